@@ -1,0 +1,57 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"github.com/saa-study/saa-study/content"
+)
+
+func termSize(f *os.File) (int, int, error) { return term.GetSize(f.Fd()) }
+
+func newLintCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "lint [DIR|FILE.md]",
+		Short: "Check content: the built-in content, a folder, or a quiz file",
+		Long: `Checks ids, links, fact references, question shapes and translations.
+Prints each problem as file:line: message and exits 1 when there are any.`,
+		Example: `  saa-study lint
+  saa-study lint ./my-content
+  saa-study lint week-3.md`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var err error
+			what := "built-in content"
+			switch {
+			case len(args) == 0:
+				_, err = content.Embedded()
+			default:
+				what = args[0]
+				st, serr := os.Stat(args[0])
+				switch {
+				case serr != nil:
+					return &exitError{code: 1, msg: serr.Error()}
+				case st.IsDir():
+					_, err = content.LoadDir(args[0])
+				default:
+					_, err = content.LoadQuizFile(args[0])
+				}
+			}
+			if ps, ok := err.(content.Problems); ok {
+				for _, p := range ps {
+					fmt.Fprintln(g.stdout, p.String())
+				}
+				fmt.Fprintf(g.stderr, "%s: %d problem(s)\n", what, len(ps))
+				return &exitError{code: 1}
+			}
+			if err != nil {
+				return &exitError{code: 1, msg: err.Error()}
+			}
+			fmt.Fprintf(g.stderr, "%s: no problems\n", what)
+			return nil
+		},
+	}
+}

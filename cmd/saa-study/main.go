@@ -1,0 +1,65 @@
+// Command saa-study is a terminal study and exam trainer for the serverless
+// part of the AWS Solutions Architect – Associate exam.
+//
+//	saa-study                 open the home screen
+//	saa-study notes --list    list the notes
+//	saa-study lint DIR        check a content folder
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+
+	"charm.land/fang/v2"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// exitError carries an exit code to main; its message has been printed
+// already when msg is empty.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+// run executes the command line and returns the exit code: 0 success,
+// 1 an error (bad file, bad content), 2 misuse (bad flags, no terminal).
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	root := newRootCmd(stdin, stdout, stderr)
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := fang.Execute(ctx, root,
+		fang.WithVersion(versionString()),
+		fang.WithoutManpage(),
+		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) {
+			var ee *exitError
+			if errors.As(err, &ee) && ee.msg == "" {
+				return
+			}
+			fmt.Fprintf(w, "saa-study: %v\n", err)
+		}),
+	)
+	if err == nil {
+		return 0
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return ee.code
+	}
+	if isUsage(err) {
+		return 2
+	}
+	return 1
+}

@@ -1,0 +1,111 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/spf13/cobra"
+
+	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/ui"
+)
+
+func newNotesCmd(g *globals) *cobra.Command {
+	var list, print bool
+	var width int
+	cmd := &cobra.Command{
+		Use:   "notes [ID]",
+		Short: "Read the notes, or print one",
+		Long: `With no flags, opens the notes in the interactive reader.
+--list prints every note as id<TAB>title; ID --print renders one note to
+standard output (plain text when it is not a terminal or NO_COLOR=1 is set).`,
+		Example: `  saa-study notes --list
+  saa-study notes lambda-limits --print --width 60 --lang ko`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			switch {
+			case list:
+				return g.listNotes()
+			case print:
+				if len(args) != 1 {
+					return &exitError{code: 2, msg: "notes --print needs a note id; see saa-study notes --list"}
+				}
+				return g.printNote(args[0], width)
+			case len(args) == 1:
+				return &exitError{code: 2, msg: "to read one note, add --print (or run saa-study notes to browse)"}
+			}
+			return g.runTUI(cmd.Context(), "notes", "saa-study notes --list, then saa-study notes ID --print")
+		},
+	}
+	cmd.Flags().BoolVar(&list, "list", false, "print id<TAB>title for every note")
+	cmd.Flags().BoolVar(&print, "print", false, "render the note ID to standard output")
+	cmd.Flags().IntVar(&width, "width", 0, "wrap at this many columns (default: the terminal's width, or 80)")
+	return cmd
+}
+
+// printLang resolves the language for commands that don't open the store.
+func (g *globals) printLang() (content.Lang, error) {
+	if g.lang == "" {
+		return localeLang(), nil
+	}
+	if g.lang != "en" && g.lang != "ko" {
+		return "", &exitError{code: 2, msg: fmt.Sprintf("--lang %q: use en or ko", g.lang)}
+	}
+	return content.Lang(g.lang), nil
+}
+
+func (g *globals) listNotes() error {
+	lib, err := g.library()
+	if err != nil {
+		return err
+	}
+	lang, err := g.printLang()
+	if err != nil {
+		return err
+	}
+	for _, n := range lib.Notes(lang) {
+		fmt.Fprintf(g.stdout, "%s\t%s\n", n.ID, n.Title)
+	}
+	return nil
+}
+
+func (g *globals) printNote(id string, width int) error {
+	lib, err := g.library()
+	if err != nil {
+		return err
+	}
+	lang, err := g.printLang()
+	if err != nil {
+		return err
+	}
+	n := lib.Note(lang, id)
+	if n == nil {
+		return &exitError{code: 1, msg: fmt.Sprintf("no note %q; see saa-study notes --list", id)}
+	}
+	colour := isTerminal(g.stdout) && os.Getenv("NO_COLOR") == ""
+	if width <= 0 {
+		width = 80
+		if f, ok := g.stdout.(*os.File); ok && colour {
+			if w, _, err := termSize(f); err == nil && w > 0 {
+				width = w
+			}
+		}
+	}
+	style := "plain"
+	if colour {
+		style = "dark"
+		if g.theme == "light" {
+			style = "light"
+		}
+	}
+	out, err := ui.RenderNote(lib, n, width, style)
+	if err != nil {
+		return err
+	}
+	if !colour {
+		out = ansi.Strip(out)
+	}
+	_, err = fmt.Fprint(g.stdout, out)
+	return err
+}

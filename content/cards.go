@@ -1,0 +1,129 @@
+package content
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+type cardFront struct {
+	Topic string `yaml:"topic"`
+}
+
+var clozeRe = regexp.MustCompile(`\{\{c(\d+)::(.*?)\}\}`)
+
+// parseCards reads a flashcards file.
+func parseCards(file string, lang Lang, src []byte, ld *loader) []*Card {
+	c := ld.c
+	fmBytes, body, bodyLine, err := splitFrontMatter(src)
+	if err != nil {
+		c.add(file, 1, "%v", err)
+		return nil
+	}
+	var front cardFront
+	if line, err := decodeYAML(fmBytes, 2, &front); err != nil {
+		c.add(file, line, "%v", err)
+		return nil
+	}
+	if front.Topic == "" {
+		c.add(file, 2, "front matter needs \"topic: <note id>\"")
+	}
+	expanded := expandFacts(string(body), lang, ld.facts, file, bodyLine, c, ld.usedFacts)
+	d := parseDoc([]byte(expanded), bodyLine)
+	var cards []*Card
+	for _, b := range splitBlocks(file, d, c) {
+		if card := parseCard(file, lang, front.Topic, b, d, c); card != nil {
+			cards = append(cards, card)
+		}
+	}
+	if len(cards) == 0 {
+		c.add(file, bodyLine, "no cards: add \"## card-id\" blocks")
+	}
+	return cards
+}
+
+func parseCard(file string, lang Lang, topic string, b block, d *doc, c *collector) *Card {
+	card := &Card{ID: b.id, Lang: lang, Topic: topic, File: file, Line: b.line}
+	if !idRe.MatchString(b.id) {
+		c.add(file, b.line, "card id %q: use lowercase letters, digits and '-'", b.id)
+	}
+	nodes := b.nodes
+	if len(nodes) > 0 {
+		if meta := d.metaBlock(nodes[0]); meta != nil {
+			for k, mv := range meta {
+				switch k {
+				case "section":
+					card.Section = mv.v
+				case "tags":
+					card.Tags = splitList(mv.v)
+				default:
+					c.add(file, mv.line, "unknown key %q (known: section, tags)", k)
+				}
+			}
+			nodes = nodes[1:]
+		}
+	}
+	if card.Section == "" {
+		c.add(file, b.line, "card %q has no section: add \"section: note-id#section-id\" under the heading", b.id)
+	}
+	if len(nodes) == 0 {
+		c.add(file, b.line, "card %q is empty", b.id)
+		return nil
+	}
+	qi, ai := -1, -1
+	for i, n := range nodes {
+		if _, ok := n.(*ast.Paragraph); !ok {
+			continue
+		}
+		t := strings.TrimSpace(d.raw(n, n))
+		if qi < 0 && strings.HasPrefix(t, "Q:") {
+			qi = i
+		} else if qi >= 0 && ai < 0 && strings.HasPrefix(t, "A:") {
+			ai = i
+		}
+	}
+	switch {
+	case qi >= 0 && ai > qi:
+		card.Front = strings.TrimSpace(strings.TrimPrefix(d.raw(nodes[qi], nodes[ai-1]), "Q:"))
+		card.Back = strings.TrimSpace(strings.TrimPrefix(d.raw(nodes[ai], nodes[len(nodes)-1]), "A:"))
+		if card.Front == "" || card.Back == "" {
+			c.add(file, b.line, "card %q: both Q: and A: need text", b.id)
+		}
+	case qi >= 0:
+		c.add(file, b.line, "card %q has a Q: but no A: paragraph", b.id)
+		return nil
+	default:
+		card.Cloze = d.raw(nodes[0], nodes[len(nodes)-1])
+		if !clozeRe.MatchString(card.Cloze) {
+			c.add(file, b.line, "card %q is neither Q:/A: nor cloze: mark hidden text with {{c1::...}}", b.id)
+			return nil
+		}
+	}
+	return card
+}
+
+// ClozeNumbers returns the distinct cloze numbers of a cloze card, in order.
+func (c *Card) ClozeNumbers() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, m := range clozeRe.FindAllStringSubmatch(c.Cloze, -1) {
+		if !seen[m[1]] {
+			seen[m[1]] = true
+			out = append(out, m[1])
+		}
+	}
+	return out
+}
+
+// ClozeText renders the cloze with number n hidden (as "[...]") and the
+// others shown; reveal=true shows every answer.
+func (c *Card) ClozeText(n string, reveal bool) string {
+	return clozeRe.ReplaceAllStringFunc(c.Cloze, func(m string) string {
+		sub := clozeRe.FindStringSubmatch(m)
+		if sub[1] == n && !reveal {
+			return "[…]"
+		}
+		return sub[2]
+	})
+}

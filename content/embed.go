@@ -1,0 +1,20 @@
+package content
+
+import (
+	"embed"
+	"io/fs"
+	"sync"
+)
+
+// files is the content shipped inside the binary.
+//
+//go:embed facts.yaml notes questions cards
+var files embed.FS
+
+// EmbeddedFS returns the embedded content as a file system.
+func EmbeddedFS() fs.FS { return files }
+
+var embedded = sync.OnceValues(func() (*Library, error) { return Load(files) })
+
+// Embedded loads (once) and returns the embedded content.
+func Embedded() (*Library, error) { return embedded() }

@@ -1,0 +1,98 @@
+package content
+
+import (
+	"path"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+type noteFront struct {
+	ID      string   `yaml:"id"`
+	Title   string   `yaml:"title"`
+	Order   int      `yaml:"order"`
+	Related []string `yaml:"related"`
+}
+
+// noteLink is a note:ID#section link found in a file, checked after all
+// files are read.
+type noteLink struct {
+	file   string
+	line   int
+	lang   Lang
+	target string
+}
+
+// parseNote reads one note file; facts are inserted before parsing so that
+// lines stay where the author put them.
+func parseNote(file string, lang Lang, src []byte, ld *loader) *Note {
+	c := ld.c
+	front, body, bodyLine, err := splitFrontMatter(src)
+	if err != nil {
+		c.add(file, 1, "%v", err)
+		return nil
+	}
+	var fm noteFront
+	if line, err := decodeYAML(front, 2, &fm); err != nil {
+		c.add(file, line, "%v", err)
+		return nil
+	}
+	want := strings.TrimSuffix(path.Base(file), ".md")
+	switch {
+	case fm.ID == "":
+		c.add(file, 2, "front matter has no id: add \"id: %s\"", want)
+	case fm.ID != want:
+		c.add(file, 2, "note id %q does not match the file name %q", fm.ID, want+".md")
+	}
+	if strings.TrimSpace(fm.Title) == "" {
+		c.add(file, 2, "front matter has no title")
+	}
+	expanded := expandFacts(string(body), lang, ld.facts, file, bodyLine, c, ld.usedFacts)
+	d := parseDoc([]byte(expanded), bodyLine)
+	n := &Note{ID: want, Lang: lang, Title: fm.Title, Order: fm.Order, Related: fm.Related, File: file}
+	seen := map[string]int{}
+	_ = ast.Walk(d.root, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := node.(type) {
+		case *ast.Heading:
+			if t.Level < 2 || t.Level > 3 {
+				return ast.WalkSkipChildren, nil
+			}
+			id := headingID(t)
+			line := d.nodeLine(t)
+			if id == "" {
+				if t.Level == 2 {
+					c.add(file, line, "section %q has no id: end the heading with {#some-id}", d.plain(t))
+				}
+				return ast.WalkSkipChildren, nil
+			}
+			if !idRe.MatchString(id) {
+				c.add(file, line, "section id %q: use lowercase letters, digits and '-'", id)
+			}
+			if prev, dup := seen[id]; dup {
+				c.add(file, line, "duplicate section id %q (first at line %d)", id, prev)
+				return ast.WalkSkipChildren, nil
+			}
+			seen[id] = line
+			n.Sections = append(n.Sections, Section{ID: id, Title: d.plain(t), Level: t.Level, Line: line, BodyLine: line - bodyLine})
+			return ast.WalkSkipChildren, nil
+		case *ast.Link:
+			ld.collectLink(file, d.nodeLine(node), lang, string(t.Destination))
+		}
+		return ast.WalkContinue, nil
+	})
+	if len(n.Sections) == 0 {
+		c.add(file, bodyLine, "note has no sections: add \"## Title {#id}\" headings")
+	}
+	n.Body = headingAttrRe.ReplaceAllString(expanded, "$1")
+	return n
+}
+
+// collectLink records note: links for the cross-file check.
+func (ld *loader) collectLink(file string, line int, lang Lang, dest string) {
+	if target, ok := strings.CutPrefix(dest, "note:"); ok {
+		ld.links = append(ld.links, noteLink{file: file, line: line, lang: lang, target: target})
+	}
+}

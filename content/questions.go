@@ -1,0 +1,227 @@
+package content
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+type questionFront struct {
+	Topic string `yaml:"topic"`
+	Quiz  string `yaml:"quiz"`
+	Title string `yaml:"title"`
+}
+
+var optionRe = regexp.MustCompile(`^\[([ xX])\]\s*(.*)$`)
+
+// block is one "## id" entry of a questions or cards file.
+type block struct {
+	id    string
+	line  int
+	nodes []ast.Node
+}
+
+// splitBlocks groups the top-level nodes after each "##" heading. Content
+// before the first heading is reported.
+func splitBlocks(file string, d *doc, c *collector) []block {
+	var out []block
+	for n := d.root.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); ok && h.Level == 2 {
+			out = append(out, block{id: d.plain(h), line: d.nodeLine(h)})
+			continue
+		}
+		if len(out) == 0 {
+			c.add(file, d.nodeLine(n), "text before the first \"## id\" heading: every question or card starts with one")
+			continue
+		}
+		out[len(out)-1].nodes = append(out[len(out)-1].nodes, n)
+	}
+	return out
+}
+
+// parseQuestions reads a questions file (or a teacher's quiz file).
+func parseQuestions(file string, lang Lang, src []byte, ld *loader, quiz bool) (front questionFront, qs []*Question) {
+	c := ld.c
+	fmBytes, body, bodyLine, err := splitFrontMatter(src)
+	if err != nil {
+		c.add(file, 1, "%v", err)
+		return front, nil
+	}
+	if line, err := decodeYAML(fmBytes, 2, &front); err != nil {
+		c.add(file, line, "%v", err)
+		return front, nil
+	}
+	topic := front.Topic
+	if quiz || front.Quiz != "" {
+		quiz = true
+		topic = front.Quiz
+		if topic == "" {
+			topic = front.Topic
+		}
+	}
+	if topic == "" {
+		c.add(file, 2, "front matter needs \"topic: <note id>\" (or \"quiz: <id>\" for a quiz file)")
+	}
+	expanded := expandFacts(string(body), lang, ld.facts, file, bodyLine, c, ld.usedFacts)
+	d := parseDoc([]byte(expanded), bodyLine)
+	for _, b := range splitBlocks(file, d, c) {
+		if q := parseQuestion(file, lang, topic, b, d, ld, quiz); q != nil {
+			qs = append(qs, q)
+		}
+	}
+	if len(qs) == 0 {
+		c.add(file, bodyLine, "no questions: add \"## question-id\" blocks")
+	}
+	return front, qs
+}
+
+func parseQuestion(file string, lang Lang, topic string, b block, d *doc, ld *loader, quiz bool) *Question {
+	c := ld.c
+	q := &Question{ID: b.id, Lang: lang, Topic: topic, Choose: 1, File: file, Line: b.line}
+	if !idRe.MatchString(b.id) {
+		c.add(file, b.line, "question id %q: use lowercase letters, digits and '-'", b.id)
+	}
+	nodes := b.nodes
+	if len(nodes) == 0 {
+		c.add(file, b.line, "question %q is empty", b.id)
+		return nil
+	}
+	meta := d.metaBlock(nodes[0])
+	if meta == nil {
+		c.add(file, d.nodeLine(nodes[0]), "question %q: the first paragraph must be its key: value lines (domain, difficulty, …)", b.id)
+		return nil
+	}
+	applyQuestionMeta(file, q, meta, c, quiz)
+	nodes = nodes[1:]
+	// The options are the last list; everything before it is the stem.
+	li := -1
+	for i, n := range nodes {
+		if l, ok := n.(*ast.List); ok && !l.IsOrdered() && isTaskList(d, l) {
+			li = i
+			break
+		}
+	}
+	if li < 0 {
+		c.add(file, b.line, "question %q has no options: list them as \"- [x] right\" and \"- [ ] wrong\"", b.id)
+		return nil
+	}
+	if li == 0 {
+		c.add(file, b.line, "question %q has no stem: write the scenario before the options", b.id)
+	} else {
+		q.Stem = d.raw(nodes[0], nodes[li-1])
+	}
+	for _, extra := range nodes[li+1:] {
+		c.add(file, d.nodeLine(extra), "question %q: text after the options; explanations belong indented under each option", b.id)
+	}
+	for item := nodes[li].FirstChild(); item != nil; item = item.NextSibling() {
+		lines := d.lines(item)
+		line := d.nodeLine(item)
+		if len(lines) == 0 {
+			c.add(file, line, "question %q: empty option", b.id)
+			continue
+		}
+		m := optionRe.FindStringSubmatch(strings.TrimSpace(lines[0]))
+		if m == nil {
+			c.add(file, line, "question %q: option must start with [x] or [ ]", b.id)
+			continue
+		}
+		o := Option{Text: strings.TrimSpace(m[2]), Correct: m[1] != " ", Line: line}
+		var expl []string
+		for _, l := range lines[1:] {
+			expl = append(expl, strings.TrimSpace(l))
+		}
+		o.Explanation = strings.TrimSpace(strings.Join(expl, "\n"))
+		if o.Text == "" {
+			c.add(file, line, "question %q: option has no text", b.id)
+		}
+		if o.Explanation == "" {
+			c.add(file, line, "question %q: option %q has no explanation: add an indented line under it saying why it is right or wrong", b.id, short(o.Text))
+		}
+		q.Options = append(q.Options, o)
+	}
+	checkShape(file, q, c)
+	return q
+}
+
+func isTaskList(d *doc, l *ast.List) bool {
+	if l.FirstChild() == nil {
+		return false
+	}
+	lines := d.lines(l.FirstChild())
+	return len(lines) > 0 && optionRe.MatchString(strings.TrimSpace(lines[0]))
+}
+
+func applyQuestionMeta(file string, q *Question, meta map[string]metaValue, c *collector, quiz bool) {
+	for k, mv := range meta {
+		switch k {
+		case "domain":
+			q.Domain = mv.v
+			if _, ok := DomainWeight[mv.v]; !ok {
+				c.add(file, mv.line, "domain %q: use secure, resilient, performant or cost", mv.v)
+			}
+		case "difficulty":
+			n, err := strconv.Atoi(mv.v)
+			if err != nil || n < 1 || n > 3 {
+				c.add(file, mv.line, "difficulty %q: use 1, 2 or 3", mv.v)
+			}
+			q.Difficulty = n
+		case "choose":
+			n, err := strconv.Atoi(mv.v)
+			if err != nil || n < 1 || n > 4 {
+				c.add(file, mv.line, "choose %q: use a number from 1 to 4", mv.v)
+				n = 1
+			}
+			q.Choose = n
+		case "section":
+			q.Section = mv.v
+		case "facts":
+			q.Facts = splitList(mv.v)
+		case "objectives":
+			for _, s := range splitList(mv.v) {
+				n, err := strconv.Atoi(s)
+				if err != nil || n < 1 || n > 25 {
+					c.add(file, mv.line, "objective %q: use numbers from 1 to 25", s)
+					continue
+				}
+				q.Objectives = append(q.Objectives, n)
+			}
+		default:
+			c.add(file, mv.line, "unknown key %q (known: domain, difficulty, choose, section, facts, objectives)", k)
+		}
+	}
+	if _, ok := meta["domain"]; !ok {
+		c.add(file, q.Line, "question %q has no domain", q.ID)
+	}
+	if _, ok := meta["difficulty"]; !ok {
+		c.add(file, q.Line, "question %q has no difficulty", q.ID)
+	}
+	if _, ok := meta["section"]; !ok && !quiz {
+		c.add(file, q.Line, "question %q has no section: name the note section that teaches it (note-id#section-id)", q.ID)
+	}
+}
+
+// checkShape verifies the question has the form it claims.
+func checkShape(file string, q *Question, c *collector) {
+	correct := len(q.Correct())
+	switch {
+	case len(q.Options) < 4:
+		c.add(file, q.Line, "question %q has %d options; give at least 4", q.ID, len(q.Options))
+	case q.Choose > 1 && len(q.Options) < 5:
+		c.add(file, q.Line, "question %q asks to choose %d but has %d options; give at least 5", q.ID, q.Choose, len(q.Options))
+	}
+	switch {
+	case correct == 0:
+		c.add(file, q.Line, "question %q has no correct option: mark the right one with [x]", q.ID)
+	case correct != q.Choose:
+		c.add(file, q.Line, "question %q says choose %d but marks %d options correct", q.ID, q.Choose, correct)
+	}
+}
+
+func short(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
+}

@@ -1,0 +1,145 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"github.com/saa-study/saa-study/content"
+)
+
+func press(s string) tea.KeyPressMsg {
+	switch s {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "pgdown":
+		return tea.KeyPressMsg{Code: tea.KeyPgDown}
+	}
+	r := []rune(s)[0]
+	return tea.KeyPressMsg{Code: r, Text: s}
+}
+
+func waitFor(t *testing.T, tm *teatest.TestModel, want string) {
+	t.Helper()
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		return bytes.Contains(b, []byte(want))
+	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+}
+
+// TestNotesFlow is the path a newcomer takes: home → Notes → open a note →
+// scroll → back → quit.
+func TestNotesFlow(t *testing.T) {
+	st := testStore(t)
+	app := New(Options{Ctx: context.Background(), Lib: testLibrary(t), Store: st, Lang: content.EN, Theme: "dark", Now: fixedClock})
+	tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(80, 24),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+
+	waitFor(t, tm, "Simulators")
+	tm.Send(press("enter")) // Notes is the first entry
+	waitFor(t, tm, "Second note")
+	tm.Send(press("enter"))
+	waitFor(t, tm, "paragraph 1.0: 900 s")
+	for i := 0; i < 4; i++ {
+		tm.Send(press("pgdown"))
+	}
+	waitFor(t, tm, "Final words of the note")
+	tm.Send(press("esc"))
+	waitFor(t, tm, "% read")
+	tm.Send(press("q"))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+
+	final := tm.FinalModel(t).(*App)
+	view := ansi.Strip(final.View().Content)
+	if !strings.Contains(view, "Lambda limits") || !strings.Contains(view, "Second note") {
+		t.Fatalf("after esc the note list should show again:\n%s", view)
+	}
+	pos, err := st.NotePosition(context.Background(), "en", "limits")
+	if err != nil || pos.Line == 0 || pos.ReadPct != 100 {
+		t.Fatalf("saved position = %+v, %v; want a scrolled line and 100%% read", pos, err)
+	}
+}
+
+// TestEveryHomeEntryOpensAndGoesBack checks that no entry is a dead end.
+func TestEveryHomeEntryOpensAndGoesBack(t *testing.T) {
+	a := New(Options{Ctx: context.Background(), Lib: testLibrary(t), Store: testStore(t), Lang: content.EN, Theme: "dark"})
+	drive(a, tea.WindowSizeMsg{Width: 80, Height: 24})
+	for i, id := range homeEntries {
+		if i > 0 {
+			drive(a, press("down"))
+		}
+		drive(a, press("enter"))
+		if len(a.stack) != 2 {
+			t.Fatalf("%s: enter did not open a screen", id)
+		}
+		title := ansi.Strip(strings.SplitN(a.View().Content, "\n", 2)[0])
+		if !strings.Contains(title, T(content.EN, "home."+id)) {
+			t.Errorf("%s: header %q does not name the screen", id, title)
+		}
+		drive(a, press("esc"))
+		if len(a.stack) != 1 {
+			t.Fatalf("%s: esc did not go back home", id)
+		}
+	}
+	if !drive(a, press("q")) {
+		t.Fatal("q did not quit from home")
+	}
+}
+
+func TestSettingsChangeLanguageAndPersist(t *testing.T) {
+	st := testStore(t)
+	a := New(Options{Ctx: context.Background(), Lib: testLibrary(t), Store: st, Lang: content.EN, Theme: "dark", Start: "settings"})
+	drive(a, tea.WindowSizeMsg{Width: 80, Height: 24})
+	drive(a, press("enter")) // language: en → ko
+	if a.c.Lang != content.KO {
+		t.Fatalf("lang = %s after changing it", a.c.Lang)
+	}
+	if v, _, _ := st.Setting(context.Background(), SettingLang); v != "ko" {
+		t.Fatalf("saved lang = %q", v)
+	}
+	drive(a, press("esc"))
+	if view := ansi.Strip(a.View().Content); !strings.Contains(view, "노트") {
+		t.Fatalf("home is not in Korean after the change:\n%s", view)
+	}
+}
+
+// TestNoLineWiderThanTheWindow renders each screen at small, normal and
+// very wide sizes, in both languages, with a note open.
+func TestNoLineWiderThanTheWindow(t *testing.T) {
+	lib := testLibrary(t)
+	for _, lang := range content.Langs {
+		for _, sz := range [][2]int{{40, 12}, {80, 24}, {250, 60}, {20, 5}} {
+			a := New(Options{Ctx: context.Background(), Lib: lib, Store: testStore(t), Lang: lang, Theme: "light"})
+			drive(a, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+			check := func(where string) {
+				lines := strings.Split(a.View().Content, "\n")
+				if len(lines) > sz[1] {
+					t.Errorf("%s %dx%d %s: %d lines", lang, sz[0], sz[1], where, len(lines))
+				}
+				for _, l := range lines {
+					if w := textWidth(l); w > sz[0] {
+						t.Errorf("%s %dx%d %s: line of %d cells: %q", lang, sz[0], sz[1], where, w, ansi.Strip(l))
+					}
+				}
+			}
+			check("home")
+			drive(a, press("enter"))
+			check("notes")
+			drive(a, press("enter"))
+			check("reader")
+			drive(a, tea.WindowSizeMsg{Width: sz[0] / 2, Height: sz[1]})
+			sz[0] /= 2
+			check("reader after resize")
+		}
+	}
+}

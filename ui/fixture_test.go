@@ -1,0 +1,110 @@
+package ui
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/store"
+)
+
+// testLibrary builds a small, valid library: two notes in two languages,
+// the first long enough to scroll.
+func testLibrary(t testing.TB) *content.Library {
+	t.Helper()
+	facts := `- id: lambda.timeout.max
+  value: 900
+  unit: s
+  unit_ko: 초
+  meaning: Longest run.
+  meaning_ko: 최대 실행 시간.
+  source: https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
+  checked: 2026-11-27
+`
+	long := func(lang, title, para string) string {
+		var b strings.Builder
+		fmt.Fprintf(&b, "---\nid: limits\ntitle: %s\norder: 1\n---\n\n# %s\n\n", title, title)
+		for i := 1; i <= 6; i++ {
+			fmt.Fprintf(&b, "## Part %d {#part-%d}\n\n", i, i)
+			for j := 0; j < 4; j++ {
+				fmt.Fprintf(&b, "%s %d.%d: {{fact \"lambda.timeout.max\"}}.\n\n", para, i, j)
+			}
+		}
+		b.WriteString("## The end {#end}\n\nFinal words of the note.\n")
+		return b.String()
+	}
+	fsys := fstest.MapFS{
+		"facts.yaml":         {Data: []byte(facts)},
+		"notes/en/limits.md": {Data: []byte(long("en", "Lambda limits", "A function may run for at most the timeout; paragraph"))},
+		"notes/ko/limits.md": {Data: []byte(long("ko", "Lambda 한도", "함수는 제한 시간까지 실행할 수 있습니다. 한국어 문단은 두 칸 너비로 계산됩니다"))},
+		"notes/en/second.md": {Data: []byte("---\nid: second\ntitle: Second note\norder: 2\n---\n\n## Only {#only}\n\nSee [limits](note:limits#end).\n")},
+		"notes/ko/second.md": {Data: []byte("---\nid: second\ntitle: 두 번째 노트\norder: 2\n---\n\n## 하나 {#only}\n\n[한도](note:limits#end)를 보세요.\n")},
+	}
+	lib, err := content.Load(fsys)
+	if err != nil {
+		t.Fatalf("fixture content: %v", err)
+	}
+	return lib
+}
+
+func testStore(t testing.TB) *store.Store {
+	t.Helper()
+	s, err := store.Open(filepath.Join(t.TempDir(), "progress.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func fixedClock() time.Time { return time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC) }
+
+// drive feeds msg to the app and runs every command it returns, the way the
+// program would, until nothing is left. Quit stops it.
+func drive(a *App, msg tea.Msg) (quit bool) {
+	queue := []tea.Msg{msg}
+	for len(queue) > 0 {
+		m := queue[0]
+		queue = queue[1:]
+		if _, ok := m.(tea.QuitMsg); ok {
+			return true
+		}
+		_, cmd := a.Update(m)
+		queue = append(queue, run(cmd)...)
+	}
+	return false
+}
+
+// run executes a command and flattens batches into messages.
+func run(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	msg := cmd()
+	switch m := msg.(type) {
+	case nil:
+		return nil
+	case tea.BatchMsg:
+		var out []tea.Msg
+		for _, c := range m {
+			out = append(out, run(c)...)
+		}
+		return out
+	}
+	// tea.Sequence returns an unexported message holding its commands; the
+	// screens only sequence "save, then pop", so run them in order.
+	if cmds, ok := sequenceCmds(msg); ok {
+		var out []tea.Msg
+		for _, c := range cmds {
+			out = append(out, run(c)...)
+		}
+		return out
+	}
+	return []tea.Msg{msg}
+}

@@ -1,0 +1,55 @@
+package ui
+
+import "github.com/saa-study/saa-study/content"
+
+// strs holds the interface text in each language. Content has its own
+// translations; these are the words of the screens themselves.
+var strs = map[string][2]string{
+	"app.title":       {"saa-study", "saa-study"},
+	"app.tagline":     {"AWS SAA-C03 serverless: notes, quizzes, spaced repetition, simulators", "AWS SAA-C03 서버리스: 노트, 퀴즈, 간격 반복, 시뮬레이터"},
+	"home.notes":      {"Notes", "노트"},
+	"home.notes.d":    {"Read the study notes, topic by topic", "주제별 학습 노트 읽기"},
+	"home.study":      {"Study", "학습"},
+	"home.study.d":    {"Read a section, then answer questions on it", "섹션을 읽고 바로 문제 풀기"},
+	"home.review":     {"Review", "복습"},
+	"home.review.d":   {"Flashcards and questions that are due today", "오늘 복습할 카드와 문제"},
+	"home.exam":       {"Exam", "모의시험"},
+	"home.exam.d":     {"A timed exam shaped like the real one", "실제 시험 형식의 시간 제한 모의시험"},
+	"home.sim":        {"Simulators", "시뮬레이터"},
+	"home.sim.d":      {"Change a setting and see what Lambda, DynamoDB … do", "설정을 바꾸고 Lambda, DynamoDB 등의 동작 확인"},
+	"home.stats":      {"Stats", "통계"},
+	"home.stats.d":    {"Progress, retention and exam readiness", "진도, 기억 유지율, 시험 준비도"},
+	"home.settings":   {"Settings", "설정"},
+	"home.settings.d": {"Language and colours", "언어와 색상"},
+	"home.summary":    {"%d notes · %d questions · %d flashcards · %d facts", "노트 %d개 · 문제 %d개 · 플래시카드 %d개 · 사실 %d개"},
+	"soon":            {"%s is not in this version yet. Press esc to go back.", "%s 기능은 아직 이 버전에 없습니다. esc를 눌러 돌아가세요."},
+	"notes.title":     {"Notes", "노트"},
+	"notes.read":      {"%d%% read", "%d%% 읽음"},
+	"notes.unread":    {"not started", "읽지 않음"},
+	"notes.rendering": {"Rendering…", "렌더링 중…"},
+	"notes.empty":     {"No notes in this language.", "이 언어로 된 노트가 없습니다."},
+	"settings.title":  {"Settings", "설정"},
+	"settings.lang":   {"Language", "언어"},
+	"settings.theme":  {"Theme", "테마"},
+	"settings.saved":  {"Saved.", "저장했습니다."},
+	"settings.hint":   {"←/→ or enter to change; saved at once", "←/→ 또는 enter로 변경, 즉시 저장"},
+	"theme.auto":      {"auto (follow the terminal)", "자동 (터미널 배경에 맞춤)"},
+	"theme.dark":      {"dark", "어두운"},
+	"theme.light":     {"light", "밝은"},
+	"lang.en":         {"English", "English"},
+	"lang.ko":         {"한국어 (Korean)", "한국어"},
+	"err.prefix":      {"Error: ", "오류: "},
+	"help.more":       {"more keys", "키 도움말"},
+}
+
+// T returns the interface text for key in lang.
+func T(lang content.Lang, key string) string {
+	s, ok := strs[key]
+	if !ok {
+		return key
+	}
+	if lang == content.KO {
+		return s[1]
+	}
+	return s[0]
+}

@@ -1,0 +1,102 @@
+package ui
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+
+	"charm.land/glamour/v2"
+	"charm.land/glamour/v2/ansi"
+	"charm.land/glamour/v2/styles"
+
+	"github.com/saa-study/saa-study/content"
+)
+
+// MaxReadingWidth caps the text width of notes, as glow caps its pager:
+// long lines are slow to read.
+const MaxReadingWidth = 100
+
+// renderKey identifies one rendering of a note.
+type renderKey struct {
+	lang  content.Lang
+	id    string
+	width int
+	style string
+}
+
+// renderCache keeps rendered notes so that going back to a note, or
+// resizing back, costs nothing. Safe for the render commands' goroutines.
+type renderCache struct {
+	mu sync.Mutex
+	m  map[renderKey]string
+}
+
+func newRenderCache() *renderCache { return &renderCache{m: map[renderKey]string{}} }
+
+func (r *renderCache) get(k renderKey) (string, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	s, ok := r.m[k]
+	return s, ok
+}
+
+func (r *renderCache) put(k renderKey, s string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.m[k] = s
+}
+
+// StyleName picks the glamour style: "dark", "light", or "plain" for
+// output without colour.
+func styleConfig(name string) ansi.StyleConfig {
+	switch name {
+	case "light":
+		return styles.LightStyleConfig
+	case "plain":
+		return styles.ASCIIStyleConfig
+	}
+	return styles.DarkStyleConfig
+}
+
+// wrapWidth is the text width for a window of w cells.
+func wrapWidth(w int) int {
+	return max(min(w, MaxReadingWidth), 20)
+}
+
+var noteLinkRe = regexp.MustCompile(`\[([^\]]+)\]\(note:([^)#\s]+)(?:#([^)\s]+))?\)`)
+
+// prepareMarkdown turns content Markdown into what glamour should show:
+// links to other notes become their text and the target's title, since a
+// terminal cannot follow a note: URL.
+func prepareMarkdown(lib *content.Library, n *content.Note) string {
+	body := strings.ReplaceAll(n.Body, "\t", "    ")
+	return noteLinkRe.ReplaceAllStringFunc(body, func(m string) string {
+		sub := noteLinkRe.FindStringSubmatch(m)
+		target := sub[2]
+		if lib != nil {
+			if t := lib.Note(n.Lang, sub[2]); t != nil {
+				target = t.Title
+				if sub[3] != "" {
+					if s := t.Section(sub[3]); s != nil {
+						target += " › " + s.Title
+					}
+				}
+			}
+		}
+		return "*" + sub[1] + "* (→ " + target + ")"
+	})
+}
+
+// RenderNote renders a note's Markdown for a terminal width and style. It
+// is slow (milliseconds per KB), so the UI calls it from a command.
+func RenderNote(lib *content.Library, n *content.Note, width int, style string) (string, error) {
+	r, err := glamour.NewTermRenderer(glamour.WithStyles(styleConfig(style)), glamour.WithWordWrap(wrapWidth(width)))
+	if err != nil {
+		return "", err
+	}
+	out, err := r.Render(prepareMarkdown(lib, n))
+	if err != nil {
+		return "", err
+	}
+	return strings.TrimRight(out, "\n ") + "\n", nil
+}

@@ -1,0 +1,119 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/saa-study/saa-study/content"
+)
+
+// Setting keys in the store.
+const (
+	SettingLang  = "lang"
+	SettingTheme = "theme"
+)
+
+var themes = []string{"auto", "dark", "light"}
+
+// settings lets the learner change the language and theme; each change is
+// saved at once and applies immediately.
+type settings struct {
+	c    *Common
+	menu menu
+}
+
+func newSettings(c *Common) *settings {
+	s := &settings{c: c}
+	s.build()
+	return s
+}
+
+func (s *settings) build() {
+	c := s.c
+	s.menu.items = []menuItem{
+		{id: "lang", title: c.t("settings.lang"), note: c.t("lang." + string(c.Lang))},
+		{id: "theme", title: c.t("settings.theme"), note: c.t("theme." + c.Theme)},
+	}
+}
+
+func (s *settings) Init() tea.Cmd { return nil }
+func (s *settings) Title() string { return s.c.t("settings.title") }
+
+func (s *settings) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return s, nil
+	}
+	k := s.c.Keys
+	switch {
+	case key.Matches(km, k.Back):
+		return s, pop
+	case key.Matches(km, k.Up, k.Down):
+		s.menu.move(s.c, km)
+	case key.Matches(km, k.Open, k.Right, k.Left):
+		step := 1
+		if key.Matches(km, k.Left) {
+			step = -1
+		}
+		return s, s.change(step)
+	}
+	return s, nil
+}
+
+func (s *settings) change(step int) tea.Cmd {
+	c := s.c
+	it, _ := s.menu.selected()
+	var k, v string
+	var notify tea.Msg
+	switch it.id {
+	case "lang":
+		i := indexOf(content.Langs, c.Lang)
+		c.Lang = content.Langs[(i+step+len(content.Langs))%len(content.Langs)]
+		k, v, notify = SettingLang, string(c.Lang), langChangedMsg{}
+	case "theme":
+		i := indexOf(themes, c.Theme)
+		c.Theme = themes[(i+step+len(themes))%len(themes)]
+		if c.Theme != "auto" {
+			c.IsDark = c.Theme == "dark"
+		}
+		k, v, notify = SettingTheme, c.Theme, themeChangedMsg{}
+	default:
+		return nil
+	}
+	s.build()
+	save := func() tea.Msg {
+		if c.Store != nil {
+			if err := c.Store.SetSetting(c.Ctx, k, v); err != nil {
+				return errMsg{err}
+			}
+		}
+		return statusMsg{c.t("settings.saved")}
+	}
+	return tea.Batch(save, func() tea.Msg { return notify })
+}
+
+func indexOf[T comparable](xs []T, x T) int {
+	for i, v := range xs {
+		if v == x {
+			return i
+		}
+	}
+	return 0
+}
+
+func (s *settings) View() string {
+	s.build()
+	return s.menu.view(s.c, s.c.Height-2) + "\n\n" + s.c.Styles.Muted.Render(strings.TrimSpace(s.c.t("settings.hint")))
+}
+
+func (s *settings) ShortHelp() []key.Binding {
+	k := s.c.Keys
+	return []key.Binding{k.Up, k.Down, k.Right}
+}
+
+func (s *settings) FullHelp() [][]key.Binding {
+	k := s.c.Keys
+	return [][]key.Binding{{k.Up, k.Down, k.Left, k.Right, k.Open}}
+}
