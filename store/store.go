@@ -123,7 +123,9 @@ func tooNew(path string, v int) error {
 	return fmt.Errorf("%s: %w (schema version %d; this one knows up to %d); upgrade saa-study or use another file with --db", path, ErrTooNew, v, len(migrations))
 }
 
-func be32(b []byte) uint32 { return uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3]) }
+func be32(b []byte) uint32 {
+	return uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
+}
 
 // peek opens the file read-only and reads its identity.
 func peek(path string) (appID uint32, version, tables int, err error) {
