@@ -202,3 +202,21 @@ func splitList(s string) []string {
 	}
 	return out
 }
+
+// displayWidth counts terminal cells: East Asian wide characters take two.
+func displayWidth(s string) int {
+	w := 0
+	for _, r := range s {
+		switch {
+		case r < 0x1100:
+			w++
+		case r <= 0x115F, r >= 0x2E80 && r <= 0xA4CF && r != 0x303F, r >= 0xAC00 && r <= 0xD7A3,
+			r >= 0xF900 && r <= 0xFAFF, r >= 0xFE30 && r <= 0xFE4F, r >= 0xFF00 && r <= 0xFF60,
+			r >= 0xFFE0 && r <= 0xFFE6, r >= 0x1F300 && r <= 0x1F64F, r >= 0x20000 && r <= 0x3FFFD:
+			w += 2
+		default:
+			w++
+		}
+	}
+	return w
+}

@@ -7,6 +7,10 @@ import (
 	"github.com/yuin/goldmark/ast"
 )
 
+// MaxCodeWidth is the widest a line of a diagram or code block may be:
+// with the page margin it fits a 60-column window.
+const MaxCodeWidth = 58
+
 type noteFront struct {
 	ID      string   `yaml:"id"`
 	Title   string   `yaml:"title"`
@@ -78,6 +82,17 @@ func parseNote(file string, lang Lang, src []byte, ld *loader) *Note {
 			seen[id] = line
 			n.Sections = append(n.Sections, Section{ID: id, Title: d.plain(t), Level: t.Level, Line: line, BodyLine: line - bodyLine})
 			return ast.WalkSkipChildren, nil
+		case *ast.FencedCodeBlock:
+			for i := 0; i < t.Lines().Len(); i++ {
+				seg := t.Lines().At(i)
+				l := strings.TrimRight(string(seg.Value(d.src)), "\r\n")
+				if w := displayWidth(l); w > MaxCodeWidth {
+					c.add(file, d.line(seg.Start), "code line is %d columns wide; keep diagrams within %d so they fit a 60-column window", w, MaxCodeWidth)
+				}
+				if strings.Contains(l, "\t") {
+					c.add(file, d.line(seg.Start), "tab in a code block: use spaces")
+				}
+			}
 		case *ast.Link:
 			ld.collectLink(file, d.nodeLine(node), lang, string(t.Destination))
 		}
@@ -86,7 +101,7 @@ func parseNote(file string, lang Lang, src []byte, ld *loader) *Note {
 	if len(n.Sections) == 0 {
 		c.add(file, bodyLine, "note has no sections: add \"## Title {#id}\" headings")
 	}
-	n.Body = headingAttrRe.ReplaceAllString(expanded, "$1")
+	n.Body = stripHeadingIDs(expanded)
 	return n
 }
 
@@ -95,4 +110,16 @@ func (ld *loader) collectLink(file string, line int, lang Lang, dest string) {
 	if target, ok := strings.CutPrefix(dest, "note:"); ok {
 		ld.links = append(ld.links, noteLink{file: file, line: line, lang: lang, target: target})
 	}
+}
+
+// stripHeadingIDs removes the {#id} marks from heading lines; a renderer
+// would show them as text.
+func stripHeadingIDs(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, "#") && strings.Contains(l, "{#") {
+			lines[i] = headingAttrRe.ReplaceAllString(l, "$1")
+		}
+	}
+	return strings.Join(lines, "\n")
 }

@@ -49,13 +49,20 @@ func (r *renderCache) put(k renderKey, s string) {
 // StyleName picks the glamour style: "dark", "light", or "plain" for
 // output without colour.
 func styleConfig(name string) ansi.StyleConfig {
+	var s ansi.StyleConfig
 	switch name {
 	case "light":
-		return styles.LightStyleConfig
+		s = styles.LightStyleConfig
 	case "plain":
-		return styles.ASCIIStyleConfig
+		s = styles.ASCIIStyleConfig
+	default:
+		s = styles.DarkStyleConfig
 	}
-	return styles.DarkStyleConfig
+	// Diagrams are drawn to fit content.MaxCodeWidth; indenting code blocks
+	// beyond the page margin would push them past a 60-column window.
+	zero := uint(0)
+	s.CodeBlock.Margin = &zero
+	return s
 }
 
 // wrapWidth is the text width for a window of w cells.

@@ -1,0 +1,201 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/saa-study/saa-study/sim/edge"
+	"github.com/saa-study/saa-study/sim/rdsproxy"
+)
+
+func newSimEdgeCmd(g *globals) *cobra.Command {
+	var o edge.QuickOptions
+	var trigger, action, scenario string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "edge",
+		Short: "CloudFront with CloudFront Functions or Lambda@Edge: cache, triggers, latency, cost",
+		Example: `  saa-study sim edge --requests 100000 --function cff --trigger viewer-request --json
+  saa-study sim edge --function cff --trigger origin-request     # refused, and why
+  saa-study sim edge --scenario origin-selection`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if scenario != "" {
+				return runEdgeScenario(g, scenario, asJSON)
+			}
+			o.Trigger, o.Action = edge.Trigger(trigger), edge.Action(action)
+			sum, err := edge.Quick(o)
+			if err != nil {
+				return simError(err)
+			}
+			if asJSON {
+				return writeJSON(g, sum)
+			}
+			printEdge(g, "", sum)
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.IntVar(&o.Requests, "requests", 10000, "requests to send")
+	f.IntVar(&o.Keys, "keys", 0, "distinct paths (default: the engine's)")
+	f.Float64Var(&o.HitRatioTarget, "hit-ratio", 0, "aim for this cache hit ratio (0..1) instead of a Zipf key mix")
+	f.StringVar(&o.Function, "function", "", "attach a function: cff (CloudFront Functions) or lae (Lambda@Edge)")
+	f.StringVar(&trigger, "trigger", "viewer-request", "viewer-request, origin-request, origin-response or viewer-response")
+	f.StringVar(&action, "action", "add-header", "what the function does: add-header, rewrite-uri, redirect-country, check-jwt, ab-cookie, pick-origin, read-body, call-api")
+	f.Uint64Var(&o.Seed, "seed", 1, "random seed")
+	f.StringVar(&scenario, "scenario", "", "run a scenario: a shipped id or a YAML file")
+	f.BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+func runEdgeScenario(g *globals, arg string, asJSON bool) error {
+	data, isFile, err := scenarioSource(arg)
+	if err != nil {
+		return simError(err)
+	}
+	var sc edge.Scenario
+	if isFile {
+		if sc, err = edge.ParseScenario(data); err != nil {
+			return &exitError{code: 1, msg: fmt.Sprintf("%s:%v", arg, err)}
+		}
+	} else {
+		all, err := edge.Scenarios()
+		if err != nil {
+			return err
+		}
+		var ids []string
+		for _, s := range all {
+			ids = append(ids, s.ID)
+			if s.ID == arg {
+				sc = s
+			}
+		}
+		if sc.ID == "" {
+			return unknownScenario(arg, ids)
+		}
+	}
+	runs := sc.Run()
+	if asJSON {
+		return writeJSON(g, map[string]any{"scenario": sc.ID, "title": sc.Title, "lesson": sc.Lesson, "fact": sc.Fact, "runs": runs})
+	}
+	fmt.Fprintf(g.stdout, "%s\n%s\n\n", sc.Title, sc.Lesson)
+	for _, r := range runs {
+		if r.Refusal != nil {
+			fmt.Fprintf(g.stdout, "[%s] refused: %v\n\n", r.Name, r.Refusal)
+			continue
+		}
+		printEdge(g, r.Name, *r.Summary)
+	}
+	return nil
+}
+
+func printEdge(g *globals, name string, s edge.Summary) {
+	if name != "" {
+		fmt.Fprintf(g.stdout, "[%s]\n", name)
+	}
+	fmt.Fprintf(g.stdout, "requests %d  hits %d  misses %d  hit ratio %.1f%%  errors %d\n",
+		s.Requests, s.Hits, s.Misses, s.HitRatio*100, s.Errors)
+	fmt.Fprintf(g.stdout, "latency p50 %.1f ms  p99 %.1f ms\n", s.LatencyP50Ms, s.LatencyP99Ms)
+	for t, n := range s.Invocations {
+		fmt.Fprintf(g.stdout, "function runs at %s: %d\n", t, n)
+	}
+	for _, l := range s.Cost.Lines {
+		fmt.Fprintf(g.stdout, "  %v\n", l)
+	}
+	fmt.Fprintf(g.stdout, "cost $%.6f\n%s\n\n", s.Cost.TotalUSD, s.Explanation)
+}
+
+func newSimRDSProxyCmd(g *globals) *cobra.Command {
+	var o rdsproxy.QuickOptions
+	var scenario string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "rdsproxy",
+		Short: "Lambda surging against a database's max_connections, with and without RDS Proxy",
+		Example: `  saa-study sim rdsproxy --surge 300 --json
+  saa-study sim rdsproxy --surge 300 --proxy
+  saa-study sim rdsproxy --scenario failover`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if scenario != "" {
+				return runRDSProxyScenario(g, scenario, asJSON)
+			}
+			res, err := rdsproxy.Quick(o)
+			if err != nil {
+				return simError(err)
+			}
+			if asJSON {
+				return writeJSON(g, res)
+			}
+			printRDSProxy(g, "", res)
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.IntVar(&o.MaxConnections, "max-connections", 90, "the database's max_connections")
+	f.IntVar(&o.Baseline, "baseline", 10, "Lambda concurrency before and after the surge")
+	f.IntVar(&o.Surge, "surge", 200, "Lambda concurrency during the surge")
+	f.IntVar(&o.SurgeS, "surge-seconds", 20, "length of the surge")
+	f.StringVar(&o.Mode, "mode", "reuse", "reuse (a connection per warm environment) or per-invocation")
+	f.BoolVar(&o.Proxy, "proxy", false, "put RDS Proxy in front of the database")
+	f.Float64Var(&o.PinnedPct, "pinned-pct", 0, "share of sessions pinned to a connection (0..100)")
+	f.Float64Var(&o.BorrowTimeoutS, "borrow-timeout", 0, "ConnectionBorrowTimeout in seconds (default 120)")
+	f.Float64Var(&o.FailoverS, "failover", 0, "fail the writer over for this many seconds during the surge")
+	f.Uint64Var(&o.Seed, "seed", 1, "random seed")
+	f.StringVar(&scenario, "scenario", "", "run a scenario: a shipped id or a YAML file")
+	f.BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+func runRDSProxyScenario(g *globals, arg string, asJSON bool) error {
+	data, isFile, err := scenarioSource(arg)
+	if err != nil {
+		return simError(err)
+	}
+	var sc rdsproxy.Scenario
+	if isFile {
+		if sc, err = rdsproxy.ParseScenario(data); err != nil {
+			return &exitError{code: 1, msg: fmt.Sprintf("%s:%v", arg, err)}
+		}
+	} else {
+		all, err := rdsproxy.Scenarios()
+		if err != nil {
+			return err
+		}
+		var ids []string
+		for _, s := range all {
+			ids = append(ids, s.ID)
+			if s.ID == arg {
+				sc = s
+			}
+		}
+		if sc.ID == "" {
+			return unknownScenario(arg, ids)
+		}
+	}
+	runs, err := sc.Run()
+	if err != nil {
+		return simError(err)
+	}
+	if asJSON {
+		return writeJSON(g, map[string]any{"scenario": sc.ID, "title": sc.Title, "lesson": sc.Lesson, "runs": runs})
+	}
+	fmt.Fprintf(g.stdout, "%s\n%s\n\n", sc.Title, sc.Lesson)
+	for _, r := range runs {
+		printRDSProxy(g, r.Name, r.Result)
+	}
+	return nil
+}
+
+func printRDSProxy(g *globals, name string, r rdsproxy.Result) {
+	if name != "" {
+		fmt.Fprintf(g.stdout, "[%s]\n", name)
+	}
+	fmt.Fprintf(g.stdout, "invocations %d  succeeded %d  failed %d  peak DB connections %d/%d  peak queued %d\n",
+		r.Invocations, r.Succeeded, r.Failed, r.PeakDBConns, r.MaxConnections, r.PeakQueued)
+	for e, n := range r.Errors {
+		fmt.Fprintf(g.stdout, "  %d × %s\n", n, e)
+	}
+	fmt.Fprintf(g.stdout, "latency p50 %.0f ms  p99 %.0f ms\n%s\n\n", r.P50Ms, r.P99Ms, r.Explanation)
+}

@@ -1,0 +1,110 @@
+// Package edge simulates a CloudFront distribution with a cache, an origin
+// and the edge-function trigger points, so a learner can see which
+// functions run on which requests and what they cost.
+//
+// The functions are declarative behaviours (add a header, rewrite a URI,
+// check a JWT...) rather than code: the engine knows what each needs
+// (network, body, an origin-side trigger) and refuses an attachment the way
+// CloudFront would. Everything is deterministic for a given seed.
+package edge
+
+import "fmt"
+
+// Limits holds the numbers the engine enforces. Each field names the fact
+// id of the content facts file it comes from, so a test can prove they agree.
+type Limits struct {
+	// CFFMaxDurationMs: CloudFront Functions run in under a millisecond.
+	// fact: cff.duration
+	CFFMaxDurationMs float64 `json:"cff_max_duration_ms"`
+	// CFFMemoryMB: memory available to a CloudFront Function.
+	// fact: cff.memory
+	CFFMemoryMB float64 `json:"cff_memory_mb"`
+	// CFFPackageKB: code plus libraries of a CloudFront Function.
+	// fact: cff.package
+	CFFPackageKB float64 `json:"cff_package_kb"`
+	// LAEViewerTimeoutS: Lambda@Edge timeout on viewer triggers.
+	// fact: lae.timeout.viewer
+	LAEViewerTimeoutS float64 `json:"lae_viewer_timeout_s"`
+	// LAEOriginTimeoutS: Lambda@Edge timeout on origin triggers.
+	// fact: lae.timeout.origin
+	LAEOriginTimeoutS float64 `json:"lae_origin_timeout_s"`
+	// LAEViewerMemoryMB: Lambda@Edge memory on viewer triggers.
+	// fact: lae.memory
+	LAEViewerMemoryMB float64 `json:"lae_viewer_memory_mb"`
+	// LAEOriginMemoryMB: Lambda@Edge memory ceiling on origin triggers.
+	// fact: lae.memory
+	LAEOriginMemoryMB float64 `json:"lae_origin_memory_mb"`
+	// LAEViewerPackageMB: Lambda@Edge package size on viewer triggers.
+	// fact: lae.package
+	LAEViewerPackageMB float64 `json:"lae_viewer_package_mb"`
+	// LAEOriginPackageMB: Lambda@Edge package size on origin triggers.
+	// fact: lae.package
+	LAEOriginPackageMB float64 `json:"lae_origin_package_mb"`
+	// LAERegion: the only Region a Lambda@Edge function may be authored in.
+	// fact: lae.region
+	LAERegion string `json:"lae_region"`
+	// LAETriggers: how many trigger points Lambda@Edge can use.
+	// fact: lae.events
+	LAETriggers int `json:"lae_triggers"`
+}
+
+// DefaultLimits returns the documented limits.
+func DefaultLimits() Limits {
+	return Limits{
+		CFFMaxDurationMs:   1,
+		CFFMemoryMB:        2,
+		CFFPackageKB:       10,
+		LAEViewerTimeoutS:  5,
+		LAEOriginTimeoutS:  30,
+		LAEViewerMemoryMB:  128,
+		LAEOriginMemoryMB:  10240,
+		LAEViewerPackageMB: 1,
+		LAEOriginPackageMB: 50,
+		LAERegion:          "us-east-1",
+		LAETriggers:        4,
+	}
+}
+
+// Prices holds the us-east-1 list prices the cost lines use. They are not in
+// the facts file yet; the report of this package names their sources.
+type Prices struct {
+	// CFFPerMillion is the CloudFront Functions price per 1M invocations.
+	CFFPerMillion float64 `json:"cff_per_million"`
+	// LAEPerMillion is the Lambda@Edge price per 1M requests.
+	LAEPerMillion float64 `json:"lae_per_million"`
+	// LAEPerGBSecond is the Lambda@Edge duration price per GB-second.
+	LAEPerGBSecond float64 `json:"lae_per_gb_second"`
+	// LAEBillingMs is the duration rounding step (1 ms since April 2021).
+	LAEBillingMs float64 `json:"lae_billing_ms"`
+}
+
+// DefaultPrices returns the list prices (free tiers ignored: a run is a
+// sample, not a month).
+func DefaultPrices() Prices {
+	return Prices{CFFPerMillion: 0.10, LAEPerMillion: 0.60, LAEPerGBSecond: 0.00005001, LAEBillingMs: 1}
+}
+
+// Exception names CloudFront returns. InvalidLambdaFunctionAssociation,
+// InvalidFunctionAssociation, FunctionSizeLimitExceeded and InvalidArgument
+// are real CloudFront API error codes.
+const (
+	ErrInvalidLambdaAssociation = "InvalidLambdaFunctionAssociation"
+	ErrInvalidFunctionAssoc     = "InvalidFunctionAssociation"
+	ErrFunctionSize             = "FunctionSizeLimitExceeded"
+	ErrInvalidArgument          = "InvalidArgument"
+)
+
+// Error is an AWS-shaped error: the exception name, a message, and the fact
+// id of the rule that refused the input (empty for plain input mistakes).
+type Error struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+	Fact    string `json:"fact,omitempty"`
+}
+
+// Error formats the error as "Code: message".
+func (e *Error) Error() string { return e.Code + ": " + e.Message }
+
+func newErr(code, fact, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...), Fact: fact}
+}

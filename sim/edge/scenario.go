@@ -1,0 +1,209 @@
+package edge
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"sort"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Scenario is a teaching case: one workload sent through one or more
+// distributions, each run either summarised or refused. SCENARIOS.md
+// documents the YAML format.
+type Scenario struct {
+	ID       string        `json:"id" yaml:"id"`
+	Title    string        `json:"title" yaml:"title"`
+	Fact     string        `json:"fact" yaml:"fact"`
+	Lesson   string        `json:"lesson" yaml:"lesson"`
+	Workload Workload      `json:"workload" yaml:"workload"`
+	Runs     []ScenarioRun `json:"runs" yaml:"runs"`
+}
+
+// ScenarioRun is one distribution of a scenario. ExpectError, when set, is
+// the exception the distribution must be refused with.
+type ScenarioRun struct {
+	Name         string       `json:"name" yaml:"name"`
+	Distribution Distribution `json:"distribution" yaml:"distribution"`
+	ExpectError  string       `json:"expect_error,omitempty" yaml:"expect_error"`
+}
+
+// RunResult is the outcome of one run of a scenario: a summary or a refusal.
+type RunResult struct {
+	Name    string   `json:"name"`
+	Summary *Summary `json:"summary,omitempty"`
+	Refusal *Error   `json:"refusal,omitempty"`
+}
+
+// ScenarioError is a problem in a scenario file, with the line it is on.
+type ScenarioError struct {
+	Line int
+	Msg  string
+	Err  error
+}
+
+// Error formats the problem as "line N: message".
+func (e *ScenarioError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
+
+// Unwrap gives the engine error behind the problem, if any.
+func (e *ScenarioError) Unwrap() error { return e.Err }
+
+//go:embed scenarios/*.yaml
+var scenarioFS embed.FS
+
+// Scenarios parses the embedded scenarios, sorted by id.
+func Scenarios() ([]Scenario, error) {
+	entries, err := scenarioFS.ReadDir("scenarios")
+	if err != nil {
+		return nil, fmt.Errorf("edge scenarios: %w", err)
+	}
+	var out []Scenario
+	for _, e := range entries {
+		b, err := scenarioFS.ReadFile(path.Join("scenarios", e.Name()))
+		if err != nil {
+			return nil, fmt.Errorf("edge scenarios: %w", err)
+		}
+		s, err := ParseScenario(b)
+		if err != nil {
+			return nil, fmt.Errorf("edge scenario %s: %w", e.Name(), err)
+		}
+		out = append(out, s)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
+}
+
+// ParseScenario reads one YAML scenario, rejecting unknown fields and
+// checking that every run is accepted or refused as it says it will be.
+// Errors are *ScenarioError with a line number.
+func ParseScenario(data []byte) (s Scenario, err error) {
+	defer func() {
+		if r := recover(); r != nil { // yaml.v3 has panicked on odd input before
+			s, err = Scenario{}, &ScenarioError{Line: 1, Msg: fmt.Sprintf("unreadable YAML: %v", r)}
+		}
+	}()
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return Scenario{}, yamlErr(err)
+	}
+	if len(root.Content) == 0 {
+		return Scenario{}, &ScenarioError{Line: 1, Msg: "empty scenario"}
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&s); err != nil && !errors.Is(err, io.EOF) {
+		return Scenario{}, yamlErr(err)
+	}
+	at := func(p ...any) int { return lineOf(&root, p...) }
+	if s.ID == "" {
+		return s, &ScenarioError{Line: at("id"), Msg: "id is required"}
+	}
+	if len(s.Runs) == 0 {
+		return s, &ScenarioError{Line: at("runs"), Msg: "at least one run is required"}
+	}
+	if err := s.Workload.withDefaults().validate(); err != nil {
+		return s, &ScenarioError{Line: at("workload"), Msg: "workload: " + err.Error(), Err: err}
+	}
+	for i, r := range s.Runs {
+		if r.Name == "" {
+			return s, &ScenarioError{Line: at("runs", i), Msg: fmt.Sprintf("runs[%d]: name is required", i)}
+		}
+		for j, a := range r.Distribution.Associations {
+			if !a.Trigger.valid() {
+				return s, &ScenarioError{Line: at("runs", i, "distribution", "associations", j, "trigger"), Msg: fmt.Sprintf("runs[%d]: unknown trigger %q", i, a.Trigger)}
+			}
+			if a.Function.Kind != CFF && a.Function.Kind != LAE {
+				return s, &ScenarioError{Line: at("runs", i, "distribution", "associations", j, "function", "kind"), Msg: fmt.Sprintf("runs[%d]: function kind must be cff or lae, got %q", i, a.Function.Kind)}
+			}
+			if _, ok := actions[a.Function.Action]; !ok {
+				return s, &ScenarioError{Line: at("runs", i, "distribution", "associations", j, "function", "action"), Msg: fmt.Sprintf("runs[%d]: unknown action %q", i, a.Function.Action)}
+			}
+		}
+		verr := r.Distribution.Validate(DefaultLimits())
+		var ae *Error
+		switch {
+		case r.ExpectError == "" && verr != nil:
+			return s, &ScenarioError{Line: at("runs", i, "distribution"), Msg: fmt.Sprintf("runs[%d] %q is refused: %v (set expect_error if that is the lesson)", i, r.Name, verr), Err: verr}
+		case r.ExpectError != "" && verr == nil:
+			return s, &ScenarioError{Line: at("runs", i, "expect_error"), Msg: fmt.Sprintf("runs[%d] %q expects %s but is accepted", i, r.Name, r.ExpectError)}
+		case r.ExpectError != "" && (!errors.As(verr, &ae) || ae.Code != r.ExpectError):
+			return s, &ScenarioError{Line: at("runs", i, "expect_error"), Msg: fmt.Sprintf("runs[%d] %q expects %s but got: %v", i, r.Name, r.ExpectError, verr), Err: verr}
+		}
+	}
+	return s, nil
+}
+
+// Run runs every distribution of the scenario with its workload.
+func (s Scenario) Run() []RunResult {
+	out := make([]RunResult, 0, len(s.Runs))
+	for _, r := range s.Runs {
+		res := RunResult{Name: r.Name}
+		sum, err := Run(r.Distribution, s.Workload)
+		var ae *Error
+		switch {
+		case err == nil:
+			res.Summary = &sum
+		case errors.As(err, &ae):
+			res.Refusal = &Error{Code: ae.Code, Message: err.Error(), Fact: ae.Fact}
+		default:
+			res.Refusal = &Error{Code: ErrInvalidArgument, Message: err.Error()}
+		}
+		out = append(out, res)
+	}
+	return out
+}
+
+func yamlErr(err error) error {
+	var te *yaml.TypeError
+	line := 1
+	msg := err.Error()
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+		fmt.Sscanf(msg, "line %d:", &line)
+		if _, after, ok := bytes.Cut([]byte(msg), []byte(": ")); ok {
+			msg = string(after)
+		}
+	} else {
+		fmt.Sscanf(msg, "yaml: line %d:", &line)
+	}
+	return &ScenarioError{Line: line, Msg: msg, Err: err}
+}
+
+// lineOf follows mapping keys (string) and sequence indexes (int) from the
+// document root and returns the line of the deepest node it reaches.
+func lineOf(root *yaml.Node, p ...any) int {
+	n := root
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	line := n.Line
+	for _, k := range p {
+		var next *yaml.Node
+		switch k := k.(type) {
+		case string:
+			if n.Kind == yaml.MappingNode {
+				for i := 0; i+1 < len(n.Content); i += 2 {
+					if n.Content[i].Value == k {
+						next = n.Content[i+1]
+						line = n.Content[i].Line
+						break
+					}
+				}
+			}
+		case int:
+			if n.Kind == yaml.SequenceNode && k < len(n.Content) {
+				next = n.Content[k]
+				line = next.Line
+			}
+		}
+		if next == nil {
+			return line
+		}
+		n = next
+	}
+	return line
+}

@@ -1,0 +1,176 @@
+package rdsproxy
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"sort"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Scenario is a teaching case: one or more configurations run side by side.
+// SCENARIOS.md documents the YAML format.
+type Scenario struct {
+	ID     string        `json:"id" yaml:"id"`
+	Title  string        `json:"title" yaml:"title"`
+	Fact   string        `json:"fact" yaml:"fact"`
+	Lesson string        `json:"lesson" yaml:"lesson"`
+	Runs   []ScenarioRun `json:"runs" yaml:"runs"`
+}
+
+// ScenarioRun is one named configuration of a scenario.
+type ScenarioRun struct {
+	Name   string `json:"name" yaml:"name"`
+	Config Config `json:"config" yaml:"config"`
+}
+
+// RunResult pairs a run's name with its result.
+type RunResult struct {
+	Name   string `json:"name"`
+	Result Result `json:"result"`
+}
+
+// ScenarioError is a problem in a scenario file, with the line it is on.
+type ScenarioError struct {
+	Line int
+	Msg  string
+	Err  error
+}
+
+// Error formats the problem as "line N: message".
+func (e *ScenarioError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
+
+// Unwrap gives the engine error behind the problem, if any.
+func (e *ScenarioError) Unwrap() error { return e.Err }
+
+//go:embed scenarios/*.yaml
+var scenarioFS embed.FS
+
+// Scenarios parses the embedded scenarios, sorted by id.
+func Scenarios() ([]Scenario, error) {
+	entries, err := scenarioFS.ReadDir("scenarios")
+	if err != nil {
+		return nil, fmt.Errorf("rdsproxy scenarios: %w", err)
+	}
+	var out []Scenario
+	for _, e := range entries {
+		b, err := scenarioFS.ReadFile(path.Join("scenarios", e.Name()))
+		if err != nil {
+			return nil, fmt.Errorf("rdsproxy scenarios: %w", err)
+		}
+		s, err := ParseScenario(b)
+		if err != nil {
+			return nil, fmt.Errorf("rdsproxy scenario %s: %w", e.Name(), err)
+		}
+		out = append(out, s)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
+}
+
+// ParseScenario reads one YAML scenario, rejecting unknown fields and
+// checking every configuration. Errors are *ScenarioError with a line.
+func ParseScenario(data []byte) (s Scenario, err error) {
+	defer func() {
+		if r := recover(); r != nil { // yaml.v3 has panicked on odd input before
+			s, err = Scenario{}, &ScenarioError{Line: 1, Msg: fmt.Sprintf("unreadable YAML: %v", r)}
+		}
+	}()
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return Scenario{}, yamlErr(err)
+	}
+	if len(root.Content) == 0 {
+		return Scenario{}, &ScenarioError{Line: 1, Msg: "empty scenario"}
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&s); err != nil && !errors.Is(err, io.EOF) {
+		return Scenario{}, yamlErr(err)
+	}
+	at := func(p ...any) int { return lineOf(&root, p...) }
+	if s.ID == "" {
+		return s, &ScenarioError{Line: at("id"), Msg: "id is required"}
+	}
+	if len(s.Runs) == 0 {
+		return s, &ScenarioError{Line: at("runs"), Msg: "at least one run is required"}
+	}
+	for i, r := range s.Runs {
+		if r.Name == "" {
+			return s, &ScenarioError{Line: at("runs", i), Msg: fmt.Sprintf("runs[%d]: name is required", i)}
+		}
+		if _, err := r.Config.normalize(DefaultLimits()); err != nil {
+			return s, &ScenarioError{Line: at("runs", i, "config"), Msg: fmt.Sprintf("runs[%d] %q: %v", i, r.Name, err), Err: err}
+		}
+	}
+	return s, nil
+}
+
+// Run runs every configuration of the scenario. Parsed scenarios are valid,
+// so an error here means the scenario was built by hand.
+func (s Scenario) Run() ([]RunResult, error) {
+	out := make([]RunResult, 0, len(s.Runs))
+	for _, r := range s.Runs {
+		res, err := Run(r.Config)
+		if err != nil {
+			return out, fmt.Errorf("run %q: %w", r.Name, err)
+		}
+		out = append(out, RunResult{Name: r.Name, Result: res})
+	}
+	return out, nil
+}
+
+func yamlErr(err error) error {
+	var te *yaml.TypeError
+	line := 1
+	msg := err.Error()
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+		fmt.Sscanf(msg, "line %d:", &line)
+		if _, after, ok := bytes.Cut([]byte(msg), []byte(": ")); ok {
+			msg = string(after)
+		}
+	} else {
+		fmt.Sscanf(msg, "yaml: line %d:", &line)
+	}
+	return &ScenarioError{Line: line, Msg: msg, Err: err}
+}
+
+// lineOf follows mapping keys (string) and sequence indexes (int) from the
+// document root and returns the line of the deepest node it reaches.
+func lineOf(root *yaml.Node, p ...any) int {
+	n := root
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	line := n.Line
+	for _, k := range p {
+		var next *yaml.Node
+		switch k := k.(type) {
+		case string:
+			if n.Kind == yaml.MappingNode {
+				for i := 0; i+1 < len(n.Content); i += 2 {
+					if n.Content[i].Value == k {
+						next = n.Content[i+1]
+						line = n.Content[i].Line
+						break
+					}
+				}
+			}
+		case int:
+			if n.Kind == yaml.SequenceNode && k < len(n.Content) {
+				next = n.Content[k]
+				line = next.Line
+			}
+		}
+		if next == nil {
+			return line
+		}
+		n = next
+	}
+	return line
+}
