@@ -36,6 +36,7 @@ type Styles struct {
 	Item, ItemSelected, ItemDesc, ItemDescSelected         lipgloss.Style
 	Cursor                                                 lipgloss.Style
 	Box                                                    lipgloss.Style
+	Match, MatchSelected                                   lipgloss.Style
 }
 
 // NewStyles builds the styles for a dark or light background.
@@ -56,5 +57,7 @@ func NewStyles(isDark bool) *Styles {
 	s.ItemDescSelected = lipgloss.NewStyle().Foreground(p.Subtle)
 	s.Cursor = lipgloss.NewStyle().Bold(true).Foreground(p.Accent)
 	s.Box = lipgloss.NewStyle().Border(lipgloss.NormalBorder()).BorderForeground(p.Border).Padding(0, 1)
+	s.Match = lipgloss.NewStyle().Underline(true).Foreground(p.Accent)
+	s.MatchSelected = lipgloss.NewStyle().Reverse(true).Bold(true)
 	return s
 }

@@ -1,0 +1,110 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/saa-study/saa-study/content"
+)
+
+// search is a query over every note of a language. Notes are chosen by
+// their source text; the matches inside the note on screen are found in its
+// rendering, so they can be shown where the reader sees them.
+type search struct {
+	query string
+	notes []*content.Note // notes whose text contains the query, in reading order
+	here  []matchPos      // matches in the note on screen
+	cur   int             // the selected match in here, or -1
+}
+
+type matchPos struct{ line, col int }
+
+func newSearch(lib *content.Library, lang content.Lang, q string) *search {
+	s := &search{query: q, cur: -1}
+	low := strings.ToLower(q)
+	for _, n := range lib.Notes(lang) {
+		if strings.Contains(strings.ToLower(n.Body), low) || strings.Contains(strings.ToLower(n.Title), low) {
+			s.notes = append(s.notes, n)
+		}
+	}
+	return s
+}
+
+// locate finds the matches in the rendering of note n.
+func (s *search) locate(n *content.Note, plain []string) {
+	s.here = s.here[:0]
+	low := strings.ToLower(s.query)
+	for i, l := range plain {
+		ll := strings.ToLower(l)
+		for off := 0; ; {
+			j := strings.Index(ll[off:], low)
+			if j < 0 {
+				break
+			}
+			s.here = append(s.here, matchPos{line: i, col: off + j})
+			off += j + len(low)
+		}
+	}
+	if s.cur >= len(s.here) {
+		s.cur = len(s.here) - 1
+	}
+}
+
+// pick resolves a wanted index: -2 means the last match.
+func (s *search) pick(i int) int {
+	if i == -2 || i >= len(s.here) {
+		return len(s.here) - 1
+	}
+	return i
+}
+
+// firstAfter is the first match at or below line, or -1.
+func (s *search) firstAfter(line int) int {
+	for i, m := range s.here {
+		if m.line >= line {
+			return i
+		}
+	}
+	return -1
+}
+
+func (s *search) current() (matchPos, bool) {
+	if s.cur < 0 || s.cur >= len(s.here) {
+		return matchPos{}, false
+	}
+	return s.here[s.cur], true
+}
+
+// neighbour is the next (or previous) note with matches, wrapping around.
+func (s *search) neighbour(id string, forward bool) *content.Note {
+	if len(s.notes) == 0 {
+		return nil
+	}
+	at := -1
+	for i, n := range s.notes {
+		if n.ID == id {
+			at = i
+		}
+	}
+	step := 1
+	if !forward {
+		step = -1
+	}
+	if at < 0 {
+		if forward {
+			return s.notes[0]
+		}
+		return s.notes[len(s.notes)-1]
+	}
+	if len(s.notes) == 1 {
+		return nil
+	}
+	return s.notes[(at+step+len(s.notes))%len(s.notes)]
+}
+
+func (s *search) summary(c *Common) string {
+	if len(s.here) == 0 {
+		return fmt.Sprintf(c.t("search.elsewhere"), s.query, len(s.notes))
+	}
+	return fmt.Sprintf(c.t("search.summary"), s.query, s.cur+1, len(s.here), len(s.notes))
+}
