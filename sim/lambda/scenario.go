@@ -1,0 +1,253 @@
+package lambda
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Scenario is a lesson: a function, an account, a workload and what the
+// learner should take away. Variants rerun it with parts of the function
+// changed (for example arm64 against x86_64). See SCENARIOS.md.
+type Scenario struct {
+	ID       string         `json:"id"`
+	Title    string         `json:"title"`
+	Function FunctionConfig `json:"function"`
+	Account  AccountConfig  `json:"account"`
+	Workload Workload       `json:"workload"`
+	Options  Options        `json:"options"`
+	Variants []Variant      `json:"variants,omitempty"`
+	Lesson   string         `json:"lesson"`
+	// ExpectFact is the fact id the run's explanation should cite.
+	ExpectFact string `json:"expect_fact,omitempty"`
+}
+
+// Variant is the scenario's function with some fields overridden.
+type Variant struct {
+	Label    string         `json:"label"`
+	Function FunctionConfig `json:"function"`
+}
+
+// VariantResult pairs a variant's label with its run.
+type VariantResult struct {
+	Label  string `json:"label"`
+	Result Result `json:"result"`
+}
+
+type scenarioFile struct {
+	ID         string         `yaml:"id"`
+	Title      string         `yaml:"title"`
+	Function   FunctionConfig `yaml:"function"`
+	Account    AccountConfig  `yaml:"account"`
+	Workload   Workload       `yaml:"workload"`
+	Options    Options        `yaml:"options"`
+	Variants   []variantFile  `yaml:"variants"`
+	Lesson     string         `yaml:"lesson"`
+	ExpectFact string         `yaml:"expect_fact"`
+}
+
+type variantFile struct {
+	Label    string         `yaml:"label"`
+	Function FunctionConfig `yaml:"function"`
+}
+
+const maxScenarioBytes = 1 << 20
+
+var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,63}$`)
+
+// ParseScenario reads a scenario in YAML (JSON is accepted too, being YAML).
+// Errors name the line: "line 7: function: InvalidParameterValueException: ...".
+func ParseScenario(data []byte) (s Scenario, err error) {
+	defer func() {
+		if r := recover(); r != nil { // the YAML library must never take the program down
+			s, err = Scenario{}, fmt.Errorf("line 1: scenario could not be parsed: %v", r)
+		}
+	}()
+	if len(data) > maxScenarioBytes {
+		return Scenario{}, fmt.Errorf("line 1: scenario is %d bytes; the limit is %d", len(data), maxScenarioBytes)
+	}
+	var f scenarioFile
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&f); err != nil {
+		return Scenario{}, fmt.Errorf("%s", lineErr(err))
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return Scenario{}, fmt.Errorf("%s", lineErr(err))
+	}
+	doc := &root
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
+		doc = doc.Content[0]
+	}
+	at := func(key string) int { return keyLine(doc, key) }
+	if !idPattern.MatchString(f.ID) {
+		return Scenario{}, fmt.Errorf("line %d: id %q must be 1-64 lowercase letters, digits or dashes", at("id"), f.ID)
+	}
+	if f.Title == "" {
+		return Scenario{}, fmt.Errorf("line %d: title is required", at("id"))
+	}
+	if f.Lesson == "" {
+		return Scenario{}, fmt.Errorf("line %d: lesson is required: say what the learner should see", at("id"))
+	}
+	l := DefaultLimits()
+	s = Scenario{ID: f.ID, Title: f.Title, Function: f.Function, Account: f.Account, Workload: f.Workload,
+		Options: f.Options, Lesson: f.Lesson, ExpectFact: f.ExpectFact}
+	if err := s.Function.ValidateIn(s.Account, l); err != nil {
+		return Scenario{}, fmt.Errorf("line %d: function: %w", at("function"), err)
+	}
+	if err := s.Workload.Validate(); err != nil {
+		return Scenario{}, fmt.Errorf("line %d: workload: %w", at("workload"), err)
+	}
+	if s.Options.TickMS < 0 || s.Options.IdleReclaimS < 0 {
+		return Scenario{}, fmt.Errorf("line %d: options: tick_ms and idle_reclaim_s cannot be negative", at("options"))
+	}
+	if len(f.Variants) > 10 {
+		return Scenario{}, fmt.Errorf("line %d: at most 10 variants", at("variants"))
+	}
+	vnodes := valueOf(doc, "variants")
+	for i, v := range f.Variants {
+		line := at("variants")
+		fn := s.Function
+		fn.Env = nil
+		if vnodes != nil && i < len(vnodes.Content) {
+			line = vnodes.Content[i].Line
+			if n := valueOf(vnodes.Content[i], "function"); n != nil {
+				// Decode the variant's fields over a copy of the base function.
+				if err := n.Decode(&fn); err != nil {
+					return Scenario{}, fmt.Errorf("%s", lineErr(err))
+				}
+			}
+		}
+		if fn.Env == nil {
+			fn.Env = s.Function.Env
+		}
+		if v.Label == "" {
+			return Scenario{}, fmt.Errorf("line %d: variant %d needs a label", line, i+1)
+		}
+		if err := fn.ValidateIn(s.Account, l); err != nil {
+			return Scenario{}, fmt.Errorf("line %d: variant %q: %w", line, v.Label, err)
+		}
+		s.Variants = append(s.Variants, Variant{Label: v.Label, Function: fn})
+	}
+	return s, nil
+}
+
+// Run runs the scenario once per variant (once if it has none).
+func (s Scenario) Run() ([]VariantResult, error) {
+	vs := s.Variants
+	if len(vs) == 0 {
+		vs = []Variant{{Label: s.ID, Function: s.Function}}
+	}
+	out := make([]VariantResult, 0, len(vs))
+	for _, v := range vs {
+		r, err := Run(v.Function, s.Account, s.Workload, s.Options)
+		if err != nil {
+			return nil, fmt.Errorf("scenario %s, variant %s: %w", s.ID, v.Label, err)
+		}
+		out = append(out, VariantResult{Label: v.Label, Result: r})
+	}
+	return out, nil
+}
+
+//go:embed scenarios/*.yaml
+var embedded embed.FS
+
+// Scenarios returns the built-in scenarios, sorted by id.
+func Scenarios() ([]Scenario, error) {
+	names, err := fs.Glob(embedded, "scenarios/*.yaml")
+	if err != nil {
+		return nil, fmt.Errorf("listing scenarios: %w", err)
+	}
+	var out []Scenario
+	for _, n := range names {
+		b, err := embedded.ReadFile(n)
+		if err != nil {
+			return nil, fmt.Errorf("reading %s: %w", n, err)
+		}
+		s, err := ParseScenario(b)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path.Base(n), err)
+		}
+		out = append(out, s)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
+}
+
+// ErrNoScenario is returned by ScenarioByID for an unknown id.
+var ErrNoScenario = errors.New("no such scenario")
+
+// ScenarioByID returns one built-in scenario.
+func ScenarioByID(id string) (Scenario, error) {
+	all, err := Scenarios()
+	if err != nil {
+		return Scenario{}, err
+	}
+	for _, s := range all {
+		if s.ID == id {
+			return s, nil
+		}
+	}
+	return Scenario{}, fmt.Errorf("%w: %q", ErrNoScenario, id)
+}
+
+func valueOf(m *yaml.Node, key string) *yaml.Node {
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i+1]
+		}
+	}
+	return nil
+}
+
+func keyLine(m *yaml.Node, key string) int {
+	if m != nil && m.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			if m.Content[i].Value == key {
+				return m.Content[i].Line
+			}
+		}
+	}
+	if m != nil && m.Line > 0 {
+		return m.Line
+	}
+	return 1
+}
+
+var (
+	yamlLine   = regexp.MustCompile(`line (\d+)`)
+	yamlPrefix = regexp.MustCompile(`^yaml: (unmarshal errors:\n\s*)?`)
+	leadPunct  = regexp.MustCompile(`^[:\s]+`)
+)
+
+// lineErr rewrites a yaml.v3 error so it starts with "line N: ".
+func lineErr(err error) string {
+	msg := err.Error()
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+	}
+	msg = yamlPrefix.ReplaceAllString(msg, "")
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		rest := yamlLine.ReplaceAllString(msg, "")
+		rest = leadPunct.ReplaceAllString(rest, "")
+		return fmt.Sprintf("line %d: %s", n, rest)
+	}
+	if msg == "EOF" {
+		return "line 1: scenario is empty"
+	}
+	return "line 1: " + msg
+}
