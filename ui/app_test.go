@@ -42,24 +42,24 @@ func waitFor(t *testing.T, tm *teatest.TestModel, want string) {
 func TestNotesFlow(t *testing.T) {
 	st := testStore(t)
 	app := New(Options{Ctx: context.Background(), Lib: testLibrary(t), Store: st, Lang: content.EN, Theme: "dark", Now: fixedClock})
-	tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(80, 24),
+	tm := teatest.NewTestModel(t, probed{app}, teatest.WithInitialTermSize(80, 24),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 
-	waitFor(t, tm, "Simulators")
+	waitView(t, tm, "Simulators")
 	tm.Send(press("enter")) // Notes is the first entry
-	waitFor(t, tm, "Second note")
+	waitView(t, tm, "Second note")
 	tm.Send(press("enter"))
-	waitFor(t, tm, "paragraph 1.0: 900 s")
+	waitView(t, tm, "paragraph 1.0: 900 s")
 	for i := 0; i < 4; i++ {
 		tm.Send(press("pgdown"))
 	}
-	waitFor(t, tm, "Final words of the note")
+	waitView(t, tm, "Final words of the note")
 	tm.Send(press("esc"))
-	waitFor(t, tm, "% read")
+	waitView(t, tm, "% read")
 	tm.Send(press("q"))
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 
-	final := tm.FinalModel(t).(*App)
+	final := tm.FinalModel(t).(probed).App
 	view := ansi.Strip(final.View().Content)
 	if !strings.Contains(view, "Lambda limits") || !strings.Contains(view, "Second note") {
 		t.Fatalf("after esc the note list should show again:\n%s", view)

@@ -36,15 +36,15 @@ func testLibrary(t testing.TB) *content.Library {
 				fmt.Fprintf(&b, "%s %d.%d: {{fact \"lambda.timeout.max\"}}.\n\n", para, i, j)
 			}
 		}
-		b.WriteString("## The end {#end}\n\nFinal words of the note.\n")
+		b.WriteString("## The end {#end}\n\nFinal words of the note. DAX caches reads; see [the second note](note:second#only).\n")
 		return b.String()
 	}
 	fsys := fstest.MapFS{
 		"facts.yaml":         {Data: []byte(facts)},
 		"notes/en/limits.md": {Data: []byte(long("en", "Lambda limits", "A function may run for at most the timeout; paragraph"))},
 		"notes/ko/limits.md": {Data: []byte(long("ko", "Lambda 한도", "함수는 제한 시간까지 실행할 수 있습니다. 한국어 문단은 두 칸 너비로 계산됩니다"))},
-		"notes/en/second.md": {Data: []byte("---\nid: second\ntitle: Second note\norder: 2\n---\n\n## Only {#only}\n\nSee [limits](note:limits#end).\n")},
-		"notes/ko/second.md": {Data: []byte("---\nid: second\ntitle: 두 번째 노트\norder: 2\n---\n\n## 하나 {#only}\n\n[한도](note:limits#end)를 보세요.\n")},
+		"notes/en/second.md": {Data: []byte("---\nid: second\ntitle: Second note\norder: 2\n---\n\n## Only {#only}\n\nDAX sits in front of a table. See [limits](note:limits#end).\n")},
+		"notes/ko/second.md": {Data: []byte("---\nid: second\ntitle: 두 번째 노트\norder: 2\n---\n\n## 하나 {#only}\n\nDAX는 테이블 앞에 있습니다. [한도](note:limits#end)를 보세요.\n")},
 	}
 	lib, err := content.Load(fsys)
 	if err != nil {
