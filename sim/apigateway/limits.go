@@ -73,12 +73,14 @@ const BadRequest = "BadRequestException"
 // apigw.cache.ttl as its default), so a test can compare them.
 func (l Limits) Facts() map[string]float64 {
 	return map[string]float64{
-		"apigw.throttle.account": l.AccountRPS,
-		"apigw.throttle.burst":   float64(l.AccountBurst),
-		"apigw.timeout.rest":     float64(l.TimeoutMaxMS) / 1000,
-		"apigw.payload":          float64(l.PayloadMaxBytes) / (1024 * 1024),
-		"apigw.cache.ttl":        float64(l.CacheTTLDefaultS),
-		"apigw.cache.item_max":   float64(l.CacheItemMaxBytes),
-		"apigw.stages":           float64(l.MaxStages),
+		"apigw.throttle.account":  l.AccountRPS,
+		"apigw.throttle.burst":    float64(l.AccountBurst),
+		"apigw.timeout.rest_max":  float64(l.TimeoutMaxMS) / 1000,
+		"apigw.timeout.rest_min":  float64(l.TimeoutMinMS),
+		"apigw.payload":           float64(l.PayloadMaxBytes) / (1024 * 1024),
+		"apigw.cache.ttl_default": float64(l.CacheTTLDefaultS),
+		"apigw.cache.ttl_max":     float64(l.CacheTTLMaxS),
+		"apigw.cache.item_max":    float64(l.CacheItemMaxBytes),
+		"apigw.stages":            float64(l.MaxStages),
 	}
 }

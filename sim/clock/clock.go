@@ -104,3 +104,10 @@ func (h *eventHeap) Pop() any {
 	*h = old[:len(old)-1]
 	return e
 }
+
+// Wall is a Clock that reads the real time, for a simulator serving real
+// clients (the DynamoDB endpoint), where capacity refills as time passes.
+type Wall struct{}
+
+// Now implements Clock.
+func (Wall) Now() time.Time { return time.Now() }

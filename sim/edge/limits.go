@@ -29,16 +29,16 @@ type Limits struct {
 	// fact: lae.timeout.origin
 	LAEOriginTimeoutS float64 `json:"lae_origin_timeout_s"`
 	// LAEViewerMemoryMB: Lambda@Edge memory on viewer triggers.
-	// fact: lae.memory
+	// fact: lae.memory.viewer
 	LAEViewerMemoryMB float64 `json:"lae_viewer_memory_mb"`
 	// LAEOriginMemoryMB: Lambda@Edge memory ceiling on origin triggers.
-	// fact: lae.memory
+	// fact: lae.memory.origin
 	LAEOriginMemoryMB float64 `json:"lae_origin_memory_mb"`
 	// LAEViewerPackageMB: Lambda@Edge package size on viewer triggers.
-	// fact: lae.package
+	// fact: lae.package.viewer
 	LAEViewerPackageMB float64 `json:"lae_viewer_package_mb"`
 	// LAEOriginPackageMB: Lambda@Edge package size on origin triggers.
-	// fact: lae.package
+	// fact: lae.package.origin
 	LAEOriginPackageMB float64 `json:"lae_origin_package_mb"`
 	// LAERegion: the only Region a Lambda@Edge function may be authored in.
 	// fact: lae.region
@@ -64,6 +64,26 @@ func DefaultLimits() Limits {
 		LAETriggers:        4,
 	}
 }
+
+// Facts maps the numeric limits to the fact ids of the content facts file
+// (in the facts' units), so a test can prove the engine teaches the same
+// numbers as the notes.
+func (l Limits) Facts() map[string]float64 {
+	return map[string]float64{
+		"cff.memory":         l.CFFMemoryMB,
+		"cff.package":        l.CFFPackageKB,
+		"lae.timeout.viewer": l.LAETimeoutViewer(),
+		"lae.timeout.origin": l.LAEOriginTimeoutS,
+		"lae.memory.viewer":  l.LAEViewerMemoryMB,
+		"lae.memory.origin":  l.LAEOriginMemoryMB,
+		"lae.package.viewer": l.LAEViewerPackageMB,
+		"lae.package.origin": l.LAEOriginPackageMB,
+		"lae.events":         float64(l.LAETriggers),
+	}
+}
+
+// LAETimeoutViewer is the viewer-trigger timeout in seconds.
+func (l Limits) LAETimeoutViewer() float64 { return l.LAEViewerTimeoutS }
 
 // Prices holds the us-east-1 list prices the cost lines use. They are not in
 // the facts file yet; the report of this package names their sources.

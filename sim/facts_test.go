@@ -1,0 +1,45 @@
+// Package sim_test checks that the simulators enforce the same numbers the
+// notes teach: every limit an engine uses is a fact of the content, with
+// the same value.
+package sim_test
+
+import (
+	"math"
+	"testing"
+
+	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/sim/apigateway"
+	"github.com/saa-study/saa-study/sim/edge"
+	"github.com/saa-study/saa-study/sim/lambda"
+)
+
+func TestEngineLimitsAgreeWithTheFacts(t *testing.T) {
+	lib, err := content.Embedded()
+	if err != nil {
+		t.Fatalf("content: %v", err)
+	}
+	engines := map[string]map[string]float64{
+		"lambda":     lambda.DefaultLimits().Facts(),
+		"apigateway": apigateway.DefaultLimits().Facts(),
+		"edge":       edge.DefaultLimits().Facts(),
+	}
+	checked := 0
+	for engine, facts := range engines {
+		for id, v := range facts {
+			f, ok := lib.Fact(id)
+			switch {
+			case !ok:
+				t.Errorf("%s uses %s = %v, which is not a fact in content/facts.yaml", engine, id, v)
+			case !f.IsNumber:
+				t.Errorf("%s uses %s = %v, but the fact is text (%q): give the engine a numeric fact", engine, id, v, f.Value)
+			case math.Abs(f.Number-v) > 1e-9*math.Max(1, math.Abs(v)):
+				t.Errorf("%s uses %s = %v, the facts say %v %s", engine, id, v, f.Number, f.Unit)
+			default:
+				checked++
+			}
+		}
+	}
+	if checked < 30 {
+		t.Fatalf("only %d limits checked", checked)
+	}
+}
