@@ -58,6 +58,8 @@ func parseFacts(file string, src []byte, c *collector) []Fact {
 				f.Unit = v.Value
 			case "unit_ko":
 				f.UnitKo = v.Value
+			case "value_ko":
+				f.ValueKo = v.Value
 			case "meaning":
 				f.Meaning = v.Value
 			case "meaning_ko":
@@ -67,7 +69,7 @@ func parseFacts(file string, src []byte, c *collector) []Fact {
 			case "checked":
 				f.Checked = v.Value
 			default:
-				c.add(file, k.Line, "unknown fact key %q (known: id, value, unit, unit_ko, meaning, meaning_ko, source, checked)", k.Value)
+				c.add(file, k.Line, "unknown fact key %q (known: id, value, value_ko, unit, unit_ko, meaning, meaning_ko, source, checked)", k.Value)
 			}
 		}
 		for _, req := range []string{"id", "value", "meaning", "meaning_ko", "source", "checked"} {
@@ -87,6 +89,9 @@ func parseFacts(file string, src []byte, c *collector) []Fact {
 				c.add(file, item.Line, "fact %q: checked must be a date YYYY-MM-DD, not %q", f.ID, f.Checked)
 			}
 		}
+		if f.ValueKo != "" && numberRe.MatchString(f.Value) {
+			c.add(file, item.Line, "fact %q: value_ko is for text values; a number needs only unit_ko", f.ID)
+		}
 		if numberRe.MatchString(f.Value) {
 			f.Number, _ = strconv.ParseFloat(f.Value, 64)
 			f.IsNumber = true
@@ -99,7 +104,7 @@ func parseFacts(file string, src []byte, c *collector) []Fact {
 // Display formats the fact's value and unit for a language: "10,240 MB",
 // "900초".
 func (f *Fact) Display(lang Lang) string {
-	v := f.DisplayValue()
+	v := f.ValueIn(lang)
 	unit := f.Unit
 	if lang == KO && f.UnitKo != "" {
 		unit = f.UnitKo
@@ -112,6 +117,15 @@ func (f *Fact) Display(lang Lang) string {
 		return v + unit
 	}
 	return v + " " + unit
+}
+
+// ValueIn is the value alone as a language shows it: the Korean wording of
+// a text value (value_ko) when there is one, else DisplayValue.
+func (f *Fact) ValueIn(lang Lang) string {
+	if lang == KO && f.ValueKo != "" {
+		return f.ValueKo
+	}
+	return f.DisplayValue()
 }
 
 // DisplayValue formats the value alone, with thousands separators on
@@ -177,7 +191,7 @@ func expandFacts(text string, lang Lang, facts map[string]*Fact, file string, fi
 				return m
 			}
 			if sub[1] == "value" {
-				return f.DisplayValue()
+				return f.ValueIn(lang)
 			}
 			return f.Display(lang)
 		})

@@ -198,6 +198,8 @@ func TestFactDisplay(t *testing.T) {
 		{Fact{Value: "1000000", Unit: "requests"}, EN, "1,000,000 requests"},
 		{Fact{Value: "us-east-1"}, EN, "us-east-1"},
 		{Fact{Value: "66", Unit: "%"}, EN, "66%"},
+		{Fact{Value: "until deleted", ValueKo: "삭제할 때까지"}, KO, "삭제할 때까지"},
+		{Fact{Value: "until deleted", ValueKo: "삭제할 때까지"}, EN, "until deleted"},
 	} {
 		tc.f.IsNumber = numberRe.MatchString(tc.f.Value)
 		if got := tc.f.Display(tc.lang); got != tc.want {

@@ -38,17 +38,19 @@ var DomainWeight = map[string]int{"secure": 30, "resilient": 26, "performant": 2
 
 // Fact is one number (or short value) the material teaches, with its source.
 type Fact struct {
-	ID        string  `json:"id"`
-	Value     string  `json:"value"`
-	Number    float64 `json:"-"`
-	IsNumber  bool    `json:"-"`
-	Unit      string  `json:"unit"`
-	UnitKo    string  `json:"unit_ko,omitempty"`
-	Meaning   string  `json:"meaning"`
-	MeaningKo string  `json:"meaning_ko,omitempty"`
-	Source    string  `json:"source"`
-	Checked   string  `json:"checked"`
-	Line      int     `json:"-"`
+	ID       string  `json:"id"`
+	Value    string  `json:"value"`
+	Number   float64 `json:"-"`
+	IsNumber bool    `json:"-"`
+	// ValueKo is the Korean wording of a text value ("삭제할 때까지").
+	ValueKo   string `json:"value_ko,omitempty"`
+	Unit      string `json:"unit"`
+	UnitKo    string `json:"unit_ko,omitempty"`
+	Meaning   string `json:"meaning"`
+	MeaningKo string `json:"meaning_ko,omitempty"`
+	Source    string `json:"source"`
+	Checked   string `json:"checked"`
+	Line      int    `json:"-"`
 }
 
 // Note is one topic's study text in one language.

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"time"
 )
 
@@ -67,4 +68,22 @@ func (s *Store) AnswerCount(ctx context.Context) (int, error) {
 	var n int
 	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM answers`).Scan(&n)
 	return n, err
+}
+
+// SetAnswerRating changes the rating of a stored answer (the learner's own
+// 1–4 after seeing the feedback).
+func (s *Store) SetAnswerRating(ctx context.Context, id int64, rating int) error {
+	if rating < 1 || rating > 4 {
+		return fmt.Errorf("rating %d: must be 1 to 4", rating)
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE answers SET rating = ? WHERE id = ?`, rating, id)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return fmt.Errorf("answer %d not found", id)
+		}
+		return nil
+	})
 }

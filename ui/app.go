@@ -257,6 +257,18 @@ func screenByName(c *Common, name string) Screen {
 		return newNoteList(c)
 	case "settings":
 		return newSettings(c)
+	case "sim":
+		return newSimMenu(c)
+	case "study":
+		l := newNoteList(c)
+		l.study = true
+		return l
+	case "review":
+		return newReview(c)
+	case "stats":
+		return newStatsScreen(c)
+	case "exam":
+		return newExamMenu(c)
 	case "":
 		return nil
 	}

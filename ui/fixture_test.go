@@ -46,6 +46,28 @@ func testLibrary(t testing.TB) *content.Library {
 		"notes/en/second.md": {Data: []byte("---\nid: second\ntitle: Second note\norder: 2\n---\n\n## Only {#only}\n\nDAX sits in front of a table. See [limits](note:limits#end).\n")},
 		"notes/ko/second.md": {Data: []byte("---\nid: second\ntitle: 두 번째 노트\norder: 2\n---\n\n## 하나 {#only}\n\nDAX는 테이블 앞에 있습니다. [한도](note:limits#end)를 보세요.\n")},
 	}
+	q := `---
+topic: limits
+---
+
+## limits-q1
+domain: performant
+difficulty: 1
+section: limits#part-5
+
+A job must run longer than one invocation allows. How long may one run?
+
+- [x] {{fact "lambda.timeout.max"}}
+  Right: that is the hard cap.
+- [ ] 60 minutes
+  Wrong: too long.
+- [ ] 5 minutes
+  Wrong: too short.
+- [ ] 30 seconds
+  Wrong: too short.
+`
+	fsys["questions/en/limits.md"] = &fstest.MapFile{Data: []byte(q)}
+	fsys["questions/ko/limits.md"] = &fstest.MapFile{Data: []byte(q)}
 	lib, err := content.Load(fsys)
 	if err != nil {
 		t.Fatalf("fixture content: %v", err)

@@ -12,8 +12,10 @@ import (
 
 // home is the first screen: what saa-study offers, one entry each.
 type home struct {
-	c    *Common
-	menu menu
+	c      *Common
+	menu   menu
+	glance string // due today, streak, readiness (see srsdata.go)
+	resume string // an unfinished exam to resume (see exam_menu.go)
 }
 
 var homeEntries = []string{"notes", "study", "review", "exam", "sim", "stats", "settings"}
@@ -31,12 +33,18 @@ func (h *home) build() {
 	}
 }
 
-func (h *home) Init() tea.Cmd { return nil }
+func (h *home) Init() tea.Cmd { return homeGlanceCmd(h.c) }
 
 func (h *home) Title() string { return "" }
 
 func (h *home) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
+	case homeGlanceMsg:
+		h.glance = string(msg)
+	case tea.WindowSizeMsg:
+		return h, tea.Batch(homeGlanceCmd(h.c), loadUnfinished(h.c)) // back from a screen: refresh the numbers
+	case unfinishedMsg:
+		h.resume = homeResumeLine(h.c, msg)
 	case langChangedMsg:
 		h.build()
 	case tea.KeyPressMsg:
@@ -56,8 +64,20 @@ func (h *home) open(id string) Screen {
 	switch id {
 	case "notes":
 		return newNoteList(h.c)
+	case "study":
+		l := newNoteList(h.c)
+		l.study = true
+		return l
 	case "settings":
 		return newSettings(h.c)
+	case "sim":
+		return newSimMenu(h.c)
+	case "review":
+		return newReview(h.c)
+	case "stats":
+		return newStatsScreen(h.c)
+	case "exam":
+		return newExamMenu(h.c)
 	}
 	return newSoon(h.c, id)
 }
@@ -72,6 +92,12 @@ func (h *home) View() string {
 			b.WriteString(st.Muted.Render(fmt.Sprintf(h.c.t("home.summary"),
 				len(lib.Notes(h.c.Lang)), len(lib.Questions(h.c.Lang)), len(lib.Cards(h.c.Lang)), len(lib.Facts))))
 			b.WriteString("\n")
+		}
+		if h.glance != "" {
+			b.WriteString(st.Muted.Render(h.glance) + "\n")
+		}
+		if h.resume != "" {
+			b.WriteString(st.Warn.Render(h.resume) + "\n")
 		}
 		b.WriteString("\n")
 	}

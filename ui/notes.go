@@ -14,6 +14,7 @@ import (
 // has been read.
 type noteList struct {
 	c        *Common
+	study    bool // enter opens the Study view instead of the reader
 	menu     menu
 	lang     content.Lang
 	progress map[string]store.NotePosition
@@ -58,7 +59,12 @@ func (l *noteList) loadPositions() tea.Cmd {
 }
 
 func (l *noteList) Init() tea.Cmd { return l.loadPositions() }
-func (l *noteList) Title() string { return l.c.t("notes.title") }
+func (l *noteList) Title() string {
+	if l.study {
+		return l.c.t("study.title")
+	}
+	return l.c.t("notes.title")
+}
 
 func (l *noteList) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -80,6 +86,9 @@ func (l *noteList) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		case key.Matches(msg, l.c.Keys.Open):
 			if it, ok := l.menu.selected(); ok {
 				if n := l.c.Lib.Note(l.c.Lang, it.id); n != nil {
+					if l.study {
+						return l, push(newStudy(l.c, n, ""))
+					}
 					return l, push(newReader(l.c, n))
 				}
 			}

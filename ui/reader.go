@@ -58,6 +58,12 @@ type reader struct {
 
 	history []place // where following links came from
 
+	w, h int // set when the reader is part of another screen
+
+	// highlight is a section whose heading is marked (Study shows where an
+	// answer is explained).
+	highlight string
+
 	mode  readerMode
 	toc   menu
 	input textinput.Model
@@ -110,7 +116,36 @@ func newReaderAt(c *Common, n *content.Note, section string) *reader {
 	return r
 }
 
-func (r *reader) vpHeight() int { return max(r.c.Height-1, 1) }
+func (r *reader) vpHeight() int { return max(r.height()-1, 1) }
+
+// width and height are the reader's area: the whole body, or the part a
+// containing screen (Study) gives it with setSize.
+func (r *reader) width() int {
+	if r.w > 0 {
+		return r.w
+	}
+	return r.c.Width
+}
+
+func (r *reader) height() int {
+	if r.h > 0 {
+		return r.h
+	}
+	return r.c.Height
+}
+
+// setSize gives the reader an area smaller than the body.
+func (r *reader) setSize(w, h int) tea.Cmd {
+	r.w, r.h = w, h
+	return r.resize()
+}
+
+func (r *reader) resize() tea.Cmd {
+	r.vp.SetWidth(r.width())
+	r.vp.SetHeight(r.vpHeight())
+	r.input.SetWidth(max(r.width()-2, 1))
+	return r.render()
+}
 
 func (r *reader) styleName() string {
 	if r.c.IsDark {
@@ -143,7 +178,7 @@ func (r *reader) Init() tea.Cmd {
 // render asks for the note at the current width and style: from the cache
 // at once, or from a command.
 func (r *reader) render() tea.Cmd {
-	k := renderKey{lang: r.note.Lang, id: r.note.ID, width: wrapWidth(r.c.Width), style: r.styleName()}
+	k := renderKey{lang: r.note.Lang, id: r.note.ID, width: wrapWidth(r.width()), style: r.styleName()}
 	r.want = k
 	if out, ok := r.c.renders.get(k); ok {
 		r.show(out)
@@ -264,6 +299,12 @@ func (r *reader) refresh() {
 		l := r.links[r.link]
 		lines[l.line] = highlightLine(r.c.Styles, r.plain[l.line], l.text, true)
 	}
+	if r.highlight != "" {
+		if l, ok := r.sections[r.highlight]; ok && l < len(lines) {
+			lines = append([]string(nil), lines...)
+			lines[l] = r.c.Styles.MatchSelected.Render(padRight(r.plain[l], r.width()-1))
+		}
+	}
 	off := r.vp.YOffset()
 	r.vp.SetContent(strings.Join(lines, "\n"))
 	r.vp.SetYOffset(off)
@@ -314,10 +355,7 @@ func (r *reader) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		return r, nil
 	case tea.WindowSizeMsg, themeChangedMsg:
-		r.vp.SetWidth(r.c.Width)
-		r.vp.SetHeight(r.vpHeight())
-		r.input.SetWidth(max(r.c.Width-2, 1))
-		return r, r.render()
+		return r, r.resize()
 	case langChangedMsg:
 		return r, r.switchLang()
 	case openNoteMsg:
@@ -376,6 +414,11 @@ func (r *reader) readKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, true
 	case key.Matches(msg, k.Follow) && r.link >= 0:
 		return r.follow(), true
+	case key.Matches(msg, k.Test):
+		if r.w > 0 {
+			return nil, false // already inside Study
+		}
+		return tea.Sequence(r.savePosition(), push(newStudy(r.c, r.note, r.currentSection()))), true
 	case key.Matches(msg, k.Lang):
 		next := content.KO
 		if r.c.Lang == content.KO {
@@ -626,7 +669,7 @@ func (r *reader) View() string {
 	switch r.mode {
 	case modeTOC:
 		head := r.c.Styles.Header.Render(r.c.t("reader.contents"))
-		return head + "\n" + r.toc.view(r.c, r.c.Height-1)
+		return head + "\n" + r.toc.view(r.c, r.height()-1)
 	}
 	body := strings.TrimRight(r.vp.View(), "\n")
 	return body + "\n" + r.footer()
@@ -667,6 +710,9 @@ func (r *reader) ShortHelp() []key.Binding {
 	} else {
 		b = append(b, r.keys.Link)
 	}
+	if r.w == 0 {
+		b = append(b, r.keys.Test)
+	}
 	return append(b, r.keys.Lang)
 }
 
@@ -675,6 +721,20 @@ func (r *reader) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfPageUp, k.HalfPageDown},
 		{r.keys.TOC, r.keys.Search, r.keys.Next, r.keys.Prev},
-		{r.keys.Link, r.keys.LinkBack, r.keys.Follow, r.keys.Lang},
+		{r.keys.Link, r.keys.LinkBack, r.keys.Follow, r.keys.Lang, r.keys.Test},
 	}
+}
+
+// gotoSection scrolls to a section and marks its heading (now, or after
+// the render in flight lands).
+func (r *reader) gotoSection(id string) {
+	r.highlight = id
+	if !r.ready {
+		r.pendingSection = id
+		return
+	}
+	if l, ok := r.sections[id]; ok {
+		r.vp.SetYOffset(l)
+	}
+	r.refresh()
 }

@@ -55,13 +55,20 @@ With no command it opens the home screen.`,
 	root.AddCommand(
 		newNotesCmd(g),
 		screenCmd(g, "study", "Read a section and answer questions on it", ""),
-		screenCmd(g, "review", "Review the flashcards and questions due today", ""),
-		screenCmd(g, "exam", "Take a timed practice exam", ""),
+		newReviewCmd(g),
+		newExamCmd(g),
+		newQuizCmd(g),
+		newReportsCmd(g),
 		newSimCmd(g),
-		screenCmd(g, "stats", "See progress, retention and exam readiness", ""),
+		newStatsCmd(g),
+		newSRSCmd(g),
+		newDeckCmd(g),
+		newBackupCmd(g),
+		newRestoreCmd(g),
 		newLintCmd(g),
 		newContentCmd(g),
 		newVersionCmd(g),
+		newClassroomCmd(g),
 	)
 	return root
 }

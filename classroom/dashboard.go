@@ -1,0 +1,318 @@
+package classroom
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/ui"
+)
+
+// DashboardOptions configure the teacher's dashboard.
+type DashboardOptions struct {
+	Room   *Room
+	Ctx    context.Context
+	Lang   content.Lang
+	Listen string // host:port students connect to, for the join hint
+	IsDark bool
+}
+
+type actionMsg struct{ err error }
+
+// Dashboard is the teacher's live view of the session: join code, who is
+// connected, progress, the answer distribution, the leaderboard and the
+// start / pause / reveal / next / end controls.
+type Dashboard struct {
+	o       DashboardOptions
+	styles  *ui.Styles
+	width   int
+	height  int
+	sub     <-chan struct{}
+	unsub   func()
+	index   int
+	confirm bool
+	note    string
+	noteBad bool
+}
+
+// NewDashboard returns the dashboard model; it subscribes to the room.
+func NewDashboard(o DashboardOptions) *Dashboard {
+	if o.Ctx == nil {
+		o.Ctx = context.Background()
+	}
+	if o.Lang == "" {
+		o.Lang = content.EN
+	}
+	d := &Dashboard{o: o, styles: ui.NewStyles(o.IsDark), width: 80, height: 24}
+	d.sub, d.unsub = o.Room.Subscribe()
+	return d
+}
+
+// Close stops listening to the room.
+func (d *Dashboard) Close() {
+	if d.unsub != nil {
+		d.unsub()
+		d.unsub = nil
+	}
+}
+
+func (d *Dashboard) t(k string) string { return ui.T(d.o.Lang, k) }
+
+func (d *Dashboard) wait() tea.Cmd {
+	ch, ctx := d.sub, d.o.Ctx
+	return func() tea.Msg {
+		select {
+		case <-ch:
+			return roomChangedMsg{}
+		case <-ctx.Done():
+			return nil
+		}
+	}
+}
+
+// Init implements tea.Model.
+func (d *Dashboard) Init() tea.Cmd { return tea.Batch(d.wait(), tick(), tea.RequestBackgroundColor) }
+
+// Update implements tea.Model.
+func (d *Dashboard) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		d.width, d.height = max(msg.Width, 1), max(msg.Height, 1)
+	case tea.BackgroundColorMsg:
+		d.styles = ui.NewStyles(msg.IsDark())
+	case roomChangedMsg:
+		return d, d.wait()
+	case tickMsg:
+		return d, tick()
+	case actionMsg:
+		if msg.err != nil {
+			d.note, d.noteBad = errText(msg.err), true
+		} else {
+			d.note = ""
+		}
+	case tea.KeyPressMsg:
+		return d.key(msg)
+	}
+	return d, nil
+}
+
+func (d *Dashboard) do(act Action) tea.Cmd {
+	room, ctx := d.o.Room, d.o.Ctx
+	return func() tea.Msg { return actionMsg{err: room.Do(ctx, act)} }
+}
+
+func (d *Dashboard) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := msg.String()
+	if d.confirm {
+		d.confirm = false
+		if k == "y" || k == "Y" {
+			return d, d.do(ActEnd)
+		}
+		return d, nil
+	}
+	switch k {
+	case "q", "ctrl+c":
+		return d, tea.Quit
+	case "s":
+		return d, d.do(ActStart)
+	case "n", "enter", "space":
+		return d, d.do(ActNext)
+	case "c":
+		return d, d.do(ActClose)
+	case "r":
+		return d, d.do(ActReveal)
+	case "p":
+		return d, d.do(ActPause)
+	case "e":
+		d.confirm = true
+	case "L":
+		if d.o.Lang == content.KO {
+			d.o.Lang = content.EN
+		} else {
+			d.o.Lang = content.KO
+		}
+	case "left", "h":
+		d.index = max(d.index-1, 0)
+	case "right", "l":
+		d.index = min(d.index+1, d.o.Room.Quiz().Len()-1)
+	}
+	return d, nil
+}
+
+// View implements tea.Model.
+func (d *Dashboard) View() tea.View {
+	v := tea.NewView(clampView(d.render(), d.width, d.height))
+	v.AltScreen = true
+	v.WindowTitle = "saa-study classroom"
+	return v
+}
+
+func (d *Dashboard) phaseText(v TeacherView) string {
+	s := d.t("phase." + string(v.Phase))
+	if v.Session.Paused {
+		s += " · " + d.t("phase.paused")
+	}
+	return s
+}
+
+func (d *Dashboard) render() string {
+	st := d.styles
+	v := d.o.Room.TeacherView(d.index)
+	w := d.width
+	var top []string
+	head := st.Title.Render("saa-study classroom") + st.Muted.Render(" · ") + st.Header.Render(v.Title)
+	right := st.Muted.Render(v.Session.Paced + " · " + v.Session.ID)
+	if gap := w - lipgloss.Width(head) - lipgloss.Width(right); gap >= 1 {
+		head += strings.Repeat(" ", gap) + right
+	}
+	top = append(top, head)
+
+	code := bigCode(v.Session.JoinCode, st)
+	host, port, err := net.SplitHostPort(d.o.Listen)
+	if err != nil {
+		host, port = d.o.Listen, "22"
+	}
+	info := []string{
+		st.Muted.Render(d.t("dash.code")),
+		fmt.Sprintf(d.t("dash.join"), port, host),
+		st.Header.Render(d.stateLine(v)),
+	}
+	if infoW := w - lipgloss.Width(code) - 2; d.height >= 16 && infoW >= 30 {
+		for i := range info {
+			info[i] = firstLine(info[i], infoW)
+		}
+		top = append(top, lipgloss.JoinHorizontal(lipgloss.Top, code, "  ", strings.Join(info, "\n")))
+	} else {
+		top = append(top, st.Title.Render(v.Session.JoinCode)+"  "+info[2])
+	}
+	top = append(top, "")
+	top = append(top, d.questionBlock(v)...)
+	top = append(top, "")
+	used := len(strings.Split(strings.Join(top, "\n"), "\n"))
+	rows := max(d.height-used-1, 1)
+	top = append(top, d.people(v, rows))
+	body := strings.Split(strings.Join(top, "\n"), "\n")
+	if len(body) > d.height-1 {
+		body = body[:max(d.height-1, 0)]
+	}
+	for len(body) < d.height-1 {
+		body = append(body, "")
+	}
+	foot := st.Muted.Render(d.t("dash.help.teacher"))
+	if v.Session.Paced == string(SelfPaced) {
+		foot = st.Muted.Render(d.t("dash.help.self"))
+	}
+	switch {
+	case d.confirm:
+		foot = st.Warn.Render(d.t("dash.endconfirm"))
+	case d.note != "":
+		foot = st.Error.Render(d.note)
+	}
+	return strings.Join(append(body, foot), "\n")
+}
+
+func (d *Dashboard) stateLine(v TeacherView) string {
+	parts := []string{d.phaseText(v)}
+	if v.Session.Paced == string(TeacherPaced) && v.Session.Current >= 0 {
+		parts = append([]string{fmt.Sprintf(ui.T(d.o.Lang, "class.qof"), v.Session.Current+1, v.Total)}, parts...)
+	}
+	if v.HasTimer {
+		parts = append(parts, fmtLeft(v.Remaining)+" "+d.t("class.left"))
+	}
+	parts = append(parts, fmt.Sprintf(d.t("dash.connected"), v.Connected, len(v.Students)))
+	return strings.Join(parts, " · ")
+}
+
+func (d *Dashboard) questionBlock(v TeacherView) []string {
+	st := d.styles
+	if v.Question == nil || (v.Phase == Lobby && v.Session.Paced == string(TeacherPaced)) {
+		return nil
+	}
+	w := d.width
+	count := "  " + fmt.Sprintf(d.t("dash.answers"), v.Answers, len(v.Students))
+	stem := firstLine(fmt.Sprintf("%d. %s", v.Index+1, unwrapSoft(v.Presented.Stem)), max(w-lipgloss.Width(count), 10))
+	out := []string{st.Subtitle.Render(stem) + st.Muted.Render(count)}
+	total := 0
+	for _, n := range v.Distribution {
+		total += n
+	}
+	textW := max(min(w/2-6, 40), 8)
+	for pos, o := range v.Presented.Options {
+		mark := "  "
+		if v.Question.Options[o.Index].Correct {
+			mark = st.Good.Render("✓ ")
+		}
+		n := 0
+		if pos < len(v.Distribution) {
+			n = v.Distribution[pos]
+		}
+		label := firstLine(o.Letter+". "+unwrapSoft(o.Text), textW)
+		label += strings.Repeat(" ", max(textW-lipgloss.Width(label), 0))
+		out = append(out, mark+label+" "+bar(n, total, max(min(w-textW-10, 30), 4), st))
+	}
+	return out
+}
+
+func (d *Dashboard) people(v TeacherView, rows int) string {
+	st := d.styles
+	if len(v.Students) == 0 {
+		return st.Muted.Render(d.t("dash.nostudents"))
+	}
+	colW := d.width
+	if d.width >= 70 {
+		colW = d.width/2 - 1
+	}
+	var left []string
+	left = append(left, st.Header.Render(d.t("dash.students")))
+	for i, s := range v.Students {
+		if i >= rows-1 {
+			left = append(left, st.Muted.Render(fmt.Sprintf("… +%d", len(v.Students)-i)))
+			break
+		}
+		dot := st.Good.Render("●")
+		if !s.Connected {
+			dot = st.Muted.Render("○")
+		}
+		tick := " "
+		if s.OnCurrent {
+			tick = st.Good.Render("✓")
+		}
+		name := firstLine(s.Name, 16)
+		name += strings.Repeat(" ", max(16-lipgloss.Width(name), 0))
+		left = append(left, fmt.Sprintf("%s %s %s %2d/%d  %d", dot, tick, name, s.Answered, v.Total, s.Score))
+	}
+	if d.width < 70 {
+		return strings.Join(left, "\n")
+	}
+	right := []string{st.Header.Render(d.t("class.board"))}
+	for i, b := range v.Board {
+		if i >= rows-1 {
+			break
+		}
+		right = append(right, firstLine(fmt.Sprintf("%2d. %s  %d", b.Rank, b.Name, b.Score), colW))
+	}
+	l := lipgloss.NewStyle().Width(colW).Render(strings.Join(left, "\n"))
+	return lipgloss.JoinHorizontal(lipgloss.Top, l, "  ", strings.Join(right, "\n"))
+}
+
+// firstLine is the first line of s cut to w cells.
+func firstLine(s string, w int) string {
+	s, _, _ = strings.Cut(s, "\n")
+	return clampView(s, max(w, 1), 1)
+}
+
+// bigCode draws the join code large enough to read across a room: each
+// character on a solid three-line tile.
+func bigCode(code string, st *ui.Styles) string {
+	tile := lipgloss.NewStyle().Bold(true).Reverse(true).Foreground(st.P.Accent).Padding(1, 1)
+	var tiles []string
+	for _, r := range code {
+		tiles = append(tiles, tile.Render(string(r)), " ")
+	}
+	return lipgloss.JoinHorizontal(lipgloss.Top, tiles...)
+}

@@ -1,0 +1,86 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/saa-study/saa-study/store"
+)
+
+func TestClassroomServeRefusals(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"classroom", "serve"}, 2, "--quiz"},
+		{[]string{"classroom", "serve", "--quiz", "lambda", "--paced", "fast"}, 2, "--paced"},
+		{[]string{"classroom", "serve", "--quiz", "lambda", "--listen", "2222"}, 2, "--listen"},
+		{[]string{"classroom", "serve", "--quiz", "no-such-topic"}, 1, "neither a quiz file nor a topic"},
+		{[]string{"classroom", "serve", "--quiz", "lambda"}, 2, "needs a terminal"},
+		{[]string{"classroom", "results", "--export", "xml"}, 2, "--export"},
+		{[]string{"classroom", "results"}, 1, "no such classroom session"},
+	} {
+		code, _, errs := saa(t, c.args...)
+		if code != c.code || !strings.Contains(errs, c.want) {
+			t.Errorf("%v: exit %d, stderr %q; want %d and %q", c.args, code, errs, c.code, c.want)
+		}
+	}
+}
+
+func TestClassroomSessionsAndResults(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	st, err := store.Open(db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(st.CreateClassSession(ctx, store.ClassSession{ID: "s1", QuizID: "lambda", QuizTitle: "Lambda", Source: "lambda",
+		Paced: "teacher", JoinCode: "ABCDEF", Lang: "en", QuestionIDs: []string{"q1", "q2"}, State: "ended", CreatedAt: at}))
+	must(st.AddClassParticipant(ctx, store.ClassParticipant{SessionID: "s1", Name: "ana", JoinedAt: at}))
+	for i, id := range []string{"q1", "q2"} {
+		_, err := st.RecordClassAnswer(ctx, store.ClassAnswer{SessionID: "s1", Name: "ana", QuestionID: id, Position: i,
+			Chosen: "b", Correct: i == 0, Points: 100 * (1 - i), DurationMS: 2000, AnsweredAt: at.Add(time.Duration(i) * time.Minute)})
+		must(err)
+	}
+	st.Close()
+
+	code, out, errs := saa(t, "--db", db, "classroom", "sessions")
+	if code != 0 || !strings.Contains(out, "s1") || !strings.Contains(out, "lambda") {
+		t.Fatalf("sessions: exit %d %q %q", code, out, errs)
+	}
+	code, out, errs = saa(t, "--db", db, "classroom", "results", "s1", "--export", "json")
+	if code != 0 {
+		t.Fatalf("results: exit %d %s", code, errs)
+	}
+	var doc struct {
+		Records []struct {
+			Name       string `json:"name"`
+			QuestionID string `json:"question_id"`
+			Correct    bool   `json:"correct"`
+			DurationMS int64  `json:"duration_ms"`
+		}
+		Summary []struct{ Correct, Total int }
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if len(doc.Records) != 2 || doc.Records[0].DurationMS != 2000 || doc.Records[0].Name != "ana" || doc.Records[1].QuestionID != "q2" || len(doc.Summary) != 1 || doc.Summary[0].Correct != 1 || doc.Summary[0].Total != 2 {
+		t.Fatalf("json export = %+v", doc)
+	}
+	code, out, _ = saa(t, "--db", db, "classroom", "results", "--export", "csv")
+	if code != 0 || !strings.HasPrefix(out, "name,quiz,question_id,chosen,correct,answered_at,duration_ms\r\n") || !strings.Contains(out, "ana,lambda,#score,,1/2 (50.0%)") {
+		t.Fatalf("csv export (latest session):\n%s", out)
+	}
+}

@@ -1,0 +1,135 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/spf13/cobra"
+
+	"github.com/saa-study/saa-study/quiz"
+	"github.com/saa-study/saa-study/store"
+	"github.com/saa-study/saa-study/ui"
+)
+
+func newExamCmd(g *globals) *cobra.Command {
+	var questions, minutes int
+	var seed uint64
+	var history, asJSON bool
+	cmd := &cobra.Command{
+		Use:   "exam",
+		Short: "Take a timed practice exam, or list past attempts",
+		Long: `Opens the Exam screen: a mock exam drawn by domain weight (20 questions in
+40 minutes unless told otherwise), practice by topic, and the history.
+With --questions, --minutes or --seed a new exam starts at once.
+
+An exam is saved after every answer; if the terminal closes, the next start
+offers to resume it with the answers given and the time that was left.
+The pass line (72%) is an estimate, not AWS's scaled score.`,
+		Example: `  saa-study exam
+  saa-study exam --questions 65 --minutes 130
+  saa-study exam --history --json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if questions < 0 || minutes < 0 {
+				return &exitError{code: 2, msg: "--questions and --minutes must not be negative"}
+			}
+			if history {
+				return g.examHistory(cmd.Context(), asJSON)
+			}
+			if asJSON {
+				return &exitError{code: 2, msg: "--json goes with --history"}
+			}
+			f := cmd.Flags()
+			if !f.Changed("questions") && !f.Changed("minutes") && !f.Changed("seed") {
+				return g.runTUI(cmd.Context(), "exam", "saa-study exam --history --json")
+			}
+			cfg := quiz.ExamConfig{Questions: questions, Duration: time.Duration(minutes) * time.Minute, Seed: seed}
+			return g.runAppWith(cmd.Context(), "saa-study exam --history --json", func(a *ui.App) error { return a.StartExam(cfg) })
+		},
+	}
+	f := cmd.Flags()
+	f.IntVar(&questions, "questions", quiz.DefaultExamQuestions, "number of questions")
+	f.IntVar(&minutes, "minutes", 0, "time limit in minutes (default: 2 per question)")
+	f.Uint64Var(&seed, "seed", 0, "seed for the draw and the option order (default: random)")
+	f.BoolVar(&history, "history", false, "list past attempts instead of starting an exam")
+	f.BoolVar(&asJSON, "json", false, "with --history: print JSON")
+	return cmd
+}
+
+// examHistory prints the submitted exams, newest first.
+func (g *globals) examHistory(ctx context.Context, asJSON bool) error {
+	st, err := g.openStore()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	rows, err := st.ExamHistory(ctx)
+	if err != nil {
+		return &exitError{code: 1, msg: err.Error()}
+	}
+	if asJSON {
+		enc := json.NewEncoder(g.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rows)
+	}
+	if len(rows) == 0 {
+		fmt.Fprintln(g.stderr, "no exams submitted yet")
+		return nil
+	}
+	fmt.Fprintln(g.stdout, "date              questions  score   time    per domain")
+	for _, e := range rows {
+		fmt.Fprintf(g.stdout, "%s  %9d  %5.1f%%  %6s  %s\n", e.SubmittedAt.Local().Format("2006-01-02 15:04"),
+			e.Total, e.Percent, (time.Duration(e.TimeUsedMS) * time.Millisecond).Round(time.Second), domainSummary(e.Domains))
+	}
+	return nil
+}
+
+func domainSummary(ds []store.ExamDomain) string {
+	var parts []string
+	for _, d := range ds {
+		if d.Total > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d/%d", d.Domain, d.Correct, d.Total))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// runAppWith starts the full-screen program after setup has put a screen
+// on it (an exam with flags, a teacher's quiz). It refuses to draw into a
+// pipe, naming the command that prints instead.
+func (g *globals) runAppWith(ctx context.Context, twin string, setup func(*ui.App) error) error {
+	st, err := g.openStore()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	lib, err := g.library()
+	if err != nil {
+		return err
+	}
+	lang, err := g.resolveLang(ctx, st)
+	if err != nil {
+		return err
+	}
+	theme, err := g.resolveTheme(ctx, st)
+	if err != nil {
+		return err
+	}
+	if !isTerminal(g.stdout) || !isTerminal(g.stdin) {
+		return &exitError{code: 2, msg: fmt.Sprintf("standard output is not a terminal, so the interactive screen cannot start; for output you can pipe, use: %s", twin)}
+	}
+	app := ui.New(ui.Options{Ctx: ctx, Lib: lib, Store: st, Lang: lang, Theme: theme})
+	if err := setup(app); err != nil {
+		return &exitError{code: 1, msg: err.Error()}
+	}
+	p := tea.NewProgram(app, tea.WithContext(ctx))
+	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrInterrupted) && !errors.Is(err, context.Canceled) && !errors.Is(err, tea.ErrProgramKilled) {
+		return err
+	}
+	return nil
+}

@@ -1,0 +1,126 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/saa-study/saa-study/sim/clock"
+	"github.com/saa-study/saa-study/sim/dynamodb"
+)
+
+func newSimDynamoDBCmd(g *globals) *cobra.Command {
+	var api, public bool
+	var serve string
+	var spec dynamodb.LoadSpec
+	var wcu, rcu int64
+	var onDemand, asJSON bool
+	cmd := &cobra.Command{
+		Use:   "dynamodb",
+		Short: "An in-memory DynamoDB with consumed capacity and throttling",
+		Long: `Three ways in:
+  --api       JSON lines on standard input, {"Operation":"PutItem","Request":{...}},
+              one JSON response line each (the real API's body, or {"__type","message"}).
+              Tables are ACTIVE at once; virtual time moves only with
+              {"Operation":"AdvanceClock","Request":{"Seconds":60}}.
+  --serve A   the DynamoDB JSON protocol over HTTP at address A (loopback only unless
+              --public), so the AWS CLI and SDKs work against it with --endpoint-url.
+  (neither)   a load run: a table with --wcu/--rcu (or --on-demand) hammered at --rate
+              for --seconds, printing consumed capacity and throttles per second.`,
+		Example: `  saa-study sim dynamodb --wcu 5 --rate 200 --seconds 60 --keys 1
+  echo '{"Operation":"ListTables","Request":{}}' | saa-study sim dynamodb --api
+  saa-study sim dynamodb --serve 127.0.0.1:8000 &
+  aws dynamodb list-tables --endpoint-url http://127.0.0.1:8000`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			switch {
+			case api:
+				db := dynamodb.New(clock.New(clock.Epoch))
+				return dynamodb.ServeAPI(g.stdin, g.stdout, db)
+			case serve != "":
+				return serveDynamoDB(cmd.Context(), g, serve, public)
+			}
+			return runDynamoLoad(g, spec, wcu, rcu, onDemand, asJSON)
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVar(&api, "api", false, "read JSON-line requests on standard input")
+	f.StringVar(&serve, "serve", "", "serve the DynamoDB HTTP API at this address, e.g. 127.0.0.1:8000")
+	f.BoolVar(&public, "public", false, "allow --serve on an address other than loopback")
+	f.Int64Var(&wcu, "wcu", 5, "load run: provisioned write capacity units")
+	f.Int64Var(&rcu, "rcu", 5, "load run: provisioned read capacity units")
+	f.BoolVar(&onDemand, "on-demand", false, "load run: an on-demand table instead")
+	f.StringVar(&spec.Op, "op", "PutItem", "load run: PutItem, UpdateItem, GetItem, GetItemStrong or Query")
+	f.IntVar(&spec.Keys, "keys", 1, "load run: distinct partition keys")
+	f.StringVar(&spec.Distribution, "distribution", "uniform", "load run: uniform, hot or zipf")
+	f.Float64Var(&spec.Rate, "rate", 200, "load run: requests per second")
+	f.IntVar(&spec.Seconds, "seconds", 60, "load run: seconds")
+	f.IntVar(&spec.ItemBytes, "item-bytes", 500, "load run: item payload size in bytes")
+	f.Uint64Var(&spec.Seed, "seed", 1, "random seed")
+	f.BoolVar(&asJSON, "json", false, "load run: print JSON")
+	return cmd
+}
+
+func runDynamoLoad(g *globals, spec dynamodb.LoadSpec, wcu, rcu int64, onDemand, asJSON bool) error {
+	db := dynamodb.New(clock.New(clock.Epoch))
+	in := &dynamodb.CreateTableInput{
+		TableName:            "load",
+		AttributeDefinitions: []dynamodb.AttributeDefinition{{AttributeName: "pk", AttributeType: "S"}},
+		KeySchema:            []dynamodb.KeySchemaElement{{AttributeName: "pk", KeyType: "HASH"}},
+	}
+	if onDemand {
+		in.BillingMode = "PAY_PER_REQUEST"
+	} else {
+		in.ProvisionedThroughput = &dynamodb.ProvisionedThroughput{ReadCapacityUnits: rcu, WriteCapacityUnits: wcu}
+	}
+	if _, err := db.CreateTable(in); err != nil {
+		return simError(err)
+	}
+	spec.Table = "load"
+	res, err := dynamodb.Load(db, spec)
+	if err != nil {
+		return simError(err)
+	}
+	if asJSON {
+		return writeJSON(g, res)
+	}
+	fmt.Fprintf(g.stdout, "%6s %9s %6s %10s %9s %9s\n", "second", "requests", "ok", "throttled", "RCU", "WCU")
+	for _, s := range res.Series {
+		fmt.Fprintf(g.stdout, "%6d %9d %6d %10d %9.1f %9.1f\n", s.Second, s.Requests, s.OK, s.Throttled, s.ConsumedRCU, s.ConsumedWCU)
+	}
+	fmt.Fprintf(g.stdout, "ok %d, throttled %d (ProvisionedThroughputExceededException)\n", res.OK, res.Throttled)
+	return nil
+}
+
+// serveDynamoDB runs the HTTP endpoint until interrupted.
+func serveDynamoDB(ctx context.Context, g *globals, addr string, public bool) error {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return &exitError{code: 2, msg: fmt.Sprintf("--serve %s: %v", addr, err)}
+	}
+	if ip := net.ParseIP(host); !public && host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		return &exitError{code: 2, msg: fmt.Sprintf("--serve %s is not a loopback address; add --public to listen there", addr)}
+	}
+	db := dynamodb.New(clock.Wall{})
+	srv := &http.Server{Addr: addr, Handler: dynamodb.Handler(db), ReadHeaderTimeout: 10 * time.Second}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return &exitError{code: 1, msg: err.Error()}
+	}
+	fmt.Fprintf(g.stderr, "DynamoDB endpoint on http://%s (capacity and throttling on; ctrl+c stops)\n", ln.Addr())
+	go func() {
+		<-ctx.Done()
+		shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		srv.Shutdown(shut)
+	}()
+	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}

@@ -1,0 +1,205 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/saa-study/saa-study/srs"
+	"github.com/saa-study/saa-study/store"
+	"github.com/saa-study/saa-study/ui"
+)
+
+// newReviewCmd opens the review screen.
+func newReviewCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "review",
+		Short: "Review the flashcards and questions due today",
+		Long: `Shows today's due flashcards and questions one at a time. space shows the
+answer, 1-4 rates it (Again, Hard, Good, Easy; each button shows the interval it
+gives), u undoes the last rating, b buries until tomorrow, s suspends.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return g.runTUI(cmd.Context(), "review", "saa-study stats --json")
+		},
+	}
+}
+
+// newStatsCmd opens the stats screen, or prints the statistics.
+func newStatsCmd(g *globals) *cobra.Command {
+	var asJSON, print bool
+	var width int
+	cmd := &cobra.Command{
+		Use:   "stats",
+		Short: "See progress, retention and exam readiness",
+		Example: `  saa-study stats
+  saa-study stats --json | jq .readiness
+  saa-study stats --print --width 60`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if !asJSON && !print {
+				return g.runTUI(cmd.Context(), "stats", "saa-study stats --json")
+			}
+			st, err := g.openStore()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			lib, err := g.library()
+			if err != nil {
+				return err
+			}
+			lang, err := g.resolveLang(cmd.Context(), st)
+			if err != nil {
+				return err
+			}
+			rep, err := ui.ComputeStats(cmd.Context(), lib, st, lang, time.Now())
+			if err != nil {
+				return &exitError{code: 1, msg: err.Error()}
+			}
+			if asJSON {
+				enc := json.NewEncoder(g.stdout)
+				enc.SetIndent("", "  ")
+				return enc.Encode(rep)
+			}
+			for _, l := range ui.StatsLines(lang, &rep, max(width, 30), nil) {
+				fmt.Fprintln(g.stdout, l)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the statistics as JSON")
+	cmd.Flags().BoolVar(&print, "print", false, "print the statistics as plain text")
+	cmd.Flags().IntVar(&width, "width", 80, "line width for --print")
+	return cmd
+}
+
+// newSRSCmd groups the scheduler's tools.
+func newSRSCmd(g *globals) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "srs",
+		Short: "Spaced-repetition tools: replay a history, limits, unsuspend",
+	}
+	cmd.AddCommand(newReplayCmd(g), newLimitsCmd(g), newUnsuspendCmd(g))
+	return cmd
+}
+
+func newReplayCmd(g *globals) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "replay FILE",
+		Short: "Schedule review histories from a JSON file (- for stdin) and print each step",
+		Long: `Reads {"cards":[{"id":"c1","reviews":[{"rating":3,"ts":"2025-03-18T09:27:31Z"}]}]}
+and prints what FSRS-6 (default weights, UTC days, no fuzz, as ts-fsrs) makes of
+every review: a table, or one JSON object per line with --json.`,
+		Example: `  saa-study srs replay history.json
+  echo '[{"id":"c1","reviews":[{"rating":3,"ts":"2025-03-18T09:27:31Z"}]}]' | saa-study srs replay - --json`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var in io.Reader = g.stdin
+			if args[0] != "-" {
+				f, err := os.Open(args[0])
+				if err != nil {
+					return &exitError{code: 1, msg: err.Error()}
+				}
+				defer f.Close()
+				in = f
+			}
+			lines, err := srs.Replay(in, nil)
+			if err != nil {
+				return &exitError{code: 1, msg: err.Error()}
+			}
+			if !asJSON {
+				return srs.WriteReplayTable(g.stdout, lines)
+			}
+			enc := json.NewEncoder(g.stdout)
+			for _, l := range lines {
+				if err := enc.Encode(l); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "one JSON object per review")
+	return cmd
+}
+
+func newLimitsCmd(g *globals) *cobra.Command {
+	var newPer, reviews, hour int
+	cmd := &cobra.Command{
+		Use:     "limits",
+		Short:   "Show or set the daily limits and the hour a study day starts",
+		Example: "  saa-study srs limits --new 10 --reviews 100 --day-hour 4",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			st, err := g.openStore()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			c, err := st.SRSConfig(cmd.Context())
+			if err != nil {
+				return err
+			}
+			f := cmd.Flags()
+			if f.Changed("new") || f.Changed("reviews") || f.Changed("day-hour") {
+				if f.Changed("new") {
+					c.NewPerDay = newPer
+				}
+				if f.Changed("reviews") {
+					c.ReviewsPerDay = reviews
+				}
+				if f.Changed("day-hour") {
+					c.DayHour = hour
+				}
+				if err := st.SetSRSConfig(cmd.Context(), c); err != nil {
+					return &exitError{code: 2, msg: err.Error()}
+				}
+			}
+			fmt.Fprintf(g.stdout, "new per day: %d\nreviews per day: %d\nday starts at: %02d:00 local time\n", c.NewPerDay, c.ReviewsPerDay, c.DayHour)
+			return nil
+		},
+	}
+	cmd.Flags().IntVar(&newPer, "new", 20, "new items introduced per day")
+	cmd.Flags().IntVar(&reviews, "reviews", 200, "reviews per day")
+	cmd.Flags().IntVar(&hour, "day-hour", 4, "local hour (0-23) at which a study day starts")
+	return cmd
+}
+
+func newUnsuspendCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:     "unsuspend ID...",
+		Short:   "Bring suspended cards or questions back into reviews",
+		Example: "  saa-study srs unsuspend card-lambda-cold-start::c1 question:lambda-limits-reserved-throttle",
+		Args:    cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := g.openStore()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			for _, a := range args {
+				kind, id := store.KindCard, a
+				if k, rest, ok := strings.Cut(a, ":"); ok && (k == store.KindCard || k == store.KindQuestion) && !strings.HasPrefix(rest, ":") {
+					kind, id = k, rest
+				}
+				err := st.SetSuspended(cmd.Context(), kind, id, false)
+				if errors.Is(err, store.ErrNoSuchItem) && kind == store.KindCard && !strings.Contains(a, ":") {
+					err = st.SetSuspended(cmd.Context(), store.KindQuestion, id, false)
+				}
+				if err != nil {
+					return &exitError{code: 1, msg: err.Error()}
+				}
+				fmt.Fprintf(g.stdout, "unsuspended %s\n", a)
+			}
+			return nil
+		},
+	}
+}

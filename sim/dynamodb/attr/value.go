@@ -1,0 +1,333 @@
+// Package attr holds DynamoDB attribute values: the ten data types, their
+// DynamoDB JSON form ({"S":"a"}), exact 38-digit numbers, ordering and
+// equality, and item size by the documented rules.
+package attr
+
+import (
+	"bytes"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Type names a DynamoDB data type as it appears in DynamoDB JSON.
+type Type string
+
+// The ten data types.
+const (
+	TS    Type = "S"
+	TN    Type = "N"
+	TB    Type = "B"
+	TBOOL Type = "BOOL"
+	TNULL Type = "NULL"
+	TL    Type = "L"
+	TM    Type = "M"
+	TSS   Type = "SS"
+	TNS   Type = "NS"
+	TBS   Type = "BS"
+)
+
+// Value is one attribute value. Exactly the field named by T is meaningful.
+// Values are treated as immutable once built: updates copy.
+type Value struct {
+	T    Type
+	S    string
+	N    Number
+	B    []byte
+	BOOL bool
+	L    []Value
+	M    map[string]Value
+	SS   []string
+	NS   []Number
+	BS   [][]byte
+}
+
+// Item is a set of named attributes: a table row, a key, or a map's content.
+type Item map[string]Value
+
+// Str builds an S value.
+func Str(s string) Value { return Value{T: TS, S: s} }
+
+// Num builds an N value from a decimal string known to be valid.
+func Num(s string) Value { return Value{T: TN, N: MustNumber(s)} }
+
+// NumOf builds an N value from a Number.
+func NumOf(n Number) Value { return Value{T: TN, N: n} }
+
+// Bin builds a B value.
+func Bin(b []byte) Value { return Value{T: TB, B: b} }
+
+// Bool builds a BOOL value.
+func Bool(b bool) Value { return Value{T: TBOOL, BOOL: b} }
+
+// Null builds a NULL value.
+func Null() Value { return Value{T: TNULL} }
+
+// List builds an L value.
+func List(vs ...Value) Value { return Value{T: TL, L: vs} }
+
+// Map builds an M value.
+func Map(m Item) Value { return Value{T: TM, M: m} }
+
+// Error is an AWS-shaped error: the exception name and its message.
+type Error struct {
+	Type    string `json:"__type"`
+	Message string `json:"message"`
+}
+
+// Error implements error as "Type: Message".
+func (e *Error) Error() string { return e.Type + ": " + e.Message }
+
+func validation(msg string) error { return &Error{Type: "ValidationException", Message: msg} }
+
+// Validation builds a ValidationException with msg.
+func Validation(msg string) *Error { return &Error{Type: "ValidationException", Message: msg} }
+
+func serialization(msg string) error { return &Error{Type: "SerializationException", Message: msg} }
+
+const invalidPrefix = "One or more parameter values were invalid: "
+
+// MarshalJSON writes DynamoDB JSON.
+func (v Value) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	v.appendJSON(&b)
+	return b.Bytes(), nil
+}
+
+func (v Value) appendJSON(b *bytes.Buffer) {
+	str := func(s string) { j, _ := json.Marshal(s); b.Write(j) }
+	b.WriteString(`{"` + string(v.T) + `":`)
+	switch v.T {
+	case TS:
+		str(v.S)
+	case TN:
+		str(v.N.String())
+	case TB:
+		str(base64.StdEncoding.EncodeToString(v.B))
+	case TBOOL:
+		fmt.Fprint(b, v.BOOL)
+	case TNULL:
+		b.WriteString("true")
+	case TL:
+		b.WriteByte('[')
+		for i, e := range v.L {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			e.appendJSON(b)
+		}
+		b.WriteByte(']')
+	case TM:
+		appendItem(b, v.M)
+	case TSS, TNS, TBS:
+		b.WriteByte('[')
+		for i := 0; i < v.setLen(); i++ {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			switch v.T {
+			case TSS:
+				str(v.SS[i])
+			case TNS:
+				str(v.NS[i].String())
+			default:
+				str(base64.StdEncoding.EncodeToString(v.BS[i]))
+			}
+		}
+		b.WriteByte(']')
+	default:
+		b.WriteString("null")
+	}
+	b.WriteByte('}')
+}
+
+func appendItem(b *bytes.Buffer, it Item) {
+	keys := make([]string, 0, len(it))
+	for k := range it {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	b.WriteByte('{')
+	for i, k := range keys {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		j, _ := json.Marshal(k)
+		b.Write(j)
+		b.WriteByte(':')
+		it[k].appendJSON(b)
+	}
+	b.WriteByte('}')
+}
+
+// MarshalJSON writes the item with sorted keys, so output is deterministic.
+func (it Item) MarshalJSON() ([]byte, error) {
+	if it == nil {
+		return []byte("null"), nil
+	}
+	var b bytes.Buffer
+	appendItem(&b, it)
+	return b.Bytes(), nil
+}
+
+func (v Value) setLen() int {
+	switch v.T {
+	case TSS:
+		return len(v.SS)
+	case TNS:
+		return len(v.NS)
+	case TBS:
+		return len(v.BS)
+	}
+	return 0
+}
+
+// UnmarshalJSON reads DynamoDB JSON and validates it the way DynamoDB does,
+// returning its ValidationException texts.
+func (v *Value) UnmarshalJSON(data []byte) error {
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil || raw == nil {
+		return serialization("Start of structure or map found where not expected")
+	}
+	if len(raw) == 0 {
+		return validation("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes")
+	}
+	if len(raw) > 1 {
+		return validation("Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes")
+	}
+	for k, r := range raw {
+		return v.decode(Type(k), r)
+	}
+	return nil
+}
+
+func (v *Value) decode(t Type, r json.RawMessage) error {
+	*v = Value{T: t}
+	strs := func() ([]string, error) {
+		var ss []string
+		if err := json.Unmarshal(r, &ss); err != nil {
+			return nil, serialization("Unexpected field type")
+		}
+		return ss, nil
+	}
+	switch t {
+	case TS:
+		if err := json.Unmarshal(r, &v.S); err != nil {
+			return serialization("Unexpected field type")
+		}
+	case TN:
+		var s string
+		if err := json.Unmarshal(r, &s); err != nil {
+			return serialization("Unexpected field type")
+		}
+		n, err := ParseNumber(s)
+		if err != nil {
+			return err
+		}
+		v.N = n
+	case TB:
+		var s string
+		if err := json.Unmarshal(r, &s); err != nil {
+			return serialization("Unexpected field type")
+		}
+		b, err := base64.StdEncoding.DecodeString(s)
+		if err != nil {
+			return serialization("Base64 encoded length is expected a multiple of 4 bytes but found: " + fmt.Sprint(len(s)))
+		}
+		v.B = b
+	case TBOOL:
+		if err := json.Unmarshal(r, &v.BOOL); err != nil {
+			return serialization("Unexpected field type")
+		}
+	case TNULL:
+		var b bool
+		if err := json.Unmarshal(r, &b); err != nil {
+			return serialization("Unexpected field type")
+		}
+		if !b {
+			return validation(invalidPrefix + "Null attribute value types must have the value of true")
+		}
+	case TL:
+		if err := json.Unmarshal(r, &v.L); err != nil {
+			return err
+		}
+		if v.L == nil {
+			v.L = []Value{}
+		}
+	case TM:
+		if err := json.Unmarshal(r, &v.M); err != nil {
+			return err
+		}
+		if v.M == nil {
+			v.M = Item{}
+		}
+	case TSS:
+		ss, err := strs()
+		if err != nil {
+			return err
+		}
+		if len(ss) == 0 {
+			return validation(invalidPrefix + "An string set  may not be empty")
+		}
+		if hasDup(ss) {
+			return validation(invalidPrefix + "Input collection [" + strings.Join(ss, ", ") + "] contains duplicates.")
+		}
+		v.SS = ss
+	case TNS:
+		ss, err := strs()
+		if err != nil {
+			return err
+		}
+		if len(ss) == 0 {
+			return validation(invalidPrefix + "An number set  may not be empty")
+		}
+		seen := map[string]bool{}
+		for _, s := range ss {
+			n, err := ParseNumber(s)
+			if err != nil {
+				return err
+			}
+			if seen[n.String()] {
+				return validation("Input collection contains duplicates")
+			}
+			seen[n.String()] = true
+			v.NS = append(v.NS, n)
+		}
+	case TBS:
+		ss, err := strs()
+		if err != nil {
+			return err
+		}
+		if len(ss) == 0 {
+			return validation(invalidPrefix + "Binary sets should not be empty")
+		}
+		seen := map[string]bool{}
+		for _, s := range ss {
+			b, err := base64.StdEncoding.DecodeString(s)
+			if err != nil {
+				return serialization("Base64 encoded length is expected a multiple of 4 bytes but found: " + fmt.Sprint(len(s)))
+			}
+			if seen[string(b)] {
+				return validation(invalidPrefix + "Input collection [" + strings.Join(ss, ", ") + "]of type BS contains duplicates.")
+			}
+			seen[string(b)] = true
+			v.BS = append(v.BS, b)
+		}
+	default:
+		return serialization("Unknown type: " + string(t))
+	}
+	return nil
+}
+
+func hasDup(ss []string) bool {
+	seen := make(map[string]bool, len(ss))
+	for _, s := range ss {
+		if seen[s] {
+			return true
+		}
+		seen[s] = true
+	}
+	return false
+}

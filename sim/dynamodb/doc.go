@@ -1,0 +1,27 @@
+// Package dynamodb is an in-memory DynamoDB for learning: the JSON API's
+// shapes and errors, consumed capacity, partitions, throttling, TTL, and
+// the features around a table, all on an injected clock.
+//
+// Entry points:
+//
+//   - DB.Do(op, body) runs one JSON request; ServeAPI reads JSON lines
+//     (`saa-study sim dynamodb --api`); Handler serves the HTTP protocol
+//     (`--serve`), so the AWS CLI works with --endpoint-url.
+//   - Load drives synthetic traffic and reports capacity and throttles
+//     per second.
+//   - Streams: StreamSpecification on CreateTable/UpdateTable, the four
+//     view types, 24 h retention, shards, DescribeStream, GetShardIterator,
+//     GetRecords and ListStreams; NewEventSourceMapping polls a stream and
+//     calls a Go function with batches, like a Lambda trigger.
+//   - NewDAX puts a write-through item and query cache in front of a DB.
+//   - PITR (UpdateContinuousBackups, RestoreTableToPointInTime) and
+//     on-demand backups (CreateBackup, RestoreTableFromBackup, …).
+//   - ExportTableToPointInTime and ImportTable use a folder as S3
+//     (Options.S3Root).
+//   - Global tables: UpdateTable ReplicaUpdates, the legacy
+//     CreateGlobalTable, or NewGlobal; writes replicate after
+//     Options.ReplicationLag and the last writer wins.
+//
+// conformance/ compares the JSON API with dynalite and holds the AWS CLI
+// check.
+package dynamodb

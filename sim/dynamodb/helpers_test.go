@@ -1,0 +1,57 @@
+package dynamodb
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/saa-study/saa-study/sim/clock"
+	"github.com/saa-study/saa-study/sim/dynamodb/attr"
+)
+
+func newDB() (*DB, *clock.Virtual) {
+	c := clock.New(clock.Epoch)
+	return New(c), c
+}
+
+func mustDo(t testing.TB, db *DB, op, body string) string {
+	t.Helper()
+	out, err := db.Do(op, []byte(body))
+	if err != nil {
+		t.Fatalf("%s %s: %v", op, body, err)
+	}
+	return string(out)
+}
+
+func doErr(t testing.TB, db *DB, op, body string) (string, string) {
+	t.Helper()
+	_, err := db.Do(op, []byte(body))
+	if err == nil {
+		t.Fatalf("%s %s: expected an error", op, body)
+	}
+	var e struct {
+		Type    string `json:"__type"`
+		Message string `json:"message"`
+	}
+	_ = json.Unmarshal(ErrorJSON(err), &e)
+	return e.Type[strings.Index(e.Type, "#")+1:], e.Message
+}
+
+// sized builds an item of exactly n bytes with hash key pk = key.
+func sized(key string, n int) Item {
+	base := 2 + len(key) + 1 // "pk" + key + "d"
+	return Item{"pk": attr.Str(key), "d": attr.Str(strings.Repeat("x", n-base))}
+}
+
+func simpleTable(t testing.TB, db *DB, name string, rcu, wcu int) {
+	t.Helper()
+	mode := `"ProvisionedThroughput":{"ReadCapacityUnits":` + itoa(rcu) + `,"WriteCapacityUnits":` + itoa(wcu) + `}`
+	if rcu == 0 {
+		mode = `"BillingMode":"PAY_PER_REQUEST"`
+	}
+	mustDo(t, db, "CreateTable", `{"TableName":"`+name+`","AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],`+mode+`}`)
+}
+
+func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
+
+func newClock() *clock.Virtual { return clock.New(clock.Epoch) }

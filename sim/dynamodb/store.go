@@ -1,0 +1,142 @@
+package dynamodb
+
+import (
+	"hash/fnv"
+	"sort"
+
+	"github.com/saa-study/saa-study/sim/dynamodb/attr"
+)
+
+// record is one stored item of a table or index.
+type record struct {
+	hash attr.Value   // partition key value
+	sort []attr.Value // sort key tuple: [sk] for a table, [isk, pk, sk] for an index
+	item Item
+	size int
+}
+
+// group holds the records of one partition key value, in sort order.
+type group struct {
+	hash  attr.Value
+	token uint64 // position in the hash ring, which fixes Scan order
+	recs  []*record
+	bytes int64
+}
+
+// store keeps records grouped by partition key. Scan walks groups in token
+// order, like DynamoDB walks its hash ring, so Scan order looks random but
+// is stable.
+type store struct {
+	groups map[string]*group
+	order  []*group
+	count  int
+	bytes  int64
+}
+
+func newStore() *store { return &store{groups: map[string]*group{}} }
+
+func token(v attr.Value) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(v.KeyString()))
+	return h.Sum64()
+}
+
+func cmpTuple(a, b []attr.Value) int {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		if c, _ := attr.Compare(a[i], b[i]); c != 0 {
+			return c
+		}
+	}
+	return len(a) - len(b)
+}
+
+func (g *group) find(sk []attr.Value) (int, bool) {
+	i := sort.Search(len(g.recs), func(i int) bool { return cmpTuple(g.recs[i].sort, sk) >= 0 })
+	return i, i < len(g.recs) && cmpTuple(g.recs[i].sort, sk) == 0
+}
+
+func (s *store) get(h attr.Value, sk []attr.Value) *record {
+	g := s.groups[h.KeyString()]
+	if g == nil {
+		return nil
+	}
+	if i, ok := g.find(sk); ok {
+		return g.recs[i]
+	}
+	return nil
+}
+
+func (s *store) put(r *record) {
+	k := r.hash.KeyString()
+	g := s.groups[k]
+	if g == nil {
+		g = &group{hash: r.hash, token: token(r.hash)}
+		s.groups[k] = g
+		i := sort.Search(len(s.order), func(i int) bool { return groupLess(g, s.order[i]) })
+		s.order = append(s.order, nil)
+		copy(s.order[i+1:], s.order[i:])
+		s.order[i] = g
+	}
+	i, ok := g.find(r.sort)
+	if ok {
+		s.bytes += int64(r.size - g.recs[i].size)
+		g.bytes += int64(r.size - g.recs[i].size)
+		g.recs[i] = r
+		return
+	}
+	g.recs = append(g.recs, nil)
+	copy(g.recs[i+1:], g.recs[i:])
+	g.recs[i] = r
+	s.count++
+	s.bytes += int64(r.size)
+	g.bytes += int64(r.size)
+}
+
+func groupLess(a, b *group) bool {
+	if a.token != b.token {
+		return a.token < b.token
+	}
+	return a.hash.KeyString() < b.hash.KeyString()
+}
+
+func (s *store) del(h attr.Value, sk []attr.Value) {
+	k := h.KeyString()
+	g := s.groups[k]
+	if g == nil {
+		return
+	}
+	i, ok := g.find(sk)
+	if !ok {
+		return
+	}
+	s.bytes -= int64(g.recs[i].size)
+	g.bytes -= int64(g.recs[i].size)
+	s.count--
+	g.recs = append(g.recs[:i], g.recs[i+1:]...)
+	if len(g.recs) == 0 {
+		delete(s.groups, k)
+		j := sort.Search(len(s.order), func(j int) bool { return !groupLess(s.order[j], g) })
+		if j < len(s.order) && s.order[j] == g {
+			s.order = append(s.order[:j], s.order[j+1:]...)
+		}
+	}
+}
+
+// scanFrom returns the position just after (h, sk) in scan order.
+func (s *store) scanFrom(h attr.Value, sk []attr.Value) (gi, ri int) {
+	g := &group{hash: h, token: token(h)}
+	gi = sort.Search(len(s.order), func(i int) bool { return !groupLess(s.order[i], g) })
+	if gi < len(s.order) && s.order[gi].hash.KeyString() == h.KeyString() {
+		ri = sort.Search(len(s.order[gi].recs), func(i int) bool { return cmpTuple(s.order[gi].recs[i].sort, sk) > 0 })
+		return gi, ri
+	}
+	return gi, 0
+}
+
+// groupBytes is the stored size of one partition key value's items.
+func (s *store) groupBytes(h attr.Value) int64 {
+	if g := s.groups[h.KeyString()]; g != nil {
+		return g.bytes
+	}
+	return 0
+}

@@ -1,0 +1,233 @@
+package ui
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"unicode/utf8"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/guptarohit/asciigraph"
+)
+
+// chartSeries is one named line of a time chart.
+type chartSeries struct {
+	name string
+	data []float64
+}
+
+// chartColors are the series colours, in order; the legend uses the same
+// 256-colour indexes so a line and its name match.
+var chartColors = []asciigraph.AnsiColor{asciigraph.DarkOrange, asciigraph.DodgerBlue, asciigraph.LimeGreen, asciigraph.Orchid, asciigraph.Gold}
+
+// chartLabelWidth is the room the y-axis labels take; compactNumber keeps
+// every label within it so the chart's width is known before drawing.
+const chartLabelWidth = 6
+
+// lineChart draws the series with asciigraph into at most w×h cells: the
+// plot, an x axis from 0 to xmax labelled with unit (when there is room),
+// and a one-line legend. Nothing is drawn past w even when
+// asciigraph's own arithmetic would (labels, rounding): every line is cut.
+func lineChart(st *Styles, series []chartSeries, w, h int, xmax float64, unit string) string {
+	var data [][]float64
+	var names []chartSeries
+	points := 0
+	for _, s := range series {
+		if len(s.data) == 0 {
+			continue
+		}
+		data = append(data, cleanSeries(s.data))
+		names = append(names, s)
+		points = max(points, len(s.data))
+	}
+	if len(data) == 0 || w < 16 || h < 3 {
+		return ""
+	}
+	plotW := w - chartLabelWidth - 3
+	// A series of one point cannot be interpolated to a width; repeat it.
+	for i := range data {
+		if len(data[i]) == 1 {
+			data[i] = []float64{data[i][0], data[i][0]}
+		}
+	}
+	axis := h >= 7 && xmax > 0
+	plotH := max(h-2, 1) // asciigraph draws Height+1 rows; the legend takes one
+	if axis {
+		plotH -= 2 // the axis line and its labels
+	}
+	opts := []asciigraph.Option{
+		asciigraph.Width(plotW), asciigraph.Height(plotH), asciigraph.Offset(3),
+		asciigraph.LowerBound(0), asciigraph.UpperBound(1), // a flat zero still gets an axis
+		// Labels of one width, so stacked charts line up.
+		asciigraph.YAxisValueFormatter(func(v float64) string { return fmt.Sprintf("%*s", chartLabelWidth-1, compactNumber(v)) }),
+		asciigraph.SeriesColors(chartColors[:min(len(data), len(chartColors))]...),
+	}
+	if axis {
+		opts = append(opts, asciigraph.XAxisRange(0, xmax), asciigraph.XAxisTickCount(max(2, min(6, plotW/14))),
+			asciigraph.XAxisValueFormatter(func(v float64) string { return compactNumber(math.Round(v)) + unit }))
+	}
+	plot := asciigraph.PlotMany(data, opts...)
+	lines := strings.Split(plot, "\n")
+	if len(lines) > h-1 {
+		lines = lines[:h-1]
+	}
+	lines = append(lines, chartLegend(st, names, w))
+	for i, l := range lines {
+		if textWidth(l) > w {
+			lines[i] = ansi.Truncate(l, w, "")
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// chartLegend names each series in its colour, as much as fits in w.
+func chartLegend(st *Styles, series []chartSeries, w int) string {
+	var b strings.Builder
+	for i, s := range series {
+		c := chartColors[i%len(chartColors)]
+		item := lipgloss.NewStyle().Foreground(lipgloss.ANSIColor(c)).Render("━ ") + st.Muted.Render(s.name)
+		if i > 0 {
+			item = "  " + item
+		}
+		if textWidth(b.String())+textWidth(item) > w {
+			break
+		}
+		b.WriteString(item)
+	}
+	return b.String()
+}
+
+// cleanSeries replaces NaN and infinities, which asciigraph cannot place,
+// with zero.
+func cleanSeries(in []float64) []float64 {
+	out := make([]float64, len(in))
+	for i, v := range in {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			v = 0
+		}
+		out[i] = v
+	}
+	return out
+}
+
+// compactNumber formats an axis label in at most chartLabelWidth-1 cells:
+// 950, 12.5k, 3.2M.
+func compactNumber(v float64) string {
+	a := math.Abs(v)
+	var s string
+	switch {
+	case a >= 1e9:
+		s = fmt.Sprintf("%.1fG", v/1e9)
+	case a >= 1e6:
+		s = fmt.Sprintf("%.1fM", v/1e6)
+	case a >= 1e4:
+		s = fmt.Sprintf("%.0fk", v/1e3)
+	case a >= 1e3:
+		s = fmt.Sprintf("%.1fk", v/1e3)
+	case a >= 10 || a == 0:
+		s = fmt.Sprintf("%.0f", v)
+	default:
+		s = fmt.Sprintf("%.1f", v)
+	}
+	if len(s) > chartLabelWidth-1 {
+		s = s[:chartLabelWidth-1]
+	}
+	return s
+}
+
+// columns lays out cells side by side, each column as wide as its widest
+// cell plus a gap, cutting the row at w. It is how variants are compared.
+func columns(rows [][]string, w int) []string {
+	var widths []int
+	for _, r := range rows {
+		for i, c := range r {
+			if i >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], textWidth(c))
+		}
+	}
+	out := make([]string, 0, len(rows))
+	for _, r := range rows {
+		var b strings.Builder
+		for i, c := range r {
+			if i < len(r)-1 {
+				c = padRight(c, widths[i]+2)
+			}
+			b.WriteString(c)
+		}
+		line := b.String()
+		if textWidth(line) > w {
+			line = ansi.Truncate(line, w, "…")
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// wrapText breaks s into lines of at most w cells (by words; a word longer
+// than w is cut). Used for explanations and lessons, which are plain text:
+// escape codes and other control characters become spaces.
+func wrapText(s string, w int) []string {
+	if w < 4 {
+		w = 4
+	}
+	var out []string
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\n' || r == 0x7f {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
+	for _, para := range strings.Split(s, "\n") {
+		line := ""
+		for _, word := range strings.Fields(para) {
+			for textWidth(word) > w {
+				head, rest := splitAtWidth(word, w)
+				if line != "" {
+					out = append(out, line)
+					line = ""
+				}
+				out = append(out, head)
+				word = rest
+			}
+			switch {
+			case line == "":
+				line = word
+			case textWidth(line+" "+word) <= w:
+				line += " " + word
+			default:
+				out = append(out, line)
+				line = word
+			}
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// splitAtWidth cuts s after as many runes as fit in w cells, always at
+// least one so that callers make progress.
+func splitAtWidth(s string, w int) (head, rest string) {
+	end := 0
+	for i, r := range s {
+		next := i + utf8.RuneLen(r)
+		if end > 0 && textWidth(s[:next]) > w {
+			break
+		}
+		end = next
+	}
+	return s[:end], s[end:]
+}
+
+// scrollLines shows h lines of lines from offset, clamping the offset so the
+// window never runs past the end; it returns the clamped offset too.
+func scrollLines(lines []string, offset, h int) (string, int) {
+	if h < 1 {
+		return "", 0
+	}
+	offset = max(0, min(offset, len(lines)-h))
+	end := min(len(lines), offset+h)
+	return strings.Join(lines[offset:end], "\n"), offset
+}

@@ -1,0 +1,550 @@
+package ui
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/quiz"
+	"github.com/saa-study/saa-study/store"
+)
+
+// examKeys are the keys of a running exam.
+type examKeys struct {
+	Pick, Toggle, Next, Prev, Flag, Grid, Submit, Yes, No, Scroll key.Binding
+}
+
+func newExamKeys() examKeys {
+	return examKeys{
+		Pick:   key.NewBinding(key.WithKeys("a", "b", "c", "d", "e", "f"), key.WithHelp("a–e", "choose")),
+		Toggle: key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "choose")),
+		Next:   key.NewBinding(key.WithKeys("enter", "n", "right", "l"), key.WithHelp("enter/n", "next")),
+		Prev:   key.NewBinding(key.WithKeys("p", "left", "h"), key.WithHelp("p", "previous")),
+		Flag:   key.NewBinding(key.WithKeys("m"), key.WithHelp("f/m", "flag for review")),
+		Grid:   key.NewBinding(key.WithKeys("g", "tab"), key.WithHelp("g", "overview")),
+		Submit: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "submit")),
+		Yes:    key.NewBinding(key.WithKeys("y", "enter"), key.WithHelp("y", "submit")),
+		No:     key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "keep going")),
+		Scroll: key.NewBinding(key.WithKeys("pgdown", "pgup", "J", "K"), key.WithHelp("J/K", "scroll")),
+	}
+}
+
+// examScreen is a timed mock exam: no feedback until it is submitted, a
+// countdown, flags, an overview grid and a confirmation before submitting.
+// Its state is saved after every answer and flag, so it can be resumed.
+type examScreen struct {
+	c    *Common
+	keys examKeys
+	ex   *quiz.Exam
+	pool []*content.Question
+	lang content.Lang
+	id   int64 // store row; 0 until the exam is stored
+
+	sel     *quiz.Selection
+	cursor  int
+	grid    bool
+	gridPos int
+	confirm bool
+	scroll  int
+	gen     int // ticks of an older timer are ignored
+	ticks   int
+	done    bool // submitted; waiting for the store
+	leaving bool // esc: the last state is being written, then pop
+
+	// Writes go one at a time so the newest state is always the last one
+	// on disk: while one is in flight, later changes only mark dirty.
+	inflight, dirty, finishing bool
+
+	// every schedules the next timer tick; nil means once a second. Tests
+	// replace it and send examTickMsg themselves with a moved clock.
+	every func(gen int) tea.Cmd
+}
+
+type (
+	examTickMsg   struct{ gen int }
+	examStoredMsg struct {
+		id  int64
+		err error
+	}
+	examSavedMsg  struct{ err error }
+	examFinishMsg struct{ err error }
+)
+
+// newExamScreen draws a new exam from the library's questions in the
+// current language.
+func newExamScreen(c *Common, cfg quiz.ExamConfig) (*examScreen, error) {
+	return newExamFrom(c, questionPool(c, c.Lang), c.Lang, cfg)
+}
+
+// newExamFrom draws a new exam from pool (a retake passes the same pool).
+func newExamFrom(c *Common, pool []*content.Question, lang content.Lang, cfg quiz.ExamConfig) (*examScreen, error) {
+	if cfg.Seed == 0 {
+		cfg.Seed = uint64(c.now().UnixNano())
+	}
+	ex, err := quiz.NewExam(pool, cfg, c.now())
+	if err != nil {
+		return nil, fmt.Errorf("starting the exam: %w", err)
+	}
+	s := &examScreen{c: c, keys: newExamKeys(), ex: ex, pool: pool, lang: lang}
+	s.load()
+	return s, nil
+}
+
+// resumeExamScreen rebuilds a stored, unfinished exam with the answers
+// given and the time that was left at the last save.
+func resumeExamScreen(c *Common, rec store.ExamRecord) (*examScreen, error) {
+	var st quiz.ExamState
+	if err := json.Unmarshal(rec.State, &st); err != nil {
+		return nil, fmt.Errorf("exam %d: reading its saved state: %w", rec.ID, err)
+	}
+	lang, ok := content.ParseLang(rec.Lang)
+	if !ok {
+		lang = c.Lang
+	}
+	pool := questionPool(c, lang)
+	ex, err := quiz.Resume(pool, st, c.now())
+	if err != nil {
+		return nil, fmt.Errorf("exam %d: %w", rec.ID, err)
+	}
+	s := &examScreen{c: c, keys: newExamKeys(), ex: ex, pool: pool, lang: lang, id: rec.ID}
+	s.load()
+	return s, nil
+}
+
+func questionPool(c *Common, lang content.Lang) []*content.Question {
+	if c.Lib == nil {
+		return nil
+	}
+	return c.Lib.Questions(lang)
+}
+
+func (s *examScreen) Title() string { return s.c.t("exam.title") }
+
+func (s *examScreen) Init() tea.Cmd {
+	s.gen++
+	cmds := []tea.Cmd{s.tick()}
+	if s.id == 0 && s.c.Store != nil {
+		s.inflight = true
+		cmds = append(cmds, s.create())
+	}
+	return tea.Batch(cmds...)
+}
+
+func (s *examScreen) tick() tea.Cmd {
+	gen := s.gen
+	if s.every != nil {
+		return s.every(gen)
+	}
+	return tea.Tick(time.Second, func(time.Time) tea.Msg { return examTickMsg{gen} })
+}
+
+// create stores the new exam so that a crash from now on can resume it.
+func (s *examScreen) create() tea.Cmd {
+	c, state, lang := s.c, s.stateJSON(), string(s.lang)
+	return func() tea.Msg {
+		if c.Store == nil {
+			return examStoredMsg{}
+		}
+		// A new exam replaces an unfinished one: only one is offered.
+		if old, ok, err := c.Store.UnfinishedExam(c.Ctx); err == nil && ok {
+			_ = c.Store.DiscardExam(c.Ctx, old.ID)
+		}
+		id, err := c.Store.StartExam(c.Ctx, lang, state)
+		return examStoredMsg{id, err}
+	}
+}
+
+func (s *examScreen) stateJSON() []byte {
+	b, _ := json.Marshal(s.ex.State(s.c.now()))
+	return b
+}
+
+// save writes the state after an answer or a flag, or marks it dirty
+// when another write is in flight.
+func (s *examScreen) save() tea.Cmd {
+	if s.c.Store == nil {
+		return nil
+	}
+	s.dirty = true
+	if s.inflight {
+		return nil
+	}
+	return s.flush()
+}
+
+// flush starts the next write: the final one, a pending state, or (when
+// leaving and all is written) the pop.
+func (s *examScreen) flush() tea.Cmd {
+	switch {
+	case s.finishing:
+		s.inflight, s.finishing = true, false
+		return s.finishCmd()
+	case s.dirty:
+		s.inflight, s.dirty = true, false
+		c, id, state := s.c, s.id, s.stateJSON()
+		return func() tea.Msg { return examSavedMsg{c.Store.SaveExamState(c.Ctx, id, state)} }
+	case s.leaving:
+		return pop
+	}
+	return nil
+}
+
+// load prepares the selection for the item on screen from its answer.
+func (s *examScreen) load() {
+	it, err := s.ex.Item(s.ex.Current())
+	if err != nil {
+		return
+	}
+	s.sel = quiz.NewSelection(it.Presented)
+	for _, orig := range it.Chosen {
+		if pos := it.Presented.Position(orig); pos >= 0 {
+			s.sel.Toggle(pos)
+		}
+	}
+	s.cursor, s.scroll = 0, 0
+}
+
+func (s *examScreen) item() quiz.ExamItem {
+	it, _ := s.ex.Item(s.ex.Current())
+	return it
+}
+
+func (s *examScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case examTickMsg:
+		if msg.gen != s.gen || s.done {
+			return s, nil
+		}
+		if s.ex.Tick(s.c.now()) {
+			return s, s.finish()
+		}
+		s.ticks++
+		if s.ticks%10 == 0 {
+			return s, tea.Batch(s.tick(), s.save()) // keep the time left fresh for a crash
+		}
+		return s, s.tick()
+	case examStoredMsg:
+		s.id, s.inflight = msg.id, false
+		if msg.err != nil {
+			return s, tea.Batch(errCmd(msg.err), s.flush())
+		}
+		return s, s.flush()
+	case examSavedMsg:
+		s.inflight = false
+		if msg.err != nil {
+			return s, tea.Batch(errCmd(msg.err), s.flush())
+		}
+		return s, s.flush()
+	case examFinishMsg:
+		if msg.err != nil {
+			return s, errCmd(msg.err)
+		}
+		res, _ := s.ex.Results()
+		return s, tea.Sequence(pop, push(newExamResults(s.c, s.ex, res, s.pool)))
+	case tea.KeyPressMsg:
+		if s.done || s.leaving {
+			return s, nil
+		}
+		return s, s.key(msg)
+	}
+	return s, nil
+}
+
+func (s *examScreen) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.c.Keys
+	n := len(s.item().Presented.Options)
+	switch {
+	case s.confirm:
+		switch {
+		case key.Matches(msg, s.keys.Yes):
+			s.confirm = false
+			s.ex.Submit(s.c.now())
+			return s.finish()
+		case key.Matches(msg, s.keys.No):
+			s.confirm = false
+		}
+		return nil
+	case key.Matches(msg, k.Back) && s.grid:
+		s.grid = false
+		return nil
+	case key.Matches(msg, k.Back):
+		// Leaving pauses: the saved state keeps the time left.
+		s.gen++
+		s.leaving = true
+		if s.c.Store == nil {
+			return pop
+		}
+		return s.save()
+	case key.Matches(msg, s.keys.Submit):
+		s.confirm = true
+		return nil
+	case isFlagKey(msg, s.keys.Flag, n) || (s.grid && msg.String() == "f"):
+		i := s.ex.Current()
+		if s.grid {
+			i = s.gridPos
+		}
+		it, _ := s.ex.Item(i)
+		_ = s.ex.SetFlag(i, !it.Flagged)
+		return s.save()
+	case key.Matches(msg, s.keys.Grid):
+		s.grid = !s.grid
+		s.gridPos = s.ex.Current()
+		return nil
+	}
+	if s.grid {
+		return s.gridKey(msg)
+	}
+	switch {
+	case key.Matches(msg, s.keys.Pick):
+		if i := int(msg.String()[0] - 'a'); i < n {
+			s.cursor = i
+			return s.toggle(i)
+		}
+	case key.Matches(msg, s.keys.Toggle):
+		return s.toggle(s.cursor)
+	case key.Matches(msg, k.Up) && n > 0:
+		s.cursor = (s.cursor - 1 + n) % n
+	case key.Matches(msg, k.Down) && n > 0:
+		s.cursor = (s.cursor + 1) % n
+	case key.Matches(msg, s.keys.Scroll):
+		if msg.String() == "pgdown" || msg.String() == "J" {
+			s.scroll += 3
+		} else {
+			s.scroll = max(s.scroll-3, 0)
+		}
+	case key.Matches(msg, s.keys.Next):
+		if s.ex.Current() == s.ex.Len()-1 {
+			s.grid, s.gridPos = true, s.ex.Current()
+			return nil
+		}
+		s.move(s.ex.Current() + 1)
+	case key.Matches(msg, s.keys.Prev):
+		s.move(s.ex.Current() - 1)
+	}
+	return nil
+}
+
+func (s *examScreen) move(i int) {
+	if s.ex.Jump(i) == nil {
+		s.load()
+	}
+}
+
+// toggle changes the selection and records it at once: a complete answer
+// is stored, an incomplete one (one of two) counts as unanswered.
+func (s *examScreen) toggle(pos int) tea.Cmd {
+	s.sel.Toggle(pos)
+	now, i := s.c.now(), s.ex.Current()
+	if s.sel.Ready() {
+		if err := s.ex.Answer(i, s.sel.Chosen(), now); err != nil {
+			return errCmd(err)
+		}
+	} else if err := s.ex.Clear(i, now); err != nil {
+		return errCmd(err)
+	}
+	return s.save()
+}
+
+func (s *examScreen) gridKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.c.Keys
+	n := s.ex.Len()
+	cols := max(s.c.Width/gridCell, 1)
+	switch {
+	case key.Matches(msg, k.Open):
+		s.grid = false
+		s.move(s.gridPos)
+	case key.Matches(msg, k.Left), msg.String() == "p":
+		s.gridPos = (s.gridPos - 1 + n) % n
+	case key.Matches(msg, k.Right), msg.String() == "n":
+		s.gridPos = (s.gridPos + 1) % n
+	case key.Matches(msg, k.Up):
+		s.gridPos = max(s.gridPos-cols, 0)
+	case key.Matches(msg, k.Down):
+		s.gridPos = min(s.gridPos+cols, n-1)
+	}
+	return nil
+}
+
+// finish commits every graded answer through the one answer seam, then
+// stores the final state and score.
+func (s *examScreen) finish() tea.Cmd {
+	s.done, s.gen, s.finishing = true, s.gen+1, true
+	if s.inflight {
+		return nil // the write in flight will flush the final one
+	}
+	return s.flush()
+}
+
+func (s *examScreen) finishCmd() tea.Cmd {
+	res, _ := s.ex.Results()
+	c, id, state := s.c, s.id, s.stateJSON()
+	var answers []store.Answer
+	for _, it := range res.Items {
+		if !it.Answered {
+			continue
+		}
+		q := it.Presented.Question
+		answers = append(answers, store.Answer{Kind: "question", ItemID: it.QuestionID, Lang: string(s.lang),
+			Correct: it.Result.Correct, Rating: int(quiz.Rate(it.Result.Correct, false, -1, quiz.DefaultBudget(q))),
+			Chosen: indexList(it.Result.Chosen), Source: "exam", AnsweredAt: it.AnsweredAt})
+	}
+	score := store.ExamScore{Total: res.Total, Correct: res.Correct, Percent: res.Percent, TimeUsed: res.TimeUsed}
+	for _, d := range res.Domains {
+		score.Domains = append(score.Domains, store.ExamDomain{Domain: d.Domain, Correct: d.Correct, Total: d.Total, Percent: d.Percent})
+	}
+	return func() tea.Msg {
+		for _, a := range answers {
+			if m, ok := commitAnswer(c, a)().(answerSavedMsg); ok && m.err != nil {
+				return examFinishMsg{m.err}
+			}
+		}
+		if c.Store == nil || id == 0 {
+			return examFinishMsg{}
+		}
+		return examFinishMsg{c.Store.FinishExam(c.Ctx, id, state, score)}
+	}
+}
+
+// gridCell is the width of one cell of the overview grid: "[12✓]".
+const gridCell = 6
+
+func (s *examScreen) View() string {
+	st := s.c.Styles
+	w, h := s.c.Width, s.c.Height
+	var b strings.Builder
+	b.WriteString(s.clockLine(w) + "\n")
+	if s.confirm {
+		un := len(s.ex.Unanswered())
+		b.WriteString("\n" + wrapIndent(st.Warn.Render(fmt.Sprintf(s.c.t("exam.confirm"), un, len(s.ex.Flagged()))), w, 0))
+		b.WriteString(wrapIndent(st.Muted.Render(s.c.t("exam.confirmkeys")), w, 0))
+		return b.String()
+	}
+	if s.done {
+		b.WriteString("\n" + st.Muted.Render(s.c.t("exam.saving")))
+		return b.String()
+	}
+	if s.grid {
+		b.WriteString(s.gridView(w))
+		return b.String()
+	}
+	it := s.item()
+	p := it.Presented
+	head := fmt.Sprintf(s.c.t("exam.head"), it.Index+1, s.ex.Len())
+	if it.Flagged {
+		head += "  " + st.Warn.Render("⚑ "+s.c.t("exam.flagged"))
+	}
+	var body strings.Builder
+	body.WriteString(st.Header.Render(head) + "\n")
+	body.WriteString(wrapIndent(plainMarkdown(p.Stem), w, 0))
+	if p.Label != "" {
+		body.WriteString(wrapIndent(st.Warn.Render(p.Label), w, 0))
+	}
+	body.WriteString("\n")
+	body.WriteString(drawOptions(st, p, s.sel.Marked, s.cursor, w))
+	lines := strings.Split(strings.TrimRight(body.String(), "\n"), "\n")
+	room := max(h-3, 1)
+	s.scroll = min(s.scroll, max(len(lines)-room, 0))
+	lines = lines[s.scroll:]
+	if len(lines) > room {
+		lines = lines[:room]
+	}
+	b.WriteString(strings.Join(lines, "\n") + "\n")
+	b.WriteString(st.Muted.Render(fmt.Sprintf(s.c.t("exam.foot"), s.ex.Len()-len(s.ex.Unanswered()), s.ex.Len(), len(s.ex.Flagged()))))
+	return fit(b.String(), w, h)
+}
+
+// clockLine is the countdown: time left and a bar of the time used.
+func (s *examScreen) clockLine(w int) string {
+	st := s.c.Styles
+	left := s.ex.Remaining(s.c.now())
+	total := s.ex.Config().Duration
+	label := fmt.Sprintf(s.c.t("exam.left"), clockText(left))
+	style := st.Good
+	if total > 0 && left*10 < total {
+		style = st.Warn
+	}
+	barW := w - textWidth(label) - 1
+	if barW < 5 {
+		return style.Render(label)
+	}
+	return style.Render(label) + " " + bar(st, float64(left)/float64(max(total, 1)), min(barW, 40))
+}
+
+// clockText shows a duration as m:ss (h:mm:ss from an hour).
+func clockText(d time.Duration) string {
+	d = max(d, 0).Round(time.Second)
+	hh, mm, ss := int(d.Hours()), int(d.Minutes())%60, int(d.Seconds())%60
+	if hh > 0 {
+		return fmt.Sprintf("%d:%02d:%02d", hh, mm, ss)
+	}
+	return fmt.Sprintf("%d:%02d", mm, ss)
+}
+
+// bar draws a fraction in [0,1] as w cells of █ and ░.
+func bar(st *Styles, frac float64, w int) string {
+	frac = min(max(frac, 0), 1)
+	full := int(frac*float64(w) + 0.5)
+	return st.Good.Render(strings.Repeat("█", full)) + st.Muted.Render(strings.Repeat("░", w-full))
+}
+
+// gridView shows every item: ✓ answered, · blank, ⚑ flagged.
+func (s *examScreen) gridView(w int) string {
+	st := s.c.Styles
+	var b strings.Builder
+	b.WriteString(st.Header.Render(s.c.t("exam.grid")) + "\n")
+	cols := max(w/gridCell, 1)
+	for i := 0; i < s.ex.Len(); i++ {
+		it, _ := s.ex.Item(i)
+		mark := "·"
+		if len(it.Chosen) > 0 {
+			mark = "✓"
+		}
+		if it.Flagged {
+			mark = "⚑"
+		}
+		cell := fmt.Sprintf("%2d%s", i+1, mark)
+		switch {
+		case i == s.gridPos:
+			cell = st.MatchSelected.Render("[" + cell + "]")
+		case it.Flagged:
+			cell = st.Warn.Render("[" + cell + "]")
+		case len(it.Chosen) > 0:
+			cell = st.Good.Render("[" + cell + "]")
+		default:
+			cell = st.Muted.Render("[" + cell + "]")
+		}
+		b.WriteString(cell + " ")
+		if (i+1)%cols == 0 || i == s.ex.Len()-1 {
+			b.WriteString("\n")
+		}
+	}
+	b.WriteString(wrapIndent(st.Muted.Render(s.c.t("exam.gridhint")), w, 0))
+	return b.String()
+}
+
+func (s *examScreen) ShortHelp() []key.Binding {
+	if s.confirm {
+		return []key.Binding{s.keys.Yes, s.keys.No}
+	}
+	if s.grid {
+		return []key.Binding{s.c.Keys.Open, s.keys.Flag, s.keys.Grid, s.keys.Submit}
+	}
+	return []key.Binding{s.keys.Pick, s.keys.Next, s.keys.Prev, s.keys.Flag, s.keys.Grid, s.keys.Submit}
+}
+
+func (s *examScreen) FullHelp() [][]key.Binding {
+	k := s.c.Keys
+	return [][]key.Binding{{s.keys.Pick, s.keys.Toggle, k.Up, k.Down, s.keys.Scroll},
+		{s.keys.Next, s.keys.Prev, s.keys.Flag, s.keys.Grid, s.keys.Submit}}
+}
+
+// isFlagKey: m always flags; f flags too unless the question has a sixth
+// option, which f then chooses.
+func isFlagKey(msg tea.KeyPressMsg, flag key.Binding, options int) bool {
+	return key.Matches(msg, flag) || (msg.String() == "f" && options < 6)
+}

@@ -1,0 +1,254 @@
+package ui
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/saa-study/saa-study/quiz"
+	"github.com/saa-study/saa-study/store"
+)
+
+// examMenu is the Exam entry of the home screen: practice, a new mock
+// exam, the unfinished exam to resume (when there is one) and the history.
+type examMenu struct {
+	c      *Common
+	menu   menu
+	open   *store.ExamRecord // the unfinished exam, if any
+	loaded bool
+}
+
+// unfinishedMsg carries the newest unfinished exam (rec nil when none).
+type unfinishedMsg struct {
+	rec *store.ExamRecord
+	err error
+}
+
+func newExamMenu(c *Common) *examMenu {
+	m := &examMenu{c: c}
+	m.build()
+	return m
+}
+
+// loadUnfinished asks the store for an exam to resume.
+func loadUnfinished(c *Common) tea.Cmd {
+	return func() tea.Msg {
+		if c.Store == nil {
+			return unfinishedMsg{}
+		}
+		rec, ok, err := c.Store.UnfinishedExam(c.Ctx)
+		if err != nil || !ok {
+			return unfinishedMsg{err: err}
+		}
+		return unfinishedMsg{rec: &rec}
+	}
+}
+
+// resumeSummary says how far an unfinished exam got: "3 of 20 answered,
+// 34:12 left".
+func resumeSummary(c *Common, rec *store.ExamRecord) string {
+	var st quiz.ExamState
+	if rec == nil || json.Unmarshal(rec.State, &st) != nil {
+		return ""
+	}
+	return fmt.Sprintf(c.t("exam.resumed"), answeredOf(st), len(st.Items), clockText(remainingOf(st)))
+}
+
+func (m *examMenu) build() {
+	m.menu.items = m.menu.items[:0]
+	if m.open != nil {
+		m.menu.items = append(m.menu.items, menuItem{id: "resume", title: m.c.t("exam.resume"), desc: resumeSummary(m.c, m.open)})
+	}
+	newDesc := fmt.Sprintf(m.c.t("exam.new.d"), quiz.DefaultExamQuestions, int(quiz.ExamPace.Minutes())*quiz.DefaultExamQuestions)
+	if m.open != nil {
+		newDesc = m.c.t("exam.new.replace")
+	}
+	m.menu.items = append(m.menu.items,
+		menuItem{id: "new", title: m.c.t("exam.new"), desc: newDesc},
+		menuItem{id: "practice", title: m.c.t("practice.title"), desc: m.c.t("practice.d")},
+		menuItem{id: "history", title: m.c.t("history.title"), desc: m.c.t("history.d")})
+}
+
+func (m *examMenu) Init() tea.Cmd { return loadUnfinished(m.c) }
+func (m *examMenu) Title() string { return m.c.t("home.exam") }
+
+func (m *examMenu) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case unfinishedMsg:
+		m.open, m.loaded = msg.rec, true
+		m.build()
+		if msg.err != nil {
+			return m, errCmd(msg.err)
+		}
+	case tea.WindowSizeMsg:
+		return m, loadUnfinished(m.c) // back from an exam: it may be done now
+	case langChangedMsg:
+		m.build()
+	case tea.KeyPressMsg:
+		if key.Matches(msg, m.c.Keys.Back) {
+			return m, pop
+		}
+		if m.menu.move(m.c, msg) {
+			return m, nil
+		}
+		if key.Matches(msg, m.c.Keys.Open) {
+			if it, ok := m.menu.selected(); ok {
+				return m, m.choose(it.id)
+			}
+		}
+	}
+	return m, nil
+}
+
+func (m *examMenu) choose(id string) tea.Cmd {
+	switch id {
+	case "resume":
+		s, err := resumeExamScreen(m.c, *m.open)
+		if err != nil {
+			return errCmd(err)
+		}
+		return push(s)
+	case "new":
+		s, err := newExamScreen(m.c, quiz.ExamConfig{})
+		if err != nil {
+			return errCmd(err)
+		}
+		return push(s)
+	case "practice":
+		return push(newPracticeSetup(m.c))
+	case "history":
+		return push(newExamHistory(m.c))
+	}
+	return nil
+}
+
+func (m *examMenu) View() string {
+	var b strings.Builder
+	if m.open != nil && m.c.Height >= 8 {
+		b.WriteString(m.c.Styles.Warn.Render(ansi.Truncate(m.c.t("exam.unfinished"), m.c.Width, "…")) + "\n\n")
+	}
+	used := strings.Count(b.String(), "\n")
+	b.WriteString(m.menu.view(m.c, m.c.Height-used))
+	return b.String()
+}
+
+func (m *examMenu) ShortHelp() []key.Binding {
+	k := m.c.Keys
+	return []key.Binding{k.Up, k.Down, k.Open}
+}
+
+func (m *examMenu) FullHelp() [][]key.Binding {
+	k := m.c.Keys
+	return [][]key.Binding{{k.Up, k.Down, k.Open}}
+}
+
+// homeResumeLine is the home screen's reminder of an unfinished exam.
+func homeResumeLine(c *Common, msg unfinishedMsg) string {
+	if msg.rec == nil {
+		return ""
+	}
+	return fmt.Sprintf(c.t("home.resume"), resumeSummary(c, msg.rec))
+}
+
+// examHistory lists past attempts: date, size, score and each domain.
+type examHistory struct {
+	c      *Common
+	rows   []store.ExamRecord
+	loaded bool
+	offset int
+}
+
+type historyMsg struct {
+	rows []store.ExamRecord
+	err  error
+}
+
+func newExamHistory(c *Common) *examHistory { return &examHistory{c: c} }
+
+func (h *examHistory) Title() string { return h.c.t("history.title") }
+
+func (h *examHistory) Init() tea.Cmd {
+	c := h.c
+	return func() tea.Msg {
+		if c.Store == nil {
+			return historyMsg{}
+		}
+		rows, err := c.Store.ExamHistory(c.Ctx)
+		return historyMsg{rows, err}
+	}
+}
+
+func (h *examHistory) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case historyMsg:
+		h.rows, h.loaded = msg.rows, true
+		if msg.err != nil {
+			return h, errCmd(msg.err)
+		}
+	case tea.KeyPressMsg:
+		k := h.c.Keys
+		switch {
+		case key.Matches(msg, k.Back):
+			return h, pop
+		case key.Matches(msg, k.Down):
+			h.offset = min(h.offset+1, max(len(h.rows)-1, 0))
+		case key.Matches(msg, k.Up):
+			h.offset = max(h.offset-1, 0)
+		}
+	}
+	return h, nil
+}
+
+func (h *examHistory) View() string {
+	st := h.c.Styles
+	if !h.loaded {
+		return ""
+	}
+	if len(h.rows) == 0 {
+		return st.Muted.Render(ansi.Wrap(h.c.t("history.none"), h.c.Width, ""))
+	}
+	var b strings.Builder
+	for i := h.offset; i < len(h.rows) && i-h.offset < h.c.Height; i++ {
+		b.WriteString(ansi.Truncate(historyLine(h.c, h.rows[i]), h.c.Width, "…") + "\n")
+	}
+	return b.String()
+}
+
+// historyLine is one attempt: "2026-11-27 09:40  20 q  80.0%  secure 75% …".
+func historyLine(c *Common, e store.ExamRecord) string {
+	st := c.Styles
+	score := fmt.Sprintf("%5.1f%%", e.Percent)
+	if e.Percent >= quiz.PassPercent {
+		score = st.Good.Render(score)
+	} else {
+		score = st.Bad.Render(score)
+	}
+	var doms []string
+	for _, d := range e.Domains {
+		if d.Total > 0 {
+			doms = append(doms, fmt.Sprintf("%s %.0f%%", c.t("domain."+d.Domain), d.Percent))
+		}
+	}
+	return fmt.Sprintf("%s  %3d %s  %s  %s", e.SubmittedAt.Local().Format("2006-01-02 15:04"), e.Total,
+		c.t("history.q"), score, st.Muted.Render(strings.Join(doms, " · ")))
+}
+
+func (h *examHistory) ShortHelp() []key.Binding { return []key.Binding{h.c.Keys.Up, h.c.Keys.Down} }
+func (h *examHistory) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{h.c.Keys.Up, h.c.Keys.Down}}
+}
+
+// StartExam opens a new mock exam with cfg on top of the current screen,
+// before the program runs (saa-study exam --questions N --minutes M).
+func (a *App) StartExam(cfg quiz.ExamConfig) error {
+	s, err := newExamScreen(a.c, cfg)
+	if err != nil {
+		return err
+	}
+	a.stack = append(a.stack, newExamMenu(a.c), s)
+	return nil
+}

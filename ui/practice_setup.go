@@ -1,0 +1,219 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/quiz"
+	"github.com/saa-study/saa-study/store"
+)
+
+// practiceCounts are the session sizes offered; 0 means all.
+var practiceCounts = []int{5, 10, 20, 0}
+
+// practiceSetup chooses what to practise: how many questions, due ones
+// first, and which domains and topics.
+type practiceSetup struct {
+	c       *Common
+	rows    []string // "count", "due", "dom:<d>", "topic:<id>", "start"
+	cursor  int
+	offset  int
+	count   int // index into practiceCounts
+	due     bool
+	domains map[string]bool
+	topics  map[string]bool
+}
+
+// dueMsg carries the ids of the questions the scheduler has due.
+type dueMsg struct {
+	ids []string
+	err error
+}
+
+func newPracticeSetup(c *Common) *practiceSetup {
+	p := &practiceSetup{c: c, count: 1, domains: map[string]bool{}, topics: map[string]bool{}}
+	p.rows = append(p.rows, "count")
+	if c.Store != nil {
+		p.rows = append(p.rows, "due")
+	}
+	for _, d := range content.Domains {
+		p.rows = append(p.rows, "dom:"+d)
+	}
+	if c.Lib != nil {
+		has := map[string]bool{}
+		for _, q := range c.Lib.Questions(c.Lang) {
+			has[q.Topic] = true
+		}
+		for _, n := range c.Lib.Notes(c.Lang) {
+			if has[n.ID] {
+				p.rows = append(p.rows, "topic:"+n.ID)
+			}
+		}
+	}
+	p.rows = append(p.rows, "start")
+	return p
+}
+
+func (p *practiceSetup) Init() tea.Cmd { return nil }
+func (p *practiceSetup) Title() string { return p.c.t("practice.title") }
+
+func (p *practiceSetup) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case dueMsg:
+		if msg.err != nil {
+			return p, errCmd(msg.err)
+		}
+		return p, p.start(msg.ids)
+	case tea.KeyPressMsg:
+		k := p.c.Keys
+		n := len(p.rows)
+		row := p.rows[p.cursor]
+		switch {
+		case key.Matches(msg, k.Back):
+			return p, pop
+		case key.Matches(msg, k.Up):
+			p.cursor = (p.cursor - 1 + n) % n
+		case key.Matches(msg, k.Down):
+			p.cursor = (p.cursor + 1) % n
+		case row == "count" && key.Matches(msg, k.Left):
+			p.count = (p.count - 1 + len(practiceCounts)) % len(practiceCounts)
+		case row == "count" && (key.Matches(msg, k.Right) || msg.String() == "enter" || msg.String() == "space"):
+			p.count = (p.count + 1) % len(practiceCounts)
+		case row == "start" && msg.String() == "enter":
+			return p, p.begin()
+		case msg.String() == "s":
+			return p, p.begin()
+		case msg.String() == "enter" || msg.String() == "space":
+			p.toggle(row)
+		}
+	}
+	return p, nil
+}
+
+func (p *practiceSetup) toggle(row string) {
+	switch {
+	case row == "due":
+		p.due = !p.due
+	case strings.HasPrefix(row, "dom:"):
+		d := strings.TrimPrefix(row, "dom:")
+		p.domains[d] = !p.domains[d]
+	case strings.HasPrefix(row, "topic:"):
+		t := strings.TrimPrefix(row, "topic:")
+		p.topics[t] = !p.topics[t]
+	}
+}
+
+// begin starts the session, first asking the scheduler what is due when
+// "due first" is on.
+func (p *practiceSetup) begin() tea.Cmd {
+	if !p.due || p.c.Store == nil {
+		return p.start(nil)
+	}
+	c := p.c
+	return func() tea.Msg {
+		now := c.now()
+		items, err := c.Store.SRSDue(c.Ctx, now, now, 1000, 0)
+		var ids []string
+		for _, it := range items {
+			if it.Kind == store.KindQuestion {
+				ids = append(ids, it.ItemID)
+			}
+		}
+		return dueMsg{ids, err}
+	}
+}
+
+func (p *practiceSetup) filter(due []string) quiz.Filter {
+	f := quiz.Filter{Max: practiceCounts[p.count], DueFirst: due}
+	for _, d := range content.Domains {
+		if p.domains[d] {
+			f.Domains = append(f.Domains, d)
+		}
+	}
+	for _, r := range p.rows {
+		if t, ok := strings.CutPrefix(r, "topic:"); ok && p.topics[t] {
+			f.Topics = append(f.Topics, t)
+		}
+	}
+	return f
+}
+
+func (p *practiceSetup) start(due []string) tea.Cmd {
+	var qs []*content.Question
+	if p.c.Lib != nil {
+		qs = p.c.Lib.Questions(p.c.Lang)
+	}
+	s, err := newPracticeScreen(p.c, qs, p.filter(due), "practice")
+	if err != nil {
+		return status(p.c.t("practice.none"))
+	}
+	return push(s)
+}
+
+func (p *practiceSetup) label(row string) string {
+	box := func(on bool) string {
+		if on {
+			return "[x] "
+		}
+		return "[ ] "
+	}
+	switch {
+	case row == "count":
+		n := p.c.t("practice.all")
+		if v := practiceCounts[p.count]; v > 0 {
+			n = fmt.Sprint(v)
+		}
+		return fmt.Sprintf(p.c.t("practice.count"), n)
+	case row == "due":
+		return box(p.due) + p.c.t("practice.due")
+	case strings.HasPrefix(row, "dom:"):
+		d := strings.TrimPrefix(row, "dom:")
+		return box(p.domains[d]) + p.c.t("domain."+d)
+	case strings.HasPrefix(row, "topic:"):
+		t := strings.TrimPrefix(row, "topic:")
+		title := t
+		if n := p.c.Lib.Note(p.c.Lang, t); n != nil {
+			title = n.Title
+		}
+		return box(p.topics[t]) + title
+	}
+	return p.c.t("practice.start")
+}
+
+func (p *practiceSetup) View() string {
+	st := p.c.Styles
+	w, h := p.c.Width, p.c.Height
+	var b strings.Builder
+	if h >= 10 {
+		b.WriteString(st.Muted.Render(ansi.Truncate(p.c.t("practice.setup"), w, "…")) + "\n")
+	}
+	rows := max(h-strings.Count(b.String(), "\n"), 1)
+	if p.cursor < p.offset {
+		p.offset = p.cursor
+	}
+	if p.cursor >= p.offset+rows {
+		p.offset = p.cursor - rows + 1
+	}
+	for i := p.offset; i < len(p.rows) && i < p.offset+rows; i++ {
+		row := p.rows[i]
+		line := "  " + p.label(row)
+		if i == p.cursor {
+			line = st.Cursor.Render("▸ ") + st.ItemSelected.Render(p.label(row))
+		}
+		b.WriteString(ansi.Truncate(line, w, "…") + "\n")
+	}
+	return b.String()
+}
+
+func (p *practiceSetup) ShortHelp() []key.Binding {
+	k := p.c.Keys
+	return []key.Binding{k.Up, k.Down, key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "toggle")),
+		key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "start"))}
+}
+
+func (p *practiceSetup) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }

@@ -1,0 +1,448 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/saa-study/saa-study/quiz"
+	"github.com/saa-study/saa-study/srs"
+	"github.com/saa-study/saa-study/store"
+)
+
+// reviewKeys are the keys of the review screen.
+type reviewKeys struct {
+	Reveal, Rate, Undo, Bury, Suspend, Ahead, Drill, Pick, Submit, Continue, Up, Down key.Binding
+}
+
+func newReviewKeys() reviewKeys {
+	return reviewKeys{
+		Reveal:   key.NewBinding(key.WithKeys("space", "enter"), key.WithHelp("space", "show answer")),
+		Rate:     key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1-4", "rate")),
+		Undo:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
+		Bury:     key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "bury")),
+		Suspend:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "suspend")),
+		Ahead:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "review ahead")),
+		Drill:    key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "drill weakest")),
+		Pick:     key.NewBinding(key.WithKeys("a", "b", "c", "d", "e", "f"), key.WithHelp("a-f", "choose")),
+		Submit:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "check")),
+		Continue: key.NewBinding(key.WithKeys("enter", "space"), key.WithHelp("enter", "continue")),
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll")),
+	}
+}
+
+type rvMode int
+
+const (
+	rvLoading  rvMode = iota
+	rvFront           // a card's front
+	rvBack            // a card with its answer shown
+	rvQuestion        // a question being answered
+	rvGraded          // a question graded, waiting for the rating
+	rvLeech           // the leech notice
+	rvEmpty           // nothing due now
+)
+
+// Messages of the review screen; gen drops answers to stale requests.
+type (
+	rvLoadedMsg struct {
+		gen   int
+		s     *rvSession
+		show  string // key to show first (after undo)
+		leech string // key of a card that just became a leech
+		note  string // status text
+		err   error
+	}
+	rvWaitMsg struct{ gen int }
+)
+
+// review is the spaced-repetition session: today's due cards and
+// questions, one at a time, each rating committed before the next shows.
+type review struct {
+	c    *Common
+	keys reviewKeys
+	gen  int
+	busy bool // a command is writing; keys wait
+	s    *rvSession
+	mode rvMode
+	err  error
+
+	curKey  string // the item shown
+	it      store.SRSItem
+	entry   *srsEntry
+	shownAt time.Time
+	preview [4]srs.Card
+	scroll  int
+	session int64
+
+	// Questions.
+	pres      quiz.Presented
+	sel       *quiz.Selection
+	result    quiz.Result
+	suggested srs.Rating
+
+	// Review ahead and drill weakest: a fixed list instead of the queue.
+	list     []string
+	listKind string
+	listPos  int
+
+	leechKey string
+}
+
+func newReview(c *Common) *review {
+	return &review{c: c, keys: newReviewKeys(), session: srsNow(c).UnixNano()}
+}
+
+func (r *review) Title() string { return r.c.t("home.review") }
+
+func (r *review) Init() tea.Cmd { return r.reload("", "", "") }
+
+// reload rebuilds the session in a command.
+func (r *review) reload(show, leech, note string) tea.Cmd {
+	r.gen++
+	r.busy = true
+	gen, c := r.gen, r.c
+	var set *srsSet
+	if r.s != nil && r.s.set.Lang == c.Lang {
+		set = r.s.set
+	}
+	now := srsNow(c)
+	return func() tea.Msg {
+		s, err := loadSession(srsCtx(c), c.Lib, c.Store, c.Lang, set, now)
+		return rvLoadedMsg{gen: gen, s: s, show: show, leech: leech, note: note, err: err}
+	}
+}
+
+func (r *review) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case rvLoadedMsg:
+		if msg.gen != r.gen {
+			return r, nil
+		}
+		r.busy = false
+		if msg.err != nil {
+			r.err = msg.err
+			return r, errCmd(msg.err)
+		}
+		r.s, r.err = msg.s, nil
+		r.list = nil
+		if msg.leech != "" {
+			r.mode, r.leechKey = rvLeech, msg.leech
+			return r, rvStatusIf(msg.note)
+		}
+		r.next(msg.show)
+		return r, tea.Batch(rvStatusIf(msg.note), r.waitCmd())
+	case rvListMsg:
+		return r.updateList(msg)
+	case rvWaitMsg:
+		if msg.gen == r.gen && r.mode == rvEmpty && !r.busy {
+			return r, r.reload("", "", "")
+		}
+	case langChangedMsg:
+		r.s = nil
+		return r, r.reload("", "", "")
+	case tea.KeyPressMsg:
+		return r.onKey(msg)
+	}
+	return r, nil
+}
+
+func rvStatusIf(s string) tea.Cmd {
+	if s == "" {
+		return nil
+	}
+	return status(s)
+}
+
+// waitCmd re-checks the queue when a learning step of today comes due.
+func (r *review) waitCmd() tea.Cmd {
+	if r.mode != rvEmpty || r.s == nil || r.list != nil {
+		return nil
+	}
+	until := r.s.waitingUntil(srsNow(r.c))
+	if until.IsZero() {
+		return nil
+	}
+	d := min(time.Minute, max(time.Second, until.Sub(srsNow(r.c))))
+	gen := r.gen
+	return tea.Tick(d, func(time.Time) tea.Msg { return rvWaitMsg{gen} })
+}
+
+// next shows show if given and still in the session, else the queue's pick.
+func (r *review) next(show string) {
+	now := srsNow(r.c)
+	if show != "" {
+		if it, ok := r.s.item(show); ok {
+			r.showItem(show, it, now)
+			return
+		}
+	}
+	if r.list != nil {
+		for r.listPos < len(r.list) {
+			k := r.list[r.listPos]
+			if it, ok := r.s.item(k); ok {
+				r.showItem(k, it, now)
+				return
+			}
+			r.listPos++
+		}
+		r.list = nil
+	}
+	if k, ok := r.s.pick(now); ok {
+		if it, ok := r.s.item(k); ok {
+			r.showItem(k, it, now)
+			return
+		}
+	}
+	r.mode, r.curKey, r.entry = rvEmpty, "", nil
+}
+
+func (r *review) showItem(k string, it store.SRSItem, now time.Time) {
+	r.curKey, r.it, r.entry = k, it, r.s.set.get(it.Kind, it.ItemID)
+	r.shownAt, r.scroll = now, 0
+	r.preview = r.s.sc.sched.Preview(it.Card, now)
+	if r.entry != nil && r.entry.Q != nil {
+		r.mode = rvQuestion
+		r.pres = quiz.Present(r.entry.Q, reviewSeed(k, it.Card.Reps, r.session))
+		r.sel = quiz.NewSelection(r.pres)
+		return
+	}
+	r.mode = rvFront
+}
+
+func (r *review) onKey(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
+	k := r.keys
+	switch {
+	case key.Matches(msg, r.c.Keys.Back):
+		return r, pop
+	case r.busy:
+		return r, nil
+	case key.Matches(msg, k.Up):
+		r.scroll = max(0, r.scroll-1)
+		return r, nil
+	case key.Matches(msg, k.Down):
+		r.scroll++
+		return r, nil
+	}
+	switch r.mode {
+	case rvLeech:
+		if key.Matches(msg, k.Continue) {
+			r.next("")
+			return r, r.waitCmd()
+		}
+	case rvEmpty:
+		switch {
+		case key.Matches(msg, k.Ahead):
+			return r, r.startList("ahead")
+		case key.Matches(msg, k.Drill):
+			return r, r.startList("drill")
+		case key.Matches(msg, k.Undo):
+			return r, r.undo()
+		}
+	case rvFront:
+		switch {
+		case key.Matches(msg, k.Reveal):
+			r.mode = rvBack
+			return r, nil
+		case key.Matches(msg, k.Rate):
+			// Rating from the front is allowed: the learner knows the answer.
+			return r, r.rvRate(srs.Rating(msg.Text[0] - '0'))
+		}
+		return r, r.common(msg)
+	case rvBack:
+		if key.Matches(msg, k.Rate) {
+			return r, r.rvRate(srs.Rating(msg.Text[0] - '0'))
+		}
+		return r, r.common(msg)
+	case rvQuestion:
+		switch {
+		case key.Matches(msg, k.Pick):
+			r.sel.Toggle(int(msg.Text[0] - 'a'))
+			return r, nil
+		case key.Matches(msg, k.Submit):
+			if !r.sel.Ready() {
+				return r, status(fmt.Sprintf(r.c.t("rv.choose"), r.pres.Choose))
+			}
+			r.result = quiz.Grade(r.pres, r.sel.Chosen())
+			r.suggested = srs.Again
+			if r.result.Correct {
+				r.suggested = srs.Good
+			}
+			r.mode, r.scroll = rvGraded, 0
+			return r, nil
+		case key.Matches(msg, k.Undo):
+			return r, r.undo()
+		case key.Matches(msg, k.Suspend):
+			// b is an option letter here; bury waits for the grading.
+			return r, r.common(msg)
+		}
+	case rvGraded:
+		switch {
+		case key.Matches(msg, k.Rate):
+			return r, r.rvRate(srs.Rating(msg.Text[0] - '0'))
+		case key.Matches(msg, k.Continue):
+			return r, r.rvRate(r.suggested)
+		}
+		return r, r.common(msg)
+	}
+	return r, nil
+}
+
+// common handles undo, bury and suspend on a shown item.
+func (r *review) common(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, r.keys.Undo):
+		return r.undo()
+	case key.Matches(msg, r.keys.Bury):
+		return r.write(func() error {
+			return r.c.Store.Bury(srsCtx(r.c), r.it.Kind, r.it.ItemID, r.s.sc.day.NextDayStart(srsNow(r.c)))
+		}, r.c.t("rv.buried"))
+	case key.Matches(msg, r.keys.Suspend):
+		return r.write(func() error {
+			return r.c.Store.SetSuspended(srsCtx(r.c), r.it.Kind, r.it.ItemID, true)
+		}, r.c.t("rv.suspended"))
+	}
+	return nil
+}
+
+// write runs a change to the shown item, then reloads the session.
+func (r *review) write(fn func() error, note string) tea.Cmd {
+	load := r.reload("", "", note)
+	gen := r.gen
+	return func() tea.Msg {
+		if err := fn(); err != nil {
+			return rvLoadedMsg{gen: gen, err: err}
+		}
+		return load()
+	}
+}
+
+// rate commits the rating, then moves on when the write has returned.
+func (r *review) rvRate(g srs.Rating) tea.Cmd {
+	if !g.Valid() || r.entry == nil {
+		return nil
+	}
+	c, it, sched, now := r.c, r.it, r.s.sc.sched, srsNow(r.c)
+	took := now.Sub(r.shownAt)
+	if r.list != nil {
+		// Review ahead / drill: the list stays; only this item changes.
+		r.gen++
+		r.busy = true
+		gen, s, key, pos := r.gen, r.s, r.curKey, r.listPos+1
+		list, kind := r.list, r.listKind
+		return func() tea.Msg {
+			after, leech, err := rvRate(srsCtx(c), c.Store, sched, it, g, now, took)
+			if err != nil {
+				return rvLoadedMsg{gen: gen, err: err}
+			}
+			s.allIt[key] = after
+			return rvListMsg{gen: gen, s: s, list: list, kind: kind, pos: pos, leech: leech, key: key}
+		}
+	}
+	load := r.reload("", "", "")
+	gen, key, s := r.gen, r.curKey, r.s
+	return func() tea.Msg {
+		after, leech, err := rvRate(srsCtx(c), c.Store, sched, it, g, now, took)
+		if err != nil {
+			return rvLoadedMsg{gen: gen, err: err}
+		}
+		// Committed: the next card comes from the session in memory, unless
+		// the session is over and the screen must learn what comes next.
+		var msg rvLoadedMsg
+		if next, ok := s.after(it, after, now); ok {
+			msg = rvLoadedMsg{gen: gen, s: next}
+		} else {
+			msg = load().(rvLoadedMsg)
+		}
+		if leech {
+			msg.leech = key
+		}
+		return msg
+	}
+}
+
+// undo restores the last rated item and shows it again.
+func (r *review) undo() tea.Cmd {
+	c := r.c
+	load := r.reload("", "", "")
+	gen := r.gen
+	return func() tea.Msg {
+		it, err := c.Store.UndoLastReview(srsCtx(c))
+		if errors.Is(err, store.ErrNothingToUndo) {
+			msg := load().(rvLoadedMsg)
+			msg.note = T(c.Lang, "rv.noundo")
+			return msg
+		}
+		if err != nil {
+			return rvLoadedMsg{gen: gen, err: err}
+		}
+		msg := load().(rvLoadedMsg)
+		if msg.s != nil {
+			if _, ok := msg.s.item(it.Key()); !ok {
+				if msg.s.allIt == nil {
+					msg.s.allIt = map[string]store.SRSItem{}
+				}
+				msg.s.allIt[it.Key()] = it
+			}
+		}
+		msg.show, msg.note = it.Key(), T(c.Lang, "rv.undone")
+		return msg
+	}
+}
+
+// rvListMsg continues a review-ahead or drill list after a commit.
+type rvListMsg struct {
+	gen   int
+	s     *rvSession
+	list  []string
+	kind  string
+	pos   int
+	leech bool
+	key   string
+}
+
+// reviewAheadDays is how far "review ahead" looks: two weeks, enough for
+// a trip or the days before an exam.
+const reviewAheadDays = 14
+
+// startList begins review ahead or drill weakest (20 items).
+func (r *review) startList(kind string) tea.Cmd {
+	s := r.s
+	if s == nil || s.all == nil {
+		return nil
+	}
+	now := srsNow(r.c)
+	var items []srs.QueueItem
+	if kind == "ahead" {
+		items = srs.ReviewAhead(s.all, now, reviewAheadDays, s.sc.sched, s.sc.day)
+	} else {
+		items = srs.DrillWeakest(s.all, now, 20, s.sc.sched, LeechLapses)
+	}
+	if len(items) == 0 {
+		return status(r.c.t("rv.none." + kind))
+	}
+	r.list, r.listKind, r.listPos = make([]string, len(items)), kind, 0
+	for i, it := range items {
+		r.list[i] = it.ID
+	}
+	r.next("")
+	return nil
+}
+
+func (r *review) updateList(msg rvListMsg) (Screen, tea.Cmd) {
+	if msg.gen != r.gen {
+		return r, nil
+	}
+	r.busy = false
+	r.s, r.list, r.listKind, r.listPos = msg.s, msg.list, msg.kind, msg.pos
+	if msg.leech {
+		r.mode, r.leechKey = rvLeech, msg.key
+		return r, nil
+	}
+	r.next("")
+	return r, nil
+}

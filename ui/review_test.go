@@ -1,0 +1,270 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/srs"
+	"github.com/saa-study/saa-study/store"
+)
+
+// srsLibrary has one note, a Q/A card, a cloze card with two numbers and a
+// single-answer question, in both languages.
+func srsLibrary(t testing.TB) *content.Library {
+	t.Helper()
+	note := func(title, sec string) string {
+		return fmt.Sprintf("---\nid: lambda\ntitle: %s\norder: 1\n---\n\n# %s\n\n## %s {#model}\n\nText.\n", title, title, sec)
+	}
+	cards := func(q, a, cloze string) string {
+		return "---\ntopic: lambda\n---\n\n## card-qa\nsection: lambda#model\n\nQ: " + q + "\n\nA: " + a +
+			"\n\n## card-cloze\nsection: lambda#model\n\n" + cloze + "\n"
+	}
+	question := func(stem, right, wrong string) string {
+		var b strings.Builder
+		b.WriteString("---\ntopic: lambda\n---\n\n## q-one\ndomain: performant\ndifficulty: 1\nsection: lambda#model\n\n")
+		b.WriteString(stem + "\n\n- [x] " + right + "\n  Because it is right.\n")
+		for i := 1; i <= 3; i++ {
+			fmt.Fprintf(&b, "- [ ] %s %d\n  Because it is wrong.\n", wrong, i)
+		}
+		return b.String()
+	}
+	fsys := fstest.MapFS{
+		"facts.yaml":             {Data: []byte("[]\n")},
+		"notes/en/lambda.md":     {Data: []byte(note("Lambda basics", "Execution model"))},
+		"notes/ko/lambda.md":     {Data: []byte(note("Lambda 기초", "실행 모델"))},
+		"cards/en/lambda.md":     {Data: []byte(cards("How many requests does one environment serve at once?", "Exactly one.", "A {{c1::cold start}} creates a new {{c2::execution environment}}."))},
+		"cards/ko/lambda.md":     {Data: []byte(cards("실행 환경 하나가 동시에 처리하는 요청 수는?", "하나.", "{{c1::콜드 스타트}}는 새 {{c2::실행 환경}}을 만듭니다."))},
+		"questions/en/lambda.md": {Data: []byte(question("Which option is right?", "The right one", "A wrong one"))},
+		"questions/ko/lambda.md": {Data: []byte(question("어느 것이 맞습니까?", "맞는 것", "틀린 것"))},
+	}
+	lib, err := content.Load(fsys)
+	if err != nil {
+		t.Fatalf("fixture content: %v", err)
+	}
+	return lib
+}
+
+func reviewApp(t *testing.T, st *store.Store, lang content.Lang, now func() time.Time) *App {
+	a := New(Options{Ctx: context.Background(), Lib: srsLibrary(t), Store: st, Lang: lang, Theme: "dark", Now: now, Start: "review"})
+	for _, m := range run(a.Init()) {
+		drive(a, m)
+	}
+	drive(a, tea.WindowSizeMsg{Width: 80, Height: 24})
+	return a
+}
+
+func (a *App) text() string { return ansi.Strip(a.View().Content) }
+
+func TestRevealRateUndoShowsIntervalsAndCommits(t *testing.T) {
+	st := testStore(t)
+	a := reviewApp(t, st, content.EN, fixedClock)
+	if v := a.text(); !strings.Contains(v, "How many requests") || !strings.Contains(v, "new 4") {
+		t.Fatalf("first card should be the Q/A card with 4 new items queued:\n%s", v)
+	}
+	drive(a, press(" "))
+	v := a.text()
+	// Default FSRS-6 on a new card: Again 1m, Hard 6m (mean of 1m and 10m),
+	// Good 10m (the second step), Easy graduates to 8 days.
+	for _, want := range []string{"Exactly one.", "1 Again <1m", "2 Hard <6m", "3 Good <10m", "4 Easy 8d"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("after space, missing %q:\n%s", want, v)
+		}
+	}
+	drive(a, press("3"))
+	if n, _ := st.ReviewCount(context.Background()); n != 1 {
+		t.Fatalf("%d reviews committed, want 1", n)
+	}
+	it, _ := st.SRSItem(context.Background(), store.KindCard, "card-qa")
+	if it.Card.State != srs.Learning || !it.Card.Due.Equal(fixedClock().Add(10*time.Minute)) {
+		t.Fatalf("after Good: %+v", it.Card)
+	}
+	v = a.text()
+	if !strings.Contains(v, "A […] creates a new execution environment.") || !strings.Contains(v, "done today 1") {
+		t.Fatalf("the cloze c1 should come next:\n%s", v)
+	}
+	drive(a, press("u"))
+	v = a.text()
+	if !strings.Contains(v, "How many requests") || !strings.Contains(v, "done today 0") {
+		t.Fatalf("undo should bring the Q/A card back:\n%s", v)
+	}
+	if n, _ := st.ReviewCount(context.Background()); n != 0 {
+		t.Fatalf("undo left %d reviews", n)
+	}
+	if it, _ := st.SRSItem(context.Background(), store.KindCard, "card-qa"); it.Card.State != srs.New {
+		t.Fatalf("undo did not restore the state: %+v", it.Card)
+	}
+}
+
+func TestQuestionIsGradedAndRated(t *testing.T) {
+	st := testStore(t)
+	a := reviewApp(t, st, content.EN, fixedClock)
+	// Bury the three cards so the question comes up.
+	for range 3 {
+		drive(a, press("b"))
+	}
+	v := a.text()
+	if !strings.Contains(v, "Which option is right?") || !strings.Contains(v, "a) ") || !strings.Contains(v, "d) ") {
+		t.Fatalf("the question should show with options a–d:\n%s", v)
+	}
+	// Find the letter of the right option in this shuffle and pick a wrong one.
+	wrong := ""
+	for _, l := range strings.Split(v, "\n") {
+		if i := strings.Index(l, ") A wrong one"); i > 0 && wrong == "" {
+			wrong = l[i-1 : i]
+		}
+	}
+	drive(a, press(wrong))
+	drive(a, press("enter"))
+	v = a.text()
+	if !strings.Contains(v, "✗ Wrong") || !strings.Contains(v, "Because it is right.") || !strings.Contains(v, "▸1 Again") {
+		t.Fatalf("a wrong answer should be graded with Again suggested:\n%s", v)
+	}
+	if !strings.Contains(v, "Lambda basics › Execution model") {
+		t.Fatalf("a wrong answer should name the section to read:\n%s", v)
+	}
+	drive(a, press("2")) // override: Hard
+	logs, _ := st.ReviewsSince(context.Background(), time.Time{})
+	if len(logs) != 1 || logs[0].Kind != store.KindQuestion || logs[0].Rating != srs.Hard {
+		t.Fatalf("logs = %+v, want one Hard on the question", logs)
+	}
+	// Hard puts it 6 minutes away: within the 20-minute learn-ahead, so
+	// with nothing else left it comes straight back in this session.
+	if v := a.text(); !strings.Contains(v, "Which option is right?") || !strings.Contains(v, "learning 1") {
+		t.Fatalf("the learning question should come back:\n%s", v)
+	}
+}
+
+func TestLeechIsSuspendedWithNotice(t *testing.T) {
+	st := testStore(t)
+	ctx := context.Background()
+	// A Review card that has lapsed 7 times, due now.
+	lib := srsLibrary(t)
+	if _, err := loadSRSSet(ctx, lib, st, content.EN); err != nil {
+		t.Fatal(err)
+	}
+	now := fixedClock()
+	it, _ := st.SRSItem(ctx, store.KindCard, "card-qa")
+	before := it
+	it.Card = srs.Card{Due: now.Add(-time.Hour), Stability: 2, Difficulty: 8, State: srs.Review, Reps: 20, Lapses: 7,
+		ScheduledDays: 2, LastReview: now.Add(-50 * time.Hour)}
+	if _, err := st.CommitReview(ctx, store.Review{Kind: it.Kind, ItemID: it.ItemID, Rating: srs.Good, Before: before, After: it, ReviewedAt: now.Add(-50 * time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	a := reviewApp(t, st, content.EN, fixedClock)
+	if v := a.text(); !strings.Contains(v, "How many requests") {
+		t.Fatalf("the due review card should come first:\n%s", v)
+	}
+	drive(a, press(" "))
+	drive(a, press("1"))
+	v := a.text()
+	if !strings.Contains(v, "Leech") || !strings.Contains(v, "8 times") || !strings.Contains(v, "Lambda basics › Execution model (lambda#model)") {
+		t.Fatalf("leech notice missing or incomplete:\n%s", v)
+	}
+	got, _ := st.SRSItem(ctx, store.KindCard, "card-qa")
+	if !got.Leech || !got.Suspended || got.Card.Lapses != 8 {
+		t.Fatalf("leech not stored: %+v", got)
+	}
+	drive(a, press("enter"))
+	if v := a.text(); strings.Contains(v, "How many requests") {
+		t.Fatalf("the suspended leech came back:\n%s", v)
+	}
+}
+
+func TestNothingDueOffersAheadAndDrill(t *testing.T) {
+	st := testStore(t)
+	a := reviewApp(t, st, content.EN, fixedClock)
+	drive(a, press("4")) // Easy from the front: 8 days
+	for range 3 {
+		drive(a, press("s")) // suspend the rest
+	}
+	v := a.text()
+	if !strings.Contains(v, "Nothing is due now") || !strings.Contains(v, "The next card is due at") || !strings.Contains(v, "(8d)") {
+		t.Fatalf("empty screen should say when the next card is due:\n%s", v)
+	}
+	drive(a, press("a"))
+	if v := a.text(); !strings.Contains(v, "Review ahead: 1 of 1") || !strings.Contains(v, "How many requests") {
+		t.Fatalf("review ahead should show the card due in 8 days:\n%s", v)
+	}
+	drive(a, press(" "))
+	drive(a, press("3"))
+	if n, _ := st.ReviewCount(context.Background()); n != 2 {
+		t.Fatalf("ahead rating not committed: %d reviews", n)
+	}
+	drive(a, press("d"))
+	if v := a.text(); !strings.Contains(v, "Drill weakest: 1 of 1") {
+		t.Fatalf("drill should list the one studied card:\n%s", v)
+	}
+}
+
+// TestReviewTeatest runs the main path in a real program: reveal, rate,
+// see the next card.
+func TestReviewTeatest(t *testing.T) {
+	st := testStore(t)
+	app := New(Options{Ctx: context.Background(), Lib: srsLibrary(t), Store: st, Lang: content.EN, Theme: "dark", Now: fixedClock})
+	tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(80, 24),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+	waitFor(t, tm, "exam readiness")
+	tm.Send(press("down"))
+	tm.Send(press("down"))
+	tm.Send(press("enter")) // Review is the third entry
+	waitFor(t, tm, "How many requests")
+	tm.Send(press(" "))
+	waitFor(t, tm, "3 Good <10m")
+	tm.Send(press("3"))
+	waitFor(t, tm, "creates a new")
+	tm.Send(press("q"))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	if n, _ := st.ReviewCount(context.Background()); n != 1 {
+		t.Fatalf("%d reviews committed, want 1", n)
+	}
+}
+
+func TestReviewAndStatsFitSmallScreens(t *testing.T) {
+	for _, lang := range content.Langs {
+		for _, sz := range [][2]int{{80, 24}, {40, 12}} {
+			st := testStore(t)
+			a := reviewApp(t, st, lang, fixedClock)
+			drive(a, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+			check := func(where string) {
+				t.Helper()
+				lines := strings.Split(a.View().Content, "\n")
+				if len(lines) > sz[1] {
+					t.Errorf("%s %dx%d %s: %d lines", lang, sz[0], sz[1], where, len(lines))
+				}
+				for _, l := range lines {
+					if w := textWidth(l); w > sz[0] {
+						t.Errorf("%s %dx%d %s: %d cells: %q", lang, sz[0], sz[1], where, w, ansi.Strip(l))
+					}
+				}
+			}
+			check("front")
+			drive(a, press(" "))
+			check("back")
+			if v := a.text(); !strings.Contains(v, "1 ") || !strings.Contains(v, "4 ") {
+				t.Errorf("%s %dx%d: rating buttons not visible:\n%s", lang, sz[0], sz[1], v)
+			}
+			drive(a, press("3"))
+			drive(a, press("esc"))
+			drive(a, press("down"))
+			drive(a, press("down"))
+			drive(a, press("down"))
+			drive(a, press("down"))
+			drive(a, press("down"))
+			drive(a, press("enter")) // Stats
+			check("stats")
+			if v := a.text(); !strings.Contains(v, T(lang, "home.stats")) {
+				t.Errorf("%s: stats did not open:\n%s", lang, v)
+			}
+		}
+	}
+}

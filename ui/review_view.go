@@ -1,0 +1,327 @@
+package ui
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/saa-study/saa-study/srs"
+)
+
+// fmtInterval writes an interval the way Anki's buttons do: "<10m" for
+// steps within the day, "2d", "1.5mo", "1.2y".
+func rvInterval(d time.Duration) string {
+	switch {
+	case d < time.Minute:
+		return "<1m"
+	case d < time.Hour:
+		return fmt.Sprintf("<%dm", int(math.Round(d.Minutes())))
+	case d < 24*time.Hour:
+		return fmt.Sprintf("<%dh", int(math.Round(d.Hours())))
+	}
+	days := d.Hours() / 24
+	switch {
+	case days < 30:
+		return fmt.Sprintf("%dd", int(math.Round(days)))
+	case days < 365:
+		return rvTrimZero(fmt.Sprintf("%.1fmo", days/30))
+	}
+	return rvTrimZero(fmt.Sprintf("%.1fy", days/365))
+}
+
+func rvTrimZero(s string) string { return strings.Replace(s, ".0", "", 1) }
+
+// wrapText wraps s to w cells (Hangul counts two), keeping blank lines.
+func rvWrap(s string, w int) []string {
+	w = max(w, 10)
+	return strings.Split(ansi.Wrap(strings.TrimSpace(s), w, ""), "\n")
+}
+
+func (r *review) View() string {
+	c, st := r.c, r.c.Styles
+	w, h := c.Width, max(c.Height, 1)
+	tw := min(w, MaxReadingWidth)
+	if r.s == nil {
+		if r.err != nil {
+			return st.Error.Render(r.err.Error())
+		}
+		return st.Muted.Render(c.t("rv.loading"))
+	}
+	head := r.header()
+	var body, foot []string
+	switch r.mode {
+	case rvEmpty:
+		body = r.emptyLines(tw)
+	case rvLeech:
+		body = r.leechLines(tw)
+		foot = []string{st.Muted.Render(c.t("rv.continue"))}
+	case rvFront, rvBack:
+		body = r.cardLines(tw)
+		if r.mode == rvBack {
+			foot = r.buttons(w, 0)
+			foot = append(foot, st.Muted.Render(c.t("rv.hint.back")))
+		} else {
+			foot = []string{st.Muted.Render(c.t("rv.hint.front"))}
+		}
+	case rvQuestion:
+		body = r.questionLines(tw)
+		foot = []string{st.Muted.Render(c.t("rv.hint.question"))}
+	case rvGraded:
+		body = r.gradedLines(tw)
+		foot = r.buttons(w, r.suggested)
+		foot = append(foot, st.Muted.Render(c.t("rv.hint.graded")))
+	}
+	// Small screens drop the hint lines (the help bar has the keys) and
+	// the blank line under the header.
+	roomy := h >= 12
+	if !roomy && r.mode != rvLeech && len(foot) > 0 {
+		foot = foot[:len(foot)-1]
+	}
+	room := h - 1 - len(foot)
+	if roomy {
+		room--
+	}
+	room = max(room, 1)
+	r.scroll = min(r.scroll, max(0, len(body)-room))
+	body = body[r.scroll:]
+	more := len(body) > room
+	if more {
+		body = append(body[:room-1], st.Muted.Render(c.t("rv.more")))
+	}
+	out := []string{head}
+	if roomy {
+		out = append(out, "")
+	}
+	out = append(out, body...)
+	for len(out)+len(foot) < h {
+		out = append(out, "")
+	}
+	return strings.Join(append(out, foot...), "\n")
+}
+
+// header is "learning · review · new · done today", and the mode.
+func (r *review) header() string {
+	st := r.c.Styles
+	l, rv, n := r.s.counts()
+	s := fmt.Sprintf(r.c.t("rv.counts"), l, rv, n, r.s.done)
+	if r.list != nil {
+		s = fmt.Sprintf(r.c.t("rv.list."+r.listKind), r.listPos+1, len(r.list))
+	}
+	return st.Subtitle.Render(s)
+}
+
+func (r *review) emptyLines(w int) []string {
+	c, st := r.c, r.c.Styles
+	now := srsNow(c)
+	out := []string{st.Header.Render(c.t("rv.empty"))}
+	switch {
+	case !r.s.waitingUntil(now).IsZero():
+		out = append(out, fmt.Sprintf(c.t("rv.wait"), rvWhen(r.s.waitingUntil(now), now)))
+	case r.s.hasNext:
+		out = append(out, fmt.Sprintf(c.t("rv.next"), rvWhen(r.s.nextDue, now)))
+	default:
+		out = append(out, c.t("rv.nothing"))
+	}
+	out = append(out, "")
+	for _, k := range []string{"rv.offer.ahead", "rv.offer.drill", "rv.offer.undo"} {
+		out = append(out, rvWrap(c.t(k), w)...)
+	}
+	for _, wmsg := range r.s.set.Warnings {
+		out = append(out, st.Warn.Render(wmsg))
+	}
+	return out
+}
+
+func rvWhen(t, now time.Time) string {
+	return t.In(time.Local).Format("2006-01-02 15:04") + " (" + strings.TrimPrefix(rvInterval(t.Sub(now)), "<") + ")"
+}
+
+func (r *review) leechLines(w int) []string {
+	c, st := r.c, r.c.Styles
+	e := r.s.set.byKey[r.leechKey]
+	where := ""
+	if e != nil {
+		where = rvSectionName(c, e.Section)
+	}
+	out := []string{st.Warn.Render(c.t("rv.leech.title"))}
+	out = append(out, rvWrap(fmt.Sprintf(c.t("rv.leech"), LeechLapses), w)...)
+	if where != "" {
+		out = append(out, "")
+		out = append(out, rvWrap(fmt.Sprintf(c.t("rv.leech.read"), where), w)...)
+	}
+	return out
+}
+
+// sectionName names "note#section" as "Note title › Section title (note#section)".
+func rvSectionName(c *Common, ref string) string {
+	if ref == "" || c.Lib == nil {
+		return ref
+	}
+	noteID, secID, _ := strings.Cut(ref, "#")
+	n := c.Lib.Note(c.Lang, noteID)
+	if n == nil {
+		return ref
+	}
+	name := n.Title
+	if s := n.Section(secID); s != nil {
+		name += " › " + s.Title
+	}
+	return name + " (" + ref + ")"
+}
+
+func (r *review) cardLines(w int) []string {
+	c, st := r.c, r.c.Styles
+	e := r.entry
+	if e == nil {
+		return []string{st.Error.Render(c.t("rv.missing"))}
+	}
+	var front, back string
+	switch {
+	case e.Card != nil && e.Card.IsCloze():
+		front, back = e.Card.ClozeText(e.ClozeN, false), e.Card.ClozeText(e.ClozeN, true)
+	case e.Card != nil:
+		front, back = e.Card.Front, e.Card.Back
+	default:
+		front, back = e.Front, e.Back
+	}
+	out := r.tags()
+	out = append(out, rvWrap(front, w)...)
+	if r.mode == rvBack {
+		out = append(out, st.Muted.Render(strings.Repeat("─", min(w, 40))))
+		out = append(out, rvWrap(back, w)...)
+	}
+	return out
+}
+
+// tags marks an item's kind and a leech tag above its text.
+func (r *review) tags() []string {
+	st := r.c.Styles
+	var t []string
+	if r.it.Card.State == srs.New {
+		t = append(t, r.c.t("rv.tag.new"))
+	}
+	if r.it.Leech {
+		t = append(t, r.c.t("rv.tag.leech"))
+	}
+	if len(t) == 0 {
+		return nil
+	}
+	return []string{st.Muted.Render("[" + strings.Join(t, "] [") + "]")}
+}
+
+func (r *review) questionLines(w int) []string {
+	st := r.c.Styles
+	out := r.tags()
+	out = append(out, rvWrap(r.pres.Stem, w)...)
+	if r.pres.Label != "" {
+		out = append(out, st.Header.Render(r.pres.Label))
+	}
+	out = append(out, "")
+	for i, o := range r.pres.Options {
+		mark := "[ ]"
+		if r.sel.Marked(i) {
+			mark = st.Cursor.Render("[x]")
+		}
+		lines := rvWrap(o.Text, w-8)
+		out = append(out, mark+" "+o.Letter+") "+lines[0])
+		for _, l := range lines[1:] {
+			out = append(out, "       "+l)
+		}
+	}
+	return out
+}
+
+func (r *review) gradedLines(w int) []string {
+	c, st := r.c, r.c.Styles
+	var out []string
+	if r.result.Correct {
+		out = append(out, st.Good.Render("✓ "+c.t("rv.right")))
+	} else {
+		out = append(out, st.Bad.Render("✗ "+c.t("rv.wrong")))
+	}
+	out = append(out, rvWrap(r.pres.Stem, w)...)
+	out = append(out, "")
+	for _, o := range r.result.PerOption {
+		mark, style := "   ", st.Item
+		switch {
+		case o.Correct:
+			mark, style = "✓ ", st.Good
+		case o.Chosen:
+			mark, style = "✗ ", st.Bad
+		}
+		chosen := " "
+		if o.Chosen {
+			chosen = "›"
+		}
+		lines := rvWrap(o.Text, w-7)
+		out = append(out, style.Render(chosen+mark+o.Letter+") "+lines[0]))
+		for _, l := range lines[1:] {
+			out = append(out, "      "+l)
+		}
+		if o.Correct || o.Chosen {
+			for _, l := range rvWrap(o.Explanation, w-6) {
+				out = append(out, st.Muted.Render("      "+l))
+			}
+		}
+	}
+	if e := r.entry; e != nil && !r.result.Correct && e.Section != "" {
+		out = append(out, "", st.Muted.Render(fmt.Sprintf(c.t("rv.read"), rvSectionName(c, e.Section))))
+	}
+	return out
+}
+
+// buttons lays the four ratings out with their intervals, wrapping to w;
+// the suggested one (questions) is highlighted.
+func (r *review) buttons(w int, suggested srs.Rating) []string {
+	st := r.c.Styles
+	now := srsNow(r.c)
+	var cells []string
+	for i, p := range r.preview {
+		g := srs.Rating(i + 1)
+		label := fmt.Sprintf("%d %s %s", g, r.c.t(fmt.Sprintf("rv.r%d", g)), rvInterval(p.Due.Sub(now)))
+		if g == suggested {
+			label = st.ItemSelected.Render("▸" + label)
+		}
+		cells = append(cells, label)
+	}
+	var lines []string
+	cur := ""
+	for _, cell := range cells {
+		switch {
+		case cur == "":
+			cur = cell
+		case textWidth(cur)+3+textWidth(cell) <= w:
+			cur += "   " + cell
+		default:
+			lines = append(lines, cur)
+			cur = cell
+		}
+	}
+	return append(lines, cur)
+}
+
+func (r *review) ShortHelp() []key.Binding {
+	k := r.keys
+	switch r.mode {
+	case rvFront:
+		return []key.Binding{k.Reveal, k.Undo, k.Bury, k.Suspend}
+	case rvBack, rvGraded:
+		return []key.Binding{k.Rate, k.Undo, k.Bury, k.Suspend}
+	case rvQuestion:
+		return []key.Binding{k.Pick, k.Submit, k.Undo}
+	case rvEmpty:
+		return []key.Binding{k.Ahead, k.Drill, k.Undo}
+	case rvLeech:
+		return []key.Binding{k.Continue}
+	}
+	return nil
+}
+
+func (r *review) FullHelp() [][]key.Binding {
+	k := r.keys
+	return [][]key.Binding{{k.Reveal, k.Rate, k.Pick, k.Submit}, {k.Undo, k.Bury, k.Suspend, k.Ahead, k.Drill}, {k.Up, k.Down}}
+}

@@ -1,0 +1,91 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// simEntries are the Simulators menu, in the order a learner meets the
+// services. DynamoDB's console slots in here (after rdsproxy) when its
+// engine lands: add "dynamodb" and a case in openSim.
+var simEntries = []string{"lambda", "apigateway", "edge", "rdsproxy", "sfn"}
+
+// simMenu lists the engines; enter opens one's console.
+type simMenu struct {
+	c    *Common
+	menu menu
+}
+
+func newSimMenu(c *Common) *simMenu {
+	m := &simMenu{c: c}
+	m.build()
+	return m
+}
+
+func (m *simMenu) build() {
+	m.menu.items = m.menu.items[:0]
+	for _, id := range simEntries {
+		m.menu.items = append(m.menu.items, menuItem{id: id, title: m.c.t("sim." + id), desc: m.c.t("sim." + id + ".d")})
+	}
+}
+
+// openSim builds the console of one engine.
+func openSim(c *Common, id string) Screen {
+	switch id {
+	case "lambda":
+		return newSimConsole(c, lambdaEngine())
+	case "apigateway":
+		return newSimConsole(c, apigatewayEngine())
+	case "edge":
+		return newSimConsole(c, edgeEngine())
+	case "rdsproxy":
+		return newSimConsole(c, rdsproxyEngine())
+	case "sfn":
+		return newSFNPicker(c)
+	}
+	return newSoon(c, "sim")
+}
+
+func (m *simMenu) Init() tea.Cmd { return nil }
+func (m *simMenu) Title() string { return m.c.t("home.sim") }
+
+func (m *simMenu) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case langChangedMsg:
+		m.build()
+	case tea.KeyPressMsg:
+		if m.menu.move(m.c, msg) {
+			return m, nil
+		}
+		switch {
+		case key.Matches(msg, m.c.Keys.Back):
+			return m, pop
+		case key.Matches(msg, m.c.Keys.Open):
+			if it, ok := m.menu.selected(); ok {
+				return m, push(openSim(m.c, it.id))
+			}
+		}
+	}
+	return m, nil
+}
+
+func (m *simMenu) View() string {
+	st := m.c.Styles
+	head := ""
+	used := 0
+	if m.c.Height >= 10 {
+		head = st.Subtitle.Render(m.c.t("sim.intro")) + "\n\n"
+		used = 2
+	}
+	return head + m.menu.view(m.c, m.c.Height-used)
+}
+
+func (m *simMenu) ShortHelp() []key.Binding {
+	k := m.c.Keys
+	return []key.Binding{k.Up, k.Down, k.Open}
+}
+
+func (m *simMenu) FullHelp() [][]key.Binding {
+	k := m.c.Keys
+	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.Open}}
+}

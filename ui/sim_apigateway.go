@@ -1,0 +1,119 @@
+package ui
+
+import (
+	"fmt"
+
+	"github.com/saa-study/saa-study/sim/apigateway"
+)
+
+func apigatewayEngine() simEngine {
+	return simEngine{
+		id: "apigateway",
+		fields: func() fieldSet {
+			return fieldSet{
+				ladderField("simf.rps", 12000, 10, 50, 100, 1000, 5000, 10000, 12000, 15000, 20000),
+				ladderField("simf.seconds", 10, 5, 10, 30, 60),
+				ladderField("simf.stage_rate", 0, 0, 10, 50, 100, 500, 1000, 5000, 10000),
+				ladderField("simf.stage_burst", 0, 0, 10, 50, 100, 500, 1000, 5000),
+				ladderField("simf.cache_ttl", 0, 0, 60, 300, 3600),
+				ladderField("simf.integration_ms", 50, 10, 50, 100, 500, 1000, 5000, 10000, 29000, 30000),
+			}
+		},
+		scenarios: func() ([]simScenario, error) {
+			all, err := apigateway.Scenarios()
+			if err != nil {
+				return nil, fmt.Errorf("api gateway scenarios: %w", err)
+			}
+			out := make([]simScenario, 0, len(all))
+			for _, s := range all {
+				out = append(out, simScenario{s.ID, s.Title, s.Lesson})
+			}
+			return out, nil
+		},
+		quick: func(fs fieldSet, t func(string) string) (simOutcome, error) {
+			q := apigateway.QuickOptions{RPS: fs.n("rps"), Seconds: fs.n("seconds"), Rate: fs.n("stage_rate"),
+				Burst: fs.i("stage_burst"), CacheTTL: fs.i("cache_ttl"), IntegrationMS: fs.n("integration_ms"), Seed: 1}
+			// The same traffic Quick sends, through Simulate for the series.
+			r, err := apigateway.Simulate(apigateway.QuickAPI(q), apigateway.Traffic{
+				Phases:   []apigateway.Phase{{Seconds: q.Seconds, RPS: q.RPS}},
+				Template: apigateway.Request{Stage: "prod", Method: "GET", Path: "/items"}}, q.Seed)
+			if err != nil {
+				return simOutcome{}, fmt.Errorf("api gateway run: %w", err)
+			}
+			return simOutcome{title: t("sim.yours"), metrics: apigwMetrics(t), runs: []simRun{apigwRun(t("sim.yours"), r, t)}}, nil
+		},
+		scenario: func(id string, t func(string) string) (simOutcome, error) {
+			sc, err := apigateway.ScenarioByID(id)
+			if err != nil {
+				return simOutcome{}, fmt.Errorf("api gateway scenario: %w", err)
+			}
+			vrs, err := sc.Run()
+			if err != nil {
+				return simOutcome{}, fmt.Errorf("api gateway scenario: %w", err)
+			}
+			out := simOutcome{title: sc.Title, lesson: sc.Lesson, metrics: apigwMetrics(t)}
+			for _, v := range vrs {
+				out.runs = append(out.runs, apigwRun(v.Label, v.Result, t))
+			}
+			return out, nil
+		},
+	}
+}
+
+func apigwMetrics(t func(string) string) []string {
+	return []string{t("simm.requests"), t("simm.throttles"), t("simm.p99"), t("simm.cache_hits"), t("simm.timeouts")}
+}
+
+func apigwRun(label string, r apigateway.Result, t func(string) string) simRun {
+	n := len(r.Series)
+	req, thr, p99, hits, to := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
+	for i, s := range r.Series {
+		req[i], thr[i], p99[i], hits[i], to[i] = float64(s.Requests), float64(s.Throttled+s.Quota), s.P99MS, float64(s.CacheHits), float64(s.Timeouts)
+	}
+	c := r.Counters
+	run := simRun{
+		label:  label,
+		series: [][]float64{req, thr, p99, hits, to},
+		stats: [][2]string{
+			{t("sims.requests"), commaInt(c.Requests)},
+			{t("sims.ok"), commaInt(c.OK)},
+			{t("sims.throttled"), commaInt(c.Throttled)},
+			{t("sims.quota"), commaInt(c.QuotaExceeded)},
+			{t("sims.timed_out"), commaInt(c.Timeouts)},
+			{t("sims.denied"), commaInt(c.Unauthorized + c.Forbidden)},
+			{t("sims.cache_hits"), fmt.Sprintf("%s (%.0f%%)", commaInt(c.CacheHits), 100*c.CacheHitRatio())},
+			{t("sims.integration_calls"), commaInt(c.IntegrationCalls)},
+		},
+		explain: withFactID(r.Explanation, r.Fact),
+	}
+	for _, e := range r.Events {
+		line := e.Text
+		if e.Fact != "" {
+			line += " [" + e.Fact + "]"
+		}
+		run.events = append(run.events, line)
+	}
+	// The first request, step by step through the pipeline.
+	path := []string{fmt.Sprintf("%s → %d %s (%.1f ms)", t("sim.first_request"), r.Sample.Status, r.Sample.Message, r.Sample.LatencyMS), ""}
+	for i, s := range r.Sample.Steps {
+		mark := "✓"
+		if !s.OK {
+			mark = "✗"
+		}
+		line := fmt.Sprintf("%2d %s %-14s %s", i+1, mark, s.Name, s.Detail)
+		if s.Fact != "" {
+			line += " [" + s.Fact + "]"
+		}
+		path = append(path, line)
+	}
+	run.pages = []simPage{{name: t("sim.v.path"), lines: path}}
+	return run
+}
+
+// withFactID appends the fact id the way the engines' String methods do.
+func withFactID(text, fact string) string {
+	if fact == "" {
+		return text
+	}
+	return text + " [" + fact + "]"
+}

@@ -1,0 +1,329 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+)
+
+// simEngine adapts one engine to the shared console: its form, its shipped
+// scenarios, and two ways to run (the form, or a scenario). The run
+// functions are called inside a tea.Cmd and must be pure.
+type simEngine struct {
+	id        string
+	fields    func() fieldSet
+	scenarios func() ([]simScenario, error)
+	quick     func(fs fieldSet, t func(string) string) (simOutcome, error)
+	scenario  func(id string, t func(string) string) (simOutcome, error)
+}
+
+// simScenario is a shipped scenario as the console lists it.
+type simScenario struct{ id, title, lesson string }
+
+// simOutcome is what a run shows: one or more runs (variants) side by side.
+type simOutcome struct {
+	title, lesson string
+	metrics       []string // chart metric names; simRun.series follows this order
+	xunit         string   // the x axis: "s" (one point a second) or "#" (per request)
+	// overlay adds a first chart that draws the first three metrics of the
+	// selected run together (DB connections vs queued vs errors).
+	overlay bool
+	runs    []simRun
+}
+
+// simRun is one variant's result, already in display form.
+type simRun struct {
+	label   string
+	stats   [][2]string // name, value: the rows of the compare table
+	series  [][]float64 // one per metric, a point per second (or per request)
+	events  []string
+	explain string // "what happened and why [fact.id]"
+	pages   []simPage
+}
+
+// simPage is an extra view of one run (the bill, the request path …).
+type simPage struct {
+	name  string
+	lines []string
+	table bool // cut long lines instead of wrapping them
+}
+
+type simDoneMsg struct {
+	gen int
+	out simOutcome
+	err error
+}
+
+type simScenariosMsg struct {
+	list []simScenario
+	err  error
+}
+
+type consoleMode int
+
+const (
+	modeSetup consoleMode = iota
+	modeRunning
+	modeResult
+)
+
+// simConsole is the console of one engine: the form and scenarios, then a
+// result with a chart, a comparison, the event log and extra pages.
+type simConsole struct {
+	c      *Common
+	eng    simEngine
+	fields fieldSet
+	scens  []simScenario
+	menu   menu
+	mode   consoleMode
+	gen    int
+
+	editing bool
+	input   textinput.Model
+
+	out    simOutcome
+	run    int // selected variant
+	view   int // selected tab: 0 chart, 1 compare, 2 log, then pages
+	metric int
+	scroll int
+}
+
+type consoleKeys struct {
+	Tab, BackTab, Metric, Run, Variant key.Binding
+}
+
+var simKeys = consoleKeys{
+	Tab:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next view")),
+	BackTab: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous view")),
+	Metric:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "metric")),
+	Run:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "run")),
+	// Variant only names ←/→ in the help of a result; they match k.Left/k.Right.
+	Variant: key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "variant")),
+}
+
+func newSimConsole(c *Common, eng simEngine) *simConsole {
+	s := &simConsole{c: c, eng: eng, fields: eng.fields()}
+	s.input = textinput.New()
+	s.input.CharLimit = 12
+	s.build()
+	return s
+}
+
+func (s *simConsole) build() {
+	cur := s.menu.cursor
+	s.menu.items = s.menu.items[:0]
+	for _, f := range s.fields {
+		s.menu.items = append(s.menu.items, menuItem{id: "f", title: s.c.t(f.key), note: "◂ " + f.str() + " ▸"})
+	}
+	s.menu.items = append(s.menu.items, menuItem{id: "run", title: "▶ " + s.c.t("sim.run")})
+	for _, sc := range s.scens {
+		s.menu.items = append(s.menu.items, menuItem{id: "s:" + sc.id, title: "◆ " + sc.id, desc: sc.title})
+	}
+	s.menu.cursor = min(cur, len(s.menu.items)-1)
+}
+
+func (s *simConsole) Init() tea.Cmd {
+	list := s.eng.scenarios
+	return func() tea.Msg {
+		l, err := list()
+		return simScenariosMsg{l, err}
+	}
+}
+
+func (s *simConsole) Title() string { return s.c.t("sim." + s.eng.id) }
+
+// Capturing is true while a number is being typed.
+func (s *simConsole) Capturing() bool { return s.editing }
+
+func (s *simConsole) start(run func() (simOutcome, error)) tea.Cmd {
+	s.gen++
+	s.mode = modeRunning
+	gen := s.gen
+	return func() tea.Msg {
+		out, err := run()
+		return simDoneMsg{gen, out, err}
+	}
+}
+
+func (s *simConsole) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case simScenariosMsg:
+		if msg.err != nil {
+			return s, errCmd(msg.err)
+		}
+		s.scens = msg.list
+		s.build()
+	case simDoneMsg:
+		if msg.gen != s.gen {
+			return s, nil
+		}
+		if msg.err != nil {
+			s.mode = modeSetup
+			return s, errCmd(msg.err)
+		}
+		s.out, s.mode = msg.out, modeResult
+		s.run, s.view, s.metric, s.scroll = 0, 0, 0, 0
+	case langChangedMsg:
+		s.build()
+	case tea.KeyPressMsg:
+		switch s.mode {
+		case modeSetup:
+			return s.setupKey(msg)
+		case modeRunning:
+			if key.Matches(msg, s.c.Keys.Back) {
+				s.gen++ // drop the run in flight
+				s.mode = modeSetup
+			}
+		case modeResult:
+			return s.resultKey(msg)
+		}
+	}
+	return s, nil
+}
+
+func (s *simConsole) setupKey(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
+	k := s.c.Keys
+	if s.editing {
+		switch msg.String() {
+		case "esc":
+			s.editing = false
+		case "enter":
+			s.editing = false
+			if f := s.field(); f != nil {
+				if err := f.set(s.input.Value()); err != nil {
+					return s, errCmd(fmt.Errorf("%s: %w", s.c.t(f.key), err))
+				}
+				s.build()
+			}
+		default:
+			var cmd tea.Cmd
+			s.input, cmd = s.input.Update(msg)
+			return s, cmd
+		}
+		return s, nil
+	}
+	if s.menu.move(s.c, msg) {
+		return s, nil
+	}
+	switch {
+	case key.Matches(msg, k.Back):
+		return s, pop
+	case key.Matches(msg, k.Left), key.Matches(msg, k.Right):
+		if f := s.field(); f != nil {
+			dir := 1
+			if key.Matches(msg, k.Left) {
+				dir = -1
+			}
+			f.move(dir)
+			s.build()
+		}
+	case key.Matches(msg, simKeys.Run):
+		return s, s.runQuick()
+	case key.Matches(msg, k.Open):
+		it, _ := s.menu.selected()
+		switch {
+		case it.id == "f":
+			f := s.field()
+			if f.isChoice() {
+				f.move(1)
+				s.build()
+				return s, nil
+			}
+			s.editing = true
+			s.input.SetValue(f.str())
+			s.input.CursorEnd()
+			return s, s.input.Focus()
+		case it.id == "run":
+			return s, s.runQuick()
+		case strings.HasPrefix(it.id, "s:"):
+			id, run, t := strings.TrimPrefix(it.id, "s:"), s.eng.scenario, s.c.t
+			return s, s.start(func() (simOutcome, error) { return run(id, t) })
+		}
+	}
+	return s, nil
+}
+
+func (s *simConsole) runQuick() tea.Cmd {
+	fs, run, t := s.fields.clone(), s.eng.quick, s.c.t
+	return s.start(func() (simOutcome, error) { return run(fs, t) })
+}
+
+// field is the form field under the cursor, or nil.
+func (s *simConsole) field() *simField {
+	if s.menu.cursor < len(s.fields) {
+		return s.fields[s.menu.cursor]
+	}
+	return nil
+}
+
+func (s *simConsole) views() []string {
+	v := []string{s.c.t("sim.v.chart"), s.c.t("sim.v.compare"), s.c.t("sim.v.log")}
+	if s.run < len(s.out.runs) {
+		for _, p := range s.out.runs[s.run].pages {
+			v = append(v, p.name)
+		}
+	}
+	return v
+}
+
+func (s *simConsole) resultKey(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
+	k := s.c.Keys
+	nv := len(s.views())
+	switch {
+	case key.Matches(msg, k.Back):
+		s.mode = modeSetup
+	case key.Matches(msg, simKeys.Tab):
+		s.view, s.scroll = (s.view+1)%nv, 0
+	case key.Matches(msg, simKeys.BackTab):
+		s.view, s.scroll = (s.view-1+nv)%nv, 0
+	case key.Matches(msg, k.Left):
+		if n := len(s.out.runs); n > 0 {
+			s.run, s.scroll = (s.run-1+n)%n, 0
+		}
+	case key.Matches(msg, k.Right):
+		if n := len(s.out.runs); n > 0 {
+			s.run, s.scroll = (s.run+1)%n, 0
+		}
+	case key.Matches(msg, simKeys.Metric):
+		if n := s.chartCount(); n > 0 {
+			s.metric = (s.metric + 1) % n
+		}
+	case key.Matches(msg, k.Up):
+		s.scroll = max(0, s.scroll-1)
+	case key.Matches(msg, k.Down):
+		s.scroll++
+	case key.Matches(msg, k.PageDown):
+		s.scroll += max(1, s.c.Height-4)
+	case key.Matches(msg, k.PageUp):
+		s.scroll = max(0, s.scroll-max(1, s.c.Height-4))
+	case key.Matches(msg, k.Top):
+		s.scroll = 0
+	case key.Matches(msg, k.Bottom):
+		s.scroll = 1 << 30
+	case key.Matches(msg, simKeys.Run):
+		return s, s.runQuick()
+	}
+	// Switching runs can leave the view past the new run's pages.
+	s.view = min(s.view, len(s.views())-1)
+	return s, nil
+}
+
+func (s *simConsole) ShortHelp() []key.Binding {
+	k := s.c.Keys
+	switch s.mode {
+	case modeResult:
+		return []key.Binding{simKeys.Tab, simKeys.Variant, simKeys.Metric, k.Down}
+	}
+	return []key.Binding{k.Up, k.Down, k.Left, k.Open, simKeys.Run}
+}
+
+func (s *simConsole) FullHelp() [][]key.Binding {
+	k := s.c.Keys
+	return [][]key.Binding{
+		{k.Up, k.Down, k.Left, k.Right, k.Open, simKeys.Run},
+		{simKeys.Tab, simKeys.BackTab, simKeys.Metric, k.PageUp, k.PageDown, k.Top, k.Bottom},
+	}
+}

@@ -1,0 +1,244 @@
+package ui
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+func (s *simConsole) View() string {
+	switch s.mode {
+	case modeRunning:
+		return s.c.Styles.Muted.Render(s.c.t("sim.running"))
+	case modeResult:
+		return s.resultView()
+	}
+	return s.setupView()
+}
+
+func (s *simConsole) setupView() string {
+	st := s.c.Styles
+	w, h := s.c.Width, s.c.Height
+	// The hint under the list: how to change a field, or a scenario's lesson.
+	var hint []string
+	it, _ := s.menu.selected()
+	switch {
+	case s.editing:
+		hint = []string{s.c.t(s.field().key) + ": " + s.input.View(), st.Muted.Render(s.c.t("sim.edit.hint"))}
+	case it.id == "f":
+		hint = []string{st.Muted.Render(s.c.t("sim.field.hint"))}
+	case it.id == "run":
+		hint = []string{st.Muted.Render(s.c.t("sim.run.hint"))}
+	case strings.HasPrefix(it.id, "s:"):
+		for _, sc := range s.scens {
+			if "s:"+sc.id == it.id {
+				for _, l := range wrapText(sc.lesson, w) {
+					hint = append(hint, st.Muted.Render(l))
+				}
+			}
+		}
+	}
+	room := max(1, h/3)
+	if len(hint) > room {
+		hint = hint[:room]
+	}
+	list := s.menu.view(s.c, max(1, h-len(hint)-1))
+	return list + "\n\n" + strings.Join(hint, "\n")
+}
+
+// factRef finds the "[fact.id]" an explanation ends with.
+var factRef = regexp.MustCompile(`\[[a-z][a-z0-9_]*(\.[a-z0-9_]+)+\]`)
+
+func (s *simConsole) resultView() string {
+	st := s.c.Styles
+	w, h := s.c.Width, s.c.Height
+	out := s.out
+	if len(out.runs) == 0 {
+		return st.Muted.Render(s.c.t("sim.noresult"))
+	}
+	r := out.runs[s.run]
+	var top []string
+	// Variants as tabs: the selected one stands out.
+	var tabs []string
+	for i, x := range out.runs {
+		if i == s.run {
+			tabs = append(tabs, st.ItemSelected.Render("["+x.label+"]"))
+		} else {
+			tabs = append(tabs, st.Muted.Render(" "+x.label+" "))
+		}
+	}
+	if len(out.runs) == 1 {
+		top = append(top, cut(st.Header.Render(out.title), w))
+	} else {
+		top = append(top, columns([][]string{{st.Header.Render(out.title), strings.Join(tabs, "")}}, w)...)
+	}
+	var vt []string
+	for i, v := range s.views() {
+		if i == s.view {
+			vt = append(vt, st.Title.Render(v))
+		} else {
+			vt = append(vt, st.Muted.Render(v))
+		}
+	}
+	top = append(top, strings.Join(vt, st.Muted.Render(" · ")))
+
+	expl := wrapText(r.explain, w)
+	maxExpl := 3
+	if h < 16 {
+		maxExpl = 2
+	}
+	if len(expl) > maxExpl {
+		// Keep the fact id in sight when the explanation is cut.
+		expl = expl[:maxExpl]
+		if m := factRef.FindString(r.explain); m != "" {
+			expl[maxExpl-1] = ansi.Truncate(expl[maxExpl-1], max(1, w-textWidth(m)-2), "") + "… " + m
+		}
+	}
+	for i := range expl {
+		expl[i] = st.Warn.Render(expl[i])
+	}
+	bodyH := h - len(top) - len(expl)
+	if h < 8 { // very small: the explanation alone is what matters
+		return strings.Join(append(top[:1], expl...), "\n")
+	}
+	body := s.body(r, w, bodyH)
+	return strings.Join(top, "\n") + "\n" + body + "\n" + strings.Join(expl, "\n")
+}
+
+// body draws the selected view in w×h.
+func (s *simConsole) body(r simRun, w, h int) string {
+	st := s.c.Styles
+	out := s.out
+	pad := func(txt string) string { return fit(txt, w, h) }
+	switch s.view {
+	case 0:
+		n := s.chartCount()
+		if n == 0 {
+			return pad(st.Muted.Render(s.c.t("sim.nochart")))
+		}
+		m := s.metric % n
+		var series []chartSeries
+		var name string
+		switch {
+		case out.overlay && m == 0:
+			for i := 0; i < 3 && i < len(out.metrics); i++ {
+				series = append(series, chartSeries{out.metrics[i], at(r.series, i)})
+			}
+			name = r.label
+		default:
+			if out.overlay {
+				m--
+			}
+			name = out.metrics[m]
+			if len(out.runs) == 1 {
+				series = []chartSeries{{out.metrics[m], at(r.series, m)}}
+			} else {
+				for _, x := range out.runs {
+					series = append(series, chartSeries{x.label, at(x.series, m)})
+				}
+			}
+		}
+		head := st.Subtitle.Render(name)
+		if n > 1 {
+			head += st.Muted.Render("  (m: " + s.c.t("sim.nextmetric") + ")")
+		}
+		points := 0
+		for _, x := range series {
+			points = max(points, len(x.data))
+		}
+		unit := out.xunit
+		if unit == "" {
+			unit = "s"
+		}
+		xmax := float64(max(points-1, 0))
+		var chart string
+		if out.overlay && m == 0 && len(series) > 1 && h >= 13 {
+			// Small multiples: each measure on its own axis, since errors
+			// per second dwarf connection counts. The x axis goes last.
+			per := (h - 1) / len(series)
+			var parts []string
+			for i, x := range series {
+				xm := 0.0
+				if i == len(series)-1 {
+					xm = xmax
+				}
+				parts = append(parts, lineChart(st, []chartSeries{x}, w, per, xm, unit))
+			}
+			chart = strings.Join(parts, "\n")
+		} else {
+			chart = lineChart(st, series, w, h-1, xmax, unit)
+		}
+		if chart == "" {
+			chart = st.Muted.Render(s.c.t("sim.nochart"))
+		}
+		return pad(head + "\n" + chart)
+	case 1:
+		rows := [][]string{{""}}
+		for _, x := range out.runs {
+			rows[0] = append(rows[0], st.Header.Render(x.label))
+		}
+		for i, kv := range r.stats {
+			row := []string{st.Muted.Render(kv[0])}
+			for _, x := range out.runs {
+				v := ""
+				if i < len(x.stats) {
+					v = x.stats[i][1]
+				}
+				row = append(row, v)
+			}
+			rows = append(rows, row)
+		}
+		lines := columns(rows, w)
+		if out.lesson != "" {
+			lines = append(lines, "")
+			for _, l := range wrapText(out.lesson, w) {
+				lines = append(lines, st.Subtitle.Render(l))
+			}
+		}
+		txt, off := scrollLines(lines, s.scroll, h)
+		s.scroll = off
+		return pad(txt)
+	case 2:
+		var lines []string
+		for _, e := range r.events {
+			lines = append(lines, wrapText(e, w)...)
+		}
+		if len(lines) == 0 {
+			lines = []string{st.Muted.Render(s.c.t("sim.noevents"))}
+		}
+		txt, off := scrollLines(lines, s.scroll, h)
+		s.scroll = off
+		return pad(txt)
+	}
+	p := r.pages[s.view-3]
+	var lines []string
+	for _, l := range p.lines {
+		if textWidth(l) > w && p.table {
+			lines = append(lines, ansi.Truncate(l, w, "…"))
+		} else if textWidth(l) > w {
+			lines = append(lines, wrapText(l, w)...)
+		} else {
+			lines = append(lines, l)
+		}
+	}
+	txt, off := scrollLines(lines, s.scroll, h)
+	s.scroll = off
+	return pad(txt)
+}
+
+// chartCount is how many charts m cycles through.
+func (s *simConsole) chartCount() int {
+	n := len(s.out.metrics)
+	if s.out.overlay && n > 0 {
+		n++
+	}
+	return n
+}
+
+func at(series [][]float64, i int) []float64 {
+	if i < len(series) {
+		return series[i]
+	}
+	return nil
+}

@@ -1,0 +1,153 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/saa-study/saa-study/sim/edge"
+)
+
+// edgeTraced is how many of the first requests a console run traces: the
+// latency chart is drawn per request from them.
+const edgeTraced = 30
+
+func edgeEngine() simEngine {
+	return simEngine{
+		id: "edge",
+		fields: func() fieldSet {
+			var actions, triggers []string
+			for _, a := range edge.Actions() {
+				actions = append(actions, string(a))
+			}
+			for _, tr := range edge.Triggers() {
+				if tr != edge.ConnectionRequest {
+					triggers = append(triggers, string(tr))
+				}
+			}
+			fn := choiceField("simf.function", "cff", "lae", "none")
+			return fieldSet{
+				ladderField("simf.requests", 10000, 100, 1000, 10000, 100000),
+				numField("simf.hit_ratio", 0, 0.1, 0, 0.99),
+				ladderField("simf.keys", 0, 0, 10, 100, 1000, 10000),
+				fn,
+				choiceField("simf.trigger", triggers...),
+				choiceField("simf.action", actions...),
+			}
+		},
+		scenarios: func() ([]simScenario, error) {
+			all, err := edge.Scenarios()
+			if err != nil {
+				return nil, fmt.Errorf("edge scenarios: %w", err)
+			}
+			out := make([]simScenario, 0, len(all))
+			for _, s := range all {
+				out = append(out, simScenario{s.ID, s.Title, s.Lesson})
+			}
+			return out, nil
+		},
+		quick: func(fs fieldSet, t func(string) string) (simOutcome, error) {
+			fn := fs.s("function")
+			if fn == "none" {
+				fn = ""
+			}
+			o := edge.QuickOptions{Requests: fs.i("requests"), HitRatioTarget: fs.n("hit_ratio"), Keys: fs.i("keys"),
+				Function: fn, Trigger: edge.Trigger(fs.s("trigger")), Action: edge.Action(fs.s("action")), Seed: 1}
+			out := simOutcome{title: t("sim.yours"), metrics: []string{t("simm.latency_req")}, xunit: "#"}
+			d, err := edge.QuickDistribution(o)
+			if err != nil {
+				out.runs = []simRun{edgeRefused(t("sim.yours"), err)}
+				return out, nil
+			}
+			w := edge.Workload{Requests: o.Requests, Keys: o.Keys, Seed: o.Seed, Trace: edgeTraced}
+			if o.HitRatioTarget > 0 {
+				w.KeyDist, w.HitRatioTarget = edge.KeysTarget, o.HitRatioTarget
+				if w.Keys == 0 {
+					w.Keys = w.Requests
+				}
+			}
+			s, err := edge.Run(d, w)
+			if err != nil {
+				out.runs = []simRun{edgeRefused(t("sim.yours"), err)}
+				return out, nil
+			}
+			out.runs = []simRun{edgeRun(t("sim.yours"), s, t)}
+			return out, nil
+		},
+		scenario: func(id string, t func(string) string) (simOutcome, error) {
+			all, err := edge.Scenarios()
+			if err != nil {
+				return simOutcome{}, fmt.Errorf("edge scenarios: %w", err)
+			}
+			for _, sc := range all {
+				if sc.ID != id {
+					continue
+				}
+				sc.Workload.Trace = max(sc.Workload.Trace, edgeTraced)
+				out := simOutcome{title: sc.Title, lesson: sc.Lesson, metrics: []string{t("simm.latency_req")}, xunit: "#"}
+				for _, r := range sc.Run() {
+					switch {
+					case r.Refusal != nil:
+						out.runs = append(out.runs, edgeRefused(r.Name, r.Refusal))
+					case r.Summary != nil:
+						out.runs = append(out.runs, edgeRun(r.Name, *r.Summary, t))
+					}
+				}
+				return out, nil
+			}
+			return simOutcome{}, fmt.Errorf("no edge scenario %q", id)
+		},
+	}
+}
+
+// edgeRefused shows a distribution CloudFront would not accept: the refusal
+// is the lesson, so it is the explanation, with the rule's fact id.
+func edgeRefused(label string, err error) simRun {
+	text := err.Error()
+	var e *edge.Error
+	if errors.As(err, &e) {
+		// The engine wraps the refusal with where it happened; the refusal
+		// itself reads the way CloudFront words it.
+		text = e.Error()
+		if e.Fact != "" {
+			text += " [" + e.Fact + "]"
+		}
+	}
+	return simRun{label: label, explain: "refused: " + text, events: []string{err.Error()}}
+}
+
+func edgeRun(label string, s edge.Summary, t func(string) string) simRun {
+	lat := make([]float64, len(s.Trace))
+	for i, r := range s.Trace {
+		lat[i] = r.LatencyMs
+	}
+	run := simRun{
+		label:  label,
+		series: [][]float64{lat},
+		stats: [][2]string{
+			{t("sims.requests"), commaInt(int64(s.Requests))},
+			{t("sims.hit_ratio"), fmt.Sprintf("%.1f%%", 100*s.HitRatio)},
+			{t("sims.origin_fetches"), commaInt(int64(s.OriginFetches))},
+			{t("sims.generated"), commaInt(int64(s.Generated))},
+			{t("sims.errors"), commaInt(int64(s.Errors))},
+			{"p50 / p99 ms", fmt.Sprintf("%.1f / %.1f", s.LatencyP50Ms, s.LatencyP99Ms)},
+			{t("sims.cost"), fmt.Sprintf("$%.6f", s.Cost.TotalUSD)},
+			{t("sims.per_million"), fmt.Sprintf("$%.4f", s.Cost.PerMillionUSD)},
+		},
+		explain: s.Explanation,
+	}
+	for _, tr := range edge.Triggers() {
+		if n, ok := s.Invocations[tr]; ok {
+			run.stats = append(run.stats, [2]string{string(tr), commaInt(int64(n))})
+			run.events = append(run.events, fmt.Sprintf("%s: %s %s", tr, commaInt(int64(n)), t("sim.invocations")))
+		}
+	}
+	var trace []string
+	for _, r := range s.Trace {
+		trace = append(trace, fmt.Sprintf("#%d %s  cache %s  → %d  %.1f ms", r.N, r.Path, r.Cache, r.Status, r.LatencyMs))
+		for _, st := range r.Steps {
+			trace = append(trace, fmt.Sprintf("   %7.1f ms  %-15s %s", st.AtMs, st.Stage, st.Detail))
+		}
+	}
+	run.pages = []simPage{{name: t("sim.v.trace"), lines: trace}, {name: t("sim.v.cost"), lines: s.Cost.Lines}}
+	return run
+}

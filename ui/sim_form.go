@@ -1,0 +1,141 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// simField is one setting of a simulator's form: a number changed in steps
+// with ←/→ (or typed after enter), or a choice among a few words.
+type simField struct {
+	key string // the i18n key of its label, "simf.memory"
+	// A number: ladder, when set, is the sequence ←/→ walk; otherwise they
+	// add or subtract step. lo and hi bound what may be typed.
+	num    float64
+	step   float64
+	ladder []float64
+	lo, hi float64
+	// below, when set, is the word shown for values below zero: "none"
+	// for reserved concurrency that is not configured, "auto" for a
+	// timeout the console picks.
+	below string
+	// A choice: choices are the values, choice the index.
+	choices []string
+	choice  int
+}
+
+func numField(key string, v, step, lo, hi float64) *simField {
+	return &simField{key: key, num: v, step: step, lo: lo, hi: hi}
+}
+
+func ladderField(key string, v float64, ladder ...float64) *simField {
+	return &simField{key: key, num: v, ladder: ladder, lo: ladder[0], hi: ladder[len(ladder)-1]}
+}
+
+func choiceField(key string, choices ...string) *simField {
+	return &simField{key: key, choices: choices}
+}
+
+func (f *simField) isChoice() bool { return len(f.choices) > 0 }
+
+// str is the value as the form shows it.
+func (f *simField) str() string {
+	if f.isChoice() {
+		return f.choices[f.choice]
+	}
+	if f.below != "" && f.num < 0 {
+		return f.below
+	}
+	return strconv.FormatFloat(f.num, 'f', -1, 64)
+}
+
+// move changes the value one step in dir (-1 or +1).
+func (f *simField) move(dir int) {
+	if f.isChoice() {
+		n := len(f.choices)
+		f.choice = (f.choice + dir + n) % n
+		return
+	}
+	if len(f.ladder) > 0 {
+		i := 0
+		for i < len(f.ladder) && f.ladder[i] < f.num {
+			i++
+		}
+		// i is the first rung ≥ num; step from there.
+		switch {
+		case dir > 0 && i < len(f.ladder) && f.ladder[i] == f.num:
+			i++
+		case dir < 0:
+			i--
+		}
+		i = max(0, min(i, len(f.ladder)-1))
+		f.num = f.ladder[i]
+		return
+	}
+	v := f.num + float64(dir)*f.step
+	f.num = max(f.lo, min(f.hi, roundTo(v, f.step)))
+}
+
+// roundTo removes float noise from repeated steps of 0.1.
+func roundTo(v, step float64) float64 {
+	if step <= 0 || step >= 1 {
+		return v
+	}
+	s := strconv.FormatFloat(v, 'f', 4, 64)
+	r, _ := strconv.ParseFloat(s, 64)
+	return r
+}
+
+// set parses a typed value; out-of-range values are refused with the range.
+func (f *simField) set(s string) error {
+	s = strings.TrimSpace(strings.ReplaceAll(s, ",", ""))
+	if f.isChoice() {
+		for i, c := range f.choices {
+			if strings.EqualFold(c, s) {
+				f.choice = i
+				return nil
+			}
+		}
+		return fmt.Errorf("one of %s", strings.Join(f.choices, ", "))
+	}
+	if f.below != "" && (s == "" || strings.EqualFold(s, f.below)) {
+		f.num = -1
+		return nil
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return fmt.Errorf("%q is not a number: %w", s, err)
+	}
+	if v < f.lo || v > f.hi {
+		return fmt.Errorf("%s is outside %s..%s", s, strconv.FormatFloat(f.lo, 'f', -1, 64), strconv.FormatFloat(f.hi, 'f', -1, 64))
+	}
+	f.num = v
+	return nil
+}
+
+// fieldSet is a form's fields with lookups by key (without the "simf." prefix).
+type fieldSet []*simField
+
+func (fs fieldSet) get(k string) *simField {
+	for _, f := range fs {
+		if f.key == "simf."+k {
+			return f
+		}
+	}
+	return &simField{choices: []string{""}}
+}
+
+func (fs fieldSet) n(k string) float64 { return fs.get(k).num }
+func (fs fieldSet) i(k string) int     { return int(fs.get(k).num) }
+func (fs fieldSet) s(k string) string  { return fs.get(k).str() }
+
+// clone copies the values so a run in a tea.Cmd never sees later edits.
+func (fs fieldSet) clone() fieldSet {
+	out := make(fieldSet, len(fs))
+	for i, f := range fs {
+		c := *f
+		out[i] = &c
+	}
+	return out
+}

@@ -1,0 +1,171 @@
+package ui
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	sfn "github.com/saa-study/saa-study/sim/stepfunctions"
+)
+
+// sfnPicker lists the shipped state machines and lets a path be typed.
+type sfnPicker struct {
+	c       *Common
+	menu    menu
+	editing bool
+	input   textinput.Model
+}
+
+// sfnSource is a definition to run: its name, ASL, input and mocks.
+type sfnSource struct {
+	name              string
+	def, input, mocks []byte
+	comment           string
+}
+
+type sfnLoadedMsg struct {
+	src sfnSource
+	err error
+}
+
+func newSFNPicker(c *Common) *sfnPicker {
+	p := &sfnPicker{c: c}
+	p.input = textinput.New()
+	p.input.Placeholder = "machine.asl.json"
+	p.input.CharLimit = 1024
+	p.build()
+	return p
+}
+
+func (p *sfnPicker) build() {
+	p.menu.items = p.menu.items[:0]
+	for _, e := range sfn.Examples() {
+		p.menu.items = append(p.menu.items, menuItem{id: e.Name, title: e.Name, desc: e.Comment})
+	}
+	p.menu.items = append(p.menu.items, menuItem{id: "", title: p.c.t("sfn.file"), desc: p.c.t("sfn.file.d")})
+}
+
+func (p *sfnPicker) Init() tea.Cmd   { return nil }
+func (p *sfnPicker) Title() string   { return p.c.t("sim.sfn") }
+func (p *sfnPicker) Capturing() bool { return p.editing }
+func (p *sfnPicker) ShortHelp() []key.Binding {
+	k := p.c.Keys
+	return []key.Binding{k.Up, k.Down, k.Open}
+}
+func (p *sfnPicker) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }
+
+func (p *sfnPicker) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case langChangedMsg:
+		p.build()
+	case sfnLoadedMsg:
+		if msg.err != nil {
+			return p, errCmd(msg.err)
+		}
+		return p, push(newSFNConsole(p.c, msg.src))
+	case tea.KeyPressMsg:
+		if p.editing {
+			switch msg.String() {
+			case "esc":
+				p.editing = false
+			case "enter":
+				p.editing = false
+				return p, loadSFNFile(strings.TrimSpace(p.input.Value()))
+			default:
+				var cmd tea.Cmd
+				p.input, cmd = p.input.Update(msg)
+				return p, cmd
+			}
+			return p, nil
+		}
+		if p.menu.move(p.c, msg) {
+			return p, nil
+		}
+		switch {
+		case key.Matches(msg, p.c.Keys.Back):
+			return p, pop
+		case key.Matches(msg, p.c.Keys.Open):
+			it, _ := p.menu.selected()
+			if it.id == "" {
+				p.editing = true
+				return p, p.input.Focus()
+			}
+			if e, ok := sfn.ExampleByName(it.id); ok {
+				return p, push(newSFNConsole(p.c, sfnSource{name: e.Name, def: e.Definition, input: e.Input, mocks: e.Mocks, comment: e.Comment}))
+			}
+		}
+	}
+	return p, nil
+}
+
+// loadSFNFile reads a definition from disk in a command; the input is {}
+// and there are no mocks (tasks echo their input).
+func loadSFNFile(path string) tea.Cmd {
+	return func() tea.Msg {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return sfnLoadedMsg{err: fmt.Errorf("reading the definition: %w", err)}
+		}
+		return sfnLoadedMsg{src: sfnSource{name: path, def: b, input: []byte("{}")}}
+	}
+}
+
+func (p *sfnPicker) View() string {
+	st := p.c.Styles
+	h := p.c.Height
+	if p.editing {
+		return p.menu.view(p.c, max(1, h-2)) + "\n\n" + p.c.t("sfn.path") + " " + p.input.View()
+	}
+	if h >= 10 {
+		return st.Subtitle.Render(p.c.t("sfn.intro")) + "\n\n" + p.menu.view(p.c, h-2)
+	}
+	return p.menu.view(p.c, h)
+}
+
+// humanMocks makes every .waitForTaskToken state wait for the learner: its
+// scripted answer (if any) is replaced with {"pending": true}.
+func humanMocks(m *sfn.Machine, mocks []byte) ([]byte, error) {
+	entries := map[string]json.RawMessage{}
+	if len(strings.TrimSpace(string(mocks))) > 0 {
+		// JSON keeps every answer exactly; YAML goes through the parser.
+		if err := json.Unmarshal(mocks, &entries); err != nil {
+			pm, perr := sfn.ParseMocks(mocks)
+			if perr != nil {
+				return nil, fmt.Errorf("mocks: %w", perr)
+			}
+			for k, v := range pm.Entries {
+				b, err := json.Marshal(v)
+				if err != nil {
+					return nil, fmt.Errorf("mocks: %w", err)
+				}
+				entries[k] = b
+			}
+		}
+	}
+	var walk func(*sfn.Machine)
+	walk = func(m *sfn.Machine) {
+		if m == nil {
+			return
+		}
+		for name, s := range m.States {
+			if s.WaitsForCallback() {
+				entries[name] = json.RawMessage(`[{"pending": true}]`)
+			}
+			for _, b := range s.Branches {
+				walk(b)
+			}
+			walk(s.Processor)
+		}
+	}
+	walk(m)
+	out, err := json.Marshal(entries)
+	if err != nil {
+		return nil, fmt.Errorf("mocks: %w", err)
+	}
+	return out, nil
+}

@@ -1,0 +1,297 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	sfn "github.com/saa-study/saa-study/sim/stepfunctions"
+)
+
+// sfnConsole runs one state machine a step at a time: the graph with the
+// running state highlighted, the event history, a human-approval prompt for
+// callback tasks, and the Standard/Express price at the end.
+//
+// The Execution is only touched inside commands, one at a time (busy), and
+// the view draws from the snapshot each command returns.
+type sfnConsole struct {
+	c     *Common
+	src   sfnSource
+	graph sfn.Graph
+	exec  *sfn.Execution
+	busy  bool
+	gen   int
+	snap  sfnSnap
+	probs []sfn.Problem
+	err   string
+
+	cursor      int // selected history event
+	detail      bool
+	detailTop   int
+	graphTop    int
+	graphManual bool // the learner scrolled the graph; stop following
+
+	rejecting bool
+	reason    textinput.Model
+}
+
+// sfnSnap is a copy of what the execution looked like after a command.
+type sfnSnap struct {
+	res     sfn.Result
+	history []sfn.Event
+}
+
+type sfnStartedMsg struct {
+	gen   int
+	exec  *sfn.Execution
+	graph sfn.Graph
+	snap  sfnSnap
+	probs []sfn.Problem
+	err   error
+}
+
+type sfnSteppedMsg struct {
+	gen  int
+	snap sfnSnap
+	err  error
+}
+
+var sfnKeys = struct {
+	Step, Run, Approve, Reject, Restart, Inspect, GraphUp, GraphDown key.Binding
+}{
+	Step:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "step")),
+	Run:       key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "run")),
+	Approve:   key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "approve")),
+	Reject:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "reject")),
+	Restart:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new run")),
+	Inspect:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "inspect event")),
+	GraphUp:   key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup", "graph up")),
+	GraphDown: key.NewBinding(key.WithKeys("pgdown", "f", "space"), key.WithHelp("pgdn", "graph down")),
+}
+
+func newSFNConsole(c *Common, src sfnSource) *sfnConsole {
+	s := &sfnConsole{c: c, src: src}
+	s.reason = textinput.New()
+	s.reason.CharLimit = 200
+	s.reason.Placeholder = "reason"
+	return s
+}
+
+func snapshotOf(e *sfn.Execution) sfnSnap {
+	r := e.Result()
+	return sfnSnap{res: r, history: append([]sfn.Event(nil), r.History...)}
+}
+
+// start validates the definition and starts a fresh execution.
+func (s *sfnConsole) start() tea.Cmd {
+	s.gen++
+	s.busy = true
+	gen, src := s.gen, s.src
+	return func() tea.Msg {
+		m, probs := sfn.Validate(src.def)
+		if len(probs) > 0 {
+			return sfnStartedMsg{gen: gen, probs: probs}
+		}
+		mocks, err := humanMocks(m, src.mocks)
+		if err != nil {
+			return sfnStartedMsg{gen: gen, err: err}
+		}
+		pm, err := sfn.ParseMocks(mocks)
+		if err != nil {
+			return sfnStartedMsg{gen: gen, err: fmt.Errorf("mocks: %w", err)}
+		}
+		e, err := sfn.Start(m, src.input, pm, sfn.Options{Seed: 1, StateMachineName: src.name})
+		if err != nil {
+			return sfnStartedMsg{gen: gen, err: fmt.Errorf("starting %s: %w", src.name, err)}
+		}
+		return sfnStartedMsg{gen: gen, exec: e, graph: sfn.Layout(m), snap: snapshotOf(e)}
+	}
+}
+
+// act runs f on the execution in a command and snapshots the result.
+func (s *sfnConsole) act(f func(e *sfn.Execution) error) tea.Cmd {
+	if s.busy || s.exec == nil {
+		return nil
+	}
+	s.busy = true
+	gen, e := s.gen, s.exec
+	return func() tea.Msg {
+		err := f(e)
+		return sfnSteppedMsg{gen: gen, snap: snapshotOf(e), err: err}
+	}
+}
+
+func (s *sfnConsole) Init() tea.Cmd   { return s.start() }
+func (s *sfnConsole) Title() string   { return s.src.name }
+func (s *sfnConsole) Capturing() bool { return s.rejecting }
+
+func (s *sfnConsole) running() bool { return s.exec != nil && s.snap.res.Status == sfn.StatusRunning }
+
+func (s *sfnConsole) waiting() (sfn.TaskToken, bool) {
+	if !s.running() || len(s.snap.res.Waiting) == 0 {
+		return sfn.TaskToken{}, false
+	}
+	return s.snap.res.Waiting[0], true
+}
+
+func (s *sfnConsole) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case sfnStartedMsg:
+		if msg.gen != s.gen {
+			return s, nil
+		}
+		s.busy = false
+		s.probs, s.err = msg.probs, ""
+		if msg.err != nil {
+			s.err = msg.err.Error()
+			return s, errCmd(msg.err)
+		}
+		s.exec, s.graph = msg.exec, msg.graph
+		s.setSnap(msg.snap)
+	case sfnSteppedMsg:
+		if msg.gen != s.gen {
+			return s, nil
+		}
+		s.busy = false
+		s.setSnap(msg.snap)
+		if msg.err != nil {
+			return s, errCmd(msg.err)
+		}
+	case tea.KeyPressMsg:
+		return s.key(msg)
+	}
+	return s, nil
+}
+
+func (s *sfnConsole) setSnap(n sfnSnap) {
+	follow := s.cursor >= len(s.snap.history)-1
+	s.snap = n
+	if follow {
+		s.cursor = max(0, len(n.history)-1)
+	}
+	s.cursor = min(s.cursor, max(0, len(n.history)-1))
+	s.graphManual = false
+}
+
+func (s *sfnConsole) key(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
+	k := s.c.Keys
+	if s.rejecting {
+		switch msg.String() {
+		case "esc":
+			s.rejecting = false
+		case "enter":
+			s.rejecting = false
+			tok, ok := s.waiting()
+			if !ok {
+				return s, nil
+			}
+			reason := strings.TrimSpace(s.reason.Value())
+			if reason == "" {
+				reason = "rejected by the approver"
+			}
+			return s, s.act(func(e *sfn.Execution) error {
+				if err := e.SendTaskFailure(tok.Token, "Rejected", reason); err != nil {
+					return fmt.Errorf("SendTaskFailure: %w", err)
+				}
+				e.RunUntilBlocked()
+				return nil
+			})
+		default:
+			var cmd tea.Cmd
+			s.reason, cmd = s.reason.Update(msg)
+			return s, cmd
+		}
+		return s, nil
+	}
+	if s.detail {
+		switch {
+		case key.Matches(msg, k.Back), key.Matches(msg, sfnKeys.Inspect):
+			s.detail = false
+		case key.Matches(msg, k.Up):
+			s.detailTop = max(0, s.detailTop-1)
+		case key.Matches(msg, k.Down):
+			s.detailTop++
+		case key.Matches(msg, k.PageDown):
+			s.detailTop += max(1, s.c.Height-3)
+		case key.Matches(msg, k.PageUp):
+			s.detailTop = max(0, s.detailTop-max(1, s.c.Height-3))
+		}
+		return s, nil
+	}
+	switch {
+	case key.Matches(msg, k.Back):
+		s.gen++ // a command in flight belongs to this screen only
+		return s, pop
+	case key.Matches(msg, sfnKeys.Step):
+		if s.running() {
+			return s, s.act(func(e *sfn.Execution) error {
+				if !e.Step() && e.Status() == sfn.StatusRunning && len(e.Waiting()) == 0 {
+					return errors.New("nothing left to step")
+				}
+				return nil
+			})
+		}
+	case key.Matches(msg, sfnKeys.Run):
+		if s.running() {
+			return s, s.act(func(e *sfn.Execution) error { e.RunUntilBlocked(); return nil })
+		}
+	case key.Matches(msg, sfnKeys.Approve):
+		if tok, ok := s.waiting(); ok {
+			return s, s.act(func(e *sfn.Execution) error {
+				if err := e.SendTaskSuccess(tok.Token, []byte(`{"approved": true, "by": "learner"}`)); err != nil {
+					return fmt.Errorf("SendTaskSuccess: %w", err)
+				}
+				e.RunUntilBlocked()
+				return nil
+			})
+		}
+	case key.Matches(msg, sfnKeys.Reject):
+		if _, ok := s.waiting(); ok {
+			s.rejecting = true
+			s.reason.SetValue("")
+			return s, s.reason.Focus()
+		}
+	case key.Matches(msg, sfnKeys.Restart):
+		s.exec, s.snap, s.cursor = nil, sfnSnap{}, 0
+		return s, s.start()
+	case key.Matches(msg, sfnKeys.Inspect):
+		if len(s.snap.history) > 0 {
+			s.detail, s.detailTop = true, 0
+		}
+	case key.Matches(msg, k.Up):
+		s.cursor = max(0, s.cursor-1)
+	case key.Matches(msg, k.Down):
+		s.cursor = min(max(0, len(s.snap.history)-1), s.cursor+1)
+	case key.Matches(msg, k.Top):
+		s.cursor = 0
+	case key.Matches(msg, k.Bottom):
+		s.cursor = max(0, len(s.snap.history)-1)
+	case key.Matches(msg, sfnKeys.GraphUp):
+		s.graphTop, s.graphManual = max(0, s.graphTop-max(1, s.c.Height/3)), true
+	case key.Matches(msg, sfnKeys.GraphDown):
+		s.graphTop, s.graphManual = s.graphTop+max(1, s.c.Height/3), true
+	}
+	return s, nil
+}
+
+func (s *sfnConsole) ShortHelp() []key.Binding {
+	if _, ok := s.waiting(); ok {
+		return []key.Binding{sfnKeys.Approve, sfnKeys.Reject, sfnKeys.Step}
+	}
+	if s.running() {
+		return []key.Binding{sfnKeys.Step, sfnKeys.Run, sfnKeys.Inspect}
+	}
+	return []key.Binding{sfnKeys.Restart, sfnKeys.Inspect, s.c.Keys.Down}
+}
+
+func (s *sfnConsole) FullHelp() [][]key.Binding {
+	k := s.c.Keys
+	return [][]key.Binding{
+		{sfnKeys.Step, sfnKeys.Run, sfnKeys.Approve, sfnKeys.Reject, sfnKeys.Restart},
+		{k.Up, k.Down, sfnKeys.Inspect, sfnKeys.GraphUp, sfnKeys.GraphDown},
+	}
+}

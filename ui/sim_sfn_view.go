@@ -1,0 +1,255 @@
+package ui
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+
+	sfn "github.com/saa-study/saa-study/sim/stepfunctions"
+)
+
+func (s *sfnConsole) View() string {
+	st := s.c.Styles
+	w, h := s.c.Width, s.c.Height
+	if len(s.probs) > 0 {
+		lines := []string{st.Error.Render(s.c.t("sfn.invalid"))}
+		for _, p := range s.probs {
+			lines = append(lines, wrapText(p.String(), w)...)
+		}
+		txt, _ := scrollLines(lines, 0, h)
+		return txt
+	}
+	if s.exec == nil {
+		if s.err != "" {
+			return st.Error.Render(strings.Join(wrapText(s.err, w), "\n"))
+		}
+		return st.Muted.Render(s.c.t("sim.running"))
+	}
+	top := []string{s.statusLine()}
+	// The prompt and prices wrap rather than lose their ends, within a
+	// third of the screen.
+	var bottom []string
+	add := func(style lipgloss.Style, text string) {
+		for _, l := range wrapText(text, w) {
+			bottom = append(bottom, style.Render(l))
+		}
+	}
+	if tok, ok := s.waiting(); ok {
+		if s.rejecting {
+			bottom = append(bottom, cut(s.c.t("sfn.reason")+" "+s.reason.View(), w))
+		} else {
+			add(st.Warn, fmt.Sprintf(s.c.t("sfn.prompt"), tok.State))
+		}
+	}
+	if !s.running() {
+		for _, l := range s.costLines() {
+			add(st.Muted, l)
+		}
+	}
+	if room := max(1, h/3); len(bottom) > room {
+		bottom = bottom[:room]
+	}
+	mainH := max(1, h-len(top)-len(bottom))
+	var main string
+	if s.detail {
+		main = s.detailView(w, mainH)
+	} else {
+		main = s.mainView(w, mainH)
+	}
+	parts := append(top, fit(main, w, mainH))
+	parts = append(parts, bottom...)
+	return strings.Join(parts, "\n")
+}
+
+func (s *sfnConsole) statusLine() string {
+	st := s.c.Styles
+	r := s.snap.res
+	stStyle := st.Warn
+	switch r.Status {
+	case sfn.StatusSucceeded:
+		stStyle = st.Good
+	case sfn.StatusFailed, sfn.StatusTimedOut, sfn.StatusAborted:
+		stStyle = st.Bad
+	}
+	line := stStyle.Bold(true).Render(string(r.Status)) + st.Muted.Render(fmt.Sprintf("  %s · %d %s",
+		fmtElapsed(r.DurationMs), r.Transitions, s.c.t("sfn.transitions")))
+	if r.Error != "" {
+		line += "  " + st.Bad.Render(r.Error+": "+r.Cause)
+	}
+	if s.busy {
+		line += st.Muted.Render("  …")
+	}
+	return cut(line, s.c.Width)
+}
+
+// mainView puts the graph beside the history when there is room, else
+// above it.
+func (s *sfnConsole) mainView(w, h int) string {
+	marks := stateMarks(s.snap.history)
+	if w >= 100 {
+		gw := w * 11 / 20
+		hw := w - gw - 1
+		g := s.graphView(marks, gw, h)
+		hist := s.historyView(hw, h)
+		return lipgloss.JoinHorizontal(lipgloss.Top, fit(padLines(g, gw), gw, h), " ", fit(hist, hw, h))
+	}
+	gh := max(1, h*3/5)
+	hh := h - gh
+	g := s.graphView(marks, w, gh)
+	if hh < 2 {
+		return fit(g, w, h)
+	}
+	return fit(g, w, gh) + "\n" + fit(s.historyView(w, hh), w, hh)
+}
+
+func (s *sfnConsole) graphView(marks map[string]stateMark, w, h int) string {
+	gv := drawGraph(s.c.Styles, s.graph, marks, w)
+	if !s.graphManual {
+		// Follow the most recently entered state.
+		for i := len(s.snap.history) - 1; i >= 0; i-- {
+			if at, ok := gv.at[s.snap.history[i].State]; ok {
+				if at < s.graphTop || at+3 > s.graphTop+h {
+					s.graphTop = max(0, at-h/3)
+				}
+				break
+			}
+		}
+	}
+	txt, off := scrollLines(gv.lines, s.graphTop, h)
+	s.graphTop = off
+	return txt
+}
+
+func (s *sfnConsole) historyView(w, h int) string {
+	st := s.c.Styles
+	hist := s.snap.history
+	if len(hist) == 0 {
+		return st.Muted.Render(s.c.t("sfn.nohistory"))
+	}
+	head := st.Subtitle.Render(s.c.t("sfn.history"))
+	rows := max(1, h-1)
+	off := max(0, min(s.cursor-rows/2, len(hist)-rows))
+	lines := []string{head}
+	for i := off; i < len(hist) && i < off+rows; i++ {
+		e := hist[i]
+		l := fmt.Sprintf("%3d %7s %s %s", e.ID, "+"+fmtElapsed(e.ElapsedMs), e.Type, e.State)
+		l = cut(l, w-2)
+		if i == s.cursor {
+			l = st.Cursor.Render("▸ ") + st.ItemSelected.Render(l)
+		} else {
+			l = "  " + l
+		}
+		lines = append(lines, l)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// detailView shows one history event in full: its input and output.
+func (s *sfnConsole) detailView(w, h int) string {
+	st := s.c.Styles
+	if s.cursor >= len(s.snap.history) {
+		return ""
+	}
+	e := s.snap.history[s.cursor]
+	lines := []string{st.Header.Render(fmt.Sprintf("#%d %s %s", e.ID, e.Type, e.State)),
+		st.Muted.Render(e.Timestamp.Format("2006-01-02 15:04:05.000") + "  +" + fmtElapsed(e.ElapsedMs))}
+	if e.Resource != "" {
+		lines = append(lines, "resource: "+e.Resource)
+	}
+	if e.Detail != "" {
+		lines = append(lines, wrapText(e.Detail, w)...)
+	}
+	if e.Error != "" {
+		lines = append(lines, st.Bad.Render(e.Error+": "+e.Cause))
+	}
+	for _, part := range []struct {
+		name string
+		v    any
+	}{{"input", e.Input}, {"output", e.Output}} {
+		if part.v == nil {
+			continue
+		}
+		b, err := json.MarshalIndent(part.v, "", "  ")
+		if err != nil {
+			b = []byte(fmt.Sprint(part.v))
+		}
+		lines = append(lines, "", st.Subtitle.Render(part.name+":"))
+		for _, l := range strings.Split(string(b), "\n") {
+			lines = append(lines, cut(l, w))
+		}
+	}
+	txt, off := scrollLines(lines, s.detailTop, h)
+	s.detailTop = off
+	return txt
+}
+
+// costLines prices the finished run both ways, so the learner sees what
+// Standard and Express would have charged for it.
+func (s *sfnConsole) costLines() []string {
+	r := s.snap.res
+	dur := time.Duration(r.DurationMs) * time.Millisecond
+	std := sfn.Price(sfn.Standard, r.Transitions, dur, 0)
+	exp := sfn.Price(sfn.Express, r.Transitions, dur, 64)
+	out := []string{
+		fmt.Sprintf("Standard: %d × $0.025/1,000 = $%.6f (%s: $%.6f)", std.StateTransitions, std.WithoutFreeTierUSD,
+			s.c.t("sfn.freetier"), std.WithFreeTierUSD),
+		fmt.Sprintf("Express: $%.6f + %.4f GB-s × $%.8f = $%.8f", exp.RequestUSD, exp.GBSeconds, sfn.ExpressPerGBSecond, exp.WithoutFreeTierUSD),
+	}
+	var notes []string
+	if dur > sfn.ExpressMaxDuration {
+		notes = append(notes, s.c.t("sfn.express.long"))
+	}
+	if hasCallback(s.graph) {
+		notes = append(notes, s.c.t("sfn.express.callback"))
+	}
+	if len(notes) > 0 {
+		out[1] += " — " + strings.Join(notes, "; ")
+	}
+	return out
+}
+
+// hasCallback reports whether any Task uses .waitForTaskToken, which
+// Express workflows do not support.
+func hasCallback(g sfn.Graph) bool {
+	for _, n := range g.Nodes {
+		if strings.HasSuffix(n.Resource, ".waitForTaskToken") || hasCallbackLanes(n.Lanes) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasCallbackLanes(ls []sfn.Graph) bool {
+	for _, g := range ls {
+		if hasCallback(g) {
+			return true
+		}
+	}
+	return false
+}
+
+func padLines(s string, w int) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = padRight(l, w)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// fmtElapsed writes virtual time compactly: 850ms, 12.5s, 1.5h, 2.0d.
+func fmtElapsed(ms int64) string {
+	switch {
+	case ms < 1000:
+		return fmt.Sprintf("%dms", ms)
+	case ms < 60_000:
+		return fmt.Sprintf("%.1fs", float64(ms)/1000)
+	case ms < 3_600_000:
+		return fmt.Sprintf("%.1fm", float64(ms)/60_000)
+	case ms < 86_400_000:
+		return fmt.Sprintf("%.1fh", float64(ms)/3_600_000)
+	}
+	return fmt.Sprintf("%.1fd", float64(ms)/86_400_000)
+}

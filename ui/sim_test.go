@@ -1,0 +1,416 @@
+package ui
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"github.com/saa-study/saa-study/content"
+)
+
+func engines() []simEngine {
+	return []simEngine{lambdaEngine(), apigatewayEngine(), edgeEngine(), rdsproxyEngine()}
+}
+
+func plainT(k string) string { return T(content.EN, k) }
+
+var factID = regexp.MustCompile(`\[([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)\]`)
+
+// TestSimConsoleFlows opens each console from the Simulators menu, runs its
+// first shipped scenario and waits for the explanation with its fact id.
+func TestSimConsoleFlows(t *testing.T) {
+	for i, eng := range engines() {
+		t.Run(eng.id, func(t *testing.T) {
+			scs, err := eng.scenarios()
+			if err != nil || len(scs) == 0 {
+				t.Fatalf("scenarios: %v (%d)", err, len(scs))
+			}
+			want, err := eng.scenario(scs[0].id, plainT)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := factID.FindStringSubmatch(want.runs[0].explain)
+			if m == nil {
+				t.Fatalf("%s: explanation %q cites no fact id", scs[0].id, want.runs[0].explain)
+			}
+			app := New(Options{Ctx: context.Background(), Lib: testLibrary(t), Store: testStore(t), Lang: content.EN, Theme: "dark", Start: "sim"})
+			tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(80, 24),
+				teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+			waitFor(t, tm, "Step Functions")
+			for range i {
+				tm.Send(press("down"))
+			}
+			tm.Send(press("enter"))
+			waitFor(t, tm, scs[0].id) // the scenario list has loaded
+			for range len(eng.fields()) + 1 {
+				tm.Send(press("down"))
+			}
+			tm.Send(press("enter"))
+			waitFor(t, tm, m[1]+"]")
+			tm.Send(press("q"))
+			tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+			view := ansi.Strip(tm.FinalModel(t).(*App).View().Content)
+			if !strings.Contains(view, want.title) || !strings.Contains(view, "["+m[1]+"]") {
+				t.Fatalf("the result should show the scenario title and the explanation:\n%s", view)
+			}
+		})
+	}
+}
+
+// TestSimScreensFitTheWindow runs every console (form and first scenario)
+// and walks every view and chart at three sizes: no line is wider than the
+// window and the screen has no more lines than it.
+func TestSimScreensFitTheWindow(t *testing.T) {
+	lib := testLibrary(t)
+	for _, sz := range [][2]int{{40, 12}, {80, 24}, {200, 50}} {
+		for i, eng := range engines() {
+			for _, lang := range content.Langs {
+				a := New(Options{Ctx: context.Background(), Lib: lib, Lang: lang, Theme: "dark", Start: "sim"})
+				drive(a, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+				check := func(where string) {
+					t.Helper()
+					lines := strings.Split(a.View().Content, "\n")
+					if len(lines) > sz[1] {
+						t.Errorf("%s %s %dx%d %s: %d lines", eng.id, lang, sz[0], sz[1], where, len(lines))
+					}
+					for _, l := range lines {
+						if w := textWidth(l); w > sz[0] {
+							t.Errorf("%s %s %dx%d %s: line of %d cells: %q", eng.id, lang, sz[0], sz[1], where, w, ansi.Strip(l))
+						}
+					}
+				}
+				for range i {
+					drive(a, press("down"))
+				}
+				drive(a, press("enter"))
+				check("form")
+				for _, start := range []string{"r", "scenario"} {
+					if start == "r" {
+						drive(a, press("r"))
+					} else {
+						for range len(eng.fields()) + 1 {
+							drive(a, press("down"))
+						}
+						drive(a, press("enter"))
+					}
+					con := a.top().(*simConsole)
+					if con.mode != modeResult {
+						t.Fatalf("%s %s: no result", eng.id, start)
+					}
+					for range con.chartCount() {
+						check(start + " chart")
+						drive(a, press("m"))
+					}
+					for v := range con.views() {
+						for _, k := range []string{"tab", "right", "pgdown"} {
+							drive(a, keyMsg(k))
+							check(start + " view " + con.views()[(v+1)%len(con.views())])
+						}
+					}
+					drive(a, press("esc"))
+					con.menu.cursor = 0
+				}
+			}
+		}
+	}
+}
+
+// keyMsg covers the keys press does not.
+func keyMsg(k string) tea.KeyPressMsg {
+	switch k {
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "right":
+		return tea.KeyPressMsg{Code: tea.KeyRight}
+	case "left":
+		return tea.KeyPressMsg{Code: tea.KeyLeft}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	}
+	return press(k)
+}
+
+func TestLineChartNeverWiderThanAsked(t *testing.T) {
+	st := NewStyles(true)
+	big := make([]float64, 600)
+	for i := range big {
+		big[i] = float64(i*i) * 1234.5
+	}
+	series := []chartSeries{{"a", big}, {"b", []float64{3}}, {"c", []float64{0, 0, 0}}, {"d", nil}}
+	for w := 1; w <= 220; w += 7 {
+		for _, h := range []int{1, 3, 5, 9, 12, 24, 50} {
+			out := lineChart(st, series, w, h, 599, "s")
+			if out == "" {
+				continue
+			}
+			lines := strings.Split(out, "\n")
+			if len(lines) > h {
+				t.Errorf("%dx%d: %d lines", w, h, len(lines))
+			}
+			for _, l := range lines {
+				if textWidth(l) > w {
+					t.Errorf("%dx%d: line of %d cells %q", w, h, textWidth(l), ansi.Strip(l))
+				}
+			}
+		}
+	}
+	if lineChart(st, []chartSeries{{"empty", nil}}, 80, 20, 0, "s") != "" {
+		t.Error("a chart of no data should draw nothing")
+	}
+}
+
+func TestCompactNumberFitsTheAxis(t *testing.T) {
+	cases := []struct {
+		v    float64
+		want string
+	}{{0, "0"}, {0.25, "0.2"}, {7, "7.0"}, {950, "950"}, {1234, "1.2k"}, {12500, "12k"}, {3.2e6, "3.2M"}, {4e9, "4.0G"}, {-12500, "-12k"}}
+	for _, c := range cases {
+		got := compactNumber(c.v)
+		if got != c.want || len(got) > chartLabelWidth-1 {
+			t.Errorf("compactNumber(%v) = %q, want %q", c.v, got, c.want)
+		}
+	}
+}
+
+func TestFieldSteps(t *testing.T) {
+	mem := ladderField("simf.memory", 1024, 128, 512, 1024, 10240)
+	mem.move(1)
+	if mem.num != 10240 {
+		t.Errorf("→ from 1024 = %v, want 10240", mem.num)
+	}
+	mem.move(1)
+	if mem.num != 10240 {
+		t.Errorf("→ at the top = %v, want it to stay at 10240", mem.num)
+	}
+	if err := mem.set("700"); err != nil || mem.num != 700 {
+		t.Fatalf("typed 700: %v %v", mem.num, err)
+	}
+	mem.move(-1) // off the ladder: ← goes to the rung below
+	if mem.num != 512 {
+		t.Errorf("← from 700 = %v, want 512", mem.num)
+	}
+	if err := mem.set("20000"); err == nil {
+		t.Error("20000 MB is over the 10,240 MB maximum and must be refused")
+	}
+	share := numField("simf.cpu_share", 0.5, 0.1, 0, 1)
+	for range 7 {
+		share.move(1)
+	}
+	if share.num != 1 {
+		t.Errorf("cpu share clamps at 1, got %v", share.num)
+	}
+	share.move(-1)
+	if share.str() != "0.9" {
+		t.Errorf("0.1 steps leave no float noise: %q", share.str())
+	}
+	res := ladderField("simf.reserved", -1, -1, 0, 10)
+	res.below = "none"
+	if res.str() != "none" {
+		t.Errorf("reserved -1 shows %q, want none", res.str())
+	}
+	if err := res.set("none"); err != nil || res.num != -1 {
+		t.Errorf("typing none: %v %v", res.num, err)
+	}
+	arch := choiceField("simf.arch", "x86_64", "arm64")
+	arch.move(-1)
+	if arch.str() != "arm64" {
+		t.Errorf("choices wrap: %q", arch.str())
+	}
+	fs := fieldSet{mem, arch}
+	cl := fs.clone()
+	mem.num = 128
+	if cl.n("memory") != 512 {
+		t.Error("a cloned form must not see later edits (the run is in flight)")
+	}
+}
+
+func TestTypingANumberInTheForm(t *testing.T) {
+	a := New(Options{Ctx: context.Background(), Lib: testLibrary(t), Lang: content.EN, Theme: "dark", Start: "sim"})
+	drive(a, tea.WindowSizeMsg{Width: 80, Height: 24})
+	drive(a, press("enter")) // Lambda
+	drive(a, press("enter")) // edit memory
+	con := a.top().(*simConsole)
+	if !con.Capturing() {
+		t.Fatal("enter on a number field should open the text field")
+	}
+	for range 4 {
+		a.Update(tea.KeyPressMsg{Code: tea.KeyBackspace})
+	}
+	typeText(a, "2048")
+	if drive(a, press("enter")) {
+		t.Fatal("q-less typing must not quit")
+	}
+	if got := con.fields.n("memory"); got != 2048 {
+		t.Fatalf("memory = %v after typing 2048", got)
+	}
+}
+
+// TestPowerTuningMarks pins the power-tuning view to Lambda's pricing rule:
+// when duration does not depend on memory (CPU share 0) the smallest memory
+// is both cheapest and fastest (ties go to the lower size); when the work is
+// all CPU, the largest memory is fastest.
+func TestPowerTuningMarks(t *testing.T) {
+	fs := lambdaEngine().fields()
+	fs.get("cpu_share").num = 0
+	cfg, w := lambdaQuickInput(fs)
+	lines := powerTuneLines(cfg, w.Duration, plainT)
+	if !strings.HasPrefix(lines[1], "128 ") || !strings.Contains(lines[1], "★ cheapest") || !strings.Contains(lines[1], "⚡ fastest") {
+		t.Errorf("128 MB should be cheapest and fastest:\n%s", strings.Join(lines, "\n"))
+	}
+	fs.get("cpu_share").num = 1
+	cfg, w = lambdaQuickInput(fs)
+	lines = powerTuneLines(cfg, w.Duration, plainT)
+	last := lines[len(powerTuneMemories)]
+	if !strings.HasPrefix(last, "10240") || !strings.Contains(last, "⚡ fastest") {
+		t.Errorf("10,240 MB should be fastest for CPU-bound work:\n%s", strings.Join(lines, "\n"))
+	}
+}
+
+// TestRDSProxyQuickComparesWithAndWithout: the same surge runs straight to
+// the database and through the proxy; only the direct run hits
+// max_connections and fails.
+func TestRDSProxyQuickComparesWithAndWithout(t *testing.T) {
+	out, err := rdsproxyEngine().quick(rdsproxyEngine().fields(), plainT)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out.runs) != 2 || out.runs[0].label != "direct" || out.runs[1].label != "RDS Proxy" {
+		t.Fatalf("runs = %+v", out.runs)
+	}
+	failed := func(r simRun) string {
+		for _, kv := range r.stats {
+			if kv[0] == "failed" {
+				return kv[1]
+			}
+		}
+		return "?"
+	}
+	if failed(out.runs[0]) == "0" || failed(out.runs[1]) != "0" {
+		t.Errorf("200 clients against max_connections 90: direct failed %s (want > 0), proxy failed %s (want 0)",
+			failed(out.runs[0]), failed(out.runs[1]))
+	}
+	if !strings.Contains(out.runs[0].explain, "[rdsproxy.pooling]") {
+		t.Errorf("the direct run should cite rdsproxy.pooling: %q", out.runs[0].explain)
+	}
+	if !out.overlay || len(out.runs[0].series) != len(out.metrics) {
+		t.Error("DB connections, queued and errors are drawn together")
+	}
+}
+
+// TestEdgeRefusalIsTheLesson: a CloudFront Function on an origin trigger is
+// refused the way CloudFront refuses it, and the console says so.
+func TestEdgeRefusalIsTheLesson(t *testing.T) {
+	fs := edgeEngine().fields()
+	fs.get("function").choice = 0 // cff
+	tr := fs.get("trigger")
+	for i, c := range tr.choices {
+		if c == "origin-request" {
+			tr.choice = i
+		}
+	}
+	out, err := edgeEngine().quick(fs, plainT)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := out.runs[0].explain; !strings.HasPrefix(e, "refused: InvalidFunctionAssociation") {
+		t.Errorf("explanation = %q", e)
+	}
+}
+
+func TestAPIGatewayShowsTheRequestPath(t *testing.T) {
+	out, err := apigatewayEngine().quick(apigatewayEngine().fields(), plainT)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := out.runs[0]
+	// 12,000 rps against the account's 10,000 rps (burst 5,000) throttles.
+	if !strings.Contains(r.explain, "[apigw.throttle.account]") {
+		t.Errorf("explanation = %q", r.explain)
+	}
+	if len(r.pages) == 0 || len(r.pages[0].lines) < 3 || !strings.Contains(r.pages[0].lines[0], "200") {
+		t.Errorf("request path = %v", r.pages)
+	}
+}
+
+func BenchmarkLineChart(b *testing.B) {
+	st := NewStyles(true)
+	series := make([]chartSeries, 3)
+	for i := range series {
+		d := make([]float64, 600)
+		for j := range d {
+			d[j] = float64((j * (i + 3)) % 997)
+		}
+		series[i] = chartSeries{"s", d}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		lineChart(st, series, 80, 18, 599, "s")
+	}
+}
+
+// BenchmarkSimResultView is one redraw of a Lambda result (chart view),
+// which happens on every key press.
+func BenchmarkSimResultView(b *testing.B) {
+	a := New(Options{Ctx: context.Background(), Lang: content.EN, Theme: "dark", Start: "sim"})
+	drive(a, tea.WindowSizeMsg{Width: 80, Height: 24})
+	drive(a, press("enter"))
+	drive(a, press("r"))
+	b.ReportAllocs()
+	for b.Loop() {
+		a.View()
+	}
+}
+
+// FuzzFieldSet: whatever is typed into a form field, the form never panics
+// and never holds a value outside the field's range.
+func FuzzFieldSet(f *testing.F) {
+	for _, s := range []string{"1024", "none", "-5", "1e309", "NaN", "0x10", "12,000", " 7 ", "arm64"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, fld := range lambdaEngine().fields() {
+			before := fld.num
+			err := fld.set(s)
+			switch {
+			case err != nil && fld.num != before:
+				t.Fatalf("%s: refused %q but changed %v → %v", fld.key, s, before, fld.num)
+			case err == nil && !fld.isChoice() && fld.num >= 0 && (fld.num < fld.lo || fld.num > fld.hi || fld.num != fld.num):
+				t.Fatalf("%s: accepted %q as %v outside %v..%v", fld.key, s, fld.num, fld.lo, fld.hi)
+			}
+			fld.move(1)
+			fld.move(-1)
+			_ = fld.str()
+		}
+	})
+}
+
+// FuzzWrapText: wrapping never makes a line wider than asked and never
+// loses a word.
+func FuzzWrapText(f *testing.F) {
+	f.Add("A function may run for at most 900 s [lambda.timeout.max]", 20)
+	f.Add("함수는 제한 시간까지 실행할 수 있습니다", 7)
+	f.Add("averyveryverylongwordwithoutspaces", 4)
+	f.Fuzz(func(t *testing.T, s string, w int) {
+		w = 4 + abs(w)%100
+		lines := wrapText(s, w)
+		for _, l := range lines {
+			if textWidth(l) > w {
+				t.Fatalf("line %q is %d cells, over %d", l, textWidth(l), w)
+			}
+		}
+	})
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}

@@ -1,0 +1,286 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/srs"
+)
+
+// statsScreen shows progress as plain text that scrolls: today, retention,
+// states, a due forecast, a review calendar, mastery and readiness.
+type statsScreen struct {
+	c      *Common
+	gen    int
+	rep    *StatsReport
+	err    error
+	scroll int
+}
+
+type statsMsg struct {
+	gen int
+	rep StatsReport
+	err error
+}
+
+func newStatsScreen(c *Common) *statsScreen { return &statsScreen{c: c} }
+
+func (s *statsScreen) Title() string { return s.c.t("home.stats") }
+
+func (s *statsScreen) Init() tea.Cmd {
+	s.gen++
+	gen, c := s.gen, s.c
+	now := srsNow(c)
+	return func() tea.Msg {
+		rep, err := ComputeStats(srsCtx(c), c.Lib, c.Store, c.Lang, now)
+		return statsMsg{gen: gen, rep: rep, err: err}
+	}
+}
+
+func (s *statsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case statsMsg:
+		if msg.gen == s.gen {
+			s.rep, s.err = &msg.rep, msg.err
+			if msg.err != nil {
+				return s, errCmd(msg.err)
+			}
+		}
+	case langChangedMsg:
+		return s, s.Init()
+	case tea.KeyPressMsg:
+		k := s.c.Keys
+		switch {
+		case key.Matches(msg, k.Back):
+			return s, pop
+		case key.Matches(msg, k.Up):
+			s.scroll = max(0, s.scroll-1)
+		case key.Matches(msg, k.Down):
+			s.scroll++
+		case key.Matches(msg, k.PageUp):
+			s.scroll = max(0, s.scroll-max(1, s.c.Height-1))
+		case key.Matches(msg, k.PageDown):
+			s.scroll += max(1, s.c.Height-1)
+		case key.Matches(msg, k.Top):
+			s.scroll = 0
+		}
+	}
+	return s, nil
+}
+
+func (s *statsScreen) View() string {
+	st := s.c.Styles
+	if s.rep == nil {
+		if s.err != nil {
+			return st.Error.Render(s.err.Error())
+		}
+		return st.Muted.Render(s.c.t("st.loading"))
+	}
+	lines := StatsLines(s.c.Lang, s.rep, s.c.Width, st)
+	h := max(1, s.c.Height)
+	s.scroll = min(s.scroll, max(0, len(lines)-h))
+	lines = lines[s.scroll:]
+	if len(lines) > h {
+		lines = append(lines[:h-1], st.Muted.Render(s.c.t("st.scroll")))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (s *statsScreen) ShortHelp() []key.Binding {
+	k := s.c.Keys
+	return []key.Binding{k.Up, k.Down, k.PageDown}
+}
+
+func (s *statsScreen) FullHelp() [][]key.Binding {
+	k := s.c.Keys
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top}}
+}
+
+func stPct(r srs.Retention, lang content.Lang) string {
+	if r.Reviews == 0 {
+		return T(lang, "st.none")
+	}
+	return fmt.Sprintf("%.0f%% (%d/%d)", r.Rate*100, r.Passed, r.Reviews)
+}
+
+// StatsLines draws a report as lines of at most w cells; st may be nil for
+// plain text. The same drawing serves the screen and a printed report.
+func StatsLines(lang content.Lang, r *StatsReport, w int, st *Styles) []string {
+	hd := func(s string) string { return s }
+	mu := hd
+	if st != nil {
+		hd = func(x string) string { return st.Header.Render(x) }
+		mu = func(x string) string { return st.Muted.Render(x) }
+	}
+	t := func(k string) string { return T(lang, k) }
+	var out []string
+	add := func(s string) { out = append(out, rvWrap(s, w)...) }
+	add(fmt.Sprintf(t("st.today"), r.Today.Done, r.Today.Due, r.Today.New, r.Streak))
+	add(fmt.Sprintf(t("st.retention"), stPct(r.Retention7, lang), stPct(r.Retention30, lang)))
+	sc := r.States
+	add(fmt.Sprintf(t("st.states"), sc.New, sc.Learning, sc.Review, sc.Relearning, sc.Suspended))
+	out = append(out, "")
+	// Forecast: one column per day, as many days as fit.
+	peak := 0
+	for _, n := range r.Forecast {
+		peak = max(peak, n)
+	}
+	out = append(out, hd(fmt.Sprintf(t("st.forecast"), peak)))
+	out = append(out, stBars(r.Forecast[:min(len(r.Forecast), w)], 4)...)
+	out = append(out, "")
+	out = append(out, hd(fmt.Sprintf(t("st.heatmap"), HeatmapWeeks, string(stShades[0]), string(stShades[4]))))
+	out = append(out, stHeatmap(lang, r.Heatmap, w)...)
+	out = append(out, "")
+	out = append(out, hd(t("st.topics")))
+	out = append(out, stGroupLines(stTopicRows(r.Topics), w)...)
+	if len(r.Domains) > 0 {
+		out = append(out, "", hd(t("st.domains")))
+		var rows []stRow
+		for _, d := range r.Domains {
+			rows = append(rows, stRow{fmt.Sprintf("%s %d%%", t("st.domain."+d.Group), d.Weight), d.Readiness, d.Studied, d.Cards})
+		}
+		out = append(out, stGroupLines(rows, w)...)
+	}
+	out = append(out, "", hd(fmt.Sprintf(t("st.overall"), fmt.Sprintf("%.0f%%", r.Readiness*100))))
+	for _, l := range rvWrap(r.Caveat, w) {
+		out = append(out, mu(l))
+	}
+	for _, wm := range r.Warnings {
+		add(wm)
+	}
+	return out
+}
+
+type stRow struct {
+	name          string
+	value         float64
+	studied, size int
+}
+
+func stTopicRows(ts []TopicStat) []stRow {
+	rows := make([]stRow, len(ts))
+	for i, g := range ts {
+		rows[i] = stRow{g.Title, g.Mastery, g.Studied, g.Cards}
+	}
+	return rows
+}
+
+// stGroupLines draws "name  ▓▓▓░░░  45%  12/40" rows; the bar and the name
+// shrink to fit w.
+func stGroupLines(rows []stRow, w int) []string {
+	nameW := 0
+	for _, r := range rows {
+		nameW = max(nameW, textWidth(r.name))
+	}
+	nameW = min(nameW, max(8, w/3))
+	barW := min(20, max(5, w-nameW-18))
+	var out []string
+	for _, r := range rows {
+		name := r.name
+		if textWidth(name) > nameW {
+			name = stTruncate(name, nameW)
+		}
+		fill := int(r.value*float64(barW) + 0.5)
+		bar := strings.Repeat("█", fill) + strings.Repeat("░", barW-fill)
+		out = append(out, fmt.Sprintf("%s %s %3.0f%% %d/%d", padRight(name, nameW), bar, r.value*100, r.studied, r.size))
+	}
+	return out
+}
+
+func stTruncate(s string, w int) string {
+	var b strings.Builder
+	used := 0
+	for _, r := range s {
+		rw := textWidth(string(r))
+		if used+rw > w-1 {
+			break
+		}
+		b.WriteRune(r)
+		used += rw
+	}
+	return b.String() + "…"
+}
+
+// stBars draws values as vertical bars h rows tall with eighth blocks.
+func stBars(vals []int, h int) []string {
+	peak := 0
+	for _, v := range vals {
+		peak = max(peak, v)
+	}
+	blocks := []rune(" ▁▂▃▄▅▆▇█")
+	out := make([]string, h)
+	for row := 0; row < h; row++ {
+		var b strings.Builder
+		for _, v := range vals {
+			eighths := 0
+			if peak > 0 {
+				eighths = (v*h*8 + peak - 1) / peak // round up so any due day shows
+			}
+			level := eighths - (h-1-row)*8
+			level = max(0, min(8, level))
+			b.WriteRune(blocks[level])
+		}
+		out[row] = b.String()
+	}
+	return out
+}
+
+// stShades are the five shades of the review calendar.
+var stShades = []rune{'·', '░', '▒', '▓', '█'}
+
+// stHeatmap draws a calendar: one row per weekday, one column per week,
+// the newest week at the right, as many weeks as fit.
+func stHeatmap(lang content.Lang, days []srs.DayCount, w int) []string {
+	if len(days) == 0 {
+		return nil
+	}
+	peak := 0
+	for _, d := range days {
+		peak = max(peak, d.Count)
+	}
+	shade := func(n int) rune {
+		if n == 0 || peak == 0 {
+			return stShades[0]
+		}
+		return stShades[1+min(3, (n-1)*4/peak)]
+	}
+	// Align so that the last column ends with the last day's weekday.
+	last, err := time.Parse(time.DateOnly, days[len(days)-1].Date)
+	if err != nil {
+		return nil
+	}
+	lastWD := (int(last.Weekday()) + 6) % 7 // Monday = 0
+	cols := (len(days) - (lastWD + 1) + 6) / 7
+	cols++
+	label := 4
+	maxCols := max(1, w-label)
+	cols = min(cols, maxCols)
+	grid := make([][]rune, 7)
+	for i := range grid {
+		grid[i] = []rune(strings.Repeat(" ", cols))
+	}
+	for i := len(days) - 1; i >= 0; i-- {
+		back := len(days) - 1 - i // days before the last
+		pos := lastWD - back      // weekday index counted from the last week's Monday
+		col := cols - 1
+		for pos < 0 {
+			pos += 7
+			col--
+		}
+		if col < 0 {
+			break
+		}
+		grid[pos][col] = shade(days[i].Count)
+	}
+	names := map[int]string{0: T(lang, "st.day.mon"), 2: T(lang, "st.day.wed"), 4: T(lang, "st.day.fri")}
+	out := make([]string, 7)
+	for i := range grid {
+		out[i] = padRight(names[i], label) + string(grid[i])
+	}
+	return out
+}

@@ -1,0 +1,58 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/quiz"
+)
+
+// TestStudyWrongAnswerShowsTheSection: answering wrongly shows every
+// explanation, stores the answer, and scrolls the note to the section that
+// teaches it.
+func TestStudyWrongAnswerShowsTheSection(t *testing.T) {
+	for _, sz := range [][2]int{{120, 30}, {80, 24}} {
+		st := testStore(t)
+		lib := testLibrary(t)
+		app := New(Options{Ctx: context.Background(), Lib: lib, Store: st, Lang: content.EN, Theme: "dark", Start: "study", Now: fixedClock})
+		tm := teatest.NewTestModel(t, probed{app}, teatest.WithInitialTermSize(sz[0], sz[1]),
+			teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+		waitView(t, tm, "Lambda limits")
+		tm.Send(press("enter"))
+		screen := waitView(t, tm, "60 minutes")
+
+		// Options are shuffled: read the letter of a wrong one off the screen.
+		wrong := ""
+		for _, l := range strings.Split(screen, "\n") {
+			if i := strings.Index(l, "( ) 60 minutes"); i >= 2 {
+				wrong = strings.TrimSpace(l[i-2 : i-1])
+			}
+		}
+		if wrong == "" {
+			t.Fatalf("no option line for \"60 minutes\":\n%s", screen)
+		}
+		tm.Send(tea.KeyPressMsg{Code: tea.KeyTab}) // focus the note…
+		tm.Send(tea.KeyPressMsg{Code: tea.KeyTab}) // …and back to the questions
+		tm.Send(press(wrong))
+		tm.Send(press("enter"))
+		screen = waitView(t, tm, "Wrong")
+		for _, want := range []string{"Right: that is the hard cap.", "Part 5"} {
+			if !strings.Contains(screen, want) {
+				t.Errorf("%dx%d: after a wrong answer the screen lacks %q:\n%s", sz[0], sz[1], want, screen)
+			}
+		}
+		tm.Send(press("q"))
+		tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+		got, err := st.Answers(context.Background(), "question", "limits-q1")
+		if err != nil || len(got) != 1 || got[0].Correct || got[0].Rating != int(quiz.Again) || got[0].Source != "study" {
+			t.Fatalf("%dx%d: stored answers = %+v, %v; want one wrong answer rated Again", sz[0], sz[1], got, err)
+		}
+	}
+}
