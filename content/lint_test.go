@@ -122,6 +122,7 @@ func TestMalformedContent(t *testing.T) {
 		{"fact without source", "facts.yaml", strings.Replace(goodFacts, "  source: https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html\n", "", 1), "facts.yaml:1: fact \"lambda.timeout.max\" has no source"},
 		{"fact with http source", "facts.yaml", strings.Replace(goodFacts, "https://", "http://", 1), "facts.yaml:1: fact \"lambda.timeout.max\": source must be the https URL"},
 		{"duplicate fact", "facts.yaml", goodFacts + goodFacts, "facts.yaml:9: duplicate fact id \"lambda.timeout.max\" (first at line 1)"},
+		{"value_ko on a number", "facts.yaml", strings.Replace(goodFacts, "  unit: s\n", "  value_ko: 구백\n  unit: s\n", 1), "facts.yaml:1: fact \"lambda.timeout.max\": value_ko is for text values"},
 		{"missing ko note", "notes/ko/lambda.md", "", "notes/en/lambda.md:1: missing translation: no ko note \"lambda\""},
 	}
 	for _, tc := range cases {

@@ -214,13 +214,13 @@ func (a *App) shortHelp() []key.Binding {
 	if len(a.stack) > 1 {
 		out = append(out, k.Back)
 	}
-	return append(out, k.Help, k.Quit)
+	return localize(a.c.Lang, append(out, k.Help, k.Quit))
 }
 
 func (a *App) helpGroups() [][]key.Binding {
 	k := a.c.Keys
 	groups := append([][]key.Binding{}, a.top().FullHelp()...)
-	return append(groups, []key.Binding{k.Back, k.Help, k.Quit})
+	return localizeGroups(a.c.Lang, append(groups, []key.Binding{k.Back, k.Help, k.Quit}))
 }
 
 // fit pads or cuts s to exactly h lines.

@@ -62,6 +62,19 @@ func styleConfig(name string) ansi.StyleConfig {
 	// beyond the page margin would push them past a 60-column window.
 	zero := uint(0)
 	s.CodeBlock.Margin = &zero
+	// Glamour wraps a block quote's text before adding its "│ " bar, so
+	// long quotes spill past the width and leave words without the bar.
+	// Callouts ("Exam tip:") are drawn as coloured paragraphs instead.
+	empty := ""
+	s.BlockQuote.IndentToken = &empty
+	s.BlockQuote.Indent = &zero
+	if name != "plain" {
+		quote := "#E5C07B"
+		if name == "light" {
+			quote = "#8A5A00"
+		}
+		s.BlockQuote.Color = &quote
+	}
 	return s
 }
 

@@ -92,12 +92,11 @@ func (g *globals) printNote(id string, width int) error {
 			}
 		}
 	}
-	style := "plain"
-	if colour {
-		style = "dark"
-		if g.theme == "light" {
-			style = "light"
-		}
+	// Without colour, render as for a dark terminal and strip the escape
+	// codes: glamour's ASCII style would print Markdown's ** marks.
+	style := "dark"
+	if colour && g.theme == "light" {
+		style = "light"
 	}
 	out, err := ui.RenderNote(lib, n, width, style)
 	if err != nil {

@@ -20,6 +20,8 @@ func newSimDynamoDBCmd(g *globals) *cobra.Command {
 	var spec dynamodb.LoadSpec
 	var wcu, rcu int64
 	var onDemand, asJSON bool
+	var s3Dir string
+	var lag time.Duration
 	cmd := &cobra.Command{
 		Use:   "dynamodb",
 		Short: "An in-memory DynamoDB with consumed capacity and throttling",
@@ -40,10 +42,10 @@ func newSimDynamoDBCmd(g *globals) *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			switch {
 			case api:
-				db := dynamodb.New(clock.New(clock.Epoch))
+				db := dynamodb.NewWithOptions(clock.New(clock.Epoch), ddbOptions(s3Dir, lag))
 				return dynamodb.ServeAPI(g.stdin, g.stdout, db)
 			case serve != "":
-				return serveDynamoDB(cmd.Context(), g, serve, public)
+				return serveDynamoDB(cmd.Context(), g, serve, public, ddbOptions(s3Dir, lag))
 			}
 			return runDynamoLoad(g, spec, wcu, rcu, onDemand, asJSON)
 		},
@@ -52,6 +54,8 @@ func newSimDynamoDBCmd(g *globals) *cobra.Command {
 	f.BoolVar(&api, "api", false, "read JSON-line requests on standard input")
 	f.StringVar(&serve, "serve", "", "serve the DynamoDB HTTP API at this address, e.g. 127.0.0.1:8000")
 	f.BoolVar(&public, "public", false, "allow --serve on an address other than loopback")
+	f.StringVar(&s3Dir, "s3-dir", "", "folder standing in for S3 (bucket b is DIR/b) for export and import")
+	f.DurationVar(&lag, "replication-lag", time.Second, "how long a global table takes to copy a write to its other regions")
 	f.Int64Var(&wcu, "wcu", 5, "load run: provisioned write capacity units")
 	f.Int64Var(&rcu, "rcu", 5, "load run: provisioned read capacity units")
 	f.BoolVar(&onDemand, "on-demand", false, "load run: an on-demand table instead")
@@ -97,8 +101,13 @@ func runDynamoLoad(g *globals, spec dynamodb.LoadSpec, wcu, rcu int64, onDemand,
 	return nil
 }
 
+// ddbOptions are the engine's settings for --api and --serve.
+func ddbOptions(s3Dir string, lag time.Duration) dynamodb.Options {
+	return dynamodb.Options{AdaptiveCapacity: true, S3Root: s3Dir, ReplicationLag: lag}
+}
+
 // serveDynamoDB runs the HTTP endpoint until interrupted.
-func serveDynamoDB(ctx context.Context, g *globals, addr string, public bool) error {
+func serveDynamoDB(ctx context.Context, g *globals, addr string, public bool, opts dynamodb.Options) error {
 	host, _, err := net.SplitHostPort(addr)
 	if err != nil {
 		return &exitError{code: 2, msg: fmt.Sprintf("--serve %s: %v", addr, err)}
@@ -106,7 +115,7 @@ func serveDynamoDB(ctx context.Context, g *globals, addr string, public bool) er
 	if ip := net.ParseIP(host); !public && host != "localhost" && (ip == nil || !ip.IsLoopback()) {
 		return &exitError{code: 2, msg: fmt.Sprintf("--serve %s is not a loopback address; add --public to listen there", addr)}
 	}
-	db := dynamodb.New(clock.Wall{})
+	db := dynamodb.NewWithOptions(clock.Wall{}, opts)
 	srv := &http.Server{Addr: addr, Handler: dynamodb.Handler(db), ReadHeaderTimeout: 10 * time.Second}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
