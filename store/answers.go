@@ -87,3 +87,16 @@ func (s *Store) SetAnswerRating(ctx context.Context, id int64, rating int) error
 		return nil
 	})
 }
+
+// Answer returns one stored answer by id.
+func (s *Store) Answer(ctx context.Context, id int64) (Answer, error) {
+	var a Answer
+	var ts string
+	err := s.db.QueryRowContext(ctx, `SELECT id, kind, item_id, lang, correct, rating, chosen, duration_ms, source, answered_at
+		FROM answers WHERE id = ?`, id).Scan(&a.ID, &a.Kind, &a.ItemID, &a.Lang, &a.Correct, &a.Rating, &a.Chosen, &a.DurationMS, &a.Source, &ts)
+	if err != nil {
+		return a, fmt.Errorf("answer %d: %w", id, err)
+	}
+	a.AnsweredAt, _ = time.Parse(time.RFC3339Nano, ts)
+	return a, nil
+}

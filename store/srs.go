@@ -250,12 +250,23 @@ var ErrNothingToUndo = errors.New("nothing to undo")
 // UndoLastReview deletes the newest review and puts its item back the way
 // it was before, in one transaction. It returns the item as restored.
 func (s *Store) UndoLastReview(ctx context.Context) (SRSItem, error) {
+	return s.undoLast(ctx, "", "")
+}
+
+// UndoLastReviewOf undoes the newest review only when it is of the given
+// item (a learner changing the rating they just gave); otherwise it
+// changes nothing and returns ErrNothingToUndo.
+func (s *Store) UndoLastReviewOf(ctx context.Context, kind, itemID string) (SRSItem, error) {
+	return s.undoLast(ctx, kind, itemID)
+}
+
+func (s *Store) undoLast(ctx context.Context, kind, itemID string) (SRSItem, error) {
 	var it SRSItem
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var id int64
-		var prev string
-		err := tx.QueryRowContext(ctx, `SELECT id, prev FROM srs_review ORDER BY id DESC LIMIT 1`).Scan(&id, &prev)
-		if errors.Is(err, sql.ErrNoRows) {
+		var prev, k, item string
+		err := tx.QueryRowContext(ctx, `SELECT id, prev, kind, item_id FROM srs_review ORDER BY id DESC LIMIT 1`).Scan(&id, &prev, &k, &item)
+		if errors.Is(err, sql.ErrNoRows) || (kind != "" && (k != kind || item != itemID)) {
 			return ErrNothingToUndo
 		}
 		if err != nil {

@@ -2,7 +2,7 @@ package ui
 
 func init() {
 	for k, v := range map[string][2]string{
-		"exam.title":             {"Mock exam", "모의시험"},
+		"exam.title":             {"Mock exam", "모의시험 응시"},
 		"exam.head":              {"Question %d of %d", "문제 %d/%d"},
 		"exam.flagged":           {"flagged", "검토 표시"},
 		"exam.foot":              {"%d/%d answered · %d flagged · g overview · s submit · esc pause", "%d/%d 답함 · 검토 %d · g 전체 보기 · s 제출 · esc 일시 정지"},

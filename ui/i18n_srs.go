@@ -5,6 +5,7 @@ func init() {
 	for k, v := range map[string][2]string{
 		"rv.loading":       {"Loading today's reviews…", "오늘 복습할 항목을 불러오는 중…"},
 		"rv.counts":        {"learning %d · review %d · new %d · done today %d", "학습 중 %d · 복습 %d · 새 항목 %d · 오늘 완료 %d"},
+		"rv.counts.short":  {"learn %d · due %d · new %d · done %d", "학습 %d · 복습 %d · 새 %d · 완료 %d"},
 		"rv.list.ahead":    {"Review ahead: %d of %d (not due yet)", "미리 복습: %d/%d (아직 기한 전)"},
 		"rv.list.drill":    {"Drill weakest: %d of %d", "약한 항목 집중 연습: %d/%d"},
 		"rv.r1":            {"Again", "다시"},
@@ -59,10 +60,10 @@ func init() {
 
 		"home.glance": {"Due today %d · streak %d day(s) · exam readiness %d%%", "오늘 복습 %d · 연속 %d일 · 시험 준비도 %d%%"},
 
-		"st.domain.secure":     {"Secure architectures", "보안 아키텍처"},
-		"st.domain.resilient":  {"Resilient architectures", "복원력 있는 아키텍처"},
-		"st.domain.performant": {"High-performing architectures", "고성능 아키텍처"},
-		"st.domain.cost":       {"Cost-optimized architectures", "비용 최적화 아키텍처"},
+		"st.domain.secure":     {"Secure", "보안"},
+		"st.domain.resilient":  {"Resilient", "복원력"},
+		"st.domain.performant": {"High-performing", "고성능"},
+		"st.domain.cost":       {"Cost-optimized", "비용 최적화"},
 	} {
 		strs[k] = v
 	}

@@ -12,6 +12,7 @@ func init() {
 		"study.choose":      {"Choose an option first (a–f).", "먼저 보기를 고르세요 (a–f)."},
 		"study.choosen":     {"Choose exactly %d options.", "보기를 정확히 %d개 고르세요."},
 		"study.unsure":      {"Marked unsure: a right answer counts as Hard.", "확신 없음 표시: 맞혀도 Hard로 기록됩니다."},
+		"study.saving":      {"Saving your answer…", "답을 저장하는 중…"},
 		"study.right":       {"Right", "정답"},
 		"study.wrong":       {"Wrong", "오답"},
 		"study.rating":      {"recorded as %s (1–4 to change)", "%s(으)로 기록 (1–4로 변경)"},

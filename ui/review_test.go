@@ -22,6 +22,15 @@ import (
 // single-answer question, in both languages.
 func srsLibrary(t testing.TB) *content.Library {
 	t.Helper()
+	lib, err := content.Load(srsFS())
+	if err != nil {
+		t.Fatalf("fixture content: %v", err)
+	}
+	return lib
+}
+
+// srsFS is the content behind srsLibrary.
+func srsFS() fstest.MapFS {
 	note := func(title, sec string) string {
 		return fmt.Sprintf("---\nid: lambda\ntitle: %s\norder: 1\n---\n\n# %s\n\n## %s {#model}\n\nText.\n", title, title, sec)
 	}
@@ -47,11 +56,7 @@ func srsLibrary(t testing.TB) *content.Library {
 		"questions/en/lambda.md": {Data: []byte(question("Which option is right?", "The right one", "A wrong one"))},
 		"questions/ko/lambda.md": {Data: []byte(question("어느 것이 맞습니까?", "맞는 것", "틀린 것"))},
 	}
-	lib, err := content.Load(fsys)
-	if err != nil {
-		t.Fatalf("fixture content: %v", err)
-	}
-	return lib
+	return fsys
 }
 
 func reviewApp(t *testing.T, st *store.Store, lang content.Lang, now func() time.Time) *App {
@@ -89,8 +94,8 @@ func TestRevealRateUndoShowsIntervalsAndCommits(t *testing.T) {
 		t.Fatalf("after Good: %+v", it.Card)
 	}
 	v = a.text()
-	if !strings.Contains(v, "A […] creates a new execution environment.") || !strings.Contains(v, "done today 1") {
-		t.Fatalf("the cloze c1 should come next:\n%s", v)
+	if !strings.Contains(v, "Which option is right?") || !strings.Contains(v, "done today 1") {
+		t.Fatalf("the topic's question should come next (cards and questions alternate):\n%s", v)
 	}
 	drive(a, press("u"))
 	v = a.text()
@@ -108,10 +113,8 @@ func TestRevealRateUndoShowsIntervalsAndCommits(t *testing.T) {
 func TestQuestionIsGradedAndRated(t *testing.T) {
 	st := testStore(t)
 	a := reviewApp(t, st, content.EN, fixedClock)
-	// Bury the three cards so the question comes up.
-	for range 3 {
-		drive(a, press("b"))
-	}
+	// Bury the first card so the question comes up.
+	drive(a, press("b"))
 	v := a.text()
 	if !strings.Contains(v, "Which option is right?") || !strings.Contains(v, "a) ") || !strings.Contains(v, "d) ") {
 		t.Fatalf("the question should show with options a–d:\n%s", v)
@@ -137,9 +140,15 @@ func TestQuestionIsGradedAndRated(t *testing.T) {
 	if len(logs) != 1 || logs[0].Kind != store.KindQuestion || logs[0].Rating != srs.Hard {
 		t.Fatalf("logs = %+v, want one Hard on the question", logs)
 	}
-	// Hard puts it 6 minutes away: within the 20-minute learn-ahead, so
-	// with nothing else left it comes straight back in this session.
-	if v := a.text(); !strings.Contains(v, "Which option is right?") || !strings.Contains(v, "learning 1") {
+	// Hard puts it 6 minutes away: the cloze cards come first; once they
+	// are out of the way the question, within the 20-minute learn-ahead,
+	// comes back in this session.
+	if v := a.text(); !strings.Contains(v, "A […] creates") || !strings.Contains(v, "learning 1") {
+		t.Fatalf("the next new card should show while the question waits:\n%s", v)
+	}
+	drive(a, press("b"))
+	drive(a, press("b"))
+	if v := a.text(); !strings.Contains(v, "Which option is right?") || !strings.Contains(v, "learning 1 · review 0 · new 0") {
 		t.Fatalf("the learning question should come back:\n%s", v)
 	}
 }
@@ -221,7 +230,7 @@ func TestReviewTeatest(t *testing.T) {
 	tm.Send(press(" "))
 	waitFor(t, tm, "3 Good <10m")
 	tm.Send(press("3"))
-	waitFor(t, tm, "creates a new")
+	waitFor(t, tm, "Which option is right?")
 	tm.Send(press("q"))
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 	if n, _ := st.ReviewCount(context.Background()); n != 1 {
@@ -265,6 +274,39 @@ func TestReviewAndStatsFitSmallScreens(t *testing.T) {
 			if v := a.text(); !strings.Contains(v, T(lang, "home.stats")) {
 				t.Errorf("%s: stats did not open:\n%s", lang, v)
 			}
+		}
+	}
+}
+
+func TestQuestionAndEmptyScreensFitSmallScreens(t *testing.T) {
+	for _, lang := range content.Langs {
+		for _, sz := range [][2]int{{80, 24}, {40, 12}} {
+			a := reviewApp(t, testStore(t), lang, fixedClock)
+			drive(a, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+			check := func(where, want string) {
+				t.Helper()
+				lines := strings.Split(a.View().Content, "\n")
+				if len(lines) > sz[1] {
+					t.Errorf("%s %dx%d %s: %d lines", lang, sz[0], sz[1], where, len(lines))
+				}
+				for _, l := range lines {
+					if w := textWidth(l); w > sz[0] {
+						t.Errorf("%s %dx%d %s: %d cells: %q", lang, sz[0], sz[1], where, w, ansi.Strip(l))
+					}
+				}
+				if !strings.Contains(a.text(), want) {
+					t.Errorf("%s %dx%d %s: missing %q:\n%s", lang, sz[0], sz[1], where, want, a.text())
+				}
+			}
+			drive(a, press("b")) // bury the first card: the question shows
+			check("question", "a) ")
+			drive(a, press("a"))
+			drive(a, press("enter"))
+			check("graded", "▸")
+			drive(a, press("s"))
+			drive(a, press("s"))
+			drive(a, press("s"))
+			check("empty", T(lang, "rv.empty"))
 		}
 	}
 }

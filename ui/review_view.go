@@ -35,10 +35,41 @@ func rvInterval(d time.Duration) string {
 
 func rvTrimZero(s string) string { return strings.Replace(s, ".0", "", 1) }
 
-// wrapText wraps s to w cells (Hangul counts two), keeping blank lines.
+// rvWrap wraps Markdown text to w cells (Hangul counts two). Lines of one
+// paragraph are joined first, as Markdown does, while list items, tables,
+// code and blank lines keep their own lines.
 func rvWrap(s string, w int) []string {
 	w = max(w, 10)
-	return strings.Split(ansi.Wrap(strings.TrimSpace(s), w, ""), "\n")
+	var joined []string
+	code := false
+	for _, l := range strings.Split(strings.TrimSpace(s), "\n") {
+		t := strings.TrimSpace(l)
+		if strings.HasPrefix(t, "```") {
+			code = !code
+		}
+		n := len(joined)
+		if n > 0 && !code && t != "" && !strings.HasPrefix(t, "```") && joined[n-1] != "" && !rvBlockStart(t) &&
+			!strings.HasPrefix(strings.TrimSpace(joined[n-1]), "```") && !strings.HasPrefix(l, "  ") {
+			joined[n-1] += " " + t
+			continue
+		}
+		joined = append(joined, l)
+	}
+	return strings.Split(ansi.Wrap(strings.Join(joined, "\n"), w, ""), "\n")
+}
+
+// rvBlockStart reports whether a line starts its own Markdown block.
+func rvBlockStart(t string) bool {
+	for _, p := range []string{"- ", "* ", "+ ", "|", "#", ">"} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	i := 0
+	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	return i > 0 && i < len(t) && (t[i] == '.' || t[i] == ')')
 }
 
 func (r *review) View() string {
@@ -107,7 +138,11 @@ func (r *review) View() string {
 func (r *review) header() string {
 	st := r.c.Styles
 	l, rv, n := r.s.counts()
-	s := fmt.Sprintf(r.c.t("rv.counts"), l, rv, n, r.s.done)
+	format := "rv.counts"
+	if r.c.Width < 60 {
+		format = "rv.counts.short"
+	}
+	s := fmt.Sprintf(r.c.t(format), l, rv, n, r.s.done)
 	if r.list != nil {
 		s = fmt.Sprintf(r.c.t("rv.list."+r.listKind), r.listPos+1, len(r.list))
 	}
@@ -188,7 +223,14 @@ func (r *review) cardLines(w int) []string {
 	default:
 		front, back = e.Front, e.Back
 	}
-	out := r.tags()
+	var out []string
+	if c.Height >= 12 {
+		out = r.tags()
+	}
+	if r.mode == rvBack && e.Card != nil && e.Card.IsCloze() {
+		// A cloze is revealed in place, as Anki does.
+		return append(out, rvWrap(back, w)...)
+	}
 	out = append(out, rvWrap(front, w)...)
 	if r.mode == rvBack {
 		out = append(out, st.Muted.Render(strings.Repeat("─", min(w, 40))))

@@ -6,9 +6,8 @@ import (
 )
 
 // simEntries are the Simulators menu, in the order a learner meets the
-// services. DynamoDB's console slots in here (after rdsproxy) when its
-// engine lands: add "dynamodb" and a case in openSim.
-var simEntries = []string{"lambda", "apigateway", "edge", "rdsproxy", "sfn"}
+// services; each id has a case in openSim and "sim.<id>" strings.
+var simEntries = []string{"lambda", "apigateway", "edge", "rdsproxy", "dynamodb", "sfn"}
 
 // simMenu lists the engines; enter opens one's console.
 type simMenu struct {
@@ -40,6 +39,8 @@ func openSim(c *Common, id string) Screen {
 		return newSimConsole(c, edgeEngine())
 	case "rdsproxy":
 		return newSimConsole(c, rdsproxyEngine())
+	case "dynamodb":
+		return newDDBConsole(c)
 	case "sfn":
 		return newSFNPicker(c)
 	}

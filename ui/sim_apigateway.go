@@ -2,8 +2,10 @@ package ui
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/saa-study/saa-study/sim/apigateway"
+	"github.com/saa-study/saa-study/sim/clock"
 )
 
 func apigatewayEngine() simEngine {
@@ -40,7 +42,12 @@ func apigatewayEngine() simEngine {
 			if err != nil {
 				return simOutcome{}, fmt.Errorf("api gateway run: %w", err)
 			}
-			return simOutcome{title: t("sim.yours"), metrics: apigwMetrics(t), runs: []simRun{apigwRun(t("sim.yours"), r, t)}}, nil
+			run := apigwRun(t("sim.yours"), r, t)
+			if n, resp, ok := firstRefused(apigateway.QuickAPI(q), q); ok {
+				run.pages[0].lines = append(run.pages[0].lines, "")
+				run.pages[0].lines = append(run.pages[0].lines, requestPath(fmt.Sprintf(t("sim.first_refused"), commaInt(int64(n))), resp)...)
+			}
+			return simOutcome{title: t("sim.yours"), metrics: apigwMetrics(t), runs: []simRun{run}}, nil
 		},
 		scenario: func(id string, t func(string) string) (simOutcome, error) {
 			sc, err := apigateway.ScenarioByID(id)
@@ -94,8 +101,15 @@ func apigwRun(label string, r apigateway.Result, t func(string) string) simRun {
 		run.events = append(run.events, line)
 	}
 	// The first request, step by step through the pipeline.
-	path := []string{fmt.Sprintf("%s → %d %s (%.1f ms)", t("sim.first_request"), r.Sample.Status, r.Sample.Message, r.Sample.LatencyMS), ""}
-	for i, s := range r.Sample.Steps {
+	run.pages = []simPage{{name: t("sim.v.path"), lines: requestPath(t("sim.first_request"), r.Sample)}}
+	return run
+}
+
+// requestPath lists one request's steps through the pipeline, each passed
+// (✓) or where it stopped (✗), with the fact behind the rule.
+func requestPath(title string, resp apigateway.Response) []string {
+	path := []string{fmt.Sprintf("%s → %d %s (%.1f ms)", title, resp.Status, resp.Message, resp.LatencyMS)}
+	for i, s := range resp.Steps {
 		mark := "✓"
 		if !s.OK {
 			mark = "✗"
@@ -106,8 +120,34 @@ func apigwRun(label string, r apigateway.Result, t func(string) string) simRun {
 		}
 		path = append(path, line)
 	}
-	run.pages = []simPage{{name: t("sim.v.path"), lines: path}}
-	return run
+	return path
+}
+
+// maxReplay bounds the search for a refused request, so a long run does not
+// keep the console busy.
+const maxReplay = 200_000
+
+// firstRefused replays the form's steady traffic through a fresh gateway,
+// tracing each request, and returns the first one that did not get a 2xx:
+// the request whose path shows which rule stopped it.
+func firstRefused(api apigateway.API, q apigateway.QuickOptions) (int, apigateway.Response, bool) {
+	if q.RPS <= 0 {
+		return 0, apigateway.Response{}, false
+	}
+	clk := clock.New(clock.Epoch)
+	g, err := apigateway.New(api, clk, q.Seed)
+	if err != nil {
+		return 0, apigateway.Response{}, false
+	}
+	total := min(int(q.RPS*q.Seconds), maxReplay)
+	for i := range total {
+		clk.Set(clock.Epoch.Add(time.Duration(float64(i) / q.RPS * float64(time.Second))))
+		r := g.Handle(apigateway.Request{Stage: "prod", Method: "GET", Path: "/items", Trace: true})
+		if r.Status < 200 || r.Status > 299 {
+			return i + 1, r, true
+		}
+	}
+	return 0, apigateway.Response{}, false
 }
 
 // withFactID appends the fact id the way the engines' String methods do.

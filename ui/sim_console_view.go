@@ -68,10 +68,16 @@ func (s *simConsole) resultView() string {
 			tabs = append(tabs, st.Muted.Render(" "+x.label+" "))
 		}
 	}
-	if len(out.runs) == 1 {
-		top = append(top, cut(st.Header.Render(out.title), w))
-	} else {
-		top = append(top, columns([][]string{{st.Header.Render(out.title), strings.Join(tabs, "")}}, w)...)
+	title, tabLine := st.Header.Render(out.title), strings.Join(tabs, "")
+	switch {
+	case len(out.runs) == 1:
+		top = append(top, cut(title, w))
+	case textWidth(title)+2+textWidth(tabLine) <= w:
+		top = append(top, title+"  "+tabLine)
+	case h < 12: // no room for both: the variants matter more
+		top = append(top, cut(tabLine, w))
+	default:
+		top = append(top, cut(title, w), cut(tabLine, w))
 	}
 	var vt []string
 	for i, v := range s.views() {

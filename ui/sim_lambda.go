@@ -7,9 +7,9 @@ import (
 	"github.com/saa-study/saa-study/sim/lambda"
 )
 
-// powerTuneMemories are the memory sizes the power-tuning view sweeps: the
-// ones AWS Lambda Power Tuning suggests by default, plus 1,769 MB (one vCPU)
-// and the 10,240 MB ceiling.
+// powerTuneMemories are the memory sizes the power-tuning view sweeps: from
+// the 128 MB minimum to the 10,240 MB maximum, with 1,769 MB (one vCPU)
+// where CPU-bound work stops getting faster per GB.
 var powerTuneMemories = []int{128, 256, 512, 1024, 1536, 1769, 2048, 3008, 4096, 6144, 8192, 10240}
 
 func lambdaEngine() simEngine {
@@ -32,6 +32,7 @@ func lambdaEngine() simEngine {
 				numField("simf.cold_start_ms", 200, 100, 0, 15000),
 				numField("simf.cpu_share", 0.5, 0.1, 0, 1),
 				choiceField("simf.arch", lambda.ArchX86, lambda.ArchArm),
+				choiceField("simf.invoke", lambda.InvokeSync, lambda.InvokeAsync, lambda.InvokeSQS),
 				choiceField("simf.free_tier", "on", "off"),
 			}
 		},
@@ -68,7 +69,9 @@ func lambdaQuickInput(fs fieldSet) (lambda.FunctionConfig, lambda.Workload) {
 	if r := fs.i("reserved"); r >= 0 {
 		cfg.Reserved = &r
 	}
-	return cfg, lambda.Steady(fs.n("rps"), fs.n("seconds"), dm)
+	w := lambda.Steady(fs.n("rps"), fs.n("seconds"), dm)
+	w.Type = fs.s("invoke")
+	return cfg, w
 }
 
 func lambdaQuick(fs fieldSet, t func(string) string) (simOutcome, error) {

@@ -28,6 +28,8 @@ func stateMarks(h []sfn.Event) map[string]stateMark {
 			continue
 		}
 		switch {
+		case e.Type == "FailStateEntered":
+			m[e.State] = markFailed
 		case strings.HasSuffix(e.Type, "StateEntered"):
 			m[e.State] = markActive
 		case strings.HasSuffix(e.Type, "StateExited"):

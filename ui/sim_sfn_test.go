@@ -132,7 +132,7 @@ func TestStepAdvancesOneEventAndEnterInspects(t *testing.T) {
 // TestSFNScreensFitTheWindow runs every example at three sizes, in both
 // languages, looking at the graph, the history and an event's detail.
 func TestSFNScreensFitTheWindow(t *testing.T) {
-	for _, sz := range [][2]int{{40, 12}, {80, 24}, {200, 50}} {
+	for _, sz := range [][2]int{{40, 12}, {80, 24}, {200, 50}, {24, 6}} {
 		for _, lang := range content.Langs {
 			for i := range sfn.Examples() {
 				a := openSFN(t, sz[0], sz[1], lang)
@@ -202,9 +202,10 @@ func TestStateMarksFollowTheHistory(t *testing.T) {
 		{Type: "TaskFailed", State: "B"},
 		{Type: "TaskStateExited", State: "B"},
 		{Type: "PassStateEntered", State: "C"},
+		{Type: "FailStateEntered", State: "F"},
 	}
 	m := stateMarks(h)
-	if m["A"] != markDone || m["B"] != markFailed || m["C"] != markActive || m["D"] != markNone {
+	if m["A"] != markDone || m["B"] != markFailed || m["C"] != markActive || m["D"] != markNone || m["F"] != markFailed {
 		t.Errorf("marks = %v", m)
 	}
 }

@@ -89,6 +89,14 @@ func (s *sfnConsole) statusLine() string {
 // above it.
 func (s *sfnConsole) mainView(w, h int) string {
 	marks := stateMarks(s.snap.history)
+	if !s.running() {
+		// A stopped execution has no running state left.
+		for k, v := range marks {
+			if v == markActive {
+				marks[k] = markDone
+			}
+		}
+	}
 	if w >= 100 {
 		gw := w * 11 / 20
 		hw := w - gw - 1
@@ -194,8 +202,8 @@ func (s *sfnConsole) costLines() []string {
 	std := sfn.Price(sfn.Standard, r.Transitions, dur, 0)
 	exp := sfn.Price(sfn.Express, r.Transitions, dur, 64)
 	out := []string{
-		fmt.Sprintf("Standard: %d × $0.025/1,000 = $%.6f (%s: $%.6f)", std.StateTransitions, std.WithoutFreeTierUSD,
-			s.c.t("sfn.freetier"), std.WithFreeTierUSD),
+		fmt.Sprintf("Standard: %d × $%.3f/1,000 = $%.6f (%s: $%.6f)", std.StateTransitions, sfn.StandardPerTransition*1000,
+			std.WithoutFreeTierUSD, fmt.Sprintf(s.c.t("sfn.freetier"), commaInt(sfn.StandardFreeTransitions)), std.WithFreeTierUSD),
 		fmt.Sprintf("Express: $%.6f + %.4f GB-s × $%.8f = $%.8f", exp.RequestUSD, exp.GBSeconds, sfn.ExpressPerGBSecond, exp.WithoutFreeTierUSD),
 	}
 	var notes []string

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/sim/apigateway"
 )
 
 func engines() []simEngine {
@@ -69,7 +70,7 @@ func TestSimConsoleFlows(t *testing.T) {
 // window and the screen has no more lines than it.
 func TestSimScreensFitTheWindow(t *testing.T) {
 	lib := testLibrary(t)
-	for _, sz := range [][2]int{{40, 12}, {80, 24}, {200, 50}} {
+	for _, sz := range [][2]int{{40, 12}, {80, 24}, {200, 50}, {24, 6}} {
 		for i, eng := range engines() {
 			for _, lang := range content.Langs {
 				a := New(Options{Ctx: context.Background(), Lib: lib, Lang: lang, Theme: "dark", Start: "sim"})
@@ -337,6 +338,18 @@ func TestAPIGatewayShowsTheRequestPath(t *testing.T) {
 	if len(r.pages) == 0 || len(r.pages[0].lines) < 3 || !strings.Contains(r.pages[0].lines[0], "200") {
 		t.Errorf("request path = %v", r.pages)
 	}
+	// The bucket starts with the 5,000 burst and refills 10,000 a second
+	// while 12,000 arrive: it is empty after 5,000 / 2,000 = 2.5 s, that is
+	// after about 30,000 requests, and that request stops at the throttle.
+	n, resp, ok := firstRefused(apigateway.QuickAPI(apigateway.QuickOptions{RPS: 12000, Seconds: 10, IntegrationMS: 50}),
+		apigateway.QuickOptions{RPS: 12000, Seconds: 10})
+	if !ok || n < 29_990 || n > 30_000 || resp.Status != 429 {
+		t.Fatalf("first refused = #%d (%d), want about #30,000 with 429", n, resp.Status)
+	}
+	last := resp.Steps[len(resp.Steps)-1]
+	if last.OK || last.Fact != "apigw.throttle.account" {
+		t.Errorf("the path should stop at the account throttle: %+v", last)
+	}
 }
 
 func BenchmarkLineChart(b *testing.B) {
@@ -413,4 +426,43 @@ func abs(n int) int {
 		return -n
 	}
 	return n
+}
+
+// TestLambdaQueueAbsorbsWhatSyncThrottles: with reserved concurrency 50
+// under ~140 concurrent requests, synchronous callers get 429s while an
+// asynchronous queue holds the events and every one succeeds; concurrency
+// never passes the reserved 50 either way.
+func TestLambdaQueueAbsorbsWhatSyncThrottles(t *testing.T) {
+	stat := func(r simRun, name string) string {
+		for _, kv := range r.stats {
+			if kv[0] == name {
+				return kv[1]
+			}
+		}
+		return "?"
+	}
+	for _, c := range []struct {
+		invoke    string
+		throttled bool
+	}{{"sync", true}, {"async", false}, {"sqs", false}} {
+		fs := lambdaEngine().fields()
+		fs.get("reserved").num = 50
+		if err := fs.get("invoke").set(c.invoke); err != nil {
+			t.Fatal(err)
+		}
+		out, err := lambdaQuick(fs, plainT)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := out.runs[0]
+		if got := stat(r, "throttled") != "0"; got != c.throttled {
+			t.Errorf("%s: throttled = %s", c.invoke, stat(r, "throttled"))
+		}
+		if !c.throttled && stat(r, "succeeded") != "6,000" {
+			t.Errorf("%s: succeeded = %s, want all 6,000", c.invoke, stat(r, "succeeded"))
+		}
+		if stat(r, "max concurrency") != "50" {
+			t.Errorf("%s: max concurrency = %s, want the reserved 50", c.invoke, stat(r, "max concurrency"))
+		}
+	}
 }

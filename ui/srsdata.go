@@ -126,21 +126,32 @@ func (s *srsSet) addLibrary(lib *content.Library, lang content.Lang, deck, prefi
 		return t
 	}
 	for r := 0; r <= len(order); r++ {
+		// Cards and questions of a topic alternate, so a day's new items
+		// mix recall and scenarios.
+		var cards, questions []*srsEntry
 		for _, c := range lib.Cards(lang) {
 			if rank(c.Topic) != r {
 				continue
 			}
 			if c.IsCloze() {
 				for _, n := range c.ClozeNumbers() {
-					s.add(&srsEntry{Kind: store.KindCard, ID: prefix + c.ID + "::c" + n, Deck: deck, Topic: topicOf(c.Topic), Section: c.Section, Card: c, ClozeN: n})
+					cards = append(cards, &srsEntry{Kind: store.KindCard, ID: prefix + c.ID + "::c" + n, Deck: deck, Topic: topicOf(c.Topic), Section: c.Section, Card: c, ClozeN: n})
 				}
 				continue
 			}
-			s.add(&srsEntry{Kind: store.KindCard, ID: prefix + c.ID, Deck: deck, Topic: topicOf(c.Topic), Section: c.Section, Card: c})
+			cards = append(cards, &srsEntry{Kind: store.KindCard, ID: prefix + c.ID, Deck: deck, Topic: topicOf(c.Topic), Section: c.Section, Card: c})
 		}
 		for _, q := range lib.Questions(lang) {
 			if rank(q.Topic) == r {
-				s.add(&srsEntry{Kind: store.KindQuestion, ID: prefix + q.ID, Deck: deck, Topic: topicOf(q.Topic), Domain: q.Domain, Section: q.Section, Q: q})
+				questions = append(questions, &srsEntry{Kind: store.KindQuestion, ID: prefix + q.ID, Deck: deck, Topic: topicOf(q.Topic), Domain: q.Domain, Section: q.Section, Q: q})
+			}
+		}
+		for i := 0; i < max(len(cards), len(questions)); i++ {
+			if i < len(cards) {
+				s.add(cards[i])
+			}
+			if i < len(questions) {
+				s.add(questions[i])
 			}
 		}
 	}

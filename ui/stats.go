@@ -142,7 +142,7 @@ func StatsLines(lang content.Lang, r *StatsReport, w int, st *Styles) []string {
 		out = append(out, "", hd(t("st.domains")))
 		var rows []stRow
 		for _, d := range r.Domains {
-			rows = append(rows, stRow{fmt.Sprintf("%s %d%%", t("st.domain."+d.Group), d.Weight), d.Readiness, d.Studied, d.Cards})
+			rows = append(rows, stRow{fmt.Sprintf("%s (%d%%)", t("st.domain."+d.Group), d.Weight), d.Readiness, d.Studied, d.Cards})
 		}
 		out = append(out, stGroupLines(rows, w)...)
 	}
@@ -247,7 +247,7 @@ func stHeatmap(lang content.Lang, days []srs.DayCount, w int) []string {
 		if n == 0 || peak == 0 {
 			return stShades[0]
 		}
-		return stShades[1+min(3, (n-1)*4/peak)]
+		return stShades[max(1, min(4, (n*4+peak-1)/peak))] // quarters of the busiest day
 	}
 	// Align so that the last column ends with the last day's weekday.
 	last, err := time.Parse(time.DateOnly, days[len(days)-1].Date)

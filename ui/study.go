@@ -60,6 +60,7 @@ type study struct {
 	rating  quiz.Rating
 	answer  int64 // store row of the committed answer
 	saving  bool
+	pending *quiz.Result // graded, on its way to the store
 	warn    string
 	scroll  int
 	seed    uint64
@@ -117,9 +118,11 @@ func (s *study) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case answerSavedMsg:
 		s.saving = false
 		if msg.err != nil {
+			s.pending = nil // not accepted: the learner can answer again
 			return s, errCmd(msg.err)
 		}
 		s.answer = msg.id
+		s.accept()
 		return s, nil
 	case tea.KeyPressMsg:
 		if key.Matches(msg, s.keys.Focus) && !s.rd.Capturing() && s.rd.mode == modeRead && s.rd.link < 0 {
@@ -199,6 +202,9 @@ func (s *study) panelKey(msg tea.KeyPressMsg) tea.Cmd {
 	if len(s.qs) == 0 || s.qi >= len(s.qs) {
 		return nil
 	}
+	if s.saving {
+		return nil // the answer is on its way to the disk
+	}
 	if s.result != nil {
 		return s.feedbackKey(msg)
 	}
@@ -263,22 +269,31 @@ func (s *study) submit() tea.Cmd {
 	}
 	res := quiz.Grade(s.pres, chosen)
 	took := s.c.now().Sub(s.started)
-	s.result = &res
+	s.pending = &res
 	s.rating = quiz.Rate(res.Correct, s.unsure, took, quiz.DefaultBudget(s.qs[s.qi]))
-	s.answers++
-	if res.Correct {
-		s.right++
-	}
-	s.scroll = 0
 	q := s.qs[s.qi]
-	if sec, ok := strings.CutPrefix(q.Section, s.note.ID+"#"); ok {
-		s.rd.gotoSection(sec)
-	}
 	s.saving = true
 	return commitAnswer(s.c, store.Answer{
 		Kind: "question", ItemID: q.ID, Lang: string(q.Lang), Correct: res.Correct,
 		Rating: int(s.rating), Chosen: indexList(chosen), DurationMS: took.Milliseconds(), Source: "study",
 	})
+}
+
+// accept shows the feedback of an answer that is now on disk, and scrolls
+// the note to the section that explains it.
+func (s *study) accept() {
+	if s.pending == nil {
+		return
+	}
+	s.result, s.pending = s.pending, nil
+	s.answers++
+	if s.result.Correct {
+		s.right++
+	}
+	s.scroll = 0
+	if sec, ok := strings.CutPrefix(s.qs[s.qi].Section, s.note.ID+"#"); ok {
+		s.rd.gotoSection(sec)
+	}
 }
 
 func (s *study) feedbackKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -378,6 +393,9 @@ func (s *study) panel(w int) string {
 		if s.unsure {
 			wrap(st.Warn.Render(s.c.t("study.unsure")), 0)
 		}
+		if s.saving {
+			wrap(st.Muted.Render(s.c.t("study.saving")), 0)
+		}
 	} else {
 		verdict := st.Good.Render("✓ " + s.c.t("study.right"))
 		if !s.result.Correct {
@@ -442,38 +460,4 @@ func (s *study) ShortHelp() []key.Binding {
 
 func (s *study) FullHelp() [][]key.Binding {
 	return append([][]key.Binding{{s.keys.Pick, s.keys.Toggle, s.keys.Submit, s.keys.Unsure, s.keys.Rate, s.keys.Scroll, s.keys.Focus}}, s.rd.FullHelp()...)
-}
-
-// answerSavedMsg says an answer is on disk (or why not).
-type answerSavedMsg struct {
-	id  int64
-	err error
-}
-
-// commitAnswer is the one place a graded answer goes: it is written to the
-// store (durably) before the screen lets the learner move on.
-func commitAnswer(c *Common, a store.Answer) tea.Cmd {
-	if a.AnsweredAt.IsZero() {
-		a.AnsweredAt = c.now()
-	}
-	return func() tea.Msg {
-		if c.Store == nil {
-			return answerSavedMsg{}
-		}
-		id, err := c.Store.RecordAnswer(c.Ctx, a)
-		return answerSavedMsg{id: id, err: err}
-	}
-}
-
-// rerate changes the rating of a committed answer (the learner's 1–4).
-func rerate(c *Common, id int64, rating int) tea.Cmd {
-	return func() tea.Msg {
-		if c.Store == nil {
-			return nil
-		}
-		if err := c.Store.SetAnswerRating(c.Ctx, id, rating); err != nil {
-			return errMsg{err}
-		}
-		return nil
-	}
 }

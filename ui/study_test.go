@@ -12,6 +12,8 @@ import (
 
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/quiz"
+	"github.com/saa-study/saa-study/srs"
+	"github.com/saa-study/saa-study/store"
 )
 
 // TestStudyWrongAnswerShowsTheSection: answering wrongly shows every
@@ -53,6 +55,10 @@ func TestStudyWrongAnswerShowsTheSection(t *testing.T) {
 		got, err := st.Answers(context.Background(), "question", "limits-q1")
 		if err != nil || len(got) != 1 || got[0].Correct || got[0].Rating != int(quiz.Again) || got[0].Source != "study" {
 			t.Fatalf("%dx%d: stored answers = %+v, %v; want one wrong answer rated Again", sz[0], sz[1], got, err)
+		}
+		it, err := st.SRSItem(context.Background(), store.KindQuestion, "limits-q1")
+		if err != nil || it.Card.Reps != 1 || it.Card.Lapses != 0 || it.Card.State != srs.Learning {
+			t.Fatalf("%dx%d: the missed question should be scheduled to come back soon: %+v, %v", sz[0], sz[1], it, err)
 		}
 	}
 }

@@ -10,7 +10,8 @@ import (
 // (aws-facts lambda.esm.ddb.batch_default/batch_max; the Lambda developer
 // guide's stream parameters for the rest): batches of 100 by default and
 // at most 10,000, a batching window of up to 300 s, retries until the
-// record expires (-1) or 0–10,000 times, and polling four times a second.
+// record expires (-1) or 0–10,000 times, polling four times a second, and
+// a batch payload of at most 6 MB (Lambda developer guide, with-ddb.html).
 const (
 	esmBatchDefault  = 100
 	esmBatchMax      = 10000
@@ -22,6 +23,7 @@ const (
 	esmStartLatest   = "LATEST"
 	esmDefaultStart  = esmStartTrimHzn
 	esmFailureReason = "RetryAttemptsExhausted"
+	esmPayloadBytes  = 6 << 20
 )
 
 // ESMConfig configures an event source mapping from a table's stream to a
@@ -192,8 +194,12 @@ func (m *EventSourceMapping) Poll() int {
 		if len(batch) == 0 {
 			continue
 		}
+		full := len(batch) == sh.cap
+		if n := fitPayload(batch); n < len(batch) {
+			batch, full = batch[:n], true
+		}
 		oldest := fromEpoch(batch[0].Dynamodb.ApproximateCreationDateTime)
-		if len(batch) < sh.cap && m.cfg.MaximumBatchingWindow > 0 && now.Sub(oldest) < m.cfg.MaximumBatchingWindow {
+		if !full && m.cfg.MaximumBatchingWindow > 0 && now.Sub(oldest) < m.cfg.MaximumBatchingWindow {
 			continue // keep gathering
 		}
 		m.stats.Invocations++
@@ -232,4 +238,17 @@ func (m *EventSourceMapping) fail(shard int, first, last int64, n int, reason st
 	}
 	m.cfg.OnFailure(FailedBatch{ShardID: shardID(m.t, shard), StartSequence: fmt.Sprintf("%021d", first),
 		EndSequence: fmt.Sprintf("%021d", last), BatchSize: n, Reason: reason, ApproximateAtSec: m.db.clk.Now().Unix()})
+}
+
+// fitPayload is how many records fit in one invocation's 6 MB payload
+// (at least one, so a large record still gets through).
+func fitPayload(batch []Record) int {
+	total := 0
+	for i, r := range batch {
+		total += r.Dynamodb.SizeBytes
+		if total > esmPayloadBytes && i > 0 {
+			return i
+		}
+	}
+	return len(batch)
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -125,4 +126,25 @@ func TestImportFromAMissingPrefixFailsWithoutATable(t *testing.T) {
 	if d.ImportTableDescription.FailureCode != "S3NoSuchKey" {
 		t.Errorf("DescribeImport %+v", d)
 	}
+}
+
+// FuzzImportLines feeds arbitrary file content to both import parsers and
+// the item checks: no input may panic.
+func FuzzImportLines(f *testing.F) {
+	f.Add("id,age\n1,30\n", ",")
+	f.Add(`{"Item":{"id":{"N":"1"},"l":{"L":[{"S":"x"}]}}}`, "")
+	f.Add("\"a\nb\",\"c\n", ";")
+	f.Fuzz(func(t *testing.T, content, delim string) {
+		db, _ := newDB()
+		mustDo(t, db, "CreateTable", `{"TableName":"fuzz","AttributeDefinitions":[{"AttributeName":"id","AttributeType":"N"}],"KeySchema":[{"AttributeName":"id","KeyType":"HASH"}],"BillingMode":"PAY_PER_REQUEST"}`)
+		tb := db.tables["fuzz"]
+		lines := strings.Split(content, "\n")
+		items, _, _ := parseCSV(tb, lines, CsvOptions{Delimiter: delim})
+		more, _ := parseJSONLines(lines)
+		for _, it := range append(items, more...) {
+			if tb.checkItem(it) == nil {
+				db.loadItems(tb, []Item{it})
+			}
+		}
+	})
 }

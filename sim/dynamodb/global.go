@@ -14,8 +14,9 @@ import (
 // copied to the other regions after Options.ReplicationLag on the shared
 // clock; when two regions write the same item, the later write wins
 // everywhere (last writer wins by write time, ties broken by region name).
-// Replicated writes are not charged or throttled in the sim; on AWS they
-// consume replicated write units in each destination region.
+// A replicated write is charged to the destination table's write capacity
+// (replicated write units), which can crowd out that region's own writes,
+// but it is never rejected: on AWS replication lags instead.
 
 const (
 	defaultReplicationLag = time.Second
@@ -61,6 +62,8 @@ func (a lwwEntry) after(b lwwEntry) bool {
 type ReplicationStats struct {
 	// Applied is replicated writes stored here.
 	Applied int `json:"Applied"`
+	// WriteUnits is the write capacity those writes consumed here.
+	WriteUnits float64 `json:"ReplicatedWriteUnits"`
 	// LostConflicts is replicated writes dropped because this region
 	// already held a later write of the same item.
 	LostConflicts int `json:"LostConflicts"`
@@ -151,10 +154,13 @@ func (db *DB) applyReplicated(name string, keyItem Item, key string, nu Item, st
 	if old == nil && nu == nil {
 		return
 	}
+	p := t.plan(old, nu, false)
+	db.charge(p)
 	db.ext.replaying = true
-	t.plan(old, nu, false).apply(db, false)
+	p.apply(db, false)
 	db.ext.replaying = false
 	db.ext.repl.Applied++
+	db.ext.repl.WriteUnits += p.use.total()
 }
 
 // ReplicaDescription is one replica of a global table.

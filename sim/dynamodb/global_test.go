@@ -81,6 +81,9 @@ func TestGlobalTableLastWriterWins(t *testing.T) {
 			t.Errorf("%s holds %q, want the later write eu", db.RegionName(), v)
 		}
 	}
+	if s := us.ReplicationStats(); s.Applied != 1 || s.WriteUnits != 1 {
+		t.Errorf("us stats %+v: eu's write costs us one replicated write unit", s)
+	}
 	if eu.ReplicationStats().LostConflicts != 1 {
 		t.Errorf("eu stats %+v: us's older write should lose there", eu.ReplicationStats())
 	}

@@ -3,6 +3,7 @@ package dynamodb
 import (
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -273,5 +274,24 @@ func TestEventSourceMappingBatchingWindowWaits(t *testing.T) {
 	m.Poll()
 	if calls != 1 {
 		t.Errorf("calls %d after the window, want 1", calls)
+	}
+}
+
+func TestEventSourceMappingCapsABatchAt6MB(t *testing.T) {
+	db, clk := newDB()
+	streamTable(t, db, "strm", "NEW_IMAGE")
+	big := strings.Repeat("x", 390*1024) // ~390 KB per record: 15 fit in 6 MB
+	for i := 0; i < 20; i++ {
+		clk.Advance(time.Second) // one hot key: stay under 1,000 WCU/s
+		if _, err := db.PutItem(&PutItemInput{TableName: "strm", Item: Item{"pk": attr.Str("k"), "v": attr.Str(big)}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var sizes []int
+	m, _ := db.NewEventSourceMapping("strm", ESMConfig{BatchSize: 100}, func(b []Record) error { sizes = append(sizes, len(b)); return nil })
+	m.Poll()
+	m.Poll()
+	if len(sizes) != 2 || sizes[0] != 15 || sizes[1] != 5 {
+		t.Errorf("batch sizes %v, want [15 5]", sizes)
 	}
 }

@@ -1,0 +1,60 @@
+package ui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/saa-study/saa-study/srs"
+)
+
+// rvListMsg continues a review-ahead or drill list after a commit.
+type rvListMsg struct {
+	gen   int
+	s     *rvSession
+	list  []string
+	kind  string
+	pos   int
+	leech bool
+	key   string
+}
+
+// reviewAheadDays is how far "review ahead" looks: two weeks, enough for
+// a trip or the days before an exam.
+const reviewAheadDays = 14
+
+// startList begins review ahead or drill weakest (20 items).
+func (r *review) startList(kind string) tea.Cmd {
+	s := r.s
+	if s == nil || s.all == nil {
+		return nil
+	}
+	now := srsNow(r.c)
+	var items []srs.QueueItem
+	if kind == "ahead" {
+		items = srs.ReviewAhead(s.all, now, reviewAheadDays, s.sc.sched, s.sc.day)
+	} else {
+		items = srs.DrillWeakest(s.all, now, 20, s.sc.sched, LeechLapses)
+	}
+	if len(items) == 0 {
+		return status(r.c.t("rv.none." + kind))
+	}
+	r.list, r.listKind, r.listPos = make([]string, len(items)), kind, 0
+	for i, it := range items {
+		r.list[i] = it.ID
+	}
+	r.next("")
+	return nil
+}
+
+func (r *review) updateList(msg rvListMsg) (Screen, tea.Cmd) {
+	if msg.gen != r.gen {
+		return r, nil
+	}
+	r.busy = false
+	r.s, r.list, r.listKind, r.listPos = msg.s, msg.list, msg.kind, msg.pos
+	if msg.leech {
+		r.mode, r.leechKey = rvLeech, msg.key
+		return r, nil
+	}
+	r.next("")
+	return r, nil
+}

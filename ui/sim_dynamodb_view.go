@@ -1,0 +1,267 @@
+package ui
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+)
+
+// View draws, top to bottom: the status line (intro or guide progress), the
+// panel when one is on, the output, and the input line.
+func (s *ddbConsole) View() string {
+	st := s.c.Styles
+	w, h := s.c.Width, s.c.Height
+	s.input.SetWidth(max(4, w-textWidth(s.input.Prompt)-1))
+	var parts []string
+	used := 1 // the input line
+	if h >= 6 {
+		parts = append(parts, s.statusLine(w))
+		used++
+	}
+	if s.panel != ddbPanelNone && h >= 8 {
+		ph := max(3, (h-used)/2)
+		if s.panel == ddbPanelChart {
+			ph = max(3, (h-used)*3/5) // room for the x axis at 80×24
+		}
+		if s.panel != ddbPanelChart {
+			ph = min(ph, 8)
+		}
+		p := s.panelView(w, ph-1)
+		lines := strings.Split(p, "\n")
+		if len(lines) > ph-1 {
+			lines = lines[:ph-1]
+		}
+		head := st.Title.Render(s.panelName()) + st.Muted.Render(" ─ tab")
+		parts = append(parts, head, strings.Join(lines, "\n"))
+		used += len(lines) + 1
+	}
+	parts = append(parts, s.outputView(w, max(0, h-used)))
+	in := s.input.View()
+	if s.busy {
+		in = st.Muted.Render("  " + s.c.t("ddb.running"))
+	}
+	parts = append(parts, in)
+	return strings.Join(parts, "\n")
+}
+
+func (s *ddbConsole) statusLine(w int) string {
+	st := s.c.Styles
+	if s.guide >= 0 {
+		g := s.guides[s.guide]
+		title := pick(g.title, s.c.Lang)
+		if s.step < len(g.steps) {
+			return trunc(st.Warn.Render(fmt.Sprintf(s.c.t("ddb.guide.next"), title, s.step+1, len(g.steps), g.steps[s.step].cmd)), w)
+		}
+		return trunc(st.Good.Render(fmt.Sprintf(s.c.t("ddb.guide.done"), title)), w)
+	}
+	return trunc(st.Muted.Render(s.c.t("ddb.intro")), w)
+}
+
+func trunc(s string, w int) string {
+	if textWidth(s) > w {
+		lines := clamp(s, w, 1)
+		return lines
+	}
+	return s
+}
+
+func (s *ddbConsole) panelName() string {
+	switch s.panel {
+	case ddbPanelCapacity:
+		return s.c.t("ddb.p.capacity")
+	case ddbPanelStream:
+		return s.c.t("ddb.p.stream")
+	case ddbPanelDAX:
+		return s.c.t("ddb.p.dax")
+	}
+	return s.c.t("ddb.p.chart")
+}
+
+// outputView shows the last h wrapped output lines, scrolled back by s.back.
+func (s *ddbConsole) outputView(w, h int) string {
+	if h <= 0 {
+		return ""
+	}
+	st := s.c.Styles
+	// Wrap from the end and stop once the window (scrolled back) is full:
+	// the history can be thousands of lines.
+	need := h + s.back
+	var rev [][]string
+	count := 0
+	for i := len(s.out) - 1; i >= 0 && count < need; i-- {
+		l := s.out[i]
+		style := lipgloss.NewStyle()
+		switch l.kind {
+		case ddbEcho:
+			style = st.Header
+		case ddbCapacity:
+			style = st.Title
+		case ddbError:
+			style = st.Error
+		case ddbInfo:
+			style = st.Subtitle
+		case ddbWhyLine:
+			style = st.Warn
+		case ddbLesson:
+			style = st.Good
+		}
+		wrap := hardWrap
+		if l.kind == ddbWhyLine || l.kind == ddbLesson || l.kind == ddbError {
+			wrap = wrapText // prose: break between words
+		}
+		parts := wrap(l.text, w)
+		for j := range parts {
+			parts[j] = style.Render(parts[j])
+		}
+		rev = append(rev, parts)
+		count += len(parts)
+	}
+	lines := make([]string, 0, count)
+	for i := len(rev) - 1; i >= 0; i-- {
+		lines = append(lines, rev[i]...)
+	}
+	end := len(lines) - s.back
+	if end < h {
+		end = min(h, len(lines))
+	}
+	s.back = len(lines) - end // clamp for the next key press
+	start := max(0, end-h)
+	out := lines[start:end]
+	for len(out) < h {
+		out = append(out, "")
+	}
+	return strings.Join(out, "\n")
+}
+
+// hardWrap cuts a line into pieces of at most w cells, keeping its spaces
+// (JSON indentation matters here, unlike in prose).
+func hardWrap(s string, w int) []string {
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
+	if w < 2 || textWidth(s) <= w {
+		return []string{s}
+	}
+	var out []string
+	for s != "" {
+		head, rest := splitAtWidth(s, w)
+		out = append(out, head)
+		s = rest
+	}
+	return out
+}
+
+func (s *ddbConsole) panelView(w, h int) string {
+	st := s.c.Styles
+	switch s.panel {
+	case ddbPanelChart:
+		if s.load == nil {
+			return st.Muted.Render(s.c.t("ddb.nochart"))
+		}
+		why := strings.Join(wrapText(s.load.why, w), "\n")
+		whyH := strings.Count(why, "\n") + 1
+		if h-whyH < 4 {
+			return st.Warn.Render(why)
+		}
+		return ddbLoadChart(st, s.c.Lang, s.load, w, h-whyH) + "\n" + st.Warn.Render(why)
+	case ddbPanelCapacity:
+		return s.capacityView(w)
+	case ddbPanelStream:
+		return s.streamView(w, h)
+	case ddbPanelDAX:
+		d := s.snap.dax
+		if d == nil {
+			return st.Muted.Render(s.c.t("ddb.nodax"))
+		}
+		reads := d.ItemHits + d.ItemMisses + d.QueryHits + d.QueryMisses
+		rate := 0.0
+		if reads > 0 {
+			rate = 100 * float64(d.ItemHits+d.QueryHits) / float64(reads)
+		}
+		return strings.Join([]string{
+			fmt.Sprintf(s.c.t("ddb.dax.stats"), s.snap.daxName, d.ItemHits, d.ItemMisses, d.QueryHits, d.QueryMisses),
+			ddbBar(st, rate/100, min(30, w/3)) + " " + fmt.Sprintf(s.c.t("ddb.dax.rate"), rate, d.PassThrough, d.RCUConsumed),
+		}, "\n")
+	}
+	return ""
+}
+
+func (s *ddbConsole) capacityView(w int) string {
+	st := s.c.Styles
+	m := s.snap.metrics
+	if m == nil {
+		return st.Muted.Render(s.c.t("ddb.notable"))
+	}
+	mode := "PROVISIONED"
+	if m.OnDemand {
+		mode = "PAY_PER_REQUEST"
+	}
+	bw := min(24, max(4, w/4))
+	lines := []string{fmt.Sprintf(s.c.t("ddb.m.table"), s.snap.table, mode, m.Partitions, s.snap.now.UTC().Format("15:04:05"))}
+	if m.OnDemand {
+		lines = append(lines, fmt.Sprintf(s.c.t("ddb.m.allow"), m.ReadAllowance, m.WriteAllowance))
+	} else {
+		lines = append(lines,
+			ddbBar(st, ratio(m.WriteTokens, m.WriteBurst), bw)+" "+fmt.Sprintf(s.c.t("ddb.m.bucket"), "WCU", m.WriteTokens, m.WriteBurst),
+			ddbBar(st, ratio(m.ReadTokens, m.ReadBurst), bw)+" "+fmt.Sprintf(s.c.t("ddb.m.bucket"), "RCU", m.ReadTokens, m.ReadBurst))
+	}
+	for _, g := range s.snap.gsis {
+		lines = append(lines, ddbBar(st, ratio(g.m.WriteTokens, g.m.WriteBurst), bw)+" "+fmt.Sprintf(s.c.t("ddb.m.gsi"), g.name, g.m.WriteTokens, g.m.WriteBurst))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func ratio(a, b float64) float64 {
+	if b <= 0 || math.IsNaN(a) {
+		return 0
+	}
+	return math.Max(0, math.Min(1, a/b))
+}
+
+// ddbBar draws a fill level in w cells: good above half, warn above a tenth,
+// bad below.
+func ddbBar(st *Styles, f float64, w int) string {
+	n := int(math.Round(f * float64(w)))
+	style := st.Good
+	switch {
+	case f < 0.1:
+		style = st.Bad
+	case f < 0.5:
+		style = st.Warn
+	}
+	return style.Render(strings.Repeat("█", n)) + st.Muted.Render(strings.Repeat("░", w-n))
+}
+
+func (s *ddbConsole) streamView(w, h int) string {
+	st := s.c.Styles
+	recs := s.snap.stream
+	if len(recs) == 0 {
+		return st.Muted.Render(s.c.t("ddb.nostream"))
+	}
+	if len(recs) > h {
+		recs = recs[len(recs)-h:]
+	}
+	var lines []string
+	for _, r := range recs {
+		keys, _ := json.Marshal(r.Keys)
+		at := time.UnixMilli(int64(r.ApproximateCreationDateTime * 1000)).UTC().Format("15:04:05")
+		line := fmt.Sprintf("%s %-6s ", at, r.EventName)
+		if r.UserIdentity != nil { // a TTL deletion: made by the service, not by you
+			line += r.UserIdentity.Type + "/" + r.UserIdentity.PrincipalID + " "
+		}
+		line += string(keys)
+		style := st.Item
+		if r.EventName == "REMOVE" {
+			style = st.Warn
+		}
+		lines = append(lines, trunc(style.Render(line), w))
+	}
+	return strings.Join(lines, "\n")
+}
