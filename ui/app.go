@@ -214,6 +214,11 @@ func (a *App) shortHelp() []key.Binding {
 	if len(a.stack) > 1 {
 		out = append(out, k.Back)
 	}
+	if cp, ok := a.top().(Capturer); ok && cp.Capturing() {
+		// The screen takes ? and q as text; only ctrl+c quits here.
+		quit := key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit"))
+		return localize(a.c.Lang, append(out, quit))
+	}
 	return localize(a.c.Lang, append(out, k.Help, k.Quit))
 }
 

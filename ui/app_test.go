@@ -34,7 +34,7 @@ func waitFor(t *testing.T, tm *teatest.TestModel, want string) {
 	t.Helper()
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
 		return bytes.Contains(b, []byte(want))
-	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	}, teatest.WithDuration(20*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
 }
 
 // TestNotesFlow is the path a newcomer takes: home → Notes → open a note →
@@ -57,7 +57,7 @@ func TestNotesFlow(t *testing.T) {
 	tm.Send(press("esc"))
 	waitView(t, tm, "% read")
 	tm.Send(press("q"))
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(20*time.Second))
 
 	final := tm.FinalModel(t).(probed).App
 	view := ansi.Strip(final.View().Content)

@@ -106,7 +106,7 @@ func TestExamToResultsReviewAndRetake(t *testing.T) {
 	tm.Send(press("r"))
 	waitView(t, tm, "Question 1 of 3")
 	tm.Send(press("q"))
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(20*time.Second))
 
 	hist, err := st.ExamHistory(context.Background())
 	if err != nil || len(hist) != 1 || hist[0].Correct != 7 || hist[0].Total != 10 {
@@ -154,14 +154,14 @@ func TestExamResumesAfterTheProgramDies(t *testing.T) {
 		var s quiz.ExamState
 		return ok && json.Unmarshal(rec.State, &s) == nil && answeredOf(s) == 3
 	}
-	for deadline := time.Now().Add(5 * time.Second); !waitFor3(); {
+	for deadline := time.Now().Add(20 * time.Second); !waitFor3(); {
 		if time.Now().After(deadline) {
 			t.Fatalf("the third answer never reached the store:\n%s", waitView(t, tm, ""))
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
 	tm.Quit() // the program is gone; nothing else is saved
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(20*time.Second))
 	st.Close()
 
 	st2, err := store.Open(path, store.Options{Now: clk.Now})
@@ -183,7 +183,7 @@ func TestExamResumesAfterTheProgramDies(t *testing.T) {
 		t.Errorf("resumed exam does not show the time that was left:\n%s", view)
 	}
 	tm2.Send(press("q"))
-	tm2.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	tm2.WaitFinished(t, teatest.WithFinalTimeout(20*time.Second))
 }
 
 // examApp opens an exam whose timer the test drives by hand.

@@ -25,6 +25,7 @@ var strs = map[string][2]string{
 	"soon":             {"%s is not in this version yet. Press esc to go back.", "%s 기능은 아직 이 버전에 없습니다. esc를 눌러 돌아가세요."},
 	"notes.title":      {"Notes", "노트"},
 	"notes.read":       {"%d%% read", "%d%% 읽음"},
+	"notes.due":        {"%d due", "복습 %d개"},
 	"notes.unread":     {"not started", "읽지 않음"},
 	"notes.rendering":  {"Rendering…", "렌더링 중…"},
 	"notes.empty":      {"No notes in this language.", "이 언어로 된 노트가 없습니다."},

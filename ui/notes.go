@@ -2,11 +2,13 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/srs"
 	"github.com/saa-study/saa-study/store"
 )
 
@@ -18,9 +20,13 @@ type noteList struct {
 	menu     menu
 	lang     content.Lang
 	progress map[string]store.NotePosition
+	due      map[string]int // topic → items due now
 }
 
-type positionsMsg map[string]store.NotePosition
+type positionsMsg struct {
+	pos map[string]store.NotePosition
+	due map[string]int
+}
 
 func newNoteList(c *Common) *noteList {
 	l := &noteList{c: c}
@@ -39,6 +45,9 @@ func (l *noteList) build() {
 		if p, ok := l.progress[n.ID]; ok && p.ReadPct > 0 {
 			note = fmt.Sprintf(l.c.t("notes.read"), p.ReadPct)
 		}
+		if d := l.due[n.ID]; d > 0 {
+			note += " · " + fmt.Sprintf(l.c.t("notes.due"), d)
+		}
 		l.menu.items = append(l.menu.items, menuItem{id: n.ID, title: n.Title, note: note})
 	}
 }
@@ -48,13 +57,17 @@ func (l *noteList) loadPositions() tea.Cmd {
 	lang := c.Lang
 	return func() tea.Msg {
 		if c.Store == nil {
-			return positionsMsg(nil)
+			return positionsMsg{}
 		}
 		p, err := c.Store.NotePositions(c.Ctx, string(lang))
 		if err != nil {
 			return errMsg{err}
 		}
-		return positionsMsg(p)
+		due, err := dueByTopic(c, lang)
+		if err != nil {
+			return errMsg{err}
+		}
+		return positionsMsg{p, due}
 	}
 }
 
@@ -69,7 +82,7 @@ func (l *noteList) Title() string {
 func (l *noteList) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case positionsMsg:
-		l.progress = msg
+		l.progress, l.due = msg.pos, msg.due
 		l.build()
 	case tea.WindowSizeMsg:
 		// Coming back from a note: refresh how much has been read.
@@ -115,4 +128,32 @@ func (l *noteList) ShortHelp() []key.Binding {
 func (l *noteList) FullHelp() [][]key.Binding {
 	k := l.c.Keys
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open}}
+}
+
+// dueByTopic counts, per note, the flashcards and questions that are due
+// for review now (new items are not counted: they are not due yet).
+func dueByTopic(c *Common, lang content.Lang) (map[string]int, error) {
+	items, err := c.Store.SRSItems(c.Ctx)
+	if err != nil || c.Lib == nil {
+		return nil, err
+	}
+	topic := map[string]string{}
+	for _, k := range c.Lib.Cards(lang) {
+		topic[store.KindCard+":"+k.ID] = k.Topic
+	}
+	for _, q := range c.Lib.Questions(lang) {
+		topic[store.KindQuestion+":"+q.ID] = q.Topic
+	}
+	now := c.now()
+	out := map[string]int{}
+	for _, it := range items {
+		if it.Suspended || it.Card.State == srs.New || it.Card.Due.After(now) || it.BuriedUntil.After(now) {
+			continue
+		}
+		id, _, _ := strings.Cut(it.ItemID, "::") // a cloze number is part of its card
+		if t, ok := topic[it.Kind+":"+id]; ok {
+			out[t]++
+		}
+	}
+	return out, nil
 }

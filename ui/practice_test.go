@@ -72,7 +72,7 @@ func TestPracticeFeedbackNoteReportAndDrill(t *testing.T) {
 	tm.Send(press("enter"))
 	waitView(t, tm, "Question 2 of 5")
 	tm.Send(press("q"))
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(20*time.Second))
 
 	answers, err := st.Answers(context.Background(), "question", first.QuestionID)
 	if err != nil || len(answers) != 1 || answers[0].Source != "practice" || answers[0].Rating != 1 || answers[0].Correct {

@@ -29,7 +29,7 @@ func (p probed) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // waitView polls the model's screen until it contains want.
 func waitView(t *testing.T, tm *teatest.TestModel, want string) string {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(20 * time.Second)
 	var last string
 	for time.Now().Before(deadline) {
 		ch := make(chan string, 1)

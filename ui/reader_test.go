@@ -49,7 +49,7 @@ func TestReaderSearchLinksAndLanguage(t *testing.T) {
 			tm.Send(press("L"))
 			waitView(t, tm, "테이블")
 			tm.Send(press("q"))
-			tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+			tm.WaitFinished(t, teatest.WithFinalTimeout(20*time.Second))
 			view := ansi.Strip(tm.FinalModel(t).(probed).App.View().Content)
 			if !strings.Contains(view, "두 번째") {
 				t.Fatalf("after L the Korean note should show:\n%s", view)

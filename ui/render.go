@@ -6,8 +6,9 @@ import (
 	"sync"
 
 	"charm.land/glamour/v2"
-	"charm.land/glamour/v2/ansi"
+	gansi "charm.land/glamour/v2/ansi"
 	"charm.land/glamour/v2/styles"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/saa-study/saa-study/content"
 )
@@ -48,8 +49,8 @@ func (r *renderCache) put(k renderKey, s string) {
 
 // StyleName picks the glamour style: "dark", "light", or "plain" for
 // output without colour.
-func styleConfig(name string) ansi.StyleConfig {
-	var s ansi.StyleConfig
+func styleConfig(name string) gansi.StyleConfig {
+	var s gansi.StyleConfig
 	switch name {
 	case "light":
 		s = styles.LightStyleConfig
@@ -118,5 +119,17 @@ func RenderNote(lib *content.Library, n *content.Note, width int, style string) 
 	if err != nil {
 		return "", err
 	}
-	return strings.TrimRight(out, "\n ") + "\n", nil
+	return fitWidth(strings.TrimRight(out, "\n ")+"\n", width), nil
+}
+
+// fitWidth cuts lines wider than w cells (a diagram in a very narrow
+// window) with a "…", so that nothing is ever drawn past the window.
+func fitWidth(s string, w int) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if ansi.StringWidth(l) > w {
+			lines[i] = ansi.Truncate(l, w, "…")
+		}
+	}
+	return strings.Join(lines, "\n")
 }

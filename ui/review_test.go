@@ -232,7 +232,7 @@ func TestReviewTeatest(t *testing.T) {
 	tm.Send(press("3"))
 	waitFor(t, tm, "Which option is right?")
 	tm.Send(press("q"))
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(20*time.Second))
 	if n, _ := st.ReviewCount(context.Background()); n != 1 {
 		t.Fatalf("%d reviews committed, want 1", n)
 	}

@@ -127,7 +127,7 @@ func (s *ddbConsole) startGuide(args []string) {
 	if len(args) == 0 {
 		s.info(s.c.t("ddb.guides"))
 		for i, g := range s.guides {
-			s.info("  " + strconv.Itoa(i+1) + ". " + pick(g.title, s.c.Lang))
+			s.info("  " + strconv.Itoa(i+1) + ". " + ddbPick(g.title, s.c.Lang))
 		}
 		return
 	}
@@ -148,8 +148,8 @@ func (s *ddbConsole) startGuide(args []string) {
 	s.sess, s.snap, s.load = newDDBSession(), ddbSnap{}, nil
 	s.guide, s.step = n-1, 0
 	g := s.guides[s.guide]
-	s.addLines(ddbLine{ddbLesson, fmt.Sprintf(s.c.t("ddb.guide.start"), pick(g.title, s.c.Lang))},
-		ddbLine{ddbLesson, pick(g.lesson, s.c.Lang)})
+	s.addLines(ddbLine{ddbLesson, fmt.Sprintf(s.c.t("ddb.guide.start"), ddbPick(g.title, s.c.Lang))},
+		ddbLine{ddbLesson, ddbPick(g.lesson, s.c.Lang)})
 }
 
 func (s *ddbConsole) Update(msg tea.Msg) (Screen, tea.Cmd) {
@@ -167,7 +167,7 @@ func (s *ddbConsole) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		if msg.step >= 0 && s.guide >= 0 && msg.step < len(s.guides[s.guide].steps) {
 			st := s.guides[s.guide].steps[msg.step]
-			if note := pick(st.note, s.c.Lang); note != "" {
+			if note := ddbPick(st.note, s.c.Lang); note != "" {
 				s.addLines(ddbLine{ddbLesson, "» " + note})
 			}
 			if msg.res.errType != st.expect {

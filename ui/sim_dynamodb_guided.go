@@ -39,16 +39,16 @@ type ddbStep struct {
 	expect string // the exception the step should end in, "" for success
 }
 
-func langIndex(l content.Lang) int {
+func ddbLangIndex(l content.Lang) int {
 	if l == content.KO {
 		return 1
 	}
 	return 0
 }
 
-// pick returns the text in the learner's language, falling back to English.
-func pick(v [2]string, l content.Lang) string {
-	if s := v[langIndex(l)]; s != "" {
+// ddbPick returns the text in the learner's language, falling back to English.
+func ddbPick(v [2]string, l content.Lang) string {
+	if s := v[ddbLangIndex(l)]; s != "" {
 		return s
 	}
 	return v[0]

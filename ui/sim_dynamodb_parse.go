@@ -59,10 +59,10 @@ var ddbTimeFlags = map[string]bool{"restore-date-time": true, "export-time": tru
 // ddbIntFlags are numbers in the request body.
 var ddbIntFlags = map[string]bool{"limit": true, "segment": true, "total-segments": true}
 
-// splitWords splits a line into words the way a POSIX shell does for the
+// ddbSplitWords splits a line into words the way a POSIX shell does for the
 // cases a learner types: single quotes keep everything, double quotes allow
 // \" and \\, a backslash outside quotes escapes the next character.
-func splitWords(line string) ([]string, error) {
+func ddbSplitWords(line string) ([]string, error) {
 	var words []string
 	var cur strings.Builder
 	inWord := false
@@ -115,8 +115,8 @@ func splitWords(line string) ([]string, error) {
 	return words, nil
 }
 
-// kebabToPascal turns table-name into TableName.
-func kebabToPascal(s string) string {
+// ddbPascal turns table-name into TableName.
+func ddbPascal(s string) string {
 	var b strings.Builder
 	for _, part := range strings.Split(s, "-") {
 		if part == "" {
@@ -132,7 +132,7 @@ func kebabToPascal(s string) string {
 // parseDDBCommand parses one console line. It never panics; every mistake
 // is a *ddbParseError.
 func parseDDBCommand(line string) (*ddbCommand, error) {
-	words, err := splitWords(line)
+	words, err := ddbSplitWords(line)
 	if err != nil {
 		return nil, err
 	}
@@ -149,7 +149,7 @@ func parseDDBCommand(line string) (*ddbCommand, error) {
 	cmd := &ddbCommand{Name: strings.ToLower(words[0]), Body: map[string]any{}, Flags: map[string]string{}}
 	local := ddbLocalCommands[cmd.Name]
 	if !local {
-		cmd.Op = kebabToPascal(cmd.Name)
+		cmd.Op = ddbPascal(cmd.Name)
 		if !ddbKnownOp(cmd.Op) || strings.ContainsAny(cmd.Name, "_ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
 			return nil, &ddbParseError{fmt.Sprintf("aws: error: argument operation: Invalid choice: '%s' (type help for the commands)", words[0])}
 		}
@@ -188,7 +188,7 @@ func parseDDBCommand(line string) (*ddbCommand, error) {
 		if err != nil {
 			return nil, err
 		}
-		cmd.Body[kebabToPascal(name)] = v
+		cmd.Body[ddbPascal(name)] = v
 	}
 	return cmd, nil
 }
@@ -198,7 +198,7 @@ func setDDBFlag(cmd *ddbCommand, local bool, name string, v bool, text string) {
 		cmd.Flags[name] = text
 		return
 	}
-	cmd.Body[kebabToPascal(name)] = v
+	cmd.Body[ddbPascal(name)] = v
 }
 
 // ddbFlagValue decodes one flag's words: JSON when it looks like JSON,
@@ -217,7 +217,7 @@ func ddbFlagValue(name string, vals []string) (any, error) {
 	if ddbShorthandLists[name] {
 		out := make([]any, 0, len(vals))
 		for _, w := range vals {
-			m, err := parseShorthand(name, w)
+			m, err := ddbShorthand(name, w)
 			if err != nil {
 				return nil, err
 			}
@@ -246,14 +246,14 @@ func ddbFlagValue(name string, vals []string) (any, error) {
 		return n, nil
 	}
 	if strings.Contains(t, "=") && !strings.Contains(name, "expression") && !strings.Contains(name, "name") {
-		return parseShorthand(name, t)
+		return ddbShorthand(name, t)
 	}
 	return t, nil
 }
 
-// parseShorthand reads Key=Value,Key=Value into an object. Digits become
+// ddbShorthand reads Key=Value,Key=Value into an object. Digits become
 // numbers and true/false booleans, as the CLI does for typed members.
-func parseShorthand(name, s string) (map[string]any, error) {
+func ddbShorthand(name, s string) (map[string]any, error) {
 	m := map[string]any{}
 	for _, pair := range strings.Split(s, ",") {
 		k, v, ok := strings.Cut(pair, "=")
@@ -265,7 +265,7 @@ func parseShorthand(name, s string) (map[string]any, error) {
 		switch {
 		case v == "true" || v == "false":
 			m[k] = v == "true"
-		case isDigits(v):
+		case ddbIsDigits(v):
 			n, err := strconv.ParseInt(v, 10, 64)
 			if err != nil {
 				return nil, &ddbParseError{fmt.Sprintf("Error parsing parameter '--%s': number out of range: %s", name, v)}
@@ -278,7 +278,7 @@ func parseShorthand(name, s string) (map[string]any, error) {
 	return m, nil
 }
 
-func isDigits(s string) bool {
+func ddbIsDigits(s string) bool {
 	if s == "" {
 		return false
 	}
@@ -300,8 +300,8 @@ func ddbKnownOp(op string) bool {
 	return false
 }
 
-// isParseError tells a command-line mistake from an API error.
-func isParseError(err error) bool {
+// isDDBParseError tells a command-line mistake from an API error.
+func isDDBParseError(err error) bool {
 	var pe *ddbParseError
 	return errors.As(err, &pe)
 }

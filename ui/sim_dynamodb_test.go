@@ -38,15 +38,15 @@ func openDDB(t *testing.T, w, h int, lang content.Lang) (*App, *ddbConsole) {
 	return a, con
 }
 
-// typeLine types a command into the console and presses enter.
-func typeLine(a *App, line string) {
+// ddbTypeLine types a command into the console and presses enter.
+func ddbTypeLine(a *App, line string) {
 	for _, r := range line {
 		drive(a, tea.KeyPressMsg{Code: r, Text: string(r)})
 	}
 	drive(a, press("enter"))
 }
 
-func outputText(con *ddbConsole) string {
+func ddbOutputText(con *ddbConsole) string {
 	var b strings.Builder
 	for _, l := range con.out {
 		b.WriteString(l.text)
@@ -78,7 +78,7 @@ func TestDDBLoadOnOneKeyThrottlesAndSaysWhy(t *testing.T) {
 	tm.Send(press("enter"))
 	waitFor(t, tm, "throttled/s") // the chart's legend
 	tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(20*time.Second))
 
 	con := tm.FinalModel(t).(*App).top().(*ddbConsole)
 	run := con.load
@@ -95,8 +95,8 @@ func TestDDBLoadOnOneKeyThrottlesAndSaysWhy(t *testing.T) {
 	if !strings.Contains(run.why, "provisioned rate") || !strings.Contains(run.why, "5 WCU/s provisioned") || !strings.Contains(run.why, "ddb.burst.seconds") {
 		t.Errorf("why = %q; want the provisioned rate and the burst fact", run.why)
 	}
-	if !strings.Contains(outputText(con), "throttled 11") {
-		t.Errorf("the output should total the throttles:\n%s", outputText(con))
+	if !strings.Contains(ddbOutputText(con), "throttled 11") {
+		t.Errorf("the output should total the throttles:\n%s", ddbOutputText(con))
 	}
 }
 
@@ -110,6 +110,7 @@ func TestDDBGuidedScenariosRunToTheEnd(t *testing.T) {
 		"3-ondemand-spike":   {"Why: on-demand spike", "ok 40000 · throttled 50000", "ok 70000 · throttled 0"},
 		"4-dax-vs-strong":    {"DAX catalog-dax: miss", "DAX catalog-dax: HIT", `"ReadCapacityUnits": 1`},
 		"5-ttl-stream":       {`"TTLDeleted": 1`, `"eventName": "REMOVE"`, `"principalId": "dynamodb.amazonaws.com"`},
+		"6-pitr-restore":     {`"RestoreSummary"`, `"N": "100"`, "An error occurred (TableAlreadyExistsException) when calling the RestoreTableToPointInTime operation"},
 	}
 	scs, err := ddbScenarios()
 	if err != nil {
@@ -121,7 +122,7 @@ func TestDDBGuidedScenariosRunToTheEnd(t *testing.T) {
 	for i, sc := range scs {
 		t.Run(sc.id, func(t *testing.T) {
 			a, con := openDDB(t, 80, 24, content.EN)
-			typeLine(a, "guide "+string(rune('1'+i)))
+			ddbTypeLine(a, "guide "+string(rune('1'+i)))
 			if con.guide != i {
 				t.Fatalf("guide %d did not start the scenario", i+1)
 			}
@@ -131,7 +132,7 @@ func TestDDBGuidedScenariosRunToTheEnd(t *testing.T) {
 			if con.step != len(sc.steps) {
 				t.Fatalf("stopped at step %d of %d", con.step, len(sc.steps))
 			}
-			out := outputText(con)
+			out := ddbOutputText(con)
 			if strings.Contains(out, "Unexpected") {
 				t.Fatalf("a step ended differently than the scenario expects:\n%s", out)
 			}
@@ -207,6 +208,8 @@ func TestParseDDBCommand(t *testing.T) {
 		{`update-time-to-live --table-name Demo --time-to-live-specification Enabled=true,AttributeName=ttl`, "UpdateTimeToLive",
 			`{"TableName":"Demo","TimeToLiveSpecification":{"AttributeName":"ttl","Enabled":true}}`},
 		{`list-tables`, "ListTables", `{}`},
+		{`restore-table-to-point-in-time --source-table-name Src --target-table-name Dst --restore-date-time 2025-01-01T00:05:00Z`, "RestoreTableToPointInTime",
+			`{"RestoreDateTime":1735689900,"SourceTableName":"Src","TargetTableName":"Dst"}`},
 	}
 	for _, tc := range cases {
 		cmd, err := parseDDBCommand(tc.line)
@@ -219,7 +222,7 @@ func TestParseDDBCommand(t *testing.T) {
 		}
 	}
 	for _, bad := range []string{"", "put-item --item", "put-item --table-name 'open", `scan --limit x`, "PutItem", "put-item --provisioned-throughput A=1,B"} {
-		if _, err := parseDDBCommand(bad); err == nil || !isParseError(err) {
+		if _, err := parseDDBCommand(bad); err == nil || !isDDBParseError(err) {
 			t.Errorf("%q: want a parse error, got %v", bad, err)
 		}
 	}
@@ -231,10 +234,10 @@ func TestDDBHistoryAndPanels(t *testing.T) {
 	for _, lang := range content.Langs {
 		for _, size := range [][2]int{{80, 24}, {40, 12}, {120, 40}} {
 			a, con := openDDB(t, size[0], size[1], lang)
-			typeLine(a, ddbCreate5WCU)
-			typeLine(a, `put-item --table-name Demo --item '{"pk":{"S":"a"}}'`)
-			typeLine(a, "load --rate 50 --seconds 5")
-			typeLine(a, "create-cluster --cluster-name c")
+			ddbTypeLine(a, ddbCreate5WCU)
+			ddbTypeLine(a, `put-item --table-name Demo --item '{"pk":{"S":"a"}}'`)
+			ddbTypeLine(a, "load --rate 50 --seconds 5")
+			ddbTypeLine(a, "create-cluster --cluster-name c")
 			drive(a, press("up"))
 			if got := con.input.Value(); got != "create-cluster --cluster-name c" {
 				t.Fatalf("↑ recalled %q", got)
@@ -270,7 +273,7 @@ func FuzzParseCommand(f *testing.F) {
 	f.Fuzz(func(t *testing.T, line string) {
 		cmd, err := parseDDBCommand(line)
 		if err != nil {
-			if !isParseError(err) {
+			if !isDDBParseError(err) {
 				t.Fatalf("non-parse error %T", err)
 			}
 			return
@@ -309,14 +312,14 @@ func BenchmarkDDBConsoleView(b *testing.B) {
 // shows older output and pgdn returns to the newest, clear empties it.
 func TestDDBHelpScrollAndClear(t *testing.T) {
 	a, con := openDDB(t, 80, 24, content.EN)
-	typeLine(a, "help")
-	out := outputText(con)
+	ddbTypeLine(a, "help")
+	out := ddbOutputText(con)
 	for _, w := range []string{"create-table", "load --table", "advance 60", "create-cluster", "guide [N]"} {
 		if !strings.Contains(out, w) {
 			t.Errorf("help lacks %q", w)
 		}
 	}
-	typeLine(a, "guide")
+	ddbTypeLine(a, "guide")
 	bottom := ansi.Strip(a.View().Content)
 	if !strings.Contains(bottom, "TTL and the stream") {
 		t.Fatalf("guide should list the scenarios:\n%s", bottom)
@@ -333,7 +336,7 @@ func TestDDBHelpScrollAndClear(t *testing.T) {
 	if again := ansi.Strip(a.View().Content); again != bottom {
 		t.Fatalf("pgdn should come back to the newest output:\n%s", again)
 	}
-	typeLine(a, "clear")
+	ddbTypeLine(a, "clear")
 	if len(con.out) != 0 {
 		t.Fatalf("clear left %d lines", len(con.out))
 	}

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"charm.land/lipgloss/v2"
+
+	"github.com/saa-study/saa-study/sim/dynamodb"
 )
 
 // View draws, top to bottom: the status line (intro or guide progress), the
@@ -52,16 +54,16 @@ func (s *ddbConsole) statusLine(w int) string {
 	st := s.c.Styles
 	if s.guide >= 0 {
 		g := s.guides[s.guide]
-		title := pick(g.title, s.c.Lang)
+		title := ddbPick(g.title, s.c.Lang)
 		if s.step < len(g.steps) {
-			return trunc(st.Warn.Render(fmt.Sprintf(s.c.t("ddb.guide.next"), title, s.step+1, len(g.steps), g.steps[s.step].cmd)), w)
+			return ddbTrunc(st.Warn.Render(fmt.Sprintf(s.c.t("ddb.guide.next"), title, s.step+1, len(g.steps), g.steps[s.step].cmd)), w)
 		}
-		return trunc(st.Good.Render(fmt.Sprintf(s.c.t("ddb.guide.done"), title)), w)
+		return ddbTrunc(st.Good.Render(fmt.Sprintf(s.c.t("ddb.guide.done"), title)), w)
 	}
-	return trunc(st.Muted.Render(s.c.t("ddb.intro")), w)
+	return ddbTrunc(st.Muted.Render(s.c.t("ddb.intro")), w)
 }
 
-func trunc(s string, w int) string {
+func ddbTrunc(s string, w int) string {
 	if textWidth(s) > w {
 		lines := clamp(s, w, 1)
 		return lines
@@ -109,7 +111,7 @@ func (s *ddbConsole) outputView(w, h int) string {
 		case ddbLesson:
 			style = st.Good
 		}
-		wrap := hardWrap
+		wrap := ddbHardWrap
 		if l.kind == ddbWhyLine || l.kind == ddbLesson || l.kind == ddbError {
 			wrap = wrapText // prose: break between words
 		}
@@ -137,9 +139,9 @@ func (s *ddbConsole) outputView(w, h int) string {
 	return strings.Join(out, "\n")
 }
 
-// hardWrap cuts a line into pieces of at most w cells, keeping its spaces
+// ddbHardWrap cuts a line into pieces of at most w cells, keeping its spaces
 // (JSON indentation matters here, unlike in prose).
-func hardWrap(s string, w int) []string {
+func ddbHardWrap(s string, w int) []string {
 	s = strings.Map(func(r rune) rune {
 		if r < 0x20 || r == 0x7f {
 			return ' '
@@ -167,8 +169,8 @@ func (s *ddbConsole) panelView(w, h int) string {
 		}
 		why := strings.Join(wrapText(s.load.why, w), "\n")
 		whyH := strings.Count(why, "\n") + 1
-		if h-whyH < 4 {
-			return st.Warn.Render(why)
+		if h-whyH < 4 { // no room for a chart: totals and a sparkline
+			return s.compactLoad(w)
 		}
 		return ddbLoadChart(st, s.c.Lang, s.load, w, h-whyH) + "\n" + st.Warn.Render(why)
 	case ddbPanelCapacity:
@@ -193,6 +195,49 @@ func (s *ddbConsole) panelView(w, h int) string {
 	return ""
 }
 
+// compactLoad sums the last load run in two lines for small windows.
+func (s *ddbConsole) compactLoad(w int) string {
+	st := s.c.Styles
+	res := s.load.res
+	unit := "WCU"
+	if s.load.read {
+		unit = "RCU"
+	}
+	var consumed, peak float64
+	for _, sec := range res.Series {
+		consumed += sec.ConsumedWCU + sec.ConsumedRCU
+		peak = math.Max(peak, float64(sec.Throttled))
+	}
+	tot := ddbTrunc(fmt.Sprintf(s.c.t("ddb.load.tot"), res.OK, res.Throttled, consumed, unit), w)
+	label := s.c.t("ddb.s.throttled") + " "
+	n := max(0, w-textWidth(label))
+	return tot + "\n" + st.Muted.Render(label) + st.Bad.Render(ddbSparkline(res.Series, n, peak))
+}
+
+// ddbSparkline draws throttles per second in n cells, one block per bucket
+// of seconds, scaled to peak.
+func ddbSparkline(series []dynamodb.LoadSecond, n int, peak float64) string {
+	if n <= 0 || len(series) == 0 {
+		return ""
+	}
+	blocks := []rune("▁▂▃▄▅▆▇█")
+	n = min(n, len(series))
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		lo, hi := i*len(series)/n, (i+1)*len(series)/n
+		v := 0.0
+		for _, sec := range series[lo:max(hi, lo+1)] {
+			v = math.Max(v, float64(sec.Throttled))
+		}
+		k := 0
+		if peak > 0 {
+			k = int(math.Round(v / peak * float64(len(blocks)-1)))
+		}
+		b.WriteRune(blocks[k])
+	}
+	return b.String()
+}
+
 func (s *ddbConsole) capacityView(w int) string {
 	st := s.c.Styles
 	m := s.snap.metrics
@@ -209,16 +254,16 @@ func (s *ddbConsole) capacityView(w int) string {
 		lines = append(lines, fmt.Sprintf(s.c.t("ddb.m.allow"), m.ReadAllowance, m.WriteAllowance))
 	} else {
 		lines = append(lines,
-			ddbBar(st, ratio(m.WriteTokens, m.WriteBurst), bw)+" "+fmt.Sprintf(s.c.t("ddb.m.bucket"), "WCU", m.WriteTokens, m.WriteBurst),
-			ddbBar(st, ratio(m.ReadTokens, m.ReadBurst), bw)+" "+fmt.Sprintf(s.c.t("ddb.m.bucket"), "RCU", m.ReadTokens, m.ReadBurst))
+			ddbBar(st, ddbRatio(m.WriteTokens, m.WriteBurst), bw)+" "+fmt.Sprintf(s.c.t("ddb.m.bucket"), "WCU", m.WriteTokens, m.WriteBurst),
+			ddbBar(st, ddbRatio(m.ReadTokens, m.ReadBurst), bw)+" "+fmt.Sprintf(s.c.t("ddb.m.bucket"), "RCU", m.ReadTokens, m.ReadBurst))
 	}
 	for _, g := range s.snap.gsis {
-		lines = append(lines, ddbBar(st, ratio(g.m.WriteTokens, g.m.WriteBurst), bw)+" "+fmt.Sprintf(s.c.t("ddb.m.gsi"), g.name, g.m.WriteTokens, g.m.WriteBurst))
+		lines = append(lines, ddbBar(st, ddbRatio(g.m.WriteTokens, g.m.WriteBurst), bw)+" "+fmt.Sprintf(s.c.t("ddb.m.gsi"), g.name, g.m.WriteTokens, g.m.WriteBurst))
 	}
 	return strings.Join(lines, "\n")
 }
 
-func ratio(a, b float64) float64 {
+func ddbRatio(a, b float64) float64 {
 	if b <= 0 || math.IsNaN(a) {
 		return 0
 	}
@@ -261,7 +306,7 @@ func (s *ddbConsole) streamView(w, h int) string {
 		if r.EventName == "REMOVE" {
 			style = st.Warn
 		}
-		lines = append(lines, trunc(style.Render(line), w))
+		lines = append(lines, ddbTrunc(style.Render(line), w))
 	}
 	return strings.Join(lines, "\n")
 }

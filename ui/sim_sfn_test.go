@@ -63,7 +63,7 @@ func TestApprovalApproveThenReject(t *testing.T) {
 	tm.Send(press("enter"))
 	waitFor(t, tm, "FAILED")
 	tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(20*time.Second))
 
 	final := tm.FinalModel(t).(*App)
 	con := final.top().(*sfnConsole)

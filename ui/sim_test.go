@@ -56,7 +56,7 @@ func TestSimConsoleFlows(t *testing.T) {
 			tm.Send(press("enter"))
 			waitFor(t, tm, m[1]+"]")
 			tm.Send(press("q"))
-			tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+			tm.WaitFinished(t, teatest.WithFinalTimeout(20*time.Second))
 			view := ansi.Strip(tm.FinalModel(t).(*App).View().Content)
 			if !strings.Contains(view, want.title) || !strings.Contains(view, "["+m[1]+"]") {
 				t.Fatalf("the result should show the scenario title and the explanation:\n%s", view)

@@ -146,6 +146,10 @@ func StatsLines(lang content.Lang, r *StatsReport, w int, st *Styles) []string {
 		}
 		out = append(out, stGroupLines(rows, w)...)
 	}
+	if len(r.Exams) > 0 {
+		out = append(out, "", hd(fmt.Sprintf(t("st.exams"), len(r.Exams))))
+		out = append(out, stExamTrend(r.Exams, w)...)
+	}
 	out = append(out, "", hd(fmt.Sprintf(t("st.overall"), fmt.Sprintf("%.0f%%", r.Readiness*100))))
 	for _, l := range rvWrap(r.Caveat, w) {
 		out = append(out, mu(l))
@@ -282,5 +286,27 @@ func stHeatmap(lang content.Lang, days []srs.DayCount, w int) []string {
 	for i := range grid {
 		out[i] = padRight(names[i], label) + string(grid[i])
 	}
+	return out
+}
+
+// stExamTrend draws the percent of the latest exams as bars, oldest on
+// the left, with the 72 % "likely pass" estimate marked, then the last few
+// results as numbers.
+func stExamTrend(exams []ExamPoint, w int) []string {
+	n := min(len(exams), max(w/2, 1))
+	recent := exams[len(exams)-n:]
+	vals := make([]int, n)
+	for i, e := range recent {
+		vals[i] = int(e.Percent + 0.5)
+	}
+	var out []string
+	for _, l := range stBars(vals, 4) {
+		out = append(out, l)
+	}
+	var parts []string
+	for _, e := range recent[max(0, n-6):] {
+		parts = append(parts, fmt.Sprintf("%s %.0f%%", e.At.Local().Format("01-02"), e.Percent))
+	}
+	out = append(out, stTruncate(strings.Join(parts, " → ")+"  (72% ≈ likely pass)", w))
 	return out
 }

@@ -29,6 +29,14 @@ type StatsReport struct {
 	Warnings     []string        `json:"warnings,omitempty"`
 	Limits       store.SRSConfig `json:"limits"`
 	Items        int             `json:"items"`
+	Exams        []ExamPoint     `json:"exams"` // submitted exams, oldest first
+}
+
+// ExamPoint is one submitted exam on the trend line.
+type ExamPoint struct {
+	At        time.Time `json:"at"`
+	Questions int       `json:"questions"`
+	Percent   float64   `json:"percent"`
 }
 
 // TopicStat is mastery of one topic, named for display.
@@ -73,6 +81,14 @@ func ComputeStats(ctx context.Context, lib *content.Library, st *store.Store, la
 		}
 		if r.Streak, err = st.Streak(ctx, now, sc.day); err != nil {
 			return r, err
+		}
+		exams, err := st.ExamHistory(ctx)
+		if err != nil {
+			return r, err
+		}
+		for i := len(exams) - 1; i >= 0; i-- {
+			e := exams[i]
+			r.Exams = append(r.Exams, ExamPoint{At: e.SubmittedAt, Questions: e.Total, Percent: e.Percent})
 		}
 	}
 	qc, _ := set.queueCards(items)

@@ -51,7 +51,7 @@ func TestStudyWrongAnswerShowsTheSection(t *testing.T) {
 			}
 		}
 		tm.Send(press("q"))
-		tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+		tm.WaitFinished(t, teatest.WithFinalTimeout(20*time.Second))
 		got, err := st.Answers(context.Background(), "question", "limits-q1")
 		if err != nil || len(got) != 1 || got[0].Correct || got[0].Rating != int(quiz.Again) || got[0].Source != "study" {
 			t.Fatalf("%dx%d: stored answers = %+v, %v; want one wrong answer rated Again", sz[0], sz[1], got, err)
@@ -60,5 +60,48 @@ func TestStudyWrongAnswerShowsTheSection(t *testing.T) {
 		if err != nil || it.Card.Reps != 1 || it.Card.Lapses != 0 || it.Card.State != srs.Learning {
 			t.Fatalf("%dx%d: the missed question should be scheduled to come back soon: %+v, %v", sz[0], sz[1], it, err)
 		}
+	}
+}
+
+// TestNoteListShowsDueItems: a question missed an hour ago is due again,
+// and the topic list says so beside its note.
+func TestNoteListShowsDueItems(t *testing.T) {
+	st := testStore(t)
+	ctx := context.Background()
+	if err := scheduleAnswer(ctx, st, "limits-q1", srs.Again, fixedClock().Add(-time.Hour), time.Second); err != nil {
+		t.Fatal(err)
+	}
+	a := New(Options{Ctx: ctx, Lib: testLibrary(t), Store: st, Lang: content.EN, Theme: "dark", Start: "notes", Now: fixedClock})
+	drive(a, tea.WindowSizeMsg{Width: 80, Height: 24})
+	drive(a, a.top().Init()())
+	if v := a.View().Content; !strings.Contains(v, "1 due") {
+		t.Fatalf("the note list should show 1 due item:\n%s", v)
+	}
+}
+
+// TestStatsDrawTheExamTrend: submitted exams appear, oldest first, on the
+// Stats screen and in stats --json.
+func TestStatsDrawTheExamTrend(t *testing.T) {
+	st := testStore(t)
+	ctx := context.Background()
+	for i, pct := range []float64{45, 60, 75} {
+		id, err := st.StartExam(ctx, "en", []byte(`{}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := st.FinishExam(ctx, id, []byte(`{}`), store.ExamScore{Total: 20, Correct: int(pct / 5), Percent: pct, TimeUsed: time.Duration(i+1) * time.Minute}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, err := ComputeStats(ctx, testLibrary(t), st, content.EN, fixedClock())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Exams) != 3 || r.Exams[0].Percent != 45 || r.Exams[2].Percent != 75 {
+		t.Fatalf("exam trend = %+v, want 45, 60, 75 in order", r.Exams)
+	}
+	text := strings.Join(StatsLines(content.EN, &r, 80, nil), "\n")
+	if !strings.Contains(text, "Practice exams (3)") || !strings.Contains(text, "75%") {
+		t.Fatalf("the stats text lacks the exam trend:\n%s", text)
 	}
 }

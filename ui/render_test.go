@@ -1,0 +1,40 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/saa-study/saa-study/content"
+)
+
+// TestEveryNoteFitsEveryWidth renders each built-in note in both languages
+// at the widths people use, and checks no line is wider than the window
+// (Korean counts two cells per syllable).
+func TestEveryNoteFitsEveryWidth(t *testing.T) {
+	lib, err := content.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range content.Langs {
+		for _, n := range lib.Notes(lang) {
+			for _, w := range []int{40, 60, 80, 120} {
+				for _, style := range []string{"dark", "light"} {
+					out, err := RenderNote(lib, n, w, style)
+					if err != nil {
+						t.Fatalf("%s/%s at %d: %v", lang, n.ID, w, err)
+					}
+					for i, l := range strings.Split(out, "\n") {
+						if cw := ansi.StringWidth(l); cw > w {
+							t.Errorf("%s/%s at %d (%s), line %d is %d cells: %q", lang, n.ID, w, style, i+1, cw, ansi.Strip(l))
+						}
+					}
+					if !strings.Contains(ansi.Strip(out), strings.Fields(n.Sections[0].Title)[0]) {
+						t.Errorf("%s/%s at %d: the first section's title is missing", lang, n.ID, w)
+					}
+				}
+			}
+		}
+	}
+}
