@@ -9,8 +9,10 @@ import (
 
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/sim/apigateway"
+	"github.com/saa-study/saa-study/sim/dynamodb"
 	"github.com/saa-study/saa-study/sim/edge"
 	"github.com/saa-study/saa-study/sim/lambda"
+	"github.com/saa-study/saa-study/sim/stepfunctions"
 )
 
 func TestEngineLimitsAgreeWithTheFacts(t *testing.T) {
@@ -18,10 +20,26 @@ func TestEngineLimitsAgreeWithTheFacts(t *testing.T) {
 	if err != nil {
 		t.Fatalf("content: %v", err)
 	}
+	lim := lambda.DefaultLimits()
+	prices := edge.DefaultPrices()
 	engines := map[string]map[string]float64{
 		"lambda":     lambda.DefaultLimits().Facts(),
 		"apigateway": apigateway.DefaultLimits().Facts(),
 		"edge":       edge.DefaultLimits().Facts(),
+		"dynamodb":   dynamodb.Facts(),
+		"prices": {
+			"cff.price":                        prices.CFFPerMillion,
+			"lae.price.requests":               prices.LAEPerMillion,
+			"lae.price.gbs":                    prices.LAEPerGBSecond,
+			"lambda.price.pc_x86_gbs":          lim.PriceX86PCGBs,
+			"lambda.price.pc_arm_gbs":          lim.PriceArmPCGBs,
+			"lambda.price.pc_duration_x86_gbs": lim.PriceX86PCDurationGBs,
+			"lambda.price.pc_duration_arm_gbs": lim.PriceArmPCDurationGBs,
+			"sfn.price.standard":               stepfunctions.StandardPerTransition * 1000,
+			"sfn.free_transitions":             stepfunctions.StandardFreeTransitions,
+			"sfn.price.express_requests":       stepfunctions.ExpressPerRequest * 1e6,
+			"sfn.price.express_gbs":            stepfunctions.ExpressPerGBSecond,
+		},
 	}
 	checked := 0
 	for engine, facts := range engines {
@@ -39,7 +57,7 @@ func TestEngineLimitsAgreeWithTheFacts(t *testing.T) {
 			}
 		}
 	}
-	if checked < 30 {
+	if checked < 50 {
 		t.Fatalf("only %d limits checked", checked)
 	}
 }
