@@ -181,7 +181,7 @@ func (a *App) View() tea.View {
 		b.WriteString(a.statusLine())
 		b.WriteByte('\n')
 	}
-	b.WriteString(a.help.ShortHelpView(a.shortHelp()))
+	b.WriteString(a.helpBar())
 	v := tea.NewView(clamp(b.String(), a.width, a.height))
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
@@ -206,6 +206,33 @@ func (a *App) statusLine() string {
 		return a.c.Styles.Error.Render(a.c.t("err.prefix") + a.status)
 	}
 	return a.c.Styles.Good.Render(a.status)
+}
+
+// helpBar is the short help; when it is too wide for the window it keeps
+// "? help" at the end, so that the rest is always one key away.
+func (a *App) helpBar() string {
+	bs := a.shortHelp()
+	whole := a.help
+	whole.SetWidth(0)
+	if lipgloss.Width(whole.ShortHelpView(bs)) <= a.width {
+		return whole.ShortHelpView(bs)
+	}
+	hi := -1
+	for i, b := range bs {
+		if key.Matches(tea.KeyPressMsg{Code: '?', Text: "?"}, b) {
+			hi = i
+		}
+	}
+	if hi < 0 {
+		return a.help.ShortHelpView(bs)
+	}
+	for n := min(hi, len(bs)-1); n > 0; n-- {
+		cand := append(append([]key.Binding{}, bs[:n]...), bs[hi])
+		if v := whole.ShortHelpView(cand); lipgloss.Width(v) <= a.width {
+			return v
+		}
+	}
+	return a.help.ShortHelpView(bs)
 }
 
 func (a *App) shortHelp() []key.Binding {

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -65,7 +66,7 @@ func lineChart(st *Styles, series []chartSeries, w, h int, xmax float64, unit st
 	}
 	if axis {
 		opts = append(opts, asciigraph.XAxisRange(0, xmax), asciigraph.XAxisTickCount(max(2, min(6, plotW/14))),
-			asciigraph.XAxisValueFormatter(func(v float64) string { return compactNumber(math.Round(v)) + unit }))
+			asciigraph.XAxisValueFormatter(func(v float64) string { return axisLabel(v, xmax) + unit }))
 	}
 	plot := asciigraph.PlotMany(data, opts...)
 	lines := strings.Split(plot, "\n")
@@ -109,6 +110,19 @@ func cleanSeries(in []float64) []float64 {
 		out[i] = v
 	}
 	return out
+}
+
+// axisLabel writes an x-axis tick: whole numbers without a false ".0"
+// ("7", not "7.0"), and on a short axis (up to 10) the tick's own value
+// ("2.25"), since rounding would put 2 where 2.25 is.
+func axisLabel(v, xmax float64) string {
+	if xmax <= 10 {
+		return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
+	}
+	if r := math.Round(v); math.Abs(r) < 10 {
+		return strconv.Itoa(int(r))
+	}
+	return compactNumber(math.Round(v))
 }
 
 // compactNumber formats an axis label in at most chartLabelWidth-1 cells:

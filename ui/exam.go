@@ -50,7 +50,8 @@ type examScreen struct {
 	gridPos int
 	confirm bool
 	scroll  int
-	gen     int // ticks of an older timer are ignored
+	follow  bool // the cursor moved: scroll its option into view
+	gen     int  // ticks of an older timer are ignored
 	ticks   int
 	done    bool // submitted; waiting for the store
 	leaving bool // esc: the last state is being written, then pop
@@ -301,15 +302,16 @@ func (s *examScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, s.keys.Pick):
 		if i := int(msg.String()[0] - 'a'); i < n {
-			s.cursor = i
+			s.cursor, s.follow = i, true
 			return s.toggle(i)
 		}
 	case key.Matches(msg, s.keys.Toggle):
+		s.follow = true
 		return s.toggle(s.cursor)
 	case key.Matches(msg, k.Up) && n > 0:
-		s.cursor = (s.cursor - 1 + n) % n
+		s.cursor, s.follow = (s.cursor-1+n)%n, true
 	case key.Matches(msg, k.Down) && n > 0:
-		s.cursor = (s.cursor + 1) % n
+		s.cursor, s.follow = (s.cursor+1)%n, true
 	case key.Matches(msg, s.keys.Scroll):
 		if msg.String() == "pgdown" || msg.String() == "J" {
 			s.scroll += 3

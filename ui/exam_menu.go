@@ -79,8 +79,22 @@ func (m *examMenu) Title() string { return m.c.t("home.exam") }
 func (m *examMenu) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case unfinishedMsg:
+		// The cursor stays on the same entry when Resume comes or goes,
+		// and lands on Resume when there is a new exam to resume: enter
+		// must not start a new exam (discarding the paused one) by surprise.
+		was, _ := m.menu.selected()
+		// (A replaced exam may get the same row id: compare the start too.)
+		fresh := msg.rec != nil && (m.open == nil || m.open.ID != msg.rec.ID || !m.open.StartedAt.Equal(msg.rec.StartedAt))
 		m.open, m.loaded = msg.rec, true
 		m.build()
+		for i, it := range m.menu.items {
+			if it.id == was.id {
+				m.menu.cursor = i
+			}
+		}
+		if fresh {
+			m.menu.cursor = 0
+		}
 		if msg.err != nil {
 			return m, errCmd(msg.err)
 		}

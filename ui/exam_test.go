@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
@@ -322,5 +323,120 @@ func BenchmarkExamView(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = a.View()
+	}
+}
+
+// TestExamSmallWindowShowsTheCursor: at 40×12 a question does not fit;
+// the screen says there is more, and moving the cursor down to the last
+// option scrolls it into view with the heading kept.
+func TestExamSmallWindowShowsTheCursor(t *testing.T) {
+	for _, lang := range content.Langs {
+		clk := &manualClock{t: fixedClock()}
+		a, ex, _ := examApp(t, lang, clk, quiz.ExamConfig{Questions: 6, Seed: 9})
+		drive(a, tea.WindowSizeMsg{Width: 40, Height: 12})
+		v := ansi.Strip(a.View().Content)
+		if !strings.Contains(v, T(lang, "exam.more")) {
+			t.Errorf("%s: a cut question does not say there is more:\n%s", lang, v)
+		}
+		n := len(ex.item().Presented.Options)
+		for i := 0; i < n-1; i++ {
+			drive(a, press("down"))
+			v = ansi.Strip(a.View().Content)
+			if !strings.Contains(v, "▸ ") {
+				t.Fatalf("%s: after %d down the cursor is off screen:\n%s", lang, i+1, v)
+			}
+		}
+		head := fmt.Sprintf(T(lang, "exam.head"), 1, 6)
+		if !strings.Contains(v, head) {
+			t.Errorf("%s: the heading scrolled away:\n%s", lang, v)
+		}
+		last := ex.item().Presented.Options[n-1].Letter
+		if !strings.Contains(v, "▸ "+last) {
+			t.Errorf("%s: the last option %s is not under the cursor:\n%s", lang, last, v)
+		}
+		if help := ansi.Strip(a.View().Content); !strings.Contains(help, "a–"+last) {
+			t.Errorf("%s: the help bar does not name a–%s:\n%s", lang, last, help)
+		}
+	}
+}
+
+// TestExamHelpBarFitsAt80: the exam's short help leaves room for "? help"
+// at 80 columns in both languages.
+func TestExamHelpBarFitsAt80(t *testing.T) {
+	for _, lang := range content.Langs {
+		clk := &manualClock{t: fixedClock()}
+		a, _, _ := examApp(t, lang, clk, quiz.ExamConfig{Questions: 4, Seed: 5})
+		for _, keys := range [][]string{nil, {"g"}} {
+			for _, k := range keys {
+				drive(a, press(k))
+			}
+			lines := strings.Split(ansi.Strip(a.View().Content), "\n")
+			bar := lines[len(lines)-1]
+			if !strings.Contains(bar, "? "+localize(lang, []key.Binding{a.c.Keys.Help})[0].Help().Desc) {
+				t.Errorf("%s %v: the help bar lost ? help: %q", lang, keys, bar)
+			}
+		}
+	}
+}
+
+// TestExamGridScrollsToTheCursor: an overview with more rows than room
+// scrolls so that the selected cell stays on screen.
+func TestExamGridScrollsToTheCursor(t *testing.T) {
+	clk := &manualClock{t: fixedClock()}
+	a, ex, _ := examApp(t, content.EN, clk, quiz.ExamConfig{Questions: 12, Seed: 2})
+	drive(a, press("g"))
+	n := ex.ex.Len()
+	ex.gridPos = n - 1 // the last cell, on the last row
+	for _, h := range []int{2, 3, 4} {
+		v := ansi.Strip(ex.gridView(gridCell*2, h)) // two cells a row
+		if lines := strings.Count(v, "\n"); lines > h {
+			t.Errorf("h=%d: %d lines:\n%s", h, lines, v)
+		}
+		if want := fmt.Sprintf("[%2d·]", n); !strings.Contains(v, want) {
+			t.Errorf("h=%d: the selected cell %q is not in sight:\n%s", h, want, v)
+		}
+	}
+	_ = a
+}
+
+// TestExamMenuLandsOnResumeAfterPausing: with an exam paused, starting a
+// new one (which replaces it) and pausing that one brings the menu back
+// with the cursor on Resume, not on New exam, so enter does not throw the
+// new exam away.
+func TestExamMenuLandsOnResumeAfterPausing(t *testing.T) {
+	clk := &manualClock{t: fixedClock()}
+	a, _, _ := examApp(t, content.EN, clk, quiz.ExamConfig{Questions: 4, Seed: 5})
+	pause := func() *examMenu {
+		t.Helper()
+		drive(a, press("esc"))
+		m, ok := a.top().(*examMenu)
+		if !ok {
+			t.Fatalf("esc did not go back to the Exam menu (top %T)", a.top())
+		}
+		drive(a, tea.WindowSizeMsg{Width: 80, Height: 24})
+		return m
+	}
+	m := pause()
+	if it, _ := m.menu.selected(); it.id != "resume" {
+		t.Fatalf("after the first pause the cursor is on %q, want resume", it.id)
+	}
+	drive(a, press("down")) // New exam: replaces the paused one
+	if it, _ := m.menu.selected(); it.id != "new" {
+		t.Fatalf("down went to %q, want new", it.id)
+	}
+	// enter on New exam, with the new exam's clock stopped for the test.
+	msgs := run(m.choose("new"))
+	pm, ok := msgs[0].(pushMsg)
+	if len(msgs) != 1 || !ok {
+		t.Fatalf("New exam: %v", msgs)
+	}
+	pm.s.(*examScreen).every = func(int) tea.Cmd { return nil }
+	drive(a, pm)
+	if _, ok := a.top().(*examScreen); !ok {
+		t.Fatalf("New exam did not open an exam (top %T)", a.top())
+	}
+	m = pause()
+	if it, _ := m.menu.selected(); it.id != "resume" {
+		t.Errorf("after pausing the new exam the cursor is on %q, want resume:\n%s", it.id, ansi.Strip(a.View().Content))
 	}
 }

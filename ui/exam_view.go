@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // gridCell is the width of one cell of the overview grid: "[12✓]".
@@ -28,8 +29,8 @@ func (s *examScreen) View() string {
 		return b.String()
 	}
 	if s.grid {
-		b.WriteString(s.gridView(w))
-		return b.String()
+		b.WriteString(s.gridView(w, h-1)) // under the clock
+		return fit(b.String(), w, h)
 	}
 	it := s.item()
 	p := it.Presented
@@ -37,24 +38,63 @@ func (s *examScreen) View() string {
 	if it.Flagged {
 		head += "  " + st.Warn.Render("⚑ "+s.c.t("exam.flagged"))
 	}
+	// The heading stays; the stem and the options below it scroll.
+	b.WriteString(ansi.Truncate(st.Header.Render(head), w, "…") + "\n")
 	var body strings.Builder
-	body.WriteString(st.Header.Render(head) + "\n")
 	body.WriteString(wrapIndent(plainMarkdown(p.Stem), w, 0))
 	if p.Label != "" {
 		body.WriteString(wrapIndent(st.Warn.Render(p.Label), w, 0))
 	}
 	body.WriteString("\n")
-	body.WriteString(drawOptions(st, p, s.sel.Marked, s.cursor, w))
-	lines := strings.Split(strings.TrimRight(body.String(), "\n"), "\n")
-	room := max(h-3, 1)
-	s.scroll = min(s.scroll, max(len(lines)-room, 0))
+	optStart := strings.Count(body.String(), "\n")
+	opts := strings.Split(strings.TrimRight(drawOptions(st, p, s.sel.Marked, s.cursor, w), "\n"), "\n")
+	body.WriteString(strings.Join(opts, "\n"))
+	lines := strings.Split(body.String(), "\n")
+	room := max(h-3, 1) // the clock, the heading and the foot take the rest
+	if s.follow {
+		// The option under the cursor comes into view, all its lines,
+		// above the line that says there is more.
+		s.follow = false
+		vis := room
+		if len(lines) > room {
+			vis = max(room-1, 1)
+		}
+		if first, last := cursorLines(opts); first >= 0 {
+			first, last = optStart+first, optStart+last
+			if last >= s.scroll+vis {
+				s.scroll = last - vis + 1
+			}
+			s.scroll = min(s.scroll, first)
+		}
+	}
+	s.scroll = max(min(s.scroll, len(lines)-room), 0)
 	lines = lines[s.scroll:]
 	if len(lines) > room {
 		lines = lines[:room]
+		if room > 1 {
+			// Say that there is more, and how to get to it.
+			lines[room-1] = st.Muted.Render(ansi.Truncate(s.c.t("exam.more"), w, "…"))
+		}
 	}
 	b.WriteString(strings.Join(lines, "\n") + "\n")
 	b.WriteString(st.Muted.Render(fmt.Sprintf(s.c.t("exam.foot"), s.ex.Len()-len(s.ex.Unanswered()), s.ex.Len(), len(s.ex.Flagged()))))
 	return fit(b.String(), w, h)
+}
+
+// cursorLines finds the lines of drawn options that belong to the option
+// under the cursor (marked "▸"): the first and the last; -1 when none.
+func cursorLines(opts []string) (first, last int) {
+	first, last = -1, -1
+	for i, l := range opts {
+		plain := ansi.Strip(l)
+		switch {
+		case strings.HasPrefix(plain, "▸"):
+			first, last = i, i
+		case first >= 0 && last == i-1 && strings.HasPrefix(plain, "      "):
+			last = i
+		}
+	}
+	return first, last
 }
 
 // clockLine is the countdown: time left and a bar of the time used.
@@ -91,12 +131,13 @@ func bar(st *Styles, frac float64, w int) string {
 	return st.Good.Render(strings.Repeat("█", full)) + st.Muted.Render(strings.Repeat("░", w-full))
 }
 
-// gridView shows every item: ✓ answered, · blank, ⚑ flagged.
-func (s *examScreen) gridView(w int) string {
+// gridView shows every item: ✓ answered, · blank, ⚑ flagged. When the
+// rows do not all fit in h lines, they scroll to keep the cursor in sight.
+func (s *examScreen) gridView(w, h int) string {
 	st := s.c.Styles
-	var b strings.Builder
-	b.WriteString(st.Header.Render(s.c.t("exam.grid")) + "\n")
 	cols := max(w/gridCell, 1)
+	var rows []string
+	var row strings.Builder
 	for i := 0; i < s.ex.Len(); i++ {
 		it, _ := s.ex.Item(i)
 		mark := "·"
@@ -117,28 +158,61 @@ func (s *examScreen) gridView(w int) string {
 		default:
 			cell = st.Muted.Render("[" + cell + "]")
 		}
-		b.WriteString(cell + " ")
+		row.WriteString(cell + " ")
 		if (i+1)%cols == 0 || i == s.ex.Len()-1 {
-			b.WriteString("\n")
+			rows = append(rows, strings.TrimRight(row.String(), " "))
+			row.Reset()
 		}
 	}
-	b.WriteString(wrapIndent(st.Muted.Render(s.c.t("exam.gridhint")), w, 0))
+	hint := strings.Split(strings.TrimRight(wrapIndent(st.Muted.Render(s.c.t("exam.gridhint")), w, 0), "\n"), "\n")
+	room := h - 1 // the heading
+	if len(rows)+len(hint) > room {
+		hint = nil // the cells matter more than the hint; ? shows the keys
+	}
+	if vis := max(room, 1); len(rows) > vis {
+		cur := s.gridPos / cols
+		start := min(max(cur-vis/2, 0), len(rows)-vis)
+		rows = rows[start : start+vis]
+	}
+	var b strings.Builder
+	b.WriteString(ansi.Truncate(st.Header.Render(s.c.t("exam.grid")), w, "…") + "\n")
+	b.WriteString(strings.Join(rows, "\n") + "\n")
+	if len(hint) > 0 {
+		b.WriteString(strings.Join(hint, "\n") + "\n")
+	}
 	return b.String()
 }
 
+// ShortHelp stays short enough for "? help" to fit at 80 columns; the
+// foot line under the question names g, s and esc.
 func (s *examScreen) ShortHelp() []key.Binding {
 	if s.confirm {
 		return []key.Binding{s.keys.Yes, s.keys.No}
 	}
+	flag := s.keys.Flag
+	flag.SetHelp("f/m", "flag")
 	if s.grid {
-		return []key.Binding{s.c.Keys.Open, s.keys.Flag, s.keys.Grid, s.keys.Submit}
+		return []key.Binding{s.c.Keys.Open, flag, s.keys.Grid, s.keys.Submit}
 	}
-	return []key.Binding{s.keys.Pick, s.keys.Next, s.keys.Prev, s.keys.Flag, s.keys.Grid, s.keys.Submit}
+	return []key.Binding{s.pickKey(), s.keys.Next, s.keys.Prev, flag}
+}
+
+// pickKey names the letters this question has: "a–d" for four options.
+func (s *examScreen) pickKey() key.Binding {
+	return pickKeyFor(s.keys.Pick, len(s.item().Presented.Options))
+}
+
+// pickKeyFor relabels a choose binding with the letters of n options.
+func pickKeyFor(pick key.Binding, n int) key.Binding {
+	if n > 1 && n <= 26 {
+		pick.SetHelp("a–"+string(rune('a'+n-1)), pick.Help().Desc)
+	}
+	return pick
 }
 
 func (s *examScreen) FullHelp() [][]key.Binding {
 	k := s.c.Keys
-	return [][]key.Binding{{s.keys.Pick, s.keys.Toggle, k.Up, k.Down, s.keys.Scroll},
+	return [][]key.Binding{{s.pickKey(), s.keys.Toggle, k.Up, k.Down, s.keys.Scroll},
 		{s.keys.Next, s.keys.Prev, s.keys.Flag, s.keys.Grid, s.keys.Submit}}
 }
 

@@ -15,16 +15,17 @@ var helpKo = map[string]string{
 	"change rating": "평가 바꾸기", "check": "확인", "choose": "고르기", "contents": "목차",
 	"continue": "계속", "down": "아래", "drill weakest": "약한 카드 연습", "drill what I missed": "틀린 문제 연습",
 	"flag": "표시", "flag for review": "검토 표시", "follow link": "링크 열기", "graph down": "그래프 아래로",
-	"graph up": "그래프 위로", "help": "도움말", "inspect event": "이벤트 보기", "keep going": "계속하기",
+	"graph up": "그래프 위로", "help": "도움말", "inspect event": "이벤트 보기", "keep going": "계속 풀기",
 	"metric": "지표", "new run": "새 실행", "next": "다음", "next link": "다음 링크", "next view": "다음 화면",
 	"next/prev match": "다음/이전 결과", "note ⇄ questions": "노트 ⇄ 문제", "open": "열기",
-	"open the note": "노트 열기", "overview": "개요", "page down": "다음 쪽", "page up": "이전 쪽",
+	"open the note": "노트 열기", "overview": "전체 보기", "page down": "다음 쪽", "page up": "이전 쪽",
 	"previous": "이전", "previous link": "이전 링크", "previous match": "이전 결과", "previous view": "이전 화면",
-	"quit": "종료", "rate": "평가", "reject": "거절", "report": "신고", "retake missed": "틀린 문제 다시",
+	"quit": "종료", "rate": "평가", "reject": "거절", "report": "신고", "save report": "신고 저장", "retake missed": "틀린 문제 다시",
 	"review ahead": "미리 복습", "run": "실행", "scroll": "스크롤", "search": "검색", "show answer": "답 보기",
 	"start": "시작", "step": "한 단계", "submit": "제출", "suspend": "보류", "test me": "문제 풀기",
 	"toggle": "전환", "top": "맨 위", "undo": "되돌리기", "unsure": "확신 없음", "up": "위",
 	"variant": "변형", "half page up": "반쪽 위", "half page down": "반쪽 아래",
+	"½ page up": "반쪽 위", "½ page down": "반쪽 아래", "next match": "다음 결과",
 }
 
 // localize returns the bindings with their help text in lang.

@@ -3,10 +3,11 @@ package ui
 // The DynamoDB console's interface text.
 func init() {
 	for k, v := range map[string][2]string{
-		"sim.dynamodb":    {"DynamoDB", "DynamoDB"},
-		"sim.dynamodb.d":  {"AWS CLI console: capacity, hot keys, GSIs, on-demand, DAX, TTL, streams", "AWS CLI 콘솔: 용량, 핫 키, GSI, 온디맨드, DAX, TTL, 스트림"},
-		"ddb.intro":       {"Type AWS CLI commands (help lists them) · guide N starts a guided scenario · tab: panels", "AWS CLI 명령을 입력하세요 (help로 목록) · guide N으로 안내 시나리오 시작 · tab: 패널"},
-		"ddb.placeholder": {"create-table --table-name Demo …", "create-table --table-name Demo …"},
+		"sim.dynamodb":          {"DynamoDB", "DynamoDB"},
+		"sim.dynamodb.d":        {"AWS CLI console: capacity, hot keys, GSIs, on-demand, DAX, TTL, streams", "AWS CLI 콘솔: 용량, 핫 키, GSI, 온디맨드, DAX, TTL, 스트림"},
+		"ddb.intro":             {"Type AWS CLI commands (help lists them) · guide: scenarios · tab: panels", "AWS CLI 명령을 입력하세요 (help로 목록) · guide: 안내 시나리오 · tab: 패널"},
+		"ddb.placeholder":       {"create-table --table-name Demo …", "create-table --table-name Demo …"},
+		"ddb.placeholder.guide": {"enter: the next step of the guide", "enter: 안내의 다음 단계"},
 		"ddb.help": {`DynamoDB commands (AWS CLI syntax; JSON, or Name=x,Type=y shorthand):
   create-table --table-name Demo
     --attribute-definitions AttributeName=pk,AttributeType=S

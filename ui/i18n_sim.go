@@ -109,6 +109,7 @@ func init() {
 		"sims.peak_queued":       {"peak queued", "최대 대기"},
 		"sims.new_conns":         {"new DB connections", "새 DB 연결"},
 		"sfn.intro":              {"Pick a state machine: it runs on virtual time, a step at a time.", "상태 머신을 고르세요. 가상 시간으로 한 단계씩 실행됩니다."},
+		"sfn.graph.more":         {"↓ more states (pgdn)", "↓ 상태 더 있음 (pgdn)"},
 		"sfn.file":               {"Open a file…", "파일 열기…"},
 		"sfn.file.d":             {"an ASL definition (JSON or YAML); tasks echo their input", "ASL 정의 (JSON 또는 YAML), 태스크는 입력을 그대로 반환"},
 		"sfn.path":               {"Path:", "경로:"},

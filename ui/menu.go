@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // menuItem is one row of a menu: a title, an optional description on the
@@ -67,8 +68,15 @@ func (m *menu) view(c *Common, h int) string {
 	}
 	var b strings.Builder
 	titleW := 0
+	noteW := 0
 	for _, it := range m.items {
 		titleW = max(titleW, textWidth(it.title))
+		noteW = max(noteW, textWidth(it.note))
+	}
+	if noteW > 0 && c.Width > 0 {
+		// On a narrow window cut the titles, not the notes beside them
+		// (a note list's "not started" / "40% read").
+		titleW = min(titleW, max(c.Width-4-noteW, 10))
 	}
 	for i := m.offset; i < len(m.items) && i < m.offset+h; i++ {
 		it := m.items[i]
@@ -79,7 +87,11 @@ func (m *menu) view(c *Common, h int) string {
 			prefix = st.Cursor.Render("▸ ")
 			title, desc = st.ItemSelected, st.ItemDescSelected
 		}
-		line := prefix + title.Render(padRight(it.title, titleW))
+		t := it.title
+		if textWidth(t) > titleW {
+			t = ansi.Truncate(t, titleW, "…")
+		}
+		line := prefix + title.Render(padRight(t, titleW))
 		if it.note != "" {
 			line += "  " + st.Muted.Render(it.note)
 		}

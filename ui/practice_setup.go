@@ -60,7 +60,7 @@ func newPracticeSetup(c *Common) *practiceSetup {
 }
 
 func (p *practiceSetup) Init() tea.Cmd { return nil }
-func (p *practiceSetup) Title() string { return p.c.t("practice.title") }
+func (p *practiceSetup) Title() string { return p.c.t("practice.setup.title") }
 
 func (p *practiceSetup) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -173,7 +173,7 @@ func (p *practiceSetup) label(row string) string {
 		return box(p.due) + p.c.t("practice.due")
 	case strings.HasPrefix(row, "dom:"):
 		d := strings.TrimPrefix(row, "dom:")
-		return box(p.domains[d]) + p.c.t("domain."+d)
+		return box(p.domains[d]) + fmt.Sprintf(p.c.t("practice.domain"), p.c.t("domain."+d))
 	case strings.HasPrefix(row, "topic:"):
 		t := strings.TrimPrefix(row, "topic:")
 		title := t
@@ -212,8 +212,11 @@ func (p *practiceSetup) View() string {
 
 func (p *practiceSetup) ShortHelp() []key.Binding {
 	k := p.c.Keys
-	return []key.Binding{k.Up, k.Down, key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "toggle")),
-		key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "start"))}
+	act := key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "toggle"))
+	if p.cursor < len(p.rows) && p.rows[p.cursor] == "count" {
+		act = key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "change"))
+	}
+	return []key.Binding{k.Up, k.Down, act, key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "start"))}
 }
 
 func (p *practiceSetup) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }

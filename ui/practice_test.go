@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest/v2"
@@ -218,6 +219,72 @@ func TestPracticeScreensFitSmallWindows(t *testing.T) {
 			drive(a, press("r"))
 			check("report")
 			drive(a, press("esc"))
+		}
+	}
+}
+
+// TestPracticeSetupSaysWhatRowsAre: the domain rows say they are domains,
+// and on the count row the help bar names ←/→, which change it.
+func TestPracticeSetupSaysWhatRowsAre(t *testing.T) {
+	a := New(Options{Ctx: context.Background(), Lib: quizLibrary(t), Store: testStore(t), Lang: content.EN, Theme: "dark", Now: fixedClock, Start: "exam"})
+	drive(a, tea.WindowSizeMsg{Width: 80, Height: 24})
+	drive(a, press("down"))
+	drive(a, press("enter"))
+	if _, ok := a.top().(*practiceSetup); !ok {
+		t.Fatalf("practice did not open (top %T)", a.top())
+	}
+	v := ansi.Strip(a.View().Content)
+	for _, want := range []string{"[ ] domain: secure", "←/→ change"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("setup lacks %q:\n%s", want, v)
+		}
+	}
+}
+
+// TestFeedbackShowsThePicks: after grading, the learner's picks stay
+// ticked, so a right option that was missed ("✓ d [ ]") differs from one
+// that was picked ("✓ b [x]").
+func TestFeedbackShowsThePicks(t *testing.T) {
+	st := NewStyles(true)
+	per := []quiz.OptionFeedback{
+		{Letter: "a", Text: "one", Chosen: true},
+		{Letter: "b", Text: "two", Correct: true, Chosen: true},
+		{Letter: "c", Text: "three"},
+		{Letter: "d", Text: "four", Correct: true},
+	}
+	v := ansi.Strip(drawFeedback(st, per, 60))
+	for _, want := range []string{"✗ a [x] one", "✓ b [x] two", "  c [ ] three", "✓ d [ ] four"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("feedback lacks %q:\n%s", want, v)
+		}
+	}
+	if v := ansi.Strip(drawFeedback(st, per[:3], 60)); !strings.Contains(v, "✓ b (x) two") {
+		t.Errorf("one right option: want a radio mark:\n%s", v)
+	}
+}
+
+// TestReportHelpSaysSave: while a report is typed, enter saves it; the
+// help bar says so rather than "answer / next".
+func TestReportHelpSaysSave(t *testing.T) {
+	for _, lang := range content.Langs {
+		a := New(Options{Ctx: context.Background(), Lib: quizLibrary(t), Store: testStore(t), Lang: lang, Theme: "dark", Now: fixedClock, Start: "exam"})
+		drive(a, tea.WindowSizeMsg{Width: 100, Height: 24})
+		drive(a, press("down"))
+		drive(a, press("enter"))
+		drive(a, press("s"))
+		s, ok := a.top().(*practiceScreen)
+		if !ok {
+			t.Fatalf("no practice session (top %T)", a.top())
+		}
+		for _, l := range wrongLetters(s.pres) {
+			drive(a, press(l))
+		}
+		drive(a, press("enter"))
+		drive(a, press("r"))
+		bar := a.help.ShortHelpView(a.shortHelp())
+		want := localize(lang, []key.Binding{key.NewBinding(key.WithHelp("enter", "save report"))})[0].Help().Desc
+		if v := ansi.Strip(bar); !strings.Contains(v, want) || strings.Contains(v, localize(lang, []key.Binding{s.keys.Submit})[0].Help().Desc) {
+			t.Errorf("%s: the help bar while reporting is %q, want %q", lang, v, want)
 		}
 	}
 }

@@ -84,17 +84,17 @@ func (s *practiceScreen) endView(prog quiz.Progress) string {
 func (s *practiceScreen) ShortHelp() []key.Binding {
 	switch {
 	case s.reporting:
-		return []key.Binding{s.keys.Submit}
+		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save report"))}
 	case s.p.Done() && s.result == nil:
 		return []key.Binding{s.keys.Drill}
 	case s.result != nil:
 		return []key.Binding{s.keys.Submit, s.keys.Rate, s.keys.OpenNote, s.keys.Report}
 	}
-	return []key.Binding{s.keys.Pick, s.keys.Submit, s.keys.Unsure, s.keys.Flag, s.keys.Report}
+	return []key.Binding{pickKeyFor(s.keys.Pick, len(s.pres.Options)), s.keys.Submit, s.keys.Unsure, s.keys.Flag, s.keys.Report}
 }
 
 func (s *practiceScreen) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{s.keys.Pick, s.keys.Toggle, s.keys.Submit, s.keys.Unsure, s.keys.Flag},
+	return [][]key.Binding{{pickKeyFor(s.keys.Pick, len(s.pres.Options)), s.keys.Toggle, s.keys.Submit, s.keys.Unsure, s.keys.Flag},
 		{s.keys.Report, s.keys.OpenNote, s.keys.Rate, s.keys.Scroll, s.keys.Drill}}
 }
 

@@ -51,10 +51,25 @@ func drawOptions(st *Styles, p quiz.Presented, marked func(pos int) bool, cursor
 }
 
 // drawFeedback explains every option after grading: ✓ on the right ones,
-// ✗ on a wrong pick, and each option's explanation under it.
+// ✗ on a wrong pick, the learner's picks ticked as on the question ("(x)",
+// "[x]": a right option that was missed reads "✓ d [ ]"), and each
+// option's explanation under it.
 func drawFeedback(st *Styles, per []quiz.OptionFeedback, w int) string {
 	var b strings.Builder
+	right := 0
 	for _, f := range per {
+		if f.Correct {
+			right++
+		}
+	}
+	for _, f := range per {
+		box := "( )"
+		if right > 1 {
+			box = "[ ]"
+		}
+		if f.Chosen {
+			box = box[:1] + "x" + box[2:]
+		}
 		mark := "  "
 		style := st.Muted
 		if f.Correct {
@@ -62,9 +77,9 @@ func drawFeedback(st *Styles, per []quiz.OptionFeedback, w int) string {
 		} else if f.Chosen {
 			mark, style = "✗ ", st.Bad
 		}
-		for j, l := range strings.Split(ansi.Wrap(mark+f.Letter+" "+f.Text, max(w-4, 10), ""), "\n") {
+		for j, l := range strings.Split(ansi.Wrap(mark+f.Letter+" "+box+" "+f.Text, max(w-8, 10), ""), "\n") {
 			if j > 0 {
-				l = "    " + l
+				l = "        " + l
 			}
 			b.WriteString(style.Render(l) + "\n")
 		}

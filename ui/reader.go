@@ -22,7 +22,7 @@ func newReaderKeys() readerKeys {
 	return readerKeys{
 		TOC:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "contents")),
 		Search:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
-		Next:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n/N", "next/prev match")),
+		Next:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
 		Prev:     key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
 		Link:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next link")),
 		LinkBack: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous link")),
@@ -397,6 +397,12 @@ func (r *reader) readKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			return tea.Sequence(r.savePosition(), r.open(back.note, "", back.line)), true
 		}
 		return tea.Sequence(r.savePosition(), pop), true
+	case key.Matches(msg, r.c.Keys.Top):
+		r.vp.GotoTop()
+		return nil, true
+	case key.Matches(msg, r.c.Keys.Bottom):
+		r.vp.GotoBottom()
+		return nil, true
 	case key.Matches(msg, k.TOC):
 		r.openTOC()
 		return nil, true
@@ -474,6 +480,9 @@ type openNoteMsg struct {
 
 func (r *reader) openNote(m openNoteMsg) tea.Cmd {
 	r.note, r.ready, r.link = m.note, false, -1
+	if r.srch != nil && r.pendingMatch == -1 {
+		r.srch.cur = -1 // no match is selected in the new note yet
+	}
 	r.pendingSection, r.restore = m.section, -1
 	if m.section == "" {
 		r.restore = m.line
@@ -686,7 +695,11 @@ func (r *reader) footer() string {
 	}
 	if r.link >= 0 {
 		l := r.links[r.link]
-		parts = append(parts, fmt.Sprintf(r.c.t("reader.link"), l.note))
+		title := l.note
+		if n := r.c.Lib.Note(r.note.Lang, l.note); n != nil {
+			title = n.Title
+		}
+		parts = append(parts, fmt.Sprintf(r.c.t("reader.link"), title))
 	}
 	if len(r.history) > 0 {
 		parts = append(parts, r.c.t("reader.back"))
@@ -719,7 +732,7 @@ func (r *reader) ShortHelp() []key.Binding {
 func (r *reader) FullHelp() [][]key.Binding {
 	k := r.vp.KeyMap
 	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfPageUp, k.HalfPageDown},
+		{k.Up, k.Down, r.c.Keys.PageUp, r.c.Keys.PageDown, k.HalfPageUp, k.HalfPageDown, r.c.Keys.Top, r.c.Keys.Bottom},
 		{r.keys.TOC, r.keys.Search, r.keys.Next, r.keys.Prev},
 		{r.keys.Link, r.keys.LinkBack, r.keys.Follow, r.keys.Lang, r.keys.Test},
 	}

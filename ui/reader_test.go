@@ -78,3 +78,29 @@ func TestTableOfContentsJumps(t *testing.T) {
 		t.Fatalf("enter on the last section should show it:\n%s", v)
 	}
 }
+
+// TestReaderTopBottomAndLinkTitle: g and G jump to the ends of a note, as on
+// every other screen, and a selected link names the note it leads to.
+func TestReaderTopBottomAndLinkTitle(t *testing.T) {
+	a := New(Options{Ctx: context.Background(), Lib: testLibrary(t), Store: testStore(t), Lang: content.EN, Theme: "dark"})
+	drive(a, tea.WindowSizeMsg{Width: 80, Height: 24})
+	drive(a, press("enter"))
+	drive(a, press("enter"))
+	lines := strings.Split(strings.TrimRight(ansi.Strip(a.View().Content), "\n"), "\n")
+	if bar := lines[len(lines)-1]; !strings.HasSuffix(strings.TrimSpace(bar), "? help") {
+		t.Fatalf("a help bar too long for the window should still end in \"? help\": %q", bar)
+	}
+	drive(a, press("G"))
+	if v := ansi.Strip(a.View().Content); !strings.Contains(v, "Final words") || !strings.Contains(v, "100%") {
+		t.Fatalf("G should show the end of the note:\n%s", v)
+	}
+	drive(a, tea.KeyPressMsg{Code: tea.KeyTab})
+	if v := ansi.Strip(a.View().Content); !strings.Contains(v, "→ Second note") {
+		t.Fatalf("a selected link should name its note by title:\n%s", v)
+	}
+	drive(a, press("esc"))
+	drive(a, press("g"))
+	if v := ansi.Strip(a.View().Content); !strings.Contains(v, "0%") || strings.Contains(v, "Final words") {
+		t.Fatalf("g should go back to the top:\n%s", v)
+	}
+}

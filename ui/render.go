@@ -104,6 +104,9 @@ func prepareMarkdown(lib *content.Library, n *content.Note) string {
 				}
 			}
 		}
+		if strings.EqualFold(strings.TrimSpace(sub[1]), target) {
+			return "*" + sub[1] + "* (→)" // the text already names the note
+		}
 		return "*" + sub[1] + "* (→ " + target + ")"
 	})
 }

@@ -38,3 +38,18 @@ func TestEveryNoteFitsEveryWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkNamedLikeItsNote: a link whose text is the title of the note it
+// leads to does not repeat the title.
+func TestLinkNamedLikeItsNote(t *testing.T) {
+	lib := testLibrary(t)
+	n := *lib.Note(content.EN, "second")
+	n.Body = "See [Lambda limits](note:limits) and [the limits](note:limits).\n"
+	got := prepareMarkdown(lib, &n)
+	if strings.Contains(got, "*Lambda limits* (→ Lambda limits)") || !strings.Contains(got, "*Lambda limits* (→)") {
+		t.Errorf("same-named link repeated its title: %q", got)
+	}
+	if !strings.Contains(got, "*the limits* (→ Lambda limits)") {
+		t.Errorf("a differently named link should name its note: %q", got)
+	}
+}

@@ -21,13 +21,13 @@ type reviewKeys struct {
 func newReviewKeys() reviewKeys {
 	return reviewKeys{
 		Reveal:   key.NewBinding(key.WithKeys("space", "enter"), key.WithHelp("space", "show answer")),
-		Rate:     key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1-4", "rate")),
+		Rate:     key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1–4", "rate")),
 		Undo:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
 		Bury:     key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "bury")),
 		Suspend:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "suspend")),
 		Ahead:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "review ahead")),
 		Drill:    key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "drill weakest")),
-		Pick:     key.NewBinding(key.WithKeys("a", "b", "c", "d", "e", "f"), key.WithHelp("a-f", "choose")),
+		Pick:     key.NewBinding(key.WithKeys("a", "b", "c", "d", "e", "f"), key.WithHelp("a–f", "choose")),
 		Submit:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "check")),
 		Continue: key.NewBinding(key.WithKeys("enter", "space"), key.WithHelp("enter", "continue")),
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll")),

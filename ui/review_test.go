@@ -119,6 +119,12 @@ func TestQuestionIsGradedAndRated(t *testing.T) {
 	if !strings.Contains(v, "Which option is right?") || !strings.Contains(v, "a) ") || !strings.Contains(v, "d) ") {
 		t.Fatalf("the question should show with options a–d:\n%s", v)
 	}
+	if !strings.Contains(v, "( ) a) ") || strings.Contains(v, "[ ]") {
+		t.Fatalf("a one-answer question should show radio marks, as Study does:\n%s", v)
+	}
+	if !strings.Contains(v, "a–d choose") || strings.Contains(v, "a–f") {
+		t.Fatalf("the hints should name the letters the question has:\n%s", v)
+	}
 	// Find the letter of the right option in this shuffle and pick a wrong one.
 	wrong := ""
 	for _, l := range strings.Split(v, "\n") {

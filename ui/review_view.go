@@ -100,7 +100,8 @@ func (r *review) View() string {
 		}
 	case rvQuestion:
 		body = r.questionLines(tw)
-		foot = []string{st.Muted.Render(c.t("rv.hint.question"))}
+		hint := strings.Replace(c.t("rv.hint.question"), "a–f", pickHelp(r.keys.Pick, len(r.pres.Options)).Help().Key, 1)
+		foot = []string{st.Muted.Render(hint)}
 	case rvGraded:
 		body = r.gradedLines(tw)
 		foot = r.buttons(w, r.suggested)
@@ -264,9 +265,14 @@ func (r *review) questionLines(w int) []string {
 	}
 	out = append(out, "")
 	for i, o := range r.pres.Options {
-		mark := "[ ]"
+		// A radio mark for one answer, a checkbox for several, as in Study.
+		open, shut := "[", "]"
+		if r.pres.Choose <= 1 {
+			open, shut = "(", ")"
+		}
+		mark := open + " " + shut
 		if r.sel.Marked(i) {
-			mark = st.Cursor.Render("[x]")
+			mark = st.Cursor.Render(open + "x" + shut)
 		}
 		lines := rvWrap(o.Text, w-8)
 		out = append(out, mark+" "+o.Letter+") "+lines[0])
@@ -354,7 +360,7 @@ func (r *review) ShortHelp() []key.Binding {
 	case rvBack, rvGraded:
 		return []key.Binding{k.Rate, k.Undo, k.Bury, k.Suspend}
 	case rvQuestion:
-		return []key.Binding{k.Pick, k.Submit, k.Undo}
+		return []key.Binding{pickHelp(k.Pick, len(r.pres.Options)), k.Submit, k.Undo}
 	case rvEmpty:
 		return []key.Binding{k.Ahead, k.Drill, k.Undo}
 	case rvLeech:

@@ -106,5 +106,8 @@ func (s *search) summary(c *Common) string {
 	if len(s.here) == 0 {
 		return fmt.Sprintf(c.t("search.elsewhere"), s.query, len(s.notes))
 	}
+	if s.cur < 0 {
+		return fmt.Sprintf(c.t("search.count"), s.query, len(s.here), len(s.notes))
+	}
 	return fmt.Sprintf(c.t("search.summary"), s.query, s.cur+1, len(s.here), len(s.notes))
 }

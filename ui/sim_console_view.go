@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 
@@ -81,13 +82,18 @@ func (s *simConsole) resultView() string {
 	}
 	var vt []string
 	for i, v := range s.views() {
-		if i == s.view {
-			vt = append(vt, st.Title.Render(v))
+		if i == s.view { // brackets as well as colour: NO_COLOR still shows it
+			vt = append(vt, st.Title.Render("["+v+"]"))
 		} else {
 			vt = append(vt, st.Muted.Render(v))
 		}
 	}
-	top = append(top, strings.Join(vt, st.Muted.Render(" · ")))
+	viewLine := strings.Join(vt, st.Muted.Render(" · "))
+	if views := s.views(); textWidth(viewLine) > w && s.view < len(views) {
+		// Too narrow for every name: the current one, where it is, and the key.
+		viewLine = cut(st.Title.Render("["+views[s.view]+"]")+st.Muted.Render(fmt.Sprintf(" %d/%d · tab", s.view+1, len(views))), w)
+	}
+	top = append(top, viewLine)
 
 	expl := wrapText(r.explain, w)
 	maxExpl := 3
@@ -154,8 +160,11 @@ func (s *simConsole) body(r simRun, w, h int) string {
 			points = max(points, len(x.data))
 		}
 		unit := out.xunit
-		if unit == "" {
+		switch unit {
+		case "":
 			unit = "s"
+		case "#": // per request: the metric's name says so; bare numbers
+			unit = ""
 		}
 		xmax := float64(max(points-1, 0))
 		var chart string

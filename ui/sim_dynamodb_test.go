@@ -379,3 +379,30 @@ func TestDDBConsumedCapacityIsHighlighted(t *testing.T) {
 		}
 	}
 }
+
+// TestDDBNotesWrapBetweenWords: a console note wider than the window
+// breaks between words (no ":" alone on a line) and keeps its indent; the
+// intro fits 80 columns; in a guide the empty input says enter runs the
+// next step.
+func TestDDBNotesWrapBetweenWords(t *testing.T) {
+	got := ddbWrapInfo("  Guided scenarios (guide N starts one; enter on an empty line runs the next step):", 40)
+	for _, l := range got {
+		if textWidth(l) > 40 || !strings.HasPrefix(l, "  ") || strings.TrimSpace(l) == ":" {
+			t.Errorf("bad wrapped line %q in %q", l, got)
+		}
+	}
+	if l := "  guide [N]          list or start"; ddbWrapInfo(l, 80)[0] != l {
+		t.Errorf("a note that fits changed: %q", ddbWrapInfo(l, 80))
+	}
+	for _, lang := range content.Langs {
+		if w := textWidth(T(lang, "ddb.intro")); w > 80 {
+			t.Errorf("%s: the intro is %d cells, wider than 80", lang, w)
+		}
+		a, con := openDDB(t, 80, 24, lang)
+		ddbTypeLine(a, "guide 1")
+		if v := ansi.Strip(a.View().Content); !strings.Contains(v, T(lang, "ddb.placeholder.guide")) {
+			t.Errorf("%s: a guide's input does not say enter runs the next step:\n%s", lang, v)
+		}
+		_ = con
+	}
+}

@@ -42,6 +42,12 @@ func (s *ddbConsole) View() string {
 		used += len(lines) + 1
 	}
 	parts = append(parts, s.outputView(w, max(0, h-used)))
+	// In a guide, enter on the empty line runs the next step: say that,
+	// not the free console's example.
+	s.input.Placeholder = s.c.t("ddb.placeholder")
+	if s.guide >= 0 && s.step < len(s.guides[s.guide].steps) {
+		s.input.Placeholder = s.c.t("ddb.placeholder.guide")
+	}
 	in := s.input.View()
 	if s.busy {
 		in = st.Muted.Render("  " + s.c.t("ddb.running"))
@@ -112,8 +118,11 @@ func (s *ddbConsole) outputView(w, h int) string {
 			style = st.Good
 		}
 		wrap := ddbHardWrap
-		if l.kind == ddbWhyLine || l.kind == ddbLesson || l.kind == ddbError {
+		switch l.kind {
+		case ddbWhyLine, ddbLesson, ddbError:
 			wrap = wrapText // prose: break between words
+		case ddbInfo:
+			wrap = ddbWrapInfo // notes and help: words, keeping the indent
 		}
 		parts := wrap(l.text, w)
 		for j := range parts {
@@ -141,6 +150,22 @@ func (s *ddbConsole) outputView(w, h int) string {
 
 // ddbHardWrap cuts a line into pieces of at most w cells, keeping its spaces
 // (JSON indentation matters here, unlike in prose).
+// ddbWrapInfo breaks a console note between words, and its continuation
+// lines keep the note's indent; a line that fits is left as it is (the help
+// lines align their columns with runs of spaces).
+func ddbWrapInfo(s string, w int) []string {
+	if textWidth(s) <= w {
+		return ddbHardWrap(s, w)
+	}
+	body := strings.TrimLeft(s, " ")
+	pad := strings.Repeat(" ", min(len(s)-len(body), max(w-10, 0)))
+	out := wrapText(body, max(w-len(pad), 4))
+	for i := range out {
+		out[i] = pad + out[i]
+	}
+	return out
+}
+
 func ddbHardWrap(s string, w int) []string {
 	s = strings.Map(func(r rune) rune {
 		if r < 0x20 || r == 0x7f {

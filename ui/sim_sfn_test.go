@@ -279,3 +279,26 @@ func BenchmarkDrawGraph(b *testing.B) {
 		drawGraph(st, g, marks, 80)
 	}
 }
+
+// TestSFNGraphCutsBetweenBoxes: when the graph is taller than its room it
+// ends on a whole box and says there are more states, never on the top
+// half of a box.
+func TestSFNGraphCutsBetweenBoxes(t *testing.T) {
+	for _, lang := range content.Langs {
+		a := openSFN(t, 80, 24, lang)
+		drive(a, press("enter")) // approval, the first example
+		if _, ok := a.top().(*sfnConsole); !ok {
+			t.Fatalf("no console (top %T)", a.top())
+		}
+		v := ansi.Strip(a.View().Content)
+		if !strings.Contains(v, T(lang, "sfn.graph.more")) {
+			t.Fatalf("%s: a cut graph does not say there is more:\n%s", lang, v)
+		}
+		lines := strings.Split(v, "\n")
+		for i, l := range lines {
+			if strings.Contains(l, T(lang, "sfn.graph.more")) && i > 0 && boxOpen(lines[i-1]) {
+				t.Errorf("%s: the graph ends on half a box: %q\n%s", lang, lines[i-1], v)
+			}
+		}
+	}
+}

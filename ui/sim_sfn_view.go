@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	sfn "github.com/saa-study/saa-study/sim/stepfunctions"
 )
@@ -128,7 +129,23 @@ func (s *sfnConsole) graphView(marks map[string]stateMark, w, h int) string {
 	}
 	txt, off := scrollLines(gv.lines, s.graphTop, h)
 	s.graphTop = off
+	if lines := strings.Split(txt, "\n"); h >= 4 && off+len(lines) < len(gv.lines) {
+		// More below: end on a whole box, not on its top or middle, and
+		// say how to see the rest.
+		lines = lines[:len(lines)-1]
+		for drop := 0; drop < 2 && len(lines) > 1 && boxOpen(lines[len(lines)-1]); drop++ {
+			lines = lines[:len(lines)-1]
+		}
+		txt = strings.Join(append(lines, s.c.Styles.Muted.Render(cut(s.c.t("sfn.graph.more"), w))), "\n")
+	}
 	return txt
+}
+
+// boxOpen: the line is the top or the middle of a state's box, whose
+// bottom follows.
+func boxOpen(l string) bool {
+	plain := strings.TrimSpace(ansi.Strip(l))
+	return strings.Contains(plain, "╭") || strings.HasPrefix(plain, "│")
 }
 
 func (s *sfnConsole) historyView(w, h int) string {

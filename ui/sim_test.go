@@ -466,3 +466,40 @@ func TestLambdaQueueAbsorbsWhatSyncThrottles(t *testing.T) {
 		}
 	}
 }
+
+// TestAxisLabel: x-axis ticks carry no false precision ("7.0" for a
+// rounded 7.25) and a short axis shows the tick's real value.
+func TestAxisLabel(t *testing.T) {
+	for _, tc := range []struct {
+		v, xmax float64
+		want    string
+	}{
+		{0, 9, "0"}, {2.25, 9, "2.25"}, {4.5, 9, "4.5"}, {9, 9, "9"},
+		{7.25, 29, "7"}, {14.5, 29, "15"}, {0, 599, "0"}, {150, 599, "150"}, {12000, 20000, "12k"},
+	} {
+		if got := axisLabel(tc.v, tc.xmax); got != tc.want {
+			t.Errorf("axisLabel(%v, %v) = %q, want %q", tc.v, tc.xmax, got, tc.want)
+		}
+	}
+}
+
+// TestSimViewNameStaysInSight: the current view is marked with brackets
+// (colour alone is lost under NO_COLOR) and, when the names do not all fit,
+// the current one is still shown with its place and the key.
+func TestSimViewNameStaysInSight(t *testing.T) {
+	for _, w := range []int{40, 80} {
+		a := New(Options{Ctx: context.Background(), Lib: testLibrary(t), Lang: content.EN, Theme: "dark", Start: "sim"})
+		drive(a, tea.WindowSizeMsg{Width: w, Height: 12})
+		drive(a, press("enter")) // Lambda
+		drive(a, press("r"))
+		con := a.top().(*simConsole)
+		for range con.views() {
+			v := ansi.Strip(a.View().Content)
+			want := "[" + con.views()[con.view] + "]"
+			if !strings.Contains(v, want) {
+				t.Errorf("%d columns: the view %q is not in sight:\n%s", w, want, v)
+			}
+			drive(a, press("tab"))
+		}
+	}
+}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -68,6 +69,8 @@ func (s *statsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			s.scroll += max(1, s.c.Height-1)
 		case key.Matches(msg, k.Top):
 			s.scroll = 0
+		case key.Matches(msg, k.Bottom):
+			s.scroll = math.MaxInt / 2 // View stops at the last screenful
 		}
 	}
 	return s, nil
@@ -98,7 +101,7 @@ func (s *statsScreen) ShortHelp() []key.Binding {
 
 func (s *statsScreen) FullHelp() [][]key.Binding {
 	k := s.c.Keys
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}}
 }
 
 func stPct(r srs.Retention, lang content.Lang) string {

@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"time"
 
 	"github.com/saa-study/saa-study/content"
@@ -109,6 +111,20 @@ func ComputeStats(ctx context.Context, lib *content.Library, st *store.Store, la
 			}
 		}
 		r.Topics = append(r.Topics, t)
+	}
+	if lib != nil {
+		// In reading order, as the notes list shows them; unknown groups last.
+		order := map[string]int{}
+		for i, n := range lib.Notes(lang) {
+			order[n.ID] = i + 1
+		}
+		rank := func(g string) int {
+			if o, ok := order[g]; ok {
+				return o
+			}
+			return len(order) + 1
+		}
+		slices.SortStableFunc(r.Topics, func(a, b TopicStat) int { return cmp.Compare(rank(a.Group), rank(b.Group)) })
 	}
 	r.Domains = domainReadiness(set, items, now, sc.sched)
 	r.Readiness = overallReadiness(r.Domains)

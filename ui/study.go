@@ -338,7 +338,7 @@ func indexList(xs []int) string {
 
 func (s *study) View() string {
 	pw, ph := s.panelSize()
-	panel := fit(s.panel(pw), pw, ph)
+	panel := fit(s.panel(pw, ph), pw, ph)
 	note := s.rd.View()
 	if s.c.Width >= SplitWidth {
 		sep := strings.TrimRight(strings.Repeat(s.c.Styles.Muted.Render("│")+"\n", s.c.Height), "\n")
@@ -349,8 +349,9 @@ func (s *study) View() string {
 }
 
 // panel draws the question, or the feedback after answering, wrapped to w
-// and scrolled.
-func (s *study) panel(w int) string {
+// and scrolled so that the option under the cursor is within h lines; a
+// last line says when more is below.
+func (s *study) panel(w, h int) string {
 	st := s.c.Styles
 	var b strings.Builder
 	wrap := func(text string, indent int) {
@@ -369,6 +370,7 @@ func (s *study) panel(w int) string {
 		return b.String()
 	}
 	q := s.qs[s.qi]
+	curFrom, curTo := -1, -1 // the lines of the option under the cursor
 	head := fmt.Sprintf(s.c.t("study.head"), s.qi+1, len(s.qs), s.c.t("domain."+q.Domain))
 	if s.scope == "note" {
 		head += " · " + s.c.t("study.onnote")
@@ -389,7 +391,9 @@ func (s *study) panel(w int) string {
 		if s.focusNote {
 			cursor = -1
 		}
-		b.WriteString(drawOptions(st, s.pres, func(i int) bool { return s.chosen[i] }, cursor, w))
+		opts := drawOptions(st, s.pres, func(i int) bool { return s.chosen[i] }, cursor, w)
+		curFrom, curTo = cursorOptionLines(opts, strings.Count(b.String(), "\n"))
+		b.WriteString(opts)
 		if s.unsure {
 			wrap(st.Warn.Render(s.c.t("study.unsure")), 0)
 		}
@@ -412,11 +416,36 @@ func (s *study) panel(w int) string {
 		wrap(st.Warn.Render(s.warn), 0)
 	}
 	lines := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
+	body := h - 1 // the head line stays
+	if curFrom > 0 && body > 1 {
+		// Keep the cursor's option on screen (above the "more" line).
+		s.scroll = min(s.scroll, curFrom-1)
+		s.scroll = max(s.scroll, curTo-body+1)
+	}
 	if s.scroll > 0 {
-		s.scroll = min(s.scroll, max(len(lines)-1, 0))
+		s.scroll = min(s.scroll, max(len(lines)-h, 0)) // stop when the end shows
 		lines = append(lines[:1:1], lines[min(1+s.scroll, len(lines)):]...)
 	}
+	if h > 2 && len(lines) > h {
+		lines = append(lines[:h-1], st.Muted.Render(ansi.Truncate(s.c.t("study.more"), w, "…")))
+	}
 	return strings.Join(lines, "\n")
+}
+
+// cursorOptionLines finds the lines of drawn options that belong to the option
+// under the cursor, counted from first (the line the options start on).
+func cursorOptionLines(opts string, first int) (from, to int) {
+	from, to = -1, -1
+	for i, l := range strings.Split(strings.TrimRight(opts, "\n"), "\n") {
+		plain := ansi.Strip(l)
+		switch {
+		case strings.HasPrefix(plain, "▸ "):
+			from, to = first+i, first+i
+		case from >= 0 && to == first+i-1 && strings.HasPrefix(plain, "      "):
+			to = first + i
+		}
+	}
+	return from, to
 }
 
 func (s *study) factList(ids []string) string {
@@ -455,7 +484,16 @@ func (s *study) ShortHelp() []key.Binding {
 	if s.result != nil {
 		return []key.Binding{s.keys.Submit, s.keys.Rate, s.keys.Scroll, s.keys.Focus}
 	}
-	return []key.Binding{s.keys.Pick, s.keys.Submit, s.keys.Unsure, s.keys.Focus}
+	return []key.Binding{pickHelp(s.keys.Pick, len(s.pres.Options)), s.keys.Submit, s.keys.Unsure, s.keys.Focus}
+}
+
+// pickHelp names the letters a question really has ("a–d") in the help
+// bar of a choose-a-letter binding.
+func pickHelp(b key.Binding, options int) key.Binding {
+	if options > 0 && options <= 6 {
+		b.SetHelp(fmt.Sprintf("a–%c", 'a'+options-1), b.Help().Desc)
+	}
+	return b
 }
 
 func (s *study) FullHelp() [][]key.Binding {

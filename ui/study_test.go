@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/saa-study/saa-study/content"
@@ -103,5 +104,60 @@ func TestStatsDrawTheExamTrend(t *testing.T) {
 	text := strings.Join(StatsLines(content.EN, &r, 80, nil), "\n")
 	if !strings.Contains(text, "Practice exams (3)") || !strings.Contains(text, "75%") {
 		t.Fatalf("the stats text lacks the exam trend:\n%s", text)
+	}
+}
+
+// TestStudyCursorStaysOnScreen: on a small window the questions panel
+// cannot show every option; moving the cursor scrolls it into view, and a
+// last line says that more is below.
+func TestStudyCursorStaysOnScreen(t *testing.T) {
+	a := New(Options{Ctx: context.Background(), Lib: testLibrary(t), Store: testStore(t), Lang: content.EN, Theme: "dark", Start: "study", Now: fixedClock})
+	drive(a, tea.WindowSizeMsg{Width: 40, Height: 12})
+	drive(a, press("enter"))
+	v := ansi.Strip(a.View().Content)
+	if !strings.Contains(v, "more below") {
+		t.Fatalf("a cut panel should say more is below:\n%s", v)
+	}
+	for i := 0; i < 3; i++ {
+		drive(a, press("j"))
+		v = ansi.Strip(a.View().Content)
+		if !strings.Contains(v, "▸ ") {
+			t.Fatalf("after %d× j the cursor is off screen:\n%s", i+1, v)
+		}
+	}
+	if !strings.Contains(v, "d ( )") {
+		t.Fatalf("the last option should show with the cursor on it:\n%s", v)
+	}
+}
+
+// TestNoteListNarrowKeepsStatus: on a narrow window the note list cuts the
+// titles, not the reading status beside them.
+func TestNoteListNarrowKeepsStatus(t *testing.T) {
+	a := New(Options{Ctx: context.Background(), Lib: testLibrary(t), Store: testStore(t), Lang: content.EN, Theme: "dark", Start: "notes", Now: fixedClock})
+	drive(a, tea.WindowSizeMsg{Width: 26, Height: 12})
+	drive(a, a.top().Init()())
+	v := ansi.Strip(a.View().Content)
+	if !strings.Contains(v, "Lambda lim… not started") && !strings.Contains(v, "Lambda lim…  not started") {
+		t.Fatalf("the status should stay whole and the title be cut:\n%s", v)
+	}
+}
+
+// TestStatsBottomKey: G shows the end of the stats, as on other screens.
+func TestStatsBottomKey(t *testing.T) {
+	a := New(Options{Ctx: context.Background(), Lib: testLibrary(t), Store: testStore(t), Lang: content.EN, Theme: "dark", Start: "stats", Now: fixedClock})
+	drive(a, tea.WindowSizeMsg{Width: 80, Height: 12})
+	drive(a, a.top().Init()())
+	first := ansi.Strip(a.View().Content)
+	if !strings.Contains(first, "Today") || !strings.Contains(first, "scroll") {
+		t.Fatalf("the stats should open at the top, with more below:\n%s", first)
+	}
+	drive(a, press("G"))
+	v := ansi.Strip(a.View().Content)
+	if v == first || strings.Contains(v, "scroll") {
+		t.Fatalf("G should scroll to the end of the stats:\n%s", v)
+	}
+	drive(a, press("g"))
+	if v := ansi.Strip(a.View().Content); v != first {
+		t.Fatalf("g should come back to the top:\n%s", v)
 	}
 }

@@ -3,8 +3,10 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"text/tabwriter"
+	"io"
+	"strings"
 
+	"github.com/mattn/go-runewidth"
 	"github.com/spf13/cobra"
 
 	"github.com/saa-study/saa-study/content"
@@ -32,11 +34,8 @@ func newContentCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			tw := tabwriter.NewWriter(g.stdout, 0, 4, 2, ' ', 0)
-			for _, f := range lib.Facts {
-				fmt.Fprintf(tw, "%s\t%s\t%s\n", f.ID, f.Display(lang), f.Source)
-			}
-			return tw.Flush()
+			writeFacts(g.stdout, lib.Facts, lang)
+			return nil
 		},
 	}
 	facts.Flags().BoolVar(&factsJSON, "json", false, "print JSON: [{id, value, unit, meaning, source, checked}]")
@@ -88,4 +87,25 @@ func writeJSON(g *globals, v any) error {
 	enc := json.NewEncoder(g.stdout)
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
+}
+
+// factValueWidth is the widest value the facts table pads to; a longer
+// value (a list of integrations, say) runs on, and only its own line is
+// longer, instead of pushing every source far to the right.
+const factValueWidth = 40
+
+// writeFacts prints id, value and source in columns.
+func writeFacts(w io.Writer, facts []content.Fact, lang content.Lang) {
+	idW, valW := 0, 0
+	for _, f := range facts {
+		idW = max(idW, len(f.ID))
+		if vw := runewidth.StringWidth(f.Display(lang)); vw <= factValueWidth {
+			valW = max(valW, vw)
+		}
+	}
+	for _, f := range facts {
+		v := f.Display(lang)
+		pad := max(valW-runewidth.StringWidth(v), 0)
+		fmt.Fprintf(w, "%-*s  %s%s  %s\n", idW, f.ID, v, strings.Repeat(" ", pad), f.Source)
+	}
 }

@@ -128,7 +128,7 @@ front, so importing the file again updates the cards instead of duplicating them
 			if err := st.ImportDeckCards(cmd.Context(), id, cards); err != nil {
 				return &exitError{code: 1, msg: err.Error()}
 			}
-			fmt.Fprintf(g.stdout, "deck %s: imported %d cards\n", id, len(cards))
+			fmt.Fprintf(g.stdout, "deck %s: imported %s\n", id, plural(len(cards), "card", "cards"))
 			return nil
 		},
 	}
@@ -213,7 +213,11 @@ per cloze number. FILE "-" writes to standard output.`,
 			if args[0] == "-" {
 				return writeAnkiTSV(g.stdout, rows)
 			}
-			return writeFileAtomic(args[0], func(w io.Writer) error { return writeAnkiTSV(w, rows) })
+			if err := writeFileAtomic(args[0], func(w io.Writer) error { return writeAnkiTSV(w, rows) }); err != nil {
+				return err
+			}
+			fmt.Fprintf(g.stderr, "exported %s to %s\n", plural(len(rows), "card", "cards"), args[0])
+			return nil
 		},
 	}
 	cmd.Flags().StringVar(&deck, "deck", "", `only this deck ("builtin" for the built-in cards)`)
@@ -234,6 +238,10 @@ func newDeckListCmd(g *globals) *cobra.Command {
 			decks, err := st.Decks(cmd.Context())
 			if err != nil {
 				return err
+			}
+			if len(decks) == 0 {
+				// Nothing on stdout (scripts see an empty list); say why on stderr.
+				fmt.Fprintln(g.stderr, "no decks yet: saa-study deck add DIR adds a content folder, saa-study deck import FILE.csv imports cards")
 			}
 			for _, d := range decks {
 				fmt.Fprintf(g.stdout, "%s\t%s\t%s\n", d.ID, d.Source, d.Path)
@@ -340,4 +348,12 @@ func writeFileAtomic(path string, fn func(io.Writer) error) error {
 		return &exitError{code: 1, msg: err.Error()}
 	}
 	return nil
+}
+
+// plural is "1 card" or "3 cards".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

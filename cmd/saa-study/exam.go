@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
 
+	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/quiz"
 	"github.com/saa-study/saa-study/store"
 	"github.com/saa-study/saa-study/ui"
@@ -93,7 +94,8 @@ func domainSummary(ds []store.ExamDomain) string {
 	var parts []string
 	for _, d := range ds {
 		if d.Total > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d/%d", d.Domain, d.Correct, d.Total))
+			// The domain's name as the Exam screens write it (the JSON keeps the id).
+			parts = append(parts, fmt.Sprintf("%s %d/%d", ui.T(content.EN, "domain."+d.Domain), d.Correct, d.Total))
 		}
 	}
 	return strings.Join(parts, ", ")

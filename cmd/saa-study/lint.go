@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
@@ -36,6 +37,9 @@ Prints each problem as file:line: message and exits 1 when there are any.`,
 					return &exitError{code: 1, msg: serr.Error()}
 				case st.IsDir():
 					_, err = content.LoadDir(args[0])
+				case isNoteFile(args[0]):
+					// A note is checked with its folder: links and facts need the rest.
+					return &exitError{code: 2, msg: fmt.Sprintf("%s is a note; a single file is checked as a quiz file; check the content folder instead: saa-study lint DIR", args[0])}
 				default:
 					_, err = content.LoadQuizFile(args[0])
 				}
@@ -44,7 +48,7 @@ Prints each problem as file:line: message and exits 1 when there are any.`,
 				for _, p := range ps {
 					fmt.Fprintln(g.stdout, p.String())
 				}
-				fmt.Fprintf(g.stderr, "%s: %d problem(s)\n", what, len(ps))
+				fmt.Fprintf(g.stderr, "%s: %s\n", what, plural(len(ps), "problem", "problems"))
 				return &exitError{code: 1}
 			}
 			if err != nil {
@@ -54,4 +58,10 @@ Prints each problem as file:line: message and exits 1 when there are any.`,
 			return nil
 		},
 	}
+}
+
+// isNoteFile says whether path is a note of a content folder (notes/LANG/ID.md).
+func isNoteFile(path string) bool {
+	lang := filepath.Dir(path)
+	return filepath.Base(filepath.Dir(lang)) == "notes" && (filepath.Base(lang) == "en" || filepath.Base(lang) == "ko")
 }

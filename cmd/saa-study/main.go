@@ -15,6 +15,7 @@ import (
 	"os/signal"
 
 	"charm.land/fang/v2"
+	"github.com/spf13/cobra"
 )
 
 func main() {
@@ -36,6 +37,7 @@ func (e *exitError) Error() string { return e.msg }
 // 1 an error (bad file, bad content), 2 misuse (bad flags, no terminal).
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := newRootCmd(stdin, stdout, stderr)
+	withUsageOnArgErrors(root)
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	root.SetOut(stdout)
@@ -62,4 +64,22 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return 2
 	}
 	return 1
+}
+
+// withUsageOnArgErrors makes a wrong number of arguments say what the
+// command expects ("accepts 1 arg(s), received 0; usage: saa-study backup
+// FILE"), on every command of the tree.
+func withUsageOnArgErrors(c *cobra.Command) {
+	if check := c.Args; check != nil {
+		cmd := c
+		c.Args = func(cc *cobra.Command, args []string) error {
+			if err := check(cc, args); err != nil {
+				return &exitError{code: 2, msg: fmt.Sprintf("%v; usage: %s", err, cmd.UseLine())}
+			}
+			return nil
+		}
+	}
+	for _, sub := range c.Commands() {
+		withUsageOnArgErrors(sub)
+	}
 }

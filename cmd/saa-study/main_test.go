@@ -144,3 +144,61 @@ func TestVersion(t *testing.T) {
 		t.Fatalf("version: exit %d, %q", code, out)
 	}
 }
+
+// TestCLIPolish: a missing argument names the usage, a printed note has
+// no padding at the ends of its lines, and one long fact value does not
+// push every source far to the right.
+func TestCLIPolish(t *testing.T) {
+	code, _, errs := saa(t, "backup")
+	if code != 2 || !strings.Contains(errs, "usage: saa-study backup FILE") {
+		t.Errorf("backup without FILE: exit %d, %q; want 2 and the usage", code, errs)
+	}
+	if code, _, errs := saa(t, "study"); code != 2 || !strings.Contains(errs, "notes ID --print") {
+		t.Errorf("study without a terminal: exit %d, %q; want 2 and the notes twin", code, errs)
+	}
+	code, out, errs := saa(t, "--db", filepath.Join(t.TempDir(), "p.db"), "deck", "list")
+	if code != 0 || out != "" || !strings.Contains(errs, "deck add") {
+		t.Errorf("deck list with no decks: exit %d, stdout %q, stderr %q; want 0, nothing, and a hint", code, out, errs)
+	}
+	dir := t.TempDir()
+	csvFile := filepath.Join(dir, "mine.csv")
+	os.WriteFile(csvFile, []byte("front,back\nWhat is 2+2?,4\n"), 0o644)
+	db := filepath.Join(dir, "p.db")
+	if code, out, errs := saa(t, "--db", db, "deck", "import", csvFile); code != 0 || !strings.HasSuffix(out, "imported 1 card\n") {
+		t.Errorf("deck import: exit %d, %q, %q; want \"imported 1 card\"", code, out, errs)
+	}
+	if code, _, errs := saa(t, "--db", db, "deck", "export", filepath.Join(dir, "out.tsv")); code != 0 || !strings.Contains(errs, "exported ") {
+		t.Errorf("deck export: exit %d, %q; want a line saying what was written", code, errs)
+	}
+	os.MkdirAll(filepath.Join(dir, "notes", "en"), 0o755)
+	note := filepath.Join(dir, "notes", "en", "x.md")
+	os.WriteFile(note, []byte("---\nid: x\ntitle: X\n---\n\n## A {#a}\n\nText.\n"), 0o644)
+	if code, _, errs := saa(t, "lint", note); code != 2 || !strings.Contains(errs, "saa-study lint DIR") {
+		t.Errorf("lint on a note file: exit %d, %q; want 2 and a pointer to the folder", code, errs)
+	}
+	code, out, errs = saa(t, "notes", "lambda", "--print", "--width", "60")
+	if code != 0 {
+		t.Fatalf("notes --print: exit %d: %s", code, errs)
+	}
+	if strings.HasPrefix(out, "\n") {
+		t.Errorf("a printed note starts with a blank line")
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasSuffix(l, " ") {
+			t.Fatalf("a printed line ends in spaces: %q", l)
+		}
+	}
+	code, out, errs = saa(t, "content", "facts")
+	if code != 0 {
+		t.Fatalf("content facts: exit %d: %s", code, errs)
+	}
+	short := 0
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		if runewidth.StringWidth(l) <= 200 {
+			short++
+		}
+	}
+	if lines := strings.Count(out, "\n"); short < lines*9/10 {
+		t.Errorf("only %d of %d fact lines fit 200 columns", short, lines)
+	}
+}

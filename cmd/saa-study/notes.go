@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
@@ -103,7 +104,13 @@ func (g *globals) printNote(id string, width int) error {
 		return err
 	}
 	if !colour {
-		out = ansi.Strip(out)
+		// Plain text for files and pipes: no escape codes, and no padding
+		// glamour adds to fill every line to the width.
+		lines := strings.Split(ansi.Strip(out), "\n")
+		for i, l := range lines {
+			lines[i] = strings.TrimRight(l, " ")
+		}
+		out = strings.TrimLeft(strings.Join(lines, "\n"), "\n")
 	}
 	_, err = fmt.Fprint(g.stdout, out)
 	return err

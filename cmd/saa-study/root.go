@@ -54,7 +54,7 @@ With no command it opens the home screen.`,
 
 	root.AddCommand(
 		newNotesCmd(g),
-		screenCmd(g, "study", "Read a section and answer questions on it", ""),
+		screenCmd(g, "study", "Read a section and answer questions on it", "saa-study notes ID --print (ids from saa-study notes --list)"),
 		newReviewCmd(g),
 		newExamCmd(g),
 		newQuizCmd(g),

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -79,7 +80,7 @@ func runEdgeScenario(g *globals, arg string, asJSON bool) error {
 	if asJSON {
 		return writeJSON(g, map[string]any{"scenario": sc.ID, "title": sc.Title, "lesson": sc.Lesson, "fact": sc.Fact, "runs": runs})
 	}
-	fmt.Fprintf(g.stdout, "%s\n%s\n\n", sc.Title, sc.Lesson)
+	fmt.Fprintf(g.stdout, "%s\n%s\n\n", sc.Title, strings.TrimSpace(sc.Lesson))
 	for _, r := range runs {
 		if r.Refusal != nil {
 			fmt.Fprintf(g.stdout, "[%s] refused: %v\n\n", r.Name, r.Refusal)
@@ -181,7 +182,7 @@ func runRDSProxyScenario(g *globals, arg string, asJSON bool) error {
 	if asJSON {
 		return writeJSON(g, map[string]any{"scenario": sc.ID, "title": sc.Title, "lesson": sc.Lesson, "runs": runs})
 	}
-	fmt.Fprintf(g.stdout, "%s\n%s\n\n", sc.Title, sc.Lesson)
+	fmt.Fprintf(g.stdout, "%s\n%s\n\n", sc.Title, strings.TrimSpace(sc.Lesson))
 	for _, r := range runs {
 		printRDSProxy(g, r.Name, r.Result)
 	}

@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -37,8 +39,12 @@ func newSimLambdaCmd(g *globals) *cobra.Command {
 			}
 			fmt.Fprintf(g.stdout, "invocations %d  succeeded %d  throttled %d  timed out %d  cold starts %d  max concurrency %d\n",
 				res.Invocations, res.Succeeded, res.Throttled, res.TimedOut, res.ColdStarts, res.MaxConcurrency)
+			labelW := 0 // the widest label sets the column, so every line lines up
 			for _, l := range res.Bill {
-				fmt.Fprintf(g.stdout, "  %-22s %s\n", l.Label, l.Arithmetic)
+				labelW = max(labelW, utf8.RuneCountInString(l.Label))
+			}
+			for _, l := range res.Bill {
+				fmt.Fprintf(g.stdout, "  %-*s %s\n", labelW, l.Label, l.Arithmetic)
 			}
 			fmt.Fprintf(g.stdout, "total $%.2f\n%s\n", res.CostUSD.Total, res.Explanation)
 			return nil
@@ -82,7 +88,7 @@ func runLambdaScenario(g *globals, arg string, asJSON bool) error {
 	if asJSON {
 		return writeJSON(g, map[string]any{"scenario": sc.ID, "title": sc.Title, "lesson": sc.Lesson, "runs": runs})
 	}
-	fmt.Fprintf(g.stdout, "%s\n%s\n\n", sc.Title, sc.Lesson)
+	fmt.Fprintf(g.stdout, "%s\n%s\n\n", sc.Title, strings.TrimSpace(sc.Lesson))
 	for _, r := range runs {
 		res := r.Result
 		fmt.Fprintf(g.stdout, "[%s] invocations %d  throttled %d  cold starts %d  max concurrency %d  total $%.2f\n  %s\n\n",
@@ -165,7 +171,7 @@ func runAPIGatewayScenario(g *globals, arg string, asJSON bool) error {
 	if asJSON {
 		return writeJSON(g, map[string]any{"scenario": sc.ID, "title": sc.Title, "lesson": sc.Lesson, "runs": runs})
 	}
-	fmt.Fprintf(g.stdout, "%s\n%s\n\n", sc.Title, sc.Lesson)
+	fmt.Fprintf(g.stdout, "%s\n%s\n\n", sc.Title, strings.TrimSpace(sc.Lesson))
 	for _, r := range runs {
 		fmt.Fprintf(g.stdout, "[%s] %s\n", r.Label, r.Result.Explanation)
 	}

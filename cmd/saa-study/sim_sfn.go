@@ -133,7 +133,8 @@ func newSFNRunCmd(g *globals) *cobra.Command {
 				return writeJSON(g, res)
 			}
 			for _, e := range res.History {
-				fmt.Fprintf(g.stdout, "%s  %-28s %s\n", e.Timestamp.Format("15:04:05.000"), e.Type, e.State)
+				line := fmt.Sprintf("%s  %-28s %s", e.Timestamp.Format("15:04:05.000"), e.Type, e.State)
+				fmt.Fprintln(g.stdout, strings.TrimRight(line, " ")) // no trailing blanks when there is no state
 			}
 			fmt.Fprintf(g.stdout, "\nstatus %s", res.Status)
 			if res.Error != "" {

@@ -1,0 +1,64 @@
+package main
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/saa-study/saa-study/store"
+)
+
+var arithmeticStart = regexp.MustCompile(`\s[0-9$]`)
+
+// TestSimPrintsLineUp: the printed Lambda bill keeps one column for the
+// arithmetic however long a label is; a scenario's lesson is followed by
+// one blank line, not two; a Step Functions history has no trailing blanks.
+func TestSimPrintsLineUp(t *testing.T) {
+	code, out, errs := saa(t, "sim", "lambda")
+	if code != 0 {
+		t.Fatalf("sim lambda: exit %d: %s", code, errs)
+	}
+	// The arithmetic starts with the first digit or "$" after a blank.
+	col := -1
+	for _, l := range strings.Split(out, "\n") {
+		if !strings.HasPrefix(l, "  ") {
+			continue
+		}
+		loc := arithmeticStart.FindStringIndex(l)
+		if loc == nil {
+			continue
+		}
+		if col < 0 {
+			col = loc[0]
+		} else if loc[0] != col {
+			t.Errorf("bill line out of column (%d, want %d): %q\n%s", loc[0], col, l, out)
+		}
+	}
+	for _, args := range [][]string{{"sim", "lambda", "--scenario", "arm-vs-x86"}, {"sim", "edge", "--scenario", "origin-selection"}} {
+		code, out, errs := saa(t, args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errs)
+		}
+		if strings.Contains(out, "\n\n\n") {
+			t.Errorf("%v: two blank lines in a row:\n%s", args, out)
+		}
+	}
+	code, out, errs = saa(t, "sim", "stepfunctions", "run", "--definition", "choice")
+	if code != 0 {
+		t.Fatalf("sim stepfunctions run: exit %d: %s", code, errs)
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasSuffix(l, " ") {
+			t.Errorf("a history line ends in spaces: %q", l)
+		}
+	}
+}
+
+// TestExamHistoryNamesDomainsLikeTheScreen: exam --history writes the
+// domains as the Exam screens do, not their ids.
+func TestExamHistoryNamesDomainsLikeTheScreen(t *testing.T) {
+	got := domainSummary([]store.ExamDomain{{Domain: "performant", Correct: 1, Total: 5}, {Domain: "cost", Correct: 0, Total: 4}, {Domain: "secure", Total: 0}})
+	if want := "high-performing 1/5, cost-optimized 0/4"; got != want {
+		t.Errorf("domainSummary = %q, want %q", got, want)
+	}
+}
