@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"regexp"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -26,6 +27,43 @@ from flags and a --scenario run (a shipped scenario id or your own YAML file);
 	cmd.AddCommand(newSimLambdaCmd(g), newSimAPIGatewayCmd(g), newSimEdgeCmd(g), newSimRDSProxyCmd(g), newSimStepFunctionsCmd(g), newSimDynamoDBCmd(g))
 	return cmd
 }
+
+// loadScenario resolves --scenario for any engine: a YAML file when one
+// exists at that path (its problems reported as file:line), otherwise the id
+// of a shipped scenario (an unknown id lists the shipped ones).
+func loadScenario[S any](arg string, parse func([]byte) (S, error), shipped func() ([]S, error), id func(S) string) (S, error) {
+	var zero S
+	data, isFile, err := scenarioSource(arg)
+	if err != nil {
+		return zero, simError(err)
+	}
+	if isFile {
+		sc, err := parse(data)
+		if err != nil {
+			// The engines say "line N: problem"; name the file as lint does.
+			msg := err.Error()
+			if m := lineErrRe.FindStringSubmatch(msg); m != nil {
+				msg = m[1] + ": " + m[2]
+			}
+			return zero, &exitError{code: 1, msg: arg + ":" + msg}
+		}
+		return sc, nil
+	}
+	all, err := shipped()
+	if err != nil {
+		return zero, err
+	}
+	var ids []string
+	for _, s := range all {
+		if id(s) == arg {
+			return s, nil
+		}
+		ids = append(ids, id(s))
+	}
+	return zero, unknownScenario(arg, ids)
+}
+
+var lineErrRe = regexp.MustCompile(`^line (\d+): (.*)$`)
 
 // scenarioSource reads --scenario: a file when one exists at that path,
 // otherwise the id of a shipped scenario.

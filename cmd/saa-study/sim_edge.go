@@ -51,30 +51,9 @@ func newSimEdgeCmd(g *globals) *cobra.Command {
 }
 
 func runEdgeScenario(g *globals, arg string, asJSON bool) error {
-	data, isFile, err := scenarioSource(arg)
+	sc, err := loadScenario(arg, edge.ParseScenario, edge.Scenarios, func(s edge.Scenario) string { return s.ID })
 	if err != nil {
-		return simError(err)
-	}
-	var sc edge.Scenario
-	if isFile {
-		if sc, err = edge.ParseScenario(data); err != nil {
-			return &exitError{code: 1, msg: fmt.Sprintf("%s:%v", arg, err)}
-		}
-	} else {
-		all, err := edge.Scenarios()
-		if err != nil {
-			return err
-		}
-		var ids []string
-		for _, s := range all {
-			ids = append(ids, s.ID)
-			if s.ID == arg {
-				sc = s
-			}
-		}
-		if sc.ID == "" {
-			return unknownScenario(arg, ids)
-		}
+		return err
 	}
 	runs := sc.Run()
 	if asJSON {
@@ -150,30 +129,9 @@ func newSimRDSProxyCmd(g *globals) *cobra.Command {
 }
 
 func runRDSProxyScenario(g *globals, arg string, asJSON bool) error {
-	data, isFile, err := scenarioSource(arg)
+	sc, err := loadScenario(arg, rdsproxy.ParseScenario, rdsproxy.Scenarios, func(s rdsproxy.Scenario) string { return s.ID })
 	if err != nil {
-		return simError(err)
-	}
-	var sc rdsproxy.Scenario
-	if isFile {
-		if sc, err = rdsproxy.ParseScenario(data); err != nil {
-			return &exitError{code: 1, msg: fmt.Sprintf("%s:%v", arg, err)}
-		}
-	} else {
-		all, err := rdsproxy.Scenarios()
-		if err != nil {
-			return err
-		}
-		var ids []string
-		for _, s := range all {
-			ids = append(ids, s.ID)
-			if s.ID == arg {
-				sc = s
-			}
-		}
-		if sc.ID == "" {
-			return unknownScenario(arg, ids)
-		}
+		return err
 	}
 	runs, err := sc.Run()
 	if err != nil {

@@ -69,17 +69,9 @@ func newSimLambdaCmd(g *globals) *cobra.Command {
 }
 
 func runLambdaScenario(g *globals, arg string, asJSON bool) error {
-	data, isFile, err := scenarioSource(arg)
+	sc, err := loadScenario(arg, lambda.ParseScenario, lambda.Scenarios, func(s lambda.Scenario) string { return s.ID })
 	if err != nil {
-		return simError(err)
-	}
-	var sc lambda.Scenario
-	if isFile {
-		if sc, err = lambda.ParseScenario(data); err != nil {
-			return &exitError{code: 1, msg: fmt.Sprintf("%s:%v", arg, err)}
-		}
-	} else if sc, err = lambda.ScenarioByID(arg); err != nil {
-		return unknownLambdaScenario(arg)
+		return err
 	}
 	runs, err := sc.Run()
 	if err != nil {
@@ -95,15 +87,6 @@ func runLambdaScenario(g *globals, arg string, asJSON bool) error {
 			r.Label, res.Invocations, res.Throttled, res.ColdStarts, res.MaxConcurrency, res.Bill.Total, res.Explanation)
 	}
 	return nil
-}
-
-func unknownLambdaScenario(id string) error {
-	all, _ := lambda.Scenarios()
-	var ids []string
-	for _, s := range all {
-		ids = append(ids, s.ID)
-	}
-	return unknownScenario(id, ids)
 }
 
 func newSimAPIGatewayCmd(g *globals) *cobra.Command {
@@ -147,22 +130,9 @@ func newSimAPIGatewayCmd(g *globals) *cobra.Command {
 }
 
 func runAPIGatewayScenario(g *globals, arg string, asJSON bool) error {
-	data, isFile, err := scenarioSource(arg)
+	sc, err := loadScenario(arg, apigateway.ParseScenario, apigateway.Scenarios, func(s apigateway.Scenario) string { return s.ID })
 	if err != nil {
-		return simError(err)
-	}
-	var sc apigateway.Scenario
-	if isFile {
-		if sc, err = apigateway.ParseScenario(data); err != nil {
-			return &exitError{code: 1, msg: fmt.Sprintf("%s:%v", arg, err)}
-		}
-	} else if sc, err = apigateway.ScenarioByID(arg); err != nil {
-		all, _ := apigateway.Scenarios()
-		var ids []string
-		for _, s := range all {
-			ids = append(ids, s.ID)
-		}
-		return unknownScenario(arg, ids)
+		return err
 	}
 	runs, err := sc.Run()
 	if err != nil {
