@@ -59,7 +59,8 @@ func init() {
 		"st.day.fri":   {"Fri", "금"},
 		"st.scroll":    {"↑/↓ scroll", "↑/↓ 스크롤"},
 
-		"home.glance": {"Due today %d · %d-day streak · exam readiness %d%%", "오늘 복습 %d · 연속 %d일 · 시험 준비도 %d%%"},
+		"home.glance.new": {"Due today %d · exam readiness appears after your first answers", "오늘 복습 %d · 시험 준비도는 첫 답을 한 뒤에 표시됩니다"},
+		"home.glance":     {"Due today %d · %d-day streak · exam readiness %d%%", "오늘 복습 %d · 연속 %d일 · 시험 준비도 %d%%"},
 
 		"st.domain.secure":     {"Secure", "보안"},
 		"st.domain.resilient":  {"Resilient", "복원력"},

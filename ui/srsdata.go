@@ -215,6 +215,9 @@ type Glance struct {
 	DueToday  int     `json:"due_today"`
 	Streak    int     `json:"streak"`
 	Readiness float64 `json:"readiness"`
+	// Studied is false until the first answer: a readiness figure then
+	// would only be the guessing rate.
+	Studied bool `json:"studied"`
 }
 
 // loadGlance computes the home screen's summary.
@@ -246,6 +249,12 @@ func loadGlance(ctx context.Context, lib *content.Library, st *store.Store, lang
 		return g, err
 	}
 	g.Readiness = overallReadiness(domainReadiness(set, items, now, sc.sched))
+	for _, it := range items {
+		if it.Card.State != srs.New {
+			g.Studied = true
+			break
+		}
+	}
 	return g, nil
 }
 
@@ -271,6 +280,9 @@ func homeGlanceCmd(c *Common) tea.Cmd {
 		g, err := loadGlance(srsCtx(c), c.Lib, c.Store, lang, now)
 		if err != nil {
 			return nil
+		}
+		if !g.Studied {
+			return homeGlanceMsg(fmt.Sprintf(T(lang, "home.glance.new"), g.DueToday))
 		}
 		return homeGlanceMsg(fmt.Sprintf(T(lang, "home.glance"), g.DueToday, g.Streak, int(g.Readiness*100+0.5)))
 	}
