@@ -5,13 +5,12 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
-	"path"
 	"regexp"
-	"sort"
 	"strconv"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/saa-study/saa-study/sim/internal/scenariofile"
 )
 
 // Scenario is an API, the traffic sent to it and the lesson. Variants rerun
@@ -169,24 +168,7 @@ var embedded embed.FS
 
 // Scenarios returns the built-in scenarios sorted by id.
 func Scenarios() ([]Scenario, error) {
-	names, err := fs.Glob(embedded, "scenarios/*.yaml")
-	if err != nil {
-		return nil, fmt.Errorf("listing scenarios: %w", err)
-	}
-	var out []Scenario
-	for _, n := range names {
-		b, err := embedded.ReadFile(n)
-		if err != nil {
-			return nil, fmt.Errorf("reading %s: %w", n, err)
-		}
-		s, err := ParseScenario(b)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path.Base(n), err)
-		}
-		out = append(out, s)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out, nil
+	return scenariofile.LoadAll(embedded, "scenarios/*.yaml", ParseScenario, func(s Scenario) string { return s.ID })
 }
 
 // ErrNoScenario is returned by ScenarioByID for an unknown id.

@@ -6,10 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path"
-	"sort"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/saa-study/saa-study/sim/internal/scenariofile"
 )
 
 // Scenario is a teaching case: one workload sent through one or more
@@ -57,24 +57,11 @@ var scenarioFS embed.FS
 
 // Scenarios parses the embedded scenarios, sorted by id.
 func Scenarios() ([]Scenario, error) {
-	entries, err := scenarioFS.ReadDir("scenarios")
+	all, err := scenariofile.LoadAll(scenarioFS, "scenarios/*.yaml", ParseScenario, func(s Scenario) string { return s.ID })
 	if err != nil {
-		return nil, fmt.Errorf("edge scenarios: %w", err)
+		return nil, fmt.Errorf("edge scenario %w", err)
 	}
-	var out []Scenario
-	for _, e := range entries {
-		b, err := scenarioFS.ReadFile(path.Join("scenarios", e.Name()))
-		if err != nil {
-			return nil, fmt.Errorf("edge scenarios: %w", err)
-		}
-		s, err := ParseScenario(b)
-		if err != nil {
-			return nil, fmt.Errorf("edge scenario %s: %w", e.Name(), err)
-		}
-		out = append(out, s)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out, nil
+	return all, nil
 }
 
 // ParseScenario reads one YAML scenario, rejecting unknown fields and
@@ -98,7 +85,7 @@ func ParseScenario(data []byte) (s Scenario, err error) {
 	if err := dec.Decode(&s); err != nil && !errors.Is(err, io.EOF) {
 		return Scenario{}, yamlErr(err)
 	}
-	at := func(p ...any) int { return lineOf(&root, p...) }
+	at := func(p ...any) int { return scenariofile.LineOf(&root, p...) }
 	if s.ID == "" {
 		return s, &ScenarioError{Line: at("id"), Msg: "id is required"}
 	}
@@ -158,52 +145,6 @@ func (s Scenario) Run() []RunResult {
 }
 
 func yamlErr(err error) error {
-	var te *yaml.TypeError
-	line := 1
-	msg := err.Error()
-	if errors.As(err, &te) && len(te.Errors) > 0 {
-		msg = te.Errors[0]
-		fmt.Sscanf(msg, "line %d:", &line)
-		if _, after, ok := bytes.Cut([]byte(msg), []byte(": ")); ok {
-			msg = string(after)
-		}
-	} else {
-		fmt.Sscanf(msg, "yaml: line %d:", &line)
-	}
+	line, msg := scenariofile.YAMLError(err)
 	return &ScenarioError{Line: line, Msg: msg, Err: err}
-}
-
-// lineOf follows mapping keys (string) and sequence indexes (int) from the
-// document root and returns the line of the deepest node it reaches.
-func lineOf(root *yaml.Node, p ...any) int {
-	n := root
-	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
-		n = n.Content[0]
-	}
-	line := n.Line
-	for _, k := range p {
-		var next *yaml.Node
-		switch k := k.(type) {
-		case string:
-			if n.Kind == yaml.MappingNode {
-				for i := 0; i+1 < len(n.Content); i += 2 {
-					if n.Content[i].Value == k {
-						next = n.Content[i+1]
-						line = n.Content[i].Line
-						break
-					}
-				}
-			}
-		case int:
-			if n.Kind == yaml.SequenceNode && k < len(n.Content) {
-				next = n.Content[k]
-				line = next.Line
-			}
-		}
-		if next == nil {
-			return line
-		}
-		n = next
-	}
-	return line
 }
