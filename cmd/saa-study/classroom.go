@@ -101,19 +101,11 @@ func (g *globals) serveClassroom(ctx context.Context, o serveOpts) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	st, err := g.openStore()
+	st, lib, lang, err := g.session(ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	lib, err := g.library()
-	if err != nil {
-		return err
-	}
-	lang, err := g.resolveLang(ctx, st)
-	if err != nil {
-		return err
-	}
 	q, err := sessionQuiz(ctx, st, lib, lang, o)
 	if err != nil {
 		return &exitError{code: 1, msg: err.Error()}

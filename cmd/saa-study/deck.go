@@ -193,19 +193,11 @@ per cloze number. FILE "-" writes to standard output.`,
 		Example: "  saa-study deck export saa.tsv --lang ko",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := g.openStore()
+			st, lib, lang, err := g.session(cmd.Context())
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			lib, err := g.library()
-			if err != nil {
-				return err
-			}
-			lang, err := g.resolveLang(cmd.Context(), st)
-			if err != nil {
-				return err
-			}
 			rows, err := exportRows(cmd, lib, st, lang, deck)
 			if err != nil {
 				return &exitError{code: 1, msg: err.Error()}

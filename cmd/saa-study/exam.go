@@ -3,12 +3,10 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
 
 	"github.com/saa-study/saa-study/content"
@@ -50,7 +48,7 @@ The pass line (72%) is an estimate, not AWS's scaled score.`,
 				return g.runTUI(cmd.Context(), "exam", "saa-study exam --history --json")
 			}
 			cfg := quiz.ExamConfig{Questions: questions, Duration: time.Duration(minutes) * time.Minute, Seed: seed}
-			return g.runAppWith(cmd.Context(), "saa-study exam --history --json", func(a *ui.App) error { return a.StartExam(cfg) })
+			return g.runApp(cmd.Context(), "", "saa-study exam --history --json", func(a *ui.App) error { return a.StartExam(cfg) })
 		},
 	}
 	f := cmd.Flags()
@@ -99,39 +97,4 @@ func domainSummary(ds []store.ExamDomain) string {
 		}
 	}
 	return strings.Join(parts, ", ")
-}
-
-// runAppWith starts the full-screen program after setup has put a screen
-// on it (an exam with flags, a teacher's quiz). It refuses to draw into a
-// pipe, naming the command that prints instead.
-func (g *globals) runAppWith(ctx context.Context, twin string, setup func(*ui.App) error) error {
-	st, err := g.openStore()
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	lib, err := g.library()
-	if err != nil {
-		return err
-	}
-	lang, err := g.resolveLang(ctx, st)
-	if err != nil {
-		return err
-	}
-	theme, err := g.resolveTheme(ctx, st)
-	if err != nil {
-		return err
-	}
-	if !isTerminal(g.stdout) || !isTerminal(g.stdin) {
-		return &exitError{code: 2, msg: fmt.Sprintf("standard output is not a terminal, so the interactive screen cannot start; for output you can pipe, use: %s", twin)}
-	}
-	app := ui.New(ui.Options{Ctx: ctx, Lib: lib, Store: st, Lang: lang, Theme: theme})
-	if err := setup(app); err != nil {
-		return &exitError{code: 1, msg: err.Error()}
-	}
-	p := tea.NewProgram(app, tea.WithContext(ctx))
-	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrInterrupted) && !errors.Is(err, context.Canceled) && !errors.Is(err, tea.ErrProgramKilled) {
-		return err
-	}
-	return nil
 }

@@ -52,7 +52,7 @@ a question blank. Without --export the CSV goes to standard output.`,
 				return g.gradeQuiz(q, name, answers, export)
 			}
 			twin := fmt.Sprintf("saa-study quiz --file %s --answers \"b,ad,…\"", file)
-			return g.runAppWith(cmd.Context(), twin, func(a *ui.App) error { return a.StartQuiz(q, name, export) })
+			return g.runApp(cmd.Context(), "", twin, func(a *ui.App) error { return a.StartQuiz(q, name, export) })
 		},
 	}
 	f := cmd.Flags()

@@ -46,19 +46,11 @@ func newStatsCmd(g *globals) *cobra.Command {
 			if !asJSON && !print {
 				return g.runTUI(cmd.Context(), "stats", "saa-study stats --json")
 			}
-			st, err := g.openStore()
+			st, lib, lang, err := g.session(cmd.Context())
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			lib, err := g.library()
-			if err != nil {
-				return err
-			}
-			lang, err := g.resolveLang(cmd.Context(), st)
-			if err != nil {
-				return err
-			}
 			rep, err := ui.ComputeStats(cmd.Context(), lib, st, lang, time.Now())
 			if err != nil {
 				return &exitError{code: 1, msg: err.Error()}

@@ -9,6 +9,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 
+	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/store"
 	"github.com/saa-study/saa-study/ui"
 )
 
@@ -18,24 +20,40 @@ func isTerminal(w any) bool {
 	return ok && term.IsTerminal(f.Fd())
 }
 
-// runTUI starts the full-screen program on a screen. It refuses to draw
-// into a pipe or a file and names the command that prints instead.
+// runTUI starts the full-screen program on a screen.
 func (g *globals) runTUI(ctx context.Context, start, twin string) error {
-	// The progress file first: a file we must not touch is reported as
-	// such, whatever else is wrong.
+	return g.runApp(ctx, start, twin, nil)
+}
+
+// session opens what most commands need, in this order: the progress file
+// first (a file we must not touch is reported as such, whatever else is
+// wrong), then the content, then the language. The caller closes the store.
+func (g *globals) session(ctx context.Context) (*store.Store, *content.Library, content.Lang, error) {
 	st, err := g.openStore()
+	if err != nil {
+		return nil, nil, "", err
+	}
+	lib, err := g.library()
+	if err == nil {
+		var lang content.Lang
+		if lang, err = g.resolveLang(ctx, st); err == nil {
+			return st, lib, lang, nil
+		}
+	}
+	st.Close()
+	return nil, nil, "", err
+}
+
+// runApp starts the full-screen program on a screen, after setup (when
+// given) has prepared the app (an exam from flags, a teacher's quiz). It
+// refuses to draw into a pipe or a file and names the command that prints
+// instead.
+func (g *globals) runApp(ctx context.Context, start, twin string, setup func(*ui.App) error) error {
+	st, lib, lang, err := g.session(ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	lib, err := g.library()
-	if err != nil {
-		return err
-	}
-	lang, err := g.resolveLang(ctx, st)
-	if err != nil {
-		return err
-	}
 	theme, err := g.resolveTheme(ctx, st)
 	if err != nil {
 		return err
@@ -47,6 +65,11 @@ func (g *globals) runTUI(ctx context.Context, start, twin string) error {
 		return &exitError{code: 2, msg: fmt.Sprintf("standard output is not a terminal, so the interactive screen cannot start; for output you can pipe, use: %s", twin)}
 	}
 	app := ui.New(ui.Options{Ctx: ctx, Lib: lib, Store: st, Lang: lang, Theme: theme, Start: start})
+	if setup != nil {
+		if err := setup(app); err != nil {
+			return &exitError{code: 1, msg: err.Error()}
+		}
+	}
 	p := tea.NewProgram(app, tea.WithContext(ctx))
 	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrInterrupted) && !errors.Is(err, context.Canceled) && !errors.Is(err, tea.ErrProgramKilled) {
 		return err
