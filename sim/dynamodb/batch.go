@@ -100,7 +100,7 @@ func (db *DB) BatchGetItem(in *BatchGetItemInput) (*BatchGetItemOutput, error) {
 				return nil, err
 			}
 		}
-		if err := checkPlaceholders(ctx, ka.ExpressionAttributeNames, nil); err != nil {
+		if err := ctx.CheckUnused(); err != nil {
 			return nil, err
 		}
 		seen := map[string]bool{}

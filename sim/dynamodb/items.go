@@ -68,15 +68,8 @@ func (db *DB) PutItem(in *PutItemInput) (*ItemOutput, error) {
 	if err := t.checkItem(in.Item); err != nil {
 		return nil, err
 	}
-	ctx, err := newCtx(in.ExpressionAttributeNames, in.ExpressionAttributeValues)
+	cond, err := parseCondOnly(in.ExpressionAttributeNames, in.ExpressionAttributeValues, in.ConditionExpression)
 	if err != nil {
-		return nil, err
-	}
-	cond, err := parseCond(ctx, in.ConditionExpression)
-	if err != nil {
-		return nil, err
-	}
-	if err := checkPlaceholders(ctx, in.ExpressionAttributeNames, in.ExpressionAttributeValues); err != nil {
 		return nil, err
 	}
 	old := t.get(in.Item)
@@ -128,6 +121,21 @@ func (db *DB) finishWrite(t *table, old, nu Item, cond parsedCondition, rv, rcc,
 }
 
 // newCtx rejects empty placeholder maps, as AWS does before parsing.
+// parseCondOnly reads the expression maps and a condition, then checks
+// that every name and value placeholder was used: what PutItem and
+// DeleteItem take.
+func parseCondOnly(names map[string]string, values map[string]attr.Value, src string) (parsedCondition, error) {
+	ctx, err := newCtx(names, values)
+	if err != nil {
+		return parsedCondition{}, err
+	}
+	cond, err := parseCond(ctx, src)
+	if err != nil {
+		return parsedCondition{}, err
+	}
+	return cond, ctx.CheckUnused()
+}
+
 func newCtx(names map[string]string, values map[string]attr.Value) (*expr.Context, error) {
 	if names != nil && len(names) == 0 {
 		return nil, validationf("ExpressionAttributeNames must not be empty")
@@ -136,11 +144,6 @@ func newCtx(names map[string]string, values map[string]attr.Value) (*expr.Contex
 		return nil, validationf("ExpressionAttributeValues must not be empty")
 	}
 	return expr.NewContext(names, values), nil
-}
-
-// checkPlaceholders rejects placeholders no expression used.
-func checkPlaceholders(ctx *expr.Context, _ map[string]string, _ map[string]attr.Value) error {
-	return ctx.CheckUnused()
 }
 
 // GetItem reads one item, strongly or eventually consistent. A miss still
@@ -166,7 +169,7 @@ func (db *DB) GetItem(in *GetItemInput) (*GetItemOutput, error) {
 			return nil, err
 		}
 	}
-	if err := checkPlaceholders(ctx, in.ExpressionAttributeNames, nil); err != nil {
+	if err := ctx.CheckUnused(); err != nil {
 		return nil, err
 	}
 	item := t.get(in.Key)
@@ -220,7 +223,7 @@ func (db *DB) UpdateItem(in *UpdateItemInput) (*ItemOutput, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkPlaceholders(ctx, in.ExpressionAttributeNames, in.ExpressionAttributeValues); err != nil {
+	if err := ctx.CheckUnused(); err != nil {
 		return nil, err
 	}
 	var paths []expr.Path
@@ -269,15 +272,8 @@ func (db *DB) DeleteItem(in *DeleteItemInput) (*ItemOutput, error) {
 	if err := t.checkKey(in.Key); err != nil {
 		return nil, err
 	}
-	ctx, err := newCtx(in.ExpressionAttributeNames, in.ExpressionAttributeValues)
+	cond, err := parseCondOnly(in.ExpressionAttributeNames, in.ExpressionAttributeValues, in.ConditionExpression)
 	if err != nil {
-		return nil, err
-	}
-	cond, err := parseCond(ctx, in.ConditionExpression)
-	if err != nil {
-		return nil, err
-	}
-	if err := checkPlaceholders(ctx, in.ExpressionAttributeNames, in.ExpressionAttributeValues); err != nil {
 		return nil, err
 	}
 	old := t.get(in.Key)

@@ -147,7 +147,7 @@ func (rp *readPlan) parseRest(ctx *expr.Context) error {
 			return err
 		}
 	}
-	return checkPlaceholders(ctx, rp.in.ExpressionAttributeNames, rp.in.ExpressionAttributeValues)
+	return ctx.CheckUnused()
 }
 
 // visit reads one record: Limit counts items read before the filter, the

@@ -226,7 +226,7 @@ func (db *DB) txStep(a TransactAction) (*txStep, error) {
 	if s.cond, err = parseCond(ctx, c.cond); err != nil {
 		return nil, err
 	}
-	if err := checkPlaceholders(ctx, c.names, c.values); err != nil {
+	if err := ctx.CheckUnused(); err != nil {
 		return nil, err
 	}
 	return s, nil
@@ -268,7 +268,7 @@ func (db *DB) TransactGetItems(in *TransactGetItemsInput) (*TransactGetItemsOutp
 				return nil, err
 			}
 		}
-		if err := checkPlaceholders(ctx, x.Get.ExpressionAttributeNames, nil); err != nil {
+		if err := ctx.CheckUnused(); err != nil {
 			return nil, err
 		}
 		steps = append(steps, step{t, x.Get, proj})
