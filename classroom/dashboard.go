@@ -10,7 +10,8 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/saa-study/saa-study/content"
-	"github.com/saa-study/saa-study/ui"
+	"github.com/saa-study/saa-study/ui/styles"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 // DashboardOptions configure the teacher's dashboard.
@@ -29,7 +30,7 @@ type actionMsg struct{ err error }
 // start / pause / reveal / next / end controls.
 type Dashboard struct {
 	o       DashboardOptions
-	styles  *ui.Styles
+	styles  *styles.Styles
 	width   int
 	height  int
 	sub     <-chan struct{}
@@ -48,7 +49,7 @@ func NewDashboard(o DashboardOptions) *Dashboard {
 	if o.Lang == "" {
 		o.Lang = content.EN
 	}
-	d := &Dashboard{o: o, styles: ui.NewStyles(o.IsDark), width: 80, height: 24}
+	d := &Dashboard{o: o, styles: styles.New(o.IsDark), width: 80, height: 24}
 	d.sub, d.unsub = o.Room.Subscribe()
 	return d
 }
@@ -61,7 +62,7 @@ func (d *Dashboard) Close() {
 	}
 }
 
-func (d *Dashboard) t(k string) string { return ui.T(d.o.Lang, k) }
+func (d *Dashboard) t(k string) string { return text.T(d.o.Lang, k) }
 
 func (d *Dashboard) wait() tea.Cmd {
 	ch, ctx := d.sub, d.o.Ctx
@@ -84,7 +85,7 @@ func (d *Dashboard) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		d.width, d.height = max(msg.Width, 1), max(msg.Height, 1)
 	case tea.BackgroundColorMsg:
-		d.styles = ui.NewStyles(msg.IsDark())
+		d.styles = styles.New(msg.IsDark())
 	case roomChangedMsg:
 		return d, d.wait()
 	case tickMsg:
@@ -146,7 +147,7 @@ func (d *Dashboard) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 
 // View implements tea.Model.
 func (d *Dashboard) View() tea.View {
-	v := tea.NewView(clampView(d.render(), d.width, d.height))
+	v := tea.NewView(text.Clamp(d.render(), d.width, d.height))
 	v.AltScreen = true
 	v.WindowTitle = "saa-study classroom"
 	return v
@@ -219,7 +220,7 @@ func (d *Dashboard) render() string {
 func (d *Dashboard) stateLine(v TeacherView) string {
 	parts := []string{d.phaseText(v)}
 	if v.Session.Paced == string(TeacherPaced) && v.Session.Current >= 0 {
-		parts = append([]string{fmt.Sprintf(ui.T(d.o.Lang, "class.qof"), v.Session.Current+1, v.Total)}, parts...)
+		parts = append([]string{fmt.Sprintf(text.T(d.o.Lang, "class.qof"), v.Session.Current+1, v.Total)}, parts...)
 	}
 	if v.HasTimer {
 		parts = append(parts, fmtLeft(v.Remaining)+" "+d.t("class.left"))
@@ -235,7 +236,7 @@ func (d *Dashboard) questionBlock(v TeacherView) []string {
 	}
 	w := d.width
 	count := "  " + fmt.Sprintf(d.t("dash.answers"), v.Answers, len(v.Students))
-	stem := firstLine(fmt.Sprintf("%d. %s", v.Index+1, unwrapSoft(v.Presented.Stem)), max(w-lipgloss.Width(count), 10))
+	stem := firstLine(fmt.Sprintf("%d. %s", v.Index+1, text.UnwrapSoft(v.Presented.Stem)), max(w-lipgloss.Width(count), 10))
 	out := []string{st.Subtitle.Render(stem) + st.Muted.Render(count)}
 	total := 0
 	for _, n := range v.Distribution {
@@ -251,7 +252,7 @@ func (d *Dashboard) questionBlock(v TeacherView) []string {
 		if pos < len(v.Distribution) {
 			n = v.Distribution[pos]
 		}
-		label := firstLine(o.Letter+". "+unwrapSoft(o.Text), textW)
+		label := firstLine(o.Letter+". "+text.UnwrapSoft(o.Text), textW)
 		label += strings.Repeat(" ", max(textW-lipgloss.Width(label), 0))
 		out = append(out, mark+label+" "+bar(n, total, max(min(w-textW-10, 30), 4), st))
 	}
@@ -303,12 +304,12 @@ func (d *Dashboard) people(v TeacherView, rows int) string {
 // firstLine is the first line of s cut to w cells.
 func firstLine(s string, w int) string {
 	s, _, _ = strings.Cut(s, "\n")
-	return clampView(s, max(w, 1), 1)
+	return text.Clamp(s, max(w, 1), 1)
 }
 
 // bigCode draws the join code large enough to read across a room: each
 // character on a solid three-line tile.
-func bigCode(code string, st *ui.Styles) string {
+func bigCode(code string, st *styles.Styles) string {
 	tile := lipgloss.NewStyle().Bold(true).Reverse(true).Foreground(st.P.Accent).Padding(1, 1)
 	var tiles []string
 	for _, r := range code {

@@ -16,9 +16,11 @@ import (
 
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/quiz"
-	"github.com/saa-study/saa-study/sim/clock"
 	"github.com/saa-study/saa-study/store"
 )
+
+// Clock tells the time: the wall clock in a class, a virtual one in tests.
+type Clock interface{ Now() time.Time }
 
 // Paced says who moves the quiz on.
 type Paced string
@@ -69,7 +71,7 @@ func errState(format string, a ...any) error {
 // Config starts a new session.
 type Config struct {
 	Store     *store.Store
-	Clock     clock.Clock
+	Clock     Clock
 	Quiz      Quiz
 	Paced     Paced
 	Code      string
@@ -82,7 +84,7 @@ type Config struct {
 type Room struct {
 	mu       sync.Mutex
 	st       *store.Store
-	clk      clock.Clock
+	clk      Clock
 	quiz     Quiz
 	seed     uint64
 	sess     store.ClassSession
@@ -129,7 +131,7 @@ func NewRoom(ctx context.Context, cfg Config) (*Room, error) {
 	return newRoom(cfg.Store, cfg.Clock, cfg.Quiz, sess), nil
 }
 
-func newRoom(st *store.Store, clk clock.Clock, q Quiz, sess store.ClassSession) *Room {
+func newRoom(st *store.Store, clk Clock, q Quiz, sess store.ClassSession) *Room {
 	h := fnv.New64a()
 	_, _ = h.Write([]byte(sess.ID))
 	return &Room{st: st, clk: clk, quiz: q, seed: h.Sum64(), sess: sess,
@@ -139,7 +141,7 @@ func newRoom(st *store.Store, clk clock.Clock, q Quiz, sess store.ClassSession) 
 // ResumeRoom reopens a stored session as it was: phase, current question,
 // students and every answer. q must hold the same questions in the same
 // order (it is loaded again from the session's Source).
-func ResumeRoom(ctx context.Context, st *store.Store, clk clock.Clock, q Quiz, id string) (*Room, error) {
+func ResumeRoom(ctx context.Context, st *store.Store, clk Clock, q Quiz, id string) (*Room, error) {
 	sess, err := st.ClassSession(ctx, id)
 	if err != nil {
 		return nil, err

@@ -8,7 +8,8 @@ import (
 
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/quiz"
-	"github.com/saa-study/saa-study/ui"
+	"github.com/saa-study/saa-study/ui/styles"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 // MaxCodeTries is how many wrong join codes end a connection.
@@ -60,7 +61,7 @@ type (
 type Student struct {
 	o      StudentOptions
 	lang   content.Lang
-	styles *ui.Styles
+	styles *styles.Styles
 	width  int
 	height int
 
@@ -98,7 +99,7 @@ func NewStudent(o StudentOptions) *Student {
 	if o.Logf == nil {
 		o.Logf = func(string, ...any) {}
 	}
-	return &Student{o: o, lang: o.Lang, styles: ui.NewStyles(true), width: 80, height: 24, selIndex: -1, feedback: -1}
+	return &Student{o: o, lang: o.Lang, styles: styles.New(true), width: 80, height: 24, selIndex: -1, feedback: -1}
 }
 
 // Name is the name the student joined under ("" before joining).
@@ -142,7 +143,7 @@ func (m *Student) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// server draw megabytes per frame.
 		m.width, m.height = min(max(msg.Width, 1), MaxWindow), min(max(msg.Height, 1), MaxWindow)
 	case tea.BackgroundColorMsg:
-		m.styles = ui.NewStyles(msg.IsDark())
+		m.styles = styles.New(msg.IsDark())
 	case roomChangedMsg:
 		if m.stage == stageIn && m.note != "" && m.o.Room.StudentView(m.name).Index != m.noteAt {
 			m.note = "" // the message was about a question no longer shown
@@ -202,10 +203,10 @@ func (m *Student) codeKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.tries++
 		m.code = ""
 		m.o.Logf("wrong join code for %q (try %d of %d)", m.o.User, m.tries, MaxCodeTries)
-		m.note, m.noteBad = ui.T(m.lang, "class.code.wrong"), true
+		m.note, m.noteBad = text.T(m.lang, "class.code.wrong"), true
 		if m.tries >= MaxCodeTries {
 			m.stage = stageBye
-			m.note = ui.T(m.lang, "class.code.toomany")
+			m.note = text.T(m.lang, "class.code.toomany")
 			return m, tea.Quit
 		}
 		m.blocked = true
@@ -311,7 +312,7 @@ func (m *Student) quizKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			m.sel.Set(m.cursor)
 		}
 		if !m.sel.Ready() {
-			m.note, m.noteBad, m.noteAt = ui.T(m.lang, "class.choose.n"), true, v.Index
+			m.note, m.noteBad, m.noteAt = text.T(m.lang, "class.choose.n"), true, v.Index
 			return m, nil
 		}
 		m.busy, m.note = true, ""
@@ -329,7 +330,7 @@ func (m *Student) answered(msg answeredMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
 		m.note, m.noteBad = errText(msg.err), true
 	} else {
-		m.note, m.noteBad = ui.T(m.lang, "class.saved"), false
+		m.note, m.noteBad = text.T(m.lang, "class.saved"), false
 		if m.o.Room.sessPaced() == SelfPaced {
 			m.feedback = msg.pos
 		}
@@ -347,7 +348,7 @@ func (r *Room) sessPaced() Paced {
 
 // View implements tea.Model.
 func (m *Student) View() tea.View {
-	v := tea.NewView(clampView(m.render(), m.width, m.height))
+	v := tea.NewView(text.Clamp(m.render(), m.width, m.height))
 	v.AltScreen = true
 	v.WindowTitle = "saa-study classroom"
 	return v

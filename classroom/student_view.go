@@ -10,10 +10,11 @@ import (
 
 	"github.com/saa-study/saa-study/quiz"
 	"github.com/saa-study/saa-study/store"
-	"github.com/saa-study/saa-study/ui"
+	"github.com/saa-study/saa-study/ui/styles"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
-func (m *Student) t(k string) string { return ui.T(m.lang, k) }
+func (m *Student) t(k string) string { return text.T(m.lang, k) }
 
 func (m *Student) render() string {
 	st := m.styles
@@ -135,7 +136,7 @@ func (m *Student) renderIn() string {
 			if strings.ContainsRune(v.Answer.Chosen, rune('a'+o.Index)) {
 				mark = st.Cursor.Render("▸ ")
 			}
-			b.WriteString(wrapIndent(mark+o.Letter+". "+o.Text, w, 5) + "\n")
+			b.WriteString(text.Hang(mark+o.Letter+". "+o.Text, w, 5) + "\n")
 		}
 		b.WriteString("\n" + st.Good.Render(m.t("class.wait")) + "\n")
 		return b.String()
@@ -159,7 +160,7 @@ func (m *Student) renderIn() string {
 			cur = st.Cursor.Render("▸ ")
 			line = st.ItemSelected.Render(line)
 		}
-		b.WriteString(wrapIndent(cur+line, w, 9) + "\n")
+		b.WriteString(text.Hang(cur+line, w, 9) + "\n")
 	}
 	return b.String()
 }
@@ -198,12 +199,12 @@ func (m *Student) renderFeedback(p quiz.Presented, a *store.ClassAnswer, dist []
 		if a != nil && strings.ContainsRune(a.Chosen, rune('a'+o.Index)) {
 			line += st.Muted.Render(" ← " + m.t("class.yours"))
 		}
-		b.WriteString(wrapIndent(line, w, 5) + "\n")
+		b.WriteString(text.Hang(line, w, 5) + "\n")
 		if dist != nil && pos < len(dist) {
 			b.WriteString("     " + bar(dist[pos], total, max(min(w-14, 30), 4), st) + "\n")
 		}
 		if opt.Explanation != "" && m.height >= 20 {
-			b.WriteString(st.Muted.Render(wrapIndent("     "+opt.Explanation, w, 5)) + "\n")
+			b.WriteString(st.Muted.Render(text.Hang("     "+opt.Explanation, w, 5)) + "\n")
 		}
 	}
 	return b.String()
@@ -225,7 +226,7 @@ func (m *Student) renderBoard(rows []BoardRow, me string) string {
 	return b.String()
 }
 
-func bar(n, total, width int, st *ui.Styles) string {
+func bar(n, total, width int, st *styles.Styles) string {
 	filled := 0
 	if total > 0 {
 		filled = n * width / total
@@ -242,46 +243,4 @@ func fmtLeft(d time.Duration) string {
 }
 
 // wrap folds text to w cells (Korean counts two).
-func wrap(s string, w int) string { return ansi.Wrap(unwrapSoft(s), max(w, 10), " ") }
-
-// unwrapSoft joins the soft line breaks of Markdown source (a single
-// newline inside a paragraph) so the text can be folded to the window;
-// blank lines between paragraphs stay.
-func unwrapSoft(s string) string {
-	lead := s[:len(s)-len(strings.TrimLeft(s, " "))] // an indent the caller put there
-	paras := strings.Split(strings.TrimSpace(s), "\n\n")
-	for i, p := range paras {
-		paras[i] = strings.Join(strings.Fields(p), " ")
-	}
-	return lead + strings.Join(paras, "\n\n")
-}
-
-// wrapIndent folds s and indents the continuation lines by ind cells.
-func wrapIndent(s string, w, ind int) string {
-	s = unwrapSoft(s)
-	if w-ind < 10 {
-		return ansi.Wrap(s, max(w, 10), " ")
-	}
-	lines := strings.Split(ansi.Wrap(s, w, " "), "\n")
-	if len(lines) == 1 {
-		return lines[0]
-	}
-	rest := ansi.Wrap(strings.Join(lines[1:], " "), w-ind, " ")
-	pad := strings.Repeat(" ", ind)
-	return lines[0] + "\n" + pad + strings.ReplaceAll(rest, "\n", "\n"+pad)
-}
-
-// clampView cuts every line to w cells and the whole to h lines, so
-// nothing is drawn past a student's window.
-func clampView(s string, w, h int) string {
-	lines := strings.Split(s, "\n")
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	for i, l := range lines {
-		if lipgloss.Width(l) > w {
-			lines[i] = ansi.Truncate(l, w, "…")
-		}
-	}
-	return strings.Join(lines, "\n")
-}
+func wrap(s string, w int) string { return ansi.Wrap(text.UnwrapSoft(s), max(w, 10), " ") }

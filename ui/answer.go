@@ -9,6 +9,7 @@ import (
 
 	"github.com/saa-study/saa-study/srs"
 	"github.com/saa-study/saa-study/store"
+	"github.com/saa-study/saa-study/ui/common"
 )
 
 // answerSavedMsg says an answer is on disk (or why not).
@@ -23,7 +24,7 @@ type answerSavedMsg struct {
 // Review. The screen lets the learner move on only when this has returned.
 func commitAnswer(c *Common, a store.Answer) tea.Cmd {
 	if a.AnsweredAt.IsZero() {
-		a.AnsweredAt = c.now()
+		a.AnsweredAt = c.Clock()
 	}
 	return func() tea.Msg {
 		if c.Store == nil {
@@ -68,23 +69,23 @@ func rerate(c *Common, id int64, rating int) tea.Cmd {
 		}
 		ctx := c.Ctx
 		if err := c.Store.SetAnswerRating(ctx, id, rating); err != nil {
-			return errMsg{err}
+			return common.ErrMsg{Err: err}
 		}
 		a, err := c.Store.Answer(ctx, id)
 		if err != nil {
-			return errMsg{err}
+			return common.ErrMsg{Err: err}
 		}
 		if a.Kind != store.KindQuestion {
 			return nil
 		}
 		if _, err := c.Store.UndoLastReviewOf(ctx, store.KindQuestion, a.ItemID); err != nil {
 			if errors.Is(err, store.ErrNothingToUndo) {
-				return statusMsg{"the schedule moved on since this answer; the new rating is kept on the answer only"}
+				return common.StatusMsg{Text: "the schedule moved on since this answer; the new rating is kept on the answer only"}
 			}
-			return errMsg{err}
+			return common.ErrMsg{Err: err}
 		}
 		if err := scheduleAnswer(ctx, c.Store, a.ItemID, srs.Rating(rating), a.AnsweredAt, time.Duration(a.DurationMS)*time.Millisecond); err != nil {
-			return errMsg{err}
+			return common.ErrMsg{Err: err}
 		}
 		return nil
 	}

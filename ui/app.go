@@ -1,16 +1,35 @@
 package ui
 
 import (
+	"context"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/store"
+	"github.com/saa-study/saa-study/ui/common"
+	"github.com/saa-study/saa-study/ui/keymap"
+	"github.com/saa-study/saa-study/ui/render"
+	"github.com/saa-study/saa-study/ui/styles"
+	"github.com/saa-study/saa-study/ui/text"
 )
+
+// Options configure a new App.
+type Options struct {
+	Ctx   context.Context
+	Lib   *content.Library
+	Store *store.Store
+	Lang  content.Lang
+	Theme string // auto, dark, light
+	Now   func() time.Time
+	// Start opens a screen right away ("notes", "settings", …); empty for home.
+	Start string
+}
 
 // App is the root model: a stack of screens, a header, a status line and a
 // help bar.
@@ -34,9 +53,9 @@ func New(o Options) *App {
 		o.Lang = content.EN
 	}
 	c := &Common{Ctx: o.Ctx, Lib: o.Lib, Store: o.Store, Lang: o.Lang, Theme: o.Theme,
-		Keys: DefaultKeyMap(), Now: o.Now, renders: newRenderCache()}
+		Keys: keymap.Default(), Now: o.Now, Renders: render.NewCache()}
 	c.IsDark = o.Theme != "light"
-	c.Styles = NewStyles(c.IsDark)
+	c.Styles = styles.New(c.IsDark)
 	a := &App{c: c, help: help.New(), width: 80, height: 24}
 	a.help.Styles = help.DefaultStyles(c.IsDark)
 	a.stack = []Screen{newHome(c)}
@@ -78,37 +97,39 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height
 		a.layout()
-		return a, a.forward(msg)
+		// Every screen on the stack hears it, so one uncovered later is
+		// already laid out for the window it will be drawn in.
+		return a, a.broadcast(msg)
 	case tea.BackgroundColorMsg:
 		if a.c.Theme == "auto" {
 			a.setDark(msg.IsDark())
-			return a, a.forward(themeChangedMsg{})
+			return a, a.forward(common.ThemeChangedMsg{})
 		}
 		return a, nil
-	case langChangedMsg:
+	case common.LangChangedMsg:
 		return a, a.broadcast(msg)
-	case themeChangedMsg:
+	case common.ThemeChangedMsg:
 		a.setDark(a.c.Theme != "light" && (a.c.Theme == "dark" || a.c.IsDark))
 		cmds := []tea.Cmd{a.broadcast(msg)}
 		if a.c.Theme == "auto" {
 			cmds = append(cmds, tea.RequestBackgroundColor)
 		}
 		return a, tea.Batch(cmds...)
-	case pushMsg:
-		a.stack = append(a.stack, msg.s)
+	case common.PushMsg:
+		a.stack = append(a.stack, msg.Screen)
 		a.status = ""
-		return a, msg.s.Init()
-	case popMsg:
+		return a, msg.Screen.Init()
+	case common.PopMsg:
 		if len(a.stack) > 1 {
 			a.stack = a.stack[:len(a.stack)-1]
 		}
 		a.status = ""
-		return a, a.forward(tea.WindowSizeMsg{Width: a.width, Height: a.height})
-	case errMsg:
-		a.status, a.isErr = msg.err.Error(), true
+		return a, a.forward(common.ResumedMsg{})
+	case common.ErrMsg:
+		a.status, a.isErr = msg.Err.Error(), true
 		return a, nil
-	case statusMsg:
-		a.status, a.isErr = msg.text, false
+	case common.StatusMsg:
+		a.status, a.isErr = msg.Text, false
 		return a, nil
 	case tea.KeyPressMsg:
 		return a.key(msg)
@@ -118,7 +139,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (a *App) setDark(dark bool) {
 	a.c.IsDark = dark
-	a.c.Styles = NewStyles(dark)
+	a.c.Styles = styles.New(dark)
 	a.help.Styles = help.DefaultStyles(dark)
 }
 
@@ -175,14 +196,14 @@ func (a *App) View() tea.View {
 	if a.fullHelp {
 		body = a.help.FullHelpView(a.helpGroups())
 	}
-	b.WriteString(fit(body, a.width, a.c.Height))
+	b.WriteString(text.Fit(body, a.c.Height))
 	b.WriteByte('\n')
 	if a.chromeHeight() > 2 {
 		b.WriteString(a.statusLine())
 		b.WriteByte('\n')
 	}
 	b.WriteString(a.helpBar())
-	v := tea.NewView(clamp(b.String(), a.width, a.height))
+	v := tea.NewView(text.Clamp(b.String(), a.width, a.height))
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "saa-study"
@@ -191,7 +212,7 @@ func (a *App) View() tea.View {
 
 func (a *App) header() string {
 	st := a.c.Styles
-	parts := []string{st.Title.Render(a.c.t("app.title"))}
+	parts := []string{st.Title.Render(a.c.T("app.title"))}
 	for _, s := range a.stack[1:] {
 		parts = append(parts, st.Header.Render(s.Title()))
 	}
@@ -203,7 +224,7 @@ func (a *App) statusLine() string {
 		return ""
 	}
 	if a.isErr {
-		return a.c.Styles.Error.Render(a.c.t("err.prefix") + a.status)
+		return a.c.Styles.Error.Render(a.c.T("err.prefix") + a.status)
 	}
 	return a.c.Styles.Good.Render(a.status)
 }
@@ -244,42 +265,15 @@ func (a *App) shortHelp() []key.Binding {
 	if cp, ok := a.top().(Capturer); ok && cp.Capturing() {
 		// The screen takes ? and q as text; only ctrl+c quits here.
 		quit := key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit"))
-		return localize(a.c.Lang, append(out, quit))
+		return keymap.Localize(a.c.Lang, append(out, quit))
 	}
-	return localize(a.c.Lang, append(out, k.Help, k.Quit))
+	return keymap.Localize(a.c.Lang, append(out, k.Help, k.Quit))
 }
 
 func (a *App) helpGroups() [][]key.Binding {
 	k := a.c.Keys
 	groups := append([][]key.Binding{}, a.top().FullHelp()...)
-	return localizeGroups(a.c.Lang, append(groups, []key.Binding{k.Back, k.Help, k.Quit}))
-}
-
-// fit pads or cuts s to exactly h lines.
-func fit(s string, w, h int) string {
-	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	for len(lines) < h {
-		lines = append(lines, "")
-	}
-	return strings.Join(lines, "\n")
-}
-
-// clamp guarantees nothing is drawn past the window: every line is cut to
-// w display cells (wide Korean syllables count two) and to h lines.
-func clamp(s string, w, h int) string {
-	lines := strings.Split(s, "\n")
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	for i, l := range lines {
-		if lipgloss.Width(l) > w {
-			lines[i] = ansi.Truncate(l, w, "…")
-		}
-	}
-	return strings.Join(lines, "\n")
+	return keymap.LocalizeGroups(a.c.Lang, append(groups, []key.Binding{k.Back, k.Help, k.Quit}))
 }
 
 // screenByName opens a screen for --start style entry points.

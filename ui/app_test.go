@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 func press(s string) tea.KeyPressMsg {
@@ -83,7 +84,7 @@ func TestEveryHomeEntryOpensAndGoesBack(t *testing.T) {
 			t.Fatalf("%s: enter did not open a screen", id)
 		}
 		title := ansi.Strip(strings.SplitN(a.View().Content, "\n", 2)[0])
-		if !strings.Contains(title, T(content.EN, "home."+id)) {
+		if !strings.Contains(title, text.T(content.EN, "home."+id)) {
 			t.Errorf("%s: header %q does not name the screen", id, title)
 		}
 		drive(a, press("esc"))
@@ -127,7 +128,7 @@ func TestNoLineWiderThanTheWindow(t *testing.T) {
 					t.Errorf("%s %dx%d %s: %d lines", lang, sz[0], sz[1], where, len(lines))
 				}
 				for _, l := range lines {
-					if w := textWidth(l); w > sz[0] {
+					if w := text.Width(l); w > sz[0] {
 						t.Errorf("%s %dx%d %s: line of %d cells: %q", lang, sz[0], sz[1], where, w, ansi.Strip(l))
 					}
 				}

@@ -7,6 +7,10 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/ui/common"
+	"github.com/saa-study/saa-study/ui/keymap"
+	"github.com/saa-study/saa-study/ui/render"
+	"github.com/saa-study/saa-study/ui/styles"
 )
 
 // longestNote is the biggest built-in note, the worst case for rendering.
@@ -31,7 +35,7 @@ func BenchmarkRenderLongestNoteCold(b *testing.B) {
 	b.ReportMetric(float64(len(n.Body))/1024, "KB")
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := RenderNote(lib, n, 100, "dark"); err != nil {
+		if _, err := render.RenderNote(lib, n, 100, "dark"); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -41,10 +45,10 @@ func BenchmarkRenderLongestNoteCold(b *testing.B) {
 // width: a cache lookup and laying out the lines.
 func BenchmarkOpenLongestNoteCached(b *testing.B) {
 	lib, n := longestNote(b)
-	c := &Common{Ctx: context.Background(), Lib: lib, Lang: content.EN, IsDark: true, Styles: NewStyles(true),
-		Keys: DefaultKeyMap(), Width: 100, Height: 30, renders: newRenderCache()}
-	out, _ := RenderNote(lib, n, 100, "dark")
-	c.renders.put(renderKey{lang: n.Lang, id: n.ID, width: wrapWidth(100), style: "dark"}, out)
+	c := &Common{Ctx: context.Background(), Lib: lib, Lang: content.EN, IsDark: true, Styles: styles.New(true),
+		Keys: keymap.Default(), Width: 100, Height: 30, Renders: render.NewCache()}
+	out, _ := render.RenderNote(lib, n, 100, "dark")
+	c.Renders.Put(render.Key{Lang: n.Lang, ID: n.ID, Width: render.WrapWidth(100), Style: "dark"}, out)
 	b.ReportAllocs()
 	for b.Loop() {
 		r := newReader(c, n)
@@ -60,7 +64,7 @@ func BenchmarkScrollKeyToFrame(b *testing.B) {
 	lib, n := longestNote(b)
 	a := New(Options{Ctx: context.Background(), Lib: lib, Lang: content.EN, Theme: "dark"})
 	drive(a, tea.WindowSizeMsg{Width: 100, Height: 30})
-	drive(a, pushMsg{newReader(a.c, n)})
+	drive(a, common.PushMsg{Screen: newReader(a.c, n)})
 	down := tea.KeyPressMsg{Code: tea.KeyDown}
 	up := tea.KeyPressMsg{Code: tea.KeyUp}
 	b.ReportAllocs()

@@ -5,11 +5,12 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/guptarohit/asciigraph"
+
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 // chartSeries is one named line of a time chart.
@@ -75,7 +76,7 @@ func lineChart(st *Styles, series []chartSeries, w, h int, xmax float64, unit st
 	}
 	lines = append(lines, chartLegend(st, names, w))
 	for i, l := range lines {
-		if textWidth(l) > w {
+		if text.Width(l) > w {
 			lines[i] = ansi.Truncate(l, w, "")
 		}
 	}
@@ -91,7 +92,7 @@ func chartLegend(st *Styles, series []chartSeries, w int) string {
 		if i > 0 {
 			item = "  " + item
 		}
-		if textWidth(b.String())+textWidth(item) > w {
+		if text.Width(b.String())+text.Width(item) > w {
 			break
 		}
 		b.WriteString(item)
@@ -159,7 +160,7 @@ func columns(rows [][]string, w int) []string {
 			if i >= len(widths) {
 				widths = append(widths, 0)
 			}
-			widths[i] = max(widths[i], textWidth(c))
+			widths[i] = max(widths[i], text.Width(c))
 		}
 	}
 	out := make([]string, 0, len(rows))
@@ -167,81 +168,15 @@ func columns(rows [][]string, w int) []string {
 		var b strings.Builder
 		for i, c := range r {
 			if i < len(r)-1 {
-				c = padRight(c, widths[i]+2)
+				c = text.PadRight(c, widths[i]+2)
 			}
 			b.WriteString(c)
 		}
 		line := b.String()
-		if textWidth(line) > w {
+		if text.Width(line) > w {
 			line = ansi.Truncate(line, w, "…")
 		}
 		out = append(out, line)
 	}
 	return out
-}
-
-// wrapText breaks s into lines of at most w cells (by words; a word longer
-// than w is cut). Used for explanations and lessons, which are plain text:
-// escape codes and other control characters become spaces.
-func wrapText(s string, w int) []string {
-	if w < 4 {
-		w = 4
-	}
-	var out []string
-	s = strings.Map(func(r rune) rune {
-		if r < 0x20 && r != '\n' || r == 0x7f {
-			return ' '
-		}
-		return r
-	}, strings.ToValidUTF8(s, "\uFFFD"))
-	for _, para := range strings.Split(s, "\n") {
-		line := ""
-		for _, word := range strings.Fields(para) {
-			for textWidth(word) > w {
-				head, rest := splitAtWidth(word, w)
-				if line != "" {
-					out = append(out, line)
-					line = ""
-				}
-				out = append(out, head)
-				word = rest
-			}
-			switch {
-			case line == "":
-				line = word
-			case textWidth(line+" "+word) <= w:
-				line += " " + word
-			default:
-				out = append(out, line)
-				line = word
-			}
-		}
-		out = append(out, line)
-	}
-	return out
-}
-
-// splitAtWidth cuts s after as many runes as fit in w cells, always at
-// least one so that callers make progress.
-func splitAtWidth(s string, w int) (head, rest string) {
-	end := 0
-	for i, r := range s {
-		next := i + utf8.RuneLen(r)
-		if end > 0 && textWidth(s[:next]) > w {
-			break
-		}
-		end = next
-	}
-	return s[:end], s[end:]
-}
-
-// scrollLines shows h lines of lines from offset, clamping the offset so the
-// window never runs past the end; it returns the clamped offset too.
-func scrollLines(lines []string, offset, h int) (string, int) {
-	if h < 1 {
-		return "", 0
-	}
-	offset = max(0, min(offset, len(lines)-h))
-	end := min(len(lines), offset+h)
-	return strings.Join(lines[offset:end], "\n"), offset
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/quiz"
 	"github.com/saa-study/saa-study/store"
+	"github.com/saa-study/saa-study/ui/common"
 )
 
 // examKeys are the keys of a running exam.
@@ -54,7 +55,7 @@ type examScreen struct {
 	gen     int  // ticks of an older timer are ignored
 	ticks   int
 	done    bool // submitted; waiting for the store
-	leaving bool // esc: the last state is being written, then pop
+	leaving bool // esc: the last state is being written, then common.Pop
 
 	// Writes go one at a time so the newest state is always the last one
 	// on disk: while one is in flight, later changes only mark dirty.
@@ -84,9 +85,9 @@ func newExamScreen(c *Common, cfg quiz.ExamConfig) (*examScreen, error) {
 // newExamFrom draws a new exam from pool (a retake passes the same pool).
 func newExamFrom(c *Common, pool []*content.Question, lang content.Lang, cfg quiz.ExamConfig) (*examScreen, error) {
 	if cfg.Seed == 0 {
-		cfg.Seed = uint64(c.now().UnixNano())
+		cfg.Seed = uint64(c.Clock().UnixNano())
 	}
-	ex, err := quiz.NewExam(pool, cfg, c.now())
+	ex, err := quiz.NewExam(pool, cfg, c.Clock())
 	if err != nil {
 		return nil, fmt.Errorf("starting the exam: %w", err)
 	}
@@ -107,7 +108,7 @@ func resumeExamScreen(c *Common, rec store.ExamRecord) (*examScreen, error) {
 		lang = c.Lang
 	}
 	pool := questionPool(c, lang)
-	ex, err := quiz.Resume(pool, st, c.now())
+	ex, err := quiz.Resume(pool, st, c.Clock())
 	if err != nil {
 		return nil, fmt.Errorf("exam %d: %w", rec.ID, err)
 	}
@@ -123,7 +124,7 @@ func questionPool(c *Common, lang content.Lang) []*content.Question {
 	return c.Lib.Questions(lang)
 }
 
-func (s *examScreen) Title() string { return s.c.t("exam.title") }
+func (s *examScreen) Title() string { return s.c.T("exam.title") }
 
 func (s *examScreen) Init() tea.Cmd {
 	s.gen++
@@ -160,7 +161,7 @@ func (s *examScreen) create() tea.Cmd {
 }
 
 func (s *examScreen) stateJSON() []byte {
-	b, _ := json.Marshal(s.ex.State(s.c.now()))
+	b, _ := json.Marshal(s.ex.State(s.c.Clock()))
 	return b
 }
 
@@ -178,7 +179,7 @@ func (s *examScreen) save() tea.Cmd {
 }
 
 // flush starts the next write: the final one, a pending state, or (when
-// leaving and all is written) the pop.
+// leaving and all is written) the common.Pop.
 func (s *examScreen) flush() tea.Cmd {
 	switch {
 	case s.finishing:
@@ -189,7 +190,7 @@ func (s *examScreen) flush() tea.Cmd {
 		c, id, state := s.c, s.id, s.stateJSON()
 		return func() tea.Msg { return examSavedMsg{c.Store.SaveExamState(c.Ctx, id, state)} }
 	case s.leaving:
-		return pop
+		return common.Pop
 	}
 	return nil
 }
@@ -220,7 +221,7 @@ func (s *examScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.gen != s.gen || s.done {
 			return s, nil
 		}
-		if s.ex.Tick(s.c.now()) {
+		if s.ex.Tick(s.c.Clock()) {
 			return s, s.finish()
 		}
 		s.ticks++
@@ -231,21 +232,21 @@ func (s *examScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case examStoredMsg:
 		s.id, s.inflight = msg.id, false
 		if msg.err != nil {
-			return s, tea.Batch(errCmd(msg.err), s.flush())
+			return s, tea.Batch(common.Err(msg.err), s.flush())
 		}
 		return s, s.flush()
 	case examSavedMsg:
 		s.inflight = false
 		if msg.err != nil {
-			return s, tea.Batch(errCmd(msg.err), s.flush())
+			return s, tea.Batch(common.Err(msg.err), s.flush())
 		}
 		return s, s.flush()
 	case examFinishMsg:
 		if msg.err != nil {
-			return s, errCmd(msg.err)
+			return s, common.Err(msg.err)
 		}
 		res, _ := s.ex.Results()
-		return s, tea.Sequence(pop, push(newExamResults(s.c, s.ex, res, s.pool)))
+		return s, tea.Sequence(common.Pop, common.Push(newExamResults(s.c, s.ex, res, s.pool)))
 	case tea.KeyPressMsg:
 		if s.done || s.leaving {
 			return s, nil
@@ -263,7 +264,7 @@ func (s *examScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		switch {
 		case key.Matches(msg, s.keys.Yes):
 			s.confirm = false
-			s.ex.Submit(s.c.now())
+			s.ex.Submit(s.c.Clock())
 			return s.finish()
 		case key.Matches(msg, s.keys.No):
 			s.confirm = false
@@ -277,7 +278,7 @@ func (s *examScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		s.gen++
 		s.leaving = true
 		if s.c.Store == nil {
-			return pop
+			return common.Pop
 		}
 		return s.save()
 	case key.Matches(msg, s.keys.Submit):
@@ -343,13 +344,13 @@ func (s *examScreen) move(i int) tea.Cmd {
 // is stored, an incomplete one (one of two) counts as unanswered.
 func (s *examScreen) toggle(pos int) tea.Cmd {
 	s.sel.Toggle(pos)
-	now, i := s.c.now(), s.ex.Current()
+	now, i := s.c.Clock(), s.ex.Current()
 	if s.sel.Ready() {
 		if err := s.ex.Answer(i, s.sel.Chosen(), now); err != nil {
-			return errCmd(err)
+			return common.Err(err)
 		}
 	} else if err := s.ex.Clear(i, now); err != nil {
-		return errCmd(err)
+		return common.Err(err)
 	}
 	return s.save()
 }

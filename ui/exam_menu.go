@@ -11,6 +11,7 @@ import (
 
 	"github.com/saa-study/saa-study/quiz"
 	"github.com/saa-study/saa-study/store"
+	"github.com/saa-study/saa-study/ui/common"
 )
 
 // examMenu is the Exam entry of the home screen: practice, a new mock
@@ -55,26 +56,26 @@ func resumeSummary(c *Common, rec *store.ExamRecord) string {
 	if rec == nil || json.Unmarshal(rec.State, &st) != nil {
 		return ""
 	}
-	return fmt.Sprintf(c.t("exam.resumed"), answeredOf(st), len(st.Items), clockText(remainingOf(st)))
+	return fmt.Sprintf(c.T("exam.resumed"), answeredOf(st), len(st.Items), clockText(remainingOf(st)))
 }
 
 func (m *examMenu) build() {
 	m.menu.items = m.menu.items[:0]
 	if m.open != nil {
-		m.menu.items = append(m.menu.items, menuItem{id: "resume", title: m.c.t("exam.resume"), desc: resumeSummary(m.c, m.open)})
+		m.menu.items = append(m.menu.items, menuItem{id: "resume", title: m.c.T("exam.resume"), desc: resumeSummary(m.c, m.open)})
 	}
-	newDesc := fmt.Sprintf(m.c.t("exam.new.d"), quiz.DefaultExamQuestions, int(quiz.ExamPace.Minutes())*quiz.DefaultExamQuestions)
+	newDesc := fmt.Sprintf(m.c.T("exam.new.d"), quiz.DefaultExamQuestions, int(quiz.ExamPace.Minutes())*quiz.DefaultExamQuestions)
 	if m.open != nil {
-		newDesc = m.c.t("exam.new.replace")
+		newDesc = m.c.T("exam.new.replace")
 	}
 	m.menu.items = append(m.menu.items,
-		menuItem{id: "new", title: m.c.t("exam.new"), desc: newDesc},
-		menuItem{id: "practice", title: m.c.t("practice.title"), desc: m.c.t("practice.d")},
-		menuItem{id: "history", title: m.c.t("history.title"), desc: m.c.t("history.d")})
+		menuItem{id: "new", title: m.c.T("exam.new"), desc: newDesc},
+		menuItem{id: "practice", title: m.c.T("practice.title"), desc: m.c.T("practice.d")},
+		menuItem{id: "history", title: m.c.T("history.title"), desc: m.c.T("history.d")})
 }
 
 func (m *examMenu) Init() tea.Cmd { return loadUnfinished(m.c) }
-func (m *examMenu) Title() string { return m.c.t("home.exam") }
+func (m *examMenu) Title() string { return m.c.T("home.exam") }
 
 func (m *examMenu) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -96,15 +97,15 @@ func (m *examMenu) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			m.menu.cursor = 0
 		}
 		if msg.err != nil {
-			return m, errCmd(msg.err)
+			return m, common.Err(msg.err)
 		}
-	case tea.WindowSizeMsg:
+	case common.ResumedMsg:
 		return m, loadUnfinished(m.c) // back from an exam: it may be done now
-	case langChangedMsg:
+	case common.LangChangedMsg:
 		m.build()
 	case tea.KeyPressMsg:
 		if key.Matches(msg, m.c.Keys.Back) {
-			return m, pop
+			return m, common.Pop
 		}
 		if m.menu.move(m.c, msg) {
 			return m, nil
@@ -123,19 +124,19 @@ func (m *examMenu) choose(id string) tea.Cmd {
 	case "resume":
 		s, err := resumeExamScreen(m.c, *m.open)
 		if err != nil {
-			return errCmd(err)
+			return common.Err(err)
 		}
-		return push(s)
+		return common.Push(s)
 	case "new":
 		s, err := newExamScreen(m.c, quiz.ExamConfig{})
 		if err != nil {
-			return errCmd(err)
+			return common.Err(err)
 		}
-		return push(s)
+		return common.Push(s)
 	case "practice":
-		return push(newPracticeSetup(m.c))
+		return common.Push(newPracticeSetup(m.c))
 	case "history":
-		return push(newExamHistory(m.c))
+		return common.Push(newExamHistory(m.c))
 	}
 	return nil
 }
@@ -143,7 +144,7 @@ func (m *examMenu) choose(id string) tea.Cmd {
 func (m *examMenu) View() string {
 	var b strings.Builder
 	if m.open != nil && m.c.Height >= 8 {
-		b.WriteString(m.c.Styles.Warn.Render(ansi.Truncate(m.c.t("exam.unfinished"), m.c.Width, "…")) + "\n\n")
+		b.WriteString(m.c.Styles.Warn.Render(ansi.Truncate(m.c.T("exam.unfinished"), m.c.Width, "…")) + "\n\n")
 	}
 	used := strings.Count(b.String(), "\n")
 	b.WriteString(m.menu.view(m.c, m.c.Height-used))
@@ -165,7 +166,7 @@ func homeResumeLine(c *Common, msg unfinishedMsg) string {
 	if msg.rec == nil {
 		return ""
 	}
-	return fmt.Sprintf(c.t("home.resume"), resumeSummary(c, msg.rec))
+	return fmt.Sprintf(c.T("home.resume"), resumeSummary(c, msg.rec))
 }
 
 // examHistory lists past attempts: date, size, score and each domain.
@@ -183,7 +184,7 @@ type historyMsg struct {
 
 func newExamHistory(c *Common) *examHistory { return &examHistory{c: c} }
 
-func (h *examHistory) Title() string { return h.c.t("history.title") }
+func (h *examHistory) Title() string { return h.c.T("history.title") }
 
 func (h *examHistory) Init() tea.Cmd {
 	c := h.c
@@ -201,13 +202,13 @@ func (h *examHistory) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case historyMsg:
 		h.rows, h.loaded = msg.rows, true
 		if msg.err != nil {
-			return h, errCmd(msg.err)
+			return h, common.Err(msg.err)
 		}
 	case tea.KeyPressMsg:
 		k := h.c.Keys
 		switch {
 		case key.Matches(msg, k.Back):
-			return h, pop
+			return h, common.Pop
 		case key.Matches(msg, k.Down):
 			h.offset = min(h.offset+1, max(len(h.rows)-1, 0))
 		case key.Matches(msg, k.Up):
@@ -223,7 +224,7 @@ func (h *examHistory) View() string {
 		return ""
 	}
 	if len(h.rows) == 0 {
-		return st.Muted.Render(ansi.Wrap(h.c.t("history.none"), h.c.Width, ""))
+		return st.Muted.Render(ansi.Wrap(h.c.T("history.none"), h.c.Width, ""))
 	}
 	var b strings.Builder
 	for i := h.offset; i < len(h.rows) && i-h.offset < h.c.Height; i++ {
@@ -244,11 +245,11 @@ func historyLine(c *Common, e store.ExamRecord) string {
 	var doms []string
 	for _, d := range e.Domains {
 		if d.Total > 0 {
-			doms = append(doms, fmt.Sprintf("%s %.0f%%", c.t("domain."+d.Domain), d.Percent))
+			doms = append(doms, fmt.Sprintf("%s %.0f%%", c.T("domain."+d.Domain), d.Percent))
 		}
 	}
 	return fmt.Sprintf("%s  %3d %s  %s  %s", e.SubmittedAt.Local().Format("2006-01-02 15:04"), e.Total,
-		c.t("history.q"), score, st.Muted.Render(strings.Join(doms, " · ")))
+		c.T("history.q"), score, st.Muted.Render(strings.Join(doms, " · ")))
 }
 
 func (h *examHistory) ShortHelp() []key.Binding { return []key.Binding{h.c.Keys.Up, h.c.Keys.Down} }

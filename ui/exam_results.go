@@ -11,6 +11,8 @@ import (
 
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/quiz"
+	"github.com/saa-study/saa-study/ui/common"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 // resultKeys are the keys of the results and review screen.
@@ -49,7 +51,7 @@ func newExamResults(c *Common, ex *quiz.Exam, res quiz.Results, pool []*content.
 }
 
 func (r *examResults) Init() tea.Cmd { return nil }
-func (r *examResults) Title() string { return r.c.t("results.title") }
+func (r *examResults) Title() string { return r.c.T("results.title") }
 
 func (r *examResults) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	km, ok := msg.(tea.KeyPressMsg)
@@ -77,7 +79,7 @@ func (r *examResults) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	n := len(r.items)
 	switch {
 	case key.Matches(km, k.Back):
-		return r, pop
+		return r, common.Pop
 	case key.Matches(km, r.keys.Filter):
 		r.filter = (r.filter + 1) % 3
 		r.items, r.cursor, r.offset = r.res.Review(r.filter), 0, 0
@@ -97,19 +99,19 @@ func (r *examResults) Update(msg tea.Msg) (Screen, tea.Cmd) {
 func (r *examResults) retake() tea.Cmd {
 	cfg, err := r.ex.RetakeMissed()
 	if err != nil {
-		return status(r.c.t("results.nomissed"))
+		return common.Status(r.c.T("results.nomissed"))
 	}
 	s, err := newExamFrom(r.c, r.pool, r.c.Lang, cfg)
 	if err != nil {
-		return status(r.c.t("results.nomissed"))
+		return common.Status(r.c.T("results.nomissed"))
 	}
-	return tea.Sequence(pop, push(s))
+	return tea.Sequence(common.Pop, common.Push(s))
 }
 
 // openNoteOf pushes a reader at the section a question links to.
 func openNoteOf(c *Common, q *content.Question) tea.Cmd {
 	if q == nil || c.Lib == nil || q.Section == "" {
-		return status(c.t("quiz.nonote"))
+		return common.Status(c.T("quiz.nonote"))
 	}
 	noteID, sec, _ := strings.Cut(q.Section, "#")
 	n := c.Lib.Note(q.Lang, noteID)
@@ -117,9 +119,9 @@ func openNoteOf(c *Common, q *content.Question) tea.Cmd {
 		n = c.Lib.Note(c.Lang, noteID)
 	}
 	if n == nil {
-		return status(c.t("quiz.nonote"))
+		return common.Status(c.T("quiz.nonote"))
 	}
-	return push(newReaderAt(c, n, sec))
+	return common.Push(newReaderAt(c, n, sec))
 }
 
 func (r *examResults) View() string {
@@ -130,15 +132,15 @@ func (r *examResults) View() string {
 	w, h := r.c.Width, r.c.Height
 	res := r.res
 	var b strings.Builder
-	b.WriteString(st.Header.Render(fmt.Sprintf(r.c.t("results.score"), res.Percent, res.Correct, res.Total)) + "\n")
-	pass := st.Bad.Render(r.c.t("results.notyet"))
+	b.WriteString(st.Header.Render(fmt.Sprintf(r.c.T("results.score"), res.Percent, res.Correct, res.Total)) + "\n")
+	pass := st.Bad.Render(r.c.T("results.notyet"))
 	if res.LikelyPass {
-		pass = st.Good.Render(r.c.t("results.pass"))
+		pass = st.Good.Render(r.c.T("results.pass"))
 	}
-	b.WriteString(wrapIndent(pass+" "+st.Muted.Render(r.c.t("results.estimate")), w, 0))
-	used := fmt.Sprintf(r.c.t("results.time"), clockText(res.TimeUsed), clockText(res.Duration))
+	b.WriteString(text.WrapIndent(pass+" "+st.Muted.Render(r.c.T("results.estimate")), w, 0))
+	used := fmt.Sprintf(r.c.T("results.time"), clockText(res.TimeUsed), clockText(res.Duration))
 	if res.TimedOut {
-		used += " · " + r.c.t("results.timedout")
+		used += " · " + r.c.T("results.timedout")
 	}
 	b.WriteString(st.Muted.Render(used) + "\n")
 	if h >= 16 {
@@ -154,13 +156,13 @@ func (r *examResults) View() string {
 		r.offset = r.cursor - rows + 1
 	}
 	if len(r.items) == 0 {
-		b.WriteString(st.Muted.Render(r.c.t("results.empty")) + "\n")
+		b.WriteString(st.Muted.Render(r.c.T("results.empty")) + "\n")
 	}
 	for i := r.offset; i < len(r.items) && i < r.offset+rows; i++ {
 		b.WriteString(r.row(r.items[i], i == r.cursor, w) + "\n")
 	}
-	b.WriteString(st.Muted.Render(ansi.Truncate(r.c.t("results.hint"), w, "…")))
-	return fit(b.String(), w, h)
+	b.WriteString(st.Muted.Render(ansi.Truncate(r.c.T("results.hint"), w, "…")))
+	return text.Fit(b.String(), h)
 }
 
 // domainBars draws one bar per exam domain that had questions.
@@ -168,7 +170,7 @@ func domainBars(c *Common, ds []quiz.DomainScore, w int) string {
 	st := c.Styles
 	nameW := 0
 	for _, d := range ds {
-		nameW = max(nameW, textWidth(c.t("domain."+d.Domain)))
+		nameW = max(nameW, text.Width(c.T("domain."+d.Domain)))
 	}
 	barW := min(max(w-nameW-18, 4), 30)
 	var b strings.Builder
@@ -176,7 +178,7 @@ func domainBars(c *Common, ds []quiz.DomainScore, w int) string {
 		if d.Total == 0 {
 			continue
 		}
-		line := padRight(c.t("domain."+d.Domain), nameW) + " " + bar(st, d.Percent/100, barW) +
+		line := text.PadRight(c.T("domain."+d.Domain), nameW) + " " + bar(st, d.Percent/100, barW) +
 			fmt.Sprintf(" %5.1f%% %d/%d", d.Percent, d.Correct, d.Total)
 		b.WriteString(ansi.Truncate(line, w, "…") + "\n")
 	}
@@ -187,7 +189,7 @@ func (r *examResults) filterLine() string {
 	st := r.c.Styles
 	var parts []string
 	for f := quiz.ReviewAll; f <= quiz.ReviewFlagged; f++ {
-		name := r.c.t("results.filter." + f.String())
+		name := r.c.T("results.filter." + f.String())
 		if f == r.filter {
 			name = st.ItemSelected.Render("[" + name + "]")
 		} else {
@@ -195,7 +197,7 @@ func (r *examResults) filterLine() string {
 		}
 		parts = append(parts, name)
 	}
-	return r.c.t("results.review") + " " + strings.Join(parts, " ")
+	return r.c.T("results.review") + " " + strings.Join(parts, " ")
 }
 
 func (r *examResults) row(it quiz.ReviewItem, sel bool, w int) string {
@@ -224,24 +226,24 @@ func (r *examResults) detailView() string {
 	st := r.c.Styles
 	w, h := r.c.Width, r.c.Height
 	it := r.items[r.cursor]
-	verdict := st.Good.Render("✓ " + r.c.t("study.right"))
+	verdict := st.Good.Render("✓ " + r.c.T("study.right"))
 	switch {
 	case !it.Answered:
-		verdict = st.Muted.Render("– " + r.c.t("results.blank"))
+		verdict = st.Muted.Render("– " + r.c.T("results.blank"))
 	case !it.Result.Correct:
-		verdict = st.Bad.Render("✗ " + r.c.t("study.wrong"))
+		verdict = st.Bad.Render("✗ " + r.c.T("study.wrong"))
 	}
 	var b strings.Builder
-	b.WriteString(st.Header.Render(fmt.Sprintf(r.c.t("exam.head"), it.Index+1, r.res.Total)) + "  " + verdict + "\n")
-	b.WriteString(wrapIndent(plainMarkdown(it.Presented.Stem), w, 0))
+	b.WriteString(st.Header.Render(fmt.Sprintf(r.c.T("exam.head"), it.Index+1, r.res.Total)) + "  " + verdict + "\n")
+	b.WriteString(text.WrapIndent(plainMarkdown(it.Presented.Stem), w, 0))
 	if it.Presented.Label != "" {
-		b.WriteString(wrapIndent(st.Warn.Render(it.Presented.Label), w, 0))
+		b.WriteString(text.WrapIndent(st.Warn.Render(it.Presented.Label), w, 0))
 	}
 	b.WriteString(drawFeedback(st, it.Result.PerOption, w))
 	if q := it.Presented.Question; q != nil && len(q.Facts) > 0 {
-		b.WriteString(wrapIndent(st.Muted.Render(r.c.t("study.facts")+" "+factLine(r.c.Lib, q.Facts, q.Lang)), w, 0))
+		b.WriteString(text.WrapIndent(st.Muted.Render(r.c.T("study.facts")+" "+factLine(r.c.Lib, q.Facts, q.Lang)), w, 0))
 	}
-	b.WriteString(wrapIndent(st.Muted.Render(r.c.t("results.detailhint")), w, 0))
+	b.WriteString(text.WrapIndent(st.Muted.Render(r.c.T("results.detailhint")), w, 0))
 	return scrolled(b.String(), &r.scroll, h)
 }
 

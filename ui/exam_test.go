@@ -19,6 +19,9 @@ import (
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/quiz"
 	"github.com/saa-study/saa-study/store"
+	"github.com/saa-study/saa-study/ui/common"
+	"github.com/saa-study/saa-study/ui/keymap"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 // lockedClock is a clock a test moves while the program reads it.
@@ -288,7 +291,7 @@ func TestQuizScreensFitSmallWindows(t *testing.T) {
 					t.Errorf("%s %v %s: %d lines", lang, sz, where, len(lines))
 				}
 				for _, l := range lines {
-					if w := textWidth(l); w > sz[0] {
+					if w := text.Width(l); w > sz[0] {
 						t.Errorf("%s %v %s: %d cells: %q", lang, sz, where, w, ansi.Strip(l))
 					}
 				}
@@ -335,7 +338,7 @@ func TestExamSmallWindowShowsTheCursor(t *testing.T) {
 		a, ex, _ := examApp(t, lang, clk, quiz.ExamConfig{Questions: 6, Seed: 9})
 		drive(a, tea.WindowSizeMsg{Width: 40, Height: 12})
 		v := ansi.Strip(a.View().Content)
-		if !strings.Contains(v, T(lang, "exam.more")) {
+		if !strings.Contains(v, text.T(lang, "exam.more")) {
 			t.Errorf("%s: a cut question does not say there is more:\n%s", lang, v)
 		}
 		n := len(ex.item().Presented.Options)
@@ -346,7 +349,7 @@ func TestExamSmallWindowShowsTheCursor(t *testing.T) {
 				t.Fatalf("%s: after %d down the cursor is off screen:\n%s", lang, i+1, v)
 			}
 		}
-		head := fmt.Sprintf(T(lang, "exam.head"), 1, 6)
+		head := fmt.Sprintf(text.T(lang, "exam.head"), 1, 6)
 		if !strings.Contains(v, head) {
 			t.Errorf("%s: the heading scrolled away:\n%s", lang, v)
 		}
@@ -372,7 +375,7 @@ func TestExamHelpBarFitsAt80(t *testing.T) {
 			}
 			lines := strings.Split(ansi.Strip(a.View().Content), "\n")
 			bar := lines[len(lines)-1]
-			if !strings.Contains(bar, "? "+localize(lang, []key.Binding{a.c.Keys.Help})[0].Help().Desc) {
+			if !strings.Contains(bar, "? "+keymap.Localize(lang, []key.Binding{a.c.Keys.Help})[0].Help().Desc) {
 				t.Errorf("%s %v: the help bar lost ? help: %q", lang, keys, bar)
 			}
 		}
@@ -426,11 +429,11 @@ func TestExamMenuLandsOnResumeAfterPausing(t *testing.T) {
 	}
 	// enter on New exam, with the new exam's clock stopped for the test.
 	msgs := run(m.choose("new"))
-	pm, ok := msgs[0].(pushMsg)
+	pm, ok := msgs[0].(common.PushMsg)
 	if len(msgs) != 1 || !ok {
 		t.Fatalf("New exam: %v", msgs)
 	}
-	pm.s.(*examScreen).every = func(int) tea.Cmd { return nil }
+	pm.Screen.(*examScreen).every = func(int) tea.Cmd { return nil }
 	drive(a, pm)
 	if _, ok := a.top().(*examScreen); !ok {
 		t.Fatalf("New exam did not open an exam (top %T)", a.top())

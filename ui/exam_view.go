@@ -8,6 +8,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 // gridCell is the width of one cell of the overview grid: "[12✓]".
@@ -20,30 +22,30 @@ func (s *examScreen) View() string {
 	b.WriteString(s.clockLine(w) + "\n")
 	if s.confirm {
 		un := len(s.ex.Unanswered())
-		b.WriteString("\n" + wrapIndent(st.Warn.Render(fmt.Sprintf(s.c.t("exam.confirm"), un, len(s.ex.Flagged()))), w, 0))
-		b.WriteString(wrapIndent(st.Muted.Render(s.c.t("exam.confirmkeys")), w, 0))
+		b.WriteString("\n" + text.WrapIndent(st.Warn.Render(fmt.Sprintf(s.c.T("exam.confirm"), un, len(s.ex.Flagged()))), w, 0))
+		b.WriteString(text.WrapIndent(st.Muted.Render(s.c.T("exam.confirmkeys")), w, 0))
 		return b.String()
 	}
 	if s.done {
-		b.WriteString("\n" + st.Muted.Render(s.c.t("exam.saving")))
+		b.WriteString("\n" + st.Muted.Render(s.c.T("exam.saving")))
 		return b.String()
 	}
 	if s.grid {
 		b.WriteString(s.gridView(w, h-1)) // under the clock
-		return fit(b.String(), w, h)
+		return text.Fit(b.String(), h)
 	}
 	it := s.item()
 	p := it.Presented
-	head := fmt.Sprintf(s.c.t("exam.head"), it.Index+1, s.ex.Len())
+	head := fmt.Sprintf(s.c.T("exam.head"), it.Index+1, s.ex.Len())
 	if it.Flagged {
-		head += "  " + st.Warn.Render("⚑ "+s.c.t("exam.flagged"))
+		head += "  " + st.Warn.Render("⚑ "+s.c.T("exam.flagged"))
 	}
 	// The heading stays; the stem and the options below it scroll.
 	b.WriteString(ansi.Truncate(st.Header.Render(head), w, "…") + "\n")
 	var body strings.Builder
-	body.WriteString(wrapIndent(plainMarkdown(p.Stem), w, 0))
+	body.WriteString(text.WrapIndent(plainMarkdown(p.Stem), w, 0))
 	if p.Label != "" {
-		body.WriteString(wrapIndent(st.Warn.Render(p.Label), w, 0))
+		body.WriteString(text.WrapIndent(st.Warn.Render(p.Label), w, 0))
 	}
 	body.WriteString("\n")
 	optStart := strings.Count(body.String(), "\n")
@@ -73,12 +75,12 @@ func (s *examScreen) View() string {
 		lines = lines[:room]
 		if room > 1 {
 			// Say that there is more, and how to get to it.
-			lines[room-1] = st.Muted.Render(ansi.Truncate(s.c.t("exam.more"), w, "…"))
+			lines[room-1] = st.Muted.Render(ansi.Truncate(s.c.T("exam.more"), w, "…"))
 		}
 	}
 	b.WriteString(strings.Join(lines, "\n") + "\n")
-	b.WriteString(st.Muted.Render(fmt.Sprintf(s.c.t("exam.foot"), s.ex.Len()-len(s.ex.Unanswered()), s.ex.Len(), len(s.ex.Flagged()))))
-	return fit(b.String(), w, h)
+	b.WriteString(st.Muted.Render(fmt.Sprintf(s.c.T("exam.foot"), s.ex.Len()-len(s.ex.Unanswered()), s.ex.Len(), len(s.ex.Flagged()))))
+	return text.Fit(b.String(), h)
 }
 
 // cursorLines finds the lines of drawn options that belong to the option
@@ -100,14 +102,14 @@ func cursorLines(opts []string) (first, last int) {
 // clockLine is the countdown: time left and a bar of the time used.
 func (s *examScreen) clockLine(w int) string {
 	st := s.c.Styles
-	left := s.ex.Remaining(s.c.now())
+	left := s.ex.Remaining(s.c.Clock())
 	total := s.ex.Config().Duration
-	label := fmt.Sprintf(s.c.t("exam.left"), clockText(left))
+	label := fmt.Sprintf(s.c.T("exam.left"), clockText(left))
 	style := st.Good
 	if total > 0 && left*10 < total {
 		style = st.Warn
 	}
-	barW := w - textWidth(label) - 1
+	barW := w - text.Width(label) - 1
 	if barW < 5 {
 		return style.Render(label)
 	}
@@ -164,7 +166,7 @@ func (s *examScreen) gridView(w, h int) string {
 			row.Reset()
 		}
 	}
-	hint := strings.Split(strings.TrimRight(wrapIndent(st.Muted.Render(s.c.t("exam.gridhint")), w, 0), "\n"), "\n")
+	hint := strings.Split(strings.TrimRight(text.WrapIndent(st.Muted.Render(s.c.T("exam.gridhint")), w, 0), "\n"), "\n")
 	room := h - 1 // the heading
 	if len(rows)+len(hint) > room {
 		hint = nil // the cells matter more than the hint; ? shows the keys
@@ -175,7 +177,7 @@ func (s *examScreen) gridView(w, h int) string {
 		rows = rows[start : start+vis]
 	}
 	var b strings.Builder
-	b.WriteString(ansi.Truncate(st.Header.Render(s.c.t("exam.grid")), w, "…") + "\n")
+	b.WriteString(ansi.Truncate(st.Header.Render(s.c.T("exam.grid")), w, "…") + "\n")
 	b.WriteString(strings.Join(rows, "\n") + "\n")
 	if len(hint) > 0 {
 		b.WriteString(strings.Join(hint, "\n") + "\n")

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/ui/common"
 )
 
 // home is the first screen: what saa-study offers, one entry each.
@@ -29,11 +30,11 @@ func newHome(c *Common) *home {
 func (h *home) build() {
 	h.menu.items = h.menu.items[:0]
 	for _, id := range homeEntries {
-		h.menu.items = append(h.menu.items, menuItem{id: id, title: h.c.t("home." + id), desc: h.c.t("home." + id + ".d")})
+		h.menu.items = append(h.menu.items, menuItem{id: id, title: h.c.T("home." + id), desc: h.c.T("home." + id + ".d")})
 	}
 }
 
-func (h *home) Init() tea.Cmd { return homeGlanceCmd(h.c) }
+func (h *home) Init() tea.Cmd { return tea.Batch(homeGlanceCmd(h.c), loadUnfinished(h.c)) }
 
 func (h *home) Title() string { return "" }
 
@@ -41,11 +42,11 @@ func (h *home) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case homeGlanceMsg:
 		h.glance = string(msg)
-	case tea.WindowSizeMsg:
+	case common.ResumedMsg:
 		return h, tea.Batch(homeGlanceCmd(h.c), loadUnfinished(h.c)) // back from a screen: refresh the numbers
 	case unfinishedMsg:
 		h.resume = homeResumeLine(h.c, msg)
-	case langChangedMsg:
+	case common.LangChangedMsg:
 		h.build()
 	case tea.KeyPressMsg:
 		if h.menu.move(h.c, msg) {
@@ -53,7 +54,7 @@ func (h *home) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		if key.Matches(msg, h.c.Keys.Open) {
 			if it, ok := h.menu.selected(); ok {
-				return h, push(h.open(it.id))
+				return h, common.Push(h.open(it.id))
 			}
 		}
 	}
@@ -86,10 +87,10 @@ func (h *home) View() string {
 	st := h.c.Styles
 	var b strings.Builder
 	if h.c.Height >= 12 {
-		b.WriteString(st.Subtitle.Render(h.c.t("app.tagline")))
+		b.WriteString(st.Subtitle.Render(h.c.T("app.tagline")))
 		b.WriteString("\n")
 		if lib := h.c.Lib; lib != nil {
-			b.WriteString(st.Muted.Render(fmt.Sprintf(h.c.t("home.summary"),
+			b.WriteString(st.Muted.Render(fmt.Sprintf(h.c.T("home.summary"),
 				len(lib.Notes(h.c.Lang)), len(lib.Questions(h.c.Lang)), len(lib.Cards(h.c.Lang)), len(lib.Facts))))
 			b.WriteString("\n")
 		}
@@ -125,13 +126,13 @@ type soon struct {
 func newSoon(c *Common, id string) *soon { return &soon{c: c, id: id} }
 
 func (s *soon) Init() tea.Cmd             { return nil }
-func (s *soon) Title() string             { return s.c.t("home." + s.id) }
-func (s *soon) View() string              { return s.c.Styles.Muted.Render(fmt.Sprintf(s.c.t("soon"), s.Title())) }
+func (s *soon) Title() string             { return s.c.T("home." + s.id) }
+func (s *soon) View() string              { return s.c.Styles.Muted.Render(fmt.Sprintf(s.c.T("soon"), s.Title())) }
 func (s *soon) ShortHelp() []key.Binding  { return nil }
 func (s *soon) FullHelp() [][]key.Binding { return nil }
 func (s *soon) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, s.c.Keys.Back) {
-		return s, pop
+		return s, common.Pop
 	}
 	return s, nil
 }

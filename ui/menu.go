@@ -6,6 +6,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 // menuItem is one row of a menu: a title, an optional description on the
@@ -70,8 +72,8 @@ func (m *menu) view(c *Common, h int) string {
 	titleW := 0
 	noteW := 0
 	for _, it := range m.items {
-		titleW = max(titleW, textWidth(it.title))
-		noteW = max(noteW, textWidth(it.note))
+		titleW = max(titleW, text.Width(it.title))
+		noteW = max(noteW, text.Width(it.note))
 	}
 	if noteW > 0 && c.Width > 0 {
 		// On a narrow window cut the titles, not the notes beside them
@@ -88,10 +90,10 @@ func (m *menu) view(c *Common, h int) string {
 			title, desc = st.ItemSelected, st.ItemDescSelected
 		}
 		t := it.title
-		if textWidth(t) > titleW {
+		if text.Width(t) > titleW {
 			t = ansi.Truncate(t, titleW, "…")
 		}
-		line := prefix + title.Render(padRight(t, titleW))
+		line := prefix + title.Render(text.PadRight(t, titleW))
 		if it.note != "" {
 			line += "  " + st.Muted.Render(it.note)
 		}

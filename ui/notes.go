@@ -10,6 +10,7 @@ import (
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/srs"
 	"github.com/saa-study/saa-study/store"
+	"github.com/saa-study/saa-study/ui/common"
 )
 
 // noteList shows every note of the current language with how much of it
@@ -41,12 +42,12 @@ func (l *noteList) build() {
 		return
 	}
 	for _, n := range l.c.Lib.Notes(l.c.Lang) {
-		note := l.c.t("notes.unread")
+		note := l.c.T("notes.unread")
 		if p, ok := l.progress[n.ID]; ok && p.ReadPct > 0 {
-			note = fmt.Sprintf(l.c.t("notes.read"), p.ReadPct)
+			note = fmt.Sprintf(l.c.T("notes.read"), p.ReadPct)
 		}
 		if d := l.due[n.ID]; d > 0 {
-			note += " · " + fmt.Sprintf(l.c.t("notes.due"), d)
+			note += " · " + fmt.Sprintf(l.c.T("notes.due"), d)
 		}
 		l.menu.items = append(l.menu.items, menuItem{id: n.ID, title: n.Title, note: note})
 	}
@@ -61,11 +62,11 @@ func (l *noteList) loadPositions() tea.Cmd {
 		}
 		p, err := c.Store.NotePositions(c.Ctx, string(lang))
 		if err != nil {
-			return errMsg{err}
+			return common.ErrMsg{Err: err}
 		}
 		due, err := dueByTopic(c, lang)
 		if err != nil {
-			return errMsg{err}
+			return common.ErrMsg{Err: err}
 		}
 		return positionsMsg{p, due}
 	}
@@ -74,9 +75,9 @@ func (l *noteList) loadPositions() tea.Cmd {
 func (l *noteList) Init() tea.Cmd { return l.loadPositions() }
 func (l *noteList) Title() string {
 	if l.study {
-		return l.c.t("study.title")
+		return l.c.T("study.title")
 	}
-	return l.c.t("notes.title")
+	return l.c.T("notes.title")
 }
 
 func (l *noteList) Update(msg tea.Msg) (Screen, tea.Cmd) {
@@ -84,10 +85,10 @@ func (l *noteList) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case positionsMsg:
 		l.progress, l.due = msg.pos, msg.due
 		l.build()
-	case tea.WindowSizeMsg:
+	case common.ResumedMsg:
 		// Coming back from a note: refresh how much has been read.
 		return l, l.loadPositions()
-	case langChangedMsg:
+	case common.LangChangedMsg:
 		l.build()
 	case tea.KeyPressMsg:
 		if l.menu.move(l.c, msg) {
@@ -95,14 +96,14 @@ func (l *noteList) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		switch {
 		case key.Matches(msg, l.c.Keys.Back):
-			return l, pop
+			return l, common.Pop
 		case key.Matches(msg, l.c.Keys.Open):
 			if it, ok := l.menu.selected(); ok {
 				if n := l.c.Lib.Note(l.c.Lang, it.id); n != nil {
 					if l.study {
-						return l, push(newStudy(l.c, n, ""))
+						return l, common.Push(newStudy(l.c, n, ""))
 					}
-					return l, push(newReader(l.c, n))
+					return l, common.Push(newReader(l.c, n))
 				}
 			}
 		}
@@ -115,7 +116,7 @@ func (l *noteList) View() string {
 		l.build()
 	}
 	if len(l.menu.items) == 0 {
-		return l.c.Styles.Muted.Render(l.c.t("notes.empty"))
+		return l.c.Styles.Muted.Render(l.c.T("notes.empty"))
 	}
 	return l.menu.view(l.c, l.c.Height)
 }
@@ -144,7 +145,7 @@ func dueByTopic(c *Common, lang content.Lang) (map[string]int, error) {
 	for _, q := range c.Lib.Questions(lang) {
 		topic[store.KindQuestion+":"+q.ID] = q.Topic
 	}
-	now := c.now()
+	now := c.Clock()
 	out := map[string]int{}
 	for _, it := range items {
 		if it.Suspended || it.Card.State == srs.New || it.Card.Due.After(now) || it.BuriedUntil.After(now) {

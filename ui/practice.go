@@ -13,6 +13,7 @@ import (
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/quiz"
 	"github.com/saa-study/saa-study/store"
+	"github.com/saa-study/saa-study/ui/common"
 )
 
 // practiceKeys are the keys of a practice or quiz session.
@@ -82,7 +83,7 @@ type (
 )
 
 func newPracticeScreen(c *Common, qs []*content.Question, f quiz.Filter, source string) (*practiceScreen, error) {
-	seed := uint64(c.now().UnixNano())
+	seed := uint64(c.Clock().UnixNano())
 	p, err := quiz.NewPractice(qs, f, seed)
 	if err != nil {
 		return nil, fmt.Errorf("practice: %w", err)
@@ -104,14 +105,14 @@ func (s *practiceScreen) next() {
 		s.pres, s.sel = quiz.Presented{}, nil
 		return
 	}
-	s.pres, s.sel, s.started = pr, quiz.NewSelection(pr), s.c.now()
+	s.pres, s.sel, s.started = pr, quiz.NewSelection(pr), s.c.Clock()
 }
 
 func (s *practiceScreen) Title() string {
 	if s.run != nil {
 		return s.run.quiz.Title
 	}
-	return s.c.t("practice.title")
+	return s.c.T("practice.title")
 }
 
 // Capturing keeps q and ? for the report field while it is open.
@@ -124,7 +125,7 @@ func (s *practiceScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case answerSavedMsg:
 		s.saving = false
 		if msg.err != nil {
-			return s, errCmd(msg.err)
+			return s, common.Err(msg.err)
 		}
 		s.answer = msg.id
 		var cmds []tea.Cmd
@@ -140,14 +141,14 @@ func (s *practiceScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return s, tea.Sequence(cmds...)
 	case reportedMsg:
 		if msg.err != nil {
-			return s, errCmd(msg.err)
+			return s, common.Err(msg.err)
 		}
-		return s, status(s.c.t("practice.reported"))
+		return s, common.Status(s.c.T("practice.reported"))
 	case exportedMsg:
 		if msg.err != nil {
-			return s, errCmd(msg.err)
+			return s, common.Err(msg.err)
 		}
-		return s, status(fmt.Sprintf(s.c.t("quiz.exported"), msg.path))
+		return s, common.Status(fmt.Sprintf(s.c.T("quiz.exported"), msg.path))
 	case tea.KeyPressMsg:
 		if s.reporting {
 			return s, s.reportKey(msg)
@@ -160,7 +161,7 @@ func (s *practiceScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 func (s *practiceScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.c.Keys
 	if key.Matches(msg, k.Back) {
-		return pop
+		return common.Pop
 	}
 	if s.p.Done() && s.result == nil {
 		if key.Matches(msg, s.keys.Drill) {
@@ -226,18 +227,18 @@ func (s *practiceScreen) toggleFlag() {
 func (s *practiceScreen) submit() tea.Cmd {
 	chosen := s.sel.Chosen()
 	if err := quiz.Validate(s.pres, chosen); err != nil {
-		s.warn = s.c.t("study.choose")
+		s.warn = s.c.T("study.choose")
 		if s.pres.Choose > 1 {
-			s.warn = fmt.Sprintf(s.c.t("study.choosen"), s.pres.Choose)
+			s.warn = fmt.Sprintf(s.c.T("study.choosen"), s.pres.Choose)
 		}
 		return nil
 	}
-	now := s.c.now()
+	now := s.c.Clock()
 	took := now.Sub(s.started)
 	pres := s.pres
 	res, rating, err := s.p.Answer(chosen, s.unsure, took, now)
 	if err != nil {
-		return errCmd(err)
+		return common.Err(err)
 	}
 	s.pres = pres // keep the answered question on screen with its feedback
 	s.result, s.rating, s.committed, s.scroll, s.saving = &res, rating, rating, 0, true
@@ -268,7 +269,7 @@ func (s *practiceScreen) feedbackKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, s.keys.Rate):
 		r := quiz.Rating(msg.String()[0] - '0')
 		if !s.result.Correct && r != quiz.Again {
-			s.warn = s.c.t("study.wrongagain")
+			s.warn = s.c.T("study.wrongagain")
 			return nil
 		}
 		s.rating = r
@@ -303,13 +304,13 @@ func (s *practiceScreen) drill() tea.Cmd {
 		}
 	}
 	if len(qs) == 0 {
-		return status(s.c.t("results.nomissed"))
+		return common.Status(s.c.T("results.nomissed"))
 	}
 	d, err := newPracticeScreen(s.c, qs, quiz.Filter{}, "practice")
 	if err != nil {
-		return errCmd(err)
+		return common.Err(err)
 	}
-	return tea.Sequence(pop, push(d))
+	return tea.Sequence(common.Pop, common.Push(d))
 }
 
 func (s *practiceScreen) reportKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -330,7 +331,7 @@ func (s *practiceScreen) reportKey(msg tea.KeyPressMsg) tea.Cmd {
 		if c.Lib != nil {
 			version = c.Lib.Version
 		}
-		r := store.QuestionReport{QuestionID: q.ID, Lang: string(q.Lang), Note: note, ContentVersion: version, ReportedAt: c.now()}
+		r := store.QuestionReport{QuestionID: q.ID, Lang: string(q.Lang), Note: note, ContentVersion: version, ReportedAt: c.Clock()}
 		return func() tea.Msg {
 			_, err := c.Store.ReportQuestion(c.Ctx, r)
 			return reportedMsg{err}

@@ -11,6 +11,7 @@ import (
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/quiz"
 	"github.com/saa-study/saa-study/store"
+	"github.com/saa-study/saa-study/ui/common"
 )
 
 // practiceCounts are the session sizes offered; 0 means all.
@@ -60,13 +61,13 @@ func newPracticeSetup(c *Common) *practiceSetup {
 }
 
 func (p *practiceSetup) Init() tea.Cmd { return nil }
-func (p *practiceSetup) Title() string { return p.c.t("practice.setup.title") }
+func (p *practiceSetup) Title() string { return p.c.T("practice.setup.title") }
 
 func (p *practiceSetup) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case dueMsg:
 		if msg.err != nil {
-			return p, errCmd(msg.err)
+			return p, common.Err(msg.err)
 		}
 		return p, p.start(msg.ids)
 	case tea.KeyPressMsg:
@@ -75,7 +76,7 @@ func (p *practiceSetup) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		row := p.rows[p.cursor]
 		switch {
 		case key.Matches(msg, k.Back):
-			return p, pop
+			return p, common.Pop
 		case key.Matches(msg, k.Up):
 			p.cursor = (p.cursor - 1 + n) % n
 		case key.Matches(msg, k.Down):
@@ -116,7 +117,7 @@ func (p *practiceSetup) begin() tea.Cmd {
 	}
 	c := p.c
 	return func() tea.Msg {
-		now := c.now()
+		now := c.Clock()
 		items, err := c.Store.SRSDue(c.Ctx, now, now, 1000, 0)
 		var ids []string
 		for _, it := range items {
@@ -150,9 +151,9 @@ func (p *practiceSetup) start(due []string) tea.Cmd {
 	}
 	s, err := newPracticeScreen(p.c, qs, p.filter(due), "practice")
 	if err != nil {
-		return status(p.c.t("practice.none"))
+		return common.Status(p.c.T("practice.none"))
 	}
-	return push(s)
+	return common.Push(s)
 }
 
 func (p *practiceSetup) label(row string) string {
@@ -164,16 +165,16 @@ func (p *practiceSetup) label(row string) string {
 	}
 	switch {
 	case row == "count":
-		n := p.c.t("practice.all")
+		n := p.c.T("practice.all")
 		if v := practiceCounts[p.count]; v > 0 {
 			n = fmt.Sprint(v)
 		}
-		return fmt.Sprintf(p.c.t("practice.count"), n)
+		return fmt.Sprintf(p.c.T("practice.count"), n)
 	case row == "due":
-		return box(p.due) + p.c.t("practice.due")
+		return box(p.due) + p.c.T("practice.due")
 	case strings.HasPrefix(row, "dom:"):
 		d := strings.TrimPrefix(row, "dom:")
-		return box(p.domains[d]) + fmt.Sprintf(p.c.t("practice.domain"), p.c.t("domain."+d))
+		return box(p.domains[d]) + fmt.Sprintf(p.c.T("practice.domain"), p.c.T("domain."+d))
 	case strings.HasPrefix(row, "topic:"):
 		t := strings.TrimPrefix(row, "topic:")
 		title := t
@@ -182,7 +183,7 @@ func (p *practiceSetup) label(row string) string {
 		}
 		return box(p.topics[t]) + title
 	}
-	return p.c.t("practice.start")
+	return p.c.T("practice.start")
 }
 
 func (p *practiceSetup) View() string {
@@ -190,7 +191,7 @@ func (p *practiceSetup) View() string {
 	w, h := p.c.Width, p.c.Height
 	var b strings.Builder
 	if h >= 10 {
-		b.WriteString(st.Muted.Render(ansi.Truncate(p.c.t("practice.setup"), w, "…")) + "\n")
+		b.WriteString(st.Muted.Render(ansi.Truncate(p.c.T("practice.setup"), w, "…")) + "\n")
 	}
 	rows := max(h-strings.Count(b.String(), "\n"), 1)
 	if p.cursor < p.offset {

@@ -15,6 +15,9 @@ import (
 
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/quiz"
+	"github.com/saa-study/saa-study/ui/keymap"
+	"github.com/saa-study/saa-study/ui/styles"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 // TestPracticeFeedbackNoteReportAndDrill: home → Exam → Practice → start;
@@ -193,7 +196,7 @@ func TestPracticeScreensFitSmallWindows(t *testing.T) {
 					t.Errorf("%s %v %s: %d lines", lang, sz, where, len(lines))
 				}
 				for _, l := range lines {
-					if w := textWidth(l); w > sz[0] {
+					if w := text.Width(l); w > sz[0] {
 						t.Errorf("%s %v %s: %d cells: %q", lang, sz, where, w, ansi.Strip(l))
 					}
 				}
@@ -245,7 +248,7 @@ func TestPracticeSetupSaysWhatRowsAre(t *testing.T) {
 // ticked, so a right option that was missed ("✓ d [ ]") differs from one
 // that was picked ("✓ b [x]").
 func TestFeedbackShowsThePicks(t *testing.T) {
-	st := NewStyles(true)
+	st := styles.New(true)
 	per := []quiz.OptionFeedback{
 		{Letter: "a", Text: "one", Chosen: true},
 		{Letter: "b", Text: "two", Correct: true, Chosen: true},
@@ -282,8 +285,8 @@ func TestReportHelpSaysSave(t *testing.T) {
 		drive(a, press("enter"))
 		drive(a, press("r"))
 		bar := a.help.ShortHelpView(a.shortHelp())
-		want := localize(lang, []key.Binding{key.NewBinding(key.WithHelp("enter", "save report"))})[0].Help().Desc
-		if v := ansi.Strip(bar); !strings.Contains(v, want) || strings.Contains(v, localize(lang, []key.Binding{s.keys.Submit})[0].Help().Desc) {
+		want := keymap.Localize(lang, []key.Binding{key.NewBinding(key.WithHelp("enter", "save report"))})[0].Help().Desc
+		if v := ansi.Strip(bar); !strings.Contains(v, want) || strings.Contains(v, keymap.Localize(lang, []key.Binding{s.keys.Submit})[0].Help().Desc) {
 			t.Errorf("%s: the help bar while reporting is %q, want %q", lang, v, want)
 		}
 	}

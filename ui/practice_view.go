@@ -11,6 +11,7 @@ import (
 
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/quiz"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 func (s *practiceScreen) View() string {
@@ -22,42 +23,42 @@ func (s *practiceScreen) View() string {
 		return s.endView(prog)
 	}
 	q := s.pres.Question
-	head := fmt.Sprintf(s.c.t("study.head"), prog.Answered+1, prog.Total, s.c.t("domain."+q.Domain))
+	head := fmt.Sprintf(s.c.T("study.head"), prog.Answered+1, prog.Total, s.c.T("domain."+q.Domain))
 	if s.result != nil {
-		head = fmt.Sprintf(s.c.t("study.head"), prog.Answered, prog.Total, s.c.t("domain."+q.Domain))
+		head = fmt.Sprintf(s.c.T("study.head"), prog.Answered, prog.Total, s.c.T("domain."+q.Domain))
 	}
 	if slices.Contains(s.flagged, q) {
-		head += "  " + st.Warn.Render("⚑ "+s.c.t("exam.flagged"))
+		head += "  " + st.Warn.Render("⚑ "+s.c.T("exam.flagged"))
 	}
 	b.WriteString(st.Header.Render(head) + "\n")
-	b.WriteString(wrapIndent(plainMarkdown(s.pres.Stem), w, 0))
+	b.WriteString(text.WrapIndent(plainMarkdown(s.pres.Stem), w, 0))
 	if s.pres.Label != "" {
-		b.WriteString(wrapIndent(st.Warn.Render(s.pres.Label), w, 0))
+		b.WriteString(text.WrapIndent(st.Warn.Render(s.pres.Label), w, 0))
 	}
 	b.WriteString("\n")
 	if s.result == nil {
 		b.WriteString(drawOptions(st, s.pres, s.sel.Marked, s.cursor, w))
 		if s.unsure {
-			b.WriteString(wrapIndent(st.Warn.Render(s.c.t("study.unsure")), w, 0))
+			b.WriteString(text.WrapIndent(st.Warn.Render(s.c.T("study.unsure")), w, 0))
 		}
 	} else {
-		verdict := st.Good.Render("✓ " + s.c.t("study.right"))
+		verdict := st.Good.Render("✓ " + s.c.T("study.right"))
 		if !s.result.Correct {
-			verdict = st.Bad.Render("✗ " + s.c.t("study.wrong"))
+			verdict = st.Bad.Render("✗ " + s.c.T("study.wrong"))
 		}
-		b.WriteString(verdict + "  " + st.Muted.Render(fmt.Sprintf(s.c.t("study.rating"), s.c.t("rating."+s.rating.String()))) + "\n")
+		b.WriteString(verdict + "  " + st.Muted.Render(fmt.Sprintf(s.c.T("study.rating"), s.c.T("rating."+s.rating.String()))) + "\n")
 		b.WriteString(drawFeedback(st, s.result.PerOption, w))
 		if len(q.Facts) > 0 {
-			b.WriteString(wrapIndent(st.Muted.Render(s.c.t("study.facts")+" "+factLine(s.c.Lib, q.Facts, q.Lang)), w, 0))
+			b.WriteString(text.WrapIndent(st.Muted.Render(s.c.T("study.facts")+" "+factLine(s.c.Lib, q.Facts, q.Lang)), w, 0))
 		}
-		b.WriteString(wrapIndent(st.Muted.Render(s.c.t("practice.next")), w, 0))
+		b.WriteString(text.WrapIndent(st.Muted.Render(s.c.T("practice.next")), w, 0))
 	}
 	if s.warn != "" {
-		b.WriteString(wrapIndent(st.Warn.Render(s.warn), w, 0))
+		b.WriteString(text.WrapIndent(st.Warn.Render(s.warn), w, 0))
 	}
 	if s.reporting {
 		out := scrolled(b.String(), &s.scroll, max(h-2, 1))
-		return fit(out, w, max(h-2, 1)) + "\n" + st.Muted.Render(s.c.t("practice.report")) + "\n" + s.input.View()
+		return text.Fit(out, max(h-2, 1)) + "\n" + st.Muted.Render(s.c.T("practice.report")) + "\n" + s.input.View()
 	}
 	return scrolled(b.String(), &s.scroll, h)
 }
@@ -70,14 +71,14 @@ func (s *practiceScreen) endView(prog quiz.Progress) string {
 	if prog.Total > 0 {
 		pct = float64(prog.Correct) * 100 / float64(prog.Total)
 	}
-	b.WriteString(st.Header.Render(fmt.Sprintf(s.c.t("practice.done"), prog.Correct, prog.Total, pct)) + "\n\n")
+	b.WriteString(st.Header.Render(fmt.Sprintf(s.c.T("practice.done"), prog.Correct, prog.Total, pct)) + "\n\n")
 	if n := len(s.p.Missed()) + len(s.flagged); n > 0 {
-		b.WriteString(wrapIndent(fmt.Sprintf(s.c.t("practice.drill"), len(s.p.Missed()), len(s.flagged)), w, 0))
+		b.WriteString(text.WrapIndent(fmt.Sprintf(s.c.T("practice.drill"), len(s.p.Missed()), len(s.flagged)), w, 0))
 	}
 	if s.run != nil && s.run.export != "" {
-		b.WriteString(wrapIndent(st.Muted.Render(fmt.Sprintf(s.c.t("quiz.exported"), s.run.export)), w, 0))
+		b.WriteString(text.WrapIndent(st.Muted.Render(fmt.Sprintf(s.c.T("quiz.exported"), s.run.export)), w, 0))
 	}
-	b.WriteString(wrapIndent(st.Muted.Render(s.c.t("practice.endhint")), w, 0))
+	b.WriteString(text.WrapIndent(st.Muted.Render(s.c.T("practice.endhint")), w, 0))
 	return b.String()
 }
 

@@ -8,18 +8,8 @@ import (
 
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/quiz"
+	"github.com/saa-study/saa-study/ui/text"
 )
-
-// wrapIndent wraps text to w cells with every line indented, ending in a
-// newline; the question panels build their text from it.
-func wrapIndent(text string, w, indent int) string {
-	var b strings.Builder
-	pad := strings.Repeat(" ", indent)
-	for _, l := range strings.Split(ansi.Wrap(text, max(w-indent, 10), ""), "\n") {
-		b.WriteString(pad + l + "\n")
-	}
-	return b.String()
-}
 
 // drawOptions draws a presented question's options before grading: letter,
 // a radio "( )" or checkbox "[ ]" mark, and the text, wrapped to w. cursor
@@ -83,7 +73,7 @@ func drawFeedback(st *Styles, per []quiz.OptionFeedback, w int) string {
 			}
 			b.WriteString(style.Render(l) + "\n")
 		}
-		b.WriteString(wrapIndent(plainMarkdown(f.Explanation), w, 4))
+		b.WriteString(text.WrapIndent(plainMarkdown(f.Explanation), w, 4))
 	}
 	return b.String()
 }

@@ -11,6 +11,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/ui/common"
+	"github.com/saa-study/saa-study/ui/render"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 // readerKeys are the keys only the note reader has.
@@ -41,8 +44,8 @@ type reader struct {
 	note *content.Note
 	vp   viewport.Model
 
-	gen   int       // generation of the render in flight; stale results are dropped
-	want  renderKey // what the viewport should show
+	gen   int        // generation of the render in flight; stale results are dropped
+	want  render.Key // what the viewport should show
 	ready bool
 
 	lines    []string       // the rendering, one entry per screen line
@@ -92,7 +95,7 @@ type place struct {
 
 type renderedMsg struct {
 	gen int
-	key renderKey
+	key render.Key
 	out string
 	err error
 }
@@ -167,7 +170,7 @@ func (r *reader) Init() tea.Cmd {
 			}
 			p, err := c.Store.NotePosition(c.Ctx, string(n.Lang), n.ID)
 			if err != nil {
-				return errMsg{err}
+				return common.ErrMsg{Err: err}
 			}
 			return positionMsg{p.Line}
 		})
@@ -178,18 +181,18 @@ func (r *reader) Init() tea.Cmd {
 // render asks for the note at the current width and style: from the cache
 // at once, or from a command.
 func (r *reader) render() tea.Cmd {
-	k := renderKey{lang: r.note.Lang, id: r.note.ID, width: wrapWidth(r.width()), style: r.styleName()}
+	k := render.Key{Lang: r.note.Lang, ID: r.note.ID, Width: render.WrapWidth(r.width()), Style: r.styleName()}
 	r.want = k
-	if out, ok := r.c.renders.get(k); ok {
+	if out, ok := r.c.Renders.Get(k); ok {
 		r.show(out)
 		return nil
 	}
 	r.gen++
-	gen, lib, n, cache := r.gen, r.c.Lib, r.note, r.c.renders
+	gen, lib, n, cache := r.gen, r.c.Lib, r.note, r.c.Renders
 	return func() tea.Msg {
-		out, err := RenderNote(lib, n, k.width, k.style)
+		out, err := render.RenderNote(lib, n, k.Width, k.Style)
 		if err == nil {
-			cache.put(k, out)
+			cache.Put(k, out)
 		}
 		return renderedMsg{gen: gen, key: k, out: out, err: err}
 	}
@@ -249,7 +252,7 @@ func (r *reader) locate() {
 	}
 	r.links = r.links[:0]
 	from = 0
-	for _, m := range noteLinkRe.FindAllStringSubmatch(r.note.Body, -1) {
+	for _, m := range render.NoteLinkRe.FindAllStringSubmatch(r.note.Body, -1) {
 		l := linkRef{text: m[1], note: m[2], section: m[3], line: -1}
 		if i := findLine(r.plain, from, l.text); i >= 0 {
 			l.line, from = i, i
@@ -302,7 +305,7 @@ func (r *reader) refresh() {
 	if r.highlight != "" {
 		if l, ok := r.sections[r.highlight]; ok && l < len(lines) {
 			lines = append([]string(nil), lines...)
-			lines[l] = r.c.Styles.MatchSelected.Render(padRight(r.plain[l], r.width()-1))
+			lines[l] = r.c.Styles.MatchSelected.Render(text.PadRight(r.plain[l], r.width()-1))
 		}
 	}
 	off := r.vp.YOffset()
@@ -343,7 +346,7 @@ func (r *reader) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return r, nil // a newer render is on its way
 		}
 		if msg.err != nil {
-			return r, errCmd(msg.err)
+			return r, common.Err(msg.err)
 		}
 		r.show(msg.out)
 		return r, nil
@@ -354,9 +357,9 @@ func (r *reader) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			r.restore = msg.line
 		}
 		return r, nil
-	case tea.WindowSizeMsg, themeChangedMsg:
+	case tea.WindowSizeMsg, common.ThemeChangedMsg:
 		return r, r.resize()
-	case langChangedMsg:
+	case common.LangChangedMsg:
 		return r, r.switchLang()
 	case openNoteMsg:
 		return r, r.openNote(msg)
@@ -396,7 +399,7 @@ func (r *reader) readKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			r.history = r.history[:n-1]
 			return tea.Sequence(r.savePosition(), r.open(back.note, "", back.line)), true
 		}
-		return tea.Sequence(r.savePosition(), pop), true
+		return tea.Sequence(r.savePosition(), common.Pop), true
 	case key.Matches(msg, r.c.Keys.Top):
 		r.vp.GotoTop()
 		return nil, true
@@ -424,14 +427,14 @@ func (r *reader) readKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		if r.w > 0 {
 			return nil, false // already inside Study
 		}
-		return tea.Sequence(r.savePosition(), push(newStudy(r.c, r.note, r.currentSection()))), true
+		return tea.Sequence(r.savePosition(), common.Push(newStudy(r.c, r.note, r.currentSection()))), true
 	case key.Matches(msg, k.Lang):
 		next := content.KO
 		if r.c.Lang == content.KO {
 			next = content.EN
 		}
 		r.c.Lang = next
-		return func() tea.Msg { return langChangedMsg{} }, true
+		return func() tea.Msg { return common.LangChangedMsg{} }, true
 	}
 	return nil, false
 }
@@ -455,7 +458,7 @@ func (r *reader) switchLang() tea.Cmd {
 	}
 	other := r.c.Lib.Note(r.c.Lang, r.note.ID)
 	if other == nil {
-		return status(fmt.Sprintf("%s: no %s version", r.note.ID, r.c.Lang))
+		return common.Status(fmt.Sprintf("%s: no %s version", r.note.ID, r.c.Lang))
 	}
 	sec := r.currentSection()
 	save := r.savePosition()
@@ -537,7 +540,7 @@ func (r *reader) follow() tea.Cmd {
 	l := r.links[r.link]
 	target := r.c.Lib.Note(r.note.Lang, l.note)
 	if target == nil {
-		return status("no note " + l.note)
+		return common.Status("no note " + l.note)
 	}
 	r.history = append(r.history, place{r.note, r.vp.YOffset()})
 	section := l.section
@@ -596,7 +599,7 @@ func (r *reader) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 		r.srch = newSearch(r.c.Lib, r.c.Lang, q)
 		r.srch.locate(r.note, r.plain)
 		if len(r.srch.notes) == 0 {
-			return status(fmt.Sprintf(r.c.t("search.none"), q))
+			return common.Status(fmt.Sprintf(r.c.T("search.none"), q))
 		}
 		if len(r.srch.here) == 0 || r.srch.firstAfter(r.vp.YOffset()) < 0 {
 			return r.step(true)
@@ -655,7 +658,7 @@ func (r *reader) savePosition() tea.Cmd {
 	pct := r.readPct()
 	return func() tea.Msg {
 		if err := c.Store.SaveNotePosition(c.Ctx, string(n.Lang), n.ID, line, pct); err != nil {
-			return errMsg{err}
+			return common.ErrMsg{Err: err}
 		}
 		return nil
 	}
@@ -673,11 +676,11 @@ func (r *reader) readPct() int {
 
 func (r *reader) View() string {
 	if !r.ready {
-		return r.c.Styles.Muted.Render(r.c.t("notes.rendering"))
+		return r.c.Styles.Muted.Render(r.c.T("notes.rendering"))
 	}
 	switch r.mode {
 	case modeTOC:
-		head := r.c.Styles.Header.Render(r.c.t("reader.contents"))
+		head := r.c.Styles.Header.Render(r.c.T("reader.contents"))
 		return head + "\n" + r.toc.view(r.c, r.height()-1)
 	}
 	body := strings.TrimRight(r.vp.View(), "\n")
@@ -699,10 +702,10 @@ func (r *reader) footer() string {
 		if n := r.c.Lib.Note(r.note.Lang, l.note); n != nil {
 			title = n.Title
 		}
-		parts = append(parts, fmt.Sprintf(r.c.t("reader.link"), title))
+		parts = append(parts, fmt.Sprintf(r.c.T("reader.link"), title))
 	}
 	if len(r.history) > 0 {
-		parts = append(parts, r.c.t("reader.back"))
+		parts = append(parts, r.c.T("reader.back"))
 	}
 	return st.Muted.Render(strings.Join(parts, " · "))
 }

@@ -11,6 +11,8 @@ import (
 	"github.com/saa-study/saa-study/quiz"
 	"github.com/saa-study/saa-study/srs"
 	"github.com/saa-study/saa-study/store"
+	"github.com/saa-study/saa-study/ui/common"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 // reviewKeys are the keys of the review screen.
@@ -97,7 +99,7 @@ func newReview(c *Common) *review {
 	return &review{c: c, keys: newReviewKeys(), session: srsNow(c).UnixNano()}
 }
 
-func (r *review) Title() string { return r.c.t("home.review") }
+func (r *review) Title() string { return r.c.T("home.review") }
 
 func (r *review) Init() tea.Cmd { return r.reload("", "", "") }
 
@@ -126,7 +128,7 @@ func (r *review) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		r.busy = false
 		if msg.err != nil {
 			r.err = msg.err
-			return r, errCmd(msg.err)
+			return r, common.Err(msg.err)
 		}
 		r.s, r.err = msg.s, nil
 		r.list = nil
@@ -142,7 +144,7 @@ func (r *review) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.gen == r.gen && r.mode == rvEmpty && !r.busy {
 			return r, r.reload("", "", "")
 		}
-	case langChangedMsg:
+	case common.LangChangedMsg:
 		r.s = nil
 		return r, r.reload("", "", "")
 	case tea.KeyPressMsg:
@@ -155,7 +157,7 @@ func rvStatusIf(s string) tea.Cmd {
 	if s == "" {
 		return nil
 	}
-	return status(s)
+	return common.Status(s)
 }
 
 // waitCmd re-checks the queue when a learning step of today comes due.
@@ -218,7 +220,7 @@ func (r *review) onKey(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 	k := r.keys
 	switch {
 	case key.Matches(msg, r.c.Keys.Back):
-		return r, pop
+		return r, common.Pop
 	case r.busy:
 		return r, nil
 	case key.Matches(msg, k.Up):
@@ -265,7 +267,7 @@ func (r *review) onKey(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 			return r, nil
 		case key.Matches(msg, k.Submit):
 			if !r.sel.Ready() {
-				return r, status(fmt.Sprintf(r.c.t("rv.choose"), r.pres.Choose))
+				return r, common.Status(fmt.Sprintf(r.c.T("rv.choose"), r.pres.Choose))
 			}
 			r.result = quiz.Grade(r.pres, r.sel.Chosen())
 			r.suggested = srs.Again
@@ -300,11 +302,11 @@ func (r *review) common(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, r.keys.Bury):
 		return r.write(func() error {
 			return r.c.Store.Bury(srsCtx(r.c), r.it.Kind, r.it.ItemID, r.s.sc.day.NextDayStart(srsNow(r.c)))
-		}, r.c.t("rv.buried"))
+		}, r.c.T("rv.buried"))
 	case key.Matches(msg, r.keys.Suspend):
 		return r.write(func() error {
 			return r.c.Store.SetSuspended(srsCtx(r.c), r.it.Kind, r.it.ItemID, true)
-		}, r.c.t("rv.suspended"))
+		}, r.c.T("rv.suspended"))
 	}
 	return nil
 }
@@ -374,7 +376,7 @@ func (r *review) undo() tea.Cmd {
 		it, err := c.Store.UndoLastReview(srsCtx(c))
 		if errors.Is(err, store.ErrNothingToUndo) {
 			msg := load().(rvLoadedMsg)
-			msg.note = T(c.Lang, "rv.noundo")
+			msg.note = text.T(c.Lang, "rv.noundo")
 			return msg
 		}
 		if err != nil {
@@ -389,7 +391,7 @@ func (r *review) undo() tea.Cmd {
 				msg.s.allIt[it.Key()] = it
 			}
 		}
-		msg.show, msg.note = it.Key(), T(c.Lang, "rv.undone")
+		msg.show, msg.note = it.Key(), text.T(c.Lang, "rv.undone")
 		return msg
 	}
 }

@@ -4,6 +4,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/saa-study/saa-study/srs"
+	"github.com/saa-study/saa-study/ui/common"
 )
 
 // rvListMsg continues a review-ahead or drill list after a commit.
@@ -35,7 +36,7 @@ func (r *review) startList(kind string) tea.Cmd {
 		items = srs.DrillWeakest(s.all, now, 20, s.sc.sched, LeechLapses)
 	}
 	if len(items) == 0 {
-		return status(r.c.t("rv.none." + kind))
+		return common.Status(r.c.T("rv.none." + kind))
 	}
 	r.list, r.listKind, r.listPos = make([]string, len(items)), kind, 0
 	for i, it := range items {

@@ -16,6 +16,7 @@ import (
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/srs"
 	"github.com/saa-study/saa-study/store"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 // srsLibrary has one note, a Q/A card, a cloze card with two numbers and a
@@ -257,7 +258,7 @@ func TestReviewAndStatsFitSmallScreens(t *testing.T) {
 					t.Errorf("%s %dx%d %s: %d lines", lang, sz[0], sz[1], where, len(lines))
 				}
 				for _, l := range lines {
-					if w := textWidth(l); w > sz[0] {
+					if w := text.Width(l); w > sz[0] {
 						t.Errorf("%s %dx%d %s: %d cells: %q", lang, sz[0], sz[1], where, w, ansi.Strip(l))
 					}
 				}
@@ -277,7 +278,7 @@ func TestReviewAndStatsFitSmallScreens(t *testing.T) {
 			drive(a, press("down"))
 			drive(a, press("enter")) // Stats
 			check("stats")
-			if v := a.text(); !strings.Contains(v, T(lang, "home.stats")) {
+			if v := a.text(); !strings.Contains(v, text.T(lang, "home.stats")) {
 				t.Errorf("%s: stats did not open:\n%s", lang, v)
 			}
 		}
@@ -296,7 +297,7 @@ func TestQuestionAndEmptyScreensFitSmallScreens(t *testing.T) {
 					t.Errorf("%s %dx%d %s: %d lines", lang, sz[0], sz[1], where, len(lines))
 				}
 				for _, l := range lines {
-					if w := textWidth(l); w > sz[0] {
+					if w := text.Width(l); w > sz[0] {
 						t.Errorf("%s %dx%d %s: %d cells: %q", lang, sz[0], sz[1], where, w, ansi.Strip(l))
 					}
 				}
@@ -312,7 +313,7 @@ func TestQuestionAndEmptyScreensFitSmallScreens(t *testing.T) {
 			drive(a, press("s"))
 			drive(a, press("s"))
 			drive(a, press("s"))
-			check("empty", T(lang, "rv.empty"))
+			check("empty", text.T(lang, "rv.empty"))
 		}
 	}
 }

@@ -7,9 +7,10 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/saa-study/saa-study/srs"
+	"github.com/saa-study/saa-study/ui/render"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 // fmtInterval writes an interval the way Anki's buttons do: "<10m" for
@@ -35,29 +36,6 @@ func rvInterval(d time.Duration) string {
 
 func rvTrimZero(s string) string { return strings.Replace(s, ".0", "", 1) }
 
-// rvWrap wraps Markdown text to w cells (Hangul counts two). Lines of one
-// paragraph are joined first, as Markdown does, while list items, tables,
-// code and blank lines keep their own lines.
-func rvWrap(s string, w int) []string {
-	w = max(w, 10)
-	var joined []string
-	code := false
-	for _, l := range strings.Split(strings.TrimSpace(s), "\n") {
-		t := strings.TrimSpace(l)
-		if strings.HasPrefix(t, "```") {
-			code = !code
-		}
-		n := len(joined)
-		if n > 0 && !code && t != "" && !strings.HasPrefix(t, "```") && joined[n-1] != "" && !rvBlockStart(t) &&
-			!strings.HasPrefix(strings.TrimSpace(joined[n-1]), "```") && !strings.HasPrefix(l, "  ") {
-			joined[n-1] += " " + t
-			continue
-		}
-		joined = append(joined, l)
-	}
-	return strings.Split(ansi.Wrap(strings.Join(joined, "\n"), w, ""), "\n")
-}
-
 // rvBlockStart reports whether a line starts its own Markdown block.
 func rvBlockStart(t string) bool {
 	for _, p := range []string{"- ", "* ", "+ ", "|", "#", ">"} {
@@ -75,12 +53,12 @@ func rvBlockStart(t string) bool {
 func (r *review) View() string {
 	c, st := r.c, r.c.Styles
 	w, h := c.Width, max(c.Height, 1)
-	tw := min(w, MaxReadingWidth)
+	tw := min(w, render.MaxReadingWidth)
 	if r.s == nil {
 		if r.err != nil {
 			return st.Error.Render(r.err.Error())
 		}
-		return st.Muted.Render(c.t("rv.loading"))
+		return st.Muted.Render(c.T("rv.loading"))
 	}
 	head := r.header()
 	var body, foot []string
@@ -89,23 +67,23 @@ func (r *review) View() string {
 		body = r.emptyLines(tw)
 	case rvLeech:
 		body = r.leechLines(tw)
-		foot = []string{st.Muted.Render(c.t("rv.continue"))}
+		foot = []string{st.Muted.Render(c.T("rv.continue"))}
 	case rvFront, rvBack:
 		body = r.cardLines(tw)
 		if r.mode == rvBack {
 			foot = r.buttons(w, 0)
-			foot = append(foot, st.Muted.Render(c.t("rv.hint.back")))
+			foot = append(foot, st.Muted.Render(c.T("rv.hint.back")))
 		} else {
-			foot = []string{st.Muted.Render(c.t("rv.hint.front"))}
+			foot = []string{st.Muted.Render(c.T("rv.hint.front"))}
 		}
 	case rvQuestion:
 		body = r.questionLines(tw)
-		hint := strings.Replace(c.t("rv.hint.question"), "a–f", pickHelp(r.keys.Pick, len(r.pres.Options)).Help().Key, 1)
+		hint := strings.Replace(c.T("rv.hint.question"), "a–f", pickHelp(r.keys.Pick, len(r.pres.Options)).Help().Key, 1)
 		foot = []string{st.Muted.Render(hint)}
 	case rvGraded:
 		body = r.gradedLines(tw)
 		foot = r.buttons(w, r.suggested)
-		foot = append(foot, st.Muted.Render(c.t("rv.hint.graded")))
+		foot = append(foot, st.Muted.Render(c.T("rv.hint.graded")))
 	}
 	// Small screens drop the hint lines (the help bar has the keys) and
 	// the blank line under the header.
@@ -122,7 +100,7 @@ func (r *review) View() string {
 	body = body[r.scroll:]
 	more := len(body) > room
 	if more {
-		body = append(body[:room-1], st.Muted.Render(c.t("rv.more")))
+		body = append(body[:room-1], st.Muted.Render(c.T("rv.more")))
 	}
 	out := []string{head}
 	if roomy {
@@ -143,9 +121,9 @@ func (r *review) header() string {
 	if r.c.Width < 60 {
 		format = "rv.counts.short"
 	}
-	s := fmt.Sprintf(r.c.t(format), l, rv, n, r.s.done)
+	s := fmt.Sprintf(r.c.T(format), l, rv, n, r.s.done)
 	if r.list != nil {
-		s = fmt.Sprintf(r.c.t("rv.list."+r.listKind), r.listPos+1, len(r.list))
+		s = fmt.Sprintf(r.c.T("rv.list."+r.listKind), r.listPos+1, len(r.list))
 	}
 	return st.Subtitle.Render(s)
 }
@@ -153,18 +131,18 @@ func (r *review) header() string {
 func (r *review) emptyLines(w int) []string {
 	c, st := r.c, r.c.Styles
 	now := srsNow(c)
-	out := []string{st.Header.Render(c.t("rv.empty"))}
+	out := []string{st.Header.Render(c.T("rv.empty"))}
 	switch {
 	case !r.s.waitingUntil(now).IsZero():
-		out = append(out, fmt.Sprintf(c.t("rv.wait"), rvWhen(r.s.waitingUntil(now), now)))
+		out = append(out, fmt.Sprintf(c.T("rv.wait"), rvWhen(r.s.waitingUntil(now), now)))
 	case r.s.hasNext:
-		out = append(out, fmt.Sprintf(c.t("rv.next"), rvWhen(r.s.nextDue, now)))
+		out = append(out, fmt.Sprintf(c.T("rv.next"), rvWhen(r.s.nextDue, now)))
 	default:
-		out = append(out, c.t("rv.nothing"))
+		out = append(out, c.T("rv.nothing"))
 	}
 	out = append(out, "")
 	for _, k := range []string{"rv.offer.ahead", "rv.offer.drill", "rv.offer.undo"} {
-		out = append(out, rvWrap(c.t(k), w)...)
+		out = append(out, text.WrapMarkdown(c.T(k), w)...)
 	}
 	for _, wmsg := range r.s.set.Warnings {
 		out = append(out, st.Warn.Render(wmsg))
@@ -183,11 +161,11 @@ func (r *review) leechLines(w int) []string {
 	if e != nil {
 		where = rvSectionName(c, e.Section)
 	}
-	out := []string{st.Warn.Render(c.t("rv.leech.title"))}
-	out = append(out, rvWrap(fmt.Sprintf(c.t("rv.leech"), LeechLapses), w)...)
+	out := []string{st.Warn.Render(c.T("rv.leech.title"))}
+	out = append(out, text.WrapMarkdown(fmt.Sprintf(c.T("rv.leech"), LeechLapses), w)...)
 	if where != "" {
 		out = append(out, "")
-		out = append(out, rvWrap(fmt.Sprintf(c.t("rv.leech.read"), where), w)...)
+		out = append(out, text.WrapMarkdown(fmt.Sprintf(c.T("rv.leech.read"), where), w)...)
 	}
 	return out
 }
@@ -213,7 +191,7 @@ func (r *review) cardLines(w int) []string {
 	c, st := r.c, r.c.Styles
 	e := r.entry
 	if e == nil {
-		return []string{st.Error.Render(c.t("rv.missing"))}
+		return []string{st.Error.Render(c.T("rv.missing"))}
 	}
 	var front, back string
 	switch {
@@ -230,12 +208,12 @@ func (r *review) cardLines(w int) []string {
 	}
 	if r.mode == rvBack && e.Card != nil && e.Card.IsCloze() {
 		// A cloze is revealed in place, as Anki does.
-		return append(out, rvWrap(back, w)...)
+		return append(out, text.WrapMarkdown(back, w)...)
 	}
-	out = append(out, rvWrap(front, w)...)
+	out = append(out, text.WrapMarkdown(front, w)...)
 	if r.mode == rvBack {
 		out = append(out, st.Muted.Render(strings.Repeat("─", min(w, 40))))
-		out = append(out, rvWrap(back, w)...)
+		out = append(out, text.WrapMarkdown(back, w)...)
 	}
 	return out
 }
@@ -245,10 +223,10 @@ func (r *review) tags() []string {
 	st := r.c.Styles
 	var t []string
 	if r.it.Card.State == srs.New {
-		t = append(t, r.c.t("rv.tag.new"))
+		t = append(t, r.c.T("rv.tag.new"))
 	}
 	if r.it.Leech {
-		t = append(t, r.c.t("rv.tag.leech"))
+		t = append(t, r.c.T("rv.tag.leech"))
 	}
 	if len(t) == 0 {
 		return nil
@@ -259,7 +237,7 @@ func (r *review) tags() []string {
 func (r *review) questionLines(w int) []string {
 	st := r.c.Styles
 	out := r.tags()
-	out = append(out, rvWrap(r.pres.Stem, w)...)
+	out = append(out, text.WrapMarkdown(r.pres.Stem, w)...)
 	if r.pres.Label != "" {
 		out = append(out, st.Header.Render(r.pres.Label))
 	}
@@ -274,7 +252,7 @@ func (r *review) questionLines(w int) []string {
 		if r.sel.Marked(i) {
 			mark = st.Cursor.Render(open + "x" + shut)
 		}
-		lines := rvWrap(o.Text, w-8)
+		lines := text.WrapMarkdown(o.Text, w-8)
 		out = append(out, mark+" "+o.Letter+") "+lines[0])
 		for _, l := range lines[1:] {
 			out = append(out, "       "+l)
@@ -287,11 +265,11 @@ func (r *review) gradedLines(w int) []string {
 	c, st := r.c, r.c.Styles
 	var out []string
 	if r.result.Correct {
-		out = append(out, st.Good.Render("✓ "+c.t("rv.right")))
+		out = append(out, st.Good.Render("✓ "+c.T("rv.right")))
 	} else {
-		out = append(out, st.Bad.Render("✗ "+c.t("rv.wrong")))
+		out = append(out, st.Bad.Render("✗ "+c.T("rv.wrong")))
 	}
-	out = append(out, rvWrap(r.pres.Stem, w)...)
+	out = append(out, text.WrapMarkdown(r.pres.Stem, w)...)
 	out = append(out, "")
 	for _, o := range r.result.PerOption {
 		mark, style := "   ", st.Item
@@ -305,19 +283,19 @@ func (r *review) gradedLines(w int) []string {
 		if o.Chosen {
 			chosen = "›"
 		}
-		lines := rvWrap(o.Text, w-7)
+		lines := text.WrapMarkdown(o.Text, w-7)
 		out = append(out, style.Render(chosen+mark+o.Letter+") "+lines[0]))
 		for _, l := range lines[1:] {
 			out = append(out, "      "+l)
 		}
 		if o.Correct || o.Chosen {
-			for _, l := range rvWrap(o.Explanation, w-6) {
+			for _, l := range text.WrapMarkdown(o.Explanation, w-6) {
 				out = append(out, st.Muted.Render("      "+l))
 			}
 		}
 	}
 	if e := r.entry; e != nil && !r.result.Correct && e.Section != "" {
-		out = append(out, "", st.Muted.Render(fmt.Sprintf(c.t("rv.read"), rvSectionName(c, e.Section))))
+		out = append(out, "", st.Muted.Render(fmt.Sprintf(c.T("rv.read"), rvSectionName(c, e.Section))))
 	}
 	return out
 }
@@ -330,7 +308,7 @@ func (r *review) buttons(w int, suggested srs.Rating) []string {
 	var cells []string
 	for i, p := range r.preview {
 		g := srs.Rating(i + 1)
-		label := fmt.Sprintf("%d %s %s", g, r.c.t(fmt.Sprintf("rv.r%d", g)), rvInterval(p.Due.Sub(now)))
+		label := fmt.Sprintf("%d %s %s", g, r.c.T(fmt.Sprintf("rv.r%d", g)), rvInterval(p.Due.Sub(now)))
 		if g == suggested {
 			label = st.ItemSelected.Render("▸" + label)
 		}
@@ -342,7 +320,7 @@ func (r *review) buttons(w int, suggested srs.Rating) []string {
 		switch {
 		case cur == "":
 			cur = cell
-		case textWidth(cur)+3+textWidth(cell) <= w:
+		case text.Width(cur)+3+text.Width(cell) <= w:
 			cur += "   " + cell
 		default:
 			lines = append(lines, cur)

@@ -104,10 +104,10 @@ func (s *search) neighbour(id string, forward bool) *content.Note {
 
 func (s *search) summary(c *Common) string {
 	if len(s.here) == 0 {
-		return fmt.Sprintf(c.t("search.elsewhere"), s.query, len(s.notes))
+		return fmt.Sprintf(c.T("search.elsewhere"), s.query, len(s.notes))
 	}
 	if s.cur < 0 {
-		return fmt.Sprintf(c.t("search.count"), s.query, len(s.here), len(s.notes))
+		return fmt.Sprintf(c.T("search.count"), s.query, len(s.here), len(s.notes))
 	}
-	return fmt.Sprintf(c.t("search.summary"), s.query, s.cur+1, len(s.here), len(s.notes))
+	return fmt.Sprintf(c.T("search.summary"), s.query, s.cur+1, len(s.here), len(s.notes))
 }

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/ui/common"
 )
 
 // Setting keys in the store.
@@ -33,13 +34,13 @@ func newSettings(c *Common) *settings {
 func (s *settings) build() {
 	c := s.c
 	s.menu.items = []menuItem{
-		{id: "lang", title: c.t("settings.lang"), note: c.t("lang." + string(c.Lang))},
-		{id: "theme", title: c.t("settings.theme"), note: c.t("theme." + c.Theme)},
+		{id: "lang", title: c.T("settings.lang"), note: c.T("lang." + string(c.Lang))},
+		{id: "theme", title: c.T("settings.theme"), note: c.T("theme." + c.Theme)},
 	}
 }
 
 func (s *settings) Init() tea.Cmd { return nil }
-func (s *settings) Title() string { return s.c.t("settings.title") }
+func (s *settings) Title() string { return s.c.T("settings.title") }
 
 func (s *settings) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	km, ok := msg.(tea.KeyPressMsg)
@@ -49,7 +50,7 @@ func (s *settings) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	k := s.c.Keys
 	switch {
 	case key.Matches(km, k.Back):
-		return s, pop
+		return s, common.Pop
 	case key.Matches(km, k.Up, k.Down):
 		s.menu.move(s.c, km)
 	case key.Matches(km, k.Open, k.Right, k.Left):
@@ -71,14 +72,14 @@ func (s *settings) change(step int) tea.Cmd {
 	case "lang":
 		i := indexOf(content.Langs, c.Lang)
 		c.Lang = content.Langs[(i+step+len(content.Langs))%len(content.Langs)]
-		k, v, notify = SettingLang, string(c.Lang), langChangedMsg{}
+		k, v, notify = SettingLang, string(c.Lang), common.LangChangedMsg{}
 	case "theme":
 		i := indexOf(themes, c.Theme)
 		c.Theme = themes[(i+step+len(themes))%len(themes)]
 		if c.Theme != "auto" {
 			c.IsDark = c.Theme == "dark"
 		}
-		k, v, notify = SettingTheme, c.Theme, themeChangedMsg{}
+		k, v, notify = SettingTheme, c.Theme, common.ThemeChangedMsg{}
 	default:
 		return nil
 	}
@@ -86,10 +87,10 @@ func (s *settings) change(step int) tea.Cmd {
 	save := func() tea.Msg {
 		if c.Store != nil {
 			if err := c.Store.SetSetting(c.Ctx, k, v); err != nil {
-				return errMsg{err}
+				return common.ErrMsg{Err: err}
 			}
 		}
-		return statusMsg{c.t("settings.saved")}
+		return common.StatusMsg{Text: c.T("settings.saved")}
 	}
 	return tea.Batch(save, func() tea.Msg { return notify })
 }
@@ -105,7 +106,7 @@ func indexOf[T comparable](xs []T, x T) int {
 
 func (s *settings) View() string {
 	s.build()
-	return s.menu.view(s.c, s.c.Height-2) + "\n\n" + s.c.Styles.Muted.Render(strings.TrimSpace(s.c.t("settings.hint")))
+	return s.menu.view(s.c, s.c.Height-2) + "\n\n" + s.c.Styles.Muted.Render(strings.TrimSpace(s.c.T("settings.hint")))
 }
 
 func (s *settings) ShortHelp() []key.Binding {

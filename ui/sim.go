@@ -3,6 +3,8 @@ package ui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/saa-study/saa-study/ui/common"
 )
 
 // simEntries are the Simulators menu, in the order a learner meets the
@@ -24,7 +26,7 @@ func newSimMenu(c *Common) *simMenu {
 func (m *simMenu) build() {
 	m.menu.items = m.menu.items[:0]
 	for _, id := range simEntries {
-		m.menu.items = append(m.menu.items, menuItem{id: id, title: m.c.t("sim." + id), desc: m.c.t("sim." + id + ".d")})
+		m.menu.items = append(m.menu.items, menuItem{id: id, title: m.c.T("sim." + id), desc: m.c.T("sim." + id + ".d")})
 	}
 }
 
@@ -48,11 +50,11 @@ func openSim(c *Common, id string) Screen {
 }
 
 func (m *simMenu) Init() tea.Cmd { return nil }
-func (m *simMenu) Title() string { return m.c.t("home.sim") }
+func (m *simMenu) Title() string { return m.c.T("home.sim") }
 
 func (m *simMenu) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case langChangedMsg:
+	case common.LangChangedMsg:
 		m.build()
 	case tea.KeyPressMsg:
 		if m.menu.move(m.c, msg) {
@@ -60,10 +62,10 @@ func (m *simMenu) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		switch {
 		case key.Matches(msg, m.c.Keys.Back):
-			return m, pop
+			return m, common.Pop
 		case key.Matches(msg, m.c.Keys.Open):
 			if it, ok := m.menu.selected(); ok {
-				return m, push(openSim(m.c, it.id))
+				return m, common.Push(openSim(m.c, it.id))
 			}
 		}
 	}
@@ -75,7 +77,7 @@ func (m *simMenu) View() string {
 	head := ""
 	used := 0
 	if m.c.Height >= 10 {
-		head = st.Subtitle.Render(m.c.t("sim.intro")) + "\n\n"
+		head = st.Subtitle.Render(m.c.T("sim.intro")) + "\n\n"
 		used = 2
 	}
 	return head + m.menu.view(m.c, m.c.Height-used)

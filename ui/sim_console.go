@@ -7,6 +7,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/saa-study/saa-study/ui/common"
 )
 
 // simEngine adapts one engine to the shared console: its form, its shipped
@@ -116,9 +118,9 @@ func (s *simConsole) build() {
 	cur := s.menu.cursor
 	s.menu.items = s.menu.items[:0]
 	for _, f := range s.fields {
-		s.menu.items = append(s.menu.items, menuItem{id: "f", title: s.c.t(f.key), note: "◂ " + f.str() + " ▸"})
+		s.menu.items = append(s.menu.items, menuItem{id: "f", title: s.c.T(f.key), note: "◂ " + f.str() + " ▸"})
 	}
-	s.menu.items = append(s.menu.items, menuItem{id: "run", title: "▶ " + s.c.t("sim.run")})
+	s.menu.items = append(s.menu.items, menuItem{id: "run", title: "▶ " + s.c.T("sim.run")})
 	for _, sc := range s.scens {
 		s.menu.items = append(s.menu.items, menuItem{id: "s:" + sc.id, title: "◆ " + sc.id, desc: sc.title})
 	}
@@ -133,7 +135,7 @@ func (s *simConsole) Init() tea.Cmd {
 	}
 }
 
-func (s *simConsole) Title() string { return s.c.t("sim." + s.eng.id) }
+func (s *simConsole) Title() string { return s.c.T("sim." + s.eng.id) }
 
 // Capturing is true while a number is being typed.
 func (s *simConsole) Capturing() bool { return s.editing }
@@ -152,7 +154,7 @@ func (s *simConsole) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case simScenariosMsg:
 		if msg.err != nil {
-			return s, errCmd(msg.err)
+			return s, common.Err(msg.err)
 		}
 		s.scens = msg.list
 		s.build()
@@ -162,11 +164,11 @@ func (s *simConsole) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		if msg.err != nil {
 			s.mode = modeSetup
-			return s, errCmd(msg.err)
+			return s, common.Err(msg.err)
 		}
 		s.out, s.mode = msg.out, modeResult
 		s.run, s.view, s.metric, s.scroll = 0, 0, 0, 0
-	case langChangedMsg:
+	case common.LangChangedMsg:
 		s.build()
 	case tea.KeyPressMsg:
 		switch s.mode {
@@ -194,7 +196,7 @@ func (s *simConsole) setupKey(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 			s.editing = false
 			if f := s.field(); f != nil {
 				if err := f.set(s.input.Value()); err != nil {
-					return s, errCmd(fmt.Errorf("%s: %w", s.c.t(f.key), err))
+					return s, common.Err(fmt.Errorf("%s: %w", s.c.T(f.key), err))
 				}
 				s.build()
 			}
@@ -210,7 +212,7 @@ func (s *simConsole) setupKey(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(msg, k.Back):
-		return s, pop
+		return s, common.Pop
 	case key.Matches(msg, k.Left), key.Matches(msg, k.Right):
 		if f := s.field(); f != nil {
 			dir := 1
@@ -239,7 +241,7 @@ func (s *simConsole) setupKey(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 		case it.id == "run":
 			return s, s.runQuick()
 		case strings.HasPrefix(it.id, "s:"):
-			id, run, t := strings.TrimPrefix(it.id, "s:"), s.eng.scenario, s.c.t
+			id, run, t := strings.TrimPrefix(it.id, "s:"), s.eng.scenario, s.c.T
 			return s, s.start(func() (simOutcome, error) { return run(id, t) })
 		}
 	}
@@ -247,7 +249,7 @@ func (s *simConsole) setupKey(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 }
 
 func (s *simConsole) runQuick() tea.Cmd {
-	fs, run, t := s.fields.clone(), s.eng.quick, s.c.t
+	fs, run, t := s.fields.clone(), s.eng.quick, s.c.T
 	return s.start(func() (simOutcome, error) { return run(fs, t) })
 }
 
@@ -260,7 +262,7 @@ func (s *simConsole) field() *simField {
 }
 
 func (s *simConsole) views() []string {
-	v := []string{s.c.t("sim.v.chart"), s.c.t("sim.v.compare"), s.c.t("sim.v.log")}
+	v := []string{s.c.T("sim.v.chart"), s.c.T("sim.v.compare"), s.c.T("sim.v.log")}
 	if s.run < len(s.out.runs) {
 		for _, p := range s.out.runs[s.run].pages {
 			v = append(v, p.name)

@@ -6,12 +6,14 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 func (s *simConsole) View() string {
 	switch s.mode {
 	case modeRunning:
-		return s.c.Styles.Muted.Render(s.c.t("sim.running"))
+		return s.c.Styles.Muted.Render(s.c.T("sim.running"))
 	case modeResult:
 		return s.resultView()
 	}
@@ -26,15 +28,15 @@ func (s *simConsole) setupView() string {
 	it, _ := s.menu.selected()
 	switch {
 	case s.editing:
-		hint = []string{s.c.t(s.field().key) + ": " + s.input.View(), st.Muted.Render(s.c.t("sim.edit.hint"))}
+		hint = []string{s.c.T(s.field().key) + ": " + s.input.View(), st.Muted.Render(s.c.T("sim.edit.hint"))}
 	case it.id == "f":
-		hint = []string{st.Muted.Render(s.c.t("sim.field.hint"))}
+		hint = []string{st.Muted.Render(s.c.T("sim.field.hint"))}
 	case it.id == "run":
-		hint = []string{st.Muted.Render(s.c.t("sim.run.hint"))}
+		hint = []string{st.Muted.Render(s.c.T("sim.run.hint"))}
 	case strings.HasPrefix(it.id, "s:"):
 		for _, sc := range s.scens {
 			if "s:"+sc.id == it.id {
-				for _, l := range wrapText(sc.lesson, w) {
+				for _, l := range text.Wrap(sc.lesson, w) {
 					hint = append(hint, st.Muted.Render(l))
 				}
 			}
@@ -56,7 +58,7 @@ func (s *simConsole) resultView() string {
 	w, h := s.c.Width, s.c.Height
 	out := s.out
 	if len(out.runs) == 0 {
-		return st.Muted.Render(s.c.t("sim.noresult"))
+		return st.Muted.Render(s.c.T("sim.noresult"))
 	}
 	r := out.runs[s.run]
 	var top []string
@@ -72,13 +74,13 @@ func (s *simConsole) resultView() string {
 	title, tabLine := st.Header.Render(out.title), strings.Join(tabs, "")
 	switch {
 	case len(out.runs) == 1:
-		top = append(top, cut(title, w))
-	case textWidth(title)+2+textWidth(tabLine) <= w:
+		top = append(top, text.Truncate(title, w))
+	case text.Width(title)+2+text.Width(tabLine) <= w:
 		top = append(top, title+"  "+tabLine)
 	case h < 12: // no room for both: the variants matter more
-		top = append(top, cut(tabLine, w))
+		top = append(top, text.Truncate(tabLine, w))
 	default:
-		top = append(top, cut(title, w), cut(tabLine, w))
+		top = append(top, text.Truncate(title, w), text.Truncate(tabLine, w))
 	}
 	var vt []string
 	for i, v := range s.views() {
@@ -89,13 +91,13 @@ func (s *simConsole) resultView() string {
 		}
 	}
 	viewLine := strings.Join(vt, st.Muted.Render(" · "))
-	if views := s.views(); textWidth(viewLine) > w && s.view < len(views) {
+	if views := s.views(); text.Width(viewLine) > w && s.view < len(views) {
 		// Too narrow for every name: the current one, where it is, and the key.
-		viewLine = cut(st.Title.Render("["+views[s.view]+"]")+st.Muted.Render(fmt.Sprintf(" %d/%d · tab", s.view+1, len(views))), w)
+		viewLine = text.Truncate(st.Title.Render("["+views[s.view]+"]")+st.Muted.Render(fmt.Sprintf(" %d/%d · tab", s.view+1, len(views))), w)
 	}
 	top = append(top, viewLine)
 
-	expl := wrapText(r.explain, w)
+	expl := text.Wrap(r.explain, w)
 	maxExpl := 3
 	if h < 16 {
 		maxExpl = 2
@@ -104,7 +106,7 @@ func (s *simConsole) resultView() string {
 		// Keep the fact id in sight when the explanation is cut.
 		expl = expl[:maxExpl]
 		if m := factRef.FindString(r.explain); m != "" {
-			expl[maxExpl-1] = ansi.Truncate(expl[maxExpl-1], max(1, w-textWidth(m)-2), "") + "… " + m
+			expl[maxExpl-1] = ansi.Truncate(expl[maxExpl-1], max(1, w-text.Width(m)-2), "") + "… " + m
 		}
 	}
 	for i := range expl {
@@ -122,12 +124,12 @@ func (s *simConsole) resultView() string {
 func (s *simConsole) body(r simRun, w, h int) string {
 	st := s.c.Styles
 	out := s.out
-	pad := func(txt string) string { return fit(txt, w, h) }
+	pad := func(txt string) string { return text.Fit(txt, h) }
 	switch s.view {
 	case 0:
 		n := s.chartCount()
 		if n == 0 {
-			return pad(st.Muted.Render(s.c.t("sim.nochart")))
+			return pad(st.Muted.Render(s.c.T("sim.nochart")))
 		}
 		m := s.metric % n
 		var series []chartSeries
@@ -153,7 +155,7 @@ func (s *simConsole) body(r simRun, w, h int) string {
 		}
 		head := st.Subtitle.Render(name)
 		if n > 1 {
-			head += st.Muted.Render("  (m: " + s.c.t("sim.nextmetric") + ")")
+			head += st.Muted.Render("  (m: " + s.c.T("sim.nextmetric") + ")")
 		}
 		points := 0
 		for _, x := range series {
@@ -185,7 +187,7 @@ func (s *simConsole) body(r simRun, w, h int) string {
 			chart = lineChart(st, series, w, h-1, xmax, unit)
 		}
 		if chart == "" {
-			chart = st.Muted.Render(s.c.t("sim.nochart"))
+			chart = st.Muted.Render(s.c.T("sim.nochart"))
 		}
 		return pad(head + "\n" + chart)
 	case 1:
@@ -207,37 +209,37 @@ func (s *simConsole) body(r simRun, w, h int) string {
 		lines := columns(rows, w)
 		if out.lesson != "" {
 			lines = append(lines, "")
-			for _, l := range wrapText(out.lesson, w) {
+			for _, l := range text.Wrap(out.lesson, w) {
 				lines = append(lines, st.Subtitle.Render(l))
 			}
 		}
-		txt, off := scrollLines(lines, s.scroll, h)
+		txt, off := text.Scroll(lines, s.scroll, h)
 		s.scroll = off
 		return pad(txt)
 	case 2:
 		var lines []string
 		for _, e := range r.events {
-			lines = append(lines, wrapText(e, w)...)
+			lines = append(lines, text.Wrap(e, w)...)
 		}
 		if len(lines) == 0 {
-			lines = []string{st.Muted.Render(s.c.t("sim.noevents"))}
+			lines = []string{st.Muted.Render(s.c.T("sim.noevents"))}
 		}
-		txt, off := scrollLines(lines, s.scroll, h)
+		txt, off := text.Scroll(lines, s.scroll, h)
 		s.scroll = off
 		return pad(txt)
 	}
 	p := r.pages[s.view-3]
 	var lines []string
 	for _, l := range p.lines {
-		if textWidth(l) > w && p.table {
+		if text.Width(l) > w && p.table {
 			lines = append(lines, ansi.Truncate(l, w, "…"))
-		} else if textWidth(l) > w {
-			lines = append(lines, wrapText(l, w)...)
+		} else if text.Width(l) > w {
+			lines = append(lines, text.Wrap(l, w)...)
 		} else {
 			lines = append(lines, l)
 		}
 	}
-	txt, off := scrollLines(lines, s.scroll, h)
+	txt, off := text.Scroll(lines, s.scroll, h)
 	s.scroll = off
 	return pad(txt)
 }

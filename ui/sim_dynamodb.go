@@ -8,6 +8,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/saa-study/saa-study/ui/common"
 )
 
 // ddbConsole is Simulators → DynamoDB: an AWS-CLI-shaped command line over
@@ -76,19 +78,19 @@ func newDDBConsole(c *Common) *ddbConsole {
 	s.input = textinput.New()
 	s.input.Prompt = "> "
 	s.input.CharLimit = 8000
-	s.input.Placeholder = c.t("ddb.placeholder")
+	s.input.Placeholder = c.T("ddb.placeholder")
 	// A steady cursor: a blinking one keeps a timer running for nothing
 	// while the learner reads output.
 	ist := s.input.Styles()
 	ist.Cursor.Blink = false
 	s.input.SetStyles(ist)
 	s.guides, _ = ddbScenarios() // a broken file shows as "no scenario"; a test guards it
-	s.info(c.t("ddb.intro"))
+	s.info(c.T("ddb.intro"))
 	return s
 }
 
 func (s *ddbConsole) Init() tea.Cmd   { return s.input.Focus() }
-func (s *ddbConsole) Title() string   { return s.c.t("sim.dynamodb") }
+func (s *ddbConsole) Title() string   { return s.c.T("sim.dynamodb") }
 func (s *ddbConsole) Capturing() bool { return true }
 
 func (s *ddbConsole) info(text string) { s.addLines(ddbLine{ddbInfo, text}) }
@@ -125,7 +127,7 @@ func (s *ddbConsole) exec(line string, step int) tea.Cmd {
 // startGuide lists the scenarios or starts one on a fresh DynamoDB.
 func (s *ddbConsole) startGuide(args []string) {
 	if len(args) == 0 {
-		s.info(s.c.t("ddb.guides"))
+		s.info(s.c.T("ddb.guides"))
 		for i, g := range s.guides {
 			s.info("  " + strconv.Itoa(i+1) + ". " + ddbPick(g.title, s.c.Lang))
 		}
@@ -139,7 +141,7 @@ func (s *ddbConsole) startGuide(args []string) {
 			}
 		}
 		if err != nil || n < 1 || n > len(s.guides) {
-			s.addLines(ddbLine{ddbError, fmt.Sprintf(s.c.t("ddb.guide.bad"), args[0])})
+			s.addLines(ddbLine{ddbError, fmt.Sprintf(s.c.T("ddb.guide.bad"), args[0])})
 			return
 		}
 	}
@@ -148,7 +150,7 @@ func (s *ddbConsole) startGuide(args []string) {
 	s.sess, s.snap, s.load = newDDBSession(), ddbSnap{}, nil
 	s.guide, s.step = n-1, 0
 	g := s.guides[s.guide]
-	s.addLines(ddbLine{ddbLesson, fmt.Sprintf(s.c.t("ddb.guide.start"), ddbPick(g.title, s.c.Lang))},
+	s.addLines(ddbLine{ddbLesson, fmt.Sprintf(s.c.T("ddb.guide.start"), ddbPick(g.title, s.c.Lang))},
 		ddbLine{ddbLesson, ddbPick(g.lesson, s.c.Lang)})
 }
 
@@ -175,12 +177,12 @@ func (s *ddbConsole) Update(msg tea.Msg) (Screen, tea.Cmd) {
 				if want == "" {
 					want = "success"
 				}
-				s.addLines(ddbLine{ddbError, fmt.Sprintf(s.c.t("ddb.guide.unexp"), want)})
+				s.addLines(ddbLine{ddbError, fmt.Sprintf(s.c.T("ddb.guide.unexp"), want)})
 			}
 		}
 		return s, nil
-	case langChangedMsg:
-		s.input.Placeholder = s.c.t("ddb.placeholder")
+	case common.LangChangedMsg:
+		s.input.Placeholder = s.c.T("ddb.placeholder")
 		return s, nil
 	case tea.KeyPressMsg:
 		return s.key(msg)
@@ -195,7 +197,7 @@ func (s *ddbConsole) key(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 	switch {
 	case key.Matches(msg, s.c.Keys.Back):
 		s.gen++ // a command in flight belongs to this screen only
-		return s, pop
+		return s, common.Pop
 	case key.Matches(msg, ddbKeys.Run):
 		line := strings.TrimSpace(s.input.Value())
 		if s.busy {
@@ -261,7 +263,7 @@ func (s *ddbConsole) nextStep() tea.Cmd {
 
 // kb is a binding with its help text in the learner's language.
 func (s *ddbConsole) kb(b key.Binding, k string) key.Binding {
-	return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(b.Help().Key, s.c.t(k)))
+	return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(b.Help().Key, s.c.T(k)))
 }
 
 func (s *ddbConsole) ShortHelp() []key.Binding {

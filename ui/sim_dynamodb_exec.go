@@ -12,6 +12,7 @@ import (
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/sim/clock"
 	"github.com/saa-study/saa-study/sim/dynamodb"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 // ddbSession is one learner's DynamoDB: the engine on a virtual clock, an
@@ -111,7 +112,7 @@ func (s *ddbSession) run(lang content.Lang, line string) ddbResult {
 	}
 	switch cmd.Name {
 	case "help":
-		for _, l := range strings.Split(T(lang, "ddb.help"), "\n") {
+		for _, l := range strings.Split(text.T(lang, "ddb.help"), "\n") {
 			r.lines = append(r.lines, ddbLine{ddbInfo, l})
 		}
 	case "tables":
@@ -291,7 +292,7 @@ func (s *ddbSession) createCluster(lang content.Lang, r *ddbResult, cmd *ddbComm
 		return
 	}
 	s.dax, s.daxName = dynamodb.NewDAX(s.db, dynamodb.DAXConfig{}), name
-	r.lines = append(r.lines, ddbLine{ddbInfo, fmt.Sprintf(T(lang, "ddb.dax.created"), name)})
+	r.lines = append(r.lines, ddbLine{ddbInfo, fmt.Sprintf(text.T(lang, "ddb.dax.created"), name)})
 }
 
 // advance moves the virtual clock; the engine then runs the TTL sweep.

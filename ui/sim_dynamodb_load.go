@@ -8,6 +8,7 @@ import (
 
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/sim/dynamodb"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 // Partition ceilings and on-demand start values, from the facts file
@@ -104,8 +105,8 @@ func (s *ddbSession) load(lang content.Lang, r *ddbResult, cmd *ddbCommand) {
 		unit = "RCU"
 	}
 	r.lines = append(r.lines,
-		ddbLine{ddbInfo, fmt.Sprintf(T(lang, "ddb.load.sum"), spec.Op, spec.Rate, spec.Seconds, spec.Keys, spec.Distribution)},
-		ddbLine{ddbInfo, fmt.Sprintf(T(lang, "ddb.load.tot"), res.OK, res.Throttled, consumed, unit)},
+		ddbLine{ddbInfo, fmt.Sprintf(text.T(lang, "ddb.load.sum"), spec.Op, spec.Rate, spec.Seconds, spec.Keys, spec.Distribution)},
+		ddbLine{ddbInfo, fmt.Sprintf(text.T(lang, "ddb.load.tot"), res.OK, res.Throttled, consumed, unit)},
 		ddbLine{ddbWhyLine, run.why})
 }
 
@@ -152,7 +153,7 @@ func ddbHotShare(spec dynamodb.LoadSpec) float64 {
 func ddbWhy(lang content.Lang, run *ddbLoadRun, d *dynamodb.DescribeTableOutput) string {
 	res := run.res
 	if res.Throttled == 0 {
-		return T(lang, "ddb.why.none")
+		return text.T(lang, "ddb.why.none")
 	}
 	unit, ceiling, ceilFact := "WCU", float64(ddbPartitionWCU), "ddb.partition.wcu"
 	if run.read {
@@ -168,19 +169,19 @@ func ddbWhy(lang content.Lang, run *ddbLoadRun, d *dynamodb.DescribeTableOutput)
 		}
 	}
 	if d == nil {
-		return fmt.Sprintf(T(lang, "ddb.why.generic"), res.Throttled)
+		return fmt.Sprintf(text.T(lang, "ddb.why.generic"), res.Throttled)
 	}
 	tbl := d.Table
 	onDemand := tbl.BillingModeSummary != nil && tbl.BillingModeSummary.BillingMode == "PAY_PER_REQUEST"
 	if onDemand {
 		if hot > ceiling {
-			return fmt.Sprintf(T(lang, "ddb.why.hot"), hot, unit, ceiling, unit, ceilFact)
+			return fmt.Sprintf(text.T(lang, "ddb.why.hot"), hot, unit, ceiling, unit, ceilFact)
 		}
 		initial := float64(ddbOnDemandWrites)
 		if run.read {
 			initial = ddbOnDemandReads
 		}
-		return fmt.Sprintf(T(lang, "ddb.why.ondemand"), demand, unit, initial, unit)
+		return fmt.Sprintf(text.T(lang, "ddb.why.ondemand"), demand, unit, initial, unit)
 	}
 	var prov float64
 	if pt := tbl.ProvisionedThroughput; pt != nil {
@@ -192,27 +193,27 @@ func ddbWhy(lang content.Lang, run *ddbLoadRun, d *dynamodb.DescribeTableOutput)
 	if !run.read && run.spec.GSIKey {
 		for _, g := range tbl.GlobalSecondaryIndexes {
 			if g.ProvisionedThroughput != nil && float64(g.ProvisionedThroughput.WriteCapacityUnits) < run.spec.Rate {
-				return fmt.Sprintf(T(lang, "ddb.why.gsi"), g.IndexName, g.ProvisionedThroughput.WriteCapacityUnits, run.spec.Rate)
+				return fmt.Sprintf(text.T(lang, "ddb.why.gsi"), g.IndexName, g.ProvisionedThroughput.WriteCapacityUnits, run.spec.Rate)
 			}
 		}
 	}
 	if demand > prov {
 		if first > 0 {
-			return fmt.Sprintf(T(lang, "ddb.why.burst"), demand, unit, prov, unit, first)
+			return fmt.Sprintf(text.T(lang, "ddb.why.burst"), demand, unit, prov, unit, first)
 		}
-		return fmt.Sprintf(T(lang, "ddb.why.prov"), demand, unit, prov, unit)
+		return fmt.Sprintf(text.T(lang, "ddb.why.prov"), demand, unit, prov, unit)
 	}
 	if hot > ceiling {
-		return fmt.Sprintf(T(lang, "ddb.why.hot"), hot, unit, ceiling, unit, ceilFact)
+		return fmt.Sprintf(text.T(lang, "ddb.why.hot"), hot, unit, ceiling, unit, ceilFact)
 	}
-	return fmt.Sprintf(T(lang, "ddb.why.generic"), res.Throttled)
+	return fmt.Sprintf(text.T(lang, "ddb.why.generic"), res.Throttled)
 }
 
 // ddbLoadChart draws OK and throttled requests and consumed capacity per
 // second of the last load run.
 func ddbLoadChart(st *Styles, lang content.Lang, run *ddbLoadRun, w, h int) string {
 	if run == nil {
-		return st.Muted.Render(T(lang, "ddb.nochart"))
+		return st.Muted.Render(text.T(lang, "ddb.nochart"))
 	}
 	n := len(run.res.Series)
 	ok, thr, cap := make([]float64, n), make([]float64, n), make([]float64, n)
@@ -223,7 +224,7 @@ func ddbLoadChart(st *Styles, lang content.Lang, run *ddbLoadRun, w, h int) stri
 	if run.read {
 		unit = "RCU"
 	}
-	series := []chartSeries{{T(lang, "ddb.s.ok"), ok}, {T(lang, "ddb.s.throttled"), thr}, {unit + "/s", cap}}
+	series := []chartSeries{{text.T(lang, "ddb.s.ok"), ok}, {text.T(lang, "ddb.s.throttled"), thr}, {unit + "/s", cap}}
 	c := lineChart(st, series, w, h, float64(n), "s")
 	return strings.TrimRight(c, "\n")
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 const ddbCreate5WCU = "create-table --table-name Demo --attribute-definitions AttributeName=pk,AttributeType=S " +
@@ -387,7 +388,7 @@ func TestDDBConsumedCapacityIsHighlighted(t *testing.T) {
 func TestDDBNotesWrapBetweenWords(t *testing.T) {
 	got := ddbWrapInfo("  Guided scenarios (guide N starts one; enter on an empty line runs the next step):", 40)
 	for _, l := range got {
-		if textWidth(l) > 40 || !strings.HasPrefix(l, "  ") || strings.TrimSpace(l) == ":" {
+		if text.Width(l) > 40 || !strings.HasPrefix(l, "  ") || strings.TrimSpace(l) == ":" {
 			t.Errorf("bad wrapped line %q in %q", l, got)
 		}
 	}
@@ -395,12 +396,12 @@ func TestDDBNotesWrapBetweenWords(t *testing.T) {
 		t.Errorf("a note that fits changed: %q", ddbWrapInfo(l, 80))
 	}
 	for _, lang := range content.Langs {
-		if w := textWidth(T(lang, "ddb.intro")); w > 80 {
+		if w := text.Width(text.T(lang, "ddb.intro")); w > 80 {
 			t.Errorf("%s: the intro is %d cells, wider than 80", lang, w)
 		}
 		a, con := openDDB(t, 80, 24, lang)
 		ddbTypeLine(a, "guide 1")
-		if v := ansi.Strip(a.View().Content); !strings.Contains(v, T(lang, "ddb.placeholder.guide")) {
+		if v := ansi.Strip(a.View().Content); !strings.Contains(v, text.T(lang, "ddb.placeholder.guide")) {
 			t.Errorf("%s: a guide's input does not say enter runs the next step:\n%s", lang, v)
 		}
 		_ = con

@@ -10,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/saa-study/saa-study/sim/dynamodb"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 // View draws, top to bottom: the status line (intro or guide progress), the
@@ -17,7 +18,7 @@ import (
 func (s *ddbConsole) View() string {
 	st := s.c.Styles
 	w, h := s.c.Width, s.c.Height
-	s.input.SetWidth(max(4, w-textWidth(s.input.Prompt)-1))
+	s.input.SetWidth(max(4, w-text.Width(s.input.Prompt)-1))
 	var parts []string
 	used := 1 // the input line
 	if h >= 6 {
@@ -44,13 +45,13 @@ func (s *ddbConsole) View() string {
 	parts = append(parts, s.outputView(w, max(0, h-used)))
 	// In a guide, enter on the empty line runs the next step: say that,
 	// not the free console's example.
-	s.input.Placeholder = s.c.t("ddb.placeholder")
+	s.input.Placeholder = s.c.T("ddb.placeholder")
 	if s.guide >= 0 && s.step < len(s.guides[s.guide].steps) {
-		s.input.Placeholder = s.c.t("ddb.placeholder.guide")
+		s.input.Placeholder = s.c.T("ddb.placeholder.guide")
 	}
 	in := s.input.View()
 	if s.busy {
-		in = st.Muted.Render("  " + s.c.t("ddb.running"))
+		in = st.Muted.Render("  " + s.c.T("ddb.running"))
 	}
 	parts = append(parts, in)
 	return strings.Join(parts, "\n")
@@ -62,31 +63,23 @@ func (s *ddbConsole) statusLine(w int) string {
 		g := s.guides[s.guide]
 		title := ddbPick(g.title, s.c.Lang)
 		if s.step < len(g.steps) {
-			return ddbTrunc(st.Warn.Render(fmt.Sprintf(s.c.t("ddb.guide.next"), title, s.step+1, len(g.steps), g.steps[s.step].cmd)), w)
+			return text.Truncate(st.Warn.Render(fmt.Sprintf(s.c.T("ddb.guide.next"), title, s.step+1, len(g.steps), g.steps[s.step].cmd)), w)
 		}
-		return ddbTrunc(st.Good.Render(fmt.Sprintf(s.c.t("ddb.guide.done"), title)), w)
+		return text.Truncate(st.Good.Render(fmt.Sprintf(s.c.T("ddb.guide.done"), title)), w)
 	}
-	return ddbTrunc(st.Muted.Render(s.c.t("ddb.intro")), w)
-}
-
-func ddbTrunc(s string, w int) string {
-	if textWidth(s) > w {
-		lines := clamp(s, w, 1)
-		return lines
-	}
-	return s
+	return text.Truncate(st.Muted.Render(s.c.T("ddb.intro")), w)
 }
 
 func (s *ddbConsole) panelName() string {
 	switch s.panel {
 	case ddbPanelCapacity:
-		return s.c.t("ddb.p.capacity")
+		return s.c.T("ddb.p.capacity")
 	case ddbPanelStream:
-		return s.c.t("ddb.p.stream")
+		return s.c.T("ddb.p.stream")
 	case ddbPanelDAX:
-		return s.c.t("ddb.p.dax")
+		return s.c.T("ddb.p.dax")
 	}
-	return s.c.t("ddb.p.chart")
+	return s.c.T("ddb.p.chart")
 }
 
 // outputView shows the last h wrapped output lines, scrolled back by s.back.
@@ -117,10 +110,10 @@ func (s *ddbConsole) outputView(w, h int) string {
 		case ddbLesson:
 			style = st.Good
 		}
-		wrap := ddbHardWrap
+		wrap := text.HardWrap
 		switch l.kind {
 		case ddbWhyLine, ddbLesson, ddbError:
-			wrap = wrapText // prose: break between words
+			wrap = text.Wrap // prose: break between words
 		case ddbInfo:
 			wrap = ddbWrapInfo // notes and help: words, keeping the indent
 		}
@@ -154,33 +147,14 @@ func (s *ddbConsole) outputView(w, h int) string {
 // lines keep the note's indent; a line that fits is left as it is (the help
 // lines align their columns with runs of spaces).
 func ddbWrapInfo(s string, w int) []string {
-	if textWidth(s) <= w {
-		return ddbHardWrap(s, w)
+	if text.Width(s) <= w {
+		return text.HardWrap(s, w)
 	}
 	body := strings.TrimLeft(s, " ")
 	pad := strings.Repeat(" ", min(len(s)-len(body), max(w-10, 0)))
-	out := wrapText(body, max(w-len(pad), 4))
+	out := text.Wrap(body, max(w-len(pad), 4))
 	for i := range out {
 		out[i] = pad + out[i]
-	}
-	return out
-}
-
-func ddbHardWrap(s string, w int) []string {
-	s = strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f {
-			return ' '
-		}
-		return r
-	}, strings.ToValidUTF8(s, "\uFFFD"))
-	if w < 2 || textWidth(s) <= w {
-		return []string{s}
-	}
-	var out []string
-	for s != "" {
-		head, rest := splitAtWidth(s, w)
-		out = append(out, head)
-		s = rest
 	}
 	return out
 }
@@ -190,9 +164,9 @@ func (s *ddbConsole) panelView(w, h int) string {
 	switch s.panel {
 	case ddbPanelChart:
 		if s.load == nil {
-			return st.Muted.Render(s.c.t("ddb.nochart"))
+			return st.Muted.Render(s.c.T("ddb.nochart"))
 		}
-		why := strings.Join(wrapText(s.load.why, w), "\n")
+		why := strings.Join(text.Wrap(s.load.why, w), "\n")
 		whyH := strings.Count(why, "\n") + 1
 		if h-whyH < 4 { // no room for a chart: totals and a sparkline
 			return s.compactLoad(w)
@@ -205,7 +179,7 @@ func (s *ddbConsole) panelView(w, h int) string {
 	case ddbPanelDAX:
 		d := s.snap.dax
 		if d == nil {
-			return st.Muted.Render(s.c.t("ddb.nodax"))
+			return st.Muted.Render(s.c.T("ddb.nodax"))
 		}
 		reads := d.ItemHits + d.ItemMisses + d.QueryHits + d.QueryMisses
 		rate := 0.0
@@ -213,8 +187,8 @@ func (s *ddbConsole) panelView(w, h int) string {
 			rate = 100 * float64(d.ItemHits+d.QueryHits) / float64(reads)
 		}
 		return strings.Join([]string{
-			fmt.Sprintf(s.c.t("ddb.dax.stats"), s.snap.daxName, d.ItemHits, d.ItemMisses, d.QueryHits, d.QueryMisses),
-			ddbBar(st, rate/100, min(30, w/3)) + " " + fmt.Sprintf(s.c.t("ddb.dax.rate"), rate, d.PassThrough, d.RCUConsumed),
+			fmt.Sprintf(s.c.T("ddb.dax.stats"), s.snap.daxName, d.ItemHits, d.ItemMisses, d.QueryHits, d.QueryMisses),
+			ddbBar(st, rate/100, min(30, w/3)) + " " + fmt.Sprintf(s.c.T("ddb.dax.rate"), rate, d.PassThrough, d.RCUConsumed),
 		}, "\n")
 	}
 	return ""
@@ -233,9 +207,9 @@ func (s *ddbConsole) compactLoad(w int) string {
 		consumed += sec.ConsumedWCU + sec.ConsumedRCU
 		peak = math.Max(peak, float64(sec.Throttled))
 	}
-	tot := ddbTrunc(fmt.Sprintf(s.c.t("ddb.load.tot"), res.OK, res.Throttled, consumed, unit), w)
-	label := s.c.t("ddb.s.throttled") + " "
-	n := max(0, w-textWidth(label))
+	tot := text.Truncate(fmt.Sprintf(s.c.T("ddb.load.tot"), res.OK, res.Throttled, consumed, unit), w)
+	label := s.c.T("ddb.s.throttled") + " "
+	n := max(0, w-text.Width(label))
 	return tot + "\n" + st.Muted.Render(label) + st.Bad.Render(ddbSparkline(res.Series, n, peak))
 }
 
@@ -267,23 +241,23 @@ func (s *ddbConsole) capacityView(w int) string {
 	st := s.c.Styles
 	m := s.snap.metrics
 	if m == nil {
-		return st.Muted.Render(s.c.t("ddb.notable"))
+		return st.Muted.Render(s.c.T("ddb.notable"))
 	}
 	mode := "PROVISIONED"
 	if m.OnDemand {
 		mode = "PAY_PER_REQUEST"
 	}
 	bw := min(24, max(4, w/4))
-	lines := []string{fmt.Sprintf(s.c.t("ddb.m.table"), s.snap.table, mode, m.Partitions, s.snap.now.UTC().Format("15:04:05"))}
+	lines := []string{fmt.Sprintf(s.c.T("ddb.m.table"), s.snap.table, mode, m.Partitions, s.snap.now.UTC().Format("15:04:05"))}
 	if m.OnDemand {
-		lines = append(lines, fmt.Sprintf(s.c.t("ddb.m.allow"), m.ReadAllowance, m.WriteAllowance))
+		lines = append(lines, fmt.Sprintf(s.c.T("ddb.m.allow"), m.ReadAllowance, m.WriteAllowance))
 	} else {
 		lines = append(lines,
-			ddbBar(st, ddbRatio(m.WriteTokens, m.WriteBurst), bw)+" "+fmt.Sprintf(s.c.t("ddb.m.bucket"), "WCU", m.WriteTokens, m.WriteBurst),
-			ddbBar(st, ddbRatio(m.ReadTokens, m.ReadBurst), bw)+" "+fmt.Sprintf(s.c.t("ddb.m.bucket"), "RCU", m.ReadTokens, m.ReadBurst))
+			ddbBar(st, ddbRatio(m.WriteTokens, m.WriteBurst), bw)+" "+fmt.Sprintf(s.c.T("ddb.m.bucket"), "WCU", m.WriteTokens, m.WriteBurst),
+			ddbBar(st, ddbRatio(m.ReadTokens, m.ReadBurst), bw)+" "+fmt.Sprintf(s.c.T("ddb.m.bucket"), "RCU", m.ReadTokens, m.ReadBurst))
 	}
 	for _, g := range s.snap.gsis {
-		lines = append(lines, ddbBar(st, ddbRatio(g.m.WriteTokens, g.m.WriteBurst), bw)+" "+fmt.Sprintf(s.c.t("ddb.m.gsi"), g.name, g.m.WriteTokens, g.m.WriteBurst))
+		lines = append(lines, ddbBar(st, ddbRatio(g.m.WriteTokens, g.m.WriteBurst), bw)+" "+fmt.Sprintf(s.c.T("ddb.m.gsi"), g.name, g.m.WriteTokens, g.m.WriteBurst))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -313,7 +287,7 @@ func (s *ddbConsole) streamView(w, h int) string {
 	st := s.c.Styles
 	recs := s.snap.stream
 	if len(recs) == 0 {
-		return st.Muted.Render(s.c.t("ddb.nostream"))
+		return st.Muted.Render(s.c.T("ddb.nostream"))
 	}
 	if len(recs) > h {
 		recs = recs[len(recs)-h:]
@@ -331,7 +305,7 @@ func (s *ddbConsole) streamView(w, h int) string {
 		if r.EventName == "REMOVE" {
 			style = st.Warn
 		}
-		lines = append(lines, ddbTrunc(style.Render(line), w))
+		lines = append(lines, text.Truncate(style.Render(line), w))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	sfn "github.com/saa-study/saa-study/sim/stepfunctions"
+	"github.com/saa-study/saa-study/ui/common"
 )
 
 // sfnPicker lists the shipped state machines and lets a path be typed.
@@ -47,11 +48,11 @@ func (p *sfnPicker) build() {
 	for _, e := range sfn.Examples() {
 		p.menu.items = append(p.menu.items, menuItem{id: e.Name, title: e.Name, desc: e.Comment})
 	}
-	p.menu.items = append(p.menu.items, menuItem{id: "", title: p.c.t("sfn.file"), desc: p.c.t("sfn.file.d")})
+	p.menu.items = append(p.menu.items, menuItem{id: "", title: p.c.T("sfn.file"), desc: p.c.T("sfn.file.d")})
 }
 
 func (p *sfnPicker) Init() tea.Cmd   { return nil }
-func (p *sfnPicker) Title() string   { return p.c.t("sim.sfn") }
+func (p *sfnPicker) Title() string   { return p.c.T("sim.sfn") }
 func (p *sfnPicker) Capturing() bool { return p.editing }
 func (p *sfnPicker) ShortHelp() []key.Binding {
 	k := p.c.Keys
@@ -61,13 +62,13 @@ func (p *sfnPicker) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortH
 
 func (p *sfnPicker) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case langChangedMsg:
+	case common.LangChangedMsg:
 		p.build()
 	case sfnLoadedMsg:
 		if msg.err != nil {
-			return p, errCmd(msg.err)
+			return p, common.Err(msg.err)
 		}
-		return p, push(newSFNConsole(p.c, msg.src))
+		return p, common.Push(newSFNConsole(p.c, msg.src))
 	case tea.KeyPressMsg:
 		if p.editing {
 			switch msg.String() {
@@ -88,7 +89,7 @@ func (p *sfnPicker) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		switch {
 		case key.Matches(msg, p.c.Keys.Back):
-			return p, pop
+			return p, common.Pop
 		case key.Matches(msg, p.c.Keys.Open):
 			it, _ := p.menu.selected()
 			if it.id == "" {
@@ -96,7 +97,7 @@ func (p *sfnPicker) Update(msg tea.Msg) (Screen, tea.Cmd) {
 				return p, p.input.Focus()
 			}
 			if e, ok := sfn.ExampleByName(it.id); ok {
-				return p, push(newSFNConsole(p.c, sfnSource{name: e.Name, def: e.Definition, input: e.Input, mocks: e.Mocks, comment: e.Comment}))
+				return p, common.Push(newSFNConsole(p.c, sfnSource{name: e.Name, def: e.Definition, input: e.Input, mocks: e.Mocks, comment: e.Comment}))
 			}
 		}
 	}
@@ -119,10 +120,10 @@ func (p *sfnPicker) View() string {
 	st := p.c.Styles
 	h := p.c.Height
 	if p.editing {
-		return p.menu.view(p.c, max(1, h-2)) + "\n\n" + p.c.t("sfn.path") + " " + p.input.View()
+		return p.menu.view(p.c, max(1, h-2)) + "\n\n" + p.c.T("sfn.path") + " " + p.input.View()
 	}
 	if h >= 10 {
-		return st.Subtitle.Render(p.c.t("sfn.intro")) + "\n\n" + p.menu.view(p.c, h-2)
+		return st.Subtitle.Render(p.c.T("sfn.intro")) + "\n\n" + p.menu.view(p.c, h-2)
 	}
 	return p.menu.view(p.c, h)
 }

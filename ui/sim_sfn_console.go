@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	sfn "github.com/saa-study/saa-study/sim/stepfunctions"
+	"github.com/saa-study/saa-study/ui/common"
 )
 
 // sfnConsole runs one state machine a step at a time: the graph with the
@@ -148,7 +149,7 @@ func (s *sfnConsole) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		s.probs, s.err = msg.probs, ""
 		if msg.err != nil {
 			s.err = msg.err.Error()
-			return s, errCmd(msg.err)
+			return s, common.Err(msg.err)
 		}
 		s.exec, s.graph = msg.exec, msg.graph
 		s.setSnap(msg.snap)
@@ -159,7 +160,7 @@ func (s *sfnConsole) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		s.busy = false
 		s.setSnap(msg.snap)
 		if msg.err != nil {
-			return s, errCmd(msg.err)
+			return s, common.Err(msg.err)
 		}
 	case tea.KeyPressMsg:
 		return s.key(msg)
@@ -225,7 +226,7 @@ func (s *sfnConsole) key(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 	switch {
 	case key.Matches(msg, k.Back):
 		s.gen++ // a command in flight belongs to this screen only
-		return s, pop
+		return s, common.Pop
 	case key.Matches(msg, sfnKeys.Step):
 		if s.running() {
 			return s, s.act(func(e *sfn.Execution) error {

@@ -5,9 +5,9 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	sfn "github.com/saa-study/saa-study/sim/stepfunctions"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 // stateMark is what the history says about a state so far.
@@ -64,7 +64,7 @@ func drawGraph(st *Styles, g sfn.Graph, marks map[string]stateMark, w int) graph
 			rowOf[n.Name] = n.Row
 		}
 	}
-	out := func(s string) { gv.lines = append(gv.lines, cut(s, w)) }
+	out := func(s string) { gv.lines = append(gv.lines, text.Truncate(s, w)) }
 	for r, row := range rows {
 		// Pack the row's boxes into as many lines of boxes as the width needs.
 		var packed [][]string
@@ -218,12 +218,4 @@ func interleave(xs []string, sep string) []string {
 		out = append(out, x)
 	}
 	return out
-}
-
-// cut trims a line to w cells.
-func cut(s string, w int) string {
-	if textWidth(s) > w {
-		return ansi.Truncate(s, w, "…")
-	}
-	return s
 }

@@ -15,6 +15,8 @@ import (
 
 	"github.com/saa-study/saa-study/content"
 	sfn "github.com/saa-study/saa-study/sim/stepfunctions"
+	"github.com/saa-study/saa-study/ui/styles"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 // openSFN drives an app from the Simulators menu to the Step Functions
@@ -147,7 +149,7 @@ func TestSFNScreensFitTheWindow(t *testing.T) {
 						t.Errorf("%dx%d %s %s: %d lines", sz[0], sz[1], lang, where, len(lines))
 					}
 					for _, l := range lines {
-						if w := textWidth(l); w > sz[0] {
+						if w := text.Width(l); w > sz[0] {
 							t.Errorf("%dx%d %s %s: line of %d cells: %q", sz[0], sz[1], lang, where, w, ansi.Strip(l))
 						}
 					}
@@ -169,7 +171,7 @@ func TestSFNScreensFitTheWindow(t *testing.T) {
 }
 
 func TestDrawGraphShowsEveryStateAt80Columns(t *testing.T) {
-	st := NewStyles(true)
+	st := styles.New(true)
 	for _, ex := range sfn.Examples() {
 		m, probs := sfn.Validate(ex.Definition)
 		if len(probs) > 0 {
@@ -186,8 +188,8 @@ func TestDrawGraphShowsEveryStateAt80Columns(t *testing.T) {
 			}
 		}
 		for _, l := range gv.lines {
-			if textWidth(l) > 80 {
-				t.Errorf("%s: line of %d cells", ex.Name, textWidth(l))
+			if text.Width(l) > 80 {
+				t.Errorf("%s: line of %d cells", ex.Name, text.Width(l))
 			}
 		}
 	}
@@ -269,7 +271,7 @@ func typeText(a *App, s string) {
 }
 
 func BenchmarkDrawGraph(b *testing.B) {
-	st := NewStyles(true)
+	st := styles.New(true)
 	ex, _ := sfn.ExampleByName("saga")
 	m, _ := sfn.Validate(ex.Definition)
 	g := sfn.Layout(m)
@@ -291,12 +293,12 @@ func TestSFNGraphCutsBetweenBoxes(t *testing.T) {
 			t.Fatalf("no console (top %T)", a.top())
 		}
 		v := ansi.Strip(a.View().Content)
-		if !strings.Contains(v, T(lang, "sfn.graph.more")) {
+		if !strings.Contains(v, text.T(lang, "sfn.graph.more")) {
 			t.Fatalf("%s: a cut graph does not say there is more:\n%s", lang, v)
 		}
 		lines := strings.Split(v, "\n")
 		for i, l := range lines {
-			if strings.Contains(l, T(lang, "sfn.graph.more")) && i > 0 && boxOpen(lines[i-1]) {
+			if strings.Contains(l, text.T(lang, "sfn.graph.more")) && i > 0 && boxOpen(lines[i-1]) {
 				t.Errorf("%s: the graph ends on half a box: %q\n%s", lang, lines[i-1], v)
 			}
 		}

@@ -10,39 +10,40 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	sfn "github.com/saa-study/saa-study/sim/stepfunctions"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 func (s *sfnConsole) View() string {
 	st := s.c.Styles
 	w, h := s.c.Width, s.c.Height
 	if len(s.probs) > 0 {
-		lines := []string{st.Error.Render(s.c.t("sfn.invalid"))}
+		lines := []string{st.Error.Render(s.c.T("sfn.invalid"))}
 		for _, p := range s.probs {
-			lines = append(lines, wrapText(p.String(), w)...)
+			lines = append(lines, text.Wrap(p.String(), w)...)
 		}
-		txt, _ := scrollLines(lines, 0, h)
+		txt, _ := text.Scroll(lines, 0, h)
 		return txt
 	}
 	if s.exec == nil {
 		if s.err != "" {
-			return st.Error.Render(strings.Join(wrapText(s.err, w), "\n"))
+			return st.Error.Render(strings.Join(text.Wrap(s.err, w), "\n"))
 		}
-		return st.Muted.Render(s.c.t("sim.running"))
+		return st.Muted.Render(s.c.T("sim.running"))
 	}
 	top := []string{s.statusLine()}
 	// The prompt and prices wrap rather than lose their ends, within a
 	// third of the screen.
 	var bottom []string
-	add := func(style lipgloss.Style, text string) {
-		for _, l := range wrapText(text, w) {
+	add := func(style lipgloss.Style, s string) {
+		for _, l := range text.Wrap(s, w) {
 			bottom = append(bottom, style.Render(l))
 		}
 	}
 	if tok, ok := s.waiting(); ok {
 		if s.rejecting {
-			bottom = append(bottom, cut(s.c.t("sfn.reason")+" "+s.reason.View(), w))
+			bottom = append(bottom, text.Truncate(s.c.T("sfn.reason")+" "+s.reason.View(), w))
 		} else {
-			add(st.Warn, fmt.Sprintf(s.c.t("sfn.prompt"), tok.State))
+			add(st.Warn, fmt.Sprintf(s.c.T("sfn.prompt"), tok.State))
 		}
 	}
 	if !s.running() {
@@ -60,7 +61,7 @@ func (s *sfnConsole) View() string {
 	} else {
 		main = s.mainView(w, mainH)
 	}
-	parts := append(top, fit(main, w, mainH))
+	parts := append(top, text.Fit(main, mainH))
 	parts = append(parts, bottom...)
 	return strings.Join(parts, "\n")
 }
@@ -76,14 +77,14 @@ func (s *sfnConsole) statusLine() string {
 		stStyle = st.Bad
 	}
 	line := stStyle.Bold(true).Render(string(r.Status)) + st.Muted.Render(fmt.Sprintf("  %s · %d %s",
-		fmtElapsed(r.DurationMs), r.Transitions, s.c.t("sfn.transitions")))
+		fmtElapsed(r.DurationMs), r.Transitions, s.c.T("sfn.transitions")))
 	if r.Error != "" {
 		line += "  " + st.Bad.Render(r.Error+": "+r.Cause)
 	}
 	if s.busy {
 		line += st.Muted.Render("  …")
 	}
-	return cut(line, s.c.Width)
+	return text.Truncate(line, s.c.Width)
 }
 
 // mainView puts the graph beside the history when there is room, else
@@ -103,15 +104,15 @@ func (s *sfnConsole) mainView(w, h int) string {
 		hw := w - gw - 1
 		g := s.graphView(marks, gw, h)
 		hist := s.historyView(hw, h)
-		return lipgloss.JoinHorizontal(lipgloss.Top, fit(padLines(g, gw), gw, h), " ", fit(hist, hw, h))
+		return lipgloss.JoinHorizontal(lipgloss.Top, text.Fit(text.PadLines(g, gw), h), " ", text.Fit(hist, h))
 	}
 	gh := max(1, h*3/5)
 	hh := h - gh
 	g := s.graphView(marks, w, gh)
 	if hh < 2 {
-		return fit(g, w, h)
+		return text.Fit(g, h)
 	}
-	return fit(g, w, gh) + "\n" + fit(s.historyView(w, hh), w, hh)
+	return text.Fit(g, gh) + "\n" + text.Fit(s.historyView(w, hh), hh)
 }
 
 func (s *sfnConsole) graphView(marks map[string]stateMark, w, h int) string {
@@ -127,7 +128,7 @@ func (s *sfnConsole) graphView(marks map[string]stateMark, w, h int) string {
 			}
 		}
 	}
-	txt, off := scrollLines(gv.lines, s.graphTop, h)
+	txt, off := text.Scroll(gv.lines, s.graphTop, h)
 	s.graphTop = off
 	if lines := strings.Split(txt, "\n"); h >= 4 && off+len(lines) < len(gv.lines) {
 		// More below: end on a whole box, not on its top or middle, and
@@ -136,7 +137,7 @@ func (s *sfnConsole) graphView(marks map[string]stateMark, w, h int) string {
 		for drop := 0; drop < 2 && len(lines) > 1 && boxOpen(lines[len(lines)-1]); drop++ {
 			lines = lines[:len(lines)-1]
 		}
-		txt = strings.Join(append(lines, s.c.Styles.Muted.Render(cut(s.c.t("sfn.graph.more"), w))), "\n")
+		txt = strings.Join(append(lines, s.c.Styles.Muted.Render(text.Truncate(s.c.T("sfn.graph.more"), w))), "\n")
 	}
 	return txt
 }
@@ -152,16 +153,16 @@ func (s *sfnConsole) historyView(w, h int) string {
 	st := s.c.Styles
 	hist := s.snap.history
 	if len(hist) == 0 {
-		return st.Muted.Render(s.c.t("sfn.nohistory"))
+		return st.Muted.Render(s.c.T("sfn.nohistory"))
 	}
-	head := st.Subtitle.Render(s.c.t("sfn.history"))
+	head := st.Subtitle.Render(s.c.T("sfn.history"))
 	rows := max(1, h-1)
 	off := max(0, min(s.cursor-rows/2, len(hist)-rows))
 	lines := []string{head}
 	for i := off; i < len(hist) && i < off+rows; i++ {
 		e := hist[i]
 		l := fmt.Sprintf("%3d %7s %s %s", e.ID, "+"+fmtElapsed(e.ElapsedMs), e.Type, e.State)
-		l = cut(l, w-2)
+		l = text.Truncate(l, w-2)
 		if i == s.cursor {
 			l = st.Cursor.Render("▸ ") + st.ItemSelected.Render(l)
 		} else {
@@ -185,7 +186,7 @@ func (s *sfnConsole) detailView(w, h int) string {
 		lines = append(lines, "resource: "+e.Resource)
 	}
 	if e.Detail != "" {
-		lines = append(lines, wrapText(e.Detail, w)...)
+		lines = append(lines, text.Wrap(e.Detail, w)...)
 	}
 	if e.Error != "" {
 		lines = append(lines, st.Bad.Render(e.Error+": "+e.Cause))
@@ -203,10 +204,10 @@ func (s *sfnConsole) detailView(w, h int) string {
 		}
 		lines = append(lines, "", st.Subtitle.Render(part.name+":"))
 		for _, l := range strings.Split(string(b), "\n") {
-			lines = append(lines, cut(l, w))
+			lines = append(lines, text.Truncate(l, w))
 		}
 	}
-	txt, off := scrollLines(lines, s.detailTop, h)
+	txt, off := text.Scroll(lines, s.detailTop, h)
 	s.detailTop = off
 	return txt
 }
@@ -220,15 +221,15 @@ func (s *sfnConsole) costLines() []string {
 	exp := sfn.Price(sfn.Express, r.Transitions, dur, 64)
 	out := []string{
 		fmt.Sprintf("Standard: %d × $%.3f/1,000 = $%.6f (%s: $%.6f)", std.StateTransitions, sfn.StandardPerTransition*1000,
-			std.WithoutFreeTierUSD, fmt.Sprintf(s.c.t("sfn.freetier"), commaInt(sfn.StandardFreeTransitions)), std.WithFreeTierUSD),
+			std.WithoutFreeTierUSD, fmt.Sprintf(s.c.T("sfn.freetier"), commaInt(sfn.StandardFreeTransitions)), std.WithFreeTierUSD),
 		fmt.Sprintf("Express: $%.6f + %.4f GB-s × $%.8f = $%.8f", exp.RequestUSD, exp.GBSeconds, sfn.ExpressPerGBSecond, exp.WithoutFreeTierUSD),
 	}
 	var notes []string
 	if dur > sfn.ExpressMaxDuration {
-		notes = append(notes, s.c.t("sfn.express.long"))
+		notes = append(notes, s.c.T("sfn.express.long"))
 	}
 	if hasCallback(s.graph) {
-		notes = append(notes, s.c.t("sfn.express.callback"))
+		notes = append(notes, s.c.T("sfn.express.callback"))
 	}
 	if len(notes) > 0 {
 		out[1] += " — " + strings.Join(notes, "; ")
@@ -254,14 +255,6 @@ func hasCallbackLanes(ls []sfn.Graph) bool {
 		}
 	}
 	return false
-}
-
-func padLines(s string, w int) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = padRight(l, w)
-	}
-	return strings.Join(lines, "\n")
 }
 
 // fmtElapsed writes virtual time compactly: 850ms, 12.5s, 1.5h, 2.0d.

@@ -14,13 +14,15 @@ import (
 
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/sim/apigateway"
+	"github.com/saa-study/saa-study/ui/styles"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 func engines() []simEngine {
 	return []simEngine{lambdaEngine(), apigatewayEngine(), edgeEngine(), rdsproxyEngine()}
 }
 
-func plainT(k string) string { return T(content.EN, k) }
+func plainT(k string) string { return text.T(content.EN, k) }
 
 var factID = regexp.MustCompile(`\[([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)\]`)
 
@@ -82,7 +84,7 @@ func TestSimScreensFitTheWindow(t *testing.T) {
 						t.Errorf("%s %s %dx%d %s: %d lines", eng.id, lang, sz[0], sz[1], where, len(lines))
 					}
 					for _, l := range lines {
-						if w := textWidth(l); w > sz[0] {
+						if w := text.Width(l); w > sz[0] {
 							t.Errorf("%s %s %dx%d %s: line of %d cells: %q", eng.id, lang, sz[0], sz[1], where, w, ansi.Strip(l))
 						}
 					}
@@ -139,7 +141,7 @@ func keyMsg(k string) tea.KeyPressMsg {
 }
 
 func TestLineChartNeverWiderThanAsked(t *testing.T) {
-	st := NewStyles(true)
+	st := styles.New(true)
 	big := make([]float64, 600)
 	for i := range big {
 		big[i] = float64(i*i) * 1234.5
@@ -156,8 +158,8 @@ func TestLineChartNeverWiderThanAsked(t *testing.T) {
 				t.Errorf("%dx%d: %d lines", w, h, len(lines))
 			}
 			for _, l := range lines {
-				if textWidth(l) > w {
-					t.Errorf("%dx%d: line of %d cells %q", w, h, textWidth(l), ansi.Strip(l))
+				if text.Width(l) > w {
+					t.Errorf("%dx%d: line of %d cells %q", w, h, text.Width(l), ansi.Strip(l))
 				}
 			}
 		}
@@ -353,7 +355,7 @@ func TestAPIGatewayShowsTheRequestPath(t *testing.T) {
 }
 
 func BenchmarkLineChart(b *testing.B) {
-	st := NewStyles(true)
+	st := styles.New(true)
 	series := make([]chartSeries, 3)
 	for i := range series {
 		d := make([]float64, 600)
@@ -412,10 +414,10 @@ func FuzzWrapText(f *testing.F) {
 	f.Add("averyveryverylongwordwithoutspaces", 4)
 	f.Fuzz(func(t *testing.T, s string, w int) {
 		w = 4 + abs(w)%100
-		lines := wrapText(s, w)
+		lines := text.Wrap(s, w)
 		for _, l := range lines {
-			if textWidth(l) > w {
-				t.Fatalf("line %q is %d cells, over %d", l, textWidth(l), w)
+			if text.Width(l) > w {
+				t.Fatalf("line %q is %d cells, over %d", l, text.Width(l), w)
 			}
 		}
 	})

@@ -10,6 +10,7 @@ import (
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/srs"
 	"github.com/saa-study/saa-study/store"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 // LeechLapses is when a card becomes a leech: Anki's default of 8 lapses.
@@ -282,9 +283,9 @@ func homeGlanceCmd(c *Common) tea.Cmd {
 			return nil
 		}
 		if !g.Studied {
-			return homeGlanceMsg(fmt.Sprintf(T(lang, "home.glance.new"), g.DueToday))
+			return homeGlanceMsg(fmt.Sprintf(text.T(lang, "home.glance.new"), g.DueToday))
 		}
-		return homeGlanceMsg(fmt.Sprintf(T(lang, "home.glance"), g.DueToday, g.Streak, int(g.Readiness*100+0.5)))
+		return homeGlanceMsg(fmt.Sprintf(text.T(lang, "home.glance"), g.DueToday, g.Streak, int(g.Readiness*100+0.5)))
 	}
 }
 

@@ -11,6 +11,8 @@ import (
 
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/srs"
+	"github.com/saa-study/saa-study/ui/common"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 // statsScreen shows progress as plain text that scrolls: today, retention,
@@ -31,7 +33,7 @@ type statsMsg struct {
 
 func newStatsScreen(c *Common) *statsScreen { return &statsScreen{c: c} }
 
-func (s *statsScreen) Title() string { return s.c.t("home.stats") }
+func (s *statsScreen) Title() string { return s.c.T("home.stats") }
 
 func (s *statsScreen) Init() tea.Cmd {
 	s.gen++
@@ -49,16 +51,16 @@ func (s *statsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.gen == s.gen {
 			s.rep, s.err = &msg.rep, msg.err
 			if msg.err != nil {
-				return s, errCmd(msg.err)
+				return s, common.Err(msg.err)
 			}
 		}
-	case langChangedMsg:
+	case common.LangChangedMsg:
 		return s, s.Init()
 	case tea.KeyPressMsg:
 		k := s.c.Keys
 		switch {
 		case key.Matches(msg, k.Back):
-			return s, pop
+			return s, common.Pop
 		case key.Matches(msg, k.Up):
 			s.scroll = max(0, s.scroll-1)
 		case key.Matches(msg, k.Down):
@@ -82,14 +84,14 @@ func (s *statsScreen) View() string {
 		if s.err != nil {
 			return st.Error.Render(s.err.Error())
 		}
-		return st.Muted.Render(s.c.t("st.loading"))
+		return st.Muted.Render(s.c.T("st.loading"))
 	}
 	lines := StatsLines(s.c.Lang, s.rep, s.c.Width, st)
 	h := max(1, s.c.Height)
 	s.scroll = min(s.scroll, max(0, len(lines)-h))
 	lines = lines[s.scroll:]
 	if len(lines) > h {
-		lines = append(lines[:h-1], st.Muted.Render(s.c.t("st.scroll")))
+		lines = append(lines[:h-1], st.Muted.Render(s.c.T("st.scroll")))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -106,7 +108,7 @@ func (s *statsScreen) FullHelp() [][]key.Binding {
 
 func stPct(r srs.Retention, lang content.Lang) string {
 	if r.Reviews == 0 {
-		return T(lang, "st.none")
+		return text.T(lang, "st.none")
 	}
 	return fmt.Sprintf("%.0f%% (%d/%d)", r.Rate*100, r.Passed, r.Reviews)
 }
@@ -120,9 +122,9 @@ func StatsLines(lang content.Lang, r *StatsReport, w int, st *Styles) []string {
 		hd = func(x string) string { return st.Header.Render(x) }
 		mu = func(x string) string { return st.Muted.Render(x) }
 	}
-	t := func(k string) string { return T(lang, k) }
+	t := func(k string) string { return text.T(lang, k) }
 	var out []string
-	add := func(s string) { out = append(out, rvWrap(s, w)...) }
+	add := func(s string) { out = append(out, text.WrapMarkdown(s, w)...) }
 	add(fmt.Sprintf(t("st.today"), r.Today.Done, r.Today.Due, r.Today.New, r.Streak))
 	add(fmt.Sprintf(t("st.retention"), stPct(r.Retention7, lang), stPct(r.Retention30, lang)))
 	sc := r.States
@@ -154,7 +156,7 @@ func StatsLines(lang content.Lang, r *StatsReport, w int, st *Styles) []string {
 		out = append(out, stExamTrend(r.Exams, w)...)
 	}
 	out = append(out, "", hd(fmt.Sprintf(t("st.overall"), fmt.Sprintf("%.0f%%", r.Readiness*100))))
-	for _, l := range rvWrap(r.Caveat, w) {
+	for _, l := range text.WrapMarkdown(r.Caveat, w) {
 		out = append(out, mu(l))
 	}
 	for _, wm := range r.Warnings {
@@ -182,35 +184,21 @@ func stTopicRows(ts []TopicStat) []stRow {
 func stGroupLines(rows []stRow, w int) []string {
 	nameW := 0
 	for _, r := range rows {
-		nameW = max(nameW, textWidth(r.name))
+		nameW = max(nameW, text.Width(r.name))
 	}
 	nameW = min(nameW, max(8, w/3))
 	barW := min(20, max(5, w-nameW-18))
 	var out []string
 	for _, r := range rows {
 		name := r.name
-		if textWidth(name) > nameW {
-			name = stTruncate(name, nameW)
+		if text.Width(name) > nameW {
+			name = text.Truncate(name, nameW)
 		}
 		fill := int(r.value*float64(barW) + 0.5)
 		bar := strings.Repeat("█", fill) + strings.Repeat("░", barW-fill)
-		out = append(out, fmt.Sprintf("%s %s %3.0f%% %d/%d", padRight(name, nameW), bar, r.value*100, r.studied, r.size))
+		out = append(out, fmt.Sprintf("%s %s %3.0f%% %d/%d", text.PadRight(name, nameW), bar, r.value*100, r.studied, r.size))
 	}
 	return out
-}
-
-func stTruncate(s string, w int) string {
-	var b strings.Builder
-	used := 0
-	for _, r := range s {
-		rw := textWidth(string(r))
-		if used+rw > w-1 {
-			break
-		}
-		b.WriteRune(r)
-		used += rw
-	}
-	return b.String() + "…"
 }
 
 // stBars draws values as vertical bars h rows tall with eighth blocks.
@@ -284,10 +272,10 @@ func stHeatmap(lang content.Lang, days []srs.DayCount, w int) []string {
 		}
 		grid[pos][col] = shade(days[i].Count)
 	}
-	names := map[int]string{0: T(lang, "st.day.mon"), 2: T(lang, "st.day.wed"), 4: T(lang, "st.day.fri")}
+	names := map[int]string{0: text.T(lang, "st.day.mon"), 2: text.T(lang, "st.day.wed"), 4: text.T(lang, "st.day.fri")}
 	out := make([]string, 7)
 	for i := range grid {
-		out[i] = padRight(names[i], label) + string(grid[i])
+		out[i] = text.PadRight(names[i], label) + string(grid[i])
 	}
 	return out
 }
@@ -310,6 +298,6 @@ func stExamTrend(exams []ExamPoint, w int) []string {
 	for _, e := range recent[max(0, n-6):] {
 		parts = append(parts, fmt.Sprintf("%s %.0f%%", e.At.Local().Format("01-02"), e.Percent))
 	}
-	out = append(out, stTruncate(strings.Join(parts, " → ")+"  (72% ≈ likely pass)", w))
+	out = append(out, text.Truncate(strings.Join(parts, " → ")+"  (72% ≈ likely pass)", w))
 	return out
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/srs"
 	"github.com/saa-study/saa-study/store"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 // StatsReport is everything the Stats screen shows; its JSON is the output
@@ -60,7 +61,7 @@ const HeatmapWeeks = 20
 // ComputeStats gathers the statistics of lang's items at now. It registers
 // items the schedule does not know yet (as new), like opening Review does.
 func ComputeStats(ctx context.Context, lib *content.Library, st *store.Store, lang content.Lang, now time.Time) (StatsReport, error) {
-	r := StatsReport{GeneratedAt: now.UTC(), Lang: lang, Caveat: T(lang, "st.caveat")}
+	r := StatsReport{GeneratedAt: now.UTC(), Lang: lang, Caveat: text.T(lang, "st.caveat")}
 	set, err := loadSRSSet(ctx, lib, st, lang)
 	if err != nil {
 		return r, err

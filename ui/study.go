@@ -14,6 +14,8 @@ import (
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/quiz"
 	"github.com/saa-study/saa-study/store"
+	"github.com/saa-study/saa-study/ui/common"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 // SplitWidth is the window width from which Study puts the note and the
@@ -69,19 +71,12 @@ type study struct {
 }
 
 func newStudy(c *Common, n *content.Note, section string) *study {
-	s := &study{c: c, keys: newStudyKeys(), note: n, seed: uint64(c.now().UnixNano())}
+	s := &study{c: c, keys: newStudyKeys(), note: n, seed: uint64(c.Clock().UnixNano())}
 	s.rd = newReaderAt(c, n, section)
 	if section == "" {
 		s.rd = newReader(c, n)
 	}
 	return s
-}
-
-func (c *Common) now() time.Time {
-	if c.Now != nil {
-		return c.Now()
-	}
-	return time.Now()
 }
 
 func (s *study) Title() string { return s.note.Title }
@@ -119,7 +114,7 @@ func (s *study) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		s.saving = false
 		if msg.err != nil {
 			s.pending = nil // not accepted: the learner can answer again
-			return s, errCmd(msg.err)
+			return s, common.Err(msg.err)
 		}
 		s.answer = msg.id
 		s.accept()
@@ -189,7 +184,7 @@ func (s *study) present() {
 	s.chosen, s.cursor, s.unsure, s.result, s.warn, s.scroll, s.answer = map[int]bool{}, 0, false, nil, "", 0, 0
 	if s.qi < len(s.qs) {
 		s.pres = quiz.Present(s.qs[s.qi], s.seed+uint64(s.answers))
-		s.started = s.c.now()
+		s.started = s.c.Clock()
 	}
 }
 
@@ -197,7 +192,7 @@ func (s *study) present() {
 func (s *study) panelKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.c.Keys
 	if key.Matches(msg, k.Back) {
-		return tea.Sequence(s.rd.savePosition(), pop)
+		return tea.Sequence(s.rd.savePosition(), common.Pop)
 	}
 	if len(s.qs) == 0 || s.qi >= len(s.qs) {
 		return nil
@@ -261,14 +256,14 @@ func (s *study) submit() tea.Cmd {
 		}
 	}
 	if err := quiz.Validate(s.pres, chosen); err != nil {
-		s.warn = s.c.t("study.choose")
+		s.warn = s.c.T("study.choose")
 		if s.pres.Choose > 1 {
-			s.warn = fmt.Sprintf(s.c.t("study.choosen"), s.pres.Choose)
+			s.warn = fmt.Sprintf(s.c.T("study.choosen"), s.pres.Choose)
 		}
 		return nil
 	}
 	res := quiz.Grade(s.pres, chosen)
-	took := s.c.now().Sub(s.started)
+	took := s.c.Clock().Sub(s.started)
 	s.pending = &res
 	s.rating = quiz.Rate(res.Correct, s.unsure, took, quiz.DefaultBudget(s.qs[s.qi]))
 	q := s.qs[s.qi]
@@ -301,7 +296,7 @@ func (s *study) feedbackKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, s.keys.Rate):
 		r := quiz.Rating(msg.String()[0] - '0')
 		if !s.result.Correct && r != quiz.Again {
-			s.warn = s.c.t("study.wrongagain")
+			s.warn = s.c.T("study.wrongagain")
 			return nil
 		}
 		s.rating = r
@@ -338,14 +333,14 @@ func indexList(xs []int) string {
 
 func (s *study) View() string {
 	pw, ph := s.panelSize()
-	panel := fit(s.panel(pw, ph), pw, ph)
+	panel := text.Fit(s.panel(pw, ph), ph)
 	note := s.rd.View()
 	if s.c.Width >= SplitWidth {
 		sep := strings.TrimRight(strings.Repeat(s.c.Styles.Muted.Render("│")+"\n", s.c.Height), "\n")
-		return lipgloss.JoinHorizontal(lipgloss.Top, box(note, s.rd.width(), s.c.Height), " ", sep, " ", panel)
+		return lipgloss.JoinHorizontal(lipgloss.Top, text.Box(note, s.rd.width(), s.c.Height), " ", sep, " ", panel)
 	}
 	rule := s.c.Styles.Muted.Render(strings.Repeat("─", s.c.Width))
-	return fit(note, s.c.Width, s.rd.height()) + "\n" + rule + "\n" + panel
+	return text.Fit(note, s.rd.height()) + "\n" + rule + "\n" + panel
 }
 
 // panel draws the question, or the feedback after answering, wrapped to w
@@ -361,19 +356,19 @@ func (s *study) panel(w, h int) string {
 		}
 	}
 	if len(s.qs) == 0 {
-		wrap(st.Muted.Render(s.c.t("study.none")), 0)
+		wrap(st.Muted.Render(s.c.T("study.none")), 0)
 		return b.String()
 	}
 	if s.qi >= len(s.qs) {
-		wrap(st.Good.Render(fmt.Sprintf(s.c.t("study.done"), s.right, s.answers)), 0)
-		wrap(st.Muted.Render(s.c.t("study.donehint")), 0)
+		wrap(st.Good.Render(fmt.Sprintf(s.c.T("study.done"), s.right, s.answers)), 0)
+		wrap(st.Muted.Render(s.c.T("study.donehint")), 0)
 		return b.String()
 	}
 	q := s.qs[s.qi]
 	curFrom, curTo := -1, -1 // the lines of the option under the cursor
-	head := fmt.Sprintf(s.c.t("study.head"), s.qi+1, len(s.qs), s.c.t("domain."+q.Domain))
+	head := fmt.Sprintf(s.c.T("study.head"), s.qi+1, len(s.qs), s.c.T("domain."+q.Domain))
 	if s.scope == "note" {
-		head += " · " + s.c.t("study.onnote")
+		head += " · " + s.c.T("study.onnote")
 	}
 	if s.focusNote {
 		head = st.Muted.Render(head)
@@ -395,22 +390,22 @@ func (s *study) panel(w, h int) string {
 		curFrom, curTo = cursorOptionLines(opts, strings.Count(b.String(), "\n"))
 		b.WriteString(opts)
 		if s.unsure {
-			wrap(st.Warn.Render(s.c.t("study.unsure")), 0)
+			wrap(st.Warn.Render(s.c.T("study.unsure")), 0)
 		}
 		if s.saving {
-			wrap(st.Muted.Render(s.c.t("study.saving")), 0)
+			wrap(st.Muted.Render(s.c.T("study.saving")), 0)
 		}
 	} else {
-		verdict := st.Good.Render("✓ " + s.c.t("study.right"))
+		verdict := st.Good.Render("✓ " + s.c.T("study.right"))
 		if !s.result.Correct {
-			verdict = st.Bad.Render("✗ " + s.c.t("study.wrong"))
+			verdict = st.Bad.Render("✗ " + s.c.T("study.wrong"))
 		}
-		b.WriteString(verdict + "  " + st.Muted.Render(fmt.Sprintf(s.c.t("study.rating"), s.c.t("rating."+s.rating.String()))) + "\n")
+		b.WriteString(verdict + "  " + st.Muted.Render(fmt.Sprintf(s.c.T("study.rating"), s.c.T("rating."+s.rating.String()))) + "\n")
 		b.WriteString(drawFeedback(st, s.result.PerOption, w))
 		if len(q.Facts) > 0 {
-			wrap(st.Muted.Render(s.c.t("study.facts")+" "+s.factList(q.Facts)), 0)
+			wrap(st.Muted.Render(s.c.T("study.facts")+" "+s.factList(q.Facts)), 0)
 		}
-		wrap(st.Muted.Render(s.c.t("study.next")), 0)
+		wrap(st.Muted.Render(s.c.T("study.next")), 0)
 	}
 	if s.warn != "" {
 		wrap(st.Warn.Render(s.warn), 0)
@@ -427,7 +422,7 @@ func (s *study) panel(w, h int) string {
 		lines = append(lines[:1:1], lines[min(1+s.scroll, len(lines)):]...)
 	}
 	if h > 2 && len(lines) > h {
-		lines = append(lines[:h-1], st.Muted.Render(ansi.Truncate(s.c.t("study.more"), w, "…")))
+		lines = append(lines[:h-1], st.Muted.Render(ansi.Truncate(s.c.T("study.more"), w, "…")))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -462,19 +457,6 @@ func plainMarkdown(s string) string {
 		paras[i] = strings.Join(strings.Fields(p), " ")
 	}
 	return strings.Join(paras, "\n\n")
-}
-
-// box pads or cuts every line of s to exactly w cells and s to h lines,
-// so that columns placed beside it line up.
-func box(s string, w, h int) string {
-	lines := strings.Split(fit(s, w, h), "\n")
-	for i, l := range lines {
-		if textWidth(l) > w {
-			l = ansi.Truncate(l, w, "")
-		}
-		lines[i] = padRight(l, w)
-	}
-	return strings.Join(lines, "\n")
 }
 
 func (s *study) ShortHelp() []key.Binding {

@@ -13,6 +13,7 @@ import (
 	"github.com/saa-study/saa-study/quiz"
 	"github.com/saa-study/saa-study/store"
 	"github.com/saa-study/saa-study/ui"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 func newExamCmd(g *globals) *cobra.Command {
@@ -93,7 +94,7 @@ func domainSummary(ds []store.ExamDomain) string {
 	for _, d := range ds {
 		if d.Total > 0 {
 			// The domain's name as the Exam screens write it (the JSON keeps the id).
-			parts = append(parts, fmt.Sprintf("%s %d/%d", ui.T(content.EN, "domain."+d.Domain), d.Correct, d.Total))
+			parts = append(parts, fmt.Sprintf("%s %d/%d", text.T(content.EN, "domain."+d.Domain), d.Correct, d.Total))
 		}
 	}
 	return strings.Join(parts, ", ")

@@ -9,7 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/saa-study/saa-study/content"
-	"github.com/saa-study/saa-study/ui"
+	"github.com/saa-study/saa-study/ui/render"
 )
 
 func newNotesCmd(g *globals) *cobra.Command {
@@ -99,7 +99,7 @@ func (g *globals) printNote(id string, width int) error {
 	if colour && g.theme == "light" {
 		style = "light"
 	}
-	out, err := ui.RenderNote(lib, n, width, style)
+	out, err := render.RenderNote(lib, n, width, style)
 	if err != nil {
 		return err
 	}

@@ -1,4 +1,4 @@
-package ui
+package text
 
 // Interface text of the SSH classroom (student and teacher screens).
 func init() {

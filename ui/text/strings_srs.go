@@ -1,4 +1,4 @@
-package ui
+package text
 
 // Interface text of the review and stats screens and the home summary.
 func init() {

@@ -1,4 +1,4 @@
-package ui
+package keymap
 
 import (
 	"charm.land/bubbles/v2/key"
@@ -28,8 +28,8 @@ var helpKo = map[string]string{
 	"½ page up": "반쪽 위", "½ page down": "반쪽 아래", "next match": "다음 결과",
 }
 
-// localize returns the bindings with their help text in lang.
-func localize(lang content.Lang, bs []key.Binding) []key.Binding {
+// Localize returns the bindings with their help text in lang.
+func Localize(lang content.Lang, bs []key.Binding) []key.Binding {
 	if lang != content.KO {
 		return bs
 	}
@@ -44,13 +44,14 @@ func localize(lang content.Lang, bs []key.Binding) []key.Binding {
 	return out
 }
 
-func localizeGroups(lang content.Lang, gs [][]key.Binding) [][]key.Binding {
+// LocalizeGroups is Localize for the groups of the full help.
+func LocalizeGroups(lang content.Lang, gs [][]key.Binding) [][]key.Binding {
 	if lang != content.KO {
 		return gs
 	}
 	out := make([][]key.Binding, len(gs))
 	for i, g := range gs {
-		out[i] = localize(lang, g)
+		out[i] = Localize(lang, g)
 	}
 	return out
 }

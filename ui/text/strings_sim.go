@@ -1,4 +1,4 @@
-package ui
+package text
 
 // The Simulators screens' interface text.
 func init() {

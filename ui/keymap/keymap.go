@@ -1,4 +1,6 @@
-package ui
+// Package keymap is every key binding of the program, defined once; the
+// screens enable the ones they use so that the help bar stays honest.
+package keymap
 
 import "charm.land/bubbles/v2/key"
 
@@ -12,8 +14,8 @@ type KeyMap struct {
 	Help, Quit            key.Binding
 }
 
-// DefaultKeyMap returns the standard bindings.
-func DefaultKeyMap() KeyMap {
+// Default returns the standard bindings.
+func Default() KeyMap {
 	return KeyMap{
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),

@@ -1,4 +1,4 @@
-package ui
+package text
 
 // The DynamoDB console's interface text.
 func init() {

@@ -1,4 +1,6 @@
-package ui
+// Package styles holds the one palette of the program and every lipgloss
+// style built from it, for a dark or a light background.
+package styles
 
 import (
 	"image/color"
@@ -39,8 +41,8 @@ type Styles struct {
 	Match, MatchSelected                                   lipgloss.Style
 }
 
-// NewStyles builds the styles for a dark or light background.
-func NewStyles(isDark bool) *Styles {
+// New builds the styles for a dark or light background.
+func New(isDark bool) *Styles {
 	p := NewPalette(isDark)
 	s := &Styles{IsDark: isDark, P: p}
 	s.Title = lipgloss.NewStyle().Bold(true).Foreground(p.Accent)

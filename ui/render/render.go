@@ -1,4 +1,7 @@
-package ui
+// Package render turns a note's Markdown into terminal text with glamour,
+// capped at a reading width, and caches the result per note, width and
+// style.
+package render
 
 import (
 	"regexp"
@@ -7,57 +10,60 @@ import (
 
 	"charm.land/glamour/v2"
 	gansi "charm.land/glamour/v2/ansi"
-	"charm.land/glamour/v2/styles"
-	"github.com/charmbracelet/x/ansi"
+	gstyles "charm.land/glamour/v2/styles"
 
 	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 // MaxReadingWidth caps the text width of notes, as glow caps its pager:
 // long lines are slow to read.
 const MaxReadingWidth = 100
 
-// renderKey identifies one rendering of a note.
-type renderKey struct {
-	lang  content.Lang
-	id    string
-	width int
-	style string
+// Key identifies one rendering of a note.
+type Key struct {
+	Lang  content.Lang
+	ID    string
+	Width int
+	Style string
 }
 
-// renderCache keeps rendered notes so that going back to a note, or
+// Cache keeps rendered notes so that going back to a note, or
 // resizing back, costs nothing. Safe for the render commands' goroutines.
-type renderCache struct {
+type Cache struct {
 	mu sync.Mutex
-	m  map[renderKey]string
+	m  map[Key]string
 }
 
-func newRenderCache() *renderCache { return &renderCache{m: map[renderKey]string{}} }
+// NewCache returns an empty cache.
+func NewCache() *Cache { return &Cache{m: map[Key]string{}} }
 
-func (r *renderCache) get(k renderKey) (string, bool) {
+// Get returns a rendering, if there is one.
+func (r *Cache) Get(k Key) (string, bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	s, ok := r.m[k]
 	return s, ok
 }
 
-func (r *renderCache) put(k renderKey, s string) {
+// Put keeps a rendering.
+func (r *Cache) Put(k Key, s string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.m[k] = s
 }
 
-// StyleName picks the glamour style: "dark", "light", or "plain" for
+// styleConfig picks the glamour style: "dark", "light", or "plain" for
 // output without colour.
 func styleConfig(name string) gansi.StyleConfig {
 	var s gansi.StyleConfig
 	switch name {
 	case "light":
-		s = styles.LightStyleConfig
+		s = gstyles.LightStyleConfig
 	case "plain":
-		s = styles.ASCIIStyleConfig
+		s = gstyles.ASCIIStyleConfig
 	default:
-		s = styles.DarkStyleConfig
+		s = gstyles.DarkStyleConfig
 	}
 	// Diagrams are drawn to fit content.MaxCodeWidth; indenting code blocks
 	// beyond the page margin would push them past a 60-column window.
@@ -79,20 +85,21 @@ func styleConfig(name string) gansi.StyleConfig {
 	return s
 }
 
-// wrapWidth is the text width for a window of w cells.
-func wrapWidth(w int) int {
+// WrapWidth is the text width for a window of w cells.
+func WrapWidth(w int) int {
 	return max(min(w, MaxReadingWidth), 20)
 }
 
-var noteLinkRe = regexp.MustCompile(`\[([^\]]+)\]\(note:([^)#\s]+)(?:#([^)\s]+))?\)`)
+// NoteLinkRe matches a link to another note: [text](note:id#section).
+var NoteLinkRe = regexp.MustCompile(`\[([^\]]+)\]\(note:([^)#\s]+)(?:#([^)\s]+))?\)`)
 
-// prepareMarkdown turns content Markdown into what glamour should show:
+// PrepareMarkdown turns content Markdown into what glamour should show:
 // links to other notes become their text and the target's title, since a
 // terminal cannot follow a note: URL.
-func prepareMarkdown(lib *content.Library, n *content.Note) string {
+func PrepareMarkdown(lib *content.Library, n *content.Note) string {
 	body := strings.ReplaceAll(n.Body, "\t", "    ")
-	return noteLinkRe.ReplaceAllStringFunc(body, func(m string) string {
-		sub := noteLinkRe.FindStringSubmatch(m)
+	return NoteLinkRe.ReplaceAllStringFunc(body, func(m string) string {
+		sub := NoteLinkRe.FindStringSubmatch(m)
 		target := sub[2]
 		if lib != nil {
 			if t := lib.Note(n.Lang, sub[2]); t != nil {
@@ -114,25 +121,13 @@ func prepareMarkdown(lib *content.Library, n *content.Note) string {
 // RenderNote renders a note's Markdown for a terminal width and style. It
 // is slow (milliseconds per KB), so the UI calls it from a command.
 func RenderNote(lib *content.Library, n *content.Note, width int, style string) (string, error) {
-	r, err := glamour.NewTermRenderer(glamour.WithStyles(styleConfig(style)), glamour.WithWordWrap(wrapWidth(width)))
+	r, err := glamour.NewTermRenderer(glamour.WithStyles(styleConfig(style)), glamour.WithWordWrap(WrapWidth(width)))
 	if err != nil {
 		return "", err
 	}
-	out, err := r.Render(prepareMarkdown(lib, n))
+	out, err := r.Render(PrepareMarkdown(lib, n))
 	if err != nil {
 		return "", err
 	}
-	return fitWidth(strings.TrimRight(out, "\n ")+"\n", width), nil
-}
-
-// fitWidth cuts lines wider than w cells (a diagram in a very narrow
-// window) with a "…", so that nothing is ever drawn past the window.
-func fitWidth(s string, w int) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		if ansi.StringWidth(l) > w {
-			lines[i] = ansi.Truncate(l, w, "…")
-		}
-	}
-	return strings.Join(lines, "\n")
+	return text.TruncateLines(strings.TrimRight(out, "\n ")+"\n", width), nil
 }

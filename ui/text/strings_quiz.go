@@ -1,4 +1,4 @@
-package ui
+package text
 
 func init() {
 	for k, v := range map[string][2]string{

@@ -1,4 +1,4 @@
-package ui
+package text
 
 import "github.com/saa-study/saa-study/content"
 

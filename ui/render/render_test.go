@@ -1,4 +1,4 @@
-package ui
+package render
 
 import (
 	"strings"
@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/ui/internal/uitest"
 )
 
 // TestEveryNoteFitsEveryWidth renders each built-in note in both languages
@@ -42,10 +43,10 @@ func TestEveryNoteFitsEveryWidth(t *testing.T) {
 // TestLinkNamedLikeItsNote: a link whose text is the title of the note it
 // leads to does not repeat the title.
 func TestLinkNamedLikeItsNote(t *testing.T) {
-	lib := testLibrary(t)
+	lib := uitest.Library(t)
 	n := *lib.Note(content.EN, "second")
 	n.Body = "See [Lambda limits](note:limits) and [the limits](note:limits).\n"
-	got := prepareMarkdown(lib, &n)
+	got := PrepareMarkdown(lib, &n)
 	if strings.Contains(got, "*Lambda limits* (→ Lambda limits)") || !strings.Contains(got, "*Lambda limits* (→)") {
 		t.Errorf("same-named link repeated its title: %q", got)
 	}
