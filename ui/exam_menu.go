@@ -12,13 +12,14 @@ import (
 	"github.com/saa-study/saa-study/quiz"
 	"github.com/saa-study/saa-study/store"
 	"github.com/saa-study/saa-study/ui/common"
+	"github.com/saa-study/saa-study/ui/components/menu"
 )
 
 // examMenu is the Exam entry of the home screen: practice, a new mock
 // exam, the unfinished exam to resume (when there is one) and the history.
 type examMenu struct {
 	c      *Common
-	menu   menu
+	menu   menu.Menu
 	open   *store.ExamRecord // the unfinished exam, if any
 	loaded bool
 }
@@ -60,18 +61,18 @@ func resumeSummary(c *Common, rec *store.ExamRecord) string {
 }
 
 func (m *examMenu) build() {
-	m.menu.items = m.menu.items[:0]
+	m.menu.Items = m.menu.Items[:0]
 	if m.open != nil {
-		m.menu.items = append(m.menu.items, menuItem{id: "resume", title: m.c.T("exam.resume"), desc: resumeSummary(m.c, m.open)})
+		m.menu.Items = append(m.menu.Items, menu.Item{ID: "resume", Title: m.c.T("exam.resume"), Desc: resumeSummary(m.c, m.open)})
 	}
 	newDesc := fmt.Sprintf(m.c.T("exam.new.d"), quiz.DefaultExamQuestions, int(quiz.ExamPace.Minutes())*quiz.DefaultExamQuestions)
 	if m.open != nil {
 		newDesc = m.c.T("exam.new.replace")
 	}
-	m.menu.items = append(m.menu.items,
-		menuItem{id: "new", title: m.c.T("exam.new"), desc: newDesc},
-		menuItem{id: "practice", title: m.c.T("practice.title"), desc: m.c.T("practice.d")},
-		menuItem{id: "history", title: m.c.T("history.title"), desc: m.c.T("history.d")})
+	m.menu.Items = append(m.menu.Items,
+		menu.Item{ID: "new", Title: m.c.T("exam.new"), Desc: newDesc},
+		menu.Item{ID: "practice", Title: m.c.T("practice.title"), Desc: m.c.T("practice.d")},
+		menu.Item{ID: "history", Title: m.c.T("history.title"), Desc: m.c.T("history.d")})
 }
 
 func (m *examMenu) Init() tea.Cmd { return loadUnfinished(m.c) }
@@ -83,18 +84,18 @@ func (m *examMenu) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		// The cursor stays on the same entry when Resume comes or goes,
 		// and lands on Resume when there is a new exam to resume: enter
 		// must not start a new exam (discarding the paused one) by surprise.
-		was, _ := m.menu.selected()
+		was, _ := m.menu.Selected()
 		// (A replaced exam may get the same row id: compare the start too.)
 		fresh := msg.rec != nil && (m.open == nil || m.open.ID != msg.rec.ID || !m.open.StartedAt.Equal(msg.rec.StartedAt))
 		m.open, m.loaded = msg.rec, true
 		m.build()
-		for i, it := range m.menu.items {
-			if it.id == was.id {
-				m.menu.cursor = i
+		for i, it := range m.menu.Items {
+			if it.ID == was.ID {
+				m.menu.Cursor = i
 			}
 		}
 		if fresh {
-			m.menu.cursor = 0
+			m.menu.Cursor = 0
 		}
 		if msg.err != nil {
 			return m, common.Err(msg.err)
@@ -107,12 +108,12 @@ func (m *examMenu) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if key.Matches(msg, m.c.Keys.Back) {
 			return m, common.Pop
 		}
-		if m.menu.move(m.c, msg) {
+		if m.menu.Move(m.c, msg) {
 			return m, nil
 		}
 		if key.Matches(msg, m.c.Keys.Open) {
-			if it, ok := m.menu.selected(); ok {
-				return m, m.choose(it.id)
+			if it, ok := m.menu.Selected(); ok {
+				return m, m.choose(it.ID)
 			}
 		}
 	}
@@ -147,7 +148,7 @@ func (m *examMenu) View() string {
 		b.WriteString(m.c.Styles.Warn.Render(ansi.Truncate(m.c.T("exam.unfinished"), m.c.Width, "…")) + "\n\n")
 	}
 	used := strings.Count(b.String(), "\n")
-	b.WriteString(m.menu.view(m.c, m.c.Height-used))
+	b.WriteString(m.menu.View(m.c, m.c.Height-used))
 	return b.String()
 }
 

@@ -420,12 +420,12 @@ func TestExamMenuLandsOnResumeAfterPausing(t *testing.T) {
 		return m
 	}
 	m := pause()
-	if it, _ := m.menu.selected(); it.id != "resume" {
-		t.Fatalf("after the first pause the cursor is on %q, want resume", it.id)
+	if it, _ := m.menu.Selected(); it.ID != "resume" {
+		t.Fatalf("after the first pause the cursor is on %q, want resume", it.ID)
 	}
 	drive(a, press("down")) // New exam: replaces the paused one
-	if it, _ := m.menu.selected(); it.id != "new" {
-		t.Fatalf("down went to %q, want new", it.id)
+	if it, _ := m.menu.Selected(); it.ID != "new" {
+		t.Fatalf("down went to %q, want new", it.ID)
 	}
 	// enter on New exam, with the new exam's clock stopped for the test.
 	msgs := run(m.choose("new"))
@@ -439,7 +439,7 @@ func TestExamMenuLandsOnResumeAfterPausing(t *testing.T) {
 		t.Fatalf("New exam did not open an exam (top %T)", a.top())
 	}
 	m = pause()
-	if it, _ := m.menu.selected(); it.id != "resume" {
-		t.Errorf("after pausing the new exam the cursor is on %q, want resume:\n%s", it.id, ansi.Strip(a.View().Content))
+	if it, _ := m.menu.Selected(); it.ID != "resume" {
+		t.Errorf("after pausing the new exam the cursor is on %q, want resume:\n%s", it.ID, ansi.Strip(a.View().Content))
 	}
 }

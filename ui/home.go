@@ -9,12 +9,13 @@ import (
 
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/ui/common"
+	"github.com/saa-study/saa-study/ui/components/menu"
 )
 
 // home is the first screen: what saa-study offers, one entry each.
 type home struct {
 	c      *Common
-	menu   menu
+	menu   menu.Menu
 	glance string // due today, streak, readiness (see srsdata.go)
 	resume string // an unfinished exam to resume (see exam_menu.go)
 }
@@ -28,9 +29,9 @@ func newHome(c *Common) *home {
 }
 
 func (h *home) build() {
-	h.menu.items = h.menu.items[:0]
+	h.menu.Items = h.menu.Items[:0]
 	for _, id := range homeEntries {
-		h.menu.items = append(h.menu.items, menuItem{id: id, title: h.c.T("home." + id), desc: h.c.T("home." + id + ".d")})
+		h.menu.Items = append(h.menu.Items, menu.Item{ID: id, Title: h.c.T("home." + id), Desc: h.c.T("home." + id + ".d")})
 	}
 }
 
@@ -49,12 +50,12 @@ func (h *home) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case common.LangChangedMsg:
 		h.build()
 	case tea.KeyPressMsg:
-		if h.menu.move(h.c, msg) {
+		if h.menu.Move(h.c, msg) {
 			return h, nil
 		}
 		if key.Matches(msg, h.c.Keys.Open) {
-			if it, ok := h.menu.selected(); ok {
-				return h, common.Push(h.open(it.id))
+			if it, ok := h.menu.Selected(); ok {
+				return h, common.Push(h.open(it.ID))
 			}
 		}
 	}
@@ -103,7 +104,7 @@ func (h *home) View() string {
 		b.WriteString("\n")
 	}
 	used := strings.Count(b.String(), "\n")
-	b.WriteString(h.menu.view(h.c, h.c.Height-used))
+	b.WriteString(h.menu.View(h.c, h.c.Height-used))
 	return b.String()
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/saa-study/saa-study/srs"
 	"github.com/saa-study/saa-study/store"
 	"github.com/saa-study/saa-study/ui/common"
+	"github.com/saa-study/saa-study/ui/components/menu"
 )
 
 // noteList shows every note of the current language with how much of it
@@ -18,7 +19,7 @@ import (
 type noteList struct {
 	c        *Common
 	study    bool // enter opens the Study view instead of the reader
-	menu     menu
+	menu     menu.Menu
 	lang     content.Lang
 	progress map[string]store.NotePosition
 	due      map[string]int // topic → items due now
@@ -37,7 +38,7 @@ func newNoteList(c *Common) *noteList {
 
 func (l *noteList) build() {
 	l.lang = l.c.Lang
-	l.menu.items = l.menu.items[:0]
+	l.menu.Items = l.menu.Items[:0]
 	if l.c.Lib == nil {
 		return
 	}
@@ -49,7 +50,7 @@ func (l *noteList) build() {
 		if d := l.due[n.ID]; d > 0 {
 			note += " · " + fmt.Sprintf(l.c.T("notes.due"), d)
 		}
-		l.menu.items = append(l.menu.items, menuItem{id: n.ID, title: n.Title, note: note})
+		l.menu.Items = append(l.menu.Items, menu.Item{ID: n.ID, Title: n.Title, Note: note})
 	}
 }
 
@@ -91,15 +92,15 @@ func (l *noteList) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case common.LangChangedMsg:
 		l.build()
 	case tea.KeyPressMsg:
-		if l.menu.move(l.c, msg) {
+		if l.menu.Move(l.c, msg) {
 			return l, nil
 		}
 		switch {
 		case key.Matches(msg, l.c.Keys.Back):
 			return l, common.Pop
 		case key.Matches(msg, l.c.Keys.Open):
-			if it, ok := l.menu.selected(); ok {
-				if n := l.c.Lib.Note(l.c.Lang, it.id); n != nil {
+			if it, ok := l.menu.Selected(); ok {
+				if n := l.c.Lib.Note(l.c.Lang, it.ID); n != nil {
 					if l.study {
 						return l, common.Push(newStudy(l.c, n, ""))
 					}
@@ -115,10 +116,10 @@ func (l *noteList) View() string {
 	if l.lang != l.c.Lang {
 		l.build()
 	}
-	if len(l.menu.items) == 0 {
+	if len(l.menu.Items) == 0 {
 		return l.c.Styles.Muted.Render(l.c.T("notes.empty"))
 	}
-	return l.menu.view(l.c, l.c.Height)
+	return l.menu.View(l.c, l.c.Height)
 }
 
 func (l *noteList) ShortHelp() []key.Binding {

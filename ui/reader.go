@@ -12,6 +12,7 @@ import (
 
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/ui/common"
+	"github.com/saa-study/saa-study/ui/components/menu"
 	"github.com/saa-study/saa-study/ui/render"
 	"github.com/saa-study/saa-study/ui/text"
 )
@@ -68,7 +69,7 @@ type reader struct {
 	highlight string
 
 	mode  readerMode
-	toc   menu
+	toc   menu.Menu
 	input textinput.Model
 	srch  *search
 }
@@ -551,16 +552,16 @@ func (r *reader) follow() tea.Cmd {
 }
 
 func (r *reader) openTOC() {
-	r.toc.items = r.toc.items[:0]
+	r.toc.Items = r.toc.Items[:0]
 	cur := r.currentSection()
 	for _, s := range r.note.Sections {
 		title := s.Title
 		if s.Level > 2 {
 			title = "  " + title
 		}
-		r.toc.items = append(r.toc.items, menuItem{id: s.ID, title: title})
+		r.toc.Items = append(r.toc.Items, menu.Item{ID: s.ID, Title: title})
 		if s.ID == cur {
-			r.toc.cursor = len(r.toc.items) - 1
+			r.toc.Cursor = len(r.toc.Items) - 1
 		}
 	}
 	r.mode = modeTOC
@@ -571,12 +572,12 @@ func (r *reader) tocKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, r.c.Keys.Back), key.Matches(msg, r.keys.TOC):
 		r.mode = modeRead
 	case key.Matches(msg, r.c.Keys.Open):
-		if it, ok := r.toc.selected(); ok {
-			r.vp.SetYOffset(r.sections[it.id])
+		if it, ok := r.toc.Selected(); ok {
+			r.vp.SetYOffset(r.sections[it.ID])
 		}
 		r.mode = modeRead
 	default:
-		r.toc.move(r.c, msg)
+		r.toc.Move(r.c, msg)
 	}
 	return nil
 }
@@ -681,7 +682,7 @@ func (r *reader) View() string {
 	switch r.mode {
 	case modeTOC:
 		head := r.c.Styles.Header.Render(r.c.T("reader.contents"))
-		return head + "\n" + r.toc.view(r.c, r.height()-1)
+		return head + "\n" + r.toc.View(r.c, r.height()-1)
 	}
 	body := strings.TrimRight(r.vp.View(), "\n")
 	return body + "\n" + r.footer()

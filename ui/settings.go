@@ -8,6 +8,7 @@ import (
 
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/ui/common"
+	"github.com/saa-study/saa-study/ui/components/menu"
 )
 
 // Setting keys in the store.
@@ -22,7 +23,7 @@ var themes = []string{"auto", "dark", "light"}
 // saved at once and applies immediately.
 type settings struct {
 	c    *Common
-	menu menu
+	menu menu.Menu
 }
 
 func newSettings(c *Common) *settings {
@@ -33,9 +34,9 @@ func newSettings(c *Common) *settings {
 
 func (s *settings) build() {
 	c := s.c
-	s.menu.items = []menuItem{
-		{id: "lang", title: c.T("settings.lang"), note: c.T("lang." + string(c.Lang))},
-		{id: "theme", title: c.T("settings.theme"), note: c.T("theme." + c.Theme)},
+	s.menu.Items = []menu.Item{
+		{ID: "lang", Title: c.T("settings.lang"), Note: c.T("lang." + string(c.Lang))},
+		{ID: "theme", Title: c.T("settings.theme"), Note: c.T("theme." + c.Theme)},
 	}
 }
 
@@ -52,7 +53,7 @@ func (s *settings) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case key.Matches(km, k.Back):
 		return s, common.Pop
 	case key.Matches(km, k.Up, k.Down):
-		s.menu.move(s.c, km)
+		s.menu.Move(s.c, km)
 	case key.Matches(km, k.Open, k.Right, k.Left):
 		step := 1
 		if key.Matches(km, k.Left) {
@@ -65,10 +66,10 @@ func (s *settings) Update(msg tea.Msg) (Screen, tea.Cmd) {
 
 func (s *settings) change(step int) tea.Cmd {
 	c := s.c
-	it, _ := s.menu.selected()
+	it, _ := s.menu.Selected()
 	var k, v string
 	var notify tea.Msg
-	switch it.id {
+	switch it.ID {
 	case "lang":
 		i := indexOf(content.Langs, c.Lang)
 		c.Lang = content.Langs[(i+step+len(content.Langs))%len(content.Langs)]
@@ -106,7 +107,7 @@ func indexOf[T comparable](xs []T, x T) int {
 
 func (s *settings) View() string {
 	s.build()
-	return s.menu.view(s.c, s.c.Height-2) + "\n\n" + s.c.Styles.Muted.Render(strings.TrimSpace(s.c.T("settings.hint")))
+	return s.menu.View(s.c, s.c.Height-2) + "\n\n" + s.c.Styles.Muted.Render(strings.TrimSpace(s.c.T("settings.hint")))
 }
 
 func (s *settings) ShortHelp() []key.Binding {

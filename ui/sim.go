@@ -5,6 +5,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/saa-study/saa-study/ui/common"
+	"github.com/saa-study/saa-study/ui/components/menu"
 )
 
 // simEntries are the Simulators menu, in the order a learner meets the
@@ -14,7 +15,7 @@ var simEntries = []string{"lambda", "apigateway", "edge", "rdsproxy", "dynamodb"
 // simMenu lists the engines; enter opens one's console.
 type simMenu struct {
 	c    *Common
-	menu menu
+	menu menu.Menu
 }
 
 func newSimMenu(c *Common) *simMenu {
@@ -24,9 +25,9 @@ func newSimMenu(c *Common) *simMenu {
 }
 
 func (m *simMenu) build() {
-	m.menu.items = m.menu.items[:0]
+	m.menu.Items = m.menu.Items[:0]
 	for _, id := range simEntries {
-		m.menu.items = append(m.menu.items, menuItem{id: id, title: m.c.T("sim." + id), desc: m.c.T("sim." + id + ".d")})
+		m.menu.Items = append(m.menu.Items, menu.Item{ID: id, Title: m.c.T("sim." + id), Desc: m.c.T("sim." + id + ".d")})
 	}
 }
 
@@ -57,15 +58,15 @@ func (m *simMenu) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case common.LangChangedMsg:
 		m.build()
 	case tea.KeyPressMsg:
-		if m.menu.move(m.c, msg) {
+		if m.menu.Move(m.c, msg) {
 			return m, nil
 		}
 		switch {
 		case key.Matches(msg, m.c.Keys.Back):
 			return m, common.Pop
 		case key.Matches(msg, m.c.Keys.Open):
-			if it, ok := m.menu.selected(); ok {
-				return m, common.Push(openSim(m.c, it.id))
+			if it, ok := m.menu.Selected(); ok {
+				return m, common.Push(openSim(m.c, it.ID))
 			}
 		}
 	}
@@ -80,7 +81,7 @@ func (m *simMenu) View() string {
 		head = st.Subtitle.Render(m.c.T("sim.intro")) + "\n\n"
 		used = 2
 	}
-	return head + m.menu.view(m.c, m.c.Height-used)
+	return head + m.menu.View(m.c, m.c.Height-used)
 }
 
 func (m *simMenu) ShortHelp() []key.Binding {

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/saa-study/saa-study/ui/common"
+	"github.com/saa-study/saa-study/ui/components/menu"
 )
 
 // simEngine adapts one engine to the shared console: its form, its shipped
@@ -79,7 +80,7 @@ type simConsole struct {
 	eng    simEngine
 	fields fieldSet
 	scens  []simScenario
-	menu   menu
+	menu   menu.Menu
 	mode   consoleMode
 	gen    int
 
@@ -115,16 +116,16 @@ func newSimConsole(c *Common, eng simEngine) *simConsole {
 }
 
 func (s *simConsole) build() {
-	cur := s.menu.cursor
-	s.menu.items = s.menu.items[:0]
+	cur := s.menu.Cursor
+	s.menu.Items = s.menu.Items[:0]
 	for _, f := range s.fields {
-		s.menu.items = append(s.menu.items, menuItem{id: "f", title: s.c.T(f.key), note: "◂ " + f.str() + " ▸"})
+		s.menu.Items = append(s.menu.Items, menu.Item{ID: "f", Title: s.c.T(f.key), Note: "◂ " + f.str() + " ▸"})
 	}
-	s.menu.items = append(s.menu.items, menuItem{id: "run", title: "▶ " + s.c.T("sim.run")})
+	s.menu.Items = append(s.menu.Items, menu.Item{ID: "run", Title: "▶ " + s.c.T("sim.run")})
 	for _, sc := range s.scens {
-		s.menu.items = append(s.menu.items, menuItem{id: "s:" + sc.id, title: "◆ " + sc.id, desc: sc.title})
+		s.menu.Items = append(s.menu.Items, menu.Item{ID: "s:" + sc.id, Title: "◆ " + sc.id, Desc: sc.title})
 	}
-	s.menu.cursor = min(cur, len(s.menu.items)-1)
+	s.menu.Cursor = min(cur, len(s.menu.Items)-1)
 }
 
 func (s *simConsole) Init() tea.Cmd {
@@ -207,7 +208,7 @@ func (s *simConsole) setupKey(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 		}
 		return s, nil
 	}
-	if s.menu.move(s.c, msg) {
+	if s.menu.Move(s.c, msg) {
 		return s, nil
 	}
 	switch {
@@ -225,9 +226,9 @@ func (s *simConsole) setupKey(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 	case key.Matches(msg, simKeys.Run):
 		return s, s.runQuick()
 	case key.Matches(msg, k.Open):
-		it, _ := s.menu.selected()
+		it, _ := s.menu.Selected()
 		switch {
-		case it.id == "f":
+		case it.ID == "f":
 			f := s.field()
 			if f.isChoice() {
 				f.move(1)
@@ -238,10 +239,10 @@ func (s *simConsole) setupKey(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 			s.input.SetValue(f.str())
 			s.input.CursorEnd()
 			return s, s.input.Focus()
-		case it.id == "run":
+		case it.ID == "run":
 			return s, s.runQuick()
-		case strings.HasPrefix(it.id, "s:"):
-			id, run, t := strings.TrimPrefix(it.id, "s:"), s.eng.scenario, s.c.T
+		case strings.HasPrefix(it.ID, "s:"):
+			id, run, t := strings.TrimPrefix(it.ID, "s:"), s.eng.scenario, s.c.T
 			return s, s.start(func() (simOutcome, error) { return run(id, t) })
 		}
 	}
@@ -255,8 +256,8 @@ func (s *simConsole) runQuick() tea.Cmd {
 
 // field is the form field under the cursor, or nil.
 func (s *simConsole) field() *simField {
-	if s.menu.cursor < len(s.fields) {
-		return s.fields[s.menu.cursor]
+	if s.menu.Cursor < len(s.fields) {
+		return s.fields[s.menu.Cursor]
 	}
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/saa-study/saa-study/ui/components/chart"
 	"github.com/saa-study/saa-study/ui/text"
 )
 
@@ -25,17 +26,17 @@ func (s *simConsole) setupView() string {
 	w, h := s.c.Width, s.c.Height
 	// The hint under the list: how to change a field, or a scenario's lesson.
 	var hint []string
-	it, _ := s.menu.selected()
+	it, _ := s.menu.Selected()
 	switch {
 	case s.editing:
 		hint = []string{s.c.T(s.field().key) + ": " + s.input.View(), st.Muted.Render(s.c.T("sim.edit.hint"))}
-	case it.id == "f":
+	case it.ID == "f":
 		hint = []string{st.Muted.Render(s.c.T("sim.field.hint"))}
-	case it.id == "run":
+	case it.ID == "run":
 		hint = []string{st.Muted.Render(s.c.T("sim.run.hint"))}
-	case strings.HasPrefix(it.id, "s:"):
+	case strings.HasPrefix(it.ID, "s:"):
 		for _, sc := range s.scens {
-			if "s:"+sc.id == it.id {
+			if "s:"+sc.id == it.ID {
 				for _, l := range text.Wrap(sc.lesson, w) {
 					hint = append(hint, st.Muted.Render(l))
 				}
@@ -46,7 +47,7 @@ func (s *simConsole) setupView() string {
 	if len(hint) > room {
 		hint = hint[:room]
 	}
-	list := s.menu.view(s.c, max(1, h-len(hint)-1))
+	list := s.menu.View(s.c, max(1, h-len(hint)-1))
 	return list + "\n\n" + strings.Join(hint, "\n")
 }
 
@@ -132,12 +133,12 @@ func (s *simConsole) body(r simRun, w, h int) string {
 			return pad(st.Muted.Render(s.c.T("sim.nochart")))
 		}
 		m := s.metric % n
-		var series []chartSeries
+		var series []chart.Series
 		var name string
 		switch {
 		case out.overlay && m == 0:
 			for i := 0; i < 3 && i < len(out.metrics); i++ {
-				series = append(series, chartSeries{out.metrics[i], at(r.series, i)})
+				series = append(series, chart.Series{Name: out.metrics[i], Data: at(r.series, i)})
 			}
 			name = r.label
 		default:
@@ -146,10 +147,10 @@ func (s *simConsole) body(r simRun, w, h int) string {
 			}
 			name = out.metrics[m]
 			if len(out.runs) == 1 {
-				series = []chartSeries{{out.metrics[m], at(r.series, m)}}
+				series = []chart.Series{{Name: out.metrics[m], Data: at(r.series, m)}}
 			} else {
 				for _, x := range out.runs {
-					series = append(series, chartSeries{x.label, at(x.series, m)})
+					series = append(series, chart.Series{Name: x.label, Data: at(x.series, m)})
 				}
 			}
 		}
@@ -159,7 +160,7 @@ func (s *simConsole) body(r simRun, w, h int) string {
 		}
 		points := 0
 		for _, x := range series {
-			points = max(points, len(x.data))
+			points = max(points, len(x.Data))
 		}
 		unit := out.xunit
 		switch unit {
@@ -169,7 +170,7 @@ func (s *simConsole) body(r simRun, w, h int) string {
 			unit = ""
 		}
 		xmax := float64(max(points-1, 0))
-		var chart string
+		var plot string
 		if out.overlay && m == 0 && len(series) > 1 && h >= 13 {
 			// Small multiples: each measure on its own axis, since errors
 			// per second dwarf connection counts. The x axis goes last.
@@ -180,16 +181,16 @@ func (s *simConsole) body(r simRun, w, h int) string {
 				if i == len(series)-1 {
 					xm = xmax
 				}
-				parts = append(parts, lineChart(st, []chartSeries{x}, w, per, xm, unit))
+				parts = append(parts, chart.Line(st, []chart.Series{x}, w, per, xm, unit))
 			}
-			chart = strings.Join(parts, "\n")
+			plot = strings.Join(parts, "\n")
 		} else {
-			chart = lineChart(st, series, w, h-1, xmax, unit)
+			plot = chart.Line(st, series, w, h-1, xmax, unit)
 		}
-		if chart == "" {
-			chart = st.Muted.Render(s.c.T("sim.nochart"))
+		if plot == "" {
+			plot = st.Muted.Render(s.c.T("sim.nochart"))
 		}
-		return pad(head + "\n" + chart)
+		return pad(head + "\n" + plot)
 	case 1:
 		rows := [][]string{{""}}
 		for _, x := range out.runs {
@@ -206,7 +207,7 @@ func (s *simConsole) body(r simRun, w, h int) string {
 			}
 			rows = append(rows, row)
 		}
-		lines := columns(rows, w)
+		lines := chart.Columns(rows, w)
 		if out.lesson != "" {
 			lines = append(lines, "")
 			for _, l := range text.Wrap(out.lesson, w) {

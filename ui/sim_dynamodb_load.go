@@ -8,6 +8,7 @@ import (
 
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/sim/dynamodb"
+	"github.com/saa-study/saa-study/ui/components/chart"
 	"github.com/saa-study/saa-study/ui/text"
 )
 
@@ -224,7 +225,7 @@ func ddbLoadChart(st *Styles, lang content.Lang, run *ddbLoadRun, w, h int) stri
 	if run.read {
 		unit = "RCU"
 	}
-	series := []chartSeries{{text.T(lang, "ddb.s.ok"), ok}, {text.T(lang, "ddb.s.throttled"), thr}, {unit + "/s", cap}}
-	c := lineChart(st, series, w, h, float64(n), "s")
+	series := []chart.Series{{Name: text.T(lang, "ddb.s.ok"), Data: ok}, {Name: text.T(lang, "ddb.s.throttled"), Data: thr}, {Name: unit + "/s", Data: cap}}
+	c := chart.Line(st, series, w, h, float64(n), "s")
 	return strings.TrimRight(c, "\n")
 }

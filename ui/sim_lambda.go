@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/saa-study/saa-study/sim/lambda"
+	"github.com/saa-study/saa-study/ui/components/chart"
 )
 
 // powerTuneMemories are the memory sizes the power-tuning view sweeps: from
@@ -165,7 +166,7 @@ func powerTuneLines(cfg lambda.FunctionConfig, dm lambda.DurationModel, t func(s
 		rows = append(rows, []string{fmt.Sprint(p.MemoryMB), fmt.Sprintf("%.1f", p.AvgMS), fmt.Sprint(p.BilledMS),
 			fmt.Sprintf("%.10f", p.CostPerInvocation), fmt.Sprintf("%.2f", p.CostPer1M), mark})
 	}
-	lines := columns(rows, 1<<20)
+	lines := chart.Columns(rows, 1<<20)
 	return append(lines, "", t("sim.power.note"))
 }
 

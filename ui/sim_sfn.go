@@ -12,12 +12,13 @@ import (
 
 	sfn "github.com/saa-study/saa-study/sim/stepfunctions"
 	"github.com/saa-study/saa-study/ui/common"
+	"github.com/saa-study/saa-study/ui/components/menu"
 )
 
 // sfnPicker lists the shipped state machines and lets a path be typed.
 type sfnPicker struct {
 	c       *Common
-	menu    menu
+	menu    menu.Menu
 	editing bool
 	input   textinput.Model
 }
@@ -44,11 +45,11 @@ func newSFNPicker(c *Common) *sfnPicker {
 }
 
 func (p *sfnPicker) build() {
-	p.menu.items = p.menu.items[:0]
+	p.menu.Items = p.menu.Items[:0]
 	for _, e := range sfn.Examples() {
-		p.menu.items = append(p.menu.items, menuItem{id: e.Name, title: e.Name, desc: e.Comment})
+		p.menu.Items = append(p.menu.Items, menu.Item{ID: e.Name, Title: e.Name, Desc: e.Comment})
 	}
-	p.menu.items = append(p.menu.items, menuItem{id: "", title: p.c.T("sfn.file"), desc: p.c.T("sfn.file.d")})
+	p.menu.Items = append(p.menu.Items, menu.Item{ID: "", Title: p.c.T("sfn.file"), Desc: p.c.T("sfn.file.d")})
 }
 
 func (p *sfnPicker) Init() tea.Cmd   { return nil }
@@ -84,19 +85,19 @@ func (p *sfnPicker) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			}
 			return p, nil
 		}
-		if p.menu.move(p.c, msg) {
+		if p.menu.Move(p.c, msg) {
 			return p, nil
 		}
 		switch {
 		case key.Matches(msg, p.c.Keys.Back):
 			return p, common.Pop
 		case key.Matches(msg, p.c.Keys.Open):
-			it, _ := p.menu.selected()
-			if it.id == "" {
+			it, _ := p.menu.Selected()
+			if it.ID == "" {
 				p.editing = true
 				return p, p.input.Focus()
 			}
-			if e, ok := sfn.ExampleByName(it.id); ok {
+			if e, ok := sfn.ExampleByName(it.ID); ok {
 				return p, common.Push(newSFNConsole(p.c, sfnSource{name: e.Name, def: e.Definition, input: e.Input, mocks: e.Mocks, comment: e.Comment}))
 			}
 		}
@@ -120,12 +121,12 @@ func (p *sfnPicker) View() string {
 	st := p.c.Styles
 	h := p.c.Height
 	if p.editing {
-		return p.menu.view(p.c, max(1, h-2)) + "\n\n" + p.c.T("sfn.path") + " " + p.input.View()
+		return p.menu.View(p.c, max(1, h-2)) + "\n\n" + p.c.T("sfn.path") + " " + p.input.View()
 	}
 	if h >= 10 {
-		return st.Subtitle.Render(p.c.T("sfn.intro")) + "\n\n" + p.menu.view(p.c, h-2)
+		return st.Subtitle.Render(p.c.T("sfn.intro")) + "\n\n" + p.menu.View(p.c, h-2)
 	}
-	return p.menu.view(p.c, h)
+	return p.menu.View(p.c, h)
 }
 
 // humanMocks makes every .waitForTaskToken state wait for the learner: its

@@ -14,6 +14,7 @@ import (
 
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/sim/apigateway"
+	"github.com/saa-study/saa-study/ui/components/chart"
 	"github.com/saa-study/saa-study/ui/styles"
 	"github.com/saa-study/saa-study/ui/text"
 )
@@ -118,7 +119,7 @@ func TestSimScreensFitTheWindow(t *testing.T) {
 						}
 					}
 					drive(a, press("esc"))
-					con.menu.cursor = 0
+					con.menu.Cursor = 0
 				}
 			}
 		}
@@ -146,10 +147,10 @@ func TestLineChartNeverWiderThanAsked(t *testing.T) {
 	for i := range big {
 		big[i] = float64(i*i) * 1234.5
 	}
-	series := []chartSeries{{"a", big}, {"b", []float64{3}}, {"c", []float64{0, 0, 0}}, {"d", nil}}
+	series := []chart.Series{{Name: "a", Data: big}, {Name: "b", Data: []float64{3}}, {Name: "c", Data: []float64{0, 0, 0}}, {Name: "d"}}
 	for w := 1; w <= 220; w += 7 {
 		for _, h := range []int{1, 3, 5, 9, 12, 24, 50} {
-			out := lineChart(st, series, w, h, 599, "s")
+			out := chart.Line(st, series, w, h, 599, "s")
 			if out == "" {
 				continue
 			}
@@ -164,21 +165,8 @@ func TestLineChartNeverWiderThanAsked(t *testing.T) {
 			}
 		}
 	}
-	if lineChart(st, []chartSeries{{"empty", nil}}, 80, 20, 0, "s") != "" {
+	if chart.Line(st, []chart.Series{{Name: "empty"}}, 80, 20, 0, "s") != "" {
 		t.Error("a chart of no data should draw nothing")
-	}
-}
-
-func TestCompactNumberFitsTheAxis(t *testing.T) {
-	cases := []struct {
-		v    float64
-		want string
-	}{{0, "0"}, {0.25, "0.2"}, {7, "7.0"}, {950, "950"}, {1234, "1.2k"}, {12500, "12k"}, {3.2e6, "3.2M"}, {4e9, "4.0G"}, {-12500, "-12k"}}
-	for _, c := range cases {
-		got := compactNumber(c.v)
-		if got != c.want || len(got) > chartLabelWidth-1 {
-			t.Errorf("compactNumber(%v) = %q, want %q", c.v, got, c.want)
-		}
 	}
 }
 
@@ -356,17 +344,17 @@ func TestAPIGatewayShowsTheRequestPath(t *testing.T) {
 
 func BenchmarkLineChart(b *testing.B) {
 	st := styles.New(true)
-	series := make([]chartSeries, 3)
+	series := make([]chart.Series, 3)
 	for i := range series {
 		d := make([]float64, 600)
 		for j := range d {
 			d[j] = float64((j * (i + 3)) % 997)
 		}
-		series[i] = chartSeries{"s", d}
+		series[i] = chart.Series{Name: "s", Data: d}
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		lineChart(st, series, 80, 18, 599, "s")
+		chart.Line(st, series, 80, 18, 599, "s")
 	}
 }
 
@@ -465,22 +453,6 @@ func TestLambdaQueueAbsorbsWhatSyncThrottles(t *testing.T) {
 		}
 		if stat(r, "max concurrency") != "50" {
 			t.Errorf("%s: max concurrency = %s, want the reserved 50", c.invoke, stat(r, "max concurrency"))
-		}
-	}
-}
-
-// TestAxisLabel: x-axis ticks carry no false precision ("7.0" for a
-// rounded 7.25) and a short axis shows the tick's real value.
-func TestAxisLabel(t *testing.T) {
-	for _, tc := range []struct {
-		v, xmax float64
-		want    string
-	}{
-		{0, 9, "0"}, {2.25, 9, "2.25"}, {4.5, 9, "4.5"}, {9, 9, "9"},
-		{7.25, 29, "7"}, {14.5, 29, "15"}, {0, 599, "0"}, {150, 599, "150"}, {12000, 20000, "12k"},
-	} {
-		if got := axisLabel(tc.v, tc.xmax); got != tc.want {
-			t.Errorf("axisLabel(%v, %v) = %q, want %q", tc.v, tc.xmax, got, tc.want)
 		}
 	}
 }

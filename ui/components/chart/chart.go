@@ -1,4 +1,6 @@
-package ui
+// Package chart draws the time charts, bars and comparison columns of the
+// simulator consoles and Stats, within a given number of cells.
+package chart
 
 import (
 	"fmt"
@@ -10,13 +12,14 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/guptarohit/asciigraph"
 
+	"github.com/saa-study/saa-study/ui/styles"
 	"github.com/saa-study/saa-study/ui/text"
 )
 
-// chartSeries is one named line of a time chart.
-type chartSeries struct {
-	name string
-	data []float64
+// Series is one named line of a time chart.
+type Series struct {
+	Name string
+	Data []float64
 }
 
 // chartColors are the series colours, in order; the legend uses the same
@@ -27,21 +30,21 @@ var chartColors = []asciigraph.AnsiColor{asciigraph.DarkOrange, asciigraph.Dodge
 // every label within it so the chart's width is known before drawing.
 const chartLabelWidth = 6
 
-// lineChart draws the series with asciigraph into at most w×h cells: the
+// Line draws the series with asciigraph into at most w×h cells: the
 // plot, an x axis from 0 to xmax labelled with unit (when there is room),
 // and a one-line legend. Nothing is drawn past w even when
 // asciigraph's own arithmetic would (labels, rounding): every line is cut.
-func lineChart(st *Styles, series []chartSeries, w, h int, xmax float64, unit string) string {
+func Line(st *styles.Styles, series []Series, w, h int, xmax float64, unit string) string {
 	var data [][]float64
-	var names []chartSeries
+	var names []Series
 	points := 0
 	for _, s := range series {
-		if len(s.data) == 0 {
+		if len(s.Data) == 0 {
 			continue
 		}
-		data = append(data, cleanSeries(s.data))
+		data = append(data, cleanSeries(s.Data))
 		names = append(names, s)
-		points = max(points, len(s.data))
+		points = max(points, len(s.Data))
 	}
 	if len(data) == 0 || w < 16 || h < 3 {
 		return ""
@@ -62,7 +65,7 @@ func lineChart(st *Styles, series []chartSeries, w, h int, xmax float64, unit st
 		asciigraph.Width(plotW), asciigraph.Height(plotH), asciigraph.Offset(3),
 		asciigraph.LowerBound(0), asciigraph.UpperBound(1), // a flat zero still gets an axis
 		// Labels of one width, so stacked charts line up.
-		asciigraph.YAxisValueFormatter(func(v float64) string { return fmt.Sprintf("%*s", chartLabelWidth-1, compactNumber(v)) }),
+		asciigraph.YAxisValueFormatter(func(v float64) string { return fmt.Sprintf("%*s", chartLabelWidth-1, CompactNumber(v)) }),
 		asciigraph.SeriesColors(chartColors[:min(len(data), len(chartColors))]...),
 	}
 	if axis {
@@ -74,7 +77,7 @@ func lineChart(st *Styles, series []chartSeries, w, h int, xmax float64, unit st
 	if len(lines) > h-1 {
 		lines = lines[:h-1]
 	}
-	lines = append(lines, chartLegend(st, names, w))
+	lines = append(lines, Legend(st, names, w))
 	for i, l := range lines {
 		if text.Width(l) > w {
 			lines[i] = ansi.Truncate(l, w, "")
@@ -83,12 +86,12 @@ func lineChart(st *Styles, series []chartSeries, w, h int, xmax float64, unit st
 	return strings.Join(lines, "\n")
 }
 
-// chartLegend names each series in its colour, as much as fits in w.
-func chartLegend(st *Styles, series []chartSeries, w int) string {
+// Legend names each series in its colour, as much as fits in w.
+func Legend(st *styles.Styles, series []Series, w int) string {
 	var b strings.Builder
 	for i, s := range series {
 		c := chartColors[i%len(chartColors)]
-		item := lipgloss.NewStyle().Foreground(lipgloss.ANSIColor(c)).Render("━ ") + st.Muted.Render(s.name)
+		item := lipgloss.NewStyle().Foreground(lipgloss.ANSIColor(c)).Render("━ ") + st.Muted.Render(s.Name)
 		if i > 0 {
 			item = "  " + item
 		}
@@ -123,12 +126,12 @@ func axisLabel(v, xmax float64) string {
 	if r := math.Round(v); math.Abs(r) < 10 {
 		return strconv.Itoa(int(r))
 	}
-	return compactNumber(math.Round(v))
+	return CompactNumber(math.Round(v))
 }
 
-// compactNumber formats an axis label in at most chartLabelWidth-1 cells:
+// CompactNumber formats an axis label in at most chartLabelWidth-1 cells:
 // 950, 12.5k, 3.2M.
-func compactNumber(v float64) string {
+func CompactNumber(v float64) string {
 	a := math.Abs(v)
 	var s string
 	switch {
@@ -151,9 +154,9 @@ func compactNumber(v float64) string {
 	return s
 }
 
-// columns lays out cells side by side, each column as wide as its widest
+// Columns lays out cells side by side, each column as wide as its widest
 // cell plus a gap, cutting the row at w. It is how variants are compared.
-func columns(rows [][]string, w int) []string {
+func Columns(rows [][]string, w int) []string {
 	var widths []int
 	for _, r := range rows {
 		for i, c := range r {

@@ -1,0 +1,111 @@
+// Package menu is the vertical list every chooser of the program uses: a
+// cursor that scrolls to stay visible, titles, descriptions and notes.
+package menu
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/saa-study/saa-study/ui/common"
+	"github.com/saa-study/saa-study/ui/text"
+)
+
+// Item is one row of a menu: a title, an optional description on the
+// same line and an optional right-hand note.
+type Item struct {
+	ID, Title, Desc, Note string
+}
+
+// Menu is a vertical list with a cursor that scrolls to stay visible.
+type Menu struct {
+	Items  []Item
+	Cursor int
+	offset int
+}
+
+// Move handles the navigation keys; it reports whether it used the key.
+func (m *Menu) Move(c *common.Common, msg tea.KeyPressMsg) bool {
+	k := c.Keys
+	n := len(m.Items)
+	if n == 0 {
+		return false
+	}
+	switch {
+	case key.Matches(msg, k.Up):
+		m.Cursor = (m.Cursor - 1 + n) % n
+	case key.Matches(msg, k.Down):
+		m.Cursor = (m.Cursor + 1) % n
+	case key.Matches(msg, k.Top):
+		m.Cursor = 0
+	case key.Matches(msg, k.Bottom):
+		m.Cursor = n - 1
+	case key.Matches(msg, k.PageDown):
+		m.Cursor = min(n-1, m.Cursor+max(1, c.Height-1))
+	case key.Matches(msg, k.PageUp):
+		m.Cursor = max(0, m.Cursor-max(1, c.Height-1))
+	default:
+		return false
+	}
+	return true
+}
+
+// Selected is the item under the cursor.
+func (m *Menu) Selected() (Item, bool) {
+	if m.Cursor < 0 || m.Cursor >= len(m.Items) {
+		return Item{}, false
+	}
+	return m.Items[m.Cursor], true
+}
+
+// View draws at most h rows. Descriptions are dropped first when narrow.
+func (m *Menu) View(c *common.Common, h int) string {
+	st := c.Styles
+	if h < 1 {
+		h = 1
+	}
+	if m.Cursor < m.offset {
+		m.offset = m.Cursor
+	}
+	if m.Cursor >= m.offset+h {
+		m.offset = m.Cursor - h + 1
+	}
+	var b strings.Builder
+	titleW := 0
+	noteW := 0
+	for _, it := range m.Items {
+		titleW = max(titleW, text.Width(it.Title))
+		noteW = max(noteW, text.Width(it.Note))
+	}
+	if noteW > 0 && c.Width > 0 {
+		// On a narrow window cut the titles, not the notes beside them
+		// (a note list's "not started" / "40% read").
+		titleW = min(titleW, max(c.Width-4-noteW, 10))
+	}
+	for i := m.offset; i < len(m.Items) && i < m.offset+h; i++ {
+		it := m.Items[i]
+		sel := i == m.Cursor
+		prefix := "  "
+		title, desc := st.Item, st.ItemDesc
+		if sel {
+			prefix = st.Cursor.Render("▸ ")
+			title, desc = st.ItemSelected, st.ItemDescSelected
+		}
+		t := it.Title
+		if text.Width(t) > titleW {
+			t = ansi.Truncate(t, titleW, "…")
+		}
+		line := prefix + title.Render(text.PadRight(t, titleW))
+		if it.Note != "" {
+			line += "  " + st.Muted.Render(it.Note)
+		}
+		if it.Desc != "" && c.Width >= 60 {
+			line += "  " + desc.Render(it.Desc)
+		}
+		b.WriteString(line)
+		b.WriteByte('\n')
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
