@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"time"
 
@@ -59,7 +60,11 @@ func New(o Options) *App {
 	a := &App{c: c, help: help.New(), width: 80, height: 24}
 	a.help.Styles = help.DefaultStyles(c.IsDark)
 	a.stack = []Screen{newHome(c)}
-	if s := screenByName(c, o.Start); s != nil {
+	if o.Start != "" {
+		s := screenFor(c, o.Start)
+		if s == nil {
+			s = newSoon(c, o.Start)
+		}
 		a.stack = append(a.stack, s)
 	}
 	a.layout()
@@ -119,6 +124,15 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.stack = append(a.stack, msg.Screen)
 		a.status = ""
 		return a, msg.Screen.Init()
+	case common.OpenMsg:
+		s := screenFor(a.c, msg.Target)
+		if s == nil {
+			a.status, a.isErr = fmt.Sprintf(a.c.T("app.noopen"), msg.Target), true
+			return a, nil
+		}
+		a.stack = append(a.stack, s)
+		a.status = ""
+		return a, s.Init()
 	case common.PopMsg:
 		if len(a.stack) > 1 {
 			a.stack = a.stack[:len(a.stack)-1]
@@ -274,29 +288,4 @@ func (a *App) helpGroups() [][]key.Binding {
 	k := a.c.Keys
 	groups := append([][]key.Binding{}, a.top().FullHelp()...)
 	return keymap.LocalizeGroups(a.c.Lang, append(groups, []key.Binding{k.Back, k.Help, k.Quit}))
-}
-
-// screenByName opens a screen for --start style entry points.
-func screenByName(c *Common, name string) Screen {
-	switch name {
-	case "notes":
-		return newNoteList(c)
-	case "settings":
-		return newSettings(c)
-	case "sim":
-		return newSimMenu(c)
-	case "study":
-		l := newNoteList(c)
-		l.study = true
-		return l
-	case "review":
-		return newReview(c)
-	case "stats":
-		return newStatsScreen(c)
-	case "exam":
-		return newExamMenu(c)
-	case "":
-		return nil
-	}
-	return newSoon(c, name)
 }

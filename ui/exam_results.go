@@ -113,15 +113,7 @@ func openNoteOf(c *Common, q *content.Question) tea.Cmd {
 	if q == nil || c.Lib == nil || q.Section == "" {
 		return common.Status(c.T("quiz.nonote"))
 	}
-	noteID, sec, _ := strings.Cut(q.Section, "#")
-	n := c.Lib.Note(q.Lang, noteID)
-	if n == nil {
-		n = c.Lib.Note(c.Lang, noteID)
-	}
-	if n == nil {
-		return common.Status(c.T("quiz.nonote"))
-	}
-	return common.Push(newReaderAt(c, n, sec))
+	return common.Open("note:" + q.Section)
 }
 
 func (r *examResults) View() string {

@@ -55,33 +55,11 @@ func (h *home) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		if key.Matches(msg, h.c.Keys.Open) {
 			if it, ok := h.menu.Selected(); ok {
-				return h, common.Push(h.open(it.ID))
+				return h, common.Open(it.ID)
 			}
 		}
 	}
 	return h, nil
-}
-
-func (h *home) open(id string) Screen {
-	switch id {
-	case "notes":
-		return newNoteList(h.c)
-	case "study":
-		l := newNoteList(h.c)
-		l.study = true
-		return l
-	case "settings":
-		return newSettings(h.c)
-	case "sim":
-		return newSimMenu(h.c)
-	case "review":
-		return newReview(h.c)
-	case "stats":
-		return newStatsScreen(h.c)
-	case "exam":
-		return newExamMenu(h.c)
-	}
-	return newSoon(h.c, id)
 }
 
 func (h *home) View() string {

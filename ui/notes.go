@@ -100,12 +100,10 @@ func (l *noteList) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return l, common.Pop
 		case key.Matches(msg, l.c.Keys.Open):
 			if it, ok := l.menu.Selected(); ok {
-				if n := l.c.Lib.Note(l.c.Lang, it.ID); n != nil {
-					if l.study {
-						return l, common.Push(newStudy(l.c, n, ""))
-					}
-					return l, common.Push(newReader(l.c, n))
+				if l.study {
+					return l, common.Open("study:" + it.ID)
 				}
+				return l, common.Open("note:" + it.ID)
 			}
 		}
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/saa-study/saa-study/quiz"
 	"github.com/saa-study/saa-study/store"
 	"github.com/saa-study/saa-study/ui/common"
+	"github.com/saa-study/saa-study/ui/components/reader"
 	"github.com/saa-study/saa-study/ui/text"
 )
 
@@ -44,7 +45,7 @@ func newStudyKeys() studyKeys {
 type study struct {
 	c    *Common
 	keys studyKeys
-	rd   *reader
+	rd   *reader.Reader
 	note *content.Note
 
 	focusNote bool
@@ -72,9 +73,9 @@ type study struct {
 
 func newStudy(c *Common, n *content.Note, section string) *study {
 	s := &study{c: c, keys: newStudyKeys(), note: n, seed: uint64(c.Clock().UnixNano())}
-	s.rd = newReaderAt(c, n, section)
+	s.rd = reader.NewAt(c, n, section)
 	if section == "" {
-		s.rd = newReader(c, n)
+		s.rd = reader.New(c, n)
 	}
 	return s
 }
@@ -93,9 +94,9 @@ func (s *study) Init() tea.Cmd {
 func (s *study) layout() tea.Cmd {
 	w, h := s.c.Width, s.c.Height
 	if w >= SplitWidth {
-		return s.rd.setSize(w*11/20, h)
+		return s.rd.SetSize(w*11/20, h)
 	}
-	return s.rd.setSize(w, max(h*9/20, 3))
+	return s.rd.SetSize(w, max(h*9/20, 3))
 }
 
 func (s *study) panelSize() (int, int) {
@@ -120,7 +121,7 @@ func (s *study) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		s.accept()
 		return s, nil
 	case tea.KeyPressMsg:
-		if key.Matches(msg, s.keys.Focus) && !s.rd.Capturing() && s.rd.mode == modeRead && s.rd.link < 0 {
+		if key.Matches(msg, s.keys.Focus) && !s.rd.Capturing() && s.rd.Browsing() {
 			s.focusNote = !s.focusNote
 			return s, nil
 		}
@@ -129,7 +130,7 @@ func (s *study) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 	}
 	rd, cmd := s.rd.Update(msg)
-	s.rd = rd.(*reader)
+	s.rd = rd.(*reader.Reader)
 	s.follow()
 	return s, cmd
 }
@@ -137,13 +138,13 @@ func (s *study) Update(msg tea.Msg) (Screen, tea.Cmd) {
 // follow loads the questions of the section on screen, unless an answer
 // is being read.
 func (s *study) follow() {
-	if !s.rd.ready || s.result != nil || len(s.chosen) > 0 {
+	if !s.rd.Ready() || s.result != nil || len(s.chosen) > 0 {
 		return
 	}
-	if s.rd.note != s.note {
-		s.note, s.section = s.rd.note, ""
+	if s.rd.Note() != s.note {
+		s.note, s.section = s.rd.Note(), ""
 	}
-	sec := s.rd.currentSection()
+	sec := s.rd.CurrentSection()
 	if sec == "" && len(s.note.Sections) > 0 {
 		sec = s.note.Sections[0].ID
 	}
@@ -192,7 +193,7 @@ func (s *study) present() {
 func (s *study) panelKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.c.Keys
 	if key.Matches(msg, k.Back) {
-		return tea.Sequence(s.rd.savePosition(), common.Pop)
+		return tea.Sequence(s.rd.SavePosition(), common.Pop)
 	}
 	if len(s.qs) == 0 || s.qi >= len(s.qs) {
 		return nil
@@ -287,7 +288,7 @@ func (s *study) accept() {
 	}
 	s.scroll = 0
 	if sec, ok := strings.CutPrefix(s.qs[s.qi].Section, s.note.ID+"#"); ok {
-		s.rd.gotoSection(sec)
+		s.rd.GotoSection(sec)
 	}
 }
 
@@ -315,8 +316,7 @@ func (s *study) feedbackKey(msg tea.KeyPressMsg) tea.Cmd {
 		if s.saving {
 			return nil // the answer is not on disk yet
 		}
-		s.rd.highlight = ""
-		s.rd.refresh()
+		s.rd.Highlight("")
 		s.qi++
 		s.present()
 	}
@@ -337,10 +337,10 @@ func (s *study) View() string {
 	note := s.rd.View()
 	if s.c.Width >= SplitWidth {
 		sep := strings.TrimRight(strings.Repeat(s.c.Styles.Muted.Render("│")+"\n", s.c.Height), "\n")
-		return lipgloss.JoinHorizontal(lipgloss.Top, text.Box(note, s.rd.width(), s.c.Height), " ", sep, " ", panel)
+		return lipgloss.JoinHorizontal(lipgloss.Top, text.Box(note, s.rd.Width(), s.c.Height), " ", sep, " ", panel)
 	}
 	rule := s.c.Styles.Muted.Render(strings.Repeat("─", s.c.Width))
-	return text.Fit(note, s.rd.height()) + "\n" + rule + "\n" + panel
+	return text.Fit(note, s.rd.Height()) + "\n" + rule + "\n" + panel
 }
 
 // panel draws the question, or the feedback after answering, wrapped to w

@@ -40,6 +40,7 @@ var strs = map[string][2]string{
 	"lang.en":          {"English", "English"},
 	"lang.ko":          {"한국어 (Korean)", "한국어"},
 	"err.prefix":       {"Error: ", "오류: "},
+	"app.noopen":       {"There is nothing to open at %s.", "%s: 열 수 있는 화면이 없습니다."},
 	"reader.contents":  {"Contents — enter jumps, esc closes", "목차 — enter로 이동, esc로 닫기"},
 	"reader.link":      {"link → %s (enter follows)", "링크 → %s (enter로 이동)"},
 	"reader.back":      {"esc goes back", "esc로 돌아가기"},

@@ -71,3 +71,18 @@ A job must run longer than one invocation allows. How long may one run?
 	}
 	return lib
 }
+
+// LongestNote is the biggest built-in note, the worst case for rendering.
+func LongestNote(b testing.TB) (*content.Library, *content.Note) {
+	lib, err := content.Embedded()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var best *content.Note
+	for _, n := range lib.Notes(content.EN) {
+		if best == nil || len(n.Body) > len(best.Body) {
+			best = n
+		}
+	}
+	return lib, best
+}

@@ -1,4 +1,8 @@
-package ui
+// Package reader is the note reader: one rendered note in a scrollable
+// viewport, with its contents, search across every note, links between
+// notes and a language switch that keeps the place. The Notes page shows it
+// whole; Study shows it beside the questions.
+package reader
 
 import (
 	"fmt"
@@ -36,11 +40,11 @@ func newReaderKeys() readerKeys {
 	}
 }
 
-// reader shows one rendered note in a scrollable viewport, with a table of
+// Reader shows one rendered note in a scrollable viewport, with a table of
 // contents, search across notes, links between notes, and a language switch
 // that keeps the place.
-type reader struct {
-	c    *Common
+type Reader struct {
+	c    *common.Common
 	keys readerKeys
 	note *content.Note
 	vp   viewport.Model
@@ -82,18 +86,6 @@ const (
 	modeSearch
 )
 
-// linkRef is a link to another note (or a section of one).
-type linkRef struct {
-	text, note, section string
-	line                int
-}
-
-// place is a point in a note to go back to.
-type place struct {
-	note *content.Note
-	line int
-}
-
 type renderedMsg struct {
 	gen int
 	key render.Key
@@ -103,8 +95,9 @@ type renderedMsg struct {
 
 type positionMsg struct{ line int }
 
-func newReader(c *Common, n *content.Note) *reader {
-	r := &reader{c: c, keys: newReaderKeys(), note: n, restore: -1, link: -1, pendingMatch: -1}
+// New opens a note at its top (or where the learner stopped reading).
+func New(c *common.Common, n *content.Note) *Reader {
+	r := &Reader{c: c, keys: newReaderKeys(), note: n, restore: -1, link: -1, pendingMatch: -1}
 	r.vp = viewport.New(viewport.WithWidth(c.Width), viewport.WithHeight(r.vpHeight()))
 	r.vp.KeyMap = viewport.DefaultKeyMap()
 	r.input = textinput.New()
@@ -113,25 +106,25 @@ func newReader(c *Common, n *content.Note) *reader {
 	return r
 }
 
-// newReaderAt opens a note scrolled to a section.
-func newReaderAt(c *Common, n *content.Note, section string) *reader {
-	r := newReader(c, n)
+// NewAt opens a note scrolled to a section.
+func NewAt(c *common.Common, n *content.Note, section string) *Reader {
+	r := New(c, n)
 	r.pendingSection = section
 	return r
 }
 
-func (r *reader) vpHeight() int { return max(r.height()-1, 1) }
+func (r *Reader) vpHeight() int { return max(r.Height()-1, 1) }
 
-// width and height are the reader's area: the whole body, or the part a
+// Width and Height are the reader's area: the whole body, or the part a
 // containing screen (Study) gives it with setSize.
-func (r *reader) width() int {
+func (r *Reader) Width() int {
 	if r.w > 0 {
 		return r.w
 	}
 	return r.c.Width
 }
 
-func (r *reader) height() int {
+func (r *Reader) Height() int {
 	if r.h > 0 {
 		return r.h
 	}
@@ -139,19 +132,19 @@ func (r *reader) height() int {
 }
 
 // setSize gives the reader an area smaller than the body.
-func (r *reader) setSize(w, h int) tea.Cmd {
+func (r *Reader) SetSize(w, h int) tea.Cmd {
 	r.w, r.h = w, h
 	return r.resize()
 }
 
-func (r *reader) resize() tea.Cmd {
-	r.vp.SetWidth(r.width())
+func (r *Reader) resize() tea.Cmd {
+	r.vp.SetWidth(r.Width())
 	r.vp.SetHeight(r.vpHeight())
-	r.input.SetWidth(max(r.width()-2, 1))
+	r.input.SetWidth(max(r.Width()-2, 1))
 	return r.render()
 }
 
-func (r *reader) styleName() string {
+func (r *Reader) styleName() string {
 	if r.c.IsDark {
 		return "dark"
 	}
@@ -159,9 +152,9 @@ func (r *reader) styleName() string {
 }
 
 // Capturing implements Capturer: while typing a search, q is a letter.
-func (r *reader) Capturing() bool { return r.mode == modeSearch }
+func (r *Reader) Capturing() bool { return r.mode == modeSearch }
 
-func (r *reader) Init() tea.Cmd {
+func (r *Reader) Init() tea.Cmd {
 	c, n := r.c, r.note
 	cmds := []tea.Cmd{r.render()}
 	if r.pendingSection == "" {
@@ -181,8 +174,8 @@ func (r *reader) Init() tea.Cmd {
 
 // render asks for the note at the current width and style: from the cache
 // at once, or from a command.
-func (r *reader) render() tea.Cmd {
-	k := render.Key{Lang: r.note.Lang, ID: r.note.ID, Width: render.WrapWidth(r.width()), Style: r.styleName()}
+func (r *Reader) render() tea.Cmd {
+	k := render.Key{Lang: r.note.Lang, ID: r.note.ID, Width: render.WrapWidth(r.Width()), Style: r.styleName()}
 	r.want = k
 	if out, ok := r.c.Renders.Get(k); ok {
 		r.show(out)
@@ -201,7 +194,7 @@ func (r *reader) render() tea.Cmd {
 
 // show puts a rendering on screen and works out where sections and links
 // landed in it.
-func (r *reader) show(out string) {
+func (r *Reader) show(out string) {
 	frac := 0.0
 	if r.ready && len(r.lines) > 0 {
 		frac = float64(r.vp.YOffset()) / float64(len(r.lines))
@@ -215,7 +208,7 @@ func (r *reader) show(out string) {
 	if r.srch != nil {
 		r.srch.locate(r.note, r.plain)
 	}
-	r.refresh()
+	r.Refresh()
 	switch {
 	case r.pendingSection != "":
 		r.vp.SetYOffset(r.sections[r.pendingSection])
@@ -234,56 +227,13 @@ func (r *reader) show(out string) {
 			r.pendingMatch = -1
 			r.scrollToMatch()
 		}
-		r.refresh()
+		r.Refresh()
 	}
-}
-
-// locate finds the rendered line of each section heading and link, in
-// order, by their text.
-func (r *reader) locate() {
-	r.sections = map[string]int{}
-	from := 0
-	for _, s := range r.note.Sections {
-		if i := findLine(r.plain, from, s.Title); i >= 0 {
-			r.sections[s.ID] = i
-			from = i + 1
-		} else {
-			r.sections[s.ID] = from
-		}
-	}
-	r.links = r.links[:0]
-	from = 0
-	for _, m := range render.NoteLinkRe.FindAllStringSubmatch(r.note.Body, -1) {
-		l := linkRef{text: m[1], note: m[2], section: m[3], line: -1}
-		if i := findLine(r.plain, from, l.text); i >= 0 {
-			l.line, from = i, i
-		}
-		r.links = append(r.links, l)
-	}
-	if r.link >= len(r.links) {
-		r.link = -1
-	}
-}
-
-// findLine returns the first line at or after from that holds the start
-// of text (its first words, as wrapping may split it), or -1.
-func findLine(lines []string, from int, text string) int {
-	probe := []rune(strings.TrimSpace(text))
-	if len(probe) > 16 {
-		probe = probe[:16]
-	}
-	p := string(probe)
-	for i := from; i < len(lines); i++ {
-		if strings.Contains(lines[i], p) {
-			return i
-		}
-	}
-	return -1
 }
 
 // refresh sets the viewport content with the selected link and the search
 // matches marked.
-func (r *reader) refresh() {
+func (r *Reader) Refresh() {
 	lines := r.lines
 	marked := map[int]bool{}
 	if r.srch != nil && r.srch.query != "" {
@@ -306,7 +256,7 @@ func (r *reader) refresh() {
 	if r.highlight != "" {
 		if l, ok := r.sections[r.highlight]; ok && l < len(lines) {
 			lines = append([]string(nil), lines...)
-			lines[l] = r.c.Styles.MatchSelected.Render(text.PadRight(r.plain[l], r.width()-1))
+			lines[l] = r.c.Styles.MatchSelected.Render(text.PadRight(r.plain[l], r.Width()-1))
 		}
 	}
 	off := r.vp.YOffset()
@@ -314,33 +264,9 @@ func (r *reader) refresh() {
 	r.vp.SetYOffset(off)
 }
 
-// highlightLine draws a plain line with every occurrence of word marked
-// (case-insensitively); selected uses the stronger mark.
-func highlightLine(st *Styles, line, word string, selected bool) string {
-	style := st.Match
-	if selected {
-		style = st.MatchSelected
-	}
-	low, w := strings.ToLower(line), strings.ToLower(word)
-	if w == "" {
-		return line
-	}
-	var b strings.Builder
-	for {
-		i := strings.Index(low, w)
-		if i < 0 {
-			b.WriteString(line)
-			return b.String()
-		}
-		b.WriteString(line[:i])
-		b.WriteString(style.Render(line[i : i+len(w)]))
-		line, low = line[i+len(w):], low[i+len(w):]
-	}
-}
+func (r *Reader) Title() string { return r.note.Title }
 
-func (r *reader) Title() string { return r.note.Title }
-
-func (r *reader) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (r *Reader) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case renderedMsg:
 		if msg.gen != r.gen || msg.key != r.want {
@@ -381,26 +307,26 @@ func (r *reader) Update(msg tea.Msg) (Screen, tea.Cmd) {
 }
 
 // readKey handles the reader's own keys in reading mode.
-func (r *reader) readKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+func (r *Reader) readKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := r.keys
 	switch {
 	case key.Matches(msg, r.c.Keys.Back):
 		if r.srch != nil && r.srch.query != "" {
 			r.srch = nil
-			r.refresh()
+			r.Refresh()
 			return nil, true
 		}
 		if r.link >= 0 {
 			r.link = -1
-			r.refresh()
+			r.Refresh()
 			return nil, true
 		}
 		if n := len(r.history); n > 0 {
 			back := r.history[n-1]
 			r.history = r.history[:n-1]
-			return tea.Sequence(r.savePosition(), r.open(back.note, "", back.line)), true
+			return tea.Sequence(r.SavePosition(), r.open(back.note, "", back.line)), true
 		}
-		return tea.Sequence(r.savePosition(), common.Pop), true
+		return tea.Sequence(r.SavePosition(), common.Pop), true
 	case key.Matches(msg, r.c.Keys.Top):
 		r.vp.GotoTop()
 		return nil, true
@@ -428,7 +354,7 @@ func (r *reader) readKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		if r.w > 0 {
 			return nil, false // already inside Study
 		}
-		return tea.Sequence(r.savePosition(), common.Push(newStudy(r.c, r.note, r.currentSection()))), true
+		return tea.Sequence(r.SavePosition(), common.Open("study:"+r.note.ID+"#"+r.CurrentSection())), true
 	case key.Matches(msg, k.Lang):
 		next := content.KO
 		if r.c.Lang == content.KO {
@@ -441,7 +367,7 @@ func (r *reader) readKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 }
 
 // currentSection is the section whose heading is at or above the top line.
-func (r *reader) currentSection() string {
+func (r *Reader) CurrentSection() string {
 	best, bestLine := "", -1
 	top := r.vp.YOffset() + 1
 	for id, l := range r.sections {
@@ -452,205 +378,8 @@ func (r *reader) currentSection() string {
 	return best
 }
 
-// switchLang shows the same note in the new language, at the same section.
-func (r *reader) switchLang() tea.Cmd {
-	if r.c.Lang == r.note.Lang || r.c.Lib == nil {
-		return nil
-	}
-	other := r.c.Lib.Note(r.c.Lang, r.note.ID)
-	if other == nil {
-		return common.Status(fmt.Sprintf("%s: no %s version", r.note.ID, r.c.Lang))
-	}
-	sec := r.currentSection()
-	save := r.savePosition()
-	r.note, r.ready, r.link, r.history = other, false, -1, nil
-	r.pendingSection, r.restore = sec, -1
-	if r.srch != nil {
-		r.srch = newSearch(r.c.Lib, r.c.Lang, r.srch.query)
-	}
-	return tea.Batch(save, r.render())
-}
-
-// open replaces the note on screen (following a link or going back).
-func (r *reader) open(n *content.Note, section string, line int) tea.Cmd {
-	return func() tea.Msg { return openNoteMsg{n, section, line} }
-}
-
-type openNoteMsg struct {
-	note    *content.Note
-	section string
-	line    int
-}
-
-func (r *reader) openNote(m openNoteMsg) tea.Cmd {
-	r.note, r.ready, r.link = m.note, false, -1
-	if r.srch != nil && r.pendingMatch == -1 {
-		r.srch.cur = -1 // no match is selected in the new note yet
-	}
-	r.pendingSection, r.restore = m.section, -1
-	if m.section == "" {
-		r.restore = m.line
-	}
-	return r.render()
-}
-
-func (r *reader) cycleLink(forward bool) {
-	var usable []int
-	for i, l := range r.links {
-		if l.line >= 0 {
-			usable = append(usable, i)
-		}
-	}
-	if len(usable) == 0 {
-		return
-	}
-	// Start from the links on screen, so tab picks what the reader sees.
-	top, bottom := r.vp.YOffset(), r.vp.YOffset()+r.vp.Height()
-	next := -1
-	if forward {
-		for _, i := range usable {
-			if (r.link < 0 && r.links[i].line >= top) || (r.link >= 0 && i > r.link) {
-				next = i
-				break
-			}
-		}
-		if next < 0 {
-			next = usable[0]
-		}
-	} else {
-		for j := len(usable) - 1; j >= 0; j-- {
-			i := usable[j]
-			if (r.link < 0 && r.links[i].line < bottom) || (r.link >= 0 && i < r.link) {
-				next = i
-				break
-			}
-		}
-		if next < 0 {
-			next = usable[len(usable)-1]
-		}
-	}
-	r.link = next
-	l := r.links[next]
-	if l.line < top || l.line >= bottom {
-		r.vp.SetYOffset(max(l.line-r.vp.Height()/3, 0))
-	}
-	r.refresh()
-}
-
-func (r *reader) follow() tea.Cmd {
-	l := r.links[r.link]
-	target := r.c.Lib.Note(r.note.Lang, l.note)
-	if target == nil {
-		return common.Status("no note " + l.note)
-	}
-	r.history = append(r.history, place{r.note, r.vp.YOffset()})
-	section := l.section
-	if section == "" && len(target.Sections) > 0 {
-		section = "" // the top of the note
-	}
-	return tea.Sequence(r.savePosition(), r.open(target, section, 0))
-}
-
-func (r *reader) openTOC() {
-	r.toc.Items = r.toc.Items[:0]
-	cur := r.currentSection()
-	for _, s := range r.note.Sections {
-		title := s.Title
-		if s.Level > 2 {
-			title = "  " + title
-		}
-		r.toc.Items = append(r.toc.Items, menu.Item{ID: s.ID, Title: title})
-		if s.ID == cur {
-			r.toc.Cursor = len(r.toc.Items) - 1
-		}
-	}
-	r.mode = modeTOC
-}
-
-func (r *reader) tocKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch {
-	case key.Matches(msg, r.c.Keys.Back), key.Matches(msg, r.keys.TOC):
-		r.mode = modeRead
-	case key.Matches(msg, r.c.Keys.Open):
-		if it, ok := r.toc.Selected(); ok {
-			r.vp.SetYOffset(r.sections[it.ID])
-		}
-		r.mode = modeRead
-	default:
-		r.toc.Move(r.c, msg)
-	}
-	return nil
-}
-
-func (r *reader) searchKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch {
-	case key.Matches(msg, r.c.Keys.Back):
-		r.mode = modeRead
-		r.input.Blur()
-		return nil
-	case msg.Code == tea.KeyEnter:
-		r.mode = modeRead
-		r.input.Blur()
-		q := strings.TrimSpace(r.input.Value())
-		if q == "" {
-			r.srch = nil
-			r.refresh()
-			return nil
-		}
-		r.srch = newSearch(r.c.Lib, r.c.Lang, q)
-		r.srch.locate(r.note, r.plain)
-		if len(r.srch.notes) == 0 {
-			return common.Status(fmt.Sprintf(r.c.T("search.none"), q))
-		}
-		if len(r.srch.here) == 0 || r.srch.firstAfter(r.vp.YOffset()) < 0 {
-			return r.step(true)
-		}
-		r.srch.cur = r.srch.firstAfter(r.vp.YOffset())
-		r.scrollToMatch()
-		r.refresh()
-		return nil
-	}
-	var cmd tea.Cmd
-	r.input, cmd = r.input.Update(msg)
-	return cmd
-}
-
-// step moves to the next or previous match, into the next note with
-// matches when this one has no more.
-func (r *reader) step(forward bool) tea.Cmd {
-	s := r.srch
-	if forward && s.cur+1 < len(s.here) {
-		s.cur++
-	} else if !forward && s.cur > 0 {
-		s.cur--
-	} else {
-		n := s.neighbour(r.note.ID, forward)
-		if n == nil {
-			return nil
-		}
-		if forward {
-			r.pendingMatch = 0
-		} else {
-			r.pendingMatch = -2 // the last match
-		}
-		return tea.Sequence(r.savePosition(), r.open(n, "", 0))
-	}
-	r.scrollToMatch()
-	r.refresh()
-	return nil
-}
-
-func (r *reader) scrollToMatch() {
-	if m, ok := r.srch.current(); ok {
-		top, bottom := r.vp.YOffset(), r.vp.YOffset()+r.vp.Height()
-		if m.line < top || m.line >= bottom {
-			r.vp.SetYOffset(max(m.line-r.vp.Height()/3, 0))
-		}
-	}
-}
-
 // savePosition records the place in the note and how much has been read.
-func (r *reader) savePosition() tea.Cmd {
+func (r *Reader) SavePosition() tea.Cmd {
 	if r.c.Store == nil || !r.ready {
 		return nil
 	}
@@ -666,7 +395,7 @@ func (r *reader) savePosition() tea.Cmd {
 }
 
 // readPct is the share of the note that has been on screen.
-func (r *reader) readPct() int {
+func (r *Reader) readPct() int {
 	total := r.vp.TotalLineCount()
 	if total == 0 {
 		return 0
@@ -675,20 +404,20 @@ func (r *reader) readPct() int {
 	return seen * 100 / total
 }
 
-func (r *reader) View() string {
+func (r *Reader) View() string {
 	if !r.ready {
 		return r.c.Styles.Muted.Render(r.c.T("notes.rendering"))
 	}
 	switch r.mode {
 	case modeTOC:
 		head := r.c.Styles.Header.Render(r.c.T("reader.contents"))
-		return head + "\n" + r.toc.View(r.c, r.height()-1)
+		return head + "\n" + r.toc.View(r.c, r.Height()-1)
 	}
 	body := strings.TrimRight(r.vp.View(), "\n")
 	return body + "\n" + r.footer()
 }
 
-func (r *reader) footer() string {
+func (r *Reader) footer() string {
 	st := r.c.Styles
 	if r.mode == modeSearch {
 		return r.input.View()
@@ -711,7 +440,7 @@ func (r *reader) footer() string {
 	return st.Muted.Render(strings.Join(parts, " · "))
 }
 
-func (r *reader) ShortHelp() []key.Binding {
+func (r *Reader) ShortHelp() []key.Binding {
 	if r.mode == modeSearch {
 		return []key.Binding{r.c.Keys.Open}
 	}
@@ -733,7 +462,7 @@ func (r *reader) ShortHelp() []key.Binding {
 	return append(b, r.keys.Lang)
 }
 
-func (r *reader) FullHelp() [][]key.Binding {
+func (r *Reader) FullHelp() [][]key.Binding {
 	k := r.vp.KeyMap
 	return [][]key.Binding{
 		{k.Up, k.Down, r.c.Keys.PageUp, r.c.Keys.PageDown, k.HalfPageUp, k.HalfPageDown, r.c.Keys.Top, r.c.Keys.Bottom},
@@ -742,16 +471,19 @@ func (r *reader) FullHelp() [][]key.Binding {
 	}
 }
 
-// gotoSection scrolls to a section and marks its heading (now, or after
-// the render in flight lands).
-func (r *reader) gotoSection(id string) {
-	r.highlight = id
-	if !r.ready {
-		r.pendingSection = id
-		return
-	}
-	if l, ok := r.sections[id]; ok {
-		r.vp.SetYOffset(l)
-	}
-	r.refresh()
+// Note is the note on screen (following a link changes it).
+func (r *Reader) Note() *content.Note { return r.note }
+
+// Ready reports whether the note has been rendered.
+func (r *Reader) Ready() bool { return r.ready }
+
+// Browsing reports whether the reader is only reading: no contents, no
+// search field and no selected link that would take tab or enter.
+func (r *Reader) Browsing() bool { return r.mode == modeRead && r.link < 0 }
+
+// Highlight marks a section's heading ("" for none), the way Study shows
+// where an answer is explained.
+func (r *Reader) Highlight(section string) {
+	r.highlight = section
+	r.Refresh()
 }

@@ -1,0 +1,42 @@
+package reader
+
+import (
+	"context"
+	"testing"
+
+	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/ui/common"
+	"github.com/saa-study/saa-study/ui/internal/uitest"
+	"github.com/saa-study/saa-study/ui/keymap"
+	"github.com/saa-study/saa-study/ui/render"
+	"github.com/saa-study/saa-study/ui/styles"
+)
+
+// BenchmarkOpenLongestNoteCached is opening a note already rendered at this
+// width: a cache lookup and laying out the lines.
+func BenchmarkOpenLongestNoteCached(b *testing.B) {
+	lib, n := uitest.LongestNote(b)
+	c := &common.Common{Ctx: context.Background(), Lib: lib, Lang: content.EN, IsDark: true, Styles: styles.New(true),
+		Keys: keymap.Default(), Width: 100, Height: 30, Renders: render.NewCache()}
+	out, _ := render.RenderNote(lib, n, 100, "dark")
+	c.Renders.Put(render.Key{Lang: n.Lang, ID: n.ID, Width: render.WrapWidth(100), Style: "dark"}, out)
+	b.ReportAllocs()
+	for b.Loop() {
+		r := New(c, n)
+		if r.render() != nil || !r.ready {
+			b.Fatal("not served from the cache")
+		}
+	}
+}
+
+// BenchmarkSearchAllNotes is a query over every note of a language.
+func BenchmarkSearchAllNotes(b *testing.B) {
+	lib, _ := uitest.LongestNote(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		s := newSearch(lib, content.EN, "provisioned")
+		if len(s.notes) == 0 {
+			b.Fatal("no match")
+		}
+	}
+}

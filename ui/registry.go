@@ -1,0 +1,79 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/ui/components/reader"
+)
+
+// screens is the one registry from a target to the screen that shows it.
+// Home's entries, --start, and every page that leads to another page
+// (a question's "open the note", the reader's "test me") go through it, so
+// that no page builds another page's screen.
+//
+// A target is a name ("notes"), or a name and an argument after a colon:
+// "note:ID#section" opens the reader there, "study:ID#section" opens Study.
+var screens = map[string]func(c *Common, arg string) Screen{
+	"notes": func(c *Common, _ string) Screen { return newNoteList(c) },
+
+	"study": func(c *Common, arg string) Screen {
+		if arg == "" {
+			l := newNoteList(c)
+			l.study = true
+			return l
+		}
+		n, sec := noteOf(c, arg)
+		if n == nil {
+			return nil
+		}
+		return newStudy(c, n, sec)
+	},
+
+	"note": func(c *Common, arg string) Screen {
+		n, sec := noteOf(c, arg)
+		if n == nil {
+			return nil
+		}
+		return reader.NewAt(c, n, sec)
+	},
+
+	"review": func(c *Common, _ string) Screen { return newReview(c) },
+
+	"exam": func(c *Common, _ string) Screen { return newExamMenu(c) },
+
+	"sim": func(c *Common, _ string) Screen { return newSimMenu(c) },
+
+	"stats": func(c *Common, _ string) Screen { return newStatsScreen(c) },
+
+	"settings": func(c *Common, _ string) Screen { return newSettings(c) },
+}
+
+// screenFor builds the screen a target names; nil when it names nothing
+// there is (an unknown target, or a note that is not in the library).
+func screenFor(c *Common, target string) Screen {
+	name, arg, _ := strings.Cut(target, ":")
+	open, ok := screens[name]
+	if !ok {
+		return nil
+	}
+	return open(c, arg)
+}
+
+// noteOf finds "ID#section" in the learner's language, or in any language
+// the library has it in.
+func noteOf(c *Common, arg string) (*content.Note, string) {
+	id, sec, _ := strings.Cut(arg, "#")
+	if c.Lib == nil {
+		return nil, ""
+	}
+	if n := c.Lib.Note(c.Lang, id); n != nil {
+		return n, sec
+	}
+	for _, l := range content.Langs {
+		if n := c.Lib.Note(l, id); n != nil {
+			return n, sec
+		}
+	}
+	return nil, ""
+}
