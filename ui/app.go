@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -10,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/progress"
 )
 
 // App is the root model: a stack of screens, a header, a status line and a
@@ -33,7 +35,12 @@ func New(o Options) *App {
 	if o.Lang == "" {
 		o.Lang = content.EN
 	}
-	c := &Common{Ctx: o.Ctx, Lib: o.Lib, Store: o.Store, Lang: o.Lang, Theme: o.Theme,
+	if o.Progress == nil {
+		o.Progress = progress.New(nil, o.Lib, progress.Options{Loc: time.Local, Now: o.Now})
+	}
+	// Progress is about the content the screens show.
+	o.Progress = o.Progress.WithLibrary(o.Lib)
+	c := &Common{Ctx: o.Ctx, Lib: o.Lib, Progress: o.Progress, Lang: o.Lang, Theme: o.Theme,
 		Keys: DefaultKeyMap(), Now: o.Now, renders: newRenderCache()}
 	c.IsDark = o.Theme != "light"
 	c.Styles = NewStyles(c.IsDark)

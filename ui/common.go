@@ -1,7 +1,7 @@
 // Package ui is saa-study's terminal interface: one Bubble Tea program
 // whose root, App, routes key presses to a stack of screens and draws them
 // with one set of styles. Screens call into the cores (content, quiz, srs,
-// sim) and the store; they hold no state of their own beyond what they show.
+// sim) and progress; they hold no state of their own beyond what they show.
 package ui
 
 import (
@@ -12,21 +12,23 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/saa-study/saa-study/content"
-	"github.com/saa-study/saa-study/store"
+	"github.com/saa-study/saa-study/progress"
 )
 
 // Common is the state every screen shares within one program (one
 // terminal, or one SSH session). Nothing here is global.
 type Common struct {
-	Ctx    context.Context
-	Lib    *content.Library
-	Store  *store.Store
-	Lang   content.Lang
-	Theme  string // "auto", "dark" or "light"
-	IsDark bool
-	Styles *Styles
-	Keys   KeyMap
-	Now    func() time.Time
+	Ctx context.Context
+	Lib *content.Library
+	// Progress is the learner's progress; without a progress file it
+	// saves nothing (HasStore is false).
+	Progress *progress.Progress
+	Lang     content.Lang
+	Theme    string // "auto", "dark" or "light"
+	IsDark   bool
+	Styles   *Styles
+	Keys     KeyMap
+	Now      func() time.Time
 
 	Width, Height int // the body area a screen may draw in
 
@@ -35,12 +37,13 @@ type Common struct {
 
 // Options configure a new App.
 type Options struct {
-	Ctx   context.Context
-	Lib   *content.Library
-	Store *store.Store
-	Lang  content.Lang
-	Theme string // auto, dark, light
-	Now   func() time.Time
+	Ctx context.Context
+	Lib *content.Library
+	// Progress is the learner's progress; nil runs without saving any.
+	Progress *progress.Progress
+	Lang     content.Lang
+	Theme    string // auto, dark, light
+	Now      func() time.Time
 	// Start opens a screen right away ("notes", "settings", …); empty for home.
 	Start string
 }
@@ -79,6 +82,22 @@ func pop() tea.Msg          { return popMsg{} }
 func errCmd(err error) tea.Cmd { return func() tea.Msg { return errMsg{err} } }
 
 func status(text string) tea.Cmd { return func() tea.Msg { return statusMsg{text} } }
+
+// srsNow is the screen's clock: the injected one, else the wall clock.
+func srsNow(c *Common) time.Time {
+	if c.Now != nil {
+		return c.Now()
+	}
+	return time.Now()
+}
+
+// srsCtx is the screen's context, or Background when none was given.
+func srsCtx(c *Common) context.Context {
+	if c.Ctx != nil {
+		return c.Ctx
+	}
+	return context.Background()
+}
 
 // t is a shortcut for the interface text in the current language.
 func (c *Common) t(k string) string { return T(c.Lang, k) }

@@ -11,7 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/saa-study/saa-study/content"
-	"github.com/saa-study/saa-study/store"
+	"github.com/saa-study/saa-study/progress"
 )
 
 // testLibrary builds a small, valid library: two notes in two languages,
@@ -75,9 +75,10 @@ A job must run longer than one invocation allows. How long may one run?
 	return lib
 }
 
-func testStore(t testing.TB) *store.Store {
+// testProgress opens a fresh progress file; the app binds it to its content.
+func testProgress(t testing.TB) *progress.Progress {
 	t.Helper()
-	s, err := store.Open(filepath.Join(t.TempDir(), "progress.db"), store.Options{})
+	s, err := progress.Open(filepath.Join(t.TempDir(), "progress.db"), nil, progress.Options{Loc: time.Local})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,7 +14,7 @@ import (
 type home struct {
 	c      *Common
 	menu   menu
-	glance string // due today, streak, readiness (see srsdata.go)
+	glance string // due today, streak, readiness (see homeGlanceCmd)
 	resume string // an unfinished exam to resume (see exam_menu.go)
 }
 
@@ -137,3 +137,25 @@ func (s *soon) Update(msg tea.Msg) (Screen, tea.Cmd) {
 }
 
 var _ = content.EN
+
+// homeGlanceMsg carries the home screen's summary line.
+type homeGlanceMsg string
+
+// homeGlanceCmd computes the home summary in the background; on failure
+// the line is simply left out.
+func homeGlanceCmd(c *Common) tea.Cmd {
+	if !c.Progress.HasStore() {
+		return nil
+	}
+	now, lang := srsNow(c), c.Lang
+	return func() tea.Msg {
+		g, err := c.Progress.Glance(srsCtx(c), lang, now)
+		if err != nil {
+			return nil
+		}
+		if !g.Studied {
+			return homeGlanceMsg(fmt.Sprintf(T(lang, "home.glance.new"), g.DueToday))
+		}
+		return homeGlanceMsg(fmt.Sprintf(T(lang, "home.glance"), g.DueToday, g.Streak, int(g.Readiness*100+0.5)))
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/saa-study/saa-study/progress"
 	"github.com/saa-study/saa-study/srs"
 )
 
@@ -138,12 +139,12 @@ func (r *review) View() string {
 // header is "learning · review · new · done today", and the mode.
 func (r *review) header() string {
 	st := r.c.Styles
-	l, rv, n := r.s.counts()
+	l, rv, n := r.s.Counts()
 	format := "rv.counts"
 	if r.c.Width < 60 {
 		format = "rv.counts.short"
 	}
-	s := fmt.Sprintf(r.c.t(format), l, rv, n, r.s.done)
+	s := fmt.Sprintf(r.c.t(format), l, rv, n, r.s.Done())
 	if r.list != nil {
 		s = fmt.Sprintf(r.c.t("rv.list."+r.listKind), r.listPos+1, len(r.list))
 	}
@@ -154,11 +155,12 @@ func (r *review) emptyLines(w int) []string {
 	c, st := r.c, r.c.Styles
 	now := srsNow(c)
 	out := []string{st.Header.Render(c.t("rv.empty"))}
+	nextDue, hasNext := r.s.NextDue()
 	switch {
-	case !r.s.waitingUntil(now).IsZero():
-		out = append(out, fmt.Sprintf(c.t("rv.wait"), rvWhen(r.s.waitingUntil(now), now)))
-	case r.s.hasNext:
-		out = append(out, fmt.Sprintf(c.t("rv.next"), rvWhen(r.s.nextDue, now)))
+	case !r.s.WaitingUntil(now).IsZero():
+		out = append(out, fmt.Sprintf(c.t("rv.wait"), rvWhen(r.s.WaitingUntil(now), now)))
+	case hasNext:
+		out = append(out, fmt.Sprintf(c.t("rv.next"), rvWhen(nextDue, now)))
 	default:
 		out = append(out, c.t("rv.nothing"))
 	}
@@ -166,7 +168,7 @@ func (r *review) emptyLines(w int) []string {
 	for _, k := range []string{"rv.offer.ahead", "rv.offer.drill", "rv.offer.undo"} {
 		out = append(out, rvWrap(c.t(k), w)...)
 	}
-	for _, wmsg := range r.s.set.Warnings {
+	for _, wmsg := range r.s.Set().Warnings {
 		out = append(out, st.Warn.Render(wmsg))
 	}
 	return out
@@ -178,13 +180,13 @@ func rvWhen(t, now time.Time) string {
 
 func (r *review) leechLines(w int) []string {
 	c, st := r.c, r.c.Styles
-	e := r.s.set.byKey[r.leechKey]
+	e := r.s.Set().ByKey(r.leechKey)
 	where := ""
 	if e != nil {
 		where = rvSectionName(c, e.Section)
 	}
 	out := []string{st.Warn.Render(c.t("rv.leech.title"))}
-	out = append(out, rvWrap(fmt.Sprintf(c.t("rv.leech"), LeechLapses), w)...)
+	out = append(out, rvWrap(fmt.Sprintf(c.t("rv.leech"), progress.LeechLapses), w)...)
 	if where != "" {
 		out = append(out, "")
 		out = append(out, rvWrap(fmt.Sprintf(c.t("rv.leech.read"), where), w)...)

@@ -84,10 +84,8 @@ func (s *settings) change(step int) tea.Cmd {
 	}
 	s.build()
 	save := func() tea.Msg {
-		if c.Store != nil {
-			if err := c.Store.SetSetting(c.Ctx, k, v); err != nil {
-				return errMsg{err}
-			}
+		if err := c.Progress.SetSetting(c.Ctx, k, v); err != nil {
+			return errMsg{err}
 		}
 		return statusMsg{c.t("settings.saved")}
 	}
