@@ -34,7 +34,7 @@ func newExamMenu(c *Common) *examMenu {
 	return m
 }
 
-// loadUnfinished asks the store for an exam to resume.
+// loadUnfinished asks progress for an exam to resume.
 func loadUnfinished(c *Common) tea.Cmd {
 	return func() tea.Msg {
 		rec, ok, err := c.Progress.UnfinishedExam(c.Ctx)
