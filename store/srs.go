@@ -213,33 +213,42 @@ func (s *Store) CommitReview(ctx context.Context, r Review) (int64, error) {
 	if r.ReviewedAt.IsZero() {
 		r.ReviewedAt = s.now()
 	}
+	var id int64
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		id, err = commitReviewTx(ctx, tx, r)
+		return err
+	})
+	if err != nil {
+		return 0, err
+	}
+	return id, nil
+}
+
+// commitReviewTx writes the review log row and the item's new state
+// inside tx. r is checked and completed by the caller.
+func commitReviewTx(ctx context.Context, tx *sql.Tx, r Review) (int64, error) {
 	r.Before.Kind, r.Before.ItemID = r.Kind, r.ItemID
 	r.After.Kind, r.After.ItemID = r.Kind, r.ItemID
 	prev, err := json.Marshal(r.Before)
 	if err != nil {
 		return 0, fmt.Errorf("encoding the previous state: %w", err)
 	}
-	var id int64
-	err = s.tx(ctx, func(tx *sql.Tx) error {
-		a := r.After.Card
-		res, err := tx.ExecContext(ctx, `INSERT INTO srs_review (kind, item_id, rating, state_before, state_after,
-			stability, difficulty, elapsed_days, scheduled_days, due, reviewed_at, duration_ms, prev)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-			r.Kind, r.ItemID, int(r.Rating), int(r.Before.Card.State), int(a.State), a.Stability, a.Difficulty,
-			a.ElapsedDays, a.ScheduledDays, ns(a.Due), ns(r.ReviewedAt), r.DurationMS, string(prev))
-		if err != nil {
-			return fmt.Errorf("logging the review of %s %s: %w", r.Kind, r.ItemID, err)
-		}
-		if id, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, upsertItem, itemArgs(r.After)...); err != nil {
-			return fmt.Errorf("saving %s %s: %w", r.Kind, r.ItemID, err)
-		}
-		return nil
-	})
+	a := r.After.Card
+	res, err := tx.ExecContext(ctx, `INSERT INTO srs_review (kind, item_id, rating, state_before, state_after,
+		stability, difficulty, elapsed_days, scheduled_days, due, reviewed_at, duration_ms, prev)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		r.Kind, r.ItemID, int(r.Rating), int(r.Before.Card.State), int(a.State), a.Stability, a.Difficulty,
+		a.ElapsedDays, a.ScheduledDays, ns(a.Due), ns(r.ReviewedAt), r.DurationMS, string(prev))
+	if err != nil {
+		return 0, fmt.Errorf("logging the review of %s %s: %w", r.Kind, r.ItemID, err)
+	}
+	id, err := res.LastInsertId()
 	if err != nil {
 		return 0, err
+	}
+	if _, err := tx.ExecContext(ctx, upsertItem, itemArgs(r.After)...); err != nil {
+		return 0, fmt.Errorf("saving %s %s: %w", r.Kind, r.ItemID, err)
 	}
 	return id, nil
 }
@@ -250,37 +259,36 @@ var ErrNothingToUndo = errors.New("nothing to undo")
 // UndoLastReview deletes the newest review and puts its item back the way
 // it was before, in one transaction. It returns the item as restored.
 func (s *Store) UndoLastReview(ctx context.Context) (SRSItem, error) {
-	return s.undoLast(ctx, "", "")
-}
-
-// UndoLastReviewOf undoes the newest review only when it is of the given
-// item (a learner changing the rating they just gave); otherwise it
-// changes nothing and returns ErrNothingToUndo.
-func (s *Store) UndoLastReviewOf(ctx context.Context, kind, itemID string) (SRSItem, error) {
-	return s.undoLast(ctx, kind, itemID)
-}
-
-func (s *Store) undoLast(ctx context.Context, kind, itemID string) (SRSItem, error) {
 	var it SRSItem
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		var id int64
-		var prev, k, item string
-		err := tx.QueryRowContext(ctx, `SELECT id, prev, kind, item_id FROM srs_review ORDER BY id DESC LIMIT 1`).Scan(&id, &prev, &k, &item)
-		if errors.Is(err, sql.ErrNoRows) || (kind != "" && (k != kind || item != itemID)) {
-			return ErrNothingToUndo
-		}
-		if err != nil {
-			return err
-		}
-		if err := json.Unmarshal([]byte(prev), &it); err != nil {
-			return fmt.Errorf("review %d: its saved state is unreadable: %w", id, err)
-		}
-		if _, err := tx.ExecContext(ctx, upsertItem, itemArgs(it)...); err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, `DELETE FROM srs_review WHERE id = ?`, id)
+		var err error
+		it, err = undoLastTx(ctx, tx, "", "")
 		return err
 	})
+	return it, err
+}
+
+// undoLastTx deletes the newest review inside tx and restores its item.
+// With kind and itemID given it only undoes a review of that item, and
+// otherwise returns ErrNothingToUndo.
+func undoLastTx(ctx context.Context, tx *sql.Tx, kind, itemID string) (SRSItem, error) {
+	var it SRSItem
+	var id int64
+	var prev, k, item string
+	err := tx.QueryRowContext(ctx, `SELECT id, prev, kind, item_id FROM srs_review ORDER BY id DESC LIMIT 1`).Scan(&id, &prev, &k, &item)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && kind != "" && (k != kind || item != itemID)) {
+		return it, ErrNothingToUndo
+	}
+	if err != nil {
+		return it, err
+	}
+	if err := json.Unmarshal([]byte(prev), &it); err != nil {
+		return it, fmt.Errorf("review %d: its saved state is unreadable: %w", id, err)
+	}
+	if _, err := tx.ExecContext(ctx, upsertItem, itemArgs(it)...); err != nil {
+		return it, err
+	}
+	_, err = tx.ExecContext(ctx, `DELETE FROM srs_review WHERE id = ?`, id)
 	return it, err
 }
 

@@ -120,7 +120,7 @@ func TestUpgradeFromV1KeepsDataAndBackup(t *testing.T) {
 	if v, ok, _ := s.Setting(ctx, "lang"); !ok || v != "ko" {
 		t.Fatalf("setting after upgrade = %q %v, want ko", v, ok)
 	}
-	if _, err := s.RecordAnswer(ctx, Answer{Kind: "question", ItemID: "q1", Lang: "en", Correct: true, Rating: 3}); err != nil {
+	if _, _, err := s.CommitAnswer(ctx, Answer{Kind: "question", ItemID: "q1", Lang: "en", Correct: true, Rating: 3}, nil); err != nil {
 		t.Fatalf("v2 table missing after upgrade: %v", err)
 	}
 	bak, err := sql.Open("sqlite", "file:"+p+".bak-v1?mode=ro")
@@ -179,7 +179,7 @@ func TestTwoHandlesOnOneFileDoNotLoseWrites(t *testing.T) {
 		go func(s *Store) {
 			defer wg.Done()
 			for i := 0; i < 50; i++ {
-				if _, err := s.RecordAnswer(ctx, Answer{Kind: "card", ItemID: fmt.Sprint(i), Lang: "en", Rating: 3}); err != nil {
+				if _, _, err := s.CommitAnswer(ctx, Answer{Kind: "card", ItemID: fmt.Sprint(i), Lang: "en", Rating: 3}, nil); err != nil {
 					t.Error(err)
 					return
 				}

@@ -12,7 +12,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/saa-study/saa-study/content"
-	"github.com/saa-study/saa-study/store"
+	"github.com/saa-study/saa-study/progress"
 	"github.com/saa-study/saa-study/ui/common"
 	"github.com/saa-study/saa-study/ui/keymap"
 	"github.com/saa-study/saa-study/ui/render"
@@ -22,12 +22,13 @@ import (
 
 // Options configure a new App.
 type Options struct {
-	Ctx   context.Context
-	Lib   *content.Library
-	Store *store.Store
-	Lang  content.Lang
-	Theme string // auto, dark, light
-	Now   func() time.Time
+	Ctx context.Context
+	Lib *content.Library
+	// Progress is the learner's progress; nil runs without saving any.
+	Progress *progress.Progress
+	Lang     content.Lang
+	Theme    string // auto, dark, light
+	Now      func() time.Time
 	// Start opens a screen right away ("notes", "settings", …); empty for home.
 	Start string
 }
@@ -53,7 +54,12 @@ func New(o Options) *App {
 	if o.Lang == "" {
 		o.Lang = content.EN
 	}
-	c := &Common{Ctx: o.Ctx, Lib: o.Lib, Store: o.Store, Lang: o.Lang, Theme: o.Theme,
+	if o.Progress == nil {
+		o.Progress = progress.New(nil, o.Lib, progress.Options{Loc: time.Local, Now: o.Now})
+	}
+	// Progress is about the content the screens show.
+	o.Progress = o.Progress.WithLibrary(o.Lib)
+	c := &Common{Ctx: o.Ctx, Lib: o.Lib, Progress: o.Progress, Lang: o.Lang, Theme: o.Theme,
 		Keys: keymap.Default(), Now: o.Now, Renders: render.NewCache()}
 	c.IsDark = o.Theme != "light"
 	c.Styles = styles.New(c.IsDark)

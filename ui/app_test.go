@@ -41,8 +41,8 @@ func waitFor(t *testing.T, tm *teatest.TestModel, want string) {
 // TestNotesFlow is the path a newcomer takes: home → Notes → open a note →
 // scroll → back → quit.
 func TestNotesFlow(t *testing.T) {
-	st := testStore(t)
-	app := New(Options{Ctx: context.Background(), Lib: testLibrary(t), Store: st, Lang: content.EN, Theme: "dark", Now: fixedClock})
+	st := testProgress(t)
+	app := New(Options{Ctx: context.Background(), Lib: testLibrary(t), Progress: st, Lang: content.EN, Theme: "dark", Now: fixedClock})
 	tm := teatest.NewTestModel(t, probed{app}, teatest.WithInitialTermSize(80, 24),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 
@@ -73,7 +73,7 @@ func TestNotesFlow(t *testing.T) {
 
 // TestEveryHomeEntryOpensAndGoesBack checks that no entry is a dead end.
 func TestEveryHomeEntryOpensAndGoesBack(t *testing.T) {
-	a := New(Options{Ctx: context.Background(), Lib: testLibrary(t), Store: testStore(t), Lang: content.EN, Theme: "dark"})
+	a := New(Options{Ctx: context.Background(), Lib: testLibrary(t), Progress: testProgress(t), Lang: content.EN, Theme: "dark"})
 	drive(a, tea.WindowSizeMsg{Width: 80, Height: 24})
 	for i, id := range homeEntries {
 		if i > 0 {
@@ -98,8 +98,8 @@ func TestEveryHomeEntryOpensAndGoesBack(t *testing.T) {
 }
 
 func TestSettingsChangeLanguageAndPersist(t *testing.T) {
-	st := testStore(t)
-	a := New(Options{Ctx: context.Background(), Lib: testLibrary(t), Store: st, Lang: content.EN, Theme: "dark", Start: "settings"})
+	st := testProgress(t)
+	a := New(Options{Ctx: context.Background(), Lib: testLibrary(t), Progress: st, Lang: content.EN, Theme: "dark", Start: "settings"})
 	drive(a, tea.WindowSizeMsg{Width: 80, Height: 24})
 	drive(a, press("enter")) // language: en → ko
 	if a.c.Lang != content.KO {
@@ -120,7 +120,7 @@ func TestNoLineWiderThanTheWindow(t *testing.T) {
 	lib := testLibrary(t)
 	for _, lang := range content.Langs {
 		for _, sz := range [][2]int{{40, 12}, {80, 24}, {250, 60}, {20, 5}} {
-			a := New(Options{Ctx: context.Background(), Lib: lib, Store: testStore(t), Lang: lang, Theme: "light"})
+			a := New(Options{Ctx: context.Background(), Lib: lib, Progress: testProgress(t), Lang: lang, Theme: "light"})
 			drive(a, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
 			check := func(where string) {
 				lines := strings.Split(a.View().Content, "\n")

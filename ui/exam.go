@@ -9,8 +9,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/progress"
 	"github.com/saa-study/saa-study/quiz"
-	"github.com/saa-study/saa-study/store"
 	"github.com/saa-study/saa-study/ui/common"
 )
 
@@ -98,7 +98,7 @@ func newExamFrom(c *Common, pool []*content.Question, lang content.Lang, cfg qui
 
 // resumeExamScreen rebuilds a stored, unfinished exam with the answers
 // given and the time that was left at the last save.
-func resumeExamScreen(c *Common, rec store.ExamRecord) (*examScreen, error) {
+func resumeExamScreen(c *Common, rec progress.ExamRecord) (*examScreen, error) {
 	var st quiz.ExamState
 	if err := json.Unmarshal(rec.State, &st); err != nil {
 		return nil, fmt.Errorf("exam %d: reading its saved state: %w", rec.ID, err)
@@ -129,7 +129,7 @@ func (s *examScreen) Title() string { return s.c.T("exam.title") }
 func (s *examScreen) Init() tea.Cmd {
 	s.gen++
 	cmds := []tea.Cmd{s.tick()}
-	if s.id == 0 && s.c.Store != nil {
+	if s.id == 0 && s.c.Progress.HasStore() {
 		s.inflight = true
 		cmds = append(cmds, s.create())
 	}
@@ -148,14 +148,11 @@ func (s *examScreen) tick() tea.Cmd {
 func (s *examScreen) create() tea.Cmd {
 	c, state, lang := s.c, s.stateJSON(), string(s.lang)
 	return func() tea.Msg {
-		if c.Store == nil {
+		if !c.Progress.HasStore() {
 			return examStoredMsg{}
 		}
 		// A new exam replaces an unfinished one: only one is offered.
-		if old, ok, err := c.Store.UnfinishedExam(c.Ctx); err == nil && ok {
-			_ = c.Store.DiscardExam(c.Ctx, old.ID)
-		}
-		id, err := c.Store.StartExam(c.Ctx, lang, state)
+		id, err := c.Progress.StartExam(c.Ctx, lang, state)
 		return examStoredMsg{id, err}
 	}
 }
@@ -168,7 +165,7 @@ func (s *examScreen) stateJSON() []byte {
 // save writes the state after an answer or a flag, or marks it dirty
 // when another write is in flight.
 func (s *examScreen) save() tea.Cmd {
-	if s.c.Store == nil {
+	if !s.c.Progress.HasStore() {
 		return nil
 	}
 	s.dirty = true
@@ -188,7 +185,7 @@ func (s *examScreen) flush() tea.Cmd {
 	case s.dirty:
 		s.inflight, s.dirty = true, false
 		c, id, state := s.c, s.id, s.stateJSON()
-		return func() tea.Msg { return examSavedMsg{c.Store.SaveExamState(c.Ctx, id, state)} }
+		return func() tea.Msg { return examSavedMsg{c.Progress.SaveExam(c.Ctx, id, state)} }
 	case s.leaving:
 		return common.Pop
 	}
@@ -277,7 +274,7 @@ func (s *examScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		// Leaving pauses: the saved state keeps the time left.
 		s.gen++
 		s.leaving = true
-		if s.c.Store == nil {
+		if !s.c.Progress.HasStore() {
 			return common.Pop
 		}
 		return s.save()
@@ -388,29 +385,21 @@ func (s *examScreen) finish() tea.Cmd {
 func (s *examScreen) finishCmd() tea.Cmd {
 	res, _ := s.ex.Results()
 	c, id, state := s.c, s.id, s.stateJSON()
-	var answers []store.Answer
+	var answers []progress.Answer
 	for _, it := range res.Items {
 		if !it.Answered {
 			continue
 		}
 		q := it.Presented.Question
-		answers = append(answers, store.Answer{Kind: "question", ItemID: it.QuestionID, Lang: string(s.lang),
+		answers = append(answers, progress.Answer{Kind: "question", ItemID: it.QuestionID, Lang: string(s.lang),
 			Correct: it.Result.Correct, Rating: int(quiz.Rate(it.Result.Correct, false, -1, quiz.DefaultBudget(q))),
 			Chosen: indexList(it.Result.Chosen), Source: "exam", AnsweredAt: it.AnsweredAt})
 	}
-	score := store.ExamScore{Total: res.Total, Correct: res.Correct, Percent: res.Percent, TimeUsed: res.TimeUsed}
+	score := progress.ExamScore{Total: res.Total, Correct: res.Correct, Percent: res.Percent, TimeUsed: res.TimeUsed}
 	for _, d := range res.Domains {
-		score.Domains = append(score.Domains, store.ExamDomain{Domain: d.Domain, Correct: d.Correct, Total: d.Total, Percent: d.Percent})
+		score.Domains = append(score.Domains, progress.ExamDomain{Domain: d.Domain, Correct: d.Correct, Total: d.Total, Percent: d.Percent})
 	}
 	return func() tea.Msg {
-		for _, a := range answers {
-			if m, ok := commitAnswer(c, a)().(answerSavedMsg); ok && m.err != nil {
-				return examFinishMsg{m.err}
-			}
-		}
-		if c.Store == nil || id == 0 {
-			return examFinishMsg{}
-		}
-		return examFinishMsg{c.Store.FinishExam(c.Ctx, id, state, score)}
+		return examFinishMsg{c.Progress.FinishExam(c.Ctx, id, state, score, answers)}
 	}
 }

@@ -9,8 +9,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/saa-study/saa-study/progress"
 	"github.com/saa-study/saa-study/quiz"
-	"github.com/saa-study/saa-study/store"
 	"github.com/saa-study/saa-study/ui/common"
 	"github.com/saa-study/saa-study/ui/components/menu"
 )
@@ -20,13 +20,13 @@ import (
 type examMenu struct {
 	c      *Common
 	menu   menu.Menu
-	open   *store.ExamRecord // the unfinished exam, if any
+	open   *progress.ExamRecord // the unfinished exam, if any
 	loaded bool
 }
 
 // unfinishedMsg carries the newest unfinished exam (rec nil when none).
 type unfinishedMsg struct {
-	rec *store.ExamRecord
+	rec *progress.ExamRecord
 	err error
 }
 
@@ -36,13 +36,10 @@ func newExamMenu(c *Common) *examMenu {
 	return m
 }
 
-// loadUnfinished asks the store for an exam to resume.
+// loadUnfinished asks progress for an exam to resume.
 func loadUnfinished(c *Common) tea.Cmd {
 	return func() tea.Msg {
-		if c.Store == nil {
-			return unfinishedMsg{}
-		}
-		rec, ok, err := c.Store.UnfinishedExam(c.Ctx)
+		rec, ok, err := c.Progress.UnfinishedExam(c.Ctx)
 		if err != nil || !ok {
 			return unfinishedMsg{err: err}
 		}
@@ -52,7 +49,7 @@ func loadUnfinished(c *Common) tea.Cmd {
 
 // resumeSummary says how far an unfinished exam got: "3 of 20 answered,
 // 34:12 left".
-func resumeSummary(c *Common, rec *store.ExamRecord) string {
+func resumeSummary(c *Common, rec *progress.ExamRecord) string {
 	var st quiz.ExamState
 	if rec == nil || json.Unmarshal(rec.State, &st) != nil {
 		return ""
@@ -173,13 +170,13 @@ func homeResumeLine(c *Common, msg unfinishedMsg) string {
 // examHistory lists past attempts: date, size, score and each domain.
 type examHistory struct {
 	c      *Common
-	rows   []store.ExamRecord
+	rows   []progress.ExamRecord
 	loaded bool
 	offset int
 }
 
 type historyMsg struct {
-	rows []store.ExamRecord
+	rows []progress.ExamRecord
 	err  error
 }
 
@@ -190,10 +187,7 @@ func (h *examHistory) Title() string { return h.c.T("history.title") }
 func (h *examHistory) Init() tea.Cmd {
 	c := h.c
 	return func() tea.Msg {
-		if c.Store == nil {
-			return historyMsg{}
-		}
-		rows, err := c.Store.ExamHistory(c.Ctx)
+		rows, err := c.Progress.ExamHistory(c.Ctx)
 		return historyMsg{rows, err}
 	}
 }
@@ -235,7 +229,7 @@ func (h *examHistory) View() string {
 }
 
 // historyLine is one attempt: "2026-11-27 09:40  20 q  80.0%  secure 75% …".
-func historyLine(c *Common, e store.ExamRecord) string {
+func historyLine(c *Common, e progress.ExamRecord) string {
 	st := c.Styles
 	score := fmt.Sprintf("%5.1f%%", e.Percent)
 	if e.Percent >= quiz.PassPercent {

@@ -17,8 +17,8 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/progress"
 	"github.com/saa-study/saa-study/quiz"
-	"github.com/saa-study/saa-study/store"
 	"github.com/saa-study/saa-study/ui/common"
 	"github.com/saa-study/saa-study/ui/keymap"
 	"github.com/saa-study/saa-study/ui/text"
@@ -58,13 +58,13 @@ func typeAnswer(tm *teatest.TestModel, letters []string) {
 // (7 right, 2 wrong, 1 blank), reads the score and the domain bars,
 // reviews the wrong ones and retakes what was missed.
 func TestExamToResultsReviewAndRetake(t *testing.T) {
-	lib, st := quizLibrary(t), testStore(t)
+	lib, st := quizLibrary(t), testProgress(t)
 	cfg := quiz.ExamConfig{Questions: 10, Seed: 42}
 	twin, err := quiz.NewExam(lib.Questions(content.EN), cfg, fixedClock())
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := New(Options{Ctx: context.Background(), Lib: lib, Store: st, Lang: content.EN, Theme: "dark", Now: fixedClock})
+	a := New(Options{Ctx: context.Background(), Lib: lib, Progress: st, Lang: content.EN, Theme: "dark", Now: fixedClock})
 	if err := a.StartExam(cfg); err != nil {
 		t.Fatal(err)
 	}
@@ -129,12 +129,12 @@ func TestExamResumesAfterTheProgramDies(t *testing.T) {
 	lib := quizLibrary(t)
 	path := filepath.Join(t.TempDir(), "progress.db")
 	clk := &lockedClock{t: fixedClock()}
-	st, err := store.Open(path, store.Options{Now: clk.Now})
+	st, err := progress.Open(path, nil, progress.Options{Loc: time.Local, Now: clk.Now})
 	if err != nil {
 		t.Fatal(err)
 	}
 	twin, _ := quiz.NewExam(lib.Questions(content.EN), quiz.ExamConfig{Seed: uint64(fixedClock().UnixNano())}, fixedClock())
-	a := New(Options{Ctx: context.Background(), Lib: lib, Store: st, Lang: content.EN, Theme: "dark", Now: clk.Now})
+	a := New(Options{Ctx: context.Background(), Lib: lib, Progress: st, Lang: content.EN, Theme: "dark", Now: clk.Now})
 	tm := newTM(t, a, 80, 24)
 	waitView(t, tm, "Simulators")
 	for range 3 {
@@ -168,12 +168,12 @@ func TestExamResumesAfterTheProgramDies(t *testing.T) {
 	tm.WaitFinished(t, teatest.WithFinalTimeout(20*time.Second))
 	st.Close()
 
-	st2, err := store.Open(path, store.Options{Now: clk.Now})
+	st2, err := progress.Open(path, nil, progress.Options{Loc: time.Local, Now: clk.Now})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st2.Close()
-	b := New(Options{Ctx: context.Background(), Lib: lib, Store: st2, Lang: content.EN, Theme: "dark", Now: clk.Now})
+	b := New(Options{Ctx: context.Background(), Lib: lib, Progress: st2, Lang: content.EN, Theme: "dark", Now: clk.Now})
 	tm2 := newTM(t, b, 80, 24)
 	waitView(t, tm2, "Unfinished exam: 3 of 12 answered, 22:00 left")
 	for range 3 {
@@ -191,10 +191,10 @@ func TestExamResumesAfterTheProgramDies(t *testing.T) {
 }
 
 // examApp opens an exam whose timer the test drives by hand.
-func examApp(t *testing.T, lang content.Lang, clk *manualClock, cfg quiz.ExamConfig) (*App, *examScreen, *store.Store) {
+func examApp(t *testing.T, lang content.Lang, clk *manualClock, cfg quiz.ExamConfig) (*App, *examScreen, *progress.Progress) {
 	t.Helper()
-	st := testStore(t)
-	a := New(Options{Ctx: context.Background(), Lib: quizLibrary(t), Store: st, Lang: lang, Theme: "dark", Now: clk.Now})
+	st := testProgress(t)
+	a := New(Options{Ctx: context.Background(), Lib: quizLibrary(t), Progress: st, Lang: lang, Theme: "dark", Now: clk.Now})
 	if err := a.StartExam(cfg); err != nil {
 		t.Fatal(err)
 	}
@@ -317,8 +317,8 @@ func TestQuizScreensFitSmallWindows(t *testing.T) {
 // (every key press and every second of the countdown).
 func BenchmarkExamView(b *testing.B) {
 	clk := &manualClock{t: fixedClock()}
-	st := testStore(b)
-	a := New(Options{Ctx: context.Background(), Lib: quizLibrary(b), Store: st, Lang: content.EN, Theme: "dark", Now: clk.Now})
+	st := testProgress(b)
+	a := New(Options{Ctx: context.Background(), Lib: quizLibrary(b), Progress: st, Lang: content.EN, Theme: "dark", Now: clk.Now})
 	if err := a.StartExam(quiz.ExamConfig{Questions: 65, Seed: 1}); err != nil {
 		b.Fatal(err)
 	}

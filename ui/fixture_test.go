@@ -8,16 +8,17 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/saa-study/saa-study/content"
-	"github.com/saa-study/saa-study/store"
+	"github.com/saa-study/saa-study/progress"
 	"github.com/saa-study/saa-study/ui/internal/uitest"
 )
 
 // testLibrary builds a small, valid library (see uitest.Library).
 func testLibrary(t testing.TB) *content.Library { return uitest.Library(t) }
 
-func testStore(t testing.TB) *store.Store {
+// testProgress opens a fresh progress file; the app binds it to its content.
+func testProgress(t testing.TB) *progress.Progress {
 	t.Helper()
-	s, err := store.Open(filepath.Join(t.TempDir(), "progress.db"), store.Options{})
+	s, err := progress.Open(filepath.Join(t.TempDir(), "progress.db"), nil, progress.Options{Loc: time.Local})
 	if err != nil {
 		t.Fatal(err)
 	}

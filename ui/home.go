@@ -10,13 +10,14 @@ import (
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/ui/common"
 	"github.com/saa-study/saa-study/ui/components/menu"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 // home is the first screen: what saa-study offers, one entry each.
 type home struct {
 	c      *Common
 	menu   menu.Menu
-	glance string // due today, streak, readiness (see srsdata.go)
+	glance string // due today, streak, readiness (see homeGlanceCmd)
 	resume string // an unfinished exam to resume (see exam_menu.go)
 }
 
@@ -117,3 +118,25 @@ func (s *soon) Update(msg tea.Msg) (Screen, tea.Cmd) {
 }
 
 var _ = content.EN
+
+// homeGlanceMsg carries the home screen's summary line.
+type homeGlanceMsg string
+
+// homeGlanceCmd computes the home summary in the background; on failure
+// the line is simply left out.
+func homeGlanceCmd(c *Common) tea.Cmd {
+	if !c.Progress.HasStore() {
+		return nil
+	}
+	now, lang := c.Clock(), c.Lang
+	return func() tea.Msg {
+		g, err := c.Progress.Glance(c.Context(), lang, now)
+		if err != nil {
+			return nil
+		}
+		if !g.Studied {
+			return homeGlanceMsg(fmt.Sprintf(text.T(lang, "home.glance.new"), g.DueToday))
+		}
+		return homeGlanceMsg(fmt.Sprintf(text.T(lang, "home.glance"), g.DueToday, g.Streak, int(g.Readiness*100+0.5)))
+	}
+}

@@ -2,14 +2,12 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/saa-study/saa-study/content"
-	"github.com/saa-study/saa-study/srs"
-	"github.com/saa-study/saa-study/store"
+	"github.com/saa-study/saa-study/progress"
 	"github.com/saa-study/saa-study/ui/common"
 	"github.com/saa-study/saa-study/ui/components/menu"
 )
@@ -21,12 +19,12 @@ type noteList struct {
 	study    bool // enter opens the Study view instead of the reader
 	menu     menu.Menu
 	lang     content.Lang
-	progress map[string]store.NotePosition
+	progress map[string]progress.NotePosition
 	due      map[string]int // topic → items due now
 }
 
 type positionsMsg struct {
-	pos map[string]store.NotePosition
+	pos map[string]progress.NotePosition
 	due map[string]int
 }
 
@@ -58,14 +56,14 @@ func (l *noteList) loadPositions() tea.Cmd {
 	c := l.c
 	lang := c.Lang
 	return func() tea.Msg {
-		if c.Store == nil {
+		if !c.Progress.HasStore() {
 			return positionsMsg{}
 		}
-		p, err := c.Store.NotePositions(c.Ctx, string(lang))
+		p, err := c.Progress.NotePositions(c.Ctx, string(lang))
 		if err != nil {
 			return common.ErrMsg{Err: err}
 		}
-		due, err := dueByTopic(c, lang)
+		due, err := c.Progress.DueByTopic(c.Ctx, lang, c.Clock())
 		if err != nil {
 			return common.ErrMsg{Err: err}
 		}
@@ -128,32 +126,4 @@ func (l *noteList) ShortHelp() []key.Binding {
 func (l *noteList) FullHelp() [][]key.Binding {
 	k := l.c.Keys
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open}}
-}
-
-// dueByTopic counts, per note, the flashcards and questions that are due
-// for review now (new items are not counted: they are not due yet).
-func dueByTopic(c *Common, lang content.Lang) (map[string]int, error) {
-	items, err := c.Store.SRSItems(c.Ctx)
-	if err != nil || c.Lib == nil {
-		return nil, err
-	}
-	topic := map[string]string{}
-	for _, k := range c.Lib.Cards(lang) {
-		topic[store.KindCard+":"+k.ID] = k.Topic
-	}
-	for _, q := range c.Lib.Questions(lang) {
-		topic[store.KindQuestion+":"+q.ID] = q.Topic
-	}
-	now := c.Clock()
-	out := map[string]int{}
-	for _, it := range items {
-		if it.Suspended || it.Card.State == srs.New || it.Card.Due.After(now) || it.BuriedUntil.After(now) {
-			continue
-		}
-		id, _, _ := strings.Cut(it.ItemID, "::") // a cloze number is part of its card
-		if t, ok := topic[it.Kind+":"+id]; ok {
-			out[t]++
-		}
-	}
-	return out, nil
 }

@@ -11,8 +11,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/progress"
 	"github.com/saa-study/saa-study/quiz"
-	"github.com/saa-study/saa-study/store"
 	"github.com/saa-study/saa-study/ui/common"
 )
 
@@ -243,7 +243,7 @@ func (s *practiceScreen) submit() tea.Cmd {
 	s.pres = pres // keep the answered question on screen with its feedback
 	s.result, s.rating, s.committed, s.scroll, s.saving = &res, rating, rating, 0, true
 	q := pres.Question
-	cmds := []tea.Cmd{commitAnswer(s.c, store.Answer{Kind: "question", ItemID: q.ID, Lang: string(q.Lang), Correct: res.Correct,
+	cmds := []tea.Cmd{commitAnswer(s.c, progress.Answer{Kind: "question", ItemID: q.ID, Lang: string(q.Lang), Correct: res.Correct,
 		Rating: int(rating), Chosen: indexList(res.Chosen), DurationMS: took.Milliseconds(), Source: s.source, AnsweredAt: now})}
 	if s.run != nil {
 		s.run.records = append(s.run.records, quiz.NewRecord(s.run.who, s.run.quiz.ID, res, now, took))
@@ -261,7 +261,7 @@ func (s *practiceScreen) exportCmd() tea.Cmd {
 		return nil
 	}
 	path, recs := s.run.export, slices.Clone(s.run.records)
-	return func() tea.Msg { return exportedMsg{path, WriteQuizExport(path, recs)} }
+	return func() tea.Msg { return exportedMsg{path, progress.WriteQuizExport(path, recs)} }
 }
 
 func (s *practiceScreen) feedbackKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -324,16 +324,16 @@ func (s *practiceScreen) reportKey(msg tea.KeyPressMsg) tea.Cmd {
 		s.input.Blur()
 		note := strings.TrimSpace(s.input.Value())
 		q := s.pres.Question
-		if note == "" || q == nil || s.c.Store == nil {
+		if note == "" || q == nil || !s.c.Progress.HasStore() {
 			return nil
 		}
 		c, version := s.c, ""
 		if c.Lib != nil {
 			version = c.Lib.Version
 		}
-		r := store.QuestionReport{QuestionID: q.ID, Lang: string(q.Lang), Note: note, ContentVersion: version, ReportedAt: c.Clock()}
+		r := progress.QuestionReport{QuestionID: q.ID, Lang: string(q.Lang), Note: note, ContentVersion: version, ReportedAt: c.Clock()}
 		return func() tea.Msg {
-			_, err := c.Store.ReportQuestion(c.Ctx, r)
+			_, err := c.Progress.ReportQuestion(c.Ctx, r)
 			return reportedMsg{err}
 		}
 	}

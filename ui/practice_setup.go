@@ -10,7 +10,6 @@ import (
 
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/quiz"
-	"github.com/saa-study/saa-study/store"
 	"github.com/saa-study/saa-study/ui/common"
 )
 
@@ -39,7 +38,7 @@ type dueMsg struct {
 func newPracticeSetup(c *Common) *practiceSetup {
 	p := &practiceSetup{c: c, count: 1, domains: map[string]bool{}, topics: map[string]bool{}}
 	p.rows = append(p.rows, "count")
-	if c.Store != nil {
+	if c.Progress.HasStore() {
 		p.rows = append(p.rows, "due")
 	}
 	for _, d := range content.Domains {
@@ -112,19 +111,13 @@ func (p *practiceSetup) toggle(row string) {
 // begin starts the session, first asking the scheduler what is due when
 // "due first" is on.
 func (p *practiceSetup) begin() tea.Cmd {
-	if !p.due || p.c.Store == nil {
+	if !p.due || !p.c.Progress.HasStore() {
 		return p.start(nil)
 	}
 	c := p.c
 	return func() tea.Msg {
 		now := c.Clock()
-		items, err := c.Store.SRSDue(c.Ctx, now, now, 1000, 0)
-		var ids []string
-		for _, it := range items {
-			if it.Kind == store.KindQuestion {
-				ids = append(ids, it.ItemID)
-			}
-		}
+		ids, err := c.Progress.DueQuestions(c.Ctx, now)
 		return dueMsg{ids, err}
 	}
 }

@@ -25,12 +25,12 @@ import (
 // the note at the linked section, the rating stays Again, r stores a
 // report, and the end offers to drill the miss.
 func TestPracticeFeedbackNoteReportAndDrill(t *testing.T) {
-	lib, st := quizLibrary(t), testStore(t)
+	lib, st := quizLibrary(t), testProgress(t)
 	twin, err := quiz.NewPractice(lib.Questions(content.EN), quiz.Filter{Max: 5}, uint64(fixedClock().UnixNano()))
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := New(Options{Ctx: context.Background(), Lib: lib, Store: st, Lang: content.EN, Theme: "dark", Now: fixedClock})
+	a := New(Options{Ctx: context.Background(), Lib: lib, Progress: st, Lang: content.EN, Theme: "dark", Now: fixedClock})
 	tm := newTM(t, a, 80, 24)
 	waitView(t, tm, "Simulators")
 	for range 3 {
@@ -107,7 +107,7 @@ func TestPracticeRatingsFollowTheRules(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			clk := &manualClock{t: fixedClock()}
-			a := New(Options{Ctx: context.Background(), Lib: quizLibrary(t), Store: testStore(t), Lang: content.EN, Theme: "dark", Now: clk.Now})
+			a := New(Options{Ctx: context.Background(), Lib: quizLibrary(t), Progress: testProgress(t), Lang: content.EN, Theme: "dark", Now: clk.Now})
 			s, err := newPracticeScreen(a.c, a.c.Lib.Questions(content.EN), quiz.Filter{Max: 2}, "practice")
 			if err != nil {
 				t.Fatal(err)
@@ -142,7 +142,7 @@ func TestTeacherQuizExportsAfterEveryAnswer(t *testing.T) {
 	lib := quizLibrary(t)
 	qs := lib.Questions(content.EN)[:3]
 	out := filepath.Join(t.TempDir(), "kim.csv")
-	a := New(Options{Ctx: context.Background(), Lib: lib, Store: testStore(t), Lang: content.EN, Theme: "dark", Now: fixedClock})
+	a := New(Options{Ctx: context.Background(), Lib: lib, Progress: testProgress(t), Lang: content.EN, Theme: "dark", Now: fixedClock})
 	if err := a.StartQuiz(&content.Quiz{ID: "week-3", Title: "Week 3", Questions: qs}, "kim", out); err != nil {
 		t.Fatal(err)
 	}
@@ -188,7 +188,7 @@ func TestPracticeScreensFitSmallWindows(t *testing.T) {
 	lib := quizLibrary(t)
 	for _, lang := range content.Langs {
 		for _, sz := range [][2]int{{40, 12}, {80, 24}} {
-			a := New(Options{Ctx: context.Background(), Lib: lib, Store: testStore(t), Lang: lang, Theme: "dark", Now: fixedClock, Start: "exam"})
+			a := New(Options{Ctx: context.Background(), Lib: lib, Progress: testProgress(t), Lang: lang, Theme: "dark", Now: fixedClock, Start: "exam"})
 			drive(a, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
 			check := func(where string) {
 				lines := strings.Split(a.View().Content, "\n")
@@ -229,7 +229,7 @@ func TestPracticeScreensFitSmallWindows(t *testing.T) {
 // TestPracticeSetupSaysWhatRowsAre: the domain rows say they are domains,
 // and on the count row the help bar names ←/→, which change it.
 func TestPracticeSetupSaysWhatRowsAre(t *testing.T) {
-	a := New(Options{Ctx: context.Background(), Lib: quizLibrary(t), Store: testStore(t), Lang: content.EN, Theme: "dark", Now: fixedClock, Start: "exam"})
+	a := New(Options{Ctx: context.Background(), Lib: quizLibrary(t), Progress: testProgress(t), Lang: content.EN, Theme: "dark", Now: fixedClock, Start: "exam"})
 	drive(a, tea.WindowSizeMsg{Width: 80, Height: 24})
 	drive(a, press("down"))
 	drive(a, press("enter"))
@@ -270,7 +270,7 @@ func TestFeedbackShowsThePicks(t *testing.T) {
 // help bar says so rather than "answer / next".
 func TestReportHelpSaysSave(t *testing.T) {
 	for _, lang := range content.Langs {
-		a := New(Options{Ctx: context.Background(), Lib: quizLibrary(t), Store: testStore(t), Lang: lang, Theme: "dark", Now: fixedClock, Start: "exam"})
+		a := New(Options{Ctx: context.Background(), Lib: quizLibrary(t), Progress: testProgress(t), Lang: lang, Theme: "dark", Now: fixedClock, Start: "exam"})
 		drive(a, tea.WindowSizeMsg{Width: 100, Height: 24})
 		drive(a, press("down"))
 		drive(a, press("enter"))

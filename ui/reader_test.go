@@ -19,7 +19,7 @@ import (
 func TestReaderSearchLinksAndLanguage(t *testing.T) {
 	for _, sz := range [][2]int{{80, 24}, {40, 12}} {
 		t.Run(strings.Join([]string{itoa(sz[0]), itoa(sz[1])}, "x"), func(t *testing.T) {
-			app := New(Options{Ctx: context.Background(), Lib: testLibrary(t), Store: testStore(t), Lang: content.EN, Theme: "dark"})
+			app := New(Options{Ctx: context.Background(), Lib: testLibrary(t), Progress: testProgress(t), Lang: content.EN, Theme: "dark"})
 			tm := teatest.NewTestModel(t, probed{app}, teatest.WithInitialTermSize(sz[0], sz[1]),
 				teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 			waitView(t, tm, "Notes")
@@ -64,7 +64,7 @@ func itoa(n int) string {
 
 // TestTableOfContentsJumps opens the contents and jumps to the last section.
 func TestTableOfContentsJumps(t *testing.T) {
-	a := New(Options{Ctx: context.Background(), Lib: testLibrary(t), Store: testStore(t), Lang: content.EN, Theme: "dark"})
+	a := New(Options{Ctx: context.Background(), Lib: testLibrary(t), Progress: testProgress(t), Lang: content.EN, Theme: "dark"})
 	drive(a, tea.WindowSizeMsg{Width: 80, Height: 24})
 	drive(a, press("enter"))
 	drive(a, press("enter"))
@@ -82,7 +82,7 @@ func TestTableOfContentsJumps(t *testing.T) {
 // TestReaderTopBottomAndLinkTitle: g and G jump to the ends of a note, as on
 // every other screen, and a selected link names the note it leads to.
 func TestReaderTopBottomAndLinkTitle(t *testing.T) {
-	a := New(Options{Ctx: context.Background(), Lib: testLibrary(t), Store: testStore(t), Lang: content.EN, Theme: "dark"})
+	a := New(Options{Ctx: context.Background(), Lib: testLibrary(t), Progress: testProgress(t), Lang: content.EN, Theme: "dark"})
 	drive(a, tea.WindowSizeMsg{Width: 80, Height: 24})
 	drive(a, press("enter"))
 	drive(a, press("enter"))

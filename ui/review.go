@@ -8,9 +8,9 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/saa-study/saa-study/progress"
 	"github.com/saa-study/saa-study/quiz"
 	"github.com/saa-study/saa-study/srs"
-	"github.com/saa-study/saa-study/store"
 	"github.com/saa-study/saa-study/ui/common"
 	"github.com/saa-study/saa-study/ui/text"
 )
@@ -53,7 +53,7 @@ const (
 type (
 	rvLoadedMsg struct {
 		gen   int
-		s     *rvSession
+		s     *progress.Session
 		show  string // key to show first (after undo)
 		leech string // key of a card that just became a leech
 		note  string // status text
@@ -69,13 +69,13 @@ type review struct {
 	keys reviewKeys
 	gen  int
 	busy bool // a command is writing; keys wait
-	s    *rvSession
+	s    *progress.Session
 	mode rvMode
 	err  error
 
 	curKey  string // the item shown
-	it      store.SRSItem
-	entry   *srsEntry
+	it      progress.SRSItem
+	entry   *progress.Entry
 	shownAt time.Time
 	preview [4]srs.Card
 	scroll  int
@@ -96,7 +96,7 @@ type review struct {
 }
 
 func newReview(c *Common) *review {
-	return &review{c: c, keys: newReviewKeys(), session: srsNow(c).UnixNano()}
+	return &review{c: c, keys: newReviewKeys(), session: c.Clock().UnixNano()}
 }
 
 func (r *review) Title() string { return r.c.T("home.review") }
@@ -108,13 +108,13 @@ func (r *review) reload(show, leech, note string) tea.Cmd {
 	r.gen++
 	r.busy = true
 	gen, c := r.gen, r.c
-	var set *srsSet
-	if r.s != nil && r.s.set.Lang == c.Lang {
-		set = r.s.set
+	var set *progress.Set
+	if r.s != nil && r.s.Set().Lang == c.Lang {
+		set = r.s.Set()
 	}
-	now := srsNow(c)
+	now := c.Clock()
 	return func() tea.Msg {
-		s, err := loadSession(srsCtx(c), c.Lib, c.Store, c.Lang, set, now)
+		s, err := c.Progress.LoadSession(c.Context(), c.Lang, set, now)
 		return rvLoadedMsg{gen: gen, s: s, show: show, leech: leech, note: note, err: err}
 	}
 }
@@ -165,20 +165,20 @@ func (r *review) waitCmd() tea.Cmd {
 	if r.mode != rvEmpty || r.s == nil || r.list != nil {
 		return nil
 	}
-	until := r.s.waitingUntil(srsNow(r.c))
+	until := r.s.WaitingUntil(r.c.Clock())
 	if until.IsZero() {
 		return nil
 	}
-	d := min(time.Minute, max(time.Second, until.Sub(srsNow(r.c))))
+	d := min(time.Minute, max(time.Second, until.Sub(r.c.Clock())))
 	gen := r.gen
 	return tea.Tick(d, func(time.Time) tea.Msg { return rvWaitMsg{gen} })
 }
 
 // next shows show if given and still in the session, else the queue's pick.
 func (r *review) next(show string) {
-	now := srsNow(r.c)
+	now := r.c.Clock()
 	if show != "" {
-		if it, ok := r.s.item(show); ok {
+		if it, ok := r.s.Item(show); ok {
 			r.showItem(show, it, now)
 			return
 		}
@@ -186,7 +186,7 @@ func (r *review) next(show string) {
 	if r.list != nil {
 		for r.listPos < len(r.list) {
 			k := r.list[r.listPos]
-			if it, ok := r.s.item(k); ok {
+			if it, ok := r.s.Item(k); ok {
 				r.showItem(k, it, now)
 				return
 			}
@@ -194,8 +194,8 @@ func (r *review) next(show string) {
 		}
 		r.list = nil
 	}
-	if k, ok := r.s.pick(now); ok {
-		if it, ok := r.s.item(k); ok {
+	if k, ok := r.s.Pick(now); ok {
+		if it, ok := r.s.Item(k); ok {
 			r.showItem(k, it, now)
 			return
 		}
@@ -203,13 +203,13 @@ func (r *review) next(show string) {
 	r.mode, r.curKey, r.entry = rvEmpty, "", nil
 }
 
-func (r *review) showItem(k string, it store.SRSItem, now time.Time) {
-	r.curKey, r.it, r.entry = k, it, r.s.set.get(it.Kind, it.ItemID)
+func (r *review) showItem(k string, it progress.SRSItem, now time.Time) {
+	r.curKey, r.it, r.entry = k, it, r.s.Set().Get(it.Kind, it.ItemID)
 	r.shownAt, r.scroll = now, 0
-	r.preview = r.s.sc.sched.Preview(it.Card, now)
+	r.preview = r.s.Preview(it, now)
 	if r.entry != nil && r.entry.Q != nil {
 		r.mode = rvQuestion
-		r.pres = quiz.Present(r.entry.Q, reviewSeed(k, it.Card.Reps, r.session))
+		r.pres = quiz.Present(r.entry.Q, progress.ReviewSeed(k, it.Card.Reps, r.session))
 		r.sel = quiz.NewSelection(r.pres)
 		return
 	}
@@ -301,11 +301,11 @@ func (r *review) common(msg tea.KeyPressMsg) tea.Cmd {
 		return r.undo()
 	case key.Matches(msg, r.keys.Bury):
 		return r.write(func() error {
-			return r.c.Store.Bury(srsCtx(r.c), r.it.Kind, r.it.ItemID, r.s.sc.day.NextDayStart(srsNow(r.c)))
+			return r.c.Progress.Bury(r.c.Context(), r.s, r.it, r.c.Clock())
 		}, r.c.T("rv.buried"))
 	case key.Matches(msg, r.keys.Suspend):
 		return r.write(func() error {
-			return r.c.Store.SetSuspended(srsCtx(r.c), r.it.Kind, r.it.ItemID, true)
+			return r.c.Progress.Suspend(r.c.Context(), r.it)
 		}, r.c.T("rv.suspended"))
 	}
 	return nil
@@ -328,7 +328,7 @@ func (r *review) rvRate(g srs.Rating) tea.Cmd {
 	if !g.Valid() || r.entry == nil {
 		return nil
 	}
-	c, it, sched, now := r.c, r.it, r.s.sc.sched, srsNow(r.c)
+	c, it, now := r.c, r.it, r.c.Clock()
 	took := now.Sub(r.shownAt)
 	if r.list != nil {
 		// Review ahead / drill: the list stays; only this item changes.
@@ -337,25 +337,25 @@ func (r *review) rvRate(g srs.Rating) tea.Cmd {
 		gen, s, key, pos := r.gen, r.s, r.curKey, r.listPos+1
 		list, kind := r.list, r.listKind
 		return func() tea.Msg {
-			after, leech, err := rvRate(srsCtx(c), c.Store, sched, it, g, now, took)
+			after, leech, err := c.Progress.Rate(c.Context(), s, it, g, now, took)
 			if err != nil {
 				return rvLoadedMsg{gen: gen, err: err}
 			}
-			s.allIt[key] = after
+			s.Remember(after)
 			return rvListMsg{gen: gen, s: s, list: list, kind: kind, pos: pos, leech: leech, key: key}
 		}
 	}
 	load := r.reload("", "", "")
 	gen, key, s := r.gen, r.curKey, r.s
 	return func() tea.Msg {
-		after, leech, err := rvRate(srsCtx(c), c.Store, sched, it, g, now, took)
+		after, leech, err := c.Progress.Rate(c.Context(), s, it, g, now, took)
 		if err != nil {
 			return rvLoadedMsg{gen: gen, err: err}
 		}
 		// Committed: the next card comes from the session in memory, unless
 		// the session is over and the screen must learn what comes next.
 		var msg rvLoadedMsg
-		if next, ok := s.after(it, after, now); ok {
+		if next, ok := s.After(it, after, now); ok {
 			msg = rvLoadedMsg{gen: gen, s: next}
 		} else {
 			msg = load().(rvLoadedMsg)
@@ -373,8 +373,8 @@ func (r *review) undo() tea.Cmd {
 	load := r.reload("", "", "")
 	gen := r.gen
 	return func() tea.Msg {
-		it, err := c.Store.UndoLastReview(srsCtx(c))
-		if errors.Is(err, store.ErrNothingToUndo) {
+		it, err := c.Progress.Undo(c.Context())
+		if errors.Is(err, progress.ErrNothingToUndo) {
 			msg := load().(rvLoadedMsg)
 			msg.note = text.T(c.Lang, "rv.noundo")
 			return msg
@@ -384,11 +384,8 @@ func (r *review) undo() tea.Cmd {
 		}
 		msg := load().(rvLoadedMsg)
 		if msg.s != nil {
-			if _, ok := msg.s.item(it.Key()); !ok {
-				if msg.s.allIt == nil {
-					msg.s.allIt = map[string]store.SRSItem{}
-				}
-				msg.s.allIt[it.Key()] = it
+			if _, ok := msg.s.Item(it.Key()); !ok {
+				msg.s.Remember(it)
 			}
 		}
 		msg.show, msg.note = it.Key(), text.T(c.Lang, "rv.undone")

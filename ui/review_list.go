@@ -3,6 +3,7 @@ package ui
 import (
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/saa-study/saa-study/progress"
 	"github.com/saa-study/saa-study/srs"
 	"github.com/saa-study/saa-study/ui/common"
 )
@@ -10,7 +11,7 @@ import (
 // rvListMsg continues a review-ahead or drill list after a commit.
 type rvListMsg struct {
 	gen   int
-	s     *rvSession
+	s     *progress.Session
 	list  []string
 	kind  string
 	pos   int
@@ -25,15 +26,15 @@ const reviewAheadDays = 14
 // startList begins review ahead or drill weakest (20 items).
 func (r *review) startList(kind string) tea.Cmd {
 	s := r.s
-	if s == nil || s.all == nil {
+	if s == nil || !s.HasAll() {
 		return nil
 	}
-	now := srsNow(r.c)
+	now := r.c.Clock()
 	var items []srs.QueueItem
 	if kind == "ahead" {
-		items = srs.ReviewAhead(s.all, now, reviewAheadDays, s.sc.sched, s.sc.day)
+		items = s.ReviewAhead(now, reviewAheadDays)
 	} else {
-		items = srs.DrillWeakest(s.all, now, 20, s.sc.sched, LeechLapses)
+		items = s.DrillWeakest(now, 20)
 	}
 	if len(items) == 0 {
 		return common.Status(r.c.T("rv.none." + kind))

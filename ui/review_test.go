@@ -14,8 +14,8 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/progress"
 	"github.com/saa-study/saa-study/srs"
-	"github.com/saa-study/saa-study/store"
 	"github.com/saa-study/saa-study/ui/text"
 )
 
@@ -60,8 +60,8 @@ func srsFS() fstest.MapFS {
 	return fsys
 }
 
-func reviewApp(t *testing.T, st *store.Store, lang content.Lang, now func() time.Time) *App {
-	a := New(Options{Ctx: context.Background(), Lib: srsLibrary(t), Store: st, Lang: lang, Theme: "dark", Now: now, Start: "review"})
+func reviewApp(t *testing.T, st *progress.Progress, lang content.Lang, now func() time.Time) *App {
+	a := New(Options{Ctx: context.Background(), Lib: srsLibrary(t), Progress: st, Lang: lang, Theme: "dark", Now: now, Start: "review"})
 	for _, m := range run(a.Init()) {
 		drive(a, m)
 	}
@@ -72,7 +72,7 @@ func reviewApp(t *testing.T, st *store.Store, lang content.Lang, now func() time
 func (a *App) text() string { return ansi.Strip(a.View().Content) }
 
 func TestRevealRateUndoShowsIntervalsAndCommits(t *testing.T) {
-	st := testStore(t)
+	st := testProgress(t)
 	a := reviewApp(t, st, content.EN, fixedClock)
 	if v := a.text(); !strings.Contains(v, "How many requests") || !strings.Contains(v, "new 4") {
 		t.Fatalf("first card should be the Q/A card with 4 new items queued:\n%s", v)
@@ -90,7 +90,7 @@ func TestRevealRateUndoShowsIntervalsAndCommits(t *testing.T) {
 	if n, _ := st.ReviewCount(context.Background()); n != 1 {
 		t.Fatalf("%d reviews committed, want 1", n)
 	}
-	it, _ := st.SRSItem(context.Background(), store.KindCard, "card-qa")
+	it, _ := st.Item(context.Background(), progress.KindCard, "card-qa")
 	if it.Card.State != srs.Learning || !it.Card.Due.Equal(fixedClock().Add(10*time.Minute)) {
 		t.Fatalf("after Good: %+v", it.Card)
 	}
@@ -106,13 +106,13 @@ func TestRevealRateUndoShowsIntervalsAndCommits(t *testing.T) {
 	if n, _ := st.ReviewCount(context.Background()); n != 0 {
 		t.Fatalf("undo left %d reviews", n)
 	}
-	if it, _ := st.SRSItem(context.Background(), store.KindCard, "card-qa"); it.Card.State != srs.New {
+	if it, _ := st.Item(context.Background(), progress.KindCard, "card-qa"); it.Card.State != srs.New {
 		t.Fatalf("undo did not restore the state: %+v", it.Card)
 	}
 }
 
 func TestQuestionIsGradedAndRated(t *testing.T) {
-	st := testStore(t)
+	st := testProgress(t)
 	a := reviewApp(t, st, content.EN, fixedClock)
 	// Bury the first card so the question comes up.
 	drive(a, press("b"))
@@ -144,7 +144,7 @@ func TestQuestionIsGradedAndRated(t *testing.T) {
 	}
 	drive(a, press("2")) // override: Hard
 	logs, _ := st.ReviewsSince(context.Background(), time.Time{})
-	if len(logs) != 1 || logs[0].Kind != store.KindQuestion || logs[0].Rating != srs.Hard {
+	if len(logs) != 1 || logs[0].Kind != progress.KindQuestion || logs[0].Rating != srs.Hard {
 		t.Fatalf("logs = %+v, want one Hard on the question", logs)
 	}
 	// Hard puts it 6 minutes away: the cloze cards come first; once they
@@ -161,19 +161,19 @@ func TestQuestionIsGradedAndRated(t *testing.T) {
 }
 
 func TestLeechIsSuspendedWithNotice(t *testing.T) {
-	st := testStore(t)
+	st := testProgress(t)
 	ctx := context.Background()
 	// A Review card that has lapsed 7 times, due now.
 	lib := srsLibrary(t)
-	if _, err := loadSRSSet(ctx, lib, st, content.EN); err != nil {
+	if _, err := st.WithLibrary(lib).LoadSet(ctx, content.EN); err != nil {
 		t.Fatal(err)
 	}
 	now := fixedClock()
-	it, _ := st.SRSItem(ctx, store.KindCard, "card-qa")
+	it, _ := st.Item(ctx, progress.KindCard, "card-qa")
 	before := it
 	it.Card = srs.Card{Due: now.Add(-time.Hour), Stability: 2, Difficulty: 8, State: srs.Review, Reps: 20, Lapses: 7,
 		ScheduledDays: 2, LastReview: now.Add(-50 * time.Hour)}
-	if _, err := st.CommitReview(ctx, store.Review{Kind: it.Kind, ItemID: it.ItemID, Rating: srs.Good, Before: before, After: it, ReviewedAt: now.Add(-50 * time.Hour)}); err != nil {
+	if _, err := st.CommitReview(ctx, progress.Review{Kind: it.Kind, ItemID: it.ItemID, Rating: srs.Good, Before: before, After: it, ReviewedAt: now.Add(-50 * time.Hour)}); err != nil {
 		t.Fatal(err)
 	}
 	a := reviewApp(t, st, content.EN, fixedClock)
@@ -186,7 +186,7 @@ func TestLeechIsSuspendedWithNotice(t *testing.T) {
 	if !strings.Contains(v, "Leech") || !strings.Contains(v, "8 times") || !strings.Contains(v, "Lambda basics › Execution model (lambda#model)") {
 		t.Fatalf("leech notice missing or incomplete:\n%s", v)
 	}
-	got, _ := st.SRSItem(ctx, store.KindCard, "card-qa")
+	got, _ := st.Item(ctx, progress.KindCard, "card-qa")
 	if !got.Leech || !got.Suspended || got.Card.Lapses != 8 {
 		t.Fatalf("leech not stored: %+v", got)
 	}
@@ -197,7 +197,7 @@ func TestLeechIsSuspendedWithNotice(t *testing.T) {
 }
 
 func TestNothingDueOffersAheadAndDrill(t *testing.T) {
-	st := testStore(t)
+	st := testProgress(t)
 	a := reviewApp(t, st, content.EN, fixedClock)
 	drive(a, press("4")) // Easy from the front: 8 days
 	for range 3 {
@@ -225,8 +225,8 @@ func TestNothingDueOffersAheadAndDrill(t *testing.T) {
 // TestReviewTeatest runs the main path in a real program: reveal, rate,
 // see the next card.
 func TestReviewTeatest(t *testing.T) {
-	st := testStore(t)
-	app := New(Options{Ctx: context.Background(), Lib: srsLibrary(t), Store: st, Lang: content.EN, Theme: "dark", Now: fixedClock})
+	st := testProgress(t)
+	app := New(Options{Ctx: context.Background(), Lib: srsLibrary(t), Progress: st, Lang: content.EN, Theme: "dark", Now: fixedClock})
 	tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(80, 24),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 	waitFor(t, tm, "exam readiness")
@@ -248,7 +248,7 @@ func TestReviewTeatest(t *testing.T) {
 func TestReviewAndStatsFitSmallScreens(t *testing.T) {
 	for _, lang := range content.Langs {
 		for _, sz := range [][2]int{{80, 24}, {40, 12}} {
-			st := testStore(t)
+			st := testProgress(t)
 			a := reviewApp(t, st, lang, fixedClock)
 			drive(a, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
 			check := func(where string) {
@@ -288,7 +288,7 @@ func TestReviewAndStatsFitSmallScreens(t *testing.T) {
 func TestQuestionAndEmptyScreensFitSmallScreens(t *testing.T) {
 	for _, lang := range content.Langs {
 		for _, sz := range [][2]int{{80, 24}, {40, 12}} {
-			a := reviewApp(t, testStore(t), lang, fixedClock)
+			a := reviewApp(t, testProgress(t), lang, fixedClock)
 			drive(a, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
 			check := func(where, want string) {
 				t.Helper()

@@ -8,6 +8,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 
+	"github.com/saa-study/saa-study/progress"
 	"github.com/saa-study/saa-study/srs"
 	"github.com/saa-study/saa-study/ui/render"
 	"github.com/saa-study/saa-study/ui/text"
@@ -116,12 +117,12 @@ func (r *review) View() string {
 // header is "learning · review · new · done today", and the mode.
 func (r *review) header() string {
 	st := r.c.Styles
-	l, rv, n := r.s.counts()
+	l, rv, n := r.s.Counts()
 	format := "rv.counts"
 	if r.c.Width < 60 {
 		format = "rv.counts.short"
 	}
-	s := fmt.Sprintf(r.c.T(format), l, rv, n, r.s.done)
+	s := fmt.Sprintf(r.c.T(format), l, rv, n, r.s.Done())
 	if r.list != nil {
 		s = fmt.Sprintf(r.c.T("rv.list."+r.listKind), r.listPos+1, len(r.list))
 	}
@@ -130,13 +131,14 @@ func (r *review) header() string {
 
 func (r *review) emptyLines(w int) []string {
 	c, st := r.c, r.c.Styles
-	now := srsNow(c)
+	now := c.Clock()
 	out := []string{st.Header.Render(c.T("rv.empty"))}
+	nextDue, hasNext := r.s.NextDue()
 	switch {
-	case !r.s.waitingUntil(now).IsZero():
-		out = append(out, fmt.Sprintf(c.T("rv.wait"), rvWhen(r.s.waitingUntil(now), now)))
-	case r.s.hasNext:
-		out = append(out, fmt.Sprintf(c.T("rv.next"), rvWhen(r.s.nextDue, now)))
+	case !r.s.WaitingUntil(now).IsZero():
+		out = append(out, fmt.Sprintf(c.T("rv.wait"), rvWhen(r.s.WaitingUntil(now), now)))
+	case hasNext:
+		out = append(out, fmt.Sprintf(c.T("rv.next"), rvWhen(nextDue, now)))
 	default:
 		out = append(out, c.T("rv.nothing"))
 	}
@@ -144,7 +146,7 @@ func (r *review) emptyLines(w int) []string {
 	for _, k := range []string{"rv.offer.ahead", "rv.offer.drill", "rv.offer.undo"} {
 		out = append(out, text.WrapMarkdown(c.T(k), w)...)
 	}
-	for _, wmsg := range r.s.set.Warnings {
+	for _, wmsg := range r.s.Set().Warnings {
 		out = append(out, st.Warn.Render(wmsg))
 	}
 	return out
@@ -156,13 +158,13 @@ func rvWhen(t, now time.Time) string {
 
 func (r *review) leechLines(w int) []string {
 	c, st := r.c, r.c.Styles
-	e := r.s.set.byKey[r.leechKey]
+	e := r.s.Set().ByKey(r.leechKey)
 	where := ""
 	if e != nil {
 		where = rvSectionName(c, e.Section)
 	}
 	out := []string{st.Warn.Render(c.T("rv.leech.title"))}
-	out = append(out, text.WrapMarkdown(fmt.Sprintf(c.T("rv.leech"), LeechLapses), w)...)
+	out = append(out, text.WrapMarkdown(fmt.Sprintf(c.T("rv.leech"), progress.LeechLapses), w)...)
 	if where != "" {
 		out = append(out, "")
 		out = append(out, text.WrapMarkdown(fmt.Sprintf(c.T("rv.leech.read"), where), w)...)
@@ -304,7 +306,7 @@ func (r *review) gradedLines(w int) []string {
 // the suggested one (questions) is highlighted.
 func (r *review) buttons(w int, suggested srs.Rating) []string {
 	st := r.c.Styles
-	now := srsNow(r.c)
+	now := r.c.Clock()
 	var cells []string
 	for i, p := range r.preview {
 		g := srs.Rating(i + 1)

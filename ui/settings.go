@@ -86,10 +86,8 @@ func (s *settings) change(step int) tea.Cmd {
 	}
 	s.build()
 	save := func() tea.Msg {
-		if c.Store != nil {
-			if err := c.Store.SetSetting(c.Ctx, k, v); err != nil {
-				return common.ErrMsg{Err: err}
-			}
+		if err := c.Progress.SetSetting(c.Ctx, k, v); err != nil {
+			return common.ErrMsg{Err: err}
 		}
 		return common.StatusMsg{Text: c.T("settings.saved")}
 	}

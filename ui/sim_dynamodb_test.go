@@ -60,7 +60,7 @@ func ddbOutputText(con *ddbConsole) string {
 // provisioned 5-WCU table hammered at 200 writes/s on one key throttles,
 // and the console explains it with the provisioned rate.
 func TestDDBLoadOnOneKeyThrottlesAndSaysWhy(t *testing.T) {
-	app := New(Options{Ctx: context.Background(), Lib: testLibrary(t), Store: testStore(t), Lang: content.EN, Theme: "dark", Start: "sim"})
+	app := New(Options{Ctx: context.Background(), Lib: testLibrary(t), Progress: testProgress(t), Lang: content.EN, Theme: "dark", Start: "sim"})
 	tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(80, 24),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 	waitFor(t, tm, "DynamoDB")

@@ -39,7 +39,7 @@ func openSFN(t *testing.T, w, h int, lang content.Lang) *App {
 // is approved and succeeds, the second is rejected with a reason and fails
 // with that reason as its cause.
 func TestApprovalApproveThenReject(t *testing.T) {
-	app := New(Options{Ctx: context.Background(), Lib: testLibrary(t), Store: testStore(t), Lang: content.EN, Theme: "dark", Start: "sim"})
+	app := New(Options{Ctx: context.Background(), Lib: testLibrary(t), Progress: testProgress(t), Lang: content.EN, Theme: "dark", Start: "sim"})
 	tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(80, 24),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 	waitFor(t, tm, "Step Functions")

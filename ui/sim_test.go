@@ -44,7 +44,7 @@ func TestSimConsoleFlows(t *testing.T) {
 			if m == nil {
 				t.Fatalf("%s: explanation %q cites no fact id", scs[0].id, want.runs[0].explain)
 			}
-			app := New(Options{Ctx: context.Background(), Lib: testLibrary(t), Store: testStore(t), Lang: content.EN, Theme: "dark", Start: "sim"})
+			app := New(Options{Ctx: context.Background(), Lib: testLibrary(t), Progress: testProgress(t), Lang: content.EN, Theme: "dark", Start: "sim"})
 			tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(80, 24),
 				teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 			waitFor(t, tm, "Step Functions")

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/progress"
 	"github.com/saa-study/saa-study/srs"
 	"github.com/saa-study/saa-study/ui/common"
 	"github.com/saa-study/saa-study/ui/text"
@@ -20,14 +21,14 @@ import (
 type statsScreen struct {
 	c      *Common
 	gen    int
-	rep    *StatsReport
+	rep    *progress.StatsReport
 	err    error
 	scroll int
 }
 
 type statsMsg struct {
 	gen int
-	rep StatsReport
+	rep progress.StatsReport
 	err error
 }
 
@@ -38,9 +39,9 @@ func (s *statsScreen) Title() string { return s.c.T("home.stats") }
 func (s *statsScreen) Init() tea.Cmd {
 	s.gen++
 	gen, c := s.gen, s.c
-	now := srsNow(c)
+	now := c.Clock()
 	return func() tea.Msg {
-		rep, err := ComputeStats(srsCtx(c), c.Lib, c.Store, c.Lang, now)
+		rep, err := c.Progress.Stats(c.Context(), c.Lang, now)
 		return statsMsg{gen: gen, rep: rep, err: err}
 	}
 }
@@ -115,7 +116,7 @@ func stPct(r srs.Retention, lang content.Lang) string {
 
 // StatsLines draws a report as lines of at most w cells; st may be nil for
 // plain text. The same drawing serves the screen and a printed report.
-func StatsLines(lang content.Lang, r *StatsReport, w int, st *Styles) []string {
+func StatsLines(lang content.Lang, r *progress.StatsReport, w int, st *Styles) []string {
 	hd := func(s string) string { return s }
 	mu := hd
 	if st != nil {
@@ -138,7 +139,7 @@ func StatsLines(lang content.Lang, r *StatsReport, w int, st *Styles) []string {
 	out = append(out, hd(fmt.Sprintf(t("st.forecast"), peak)))
 	out = append(out, stBars(r.Forecast[:min(len(r.Forecast), w)], 4)...)
 	out = append(out, "")
-	out = append(out, hd(fmt.Sprintf(t("st.heatmap"), HeatmapWeeks, string(stShades[0]), string(stShades[4]))))
+	out = append(out, hd(fmt.Sprintf(t("st.heatmap"), progress.HeatmapWeeks, string(stShades[0]), string(stShades[4]))))
 	out = append(out, stHeatmap(lang, r.Heatmap, w)...)
 	out = append(out, "")
 	out = append(out, hd(t("st.topics")))
@@ -171,7 +172,7 @@ type stRow struct {
 	studied, size int
 }
 
-func stTopicRows(ts []TopicStat) []stRow {
+func stTopicRows(ts []progress.TopicStat) []stRow {
 	rows := make([]stRow, len(ts))
 	for i, g := range ts {
 		rows[i] = stRow{g.Title, g.Mastery, g.Studied, g.Cards}
@@ -283,7 +284,7 @@ func stHeatmap(lang content.Lang, days []srs.DayCount, w int) []string {
 // stExamTrend draws the percent of the latest exams as bars, oldest on
 // the left, with the 72 % "likely pass" estimate marked, then the last few
 // results as numbers.
-func stExamTrend(exams []ExamPoint, w int) []string {
+func stExamTrend(exams []progress.ExamPoint, w int) []string {
 	n := min(len(exams), max(w/2, 1))
 	recent := exams[len(exams)-n:]
 	vals := make([]int, n)

@@ -12,8 +12,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/progress"
 	"github.com/saa-study/saa-study/quiz"
-	"github.com/saa-study/saa-study/store"
 	"github.com/saa-study/saa-study/ui/common"
 	"github.com/saa-study/saa-study/ui/components/reader"
 	"github.com/saa-study/saa-study/ui/text"
@@ -269,7 +269,7 @@ func (s *study) submit() tea.Cmd {
 	s.rating = quiz.Rate(res.Correct, s.unsure, took, quiz.DefaultBudget(s.qs[s.qi]))
 	q := s.qs[s.qi]
 	s.saving = true
-	return commitAnswer(s.c, store.Answer{
+	return commitAnswer(s.c, progress.Answer{
 		Kind: "question", ItemID: q.ID, Lang: string(q.Lang), Correct: res.Correct,
 		Rating: int(s.rating), Chosen: indexList(chosen), DurationMS: took.Milliseconds(), Source: "study",
 	})

@@ -12,9 +12,9 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/progress"
 	"github.com/saa-study/saa-study/quiz"
 	"github.com/saa-study/saa-study/srs"
-	"github.com/saa-study/saa-study/store"
 )
 
 // TestStudyWrongAnswerShowsTheSection: answering wrongly shows every
@@ -22,9 +22,9 @@ import (
 // teaches it.
 func TestStudyWrongAnswerShowsTheSection(t *testing.T) {
 	for _, sz := range [][2]int{{120, 30}, {80, 24}} {
-		st := testStore(t)
+		st := testProgress(t)
 		lib := testLibrary(t)
-		app := New(Options{Ctx: context.Background(), Lib: lib, Store: st, Lang: content.EN, Theme: "dark", Start: "study", Now: fixedClock})
+		app := New(Options{Ctx: context.Background(), Lib: lib, Progress: st, Lang: content.EN, Theme: "dark", Start: "study", Now: fixedClock})
 		tm := teatest.NewTestModel(t, probed{app}, teatest.WithInitialTermSize(sz[0], sz[1]),
 			teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 		waitView(t, tm, "Lambda limits")
@@ -57,7 +57,7 @@ func TestStudyWrongAnswerShowsTheSection(t *testing.T) {
 		if err != nil || len(got) != 1 || got[0].Correct || got[0].Rating != int(quiz.Again) || got[0].Source != "study" {
 			t.Fatalf("%dx%d: stored answers = %+v, %v; want one wrong answer rated Again", sz[0], sz[1], got, err)
 		}
-		it, err := st.SRSItem(context.Background(), store.KindQuestion, "limits-q1")
+		it, err := st.Item(context.Background(), progress.KindQuestion, "limits-q1")
 		if err != nil || it.Card.Reps != 1 || it.Card.Lapses != 0 || it.Card.State != srs.Learning {
 			t.Fatalf("%dx%d: the missed question should be scheduled to come back soon: %+v, %v", sz[0], sz[1], it, err)
 		}
@@ -67,12 +67,13 @@ func TestStudyWrongAnswerShowsTheSection(t *testing.T) {
 // TestNoteListShowsDueItems: a question missed an hour ago is due again,
 // and the topic list says so beside its note.
 func TestNoteListShowsDueItems(t *testing.T) {
-	st := testStore(t)
+	st := testProgress(t)
 	ctx := context.Background()
-	if err := scheduleAnswer(ctx, st, "limits-q1", srs.Again, fixedClock().Add(-time.Hour), time.Second); err != nil {
+	if _, err := st.WithLibrary(testLibrary(t)).CommitAnswer(ctx, progress.Answer{Kind: progress.KindQuestion, ItemID: "limits-q1", Lang: "en",
+		Rating: int(srs.Again), DurationMS: 1000, Source: "study", AnsweredAt: fixedClock().Add(-time.Hour)}); err != nil {
 		t.Fatal(err)
 	}
-	a := New(Options{Ctx: ctx, Lib: testLibrary(t), Store: st, Lang: content.EN, Theme: "dark", Start: "notes", Now: fixedClock})
+	a := New(Options{Ctx: ctx, Lib: testLibrary(t), Progress: st, Lang: content.EN, Theme: "dark", Start: "notes", Now: fixedClock})
 	drive(a, tea.WindowSizeMsg{Width: 80, Height: 24})
 	drive(a, a.top().Init()())
 	if v := a.View().Content; !strings.Contains(v, "1 due") {
@@ -83,18 +84,18 @@ func TestNoteListShowsDueItems(t *testing.T) {
 // TestStatsDrawTheExamTrend: submitted exams appear, oldest first, on the
 // Stats screen and in stats --json.
 func TestStatsDrawTheExamTrend(t *testing.T) {
-	st := testStore(t)
+	st := testProgress(t)
 	ctx := context.Background()
 	for i, pct := range []float64{45, 60, 75} {
 		id, err := st.StartExam(ctx, "en", []byte(`{}`))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := st.FinishExam(ctx, id, []byte(`{}`), store.ExamScore{Total: 20, Correct: int(pct / 5), Percent: pct, TimeUsed: time.Duration(i+1) * time.Minute}); err != nil {
+		if err := st.FinishExam(ctx, id, []byte(`{}`), progress.ExamScore{Total: 20, Correct: int(pct / 5), Percent: pct, TimeUsed: time.Duration(i+1) * time.Minute}, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
-	r, err := ComputeStats(ctx, testLibrary(t), st, content.EN, fixedClock())
+	r, err := st.WithLibrary(testLibrary(t)).Stats(ctx, content.EN, fixedClock())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +112,7 @@ func TestStatsDrawTheExamTrend(t *testing.T) {
 // cannot show every option; moving the cursor scrolls it into view, and a
 // last line says that more is below.
 func TestStudyCursorStaysOnScreen(t *testing.T) {
-	a := New(Options{Ctx: context.Background(), Lib: testLibrary(t), Store: testStore(t), Lang: content.EN, Theme: "dark", Start: "study", Now: fixedClock})
+	a := New(Options{Ctx: context.Background(), Lib: testLibrary(t), Progress: testProgress(t), Lang: content.EN, Theme: "dark", Start: "study", Now: fixedClock})
 	drive(a, tea.WindowSizeMsg{Width: 40, Height: 12})
 	drive(a, press("enter"))
 	v := ansi.Strip(a.View().Content)
@@ -133,7 +134,7 @@ func TestStudyCursorStaysOnScreen(t *testing.T) {
 // TestNoteListNarrowKeepsStatus: on a narrow window the note list cuts the
 // titles, not the reading status beside them.
 func TestNoteListNarrowKeepsStatus(t *testing.T) {
-	a := New(Options{Ctx: context.Background(), Lib: testLibrary(t), Store: testStore(t), Lang: content.EN, Theme: "dark", Start: "notes", Now: fixedClock})
+	a := New(Options{Ctx: context.Background(), Lib: testLibrary(t), Progress: testProgress(t), Lang: content.EN, Theme: "dark", Start: "notes", Now: fixedClock})
 	drive(a, tea.WindowSizeMsg{Width: 26, Height: 12})
 	drive(a, a.top().Init()())
 	v := ansi.Strip(a.View().Content)
@@ -144,7 +145,7 @@ func TestNoteListNarrowKeepsStatus(t *testing.T) {
 
 // TestStatsBottomKey: G shows the end of the stats, as on other screens.
 func TestStatsBottomKey(t *testing.T) {
-	a := New(Options{Ctx: context.Background(), Lib: testLibrary(t), Store: testStore(t), Lang: content.EN, Theme: "dark", Start: "stats", Now: fixedClock})
+	a := New(Options{Ctx: context.Background(), Lib: testLibrary(t), Progress: testProgress(t), Lang: content.EN, Theme: "dark", Start: "stats", Now: fixedClock})
 	drive(a, tea.WindowSizeMsg{Width: 80, Height: 12})
 	drive(a, a.top().Init()())
 	first := ansi.Strip(a.View().Content)

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/progress"
 	"github.com/saa-study/saa-study/quiz"
 	"github.com/saa-study/saa-study/ui"
 )
@@ -94,7 +95,7 @@ func (g *globals) gradeQuiz(q *content.Quiz, name, answers, export string) error
 	if export == "" {
 		return quiz.ExportCSV(g.stdout, recs)
 	}
-	if err := ui.WriteQuizExport(export, recs); err != nil {
+	if err := progress.WriteQuizExport(export, recs); err != nil {
 		return &exitError{code: 1, msg: err.Error()}
 	}
 	for _, s := range quiz.Summarize(recs) {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/saa-study/saa-study/progress"
 	"github.com/saa-study/saa-study/srs"
 	"github.com/saa-study/saa-study/store"
 	"github.com/saa-study/saa-study/ui"
@@ -51,7 +52,7 @@ func newStatsCmd(g *globals) *cobra.Command {
 				return err
 			}
 			defer st.Close()
-			rep, err := ui.ComputeStats(cmd.Context(), lib, st, lang, time.Now())
+			rep, err := progress.New(st, lib, progress.Options{Loc: time.Local}).Stats(cmd.Context(), lang, time.Now())
 			if err != nil {
 				return &exitError{code: 1, msg: err.Error()}
 			}

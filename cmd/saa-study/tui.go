@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 
 	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/progress"
 	"github.com/saa-study/saa-study/store"
 	"github.com/saa-study/saa-study/ui"
 )
@@ -64,7 +66,8 @@ func (g *globals) runApp(ctx context.Context, start, twin string, setup func(*ui
 		}
 		return &exitError{code: 2, msg: fmt.Sprintf("standard output is not a terminal, so the interactive screen cannot start; for output you can pipe, use: %s", twin)}
 	}
-	app := ui.New(ui.Options{Ctx: ctx, Lib: lib, Store: st, Lang: lang, Theme: theme, Start: start})
+	prog := progress.New(st, lib, progress.Options{Loc: time.Local})
+	app := ui.New(ui.Options{Ctx: ctx, Lib: lib, Progress: prog, Lang: lang, Theme: theme, Start: start})
 	if setup != nil {
 		if err := setup(app); err != nil {
 			return &exitError{code: 1, msg: err.Error()}

@@ -11,7 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/saa-study/saa-study/content"
-	"github.com/saa-study/saa-study/store"
+	"github.com/saa-study/saa-study/progress"
 	"github.com/saa-study/saa-study/ui/keymap"
 	"github.com/saa-study/saa-study/ui/render"
 	"github.com/saa-study/saa-study/ui/styles"
@@ -23,7 +23,9 @@ import (
 type Common struct {
 	Ctx    context.Context
 	Lib    *content.Library
-	Store  *store.Store
+	// Progress is the learner's progress; without a progress file it
+	// saves nothing (HasStore is false).
+	Progress *progress.Progress
 	Lang   content.Lang
 	Theme  string // "auto", "dark" or "light"
 	IsDark bool
@@ -39,6 +41,14 @@ type Common struct {
 
 // T is the interface text for k in the current language.
 func (c *Common) T(k string) string { return text.T(c.Lang, k) }
+
+// Context is the program's context, or Background when none was given.
+func (c *Common) Context() context.Context {
+	if c.Ctx != nil {
+		return c.Ctx
+	}
+	return context.Background()
+}
 
 // Clock is the current time: the injected clock, or the wall clock.
 func (c *Common) Clock() time.Time {

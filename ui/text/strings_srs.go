@@ -53,7 +53,6 @@ func init() {
 		"st.overall":   {"Exam readiness: %s", "시험 준비도: %s"},
 		"st.exams":     {"Practice exams (%d): percent correct, oldest first", "모의시험 (%d회): 정답률, 오래된 순"},
 		"st.none":      {"none yet", "아직 없음"},
-		"st.caveat":    {"Readiness is the share of this app's questions you would likely answer right today (FSRS recall; unseen ones count as a 1-in-4 guess), weighted by the exam's domains. It covers only the serverless material here, not all of SAA-C03, and is not a predicted score.", "준비도는 이 앱의 문제 중 오늘 맞힐 가능성이 높은 비율입니다(FSRS 기억률, 안 본 문제는 4지선다 추측 1/4). 시험 영역 비중으로 가중했습니다. 여기의 서버리스 내용만 다루며 SAA-C03 전체가 아니고, 예상 점수도 아닙니다."},
 		"st.day.mon":   {"Mon", "월"},
 		"st.day.wed":   {"Wed", "수"},
 		"st.day.fri":   {"Fri", "금"},

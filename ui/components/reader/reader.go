@@ -159,10 +159,10 @@ func (r *Reader) Init() tea.Cmd {
 	cmds := []tea.Cmd{r.render()}
 	if r.pendingSection == "" {
 		cmds = append(cmds, func() tea.Msg {
-			if c.Store == nil {
+			if !c.Progress.HasStore() {
 				return positionMsg{0}
 			}
-			p, err := c.Store.NotePosition(c.Ctx, string(n.Lang), n.ID)
+			p, err := c.Progress.NotePosition(c.Ctx, string(n.Lang), n.ID)
 			if err != nil {
 				return common.ErrMsg{Err: err}
 			}
@@ -380,14 +380,14 @@ func (r *Reader) CurrentSection() string {
 
 // savePosition records the place in the note and how much has been read.
 func (r *Reader) SavePosition() tea.Cmd {
-	if r.c.Store == nil || !r.ready {
+	if !r.c.Progress.HasStore() || !r.ready {
 		return nil
 	}
 	c, n := r.c, r.note
 	line := r.vp.YOffset()
 	pct := r.readPct()
 	return func() tea.Msg {
-		if err := c.Store.SaveNotePosition(c.Ctx, string(n.Lang), n.ID, line, pct); err != nil {
+		if err := c.Progress.SaveNotePosition(c.Ctx, string(n.Lang), n.ID, line, pct); err != nil {
 			return common.ErrMsg{Err: err}
 		}
 		return nil

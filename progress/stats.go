@@ -1,4 +1,4 @@
-package ui
+package progress
 
 import (
 	"cmp"
@@ -8,8 +8,6 @@ import (
 
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/srs"
-	"github.com/saa-study/saa-study/store"
-	"github.com/saa-study/saa-study/ui/text"
 )
 
 // StatsReport is everything the Stats screen shows; its JSON is the output
@@ -30,7 +28,7 @@ type StatsReport struct {
 	Readiness    float64         `json:"readiness"`
 	Caveat       string          `json:"caveat"`
 	Warnings     []string        `json:"warnings,omitempty"`
-	Limits       store.SRSConfig `json:"limits"`
+	Limits       SRSConfig       `json:"limits"`
 	Items        int             `json:"items"`
 	Exams        []ExamPoint     `json:"exams"` // submitted exams, oldest first
 }
@@ -55,34 +53,45 @@ type DomainStat struct {
 	Weight int `json:"weight"`
 }
 
+// ReadinessCaveat says what the readiness figure is and is not, in lang.
+func ReadinessCaveat(lang content.Lang) string {
+	if lang == content.KO {
+		return "준비도는 이 앱의 문제 중 오늘 맞힐 가능성이 높은 비율입니다(FSRS 기억률, 안 본 문제는 4지선다 추측 1/4). 시험 영역 비중으로 가중했습니다. 여기의 서버리스 내용만 다루며 SAA-C03 전체가 아니고, 예상 점수도 아닙니다."
+	}
+	return "Readiness is the share of this app's questions you would likely answer right today (FSRS recall; unseen ones count as a 1-in-4 guess), weighted by the exam's domains. It covers only the serverless material here, not all of SAA-C03, and is not a predicted score."
+}
+
 // HeatmapWeeks is how many weeks the Stats screen's calendar covers.
 const HeatmapWeeks = 20
 
-// ComputeStats gathers the statistics of lang's items at now. It registers
+// Stats gathers the statistics of lang's items at now. It registers
 // items the schedule does not know yet (as new), like opening Review does.
-func ComputeStats(ctx context.Context, lib *content.Library, st *store.Store, lang content.Lang, now time.Time) (StatsReport, error) {
-	r := StatsReport{GeneratedAt: now.UTC(), Lang: lang, Caveat: text.T(lang, "st.caveat")}
-	set, err := loadSRSSet(ctx, lib, st, lang)
+func (p *Progress) Stats(ctx context.Context, lang content.Lang, now time.Time) (StatsReport, error) {
+	ctx = orBackground(ctx)
+	r := StatsReport{GeneratedAt: now.UTC(), Lang: lang, Caveat: ReadinessCaveat(lang)}
+	lib := p.Library()
+	set, err := p.LoadSet(ctx, lang)
 	if err != nil {
 		return r, err
 	}
 	r.Warnings = set.Warnings
-	sc, err := loadSRSContext(ctx, st)
+	sc, err := p.Scheduling(ctx)
 	if err != nil {
 		return r, err
 	}
-	r.Limits, r.DayStartHour = sc.cfg, sc.cfg.DayHour
-	var items []store.SRSItem
-	var recs []store.ReviewRecord
-	if st != nil {
+	r.Limits, r.DayStartHour = sc.Limits, sc.Limits.DayHour
+	var items []SRSItem
+	var recs []ReviewRecord
+	if p.HasStore() {
+		st := p.st
 		if items, err = st.SRSItems(ctx); err != nil {
 			return r, err
 		}
-		since := sc.day.DayStart(now).AddDate(0, 0, -srs.HeatmapDays)
+		since := sc.Day.DayStart(now).AddDate(0, 0, -srs.HeatmapDays)
 		if recs, err = st.ReviewsSince(ctx, since); err != nil {
 			return r, err
 		}
-		if r.Streak, err = st.Streak(ctx, now, sc.day); err != nil {
+		if r.Streak, err = st.Streak(ctx, now, sc.Day); err != nil {
 			return r, err
 		}
 		exams, err := st.ExamHistory(ctx)
@@ -96,15 +105,15 @@ func ComputeStats(ctx context.Context, lib *content.Library, st *store.Store, la
 	}
 	qc, _ := set.queueCards(items)
 	r.Items = len(qc)
-	logs := srsLogsOf(recs)
-	r.Today = srs.Today(qc, logs, now, sc.policy)
-	r.Retention7 = srs.TrueRetention(logs, now, 7, sc.day)
-	r.Retention30 = srs.TrueRetention(logs, now, 30, sc.day)
+	logs := logsOf(recs)
+	r.Today = srs.Today(qc, logs, now, sc.Policy)
+	r.Retention7 = srs.TrueRetention(logs, now, 7, sc.Day)
+	r.Retention30 = srs.TrueRetention(logs, now, 30, sc.Day)
 	r.States = srs.CountByState(qc)
-	r.Forecast = srs.Forecast(qc, now, 30, sc.day)
-	hm := srs.Heatmap(logs, now, sc.day)
+	r.Forecast = srs.Forecast(qc, now, 30, sc.Day)
+	hm := srs.Heatmap(logs, now, sc.Day)
 	r.Heatmap = hm[max(0, len(hm)-HeatmapWeeks*7):]
-	for _, g := range srs.Mastery(qc, now, sc.sched) {
+	for _, g := range srs.Mastery(qc, now, sc.Sched) {
 		t := TopicStat{GroupStat: g, Title: g.Group}
 		if lib != nil {
 			if n := lib.Note(lang, g.Group); n != nil {
@@ -127,28 +136,28 @@ func ComputeStats(ctx context.Context, lib *content.Library, st *store.Store, la
 		}
 		slices.SortStableFunc(r.Topics, func(a, b TopicStat) int { return cmp.Compare(rank(a.Group), rank(b.Group)) })
 	}
-	r.Domains = domainReadiness(set, items, now, sc.sched)
+	r.Domains = domainReadiness(set, items, now, sc.Sched)
 	r.Readiness = overallReadiness(r.Domains)
 	if len(r.Domains) == 0 && len(qc) > 0 {
-		r.Readiness = srs.ExamReadiness(qc, now, sc.sched).Readiness
+		r.Readiness = srs.ExamReadiness(qc, now, sc.Sched).Readiness
 	}
 	return r, nil
 }
 
 // domainReadiness groups the set's questions by exam domain, in the
 // exam's domain order. Questions never registered count as new.
-func domainReadiness(set *srsSet, items []store.SRSItem, now time.Time, s *srs.Scheduler) []DomainStat {
-	known := make(map[string]store.SRSItem, len(items))
+func domainReadiness(set *Set, items []SRSItem, now time.Time, s *srs.Scheduler) []DomainStat {
+	known := make(map[string]SRSItem, len(items))
 	for _, it := range items {
 		known[it.Key()] = it
 	}
 	var qc []srs.QueueCard
 	for _, e := range set.Entries {
-		if e.Kind != store.KindQuestion || e.Domain == "" {
+		if e.Kind != KindQuestion || e.Domain == "" {
 			continue
 		}
-		c := srs.QueueCard{ID: e.key(), Group: e.Domain, Card: srs.NewCard(now)}
-		if it, ok := known[e.key()]; ok {
+		c := srs.QueueCard{ID: e.Key(), Group: e.Domain, Card: srs.NewCard(now)}
+		if it, ok := known[e.Key()]; ok {
 			c.Card = it.Card
 		}
 		qc = append(qc, c)
