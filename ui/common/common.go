@@ -21,17 +21,17 @@ import (
 // Common is the state every screen shares within one program (one
 // terminal, or one SSH session). Nothing here is global.
 type Common struct {
-	Ctx    context.Context
-	Lib    *content.Library
+	Ctx context.Context
+	Lib *content.Library
 	// Progress is the learner's progress; without a progress file it
 	// saves nothing (HasStore is false).
 	Progress *progress.Progress
-	Lang   content.Lang
-	Theme  string // "auto", "dark" or "light"
-	IsDark bool
-	Styles *styles.Styles
-	Keys   keymap.KeyMap
-	Now    func() time.Time
+	Lang     content.Lang
+	Theme    string // "auto", "dark" or "light"
+	IsDark   bool
+	Styles   *styles.Styles
+	Keys     keymap.KeyMap
+	Now      func() time.Time
 
 	Width, Height int // the body area a screen may draw in
 
