@@ -36,13 +36,24 @@ import (
 //
 // All of it runs on the injected clock, so runs are deterministic.
 
+// The limits of the throughput model, exported so that a console or a
+// lesson explaining a run quotes the numbers the engine enforces.
 const (
-	partitionRCU   = 3000
-	partitionWCU   = 1000
+	// PartitionRCU is the read ceiling of one partition, per second.
+	PartitionRCU = 3000
+	// PartitionWCU is the write ceiling of one partition, per second.
+	PartitionWCU = 1000
+	// BurstSeconds is how many seconds of unused provisioned capacity a
+	// table's bucket keeps as burst.
+	BurstSeconds = 300
+	// OnDemandRCU is the read rate a new on-demand table absorbs at once.
+	OnDemandRCU = 12000
+	// OnDemandWCU is the write rate a new on-demand table absorbs at once.
+	OnDemandWCU = 4000
+)
+
+const (
 	partitionBytes = 10 << 30
-	burstSeconds   = 300
-	onDemandRCU    = 12000
-	onDemandWCU    = 4000
 	peakWindow     = 30 * time.Minute
 	// accountTableLimit is the default per-table account quota for an
 	// on-demand table: 40,000 read and 40,000 write request units per second.
@@ -90,8 +101,8 @@ type throughput struct {
 
 func newThroughput(now time.Time, onDemand, adaptive bool, rcu, wcu float64) *throughput {
 	t := &throughput{onDemand: onDemand, adaptive: adaptive}
-	t.read = lane{perPart: partitionRCU, initial: onDemandRCU, curSec: now.Unix()}
-	t.write = lane{perPart: partitionWCU, initial: onDemandWCU, curSec: now.Unix()}
+	t.read = lane{perPart: PartitionRCU, initial: OnDemandRCU, curSec: now.Unix()}
+	t.write = lane{perPart: PartitionWCU, initial: OnDemandWCU, curSec: now.Unix()}
 	t.setRates(now, rcu, wcu, 0)
 	return t
 }
@@ -100,9 +111,9 @@ func newThroughput(now time.Time, onDemand, adaptive bool, rcu, wcu float64) *th
 func (t *throughput) setRates(now time.Time, rcu, wcu float64, bytes int64) {
 	n := 1
 	if t.onDemand {
-		n = max(n, int(math.Ceil(t.read.allowance()/partitionRCU)), int(math.Ceil(t.write.allowance()/partitionWCU)))
+		n = max(n, int(math.Ceil(t.read.allowance()/PartitionRCU)), int(math.Ceil(t.write.allowance()/PartitionWCU)))
 	} else {
-		n = max(n, int(math.Ceil(rcu/partitionRCU+wcu/partitionWCU)))
+		n = max(n, int(math.Ceil(rcu/PartitionRCU+wcu/PartitionWCU)))
 	}
 	n = max(n, int((bytes+partitionBytes-1)/partitionBytes), t.nparts)
 	t.nparts = n
@@ -113,7 +124,7 @@ func (t *throughput) setRates(now time.Time, rcu, wcu float64, bytes int64) {
 		l := x.l
 		first := l.table.last.IsZero()
 		l.table.refill(now)
-		l.table.rate, l.table.cap = x.rate, x.rate*burstSeconds
+		l.table.rate, l.table.cap = x.rate, x.rate*BurstSeconds
 		if first {
 			l.table.tokens, l.table.last = x.rate, now
 		}
@@ -127,7 +138,7 @@ func (t *throughput) setRates(now time.Time, rcu, wcu float64, bytes int64) {
 		}
 		for i := range l.share {
 			l.share[i].refill(now)
-			l.share[i].rate, l.share[i].cap = share, share*burstSeconds
+			l.share[i].rate, l.share[i].cap = share, share*BurstSeconds
 			l.share[i].tokens = math.Min(l.share[i].tokens, l.share[i].cap)
 		}
 	}
