@@ -2,9 +2,12 @@ package console
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/saa-study/saa-study/sim/scenario"
 )
 
 const create5WCU = "create-table --table-name Demo --attribute-definitions AttributeName=pk,AttributeType=S " +
@@ -208,5 +211,15 @@ func TestConsumedCapacityIsHighlighted(t *testing.T) {
 		if tc.notWant != "" && strings.Contains(got, tc.notWant) {
 			t.Errorf("%s: a table without indexes should get TOTAL only:\n%s", tc.line, got)
 		}
+	}
+}
+
+// TestGuideFileErrorsNameTheLine: a broken lesson file is a scenario.Error
+// at file:line.
+func TestGuideFileErrorsNameTheLine(t *testing.T) {
+	_, err := parseGuide("x", "title: T\n> a note before any step\n")
+	var se *scenario.Error
+	if !errors.As(err, &se) || err.Error() != "x:2: a step line before any $ command" {
+		t.Fatalf("err = %v, want x:2: as a *scenario.Error", err)
 	}
 }

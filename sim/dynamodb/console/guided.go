@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+
+	"github.com/saa-study/saa-study/sim/scenario"
 )
 
 // guidedFS holds the console's guided lessons. Each file is line based:
@@ -68,7 +70,7 @@ func parseGuide(id, text string) (Guide, error) {
 		last := len(g.Steps) - 1
 		needStep := func() error {
 			if last < 0 {
-				return fmt.Errorf("%s:%d: a step line before any $ command", id, n+1)
+				return &scenario.Error{File: id, Line: n + 1, Msg: "a step line before any $ command"}
 			}
 			return nil
 		}
@@ -99,7 +101,7 @@ func parseGuide(id, text string) (Guide, error) {
 			}
 			g.Steps[last].Expect = strings.TrimSpace(line[2:])
 		default:
-			return g, fmt.Errorf("%s:%d: unknown line %q (want title:, lesson:, $, >, >ko or !)", id, n+1, line)
+			return g, &scenario.Error{File: id, Line: n + 1, Msg: fmt.Sprintf("unknown line %q (want title:, lesson:, $, >, >ko or !)", line)}
 		}
 	}
 	if g.title[0] == "" || len(g.Steps) == 0 {
