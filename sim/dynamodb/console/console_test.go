@@ -27,11 +27,8 @@ func TestGuidesRunToTheEnd(t *testing.T) {
 		"6-pitr-restore":     {`"RestoreSummary"`, `"N": "100"`, "An error occurred (TableAlreadyExistsException) when calling the RestoreTableToPointInTime operation"},
 	}
 	gs, err := Guides()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(gs) < 5 {
-		t.Fatalf("%d guided lessons, want at least 5", len(gs))
+	if err != nil || len(gs) < 5 {
+		t.Fatalf("%d guided lessons (%v), want at least 5", len(gs), err)
 	}
 	for i, g := range gs {
 		t.Run(g.ID, func(t *testing.T) {

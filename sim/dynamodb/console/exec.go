@@ -37,7 +37,7 @@ func (s *Console) run(line string) Output {
 	}
 	switch cmd.Name {
 	case "help":
-		for _, l := range strings.Split(text(s.lang, "help"), "\n") {
+		for _, l := range strings.Split(fmt.Sprintf(text(s.lang, "help"), helpExamples), "\n") {
 			r.Lines = append(r.Lines, Line{Info, l})
 		}
 	case "tables":

@@ -4,16 +4,7 @@ package console
 // chrome (panel names, key help) is the caller's.
 var texts = map[string][2]string{
 	"help": {`DynamoDB commands (AWS CLI syntax; JSON, or Name=x,Type=y shorthand):
-  create-table --table-name Demo
-    --attribute-definitions AttributeName=pk,AttributeType=S
-    --key-schema AttributeName=pk,KeyType=HASH --billing-mode PROVISIONED
-    --provisioned-throughput ReadCapacityUnits=5,WriteCapacityUnits=5
-  put-item --table-name Demo --item '{"pk":{"S":"a"}}'
-  get-item --table-name Demo --key '{"pk":{"S":"a"}}' [--consistent-read]
-  query --table-name Demo --key-condition-expression "pk = :v"
-    --expression-attribute-values '{":v":{"S":"a"}}'
-  scan, update-item, delete-item, describe-table, list-tables, update-table,
-  update-time-to-live, batch-write-item, transact-write-items, create-backup,
+%s
   update-continuous-backups, list-streams, … (every engine operation)
 Console commands:
   load --table Demo --op PutItem --rate 200 --seconds 60 --keys 1
@@ -26,16 +17,7 @@ Console commands:
                                   (enter on an empty line: next step)
   clear                           clear the output`,
 		`DynamoDB 명령 (AWS CLI 문법, JSON 또는 Name=x,Type=y 축약형):
-  create-table --table-name Demo
-    --attribute-definitions AttributeName=pk,AttributeType=S
-    --key-schema AttributeName=pk,KeyType=HASH --billing-mode PROVISIONED
-    --provisioned-throughput ReadCapacityUnits=5,WriteCapacityUnits=5
-  put-item --table-name Demo --item '{"pk":{"S":"a"}}'
-  get-item --table-name Demo --key '{"pk":{"S":"a"}}' [--consistent-read]
-  query --table-name Demo --key-condition-expression "pk = :v"
-    --expression-attribute-values '{":v":{"S":"a"}}'
-  scan, update-item, delete-item, describe-table, list-tables, update-table,
-  update-time-to-live, batch-write-item, transact-write-items, create-backup,
+%s
   update-continuous-backups, list-streams, … (엔진의 모든 작업)
 콘솔 명령:
   load --table Demo --op PutItem --rate 200 --seconds 60 --keys 1
@@ -62,6 +44,19 @@ Console commands:
 	"guide.bad":    {"guide: no scenario %q (guide lists them)", "guide: %q 시나리오가 없습니다 (guide로 목록 확인)"},
 	"guide.unexp":  {"Unexpected: this step should have ended in %s.", "예상과 다름: 이 단계는 %s로 끝나야 합니다."},
 }
+
+// helpExamples are the AWS CLI lines help shows, the same in every
+// language; the help text has a %s for them.
+const helpExamples = `  create-table --table-name Demo
+    --attribute-definitions AttributeName=pk,AttributeType=S
+    --key-schema AttributeName=pk,KeyType=HASH --billing-mode PROVISIONED
+    --provisioned-throughput ReadCapacityUnits=5,WriteCapacityUnits=5
+  put-item --table-name Demo --item '{"pk":{"S":"a"}}'
+  get-item --table-name Demo --key '{"pk":{"S":"a"}}' [--consistent-read]
+  query --table-name Demo --key-condition-expression "pk = :v"
+    --expression-attribute-values '{":v":{"S":"a"}}'
+  scan, update-item, delete-item, describe-table, list-tables, update-table,
+  update-time-to-live, batch-write-item, transact-write-items, create-backup,`
 
 // text returns the message key in l, falling back to English.
 func text(l Lang, key string) string {
