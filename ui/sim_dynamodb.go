@@ -1,14 +1,13 @@
 package ui
 
 import (
-	"fmt"
-	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/saa-study/saa-study/sim/dynamodb/console"
 	"github.com/saa-study/saa-study/ui/common"
 )
 
@@ -16,13 +15,14 @@ import (
 // the in-memory engine, a scrollable output pane, panels for capacity, the
 // stream, DAX and the last load run, and guided scenarios.
 //
-// The session is only touched inside commands, one at a time (busy); the
-// view draws from the snapshot each command returns.
+// The command language is package console. The console is only touched
+// inside commands, one at a time (busy); the view draws from the snapshot
+// each command returns.
 type ddbConsole struct {
 	c     *Common
-	sess  *ddbSession
+	sess  *console.Console
 	input textinput.Model
-	out   []ddbLine
+	out   []console.Line
 	back  int // lines scrolled back from the end; 0 follows new output
 
 	hist    []string
@@ -30,14 +30,11 @@ type ddbConsole struct {
 	draft   string
 
 	panel ddbPanel
-	snap  ddbSnap
-	load  *ddbLoadRun
+	snap  console.Snapshot
+	load  *console.LoadRun
+	guide console.Progress // the guided lesson, as of the last command
 	busy  bool
 	gen   int
-
-	guides []ddbScenario
-	guide  int // index into guides, -1 when none
-	step   int // next step of the guide
 }
 
 // ddbPanel is which panel is shown above the output.
@@ -55,8 +52,8 @@ const (
 // ddbRanMsg carries a finished command back to the screen.
 type ddbRanMsg struct {
 	gen  int
-	res  ddbResult
-	step int // the guided step it ran, -1 for a typed command
+	line string
+	out  console.Output
 }
 
 const ddbMaxOutput = 3000
@@ -74,7 +71,7 @@ var ddbKeys = struct {
 }
 
 func newDDBConsole(c *Common) *ddbConsole {
-	s := &ddbConsole{c: c, sess: newDDBSession(), guide: -1}
+	s := &ddbConsole{c: c, sess: console.New(console.Options{Lang: console.Lang(c.Lang)})}
 	s.input = textinput.New()
 	s.input.Prompt = "> "
 	s.input.CharLimit = 8000
@@ -84,7 +81,6 @@ func newDDBConsole(c *Common) *ddbConsole {
 	ist := s.input.Styles()
 	ist.Cursor.Blink = false
 	s.input.SetStyles(ist)
-	s.guides, _ = ddbScenarios() // a broken file shows as "no scenario"; a test guards it
 	s.info(c.T("ddb.intro"))
 	return s
 }
@@ -93,65 +89,28 @@ func (s *ddbConsole) Init() tea.Cmd   { return s.input.Focus() }
 func (s *ddbConsole) Title() string   { return s.c.T("sim.dynamodb") }
 func (s *ddbConsole) Capturing() bool { return true }
 
-func (s *ddbConsole) info(text string) { s.addLines(ddbLine{ddbInfo, text}) }
+func (s *ddbConsole) info(text string) { s.addLines(console.Line{Kind: console.Info, Text: text}) }
 
-func (s *ddbConsole) addLines(ls ...ddbLine) {
+func (s *ddbConsole) addLines(ls ...console.Line) {
 	s.out = append(s.out, ls...)
 	if n := len(s.out) - ddbMaxOutput; n > 0 {
-		s.out = append([]ddbLine(nil), s.out[n:]...)
+		s.out = append([]console.Line(nil), s.out[n:]...)
 	}
 	s.back = 0
 }
 
-// exec runs one line in a command. Lines the screen handles itself
-// (guide, clear) never reach the engine.
-func (s *ddbConsole) exec(line string, step int) tea.Cmd {
-	line = strings.TrimSpace(line)
-	if line == "" || s.busy {
-		return nil
-	}
-	words := strings.Fields(line)
-	switch words[0] {
-	case "clear":
-		s.out = nil
-		return nil
-	case "guide":
-		s.startGuide(words[1:])
+// exec runs one line on the console in a command; an empty line runs the
+// guided lesson's next step.
+func (s *ddbConsole) exec(line string) tea.Cmd {
+	if s.busy {
 		return nil
 	}
 	s.busy = true
-	gen, sess, lang := s.gen, s.sess, s.c.Lang
-	return func() tea.Msg { return ddbRanMsg{gen: gen, res: sess.run(lang, line), step: step} }
-}
-
-// startGuide lists the scenarios or starts one on a fresh DynamoDB.
-func (s *ddbConsole) startGuide(args []string) {
-	if len(args) == 0 {
-		s.info(s.c.T("ddb.guides"))
-		for i, g := range s.guides {
-			s.info("  " + strconv.Itoa(i+1) + ". " + ddbPick(g.title, s.c.Lang))
-		}
-		return
+	gen, sess, lang := s.gen, s.sess, console.Lang(s.c.Lang)
+	return func() tea.Msg {
+		sess.SetLang(lang)
+		return ddbRanMsg{gen: gen, line: line, out: sess.Exec(line)}
 	}
-	n, err := strconv.Atoi(args[0])
-	if err != nil || n < 1 || n > len(s.guides) {
-		for i, g := range s.guides { // by id as well: guide ttl-stream
-			if strings.TrimLeft(g.id, "0123456789-") == args[0] || g.id == args[0] {
-				n, err = i+1, nil
-			}
-		}
-		if err != nil || n < 1 || n > len(s.guides) {
-			s.addLines(ddbLine{ddbError, fmt.Sprintf(s.c.T("ddb.guide.bad"), args[0])})
-			return
-		}
-	}
-	s.gen++ // results of the old session are dropped
-	s.busy = false
-	s.sess, s.snap, s.load = newDDBSession(), ddbSnap{}, nil
-	s.guide, s.step = n-1, 0
-	g := s.guides[s.guide]
-	s.addLines(ddbLine{ddbLesson, fmt.Sprintf(s.c.T("ddb.guide.start"), ddbPick(g.title, s.c.Lang))},
-		ddbLine{ddbLesson, ddbPick(g.lesson, s.c.Lang)})
 }
 
 func (s *ddbConsole) Update(msg tea.Msg) (Screen, tea.Cmd) {
@@ -161,25 +120,7 @@ func (s *ddbConsole) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return s, nil
 		}
 		s.busy = false
-		s.addLines(msg.res.lines...)
-		s.snap = msg.res.snap
-		if msg.res.load != nil {
-			s.load = msg.res.load
-			s.panel = ddbPanelChart
-		}
-		if msg.step >= 0 && s.guide >= 0 && msg.step < len(s.guides[s.guide].steps) {
-			st := s.guides[s.guide].steps[msg.step]
-			if note := ddbPick(st.note, s.c.Lang); note != "" {
-				s.addLines(ddbLine{ddbLesson, "» " + note})
-			}
-			if msg.res.errType != st.expect {
-				want := st.expect
-				if want == "" {
-					want = "success"
-				}
-				s.addLines(ddbLine{ddbError, fmt.Sprintf(s.c.T("ddb.guide.unexp"), want)})
-			}
-		}
+		s.ran(msg)
 		return s, nil
 	case common.LangChangedMsg:
 		s.input.Placeholder = s.c.T("ddb.placeholder")
@@ -190,6 +131,26 @@ func (s *ddbConsole) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	var cmd tea.Cmd
 	s.input, cmd = s.input.Update(msg)
 	return s, cmd
+}
+
+// ran shows a finished command: its lines, the panels, the lesson.
+func (s *ddbConsole) ran(msg ddbRanMsg) {
+	o := msg.out
+	if o.Clear {
+		s.out = nil
+	}
+	if o.Reset {
+		s.load = nil
+	}
+	s.addLines(o.Lines...)
+	if f := strings.Fields(msg.line); len(f) > 0 && f[0] == "help" && !o.Failed() {
+		s.info(s.c.T("ddb.help.keys"))
+	}
+	s.snap, s.guide = o.Snap, o.Guide
+	if o.Load != nil {
+		s.load = o.Load
+		s.panel = ddbPanelChart
+	}
 }
 
 func (s *ddbConsole) key(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
@@ -204,14 +165,17 @@ func (s *ddbConsole) key(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 			return s, nil
 		}
 		if line == "" {
-			return s, s.nextStep()
+			if !s.guide.Active() {
+				return s, nil
+			}
+			return s, s.exec("") // the lesson's next step, as if typed
 		}
 		if len(s.hist) == 0 || s.hist[len(s.hist)-1] != line {
 			s.hist = append(s.hist, line)
 		}
 		s.histPos, s.draft = len(s.hist), ""
 		s.input.SetValue("")
-		return s, s.exec(line, -1)
+		return s, s.exec(line)
 	case key.Matches(msg, ddbKeys.Panel):
 		s.panel = (s.panel + 1) % ddbPanelCount
 		return s, nil
@@ -251,23 +215,13 @@ func (s *ddbConsole) key(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 	return s, cmd
 }
 
-// nextStep runs the guide's next command, as if typed.
-func (s *ddbConsole) nextStep() tea.Cmd {
-	if s.guide < 0 || s.step >= len(s.guides[s.guide].steps) {
-		return nil
-	}
-	st := s.guides[s.guide].steps[s.step]
-	s.step++
-	return s.exec(st.cmd, s.step-1)
-}
-
 // kb is a binding with its help text in the learner's language.
 func (s *ddbConsole) kb(b key.Binding, k string) key.Binding {
 	return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(b.Help().Key, s.c.T(k)))
 }
 
 func (s *ddbConsole) ShortHelp() []key.Binding {
-	if s.guide >= 0 && s.step < len(s.guides[s.guide].steps) {
+	if s.guide.Active() {
 		return []key.Binding{s.kb(ddbKeys.Run, "ddb.k.next"), s.kb(ddbKeys.Panel, "ddb.k.panel"), s.kb(ddbKeys.ScrollUp, "ddb.k.scroll")}
 	}
 	return []key.Binding{s.kb(ddbKeys.Run, "ddb.k.run"), s.kb(ddbKeys.Panel, "ddb.k.panel"), s.kb(ddbKeys.Older, "ddb.k.history"), s.kb(ddbKeys.ScrollUp, "ddb.k.scroll")}

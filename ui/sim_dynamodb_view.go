@@ -9,7 +9,10 @@ import (
 
 	"charm.land/lipgloss/v2"
 
+	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/sim/dynamodb"
+	"github.com/saa-study/saa-study/sim/dynamodb/console"
+	"github.com/saa-study/saa-study/ui/components/chart"
 	"github.com/saa-study/saa-study/ui/text"
 )
 
@@ -46,7 +49,7 @@ func (s *ddbConsole) View() string {
 	// In a guide, enter on the empty line runs the next step: say that,
 	// not the free console's example.
 	s.input.Placeholder = s.c.T("ddb.placeholder")
-	if s.guide >= 0 && s.step < len(s.guides[s.guide].steps) {
+	if s.guide.Active() {
 		s.input.Placeholder = s.c.T("ddb.placeholder.guide")
 	}
 	in := s.input.View()
@@ -59,11 +62,10 @@ func (s *ddbConsole) View() string {
 
 func (s *ddbConsole) statusLine(w int) string {
 	st := s.c.Styles
-	if s.guide >= 0 {
-		g := s.guides[s.guide]
-		title := ddbPick(g.title, s.c.Lang)
-		if s.step < len(g.steps) {
-			return text.Truncate(st.Warn.Render(fmt.Sprintf(s.c.T("ddb.guide.next"), title, s.step+1, len(g.steps), g.steps[s.step].cmd)), w)
+	if g := s.guide.Guide; g != nil {
+		title, step := g.Title(console.Lang(s.c.Lang)), s.guide.Step
+		if step < len(g.Steps) {
+			return text.Truncate(st.Warn.Render(fmt.Sprintf(s.c.T("ddb.guide.next"), title, step+1, len(g.Steps), g.Steps[step].Cmd)), w)
 		}
 		return text.Truncate(st.Good.Render(fmt.Sprintf(s.c.T("ddb.guide.done"), title)), w)
 	}
@@ -96,28 +98,28 @@ func (s *ddbConsole) outputView(w, h int) string {
 	for i := len(s.out) - 1; i >= 0 && count < need; i-- {
 		l := s.out[i]
 		style := lipgloss.NewStyle()
-		switch l.kind {
-		case ddbEcho:
+		switch l.Kind {
+		case console.Echo:
 			style = st.Header
-		case ddbCapacity:
+		case console.Capacity:
 			style = st.Title
-		case ddbError:
+		case console.Error:
 			style = st.Error
-		case ddbInfo:
+		case console.Info:
 			style = st.Subtitle
-		case ddbWhyLine:
+		case console.Why:
 			style = st.Warn
-		case ddbLesson:
+		case console.Lesson:
 			style = st.Good
 		}
 		wrap := text.HardWrap
-		switch l.kind {
-		case ddbWhyLine, ddbLesson, ddbError:
+		switch l.Kind {
+		case console.Why, console.Lesson, console.Error:
 			wrap = text.Wrap // prose: break between words
-		case ddbInfo:
+		case console.Info:
 			wrap = ddbWrapInfo // notes and help: words, keeping the indent
 		}
-		parts := wrap(l.text, w)
+		parts := wrap(l.Text, w)
 		for j := range parts {
 			parts[j] = style.Render(parts[j])
 		}
@@ -166,7 +168,7 @@ func (s *ddbConsole) panelView(w, h int) string {
 		if s.load == nil {
 			return st.Muted.Render(s.c.T("ddb.nochart"))
 		}
-		why := strings.Join(text.Wrap(s.load.why, w), "\n")
+		why := strings.Join(text.Wrap(s.load.Why, w), "\n")
 		whyH := strings.Count(why, "\n") + 1
 		if h-whyH < 4 { // no room for a chart: totals and a sparkline
 			return s.compactLoad(w)
@@ -177,7 +179,7 @@ func (s *ddbConsole) panelView(w, h int) string {
 	case ddbPanelStream:
 		return s.streamView(w, h)
 	case ddbPanelDAX:
-		d := s.snap.dax
+		d := s.snap.DAX
 		if d == nil {
 			return st.Muted.Render(s.c.T("ddb.nodax"))
 		}
@@ -187,7 +189,7 @@ func (s *ddbConsole) panelView(w, h int) string {
 			rate = 100 * float64(d.ItemHits+d.QueryHits) / float64(reads)
 		}
 		return strings.Join([]string{
-			fmt.Sprintf(s.c.T("ddb.dax.stats"), s.snap.daxName, d.ItemHits, d.ItemMisses, d.QueryHits, d.QueryMisses),
+			fmt.Sprintf(s.c.T("ddb.dax.stats"), s.snap.DAXName, d.ItemHits, d.ItemMisses, d.QueryHits, d.QueryMisses),
 			ddbBar(st, rate/100, min(30, w/3)) + " " + fmt.Sprintf(s.c.T("ddb.dax.rate"), rate, d.PassThrough, d.RCUConsumed),
 		}, "\n")
 	}
@@ -197,17 +199,12 @@ func (s *ddbConsole) panelView(w, h int) string {
 // compactLoad sums the last load run in two lines for small windows.
 func (s *ddbConsole) compactLoad(w int) string {
 	st := s.c.Styles
-	res := s.load.res
-	unit := "WCU"
-	if s.load.read {
-		unit = "RCU"
-	}
-	var consumed, peak float64
+	res := s.load.Result
+	var peak float64
 	for _, sec := range res.Series {
-		consumed += sec.ConsumedWCU + sec.ConsumedRCU
 		peak = math.Max(peak, float64(sec.Throttled))
 	}
-	tot := text.Truncate(fmt.Sprintf(s.c.T("ddb.load.tot"), res.OK, res.Throttled, consumed, unit), w)
+	tot := text.Truncate(s.load.Totals(console.Lang(s.c.Lang)), w)
 	label := s.c.T("ddb.s.throttled") + " "
 	n := max(0, w-text.Width(label))
 	return tot + "\n" + st.Muted.Render(label) + st.Bad.Render(ddbSparkline(res.Series, n, peak))
@@ -239,7 +236,7 @@ func ddbSparkline(series []dynamodb.LoadSecond, n int, peak float64) string {
 
 func (s *ddbConsole) capacityView(w int) string {
 	st := s.c.Styles
-	m := s.snap.metrics
+	m := s.snap.Metrics
 	if m == nil {
 		return st.Muted.Render(s.c.T("ddb.notable"))
 	}
@@ -248,7 +245,7 @@ func (s *ddbConsole) capacityView(w int) string {
 		mode = "PAY_PER_REQUEST"
 	}
 	bw := min(24, max(4, w/4))
-	lines := []string{fmt.Sprintf(s.c.T("ddb.m.table"), s.snap.table, mode, m.Partitions, s.snap.now.UTC().Format("15:04:05"))}
+	lines := []string{fmt.Sprintf(s.c.T("ddb.m.table"), s.snap.Table, mode, m.Partitions, s.snap.Now.UTC().Format("15:04:05"))}
 	if m.OnDemand {
 		lines = append(lines, fmt.Sprintf(s.c.T("ddb.m.allow"), m.ReadAllowance, m.WriteAllowance))
 	} else {
@@ -256,8 +253,9 @@ func (s *ddbConsole) capacityView(w int) string {
 			ddbBar(st, ddbRatio(m.WriteTokens, m.WriteBurst), bw)+" "+fmt.Sprintf(s.c.T("ddb.m.bucket"), "WCU", m.WriteTokens, m.WriteBurst),
 			ddbBar(st, ddbRatio(m.ReadTokens, m.ReadBurst), bw)+" "+fmt.Sprintf(s.c.T("ddb.m.bucket"), "RCU", m.ReadTokens, m.ReadBurst))
 	}
-	for _, g := range s.snap.gsis {
-		lines = append(lines, ddbBar(st, ddbRatio(g.m.WriteTokens, g.m.WriteBurst), bw)+" "+fmt.Sprintf(s.c.T("ddb.m.gsi"), g.name, g.m.WriteTokens, g.m.WriteBurst))
+	for _, g := range s.snap.GSIs {
+		gm := g.Metrics
+		lines = append(lines, ddbBar(st, ddbRatio(gm.WriteTokens, gm.WriteBurst), bw)+" "+fmt.Sprintf(s.c.T("ddb.m.gsi"), g.Name, gm.WriteTokens, gm.WriteBurst))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -285,7 +283,7 @@ func ddbBar(st *Styles, f float64, w int) string {
 
 func (s *ddbConsole) streamView(w, h int) string {
 	st := s.c.Styles
-	recs := s.snap.stream
+	recs := s.snap.Stream
 	if len(recs) == 0 {
 		return st.Muted.Render(s.c.T("ddb.nostream"))
 	}
@@ -308,4 +306,20 @@ func (s *ddbConsole) streamView(w, h int) string {
 		lines = append(lines, text.Truncate(style.Render(line), w))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// ddbLoadChart draws OK and throttled requests and consumed capacity per
+// second of the last load run.
+func ddbLoadChart(st *Styles, lang content.Lang, run *console.LoadRun, w, h int) string {
+	if run == nil {
+		return st.Muted.Render(text.T(lang, "ddb.nochart"))
+	}
+	n := len(run.Result.Series)
+	ok, thr, cap := make([]float64, n), make([]float64, n), make([]float64, n)
+	for i, s := range run.Result.Series {
+		ok[i], thr[i], cap[i] = float64(s.OK), float64(s.Throttled), s.ConsumedWCU+s.ConsumedRCU
+	}
+	series := []chart.Series{{Name: text.T(lang, "ddb.s.ok"), Data: ok}, {Name: text.T(lang, "ddb.s.throttled"), Data: thr}, {Name: run.Unit() + "/s", Data: cap}}
+	c := chart.Line(st, series, w, h, float64(n), "s")
+	return strings.TrimRight(c, "\n")
 }

@@ -84,7 +84,8 @@ func edgeEngine() simEngine {
 				}
 				sc.Workload.Trace = max(sc.Workload.Trace, edgeTraced)
 				out := simOutcome{title: sc.Title, lesson: sc.Lesson, metrics: []string{t("simm.latency_req")}, xunit: "#"}
-				for _, r := range sc.Run() {
+				runs, _ := sc.Run() // a refused distribution is a run, never an error
+				for _, r := range runs {
 					switch {
 					case r.Refusal != nil:
 						out.runs = append(out.runs, edgeRefused(r.Name, r.Refusal))

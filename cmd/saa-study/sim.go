@@ -3,11 +3,13 @@ package main
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"os"
-	"regexp"
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/saa-study/saa-study/sim/scenario"
 )
 
 // newSimCmd groups the simulators' scriptable twins. With no engine named
@@ -28,10 +30,36 @@ from flags and a --scenario run (a shipped scenario id or your own YAML file);
 	return cmd
 }
 
+// runScenario runs --scenario for any engine: the title and the lesson,
+// then show prints the runs; with --json all of it as one object (plus
+// extra's fields, when given).
+func runScenario[S scenario.Scenario[R], R any](g *globals, arg string, asJSON bool, parse func([]byte) (S, error),
+	shipped func() ([]S, error), show func(g *globals, runs R), extra func(S) map[string]any) error {
+	sc, err := loadScenario(arg, parse, shipped)
+	if err != nil {
+		return err
+	}
+	runs, err := sc.Run()
+	if err != nil {
+		return simError(err)
+	}
+	info := sc.About()
+	if asJSON {
+		out := map[string]any{"scenario": info.ID, "title": info.Title, "lesson": info.Lesson, "runs": runs}
+		if extra != nil {
+			maps.Copy(out, extra(sc))
+		}
+		return writeJSON(g, out)
+	}
+	fmt.Fprintf(g.stdout, "%s\n%s\n\n", info.Title, strings.TrimSpace(info.Lesson))
+	show(g, runs)
+	return nil
+}
+
 // loadScenario resolves --scenario for any engine: a YAML file when one
 // exists at that path (its problems reported as file:line), otherwise the id
 // of a shipped scenario (an unknown id lists the shipped ones).
-func loadScenario[S any](arg string, parse func([]byte) (S, error), shipped func() ([]S, error), id func(S) string) (S, error) {
+func loadScenario[S scenario.Scenario[R], R any](arg string, parse func([]byte) (S, error), shipped func() ([]S, error)) (S, error) {
 	var zero S
 	data, isFile, err := scenarioSource(arg)
 	if err != nil {
@@ -40,12 +68,7 @@ func loadScenario[S any](arg string, parse func([]byte) (S, error), shipped func
 	if isFile {
 		sc, err := parse(data)
 		if err != nil {
-			// The engines say "line N: problem"; name the file as lint does.
-			msg := err.Error()
-			if m := lineErrRe.FindStringSubmatch(msg); m != nil {
-				msg = m[1] + ": " + m[2]
-			}
-			return zero, &exitError{code: 1, msg: arg + ":" + msg}
+			return zero, &exitError{code: 1, msg: scenario.InFile(err, arg).Error()}
 		}
 		return sc, nil
 	}
@@ -55,15 +78,14 @@ func loadScenario[S any](arg string, parse func([]byte) (S, error), shipped func
 	}
 	var ids []string
 	for _, s := range all {
-		if id(s) == arg {
+		id := s.About().ID
+		if id == arg {
 			return s, nil
 		}
-		ids = append(ids, id(s))
+		ids = append(ids, id)
 	}
 	return zero, unknownScenario(arg, ids)
 }
-
-var lineErrRe = regexp.MustCompile(`^line (\d+): (.*)$`)
 
 // scenarioSource reads --scenario: a file when one exists at that path,
 // otherwise the id of a shipped scenario.

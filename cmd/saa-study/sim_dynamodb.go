@@ -20,12 +20,17 @@ func newSimDynamoDBCmd(g *globals) *cobra.Command {
 	var spec dynamodb.LoadSpec
 	var wcu, rcu int64
 	var onDemand, asJSON bool
-	var s3Dir string
+	var s3Dir, script string
 	var lag time.Duration
 	cmd := &cobra.Command{
 		Use:   "dynamodb",
 		Short: "An in-memory DynamoDB with consumed capacity and throttling",
-		Long: `Three ways in:
+		Long: `Four ways in:
+  --script F  console lines from file F (- for standard input), one command a line, as
+              typed in the DynamoDB console (create-table …, load …, advance 60, guide 1);
+              # comments and blank lines are skipped. Prints what the console prints, as
+              plain text. A refused line prints its error and the script goes on; the
+              exit status is 1 if any line was refused, else 0.
   --api       JSON lines on standard input, {"Operation":"PutItem","Request":{...}},
               one JSON response line each (the real API's body, or {"__type","message"}).
               Tables are ACTIVE at once; virtual time moves only with
@@ -35,12 +40,16 @@ func newSimDynamoDBCmd(g *globals) *cobra.Command {
   (neither)   a load run: a table with --wcu/--rcu (or --on-demand) hammered at --rate
               for --seconds, printing consumed capacity and throttles per second.`,
 		Example: `  saa-study sim dynamodb --wcu 5 --rate 200 --seconds 60 --keys 1
+  saa-study sim dynamodb --script lesson.txt
+  echo 'list-tables' | saa-study sim dynamodb --script -
   echo '{"Operation":"ListTables","Request":{}}' | saa-study sim dynamodb --api
   saa-study sim dynamodb --serve 127.0.0.1:8000 &
   aws dynamodb list-tables --endpoint-url http://127.0.0.1:8000`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			switch {
+			case script != "":
+				return runDynamoScript(g, script)
 			case api:
 				db := dynamodb.NewWithOptions(clock.New(clock.Epoch), ddbOptions(s3Dir, lag))
 				return dynamodb.ServeAPI(g.stdin, g.stdout, db)
@@ -51,6 +60,7 @@ func newSimDynamoDBCmd(g *globals) *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
+	f.StringVar(&script, "script", "", "run a file of console lines (- for standard input) and print the console's output")
 	f.BoolVar(&api, "api", false, "read JSON-line requests on standard input")
 	f.StringVar(&serve, "serve", "", "serve the DynamoDB HTTP API at this address, e.g. 127.0.0.1:8000")
 	f.BoolVar(&public, "public", false, "allow --serve on an address other than loopback")

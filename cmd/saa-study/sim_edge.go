@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -51,23 +50,15 @@ func newSimEdgeCmd(g *globals) *cobra.Command {
 }
 
 func runEdgeScenario(g *globals, arg string, asJSON bool) error {
-	sc, err := loadScenario(arg, edge.ParseScenario, edge.Scenarios, func(s edge.Scenario) string { return s.ID })
-	if err != nil {
-		return err
-	}
-	runs := sc.Run()
-	if asJSON {
-		return writeJSON(g, map[string]any{"scenario": sc.ID, "title": sc.Title, "lesson": sc.Lesson, "fact": sc.Fact, "runs": runs})
-	}
-	fmt.Fprintf(g.stdout, "%s\n%s\n\n", sc.Title, strings.TrimSpace(sc.Lesson))
-	for _, r := range runs {
-		if r.Refusal != nil {
-			fmt.Fprintf(g.stdout, "[%s] refused: %v\n\n", r.Name, r.Refusal)
-			continue
+	return runScenario(g, arg, asJSON, edge.ParseScenario, edge.Scenarios, func(g *globals, runs []edge.RunResult) {
+		for _, r := range runs {
+			if r.Refusal != nil {
+				fmt.Fprintf(g.stdout, "[%s] refused: %v\n\n", r.Name, r.Refusal)
+				continue
+			}
+			printEdge(g, r.Name, *r.Summary)
 		}
-		printEdge(g, r.Name, *r.Summary)
-	}
-	return nil
+	}, func(sc edge.Scenario) map[string]any { return map[string]any{"fact": sc.Fact} })
 }
 
 func printEdge(g *globals, name string, s edge.Summary) {
@@ -129,22 +120,11 @@ func newSimRDSProxyCmd(g *globals) *cobra.Command {
 }
 
 func runRDSProxyScenario(g *globals, arg string, asJSON bool) error {
-	sc, err := loadScenario(arg, rdsproxy.ParseScenario, rdsproxy.Scenarios, func(s rdsproxy.Scenario) string { return s.ID })
-	if err != nil {
-		return err
-	}
-	runs, err := sc.Run()
-	if err != nil {
-		return simError(err)
-	}
-	if asJSON {
-		return writeJSON(g, map[string]any{"scenario": sc.ID, "title": sc.Title, "lesson": sc.Lesson, "runs": runs})
-	}
-	fmt.Fprintf(g.stdout, "%s\n%s\n\n", sc.Title, strings.TrimSpace(sc.Lesson))
-	for _, r := range runs {
-		printRDSProxy(g, r.Name, r.Result)
-	}
-	return nil
+	return runScenario(g, arg, asJSON, rdsproxy.ParseScenario, rdsproxy.Scenarios, func(g *globals, runs []rdsproxy.RunResult) {
+		for _, r := range runs {
+			printRDSProxy(g, r.Name, r.Result)
+		}
+	}, nil)
 }
 
 func printRDSProxy(g *globals, name string, r rdsproxy.Result) {

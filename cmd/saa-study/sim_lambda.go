@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
@@ -69,24 +68,13 @@ func newSimLambdaCmd(g *globals) *cobra.Command {
 }
 
 func runLambdaScenario(g *globals, arg string, asJSON bool) error {
-	sc, err := loadScenario(arg, lambda.ParseScenario, lambda.Scenarios, func(s lambda.Scenario) string { return s.ID })
-	if err != nil {
-		return err
-	}
-	runs, err := sc.Run()
-	if err != nil {
-		return simError(err)
-	}
-	if asJSON {
-		return writeJSON(g, map[string]any{"scenario": sc.ID, "title": sc.Title, "lesson": sc.Lesson, "runs": runs})
-	}
-	fmt.Fprintf(g.stdout, "%s\n%s\n\n", sc.Title, strings.TrimSpace(sc.Lesson))
-	for _, r := range runs {
-		res := r.Result
-		fmt.Fprintf(g.stdout, "[%s] invocations %d  throttled %d  cold starts %d  max concurrency %d  total $%.2f\n  %s\n\n",
-			r.Label, res.Invocations, res.Throttled, res.ColdStarts, res.MaxConcurrency, res.Bill.Total, res.Explanation)
-	}
-	return nil
+	return runScenario(g, arg, asJSON, lambda.ParseScenario, lambda.Scenarios, func(g *globals, runs []lambda.VariantResult) {
+		for _, r := range runs {
+			res := r.Result
+			fmt.Fprintf(g.stdout, "[%s] invocations %d  throttled %d  cold starts %d  max concurrency %d  total $%.2f\n  %s\n\n",
+				r.Label, res.Invocations, res.Throttled, res.ColdStarts, res.MaxConcurrency, res.Bill.Total, res.Explanation)
+		}
+	}, nil)
 }
 
 func newSimAPIGatewayCmd(g *globals) *cobra.Command {
@@ -130,20 +118,9 @@ func newSimAPIGatewayCmd(g *globals) *cobra.Command {
 }
 
 func runAPIGatewayScenario(g *globals, arg string, asJSON bool) error {
-	sc, err := loadScenario(arg, apigateway.ParseScenario, apigateway.Scenarios, func(s apigateway.Scenario) string { return s.ID })
-	if err != nil {
-		return err
-	}
-	runs, err := sc.Run()
-	if err != nil {
-		return simError(err)
-	}
-	if asJSON {
-		return writeJSON(g, map[string]any{"scenario": sc.ID, "title": sc.Title, "lesson": sc.Lesson, "runs": runs})
-	}
-	fmt.Fprintf(g.stdout, "%s\n%s\n\n", sc.Title, strings.TrimSpace(sc.Lesson))
-	for _, r := range runs {
-		fmt.Fprintf(g.stdout, "[%s] %s\n", r.Label, r.Result.Explanation)
-	}
-	return nil
+	return runScenario(g, arg, asJSON, apigateway.ParseScenario, apigateway.Scenarios, func(g *globals, runs []apigateway.VariantResult) {
+		for _, r := range runs {
+			fmt.Fprintf(g.stdout, "[%s] %s\n", r.Label, r.Result.Explanation)
+		}
+	}, nil)
 }

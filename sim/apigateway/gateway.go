@@ -2,13 +2,13 @@ package apigateway
 
 import (
 	"fmt"
-	"math"
 	"math/rand/v2"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/saa-study/saa-study/sim/clock"
+	"github.com/saa-study/saa-study/sim/tokenbucket"
 )
 
 // Invoker is the small interface a LAMBDA integration calls, so the gateway
@@ -77,30 +77,15 @@ type Counters struct {
 	IntegrationCalls    int64 `json:"integration_calls"`
 }
 
-// bucket is a token bucket that starts full and refills continuously.
-type bucket struct {
-	rate, size, tokens float64
-	last               time.Time
-}
-
-func newBucket(t Throttle, now time.Time) *bucket {
+// newBucket is a stage, method, usage-plan or account throttle: a bucket
+// that starts full.
+func newBucket(t Throttle, now time.Time) *tokenbucket.Bucket {
 	size := float64(t.Burst)
 	if size < 1 {
 		size = 1 // a bucket must hold one token for any request to pass
 	}
-	return &bucket{rate: t.Rate, size: size, tokens: size, last: now}
-}
-
-func (b *bucket) take(now time.Time) bool {
-	if dt := now.Sub(b.last).Seconds(); dt > 0 {
-		b.tokens = math.Min(b.size, b.tokens+b.rate*dt)
-		b.last = now
-	}
-	if b.tokens >= 1 {
-		b.tokens--
-		return true
-	}
-	return false
+	b := tokenbucket.Full(size, t.Rate, now)
+	return &b
 }
 
 type cacheEntry struct{ from, until time.Time }
@@ -127,7 +112,7 @@ type Gateway struct {
 	stages map[string]Stage
 	plans  map[string]int // "stage\x00key" → plan index
 
-	buckets map[string]*bucket
+	buckets map[string]*tokenbucket.Bucket
 	cache   map[string]cacheEntry
 	authC   map[string]authEntry
 	quota   map[string]*quotaState
@@ -144,7 +129,7 @@ func New(api API, clk clock.Clock, seed uint64) (*Gateway, error) {
 	api = api.WithDefaults(l)
 	g := &Gateway{api: api, l: l, clk: clk, start: clk.Now(), rng: rand.New(rand.NewPCG(seed, seed^0x5851f42d4c957f2d)),
 		routes: map[string][]int{}, auths: map[string]Authorizer{}, stages: map[string]Stage{}, plans: map[string]int{},
-		buckets: map[string]*bucket{}, cache: map[string]cacheEntry{}, authC: map[string]authEntry{}, quota: map[string]*quotaState{}}
+		buckets: map[string]*tokenbucket.Bucket{}, cache: map[string]cacheEntry{}, authC: map[string]authEntry{}, quota: map[string]*quotaState{}}
 	for i, m := range api.Methods {
 		g.routes[m.Method] = append(g.routes[m.Method], i)
 	}
@@ -173,7 +158,7 @@ func (g *Gateway) take(key string, t Throttle, now time.Time) bool {
 		b = newBucket(t, now)
 		g.buckets[key] = b
 	}
-	return b.take(now)
+	return b.Take(1, now)
 }
 
 func matchPath(pattern, path string) bool {

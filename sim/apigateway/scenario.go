@@ -6,11 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
-	"strconv"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/saa-study/saa-study/sim/internal/scenariofile"
+	"github.com/saa-study/saa-study/sim/scenario"
 )
 
 // Scenario is an API, the traffic sent to it and the lesson. Variants rerun
@@ -98,16 +98,16 @@ var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,63}$`)
 func ParseScenario(data []byte) (s Scenario, err error) {
 	defer func() {
 		if r := recover(); r != nil { // the YAML library must never take the program down
-			s, err = Scenario{}, fmt.Errorf("line 1: scenario could not be parsed: %v", r)
+			s, err = Scenario{}, scenario.Errorf(1, "scenario could not be parsed: %v", r)
 		}
 	}()
 	if len(data) > 1<<20 {
-		return Scenario{}, fmt.Errorf("line 1: scenario is %d bytes; the limit is 1 MiB", len(data))
+		return Scenario{}, scenario.Errorf(1, "scenario is %d bytes; the limit is 1 MiB", len(data))
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&s); err != nil {
-		return Scenario{}, errors.New(lineErr(err))
+		return Scenario{}, scenariofile.LineError(err)
 	}
 	var root yaml.Node
 	_ = yaml.Unmarshal(data, &root)
@@ -118,26 +118,26 @@ func ParseScenario(data []byte) (s Scenario, err error) {
 	at := func(key string) int { return keyLine(doc, key) }
 	switch {
 	case !idPattern.MatchString(s.ID):
-		return Scenario{}, fmt.Errorf("line %d: id %q must be 1-64 lowercase letters, digits or dashes", at("id"), s.ID)
+		return Scenario{}, scenario.Errorf(at("id"), "id %q must be 1-64 lowercase letters, digits or dashes", s.ID)
 	case s.Title == "":
-		return Scenario{}, fmt.Errorf("line %d: title is required", at("id"))
+		return Scenario{}, scenario.Errorf(at("id"), "title is required")
 	case s.Lesson == "":
-		return Scenario{}, fmt.Errorf("line %d: lesson is required: say what the learner should see", at("id"))
+		return Scenario{}, scenario.Errorf(at("id"), "lesson is required: say what the learner should see")
 	case len(s.Variants) > 10:
-		return Scenario{}, fmt.Errorf("line %d: at most 10 variants", at("variants"))
+		return Scenario{}, scenario.Errorf(at("variants"), "at most 10 variants")
 	}
 	if err := s.API.Validate(DefaultLimits()); err != nil {
-		return Scenario{}, fmt.Errorf("line %d: api: %w", at("api"), err)
+		return Scenario{}, scenario.Errorf(at("api"), "api: %w", err)
 	}
 	if err := checkTraffic(s.Traffic); err != nil {
-		return Scenario{}, fmt.Errorf("line %d: traffic: %w", at("traffic"), err)
+		return Scenario{}, scenario.Errorf(at("traffic"), "traffic: %w", err)
 	}
 	for i, v := range s.Variants {
 		if v.Label == "" {
-			return Scenario{}, fmt.Errorf("line %d: variant %d needs a label", at("variants"), i+1)
+			return Scenario{}, scenario.Errorf(at("variants"), "variant %d needs a label", i+1)
 		}
 		if err := v.Apply(s.API).Validate(DefaultLimits()); err != nil {
-			return Scenario{}, fmt.Errorf("line %d: variant %q: %w", at("variants"), v.Label, err)
+			return Scenario{}, scenario.Errorf(at("variants"), "variant %q: %w", v.Label, err)
 		}
 	}
 	return s, nil
@@ -199,25 +199,9 @@ func keyLine(m *yaml.Node, key string) int {
 	return 1
 }
 
-var (
-	yamlLine   = regexp.MustCompile(`line (\d+)`)
-	yamlPrefix = regexp.MustCompile(`^yaml: (unmarshal errors:\n\s*)?`)
-	leadPunct  = regexp.MustCompile(`^[:\s]+`)
-)
+var _ scenario.Scenario[[]VariantResult] = Scenario{}
 
-func lineErr(err error) string {
-	msg := err.Error()
-	var te *yaml.TypeError
-	if errors.As(err, &te) && len(te.Errors) > 0 {
-		msg = te.Errors[0]
-	}
-	msg = yamlPrefix.ReplaceAllString(msg, "")
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		return fmt.Sprintf("line %d: %s", n, leadPunct.ReplaceAllString(yamlLine.ReplaceAllString(msg, ""), ""))
-	}
-	if msg == "EOF" {
-		return "line 1: scenario is empty"
-	}
-	return "line 1: " + msg
+// About names the scenario for scenario.Scenario.
+func (s Scenario) About() scenario.Info {
+	return scenario.Info{ID: s.ID, Title: s.Title, Lesson: s.Lesson}
 }

@@ -22,6 +22,10 @@
 //     CreateGlobalTable, or NewGlobal; writes replicate after
 //     Options.ReplicationLag and the last writer wins.
 //
+// console/ is the command language of the DynamoDB console (AWS CLI
+// shaped lines, load, advance, the guided lessons), shared by the terminal
+// screen and `saa-study sim dynamodb --script FILE`.
+//
 // conformance/ compares the JSON API with dynalite and holds the AWS CLI
 // check.
 package dynamodb

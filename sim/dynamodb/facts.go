@@ -7,11 +7,11 @@ import "github.com/saa-study/saa-study/sim/dynamodb/attr"
 // the notes teach the same numbers.
 func Facts() map[string]float64 {
 	return map[string]float64{
-		"ddb.partition.rcu":           partitionRCU,
-		"ddb.partition.wcu":           partitionWCU,
-		"ddb.burst.seconds":           burstSeconds,
-		"ddb.ondemand.initial_writes": onDemandWCU,
-		"ddb.ondemand.initial_reads":  onDemandRCU,
+		"ddb.partition.rcu":           PartitionRCU,
+		"ddb.partition.wcu":           PartitionWCU,
+		"ddb.burst.seconds":           BurstSeconds,
+		"ddb.ondemand.initial_writes": OnDemandWCU,
+		"ddb.ondemand.initial_reads":  OnDemandRCU,
 		"ddb.item.max":                attr.MaxItemBytes / 1024,
 		"ddb.read.unit_size":          readUnitBytes / 1024,
 		"ddb.write.unit_size":         writeUnitBytes / 1024,

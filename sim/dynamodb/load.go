@@ -216,11 +216,9 @@ func (db *DB) Metrics(table, index string) (*TableMetrics, error) {
 		}
 	}
 	now := db.clk.Now()
-	thr.read.table.refill(now)
-	thr.write.table.refill(now)
 	m := &TableMetrics{Partitions: thr.nparts, OnDemand: thr.onDemand,
-		ReadTokens: thr.read.table.tokens, WriteTokens: thr.write.table.tokens,
-		ReadBurst: thr.read.table.cap, WriteBurst: thr.write.table.cap}
+		ReadTokens: thr.read.table.Level(now), WriteTokens: thr.write.table.Level(now),
+		ReadBurst: thr.read.table.Capacity(), WriteBurst: thr.write.table.Capacity()}
 	if thr.onDemand {
 		m.ReadAllowance, m.WriteAllowance = thr.read.allowance(), thr.write.allowance()
 	}

@@ -3,6 +3,8 @@ package dynamodb
 import (
 	"math"
 	"time"
+
+	"github.com/saa-study/saa-study/sim/tokenbucket"
 )
 
 // Throughput model (documented here because the learner sees its effects):
@@ -36,30 +38,29 @@ import (
 //
 // All of it runs on the injected clock, so runs are deterministic.
 
+// The limits of the throughput model, exported so that a console or a
+// lesson explaining a run quotes the numbers the engine enforces.
 const (
-	partitionRCU   = 3000
-	partitionWCU   = 1000
+	// PartitionRCU is the read ceiling of one partition, per second.
+	PartitionRCU = 3000
+	// PartitionWCU is the write ceiling of one partition, per second.
+	PartitionWCU = 1000
+	// BurstSeconds is how many seconds of unused provisioned capacity a
+	// table's bucket keeps as burst.
+	BurstSeconds = 300
+	// OnDemandRCU is the read rate a new on-demand table absorbs at once.
+	OnDemandRCU = 12000
+	// OnDemandWCU is the write rate a new on-demand table absorbs at once.
+	OnDemandWCU = 4000
+)
+
+const (
 	partitionBytes = 10 << 30
-	burstSeconds   = 300
-	onDemandRCU    = 12000
-	onDemandWCU    = 4000
 	peakWindow     = 30 * time.Minute
 	// accountTableLimit is the default per-table account quota for an
 	// on-demand table: 40,000 read and 40,000 write request units per second.
 	accountTableLimit = 40000
 )
-
-type bucket struct {
-	rate, cap, tokens float64
-	last              time.Time
-}
-
-func (b *bucket) refill(now time.Time) {
-	if dt := now.Sub(b.last).Seconds(); dt > 0 {
-		b.tokens = math.Min(b.cap, b.tokens+dt*b.rate)
-		b.last = now
-	}
-}
 
 type secUse struct {
 	sec  int64
@@ -68,10 +69,10 @@ type secUse struct {
 
 // lane is the read or the write side of a table or GSI.
 type lane struct {
-	table   bucket
-	parts   []bucket // hard per-partition ceilings
-	share   []bucket // per-partition shares when adaptive capacity is off
-	perPart float64  // ceiling per partition (3000 or 1000)
+	table   tokenbucket.Bucket
+	parts   []tokenbucket.Bucket // hard per-partition ceilings
+	share   []tokenbucket.Bucket // per-partition shares when adaptive capacity is off
+	perPart float64              // ceiling per partition (3000 or 1000)
 	// on-demand bookkeeping
 	initial float64
 	curSec  int64
@@ -81,17 +82,20 @@ type lane struct {
 }
 
 type throughput struct {
-	onDemand bool
-	adaptive bool
-	nparts   int
-	read     lane
-	write    lane
+	// configured is set once setRates has run: a table's first buckets
+	// start with one second of tokens, later changes keep the level.
+	configured bool
+	onDemand   bool
+	adaptive   bool
+	nparts     int
+	read       lane
+	write      lane
 }
 
 func newThroughput(now time.Time, onDemand, adaptive bool, rcu, wcu float64) *throughput {
 	t := &throughput{onDemand: onDemand, adaptive: adaptive}
-	t.read = lane{perPart: partitionRCU, initial: onDemandRCU, curSec: now.Unix()}
-	t.write = lane{perPart: partitionWCU, initial: onDemandWCU, curSec: now.Unix()}
+	t.read = lane{perPart: PartitionRCU, initial: OnDemandRCU, curSec: now.Unix()}
+	t.write = lane{perPart: PartitionWCU, initial: OnDemandWCU, curSec: now.Unix()}
 	t.setRates(now, rcu, wcu, 0)
 	return t
 }
@@ -100,35 +104,33 @@ func newThroughput(now time.Time, onDemand, adaptive bool, rcu, wcu float64) *th
 func (t *throughput) setRates(now time.Time, rcu, wcu float64, bytes int64) {
 	n := 1
 	if t.onDemand {
-		n = max(n, int(math.Ceil(t.read.allowance()/partitionRCU)), int(math.Ceil(t.write.allowance()/partitionWCU)))
+		n = max(n, int(math.Ceil(t.read.allowance()/PartitionRCU)), int(math.Ceil(t.write.allowance()/PartitionWCU)))
 	} else {
-		n = max(n, int(math.Ceil(rcu/partitionRCU+wcu/partitionWCU)))
+		n = max(n, int(math.Ceil(rcu/PartitionRCU+wcu/PartitionWCU)))
 	}
 	n = max(n, int((bytes+partitionBytes-1)/partitionBytes), t.nparts)
 	t.nparts = n
+	defer func() { t.configured = true }()
 	for _, x := range []struct {
 		l    *lane
 		rate float64
 	}{{&t.read, rcu}, {&t.write, wcu}} {
 		l := x.l
-		first := l.table.last.IsZero()
-		l.table.refill(now)
-		l.table.rate, l.table.cap = x.rate, x.rate*burstSeconds
-		if first {
-			l.table.tokens, l.table.last = x.rate, now
+		if t.configured {
+			l.table.Resize(x.rate*BurstSeconds, x.rate, now)
+		} else {
+			// A new table starts with one second of tokens, no burst saved.
+			l.table = tokenbucket.New(x.rate*BurstSeconds, x.rate, math.Min(x.rate, x.rate*BurstSeconds), now)
 		}
-		l.table.tokens = math.Min(l.table.tokens, l.table.cap)
 		for len(l.parts) < n {
-			l.parts = append(l.parts, bucket{rate: l.perPart, cap: l.perPart, tokens: l.perPart, last: now})
+			l.parts = append(l.parts, tokenbucket.Full(l.perPart, l.perPart, now))
 		}
 		share := x.rate / float64(n)
 		for len(l.share) < n {
-			l.share = append(l.share, bucket{tokens: share, last: now})
+			l.share = append(l.share, tokenbucket.New(0, 0, share, now))
 		}
 		for i := range l.share {
-			l.share[i].refill(now)
-			l.share[i].rate, l.share[i].cap = share, share*burstSeconds
-			l.share[i].tokens = math.Min(l.share[i].tokens, l.share[i].cap)
+			l.share[i].Resize(share*BurstSeconds, share, now)
 		}
 	}
 }
@@ -183,30 +185,27 @@ const (
 // now. It charges nothing.
 func (t *throughput) check(now time.Time, read bool, p int, units float64) verdict {
 	l := t.lane(read)
-	pb := &l.parts[p]
-	pb.refill(now)
+	level := l.parts[p].Level(now)
 	if t.onDemand {
 		l.roll(now)
 		switch {
 		case l.curUsed+units > accountTableLimit:
 			return verdict{ErrRequestLimit, limitAccount}
-		case l.curUsed+units > l.allowance() || pb.tokens <= 0:
+		case l.curUsed+units > l.allowance() || level <= 0:
 			return verdict{ErrThrottling, limitKeyRange}
 		}
 		return verdict{}
 	}
-	if pb.tokens <= 0 {
+	if level <= 0 {
 		return verdict{ErrProvisioned, limitKeyRange}
 	}
 	if t.adaptive {
-		l.table.refill(now)
-		if l.table.tokens <= 0 {
+		if l.table.Level(now) <= 0 {
 			return verdict{ErrProvisioned, limitProvisioned}
 		}
 		return verdict{}
 	}
-	l.share[p].refill(now)
-	if l.share[p].tokens <= 0 {
+	if l.share[p].Level(now) <= 0 {
 		return verdict{ErrProvisioned, limitKeyRange}
 	}
 	return verdict{}
@@ -215,14 +214,14 @@ func (t *throughput) check(now time.Time, read bool, p int, units float64) verdi
 // charge takes units from the buckets of partition p.
 func (t *throughput) charge(now time.Time, read bool, p int, units float64) {
 	l := t.lane(read)
-	l.parts[p].tokens -= units
+	l.parts[p].Charge(units)
 	if t.onDemand {
 		l.roll(now)
 		l.curUsed += units
 		return
 	}
-	l.table.tokens -= units
-	l.share[p].tokens -= units
+	l.table.Charge(units)
+	l.share[p].Charge(units)
 }
 
 // switchToOnDemand moves a provisioned lane pair to on-demand, seeding the

@@ -285,7 +285,7 @@ func (db *DB) charge(p *writePlan) {
 func (db *DB) maybeSplit(t *table) {
 	now := db.clk.Now()
 	need := int((t.st.bytes + int64(t.st.count)*100 + partitionBytes - 1) / partitionBytes)
-	od := t.onDemand && (t.thr.read.allowance() > float64(t.thr.nparts)*partitionRCU || t.thr.write.allowance() > float64(t.thr.nparts)*partitionWCU)
+	od := t.onDemand && (t.thr.read.allowance() > float64(t.thr.nparts)*PartitionRCU || t.thr.write.allowance() > float64(t.thr.nparts)*PartitionWCU)
 	if need > t.thr.nparts || od {
 		t.thr.setRates(now, float64(t.pt.ReadCapacityUnits), float64(t.pt.WriteCapacityUnits), t.st.bytes+int64(t.st.count)*100)
 	}

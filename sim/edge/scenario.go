@@ -10,6 +10,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/saa-study/saa-study/sim/internal/scenariofile"
+	"github.com/saa-study/saa-study/sim/scenario"
 )
 
 // Scenario is a teaching case: one workload sent through one or more
@@ -39,19 +40,6 @@ type RunResult struct {
 	Refusal *Error   `json:"refusal,omitempty"`
 }
 
-// ScenarioError is a problem in a scenario file, with the line it is on.
-type ScenarioError struct {
-	Line int
-	Msg  string
-	Err  error
-}
-
-// Error formats the problem as "line N: message".
-func (e *ScenarioError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
-
-// Unwrap gives the engine error behind the problem, if any.
-func (e *ScenarioError) Unwrap() error { return e.Err }
-
 //go:embed scenarios/*.yaml
 var scenarioFS embed.FS
 
@@ -66,11 +54,11 @@ func Scenarios() ([]Scenario, error) {
 
 // ParseScenario reads one YAML scenario, rejecting unknown fields and
 // checking that every run is accepted or refused as it says it will be.
-// Errors are *ScenarioError with a line number.
+// Errors are *scenario.Error with a line number.
 func ParseScenario(data []byte) (s Scenario, err error) {
 	defer func() {
 		if r := recover(); r != nil { // yaml.v3 has panicked on odd input before
-			s, err = Scenario{}, &ScenarioError{Line: 1, Msg: fmt.Sprintf("unreadable YAML: %v", r)}
+			s, err = Scenario{}, &scenario.Error{Line: 1, Msg: fmt.Sprintf("unreadable YAML: %v", r)}
 		}
 	}()
 	var root yaml.Node
@@ -78,7 +66,7 @@ func ParseScenario(data []byte) (s Scenario, err error) {
 		return Scenario{}, yamlErr(err)
 	}
 	if len(root.Content) == 0 {
-		return Scenario{}, &ScenarioError{Line: 1, Msg: "empty scenario"}
+		return Scenario{}, &scenario.Error{Line: 1, Msg: "empty scenario"}
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
@@ -87,45 +75,46 @@ func ParseScenario(data []byte) (s Scenario, err error) {
 	}
 	at := func(p ...any) int { return scenariofile.LineOf(&root, p...) }
 	if s.ID == "" {
-		return s, &ScenarioError{Line: at("id"), Msg: "id is required"}
+		return s, &scenario.Error{Line: at("id"), Msg: "id is required"}
 	}
 	if len(s.Runs) == 0 {
-		return s, &ScenarioError{Line: at("runs"), Msg: "at least one run is required"}
+		return s, &scenario.Error{Line: at("runs"), Msg: "at least one run is required"}
 	}
 	if err := s.Workload.withDefaults().validate(); err != nil {
-		return s, &ScenarioError{Line: at("workload"), Msg: "workload: " + err.Error(), Err: err}
+		return s, &scenario.Error{Line: at("workload"), Msg: "workload: " + err.Error(), Err: err}
 	}
 	for i, r := range s.Runs {
 		if r.Name == "" {
-			return s, &ScenarioError{Line: at("runs", i), Msg: fmt.Sprintf("runs[%d]: name is required", i)}
+			return s, &scenario.Error{Line: at("runs", i), Msg: fmt.Sprintf("runs[%d]: name is required", i)}
 		}
 		for j, a := range r.Distribution.Associations {
 			if !a.Trigger.valid() {
-				return s, &ScenarioError{Line: at("runs", i, "distribution", "associations", j, "trigger"), Msg: fmt.Sprintf("runs[%d]: unknown trigger %q", i, a.Trigger)}
+				return s, &scenario.Error{Line: at("runs", i, "distribution", "associations", j, "trigger"), Msg: fmt.Sprintf("runs[%d]: unknown trigger %q", i, a.Trigger)}
 			}
 			if a.Function.Kind != CFF && a.Function.Kind != LAE {
-				return s, &ScenarioError{Line: at("runs", i, "distribution", "associations", j, "function", "kind"), Msg: fmt.Sprintf("runs[%d]: function kind must be cff or lae, got %q", i, a.Function.Kind)}
+				return s, &scenario.Error{Line: at("runs", i, "distribution", "associations", j, "function", "kind"), Msg: fmt.Sprintf("runs[%d]: function kind must be cff or lae, got %q", i, a.Function.Kind)}
 			}
 			if _, ok := actions[a.Function.Action]; !ok {
-				return s, &ScenarioError{Line: at("runs", i, "distribution", "associations", j, "function", "action"), Msg: fmt.Sprintf("runs[%d]: unknown action %q", i, a.Function.Action)}
+				return s, &scenario.Error{Line: at("runs", i, "distribution", "associations", j, "function", "action"), Msg: fmt.Sprintf("runs[%d]: unknown action %q", i, a.Function.Action)}
 			}
 		}
 		verr := r.Distribution.Validate(DefaultLimits())
 		var ae *Error
 		switch {
 		case r.ExpectError == "" && verr != nil:
-			return s, &ScenarioError{Line: at("runs", i, "distribution"), Msg: fmt.Sprintf("runs[%d] %q is refused: %v (set expect_error if that is the lesson)", i, r.Name, verr), Err: verr}
+			return s, &scenario.Error{Line: at("runs", i, "distribution"), Msg: fmt.Sprintf("runs[%d] %q is refused: %v (set expect_error if that is the lesson)", i, r.Name, verr), Err: verr}
 		case r.ExpectError != "" && verr == nil:
-			return s, &ScenarioError{Line: at("runs", i, "expect_error"), Msg: fmt.Sprintf("runs[%d] %q expects %s but is accepted", i, r.Name, r.ExpectError)}
+			return s, &scenario.Error{Line: at("runs", i, "expect_error"), Msg: fmt.Sprintf("runs[%d] %q expects %s but is accepted", i, r.Name, r.ExpectError)}
 		case r.ExpectError != "" && (!errors.As(verr, &ae) || ae.Code != r.ExpectError):
-			return s, &ScenarioError{Line: at("runs", i, "expect_error"), Msg: fmt.Sprintf("runs[%d] %q expects %s but got: %v", i, r.Name, r.ExpectError, verr), Err: verr}
+			return s, &scenario.Error{Line: at("runs", i, "expect_error"), Msg: fmt.Sprintf("runs[%d] %q expects %s but got: %v", i, r.Name, r.ExpectError, verr), Err: verr}
 		}
 	}
 	return s, nil
 }
 
-// Run runs every distribution of the scenario with its workload.
-func (s Scenario) Run() []RunResult {
+// Run runs every distribution of the scenario with its workload. A
+// distribution the engine refuses is a run with a Refusal, never an error.
+func (s Scenario) Run() ([]RunResult, error) {
 	out := make([]RunResult, 0, len(s.Runs))
 	for _, r := range s.Runs {
 		res := RunResult{Name: r.Name}
@@ -141,10 +130,17 @@ func (s Scenario) Run() []RunResult {
 		}
 		out = append(out, res)
 	}
-	return out
+	return out, nil
 }
 
 func yamlErr(err error) error {
 	line, msg := scenariofile.YAMLError(err)
-	return &ScenarioError{Line: line, Msg: msg, Err: err}
+	return &scenario.Error{Line: line, Msg: msg, Err: err}
+}
+
+var _ scenario.Scenario[[]RunResult] = Scenario{}
+
+// About names the scenario for scenario.Scenario.
+func (s Scenario) About() scenario.Info {
+	return scenario.Info{ID: s.ID, Title: s.Title, Lesson: s.Lesson}
 }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/saa-study/saa-study/sim/scenario"
 )
 
 func TestEmbeddedScenarios(t *testing.T) {
@@ -21,7 +23,7 @@ func TestEmbeddedScenarios(t *testing.T) {
 		"cache-hit-skips-origin": {""},
 	}
 	for _, s := range ss {
-		res := s.Run()
+		res, _ := s.Run()
 		w, ok := want[s.ID]
 		if !ok {
 			continue
@@ -50,7 +52,7 @@ func TestScenarioHeaderRewriteCostsSixTimesLess(t *testing.T) {
 		if s.ID != "header-rewrite-cost" {
 			continue
 		}
-		res := s.Run()
+		res, _ := s.Run()
 		cff, lae := res[0].Summary.Cost.TotalUSD, res[1].Summary.Cost.TotalUSD
 		// 20,000 × $0.10/1M = $0.002; 20,000 × $0.60/1M + 20,000 × 3 ms × 0.125 GB × $0.00005001.
 		if cff != 0.002 {
@@ -83,9 +85,9 @@ func TestParseScenarioErrors(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := ParseScenario([]byte(c.yaml))
-			var se *ScenarioError
+			var se *scenario.Error
 			if !errors.As(err, &se) {
-				t.Fatalf("want *ScenarioError, got %v", err)
+				t.Fatalf("want *scenario.Error, got %v", err)
 			}
 			if se.Line != c.line || !strings.Contains(se.Error(), c.contains) {
 				t.Errorf("got %q (line %d), want line %d containing %q", se.Error(), se.Line, c.line, c.contains)
@@ -104,7 +106,7 @@ func FuzzParseScenario(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, err := ParseScenario(data)
 		if err != nil {
-			var se *ScenarioError
+			var se *scenario.Error
 			if !errors.As(err, &se) || se.Line < 1 {
 				t.Fatalf("error without a line: %v", err)
 			}
@@ -114,7 +116,7 @@ func FuzzParseScenario(f *testing.F) {
 			t.Fatalf("accepted a scenario without id or runs")
 		}
 		if s.Workload.Requests <= 2000 { // keep each fuzz iteration cheap
-			s.Run()
+			_, _ = s.Run()
 		}
 	})
 }

@@ -4,6 +4,8 @@ import (
 	"container/heap"
 	"math"
 	"time"
+
+	"github.com/saa-study/saa-study/sim/tokenbucket"
 )
 
 // Live is one function invoked a request at a time, for callers such as
@@ -19,12 +21,10 @@ type Live struct {
 	durMS      float64
 	busy       timeHeap
 	busyProv   int
-	idle       []time.Time // release times of idle on-demand environments, oldest first
-	tokens     float64
-	last       time.Time
-	started    bool
-	ColdStarts int64 // ColdStarts counts new environments.
-	Throttles  int64 // Throttles counts 429 answers.
+	idle       []time.Time        // release times of idle on-demand environments, oldest first
+	scaling    tokenbucket.Bucket // new environments: ScalingEnvs per ScalingWindowS
+	ColdStarts int64              // ColdStarts counts new environments.
+	Throttles  int64              // Throttles counts 429 answers.
 }
 
 type busyEnv struct {
@@ -57,7 +57,7 @@ func NewLive(cfg FunctionConfig, acct AccountConfig, d DurationModel) (*Live, er
 		return nil, err
 	}
 	c, _ := cfg.ConcurrencyCap(acct, l)
-	return &Live{l: l, cfg: cfg, capN: c, durMS: d.At(cfg.MemoryMB, l), tokens: float64(l.ScalingEnvs)}, nil
+	return &Live{l: l, cfg: cfg, capN: c, durMS: d.At(cfg.MemoryMB, l), scaling: scalingBucket(l)}, nil
 }
 
 // Invoke runs one synchronous invocation at the given time and returns its
@@ -67,12 +67,7 @@ func (f *Live) Invoke(at time.Time, payloadBytes int) (time.Duration, int) {
 	if payloadBytes > f.l.PayloadSyncMB*1024*1024 {
 		return 0, 413
 	}
-	if f.started {
-		if dt := at.Sub(f.last).Seconds(); dt > 0 {
-			f.tokens = math.Min(f.tokens+dt*float64(f.l.ScalingEnvs)/float64(max(f.l.ScalingWindowS, 1)), float64(f.l.ScalingEnvs))
-		}
-	}
-	f.started, f.last = true, at
+	f.scaling.Level(at) // refill up to now
 	for len(f.busy) > 0 && !f.busy[0].until.After(at) {
 		e := heap.Pop(&f.busy).(busyEnv)
 		if e.prov {
@@ -101,11 +96,10 @@ func (f *Live) Invoke(at time.Time, payloadBytes int) (time.Duration, int) {
 	case len(f.idle) > 0:
 		f.idle = f.idle[:len(f.idle)-1] // most recently used first
 	default:
-		if f.tokens < 1 {
+		if !f.scaling.Take(1, at) {
 			f.Throttles++
 			return 0, 429
 		}
-		f.tokens--
 		f.ColdStarts++
 		initMS = float64(min(f.cfg.ColdStartMS, f.l.InitMaxMS))
 		if f.cfg.ColdStartMS > f.l.InitMaxMS {
@@ -118,4 +112,10 @@ func (f *Live) Invoke(at time.Time, payloadBytes int) (time.Duration, int) {
 	lat := time.Duration((initMS + run) * float64(time.Millisecond))
 	heap.Push(&f.busy, busyEnv{until: at.Add(lat), prov: prov})
 	return lat, status
+}
+
+// scalingBucket is Lambda's scaling rate: ScalingEnvs new environments at
+// once, refilled at ScalingEnvs per ScalingWindowS.
+func scalingBucket(l Limits) tokenbucket.Bucket {
+	return tokenbucket.Full(float64(l.ScalingEnvs), float64(l.ScalingEnvs)/float64(max(l.ScalingWindowS, 1)), time.Time{})
 }

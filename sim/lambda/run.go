@@ -5,6 +5,9 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"time"
+
+	"github.com/saa-study/saa-study/sim/tokenbucket"
 )
 
 // Options control a run. The zero value is valid: 10 ms ticks, idle
@@ -67,8 +70,7 @@ type engine struct {
 	idle               []cohort
 	idleHead           int
 	idleN, idleTicks   int64
-	tokens, tokCap     float64
-	tokRefill          float64
+	scaling            tokenbucket.Bucket // on tick time: see tickTime
 	queue              []qitem
 	qHead              int
 	queued             int64
@@ -131,9 +133,10 @@ func newEngine(cfg FunctionConfig, a AccountConfig, w Workload, o Options, l Lim
 	e.capN, e.byReserved = int64(c), byRes
 	e.prov = min(int64(cfg.Provisioned), e.capN)
 	e.idleTicks = int64(o.IdleReclaimS) * e.tps
-	e.tokCap = float64(l.ScalingEnvs)
-	e.tokens = e.tokCap
-	e.tokRefill = float64(l.ScalingEnvs) / float64(max(l.ScalingWindowS, 1)) * float64(e.tick) / 1000
+	// The scaling bucket runs on tick time, one tick a bucket second, so
+	// its rate is the refill per tick and each tick adds exactly that.
+	perTick := float64(l.ScalingEnvs) / float64(max(l.ScalingWindowS, 1)) * float64(e.tick) / 1000
+	e.scaling = tokenbucket.Full(float64(l.ScalingEnvs), perTick, tickTime(0))
 	e.baseMS = w.Duration.At(cfg.MemoryMB, l)
 	e.memGB = float64(cfg.MemoryMB) / 1024
 	e.timeoutMS = int64(cfg.TimeoutS) * 1000
@@ -235,7 +238,7 @@ func (e *engine) step(arriving bool) {
 		e.idle = append(e.idle[:0], e.idle[e.idleHead:]...)
 		e.idleHead = 0
 	}
-	e.tokens = min(e.tokens+e.tokRefill, e.tokCap)
+	e.scaling.Level(tickTime(e.now)) // refill for this tick
 
 	var arrivals int64
 	if arriving {
@@ -278,8 +281,8 @@ func (e *engine) dispatch(n int64, waitMS int64, attempt int, sync bool) int64 {
 	}
 	e.idleN -= warm
 	need := take - prov - warm
-	cold := min(need, int64(e.tokens))
-	e.tokens -= float64(cold)
+	cold := min(need, int64(e.scaling.Tokens()))
+	e.scaling.Charge(float64(cold))
 	thrScale = need - cold
 	started := prov + warm + cold
 
@@ -367,3 +370,7 @@ func (e *engine) dispatch(n int64, waitMS int64, attempt int, sync bool) int64 {
 	}
 	return started
 }
+
+// tickTime is tick n on the scaling bucket's clock, where a tick lasts one
+// second.
+func tickTime(n int64) time.Time { return time.Unix(n, 0) }

@@ -6,11 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
-	"strconv"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/saa-study/saa-study/sim/internal/scenariofile"
+	"github.com/saa-study/saa-study/sim/scenario"
 )
 
 // Scenario is a lesson: a function, an account, a workload and what the
@@ -67,21 +67,21 @@ var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,63}$`)
 func ParseScenario(data []byte) (s Scenario, err error) {
 	defer func() {
 		if r := recover(); r != nil { // the YAML library must never take the program down
-			s, err = Scenario{}, fmt.Errorf("line 1: scenario could not be parsed: %v", r)
+			s, err = Scenario{}, scenario.Errorf(1, "scenario could not be parsed: %v", r)
 		}
 	}()
 	if len(data) > maxScenarioBytes {
-		return Scenario{}, fmt.Errorf("line 1: scenario is %d bytes; the limit is %d", len(data), maxScenarioBytes)
+		return Scenario{}, scenario.Errorf(1, "scenario is %d bytes; the limit is %d", len(data), maxScenarioBytes)
 	}
 	var f scenarioFile
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&f); err != nil {
-		return Scenario{}, fmt.Errorf("%s", lineErr(err))
+		return Scenario{}, scenariofile.LineError(err)
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return Scenario{}, fmt.Errorf("%s", lineErr(err))
+		return Scenario{}, scenariofile.LineError(err)
 	}
 	doc := &root
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
@@ -89,28 +89,28 @@ func ParseScenario(data []byte) (s Scenario, err error) {
 	}
 	at := func(key string) int { return keyLine(doc, key) }
 	if !idPattern.MatchString(f.ID) {
-		return Scenario{}, fmt.Errorf("line %d: id %q must be 1-64 lowercase letters, digits or dashes", at("id"), f.ID)
+		return Scenario{}, scenario.Errorf(at("id"), "id %q must be 1-64 lowercase letters, digits or dashes", f.ID)
 	}
 	if f.Title == "" {
-		return Scenario{}, fmt.Errorf("line %d: title is required", at("id"))
+		return Scenario{}, scenario.Errorf(at("id"), "title is required")
 	}
 	if f.Lesson == "" {
-		return Scenario{}, fmt.Errorf("line %d: lesson is required: say what the learner should see", at("id"))
+		return Scenario{}, scenario.Errorf(at("id"), "lesson is required: say what the learner should see")
 	}
 	l := DefaultLimits()
 	s = Scenario{ID: f.ID, Title: f.Title, Function: f.Function, Account: f.Account, Workload: f.Workload,
 		Options: f.Options, Lesson: f.Lesson, ExpectFact: f.ExpectFact}
 	if err := s.Function.ValidateIn(s.Account, l); err != nil {
-		return Scenario{}, fmt.Errorf("line %d: function: %w", at("function"), err)
+		return Scenario{}, scenario.Errorf(at("function"), "function: %w", err)
 	}
 	if err := s.Workload.Validate(); err != nil {
-		return Scenario{}, fmt.Errorf("line %d: workload: %w", at("workload"), err)
+		return Scenario{}, scenario.Errorf(at("workload"), "workload: %w", err)
 	}
 	if s.Options.TickMS < 0 || s.Options.IdleReclaimS < 0 {
-		return Scenario{}, fmt.Errorf("line %d: options: tick_ms and idle_reclaim_s cannot be negative", at("options"))
+		return Scenario{}, scenario.Errorf(at("options"), "options: tick_ms and idle_reclaim_s cannot be negative")
 	}
 	if len(f.Variants) > 10 {
-		return Scenario{}, fmt.Errorf("line %d: at most 10 variants", at("variants"))
+		return Scenario{}, scenario.Errorf(at("variants"), "at most 10 variants")
 	}
 	vnodes := valueOf(doc, "variants")
 	for i, v := range f.Variants {
@@ -122,7 +122,7 @@ func ParseScenario(data []byte) (s Scenario, err error) {
 			if n := valueOf(vnodes.Content[i], "function"); n != nil {
 				// Decode the variant's fields over a copy of the base function.
 				if err := n.Decode(&fn); err != nil {
-					return Scenario{}, fmt.Errorf("%s", lineErr(err))
+					return Scenario{}, scenariofile.LineError(err)
 				}
 			}
 		}
@@ -130,10 +130,10 @@ func ParseScenario(data []byte) (s Scenario, err error) {
 			fn.Env = s.Function.Env
 		}
 		if v.Label == "" {
-			return Scenario{}, fmt.Errorf("line %d: variant %d needs a label", line, i+1)
+			return Scenario{}, scenario.Errorf(line, "variant %d needs a label", i+1)
 		}
 		if err := fn.ValidateIn(s.Account, l); err != nil {
-			return Scenario{}, fmt.Errorf("line %d: variant %q: %w", line, v.Label, err)
+			return Scenario{}, scenario.Errorf(line, "variant %q: %w", v.Label, err)
 		}
 		s.Variants = append(s.Variants, Variant{Label: v.Label, Function: fn})
 	}
@@ -208,28 +208,9 @@ func keyLine(m *yaml.Node, key string) int {
 	return 1
 }
 
-var (
-	yamlLine   = regexp.MustCompile(`line (\d+)`)
-	yamlPrefix = regexp.MustCompile(`^yaml: (unmarshal errors:\n\s*)?`)
-	leadPunct  = regexp.MustCompile(`^[:\s]+`)
-)
+var _ scenario.Scenario[[]VariantResult] = Scenario{}
 
-// lineErr rewrites a yaml.v3 error so it starts with "line N: ".
-func lineErr(err error) string {
-	msg := err.Error()
-	var te *yaml.TypeError
-	if errors.As(err, &te) && len(te.Errors) > 0 {
-		msg = te.Errors[0]
-	}
-	msg = yamlPrefix.ReplaceAllString(msg, "")
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		rest := yamlLine.ReplaceAllString(msg, "")
-		rest = leadPunct.ReplaceAllString(rest, "")
-		return fmt.Sprintf("line %d: %s", n, rest)
-	}
-	if msg == "EOF" {
-		return "line 1: scenario is empty"
-	}
-	return "line 1: " + msg
+// About names the scenario for scenario.Scenario.
+func (s Scenario) About() scenario.Info {
+	return scenario.Info{ID: s.ID, Title: s.Title, Lesson: s.Lesson}
 }

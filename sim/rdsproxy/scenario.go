@@ -10,6 +10,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/saa-study/saa-study/sim/internal/scenariofile"
+	"github.com/saa-study/saa-study/sim/scenario"
 )
 
 // Scenario is a teaching case: one or more configurations run side by side.
@@ -34,19 +35,6 @@ type RunResult struct {
 	Result Result `json:"result"`
 }
 
-// ScenarioError is a problem in a scenario file, with the line it is on.
-type ScenarioError struct {
-	Line int
-	Msg  string
-	Err  error
-}
-
-// Error formats the problem as "line N: message".
-func (e *ScenarioError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
-
-// Unwrap gives the engine error behind the problem, if any.
-func (e *ScenarioError) Unwrap() error { return e.Err }
-
 //go:embed scenarios/*.yaml
 var scenarioFS embed.FS
 
@@ -60,11 +48,11 @@ func Scenarios() ([]Scenario, error) {
 }
 
 // ParseScenario reads one YAML scenario, rejecting unknown fields and
-// checking every configuration. Errors are *ScenarioError with a line.
+// checking every configuration. Errors are *scenario.Error with a line.
 func ParseScenario(data []byte) (s Scenario, err error) {
 	defer func() {
 		if r := recover(); r != nil { // yaml.v3 has panicked on odd input before
-			s, err = Scenario{}, &ScenarioError{Line: 1, Msg: fmt.Sprintf("unreadable YAML: %v", r)}
+			s, err = Scenario{}, &scenario.Error{Line: 1, Msg: fmt.Sprintf("unreadable YAML: %v", r)}
 		}
 	}()
 	var root yaml.Node
@@ -72,7 +60,7 @@ func ParseScenario(data []byte) (s Scenario, err error) {
 		return Scenario{}, yamlErr(err)
 	}
 	if len(root.Content) == 0 {
-		return Scenario{}, &ScenarioError{Line: 1, Msg: "empty scenario"}
+		return Scenario{}, &scenario.Error{Line: 1, Msg: "empty scenario"}
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
@@ -81,17 +69,17 @@ func ParseScenario(data []byte) (s Scenario, err error) {
 	}
 	at := func(p ...any) int { return scenariofile.LineOf(&root, p...) }
 	if s.ID == "" {
-		return s, &ScenarioError{Line: at("id"), Msg: "id is required"}
+		return s, &scenario.Error{Line: at("id"), Msg: "id is required"}
 	}
 	if len(s.Runs) == 0 {
-		return s, &ScenarioError{Line: at("runs"), Msg: "at least one run is required"}
+		return s, &scenario.Error{Line: at("runs"), Msg: "at least one run is required"}
 	}
 	for i, r := range s.Runs {
 		if r.Name == "" {
-			return s, &ScenarioError{Line: at("runs", i), Msg: fmt.Sprintf("runs[%d]: name is required", i)}
+			return s, &scenario.Error{Line: at("runs", i), Msg: fmt.Sprintf("runs[%d]: name is required", i)}
 		}
 		if _, err := r.Config.normalize(DefaultLimits()); err != nil {
-			return s, &ScenarioError{Line: at("runs", i, "config"), Msg: fmt.Sprintf("runs[%d] %q: %v", i, r.Name, err), Err: err}
+			return s, &scenario.Error{Line: at("runs", i, "config"), Msg: fmt.Sprintf("runs[%d] %q: %v", i, r.Name, err), Err: err}
 		}
 	}
 	return s, nil
@@ -113,5 +101,12 @@ func (s Scenario) Run() ([]RunResult, error) {
 
 func yamlErr(err error) error {
 	line, msg := scenariofile.YAMLError(err)
-	return &ScenarioError{Line: line, Msg: msg, Err: err}
+	return &scenario.Error{Line: line, Msg: msg, Err: err}
+}
+
+var _ scenario.Scenario[[]RunResult] = Scenario{}
+
+// About names the scenario for scenario.Scenario.
+func (s Scenario) About() scenario.Info {
+	return scenario.Info{ID: s.ID, Title: s.Title, Lesson: s.Lesson}
 }

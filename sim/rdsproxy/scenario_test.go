@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/saa-study/saa-study/sim/scenario"
 )
 
 func TestEmbeddedScenarios(t *testing.T) {
@@ -52,9 +54,9 @@ func TestParseScenarioErrors(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := ParseScenario([]byte(c.yaml))
-			var se *ScenarioError
+			var se *scenario.Error
 			if !errors.As(err, &se) {
-				t.Fatalf("want *ScenarioError, got %v", err)
+				t.Fatalf("want *scenario.Error, got %v", err)
 			}
 			if se.Line != c.line || !strings.Contains(se.Error(), c.contains) {
 				t.Errorf("got %q (line %d), want line %d containing %q", se.Error(), se.Line, c.line, c.contains)
@@ -73,7 +75,7 @@ func FuzzParseScenario(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, err := ParseScenario(data)
 		if err != nil {
-			var se *ScenarioError
+			var se *scenario.Error
 			if !errors.As(err, &se) || se.Line < 1 {
 				t.Fatalf("error without a line: %v", err)
 			}

@@ -7,10 +7,14 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/saa-study/saa-study/sim/scenario"
 )
 
 // LoadAll parses every file of fsys matching glob and returns the
@@ -87,4 +91,29 @@ func YAMLError(err error) (line int, msg string) {
 		fmt.Sscanf(msg, "yaml: line %d:", &line)
 	}
 	return line, msg
+}
+
+var (
+	yamlLine   = regexp.MustCompile(`line (\d+)`)
+	yamlPrefix = regexp.MustCompile(`^yaml: (unmarshal errors:\n\s*)?`)
+	leadPunct  = regexp.MustCompile(`^[:\s]+`)
+)
+
+// LineError is a yaml.v3 error as a scenario error: on the line it names
+// (1 when none), its message stripped of yaml's prefix and of the line.
+func LineError(err error) *scenario.Error {
+	msg := err.Error()
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+	}
+	msg = yamlPrefix.ReplaceAllString(msg, "")
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return &scenario.Error{Line: n, Msg: leadPunct.ReplaceAllString(yamlLine.ReplaceAllString(msg, ""), ""), Err: err}
+	}
+	if msg == "EOF" {
+		return &scenario.Error{Line: 1, Msg: "scenario is empty", Err: err}
+	}
+	return &scenario.Error{Line: 1, Msg: msg, Err: err}
 }

@@ -1,4 +1,4 @@
-package ui
+package console
 
 import (
 	"encoding/json"
@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/saa-study/saa-study/sim/dynamodb"
 )
 
 // The DynamoDB console reads commands shaped like the AWS CLI
@@ -16,8 +18,8 @@ import (
 // an API operation name and a JSON request body, so what the learner types
 // is what they would type against the real service.
 
-// ddbCommand is one parsed console line.
-type ddbCommand struct {
+// command is one parsed console line.
+type command struct {
 	// Name is the command as typed (create-table, load, help, …).
 	Name string
 	// Op is the API operation (CreateTable) for AWS commands, "" otherwise.
@@ -31,38 +33,38 @@ type ddbCommand struct {
 	Args []string
 }
 
-// ddbParseError is a mistake in the command line itself, reported the way
+// parseError is a mistake in the command line itself, reported the way
 // the AWS CLI reports it (before any request is sent).
-type ddbParseError struct{ msg string }
+type parseError struct{ msg string }
 
-func (e *ddbParseError) Error() string { return e.msg }
+func (e *parseError) Error() string { return e.msg }
 
-// ddbLocalCommands are the console's own commands; everything else must be
+// localCommands are the console's own commands; everything else must be
 // a DynamoDB operation in kebab case.
-var ddbLocalCommands = map[string]bool{
+var localCommands = map[string]bool{
 	"help": true, "load": true, "advance": true, "clear": true, "guide": true,
 	"create-cluster": true, "tables": true, "stream": true,
 }
 
-// ddbShorthandLists are the list-of-structure flags that accept the CLI's
+// shorthandLists are the list-of-structure flags that accept the CLI's
 // shorthand, one structure per word: AttributeName=pk,AttributeType=S.
-var ddbShorthandLists = map[string]bool{"attribute-definitions": true, "key-schema": true}
+var shorthandLists = map[string]bool{"attribute-definitions": true, "key-schema": true}
 
-// ddbBoolFlags take no value; --no-x sets x to false.
-var ddbBoolFlags = map[string]bool{"consistent-read": true, "scan-index-forward": true, "dax": true, "gsi": true,
+// boolFlags take no value; --no-x sets x to false.
+var boolFlags = map[string]bool{"consistent-read": true, "scan-index-forward": true, "dax": true, "gsi": true,
 	"use-latest-restorable-time": true}
 
-// ddbTimeFlags are timestamps: the CLI accepts ISO 8601 or epoch seconds
+// timeFlags are timestamps: the CLI accepts ISO 8601 or epoch seconds
 // and sends epoch seconds.
-var ddbTimeFlags = map[string]bool{"restore-date-time": true, "export-time": true, "time-range-lower-bound": true, "time-range-upper-bound": true}
+var timeFlags = map[string]bool{"restore-date-time": true, "export-time": true, "time-range-lower-bound": true, "time-range-upper-bound": true}
 
-// ddbIntFlags are numbers in the request body.
-var ddbIntFlags = map[string]bool{"limit": true, "segment": true, "total-segments": true}
+// intFlags are numbers in the request body.
+var intFlags = map[string]bool{"limit": true, "segment": true, "total-segments": true}
 
-// ddbSplitWords splits a line into words the way a POSIX shell does for the
+// splitWords splits a line into words the way a POSIX shell does for the
 // cases a learner types: single quotes keep everything, double quotes allow
 // \" and \\, a backslash outside quotes escapes the next character.
-func ddbSplitWords(line string) ([]string, error) {
+func splitWords(line string) ([]string, error) {
 	var words []string
 	var cur strings.Builder
 	inWord := false
@@ -78,7 +80,7 @@ func ddbSplitWords(line string) ([]string, error) {
 				j++
 			}
 			if j >= len(rs) {
-				return nil, &ddbParseError{"unterminated single quote"}
+				return nil, &parseError{"unterminated single quote"}
 			}
 			i = j
 		case r == '"':
@@ -91,7 +93,7 @@ func ddbSplitWords(line string) ([]string, error) {
 				cur.WriteRune(rs[j])
 			}
 			if j >= len(rs) {
-				return nil, &ddbParseError{"unterminated double quote"}
+				return nil, &parseError{"unterminated double quote"}
 			}
 			i = j
 		case r == '\\' && i+1 < len(rs):
@@ -115,8 +117,8 @@ func ddbSplitWords(line string) ([]string, error) {
 	return words, nil
 }
 
-// ddbPascal turns table-name into TableName.
-func ddbPascal(s string) string {
+// pascal turns table-name into TableName.
+func pascal(s string) string {
 	var b strings.Builder
 	for _, part := range strings.Split(s, "-") {
 		if part == "" {
@@ -129,10 +131,10 @@ func ddbPascal(s string) string {
 	return b.String()
 }
 
-// parseDDBCommand parses one console line. It never panics; every mistake
-// is a *ddbParseError.
-func parseDDBCommand(line string) (*ddbCommand, error) {
-	words, err := ddbSplitWords(line)
+// parse parses one console line. It never panics; every mistake
+// is a *parseError.
+func parse(line string) (*command, error) {
+	words, err := splitWords(line)
 	if err != nil {
 		return nil, err
 	}
@@ -144,14 +146,14 @@ func parseDDBCommand(line string) (*ddbCommand, error) {
 		}
 	}
 	if len(words) == 0 {
-		return nil, &ddbParseError{"empty command"}
+		return nil, &parseError{"empty command"}
 	}
-	cmd := &ddbCommand{Name: strings.ToLower(words[0]), Body: map[string]any{}, Flags: map[string]string{}}
-	local := ddbLocalCommands[cmd.Name]
+	cmd := &command{Name: strings.ToLower(words[0]), Body: map[string]any{}, Flags: map[string]string{}}
+	local := localCommands[cmd.Name]
 	if !local {
-		cmd.Op = ddbPascal(cmd.Name)
-		if !ddbKnownOp(cmd.Op) || strings.ContainsAny(cmd.Name, "_ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
-			return nil, &ddbParseError{fmt.Sprintf("aws: error: argument operation: Invalid choice: '%s' (type help for the commands)", words[0])}
+		cmd.Op = pascal(cmd.Name)
+		if !knownOp(cmd.Op) || strings.ContainsAny(cmd.Name, "_ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+			return nil, &parseError{fmt.Sprintf("aws: error: argument operation: Invalid choice: '%s' (type help for the commands)", words[0])}
 		}
 	}
 	rest := words[1:]
@@ -162,12 +164,12 @@ func parseDDBCommand(line string) (*ddbCommand, error) {
 			continue
 		}
 		name := w[2:]
-		if v, ok := strings.CutPrefix(name, "no-"); ok && ddbBoolFlags[v] {
-			setDDBFlag(cmd, local, v, false, "false")
+		if v, ok := strings.CutPrefix(name, "no-"); ok && boolFlags[v] {
+			setFlag(cmd, local, v, false, "false")
 			continue
 		}
-		if ddbBoolFlags[name] {
-			setDDBFlag(cmd, local, name, true, "true")
+		if boolFlags[name] {
+			setFlag(cmd, local, name, true, "true")
 			continue
 		}
 		// A flag's value is every word up to the next flag (shorthand
@@ -178,46 +180,46 @@ func parseDDBCommand(line string) (*ddbCommand, error) {
 			vals = append(vals, rest[i])
 		}
 		if len(vals) == 0 {
-			return nil, &ddbParseError{fmt.Sprintf("aws: error: argument --%s: expected one argument", name)}
+			return nil, &parseError{fmt.Sprintf("aws: error: argument --%s: expected one argument", name)}
 		}
 		if local {
 			cmd.Flags[name] = strings.Join(vals, " ")
 			continue
 		}
-		v, err := ddbFlagValue(name, vals)
+		v, err := flagValue(name, vals)
 		if err != nil {
 			return nil, err
 		}
-		cmd.Body[ddbPascal(name)] = v
+		cmd.Body[pascal(name)] = v
 	}
 	return cmd, nil
 }
 
-func setDDBFlag(cmd *ddbCommand, local bool, name string, v bool, text string) {
+func setFlag(cmd *command, local bool, name string, v bool, text string) {
 	if local || name == "dax" || name == "gsi" {
 		cmd.Flags[name] = text
 		return
 	}
-	cmd.Body[ddbPascal(name)] = v
+	cmd.Body[pascal(name)] = v
 }
 
-// ddbFlagValue decodes one flag's words: JSON when it looks like JSON,
+// flagValue decodes one flag's words: JSON when it looks like JSON,
 // the shorthand for structures, a number for the numeric flags, a string
 // otherwise.
-func ddbFlagValue(name string, vals []string) (any, error) {
+func flagValue(name string, vals []string) (any, error) {
 	joined := strings.Join(vals, " ")
 	t := strings.TrimSpace(joined)
 	if strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") {
 		var v any
 		if err := json.Unmarshal([]byte(t), &v); err != nil {
-			return nil, &ddbParseError{fmt.Sprintf("Error parsing parameter '--%s': Invalid JSON: %v\nJSON received: %s", name, err, t)}
+			return nil, &parseError{fmt.Sprintf("Error parsing parameter '--%s': Invalid JSON: %v\nJSON received: %s", name, err, t)}
 		}
 		return v, nil
 	}
-	if ddbShorthandLists[name] {
+	if shorthandLists[name] {
 		out := make([]any, 0, len(vals))
 		for _, w := range vals {
-			m, err := ddbShorthand(name, w)
+			m, err := shorthand(name, w)
 			if err != nil {
 				return nil, err
 			}
@@ -226,49 +228,49 @@ func ddbFlagValue(name string, vals []string) (any, error) {
 		return out, nil
 	}
 	if len(vals) > 1 {
-		return nil, &ddbParseError{fmt.Sprintf("aws: error: argument --%s: expected one argument (quote values with spaces)", name)}
+		return nil, &parseError{fmt.Sprintf("aws: error: argument --%s: expected one argument (quote values with spaces)", name)}
 	}
-	if ddbTimeFlags[name] {
+	if timeFlags[name] {
 		if f, err := strconv.ParseFloat(t, 64); err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
 			return f, nil
 		}
 		tm, err := time.Parse(time.RFC3339, t)
 		if err != nil {
-			return nil, &ddbParseError{fmt.Sprintf("Error parsing parameter '--%s': Unable to parse timestamp %q (use 2025-01-01T00:00:30Z or epoch seconds)", name, t)}
+			return nil, &parseError{fmt.Sprintf("Error parsing parameter '--%s': Unable to parse timestamp %q (use 2025-01-01T00:00:30Z or epoch seconds)", name, t)}
 		}
 		return float64(tm.UnixMilli()) / 1000, nil
 	}
-	if ddbIntFlags[name] {
+	if intFlags[name] {
 		n, err := strconv.Atoi(t)
 		if err != nil {
-			return nil, &ddbParseError{fmt.Sprintf("Error parsing parameter '--%s': invalid literal for int(): %s", name, t)}
+			return nil, &parseError{fmt.Sprintf("Error parsing parameter '--%s': invalid literal for int(): %s", name, t)}
 		}
 		return n, nil
 	}
 	if strings.Contains(t, "=") && !strings.Contains(name, "expression") && !strings.Contains(name, "name") {
-		return ddbShorthand(name, t)
+		return shorthand(name, t)
 	}
 	return t, nil
 }
 
-// ddbShorthand reads Key=Value,Key=Value into an object. Digits become
+// shorthand reads Key=Value,Key=Value into an object. Digits become
 // numbers and true/false booleans, as the CLI does for typed members.
-func ddbShorthand(name, s string) (map[string]any, error) {
+func shorthand(name, s string) (map[string]any, error) {
 	m := map[string]any{}
 	for _, pair := range strings.Split(s, ",") {
 		k, v, ok := strings.Cut(pair, "=")
 		k = strings.TrimSpace(k)
 		if !ok || k == "" {
-			return nil, &ddbParseError{fmt.Sprintf("Error parsing parameter '--%s': Expected: '=', received: '%s' for input: %s", name, pair, s)}
+			return nil, &parseError{fmt.Sprintf("Error parsing parameter '--%s': Expected: '=', received: '%s' for input: %s", name, pair, s)}
 		}
 		v = strings.TrimSpace(v)
 		switch {
 		case v == "true" || v == "false":
 			m[k] = v == "true"
-		case ddbIsDigits(v):
+		case isDigits(v):
 			n, err := strconv.ParseInt(v, 10, 64)
 			if err != nil {
-				return nil, &ddbParseError{fmt.Sprintf("Error parsing parameter '--%s': number out of range: %s", name, v)}
+				return nil, &parseError{fmt.Sprintf("Error parsing parameter '--%s': number out of range: %s", name, v)}
 			}
 			m[k] = n
 		default:
@@ -278,7 +280,7 @@ func ddbShorthand(name, s string) (map[string]any, error) {
 	return m, nil
 }
 
-func ddbIsDigits(s string) bool {
+func isDigits(s string) bool {
 	if s == "" {
 		return false
 	}
@@ -290,9 +292,9 @@ func ddbIsDigits(s string) bool {
 	return true
 }
 
-// ddbKnownOp reports whether op is an operation the engine serves.
-func ddbKnownOp(op string) bool {
-	for _, o := range ddbOperations() {
+// knownOp reports whether op is an operation the engine serves.
+func knownOp(op string) bool {
+	for _, o := range dynamodb.Operations {
 		if o == op {
 			return true
 		}
@@ -300,8 +302,8 @@ func ddbKnownOp(op string) bool {
 	return false
 }
 
-// isDDBParseError tells a command-line mistake from an API error.
-func isDDBParseError(err error) bool {
-	var pe *ddbParseError
+// isParseError tells a command-line mistake from an API error.
+func isParseError(err error) bool {
+	var pe *parseError
 	return errors.As(err, &pe)
 }
