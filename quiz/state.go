@@ -101,3 +101,19 @@ func Resume(pool []*content.Question, s ExamState, now time.Time) (*Exam, error)
 	}
 	return e, nil
 }
+
+// Answered counts the items of a saved state that have an answer.
+func (st ExamState) Answered() int {
+	n := 0
+	for _, it := range st.Items {
+		if len(it.Chosen) > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// Remaining is the exam time a saved state has left.
+func (st ExamState) Remaining() time.Duration {
+	return max(st.Config.Duration-time.Duration(st.UsedMS)*time.Millisecond, 0)
+}

@@ -9,14 +9,14 @@ import (
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/ui/common"
 	"github.com/saa-study/saa-study/ui/components/reader"
-	"github.com/saa-study/saa-study/ui/internal/uitest"
+	"github.com/saa-study/saa-study/ui/internal/fixture"
 	"github.com/saa-study/saa-study/ui/render"
 )
 
 // BenchmarkRenderLongestNoteCold is glamour on the longest note at 100
 // columns: what the first open of a note costs (done off the key path).
 func BenchmarkRenderLongestNoteCold(b *testing.B) {
-	lib, n := uitest.LongestNote(b)
+	lib, n := fixture.LongestNote(b)
 	b.ReportMetric(float64(len(n.Body))/1024, "KB")
 	b.ReportAllocs()
 	for b.Loop() {
@@ -29,7 +29,7 @@ func BenchmarkRenderLongestNoteCold(b *testing.B) {
 // BenchmarkScrollKeyToFrame is one key press in a long note until the next
 // frame's text is ready: Update plus the whole App View.
 func BenchmarkScrollKeyToFrame(b *testing.B) {
-	lib, n := uitest.LongestNote(b)
+	lib, n := fixture.LongestNote(b)
 	a := New(Options{Ctx: context.Background(), Lib: lib, Lang: content.EN, Theme: "dark"})
 	drive(a, tea.WindowSizeMsg{Width: 100, Height: 30})
 	drive(a, common.PushMsg{Screen: reader.New(a.c, n)})

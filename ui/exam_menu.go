@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -13,6 +12,7 @@ import (
 	"github.com/saa-study/saa-study/quiz"
 	"github.com/saa-study/saa-study/ui/common"
 	"github.com/saa-study/saa-study/ui/components/menu"
+	"github.com/saa-study/saa-study/ui/components/unfinished"
 )
 
 // examMenu is the Exam entry of the home screen: practice, a new mock
@@ -24,43 +24,16 @@ type examMenu struct {
 	loaded bool
 }
 
-// unfinishedMsg carries the newest unfinished exam (rec nil when none).
-type unfinishedMsg struct {
-	rec *progress.ExamRecord
-	err error
-}
-
 func newExamMenu(c *Common) *examMenu {
 	m := &examMenu{c: c}
 	m.build()
 	return m
 }
 
-// loadUnfinished asks progress for an exam to resume.
-func loadUnfinished(c *Common) tea.Cmd {
-	return func() tea.Msg {
-		rec, ok, err := c.Progress.UnfinishedExam(c.Ctx)
-		if err != nil || !ok {
-			return unfinishedMsg{err: err}
-		}
-		return unfinishedMsg{rec: &rec}
-	}
-}
-
-// resumeSummary says how far an unfinished exam got: "3 of 20 answered,
-// 34:12 left".
-func resumeSummary(c *Common, rec *progress.ExamRecord) string {
-	var st quiz.ExamState
-	if rec == nil || json.Unmarshal(rec.State, &st) != nil {
-		return ""
-	}
-	return fmt.Sprintf(c.T("exam.resumed"), answeredOf(st), len(st.Items), clockText(remainingOf(st)))
-}
-
 func (m *examMenu) build() {
 	m.menu.Items = m.menu.Items[:0]
 	if m.open != nil {
-		m.menu.Items = append(m.menu.Items, menu.Item{ID: "resume", Title: m.c.T("exam.resume"), Desc: resumeSummary(m.c, m.open)})
+		m.menu.Items = append(m.menu.Items, menu.Item{ID: "resume", Title: m.c.T("exam.resume"), Desc: unfinished.Summary(m.c, m.open)})
 	}
 	newDesc := fmt.Sprintf(m.c.T("exam.new.d"), quiz.DefaultExamQuestions, int(quiz.ExamPace.Minutes())*quiz.DefaultExamQuestions)
 	if m.open != nil {
@@ -72,19 +45,19 @@ func (m *examMenu) build() {
 		menu.Item{ID: "history", Title: m.c.T("history.title"), Desc: m.c.T("history.d")})
 }
 
-func (m *examMenu) Init() tea.Cmd { return loadUnfinished(m.c) }
+func (m *examMenu) Init() tea.Cmd { return unfinished.Load(m.c) }
 func (m *examMenu) Title() string { return m.c.T("home.exam") }
 
 func (m *examMenu) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case unfinishedMsg:
+	case unfinished.Msg:
 		// The cursor stays on the same entry when Resume comes or goes,
 		// and lands on Resume when there is a new exam to resume: enter
 		// must not start a new exam (discarding the paused one) by surprise.
 		was, _ := m.menu.Selected()
 		// (A replaced exam may get the same row id: compare the start too.)
-		fresh := msg.rec != nil && (m.open == nil || m.open.ID != msg.rec.ID || !m.open.StartedAt.Equal(msg.rec.StartedAt))
-		m.open, m.loaded = msg.rec, true
+		fresh := msg.Rec != nil && (m.open == nil || m.open.ID != msg.Rec.ID || !m.open.StartedAt.Equal(msg.Rec.StartedAt))
+		m.open, m.loaded = msg.Rec, true
 		m.build()
 		for i, it := range m.menu.Items {
 			if it.ID == was.ID {
@@ -94,11 +67,11 @@ func (m *examMenu) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if fresh {
 			m.menu.Cursor = 0
 		}
-		if msg.err != nil {
-			return m, common.Err(msg.err)
+		if msg.Err != nil {
+			return m, common.Err(msg.Err)
 		}
 	case common.ResumedMsg:
-		return m, loadUnfinished(m.c) // back from an exam: it may be done now
+		return m, unfinished.Load(m.c) // back from an exam: it may be done now
 	case common.LangChangedMsg:
 		m.build()
 	case tea.KeyPressMsg:
@@ -157,14 +130,6 @@ func (m *examMenu) ShortHelp() []key.Binding {
 func (m *examMenu) FullHelp() [][]key.Binding {
 	k := m.c.Keys
 	return [][]key.Binding{{k.Up, k.Down, k.Open}}
-}
-
-// homeResumeLine is the home screen's reminder of an unfinished exam.
-func homeResumeLine(c *Common, msg unfinishedMsg) string {
-	if msg.rec == nil {
-		return ""
-	}
-	return fmt.Sprintf(c.T("home.resume"), resumeSummary(c, msg.rec))
 }
 
 // examHistory lists past attempts: date, size, score and each domain.

@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -130,7 +129,7 @@ func (r *examResults) View() string {
 		pass = st.Good.Render(r.c.T("results.pass"))
 	}
 	b.WriteString(text.WrapIndent(pass+" "+st.Muted.Render(r.c.T("results.estimate")), w, 0))
-	used := fmt.Sprintf(r.c.T("results.time"), clockText(res.TimeUsed), clockText(res.Duration))
+	used := fmt.Sprintf(r.c.T("results.time"), text.Clock(res.TimeUsed), text.Clock(res.Duration))
 	if res.TimedOut {
 		used += " · " + r.c.T("results.timedout")
 	}
@@ -259,20 +258,4 @@ func (r *examResults) ShortHelp() []key.Binding {
 func (r *examResults) FullHelp() [][]key.Binding {
 	k := r.c.Keys
 	return [][]key.Binding{{k.Up, k.Down, k.Open, r.keys.Filter, r.keys.Retake, r.keys.OpenNote}}
-}
-
-// remainingOf reads the time left from a saved state.
-func remainingOf(st quiz.ExamState) time.Duration {
-	return max(st.Config.Duration-time.Duration(st.UsedMS)*time.Millisecond, 0)
-}
-
-// answeredOf counts the answered items of a saved state.
-func answeredOf(st quiz.ExamState) int {
-	n := 0
-	for _, it := range st.Items {
-		if len(it.Chosen) > 0 {
-			n++
-		}
-	}
-	return n
 }

@@ -156,7 +156,7 @@ func TestExamResumesAfterTheProgramDies(t *testing.T) {
 	waitFor3 := func() bool {
 		rec, ok, _ := st.UnfinishedExam(context.Background())
 		var s quiz.ExamState
-		return ok && json.Unmarshal(rec.State, &s) == nil && answeredOf(s) == 3
+		return ok && json.Unmarshal(rec.State, &s) == nil && s.Answered() == 3
 	}
 	for deadline := time.Now().Add(20 * time.Second); !waitFor3(); {
 		if time.Now().After(deadline) {
@@ -210,7 +210,7 @@ func examApp(t *testing.T, lang content.Lang, clk *manualClock, cfg quiz.ExamCon
 // TestExamSubmitsItselfAtZero: with the clock moved past the limit, the
 // next tick submits, grades and stores the exam.
 func TestExamSubmitsItselfAtZero(t *testing.T) {
-	clk := &manualClock{t: fixedClock()}
+	clk := &manualClock{T: fixedClock()}
 	a, ex, st := examApp(t, content.EN, clk, quiz.ExamConfig{Questions: 4, Duration: time.Minute, Seed: 3})
 	it, _ := ex.ex.Item(0)
 	for _, l := range rightLetters(it.Presented) {
@@ -255,7 +255,7 @@ func TestExamFlagGridAndConfirm(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			clk := &manualClock{t: fixedClock()}
+			clk := &manualClock{T: fixedClock()}
 			a, ex, _ := examApp(t, content.EN, clk, quiz.ExamConfig{Questions: 4, Seed: 5})
 			it, _ := ex.ex.Item(0)
 			for _, k := range tc.keys {
@@ -282,7 +282,7 @@ func TestExamFlagGridAndConfirm(t *testing.T) {
 func TestQuizScreensFitSmallWindows(t *testing.T) {
 	for _, lang := range content.Langs {
 		for _, sz := range [][2]int{{40, 12}, {80, 24}, {120, 40}} {
-			clk := &manualClock{t: fixedClock()}
+			clk := &manualClock{T: fixedClock()}
 			a, ex, _ := examApp(t, lang, clk, quiz.ExamConfig{Questions: 6, Seed: 9})
 			drive(a, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
 			check := func(where string) {
@@ -316,7 +316,7 @@ func TestQuizScreensFitSmallWindows(t *testing.T) {
 // BenchmarkExamView is the cost of one redraw of the exam screen
 // (every key press and every second of the countdown).
 func BenchmarkExamView(b *testing.B) {
-	clk := &manualClock{t: fixedClock()}
+	clk := &manualClock{T: fixedClock()}
 	st := testProgress(b)
 	a := New(Options{Ctx: context.Background(), Lib: quizLibrary(b), Progress: st, Lang: content.EN, Theme: "dark", Now: clk.Now})
 	if err := a.StartExam(quiz.ExamConfig{Questions: 65, Seed: 1}); err != nil {
@@ -334,7 +334,7 @@ func BenchmarkExamView(b *testing.B) {
 // option scrolls it into view with the heading kept.
 func TestExamSmallWindowShowsTheCursor(t *testing.T) {
 	for _, lang := range content.Langs {
-		clk := &manualClock{t: fixedClock()}
+		clk := &manualClock{T: fixedClock()}
 		a, ex, _ := examApp(t, lang, clk, quiz.ExamConfig{Questions: 6, Seed: 9})
 		drive(a, tea.WindowSizeMsg{Width: 40, Height: 12})
 		v := ansi.Strip(a.View().Content)
@@ -367,7 +367,7 @@ func TestExamSmallWindowShowsTheCursor(t *testing.T) {
 // at 80 columns in both languages.
 func TestExamHelpBarFitsAt80(t *testing.T) {
 	for _, lang := range content.Langs {
-		clk := &manualClock{t: fixedClock()}
+		clk := &manualClock{T: fixedClock()}
 		a, _, _ := examApp(t, lang, clk, quiz.ExamConfig{Questions: 4, Seed: 5})
 		for _, keys := range [][]string{nil, {"g"}} {
 			for _, k := range keys {
@@ -385,7 +385,7 @@ func TestExamHelpBarFitsAt80(t *testing.T) {
 // TestExamGridScrollsToTheCursor: an overview with more rows than room
 // scrolls so that the selected cell stays on screen.
 func TestExamGridScrollsToTheCursor(t *testing.T) {
-	clk := &manualClock{t: fixedClock()}
+	clk := &manualClock{T: fixedClock()}
 	a, ex, _ := examApp(t, content.EN, clk, quiz.ExamConfig{Questions: 12, Seed: 2})
 	drive(a, press("g"))
 	n := ex.ex.Len()
@@ -407,7 +407,7 @@ func TestExamGridScrollsToTheCursor(t *testing.T) {
 // with the cursor on Resume, not on New exam, so enter does not throw the
 // new exam away.
 func TestExamMenuLandsOnResumeAfterPausing(t *testing.T) {
-	clk := &manualClock{t: fixedClock()}
+	clk := &manualClock{T: fixedClock()}
 	a, _, _ := examApp(t, content.EN, clk, quiz.ExamConfig{Questions: 4, Seed: 5})
 	pause := func() *examMenu {
 		t.Helper()

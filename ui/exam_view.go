@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -104,7 +103,7 @@ func (s *examScreen) clockLine(w int) string {
 	st := s.c.Styles
 	left := s.ex.Remaining(s.c.Clock())
 	total := s.ex.Config().Duration
-	label := fmt.Sprintf(s.c.T("exam.left"), clockText(left))
+	label := fmt.Sprintf(s.c.T("exam.left"), text.Clock(left))
 	style := st.Good
 	if total > 0 && left*10 < total {
 		style = st.Warn
@@ -114,16 +113,6 @@ func (s *examScreen) clockLine(w int) string {
 		return style.Render(label)
 	}
 	return style.Render(label) + " " + bar(st, float64(left)/float64(max(total, 1)), min(barW, 40))
-}
-
-// clockText shows a duration as m:ss (h:mm:ss from an hour).
-func clockText(d time.Duration) string {
-	d = max(d, 0).Round(time.Second)
-	hh, mm, ss := int(d.Hours()), int(d.Minutes())%60, int(d.Seconds())%60
-	if hh > 0 {
-		return fmt.Sprintf("%d:%02d:%02d", hh, mm, ss)
-	}
-	return fmt.Sprintf("%d:%02d", mm, ss)
 }
 
 // bar draws a fraction in [0,1] as w cells of █ and ░.

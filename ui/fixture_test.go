@@ -9,11 +9,11 @@ import (
 
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/progress"
-	"github.com/saa-study/saa-study/ui/internal/uitest"
+	"github.com/saa-study/saa-study/ui/internal/fixture"
 )
 
-// testLibrary builds a small, valid library (see uitest.Library).
-func testLibrary(t testing.TB) *content.Library { return uitest.Library(t) }
+// testLibrary builds a small, valid library (see fixture.Library).
+func testLibrary(t testing.TB) *content.Library { return fixture.Library(t) }
 
 // testProgress opens a fresh progress file; the app binds it to its content.
 func testProgress(t testing.TB) *progress.Progress {

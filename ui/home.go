@@ -10,6 +10,7 @@ import (
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/ui/common"
 	"github.com/saa-study/saa-study/ui/components/menu"
+	"github.com/saa-study/saa-study/ui/components/unfinished"
 	"github.com/saa-study/saa-study/ui/text"
 )
 
@@ -36,7 +37,7 @@ func (h *home) build() {
 	}
 }
 
-func (h *home) Init() tea.Cmd { return tea.Batch(homeGlanceCmd(h.c), loadUnfinished(h.c)) }
+func (h *home) Init() tea.Cmd { return tea.Batch(homeGlanceCmd(h.c), unfinished.Load(h.c)) }
 
 func (h *home) Title() string { return "" }
 
@@ -45,9 +46,9 @@ func (h *home) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case homeGlanceMsg:
 		h.glance = string(msg)
 	case common.ResumedMsg:
-		return h, tea.Batch(homeGlanceCmd(h.c), loadUnfinished(h.c)) // back from a screen: refresh the numbers
-	case unfinishedMsg:
-		h.resume = homeResumeLine(h.c, msg)
+		return h, tea.Batch(homeGlanceCmd(h.c), unfinished.Load(h.c)) // back from a screen: refresh the numbers
+	case unfinished.Msg:
+		h.resume = unfinished.HomeLine(h.c, msg)
 	case common.LangChangedMsg:
 		h.build()
 	case tea.KeyPressMsg:

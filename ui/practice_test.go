@@ -106,7 +106,7 @@ func TestPracticeRatingsFollowTheRules(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			clk := &manualClock{t: fixedClock()}
+			clk := &manualClock{T: fixedClock()}
 			a := New(Options{Ctx: context.Background(), Lib: quizLibrary(t), Progress: testProgress(t), Lang: content.EN, Theme: "dark", Now: clk.Now})
 			s, err := newPracticeScreen(a.c, a.c.Lib.Questions(content.EN), quiz.Filter{Max: 2}, "practice")
 			if err != nil {

@@ -7,7 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/saa-study/saa-study/content"
-	"github.com/saa-study/saa-study/ui/internal/uitest"
+	"github.com/saa-study/saa-study/ui/internal/fixture"
 )
 
 // TestEveryNoteFitsEveryWidth renders each built-in note in both languages
@@ -43,7 +43,7 @@ func TestEveryNoteFitsEveryWidth(t *testing.T) {
 // TestLinkNamedLikeItsNote: a link whose text is the title of the note it
 // leads to does not repeat the title.
 func TestLinkNamedLikeItsNote(t *testing.T) {
-	lib := uitest.Library(t)
+	lib := fixture.Library(t)
 	n := *lib.Note(content.EN, "second")
 	n.Body = "See [Lambda limits](note:limits) and [the limits](note:limits).\n"
 	got := PrepareMarkdown(lib, &n)

@@ -5,7 +5,9 @@
 package text
 
 import (
+	"fmt"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
@@ -267,4 +269,15 @@ func SplitAtWidth(s string, w int) (head, rest string) {
 		end = next
 	}
 	return s[:end], s[end:]
+}
+
+// Clock writes a duration as a countdown does: 4:05, or 1:02:03 past an
+// hour. A negative duration is 0:00.
+func Clock(d time.Duration) string {
+	d = max(d, 0).Round(time.Second)
+	hh, mm, ss := int(d.Hours()), int(d.Minutes())%60, int(d.Seconds())%60
+	if hh > 0 {
+		return fmt.Sprintf("%d:%02d:%02d", hh, mm, ss)
+	}
+	return fmt.Sprintf("%d:%02d", mm, ss)
 }

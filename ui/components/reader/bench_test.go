@@ -6,7 +6,7 @@ import (
 
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/ui/common"
-	"github.com/saa-study/saa-study/ui/internal/uitest"
+	"github.com/saa-study/saa-study/ui/internal/fixture"
 	"github.com/saa-study/saa-study/ui/keymap"
 	"github.com/saa-study/saa-study/ui/render"
 	"github.com/saa-study/saa-study/ui/styles"
@@ -15,7 +15,7 @@ import (
 // BenchmarkOpenLongestNoteCached is opening a note already rendered at this
 // width: a cache lookup and laying out the lines.
 func BenchmarkOpenLongestNoteCached(b *testing.B) {
-	lib, n := uitest.LongestNote(b)
+	lib, n := fixture.LongestNote(b)
 	c := &common.Common{Ctx: context.Background(), Lib: lib, Lang: content.EN, IsDark: true, Styles: styles.New(true),
 		Keys: keymap.Default(), Width: 100, Height: 30, Renders: render.NewCache()}
 	out, _ := render.RenderNote(lib, n, 100, "dark")
@@ -31,7 +31,7 @@ func BenchmarkOpenLongestNoteCached(b *testing.B) {
 
 // BenchmarkSearchAllNotes is a query over every note of a language.
 func BenchmarkSearchAllNotes(b *testing.B) {
-	lib, _ := uitest.LongestNote(b)
+	lib, _ := fixture.LongestNote(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		s := newSearch(lib, content.EN, "provisioned")
