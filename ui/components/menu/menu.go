@@ -60,21 +60,14 @@ func (m *Menu) Selected() (Item, bool) {
 	return m.Items[m.Cursor], true
 }
 
-// View draws at most h rows. Descriptions are dropped first when narrow.
+// View draws at most h rows. A description stands beside its title when
+// the whole line fits the window; when it does not, the row shows the
+// title alone and the selected item's description is written out in full
+// below the list, so that nothing is cut mid-sentence.
 func (m *Menu) View(c *common.Common, h int) string {
 	st := c.Styles
-	if h < 1 {
-		h = 1
-	}
-	if m.Cursor < m.offset {
-		m.offset = m.Cursor
-	}
-	if m.Cursor >= m.offset+h {
-		m.offset = m.Cursor - h + 1
-	}
-	var b strings.Builder
-	titleW := 0
-	noteW := 0
+	h = max(h, 1)
+	titleW, noteW := 0, 0
 	for _, it := range m.Items {
 		titleW = max(titleW, text.Width(it.Title))
 		noteW = max(noteW, text.Width(it.Note))
@@ -84,7 +77,26 @@ func (m *Menu) View(c *common.Common, h int) string {
 		// (a note list's "not started" / "40% read").
 		titleW = min(titleW, max(c.Width-4-noteW, 10))
 	}
-	for i := m.offset; i < len(m.Items) && i < m.offset+h; i++ {
+	// The selected description, when its row cannot hold it, goes below.
+	var below []string
+	if it, ok := m.Selected(); ok && it.Desc != "" && !m.descFits(c, it, titleW) && h >= 6 && c.Width >= 20 {
+		below = text.Wrap(it.Desc, c.Width-2)
+		if len(below) > h/3 {
+			below = nil // no room to say it whole: leave it out
+		}
+	}
+	rows := h
+	if below != nil {
+		rows = h - len(below) - 1
+	}
+	if m.Cursor < m.offset {
+		m.offset = m.Cursor
+	}
+	if m.Cursor >= m.offset+rows {
+		m.offset = m.Cursor - rows + 1
+	}
+	var b strings.Builder
+	for i := m.offset; i < len(m.Items) && i < m.offset+rows; i++ {
 		it := m.Items[i]
 		sel := i == m.Cursor
 		prefix := "  "
@@ -101,11 +113,30 @@ func (m *Menu) View(c *common.Common, h int) string {
 		if it.Note != "" {
 			line += "  " + st.Muted.Render(it.Note)
 		}
-		if it.Desc != "" && c.Width >= 60 {
+		if it.Desc != "" && m.descFits(c, it, titleW) {
 			line += "  " + desc.Render(it.Desc)
 		}
 		b.WriteString(line)
 		b.WriteByte('\n')
 	}
+	if below != nil {
+		b.WriteByte('\n')
+		for _, l := range below {
+			b.WriteString("  " + st.ItemDesc.Render(l) + "\n")
+		}
+	}
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// descFits reports whether an item's row has room for its description
+// whole: descriptions are sentences, never cut.
+func (m *Menu) descFits(c *common.Common, it Item, titleW int) bool {
+	if c.Width < 60 {
+		return false
+	}
+	w := 2 + titleW + 2 + text.Width(it.Desc)
+	if it.Note != "" {
+		w += 2 + text.Width(it.Note)
+	}
+	return w <= c.Width
 }
