@@ -15,6 +15,7 @@ import (
 	"github.com/saa-study/saa-study/progress"
 	"github.com/saa-study/saa-study/ui/common"
 	"github.com/saa-study/saa-study/ui/keymap"
+	"github.com/saa-study/saa-study/ui/pages/home"
 	"github.com/saa-study/saa-study/ui/render"
 	"github.com/saa-study/saa-study/ui/styles"
 	"github.com/saa-study/saa-study/ui/text"
@@ -65,7 +66,7 @@ func New(o Options) *App {
 	c.Styles = styles.New(c.IsDark)
 	a := &App{c: c, help: help.New(), width: 80, height: 24}
 	a.help.Styles = help.DefaultStyles(c.IsDark)
-	a.stack = []Screen{newHome(c)}
+	a.stack = []Screen{home.New(c)}
 	if o.Start != "" {
 		s := screenFor(c, o.Start)
 		if s == nil {

@@ -13,6 +13,8 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/ui/pages/home"
+	"github.com/saa-study/saa-study/ui/pages/settings"
 	"github.com/saa-study/saa-study/ui/text"
 )
 
@@ -75,7 +77,7 @@ func TestNotesFlow(t *testing.T) {
 func TestEveryHomeEntryOpensAndGoesBack(t *testing.T) {
 	a := New(Options{Ctx: context.Background(), Lib: testLibrary(t), Progress: testProgress(t), Lang: content.EN, Theme: "dark"})
 	drive(a, tea.WindowSizeMsg{Width: 80, Height: 24})
-	for i, id := range homeEntries {
+	for i, id := range home.Entries() {
 		if i > 0 {
 			drive(a, press("down"))
 		}
@@ -105,7 +107,7 @@ func TestSettingsChangeLanguageAndPersist(t *testing.T) {
 	if a.c.Lang != content.KO {
 		t.Fatalf("lang = %s after changing it", a.c.Lang)
 	}
-	if v, _, _ := st.Setting(context.Background(), SettingLang); v != "ko" {
+	if v, _, _ := st.Setting(context.Background(), settings.KeyLang); v != "ko" {
 		t.Fatalf("saved lang = %q", v)
 	}
 	drive(a, press("esc"))

@@ -5,6 +5,9 @@ import (
 
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/ui/components/reader"
+	"github.com/saa-study/saa-study/ui/pages/notes"
+	"github.com/saa-study/saa-study/ui/pages/settings"
+	"github.com/saa-study/saa-study/ui/pages/stats"
 )
 
 // screens is the one registry from a target to the screen that shows it.
@@ -15,13 +18,11 @@ import (
 // A target is a name ("notes"), or a name and an argument after a colon:
 // "note:ID#section" opens the reader there, "study:ID#section" opens Study.
 var screens = map[string]func(c *Common, arg string) Screen{
-	"notes": func(c *Common, _ string) Screen { return newNoteList(c) },
+	"notes": func(c *Common, _ string) Screen { return notes.NewList(c) },
 
 	"study": func(c *Common, arg string) Screen {
 		if arg == "" {
-			l := newNoteList(c)
-			l.study = true
-			return l
+			return notes.NewStudyList(c)
 		}
 		n, sec := noteOf(c, arg)
 		if n == nil {
@@ -44,9 +45,9 @@ var screens = map[string]func(c *Common, arg string) Screen{
 
 	"sim": func(c *Common, _ string) Screen { return newSimMenu(c) },
 
-	"stats": func(c *Common, _ string) Screen { return newStatsScreen(c) },
+	"stats": func(c *Common, _ string) Screen { return stats.New(c) },
 
-	"settings": func(c *Common, _ string) Screen { return newSettings(c) },
+	"settings": func(c *Common, _ string) Screen { return settings.New(c) },
 }
 
 // screenFor builds the screen a target names; nil when it names nothing

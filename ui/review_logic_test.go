@@ -5,8 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/saa-study/saa-study/content"
-	"github.com/saa-study/saa-study/srs"
 	"github.com/saa-study/saa-study/ui/text"
 )
 
@@ -43,32 +41,5 @@ func TestWrapJoinsParagraphLinesButKeepsLists(t *testing.T) {
 		if text.Width(l) > 20 {
 			t.Fatalf("line %q is %d cells", l, text.Width(l))
 		}
-	}
-}
-
-func TestBarsRoundUpSoAnyDueDayShows(t *testing.T) {
-	got := stBars([]int{0, 1, 8}, 2)
-	// 8 is the peak: two full rows; 1 of 8 over 2 rows = 2 eighths.
-	if got[0] != "  █" || got[1] != " ▂█" {
-		t.Fatalf("bars = %q", got)
-	}
-}
-
-func TestHeatmapPutsTodayInItsWeekdayRow(t *testing.T) {
-	// 2026-11-27 is a Friday: the last column ends on the Friday row.
-	days := make([]srs.DayCount, 14)
-	start := time.Date(2026, 11, 14, 0, 0, 0, 0, time.UTC)
-	for i := range days {
-		days[i] = srs.DayCount{Date: start.AddDate(0, 0, i).Format(time.DateOnly)}
-	}
-	days[13].Count = 4
-	days[12].Count = 1
-	rows := stHeatmap(content.EN, days, 80)
-	if len(rows) != 7 {
-		t.Fatalf("%d rows", len(rows))
-	}
-	fri, thu, sat := []rune(rows[4]), []rune(rows[3]), []rune(rows[5])
-	if fri[len(fri)-1] != '█' || thu[len(thu)-1] != '░' || sat[len(sat)-1] != ' ' {
-		t.Fatalf("calendar:\n%s", strings.Join(rows, "\n"))
 	}
 }

@@ -81,33 +81,6 @@ func TestNoteListShowsDueItems(t *testing.T) {
 	}
 }
 
-// TestStatsDrawTheExamTrend: submitted exams appear, oldest first, on the
-// Stats screen and in stats --json.
-func TestStatsDrawTheExamTrend(t *testing.T) {
-	st := testProgress(t)
-	ctx := context.Background()
-	for i, pct := range []float64{45, 60, 75} {
-		id, err := st.StartExam(ctx, "en", []byte(`{}`))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := st.FinishExam(ctx, id, []byte(`{}`), progress.ExamScore{Total: 20, Correct: int(pct / 5), Percent: pct, TimeUsed: time.Duration(i+1) * time.Minute}, nil); err != nil {
-			t.Fatal(err)
-		}
-	}
-	r, err := st.WithLibrary(testLibrary(t)).Stats(ctx, content.EN, fixedClock())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(r.Exams) != 3 || r.Exams[0].Percent != 45 || r.Exams[2].Percent != 75 {
-		t.Fatalf("exam trend = %+v, want 45, 60, 75 in order", r.Exams)
-	}
-	text := strings.Join(StatsLines(content.EN, &r, 80, nil), "\n")
-	if !strings.Contains(text, "Practice exams (3)") || !strings.Contains(text, "75%") {
-		t.Fatalf("the stats text lacks the exam trend:\n%s", text)
-	}
-}
-
 // TestStudyCursorStaysOnScreen: on a small window the questions panel
 // cannot show every option; moving the cursor scrolls it into view, and a
 // last line says that more is below.

@@ -1,4 +1,7 @@
-package ui
+// Package notes is the topic list: every note of the learner's language
+// with how much of it has been read and how many of its items are due.
+// The same list, in study mode, leads to Study instead of the reader.
+package notes
 
 import (
 	"fmt"
@@ -12,10 +15,10 @@ import (
 	"github.com/saa-study/saa-study/ui/components/menu"
 )
 
-// noteList shows every note of the current language with how much of it
-// has been read.
-type noteList struct {
-	c        *Common
+// list shows every note of the current language with how much of it has
+// been read.
+type list struct {
+	c        *common.Common
 	study    bool // enter opens the Study view instead of the reader
 	menu     menu.Menu
 	lang     content.Lang
@@ -28,13 +31,21 @@ type positionsMsg struct {
 	due map[string]int
 }
 
-func newNoteList(c *Common) *noteList {
-	l := &noteList{c: c}
+// NewList is the Notes screen: enter opens the note in the reader
+// ("note:ID").
+func NewList(c *common.Common) common.Screen { return newList(c, false) }
+
+// NewStudyList is the topic list of Study: enter opens the note beside its
+// questions ("study:ID").
+func NewStudyList(c *common.Common) common.Screen { return newList(c, true) }
+
+func newList(c *common.Common, study bool) *list {
+	l := &list{c: c, study: study}
 	l.build()
 	return l
 }
 
-func (l *noteList) build() {
+func (l *list) build() {
 	l.lang = l.c.Lang
 	l.menu.Items = l.menu.Items[:0]
 	if l.c.Lib == nil {
@@ -52,7 +63,7 @@ func (l *noteList) build() {
 	}
 }
 
-func (l *noteList) loadPositions() tea.Cmd {
+func (l *list) loadPositions() tea.Cmd {
 	c := l.c
 	lang := c.Lang
 	return func() tea.Msg {
@@ -71,15 +82,15 @@ func (l *noteList) loadPositions() tea.Cmd {
 	}
 }
 
-func (l *noteList) Init() tea.Cmd { return l.loadPositions() }
-func (l *noteList) Title() string {
+func (l *list) Init() tea.Cmd { return l.loadPositions() }
+func (l *list) Title() string {
 	if l.study {
 		return l.c.T("study.title")
 	}
 	return l.c.T("notes.title")
 }
 
-func (l *noteList) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (l *list) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case positionsMsg:
 		l.progress, l.due = msg.pos, msg.due
@@ -108,7 +119,7 @@ func (l *noteList) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	return l, nil
 }
 
-func (l *noteList) View() string {
+func (l *list) View() string {
 	if l.lang != l.c.Lang {
 		l.build()
 	}
@@ -118,12 +129,12 @@ func (l *noteList) View() string {
 	return l.menu.View(l.c, l.c.Height)
 }
 
-func (l *noteList) ShortHelp() []key.Binding {
+func (l *list) ShortHelp() []key.Binding {
 	k := l.c.Keys
 	return []key.Binding{k.Up, k.Down, k.Open}
 }
 
-func (l *noteList) FullHelp() [][]key.Binding {
+func (l *list) FullHelp() [][]key.Binding {
 	k := l.c.Keys
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open}}
 }

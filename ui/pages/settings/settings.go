@@ -1,4 +1,6 @@
-package ui
+// Package settings lets the learner change the language and the theme;
+// each change is saved at once and applies immediately.
+package settings
 
 import (
 	"strings"
@@ -11,10 +13,10 @@ import (
 	"github.com/saa-study/saa-study/ui/components/menu"
 )
 
-// Setting keys in the store.
+// The keys the settings are saved under in the learner's progress.
 const (
-	SettingLang  = "lang"
-	SettingTheme = "theme"
+	KeyLang  = "lang"
+	KeyTheme = "theme"
 )
 
 var themes = []string{"auto", "dark", "light"}
@@ -22,11 +24,12 @@ var themes = []string{"auto", "dark", "light"}
 // settings lets the learner change the language and theme; each change is
 // saved at once and applies immediately.
 type settings struct {
-	c    *Common
+	c    *common.Common
 	menu menu.Menu
 }
 
-func newSettings(c *Common) *settings {
+// New builds the Settings screen.
+func New(c *common.Common) common.Screen {
 	s := &settings{c: c}
 	s.build()
 	return s
@@ -43,7 +46,7 @@ func (s *settings) build() {
 func (s *settings) Init() tea.Cmd { return nil }
 func (s *settings) Title() string { return s.c.T("settings.title") }
 
-func (s *settings) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (s *settings) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return s, nil
@@ -73,14 +76,14 @@ func (s *settings) change(step int) tea.Cmd {
 	case "lang":
 		i := indexOf(content.Langs, c.Lang)
 		c.Lang = content.Langs[(i+step+len(content.Langs))%len(content.Langs)]
-		k, v, notify = SettingLang, string(c.Lang), common.LangChangedMsg{}
+		k, v, notify = KeyLang, string(c.Lang), common.LangChangedMsg{}
 	case "theme":
 		i := indexOf(themes, c.Theme)
 		c.Theme = themes[(i+step+len(themes))%len(themes)]
 		if c.Theme != "auto" {
 			c.IsDark = c.Theme == "dark"
 		}
-		k, v, notify = SettingTheme, c.Theme, common.ThemeChangedMsg{}
+		k, v, notify = KeyTheme, c.Theme, common.ThemeChangedMsg{}
 	default:
 		return nil
 	}

@@ -1,4 +1,6 @@
-package ui
+// Package home is the first screen: what saa-study offers, one entry each,
+// with a line on what is due today and a reminder of an unfinished exam.
+package home
 
 import (
 	"fmt"
@@ -7,7 +9,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/ui/common"
 	"github.com/saa-study/saa-study/ui/components/menu"
 	"github.com/saa-study/saa-study/ui/components/unfinished"
@@ -16,15 +17,20 @@ import (
 
 // home is the first screen: what saa-study offers, one entry each.
 type home struct {
-	c      *Common
+	c      *common.Common
 	menu   menu.Menu
-	glance string // due today, streak, readiness (see homeGlanceCmd)
-	resume string // an unfinished exam to resume (see exam_menu.go)
+	glance string // due today, streak, readiness (see glanceCmd)
+	resume string // an unfinished exam to resume (see unfinished.HomeLine)
 }
 
-var homeEntries = []string{"notes", "study", "review", "exam", "sim", "stats", "settings"}
+// entries are the targets home opens, in the order it lists them.
+var entries = []string{"notes", "study", "review", "exam", "sim", "stats", "settings"}
 
-func newHome(c *Common) *home {
+// Entries are the targets the home menu opens, in order.
+func Entries() []string { return append([]string(nil), entries...) }
+
+// New builds the home screen.
+func New(c *common.Common) common.Screen {
 	h := &home{c: c}
 	h.build()
 	return h
@@ -32,21 +38,21 @@ func newHome(c *Common) *home {
 
 func (h *home) build() {
 	h.menu.Items = h.menu.Items[:0]
-	for _, id := range homeEntries {
+	for _, id := range entries {
 		h.menu.Items = append(h.menu.Items, menu.Item{ID: id, Title: h.c.T("home." + id), Desc: h.c.T("home." + id + ".d")})
 	}
 }
 
-func (h *home) Init() tea.Cmd { return tea.Batch(homeGlanceCmd(h.c), unfinished.Load(h.c)) }
+func (h *home) Init() tea.Cmd { return tea.Batch(glanceCmd(h.c), unfinished.Load(h.c)) }
 
 func (h *home) Title() string { return "" }
 
-func (h *home) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (h *home) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case homeGlanceMsg:
+	case glanceMsg:
 		h.glance = string(msg)
 	case common.ResumedMsg:
-		return h, tea.Batch(homeGlanceCmd(h.c), unfinished.Load(h.c)) // back from a screen: refresh the numbers
+		return h, tea.Batch(glanceCmd(h.c), unfinished.Load(h.c)) // back from a screen: refresh the numbers
 	case unfinished.Msg:
 		h.resume = unfinished.HomeLine(h.c, msg)
 	case common.LangChangedMsg:
@@ -98,34 +104,12 @@ func (h *home) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.Open}}
 }
 
-// soon stands in for a screen this version does not have yet.
-type soon struct {
-	c  *Common
-	id string
-}
+// glanceMsg carries the home screen's summary line.
+type glanceMsg string
 
-func newSoon(c *Common, id string) *soon { return &soon{c: c, id: id} }
-
-func (s *soon) Init() tea.Cmd             { return nil }
-func (s *soon) Title() string             { return s.c.T("home." + s.id) }
-func (s *soon) View() string              { return s.c.Styles.Muted.Render(fmt.Sprintf(s.c.T("soon"), s.Title())) }
-func (s *soon) ShortHelp() []key.Binding  { return nil }
-func (s *soon) FullHelp() [][]key.Binding { return nil }
-func (s *soon) Update(msg tea.Msg) (Screen, tea.Cmd) {
-	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, s.c.Keys.Back) {
-		return s, common.Pop
-	}
-	return s, nil
-}
-
-var _ = content.EN
-
-// homeGlanceMsg carries the home screen's summary line.
-type homeGlanceMsg string
-
-// homeGlanceCmd computes the home summary in the background; on failure
-// the line is simply left out.
-func homeGlanceCmd(c *Common) tea.Cmd {
+// glanceCmd computes the home summary in the background; on failure the
+// line is simply left out.
+func glanceCmd(c *common.Common) tea.Cmd {
 	if !c.Progress.HasStore() {
 		return nil
 	}
@@ -136,8 +120,8 @@ func homeGlanceCmd(c *Common) tea.Cmd {
 			return nil
 		}
 		if !g.Studied {
-			return homeGlanceMsg(fmt.Sprintf(text.T(lang, "home.glance.new"), g.DueToday))
+			return glanceMsg(fmt.Sprintf(text.T(lang, "home.glance.new"), g.DueToday))
 		}
-		return homeGlanceMsg(fmt.Sprintf(text.T(lang, "home.glance"), g.DueToday, g.Streak, int(g.Readiness*100+0.5)))
+		return glanceMsg(fmt.Sprintf(text.T(lang, "home.glance"), g.DueToday, g.Streak, int(g.Readiness*100+0.5)))
 	}
 }

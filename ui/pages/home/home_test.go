@@ -1,0 +1,61 @@
+package home
+
+import (
+	"context"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/progress"
+	"github.com/saa-study/saa-study/ui/common"
+	"github.com/saa-study/saa-study/ui/internal/fixture"
+	"github.com/saa-study/saa-study/ui/internal/uitest"
+)
+
+// TestEveryEntryOpensItsTarget: enter on each entry asks the App for the
+// screen of that name, in the order the menu lists them.
+func TestEveryEntryOpensItsTarget(t *testing.T) {
+	c := uitest.Common(fixture.Library(t), nil, content.EN, 80, 24)
+	h := uitest.NewHarness(t, New(c))
+	for i := range entries {
+		if i > 0 {
+			h.Keys("down")
+		}
+		h.Keys("enter")
+	}
+	if !slices.Equal(h.Opened, Entries()) {
+		t.Fatalf("opened %q, want %q", h.Opened, Entries())
+	}
+	for _, id := range entries {
+		if title := c.T("home." + id); !strings.Contains(h.View(), title) {
+			t.Errorf("home does not list %q:\n%s", title, h.View())
+		}
+	}
+}
+
+// TestGlanceSaysWhatIsDue: with a progress file, the line under the tagline
+// says how much is due; back from another screen it is counted again.
+func TestGlanceSaysWhatIsDue(t *testing.T) {
+	p, err := progress.Open(filepath.Join(t.TempDir(), "progress.db"), nil, progress.Options{Loc: time.UTC})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { p.Close() })
+	c := uitest.Common(fixture.Library(t), p, content.EN, 80, 24)
+	c.Now = func() time.Time { return time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC) }
+	h := uitest.NewHarness(t, New(c))
+	if v := h.View(); !strings.Contains(v, "Due today 1 · exam readiness appears after your first answers") {
+		t.Fatalf("a fresh progress file should show the new-learner line:\n%s", v)
+	}
+	if _, err := c.Progress.CommitAnswer(context.Background(), progress.Answer{Kind: progress.KindQuestion, ItemID: "limits-q1",
+		Lang: "en", Rating: 3, DurationMS: 1000, Source: "study", AnsweredAt: c.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	h.Send(common.ResumedMsg{})
+	if v := h.View(); !strings.Contains(v, "day streak") {
+		t.Fatalf("after an answer the line should show the streak and readiness:\n%s", v)
+	}
+}

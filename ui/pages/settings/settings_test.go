@@ -1,0 +1,62 @@
+package settings
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/progress"
+	"github.com/saa-study/saa-study/ui/common"
+	"github.com/saa-study/saa-study/ui/internal/uitest"
+)
+
+// TestThemeCyclesSavesAndNotifies: → and ← step through the themes; each
+// step is saved at once and tells every screen to redraw.
+func TestThemeCyclesSavesAndNotifies(t *testing.T) {
+	p, err := progress.Open(filepath.Join(t.TempDir(), "progress.db"), nil, progress.Options{Loc: time.UTC})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { p.Close() })
+	c := uitest.Common(nil, p, content.EN, 80, 24)
+	s := New(c)
+	s.Update(uitest.Press("down")) // Theme
+	for _, step := range []struct {
+		key, theme string
+		dark       bool
+	}{
+		{"l", "light", false}, // → from dark
+		{"l", "auto", false},  // auto keeps the last known background
+		{"h", "light", false}, // ←
+		{"h", "dark", true},
+	} {
+		_, cmd := s.Update(uitest.Press(step.key))
+		msgs := uitest.Run(cmd)
+		if c.Theme != step.theme || c.IsDark != step.dark {
+			t.Fatalf("%s: theme %q dark %v, want %q %v", step.key, c.Theme, c.IsDark, step.theme, step.dark)
+		}
+		var saved, told bool
+		for _, m := range msgs {
+			switch m := m.(type) {
+			case common.StatusMsg:
+				saved = m.Text == c.T("settings.saved")
+			case common.ThemeChangedMsg:
+				told = true
+			case common.ErrMsg:
+				t.Fatal(m.Err)
+			}
+		}
+		if !saved || !told {
+			t.Fatalf("%s: saved %v, redraw asked %v (%v)", step.key, saved, told, msgs)
+		}
+		if v, _, _ := p.Setting(context.Background(), KeyTheme); v != step.theme {
+			t.Fatalf("%s: saved theme %q, want %q", step.key, v, step.theme)
+		}
+		if v := s.View(); !strings.Contains(v, c.T("theme."+step.theme)) {
+			t.Fatalf("%s: the screen does not show the theme:\n%s", step.key, v)
+		}
+	}
+}
