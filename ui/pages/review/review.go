@@ -25,9 +25,12 @@ type reviewKeys struct {
 }
 
 func newReviewKeys() reviewKeys {
+	// 1–4 rate a card or a graded question here, with the answering keys' 1–4.
+	rate := question.DefaultKeys().Rate
+	rate.SetHelp("1–4", "rate")
 	return reviewKeys{
 		Reveal:   key.NewBinding(key.WithKeys("space", "enter"), key.WithHelp("space", "show answer")),
-		Rate:     key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1–4", "rate")),
+		Rate:     rate,
 		Undo:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
 		Bury:     key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "bury")),
 		Suspend:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "suspend")),
