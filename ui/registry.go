@@ -5,9 +5,12 @@ import (
 
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/ui/components/reader"
+	"github.com/saa-study/saa-study/ui/pages/exam"
 	"github.com/saa-study/saa-study/ui/pages/notes"
+	"github.com/saa-study/saa-study/ui/pages/review"
 	"github.com/saa-study/saa-study/ui/pages/settings"
 	"github.com/saa-study/saa-study/ui/pages/stats"
+	"github.com/saa-study/saa-study/ui/pages/study"
 )
 
 // screens is the one registry from a target to the screen that shows it.
@@ -28,7 +31,7 @@ var screens = map[string]func(c *Common, arg string) Screen{
 		if n == nil {
 			return nil
 		}
-		return newStudy(c, n, sec)
+		return study.New(c, n, sec)
 	},
 
 	"note": func(c *Common, arg string) Screen {
@@ -39,9 +42,9 @@ var screens = map[string]func(c *Common, arg string) Screen{
 		return reader.NewAt(c, n, sec)
 	},
 
-	"review": func(c *Common, _ string) Screen { return newReview(c) },
+	"review": func(c *Common, _ string) Screen { return review.New(c) },
 
-	"exam": func(c *Common, _ string) Screen { return newExamMenu(c) },
+	"exam": func(c *Common, _ string) Screen { return exam.NewMenu(c) },
 
 	"sim": func(c *Common, _ string) Screen { return newSimMenu(c) },
 

@@ -1,4 +1,4 @@
-package ui
+package exam
 
 import (
 	"fmt"
@@ -18,13 +18,13 @@ import (
 // examMenu is the Exam entry of the home screen: practice, a new mock
 // exam, the unfinished exam to resume (when there is one) and the history.
 type examMenu struct {
-	c      *Common
+	c      *common.Common
 	menu   menu.Menu
 	open   *progress.ExamRecord // the unfinished exam, if any
 	loaded bool
 }
 
-func newExamMenu(c *Common) *examMenu {
+func newExamMenu(c *common.Common) *examMenu {
 	m := &examMenu{c: c}
 	m.build()
 	return m
@@ -48,7 +48,7 @@ func (m *examMenu) build() {
 func (m *examMenu) Init() tea.Cmd { return unfinished.Load(m.c) }
 func (m *examMenu) Title() string { return m.c.T("home.exam") }
 
-func (m *examMenu) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (m *examMenu) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case unfinished.Msg:
 		// The cursor stays on the same entry when Resume comes or goes,
@@ -134,7 +134,7 @@ func (m *examMenu) FullHelp() [][]key.Binding {
 
 // examHistory lists past attempts: date, size, score and each domain.
 type examHistory struct {
-	c      *Common
+	c      *common.Common
 	rows   []progress.ExamRecord
 	loaded bool
 	offset int
@@ -145,7 +145,7 @@ type historyMsg struct {
 	err  error
 }
 
-func newExamHistory(c *Common) *examHistory { return &examHistory{c: c} }
+func newExamHistory(c *common.Common) *examHistory { return &examHistory{c: c} }
 
 func (h *examHistory) Title() string { return h.c.T("history.title") }
 
@@ -157,7 +157,7 @@ func (h *examHistory) Init() tea.Cmd {
 	}
 }
 
-func (h *examHistory) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (h *examHistory) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case historyMsg:
 		h.rows, h.loaded = msg.rows, true
@@ -194,7 +194,7 @@ func (h *examHistory) View() string {
 }
 
 // historyLine is one attempt: "2026-11-27 09:40  20 q  80.0%  secure 75% …".
-func historyLine(c *Common, e progress.ExamRecord) string {
+func historyLine(c *common.Common, e progress.ExamRecord) string {
 	st := c.Styles
 	score := fmt.Sprintf("%5.1f%%", e.Percent)
 	if e.Percent >= quiz.PassPercent {
@@ -217,13 +217,14 @@ func (h *examHistory) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{h.c.Keys.Up, h.c.Keys.Down}}
 }
 
-// StartExam opens a new mock exam with cfg on top of the current screen,
-// before the program runs (saa-study exam --questions N --minutes M).
-func (a *App) StartExam(cfg quiz.ExamConfig) error {
-	s, err := newExamScreen(a.c, cfg)
+// NewMenu is the Exam menu.
+func NewMenu(c *common.Common) common.Screen { return newExamMenu(c) }
+
+// NewExam is a new mock exam with cfg.
+func NewExam(c *common.Common, cfg quiz.ExamConfig) (common.Screen, error) {
+	s, err := newExamScreen(c, cfg)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	a.stack = append(a.stack, newExamMenu(a.c), s)
-	return nil
+	return s, nil
 }

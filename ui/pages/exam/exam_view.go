@@ -1,4 +1,4 @@
-package ui
+package exam
 
 import (
 	"fmt"
@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/saa-study/saa-study/ui/styles"
 	"github.com/saa-study/saa-study/ui/text"
 )
 
@@ -34,68 +35,16 @@ func (s *examScreen) View() string {
 		return text.Fit(b.String(), h)
 	}
 	it := s.item()
-	p := it.Presented
 	head := fmt.Sprintf(s.c.T("exam.head"), it.Index+1, s.ex.Len())
 	if it.Flagged {
 		head += "  " + st.Warn.Render("⚑ "+s.c.T("exam.flagged"))
 	}
-	// The heading stays; the stem and the options below it scroll.
-	b.WriteString(ansi.Truncate(st.Header.Render(head), w, "…") + "\n")
-	var body strings.Builder
-	body.WriteString(text.WrapIndent(plainMarkdown(p.Stem), w, 0))
-	if p.Label != "" {
-		body.WriteString(text.WrapIndent(st.Warn.Render(p.Label), w, 0))
-	}
-	body.WriteString("\n")
-	optStart := strings.Count(body.String(), "\n")
-	opts := strings.Split(strings.TrimRight(drawOptions(st, p, s.sel.Marked, s.cursor, w), "\n"), "\n")
-	body.WriteString(strings.Join(opts, "\n"))
-	lines := strings.Split(body.String(), "\n")
-	room := max(h-3, 1) // the clock, the heading and the foot take the rest
-	if s.follow {
-		// The option under the cursor comes into view, all its lines,
-		// above the line that says there is more.
-		s.follow = false
-		vis := room
-		if len(lines) > room {
-			vis = max(room-1, 1)
-		}
-		if first, last := cursorLines(opts); first >= 0 {
-			first, last = optStart+first, optStart+last
-			if last >= s.scroll+vis {
-				s.scroll = last - vis + 1
-			}
-			s.scroll = min(s.scroll, first)
-		}
-	}
-	s.scroll = max(min(s.scroll, len(lines)-room), 0)
-	lines = lines[s.scroll:]
-	if len(lines) > room {
-		lines = lines[:room]
-		if room > 1 {
-			// Say that there is more, and how to get to it.
-			lines[room-1] = st.Muted.Render(ansi.Truncate(s.c.T("exam.more"), w, "…"))
-		}
-	}
-	b.WriteString(strings.Join(lines, "\n") + "\n")
-	b.WriteString(st.Muted.Render(fmt.Sprintf(s.c.T("exam.foot"), s.ex.Len()-len(s.ex.Unanswered()), s.ex.Len(), len(s.ex.Flagged()))))
+	// The heading stays; the stem and the options below it scroll, above
+	// the foot; a cut question says there is more, and how to get to it.
+	more := st.Muted.Render(ansi.Truncate(s.c.T("exam.more"), w, "…"))
+	b.WriteString(s.q.View(ansi.Truncate(st.Header.Render(head), w, "…"), s.q.Body(w, true, ""), h-2, more) + "\n")
+	b.WriteString(text.Truncate(st.Muted.Render(fmt.Sprintf(s.c.T("exam.foot"), s.ex.Len()-len(s.ex.Unanswered()), s.ex.Len(), len(s.ex.Flagged()))), w))
 	return text.Fit(b.String(), h)
-}
-
-// cursorLines finds the lines of drawn options that belong to the option
-// under the cursor (marked "▸"): the first and the last; -1 when none.
-func cursorLines(opts []string) (first, last int) {
-	first, last = -1, -1
-	for i, l := range opts {
-		plain := ansi.Strip(l)
-		switch {
-		case strings.HasPrefix(plain, "▸"):
-			first, last = i, i
-		case first >= 0 && last == i-1 && strings.HasPrefix(plain, "      "):
-			last = i
-		}
-	}
-	return first, last
 }
 
 // clockLine is the countdown: time left and a bar of the time used.
@@ -116,7 +65,7 @@ func (s *examScreen) clockLine(w int) string {
 }
 
 // bar draws a fraction in [0,1] as w cells of █ and ░.
-func bar(st *Styles, frac float64, w int) string {
+func bar(st *styles.Styles, frac float64, w int) string {
 	frac = min(max(frac, 0), 1)
 	full := int(frac*float64(w) + 0.5)
 	return st.Good.Render(strings.Repeat("█", full)) + st.Muted.Render(strings.Repeat("░", w-full))
@@ -185,25 +134,12 @@ func (s *examScreen) ShortHelp() []key.Binding {
 	if s.grid {
 		return []key.Binding{s.c.Keys.Open, flag, s.keys.Grid, s.keys.Submit}
 	}
-	return []key.Binding{s.pickKey(), s.keys.Next, s.keys.Prev, flag}
-}
-
-// pickKey names the letters this question has: "a–d" for four options.
-func (s *examScreen) pickKey() key.Binding {
-	return pickKeyFor(s.keys.Pick, len(s.item().Presented.Options))
-}
-
-// pickKeyFor relabels a choose binding with the letters of n options.
-func pickKeyFor(pick key.Binding, n int) key.Binding {
-	if n > 1 && n <= 26 {
-		pick.SetHelp("a–"+string(rune('a'+n-1)), pick.Help().Desc)
-	}
-	return pick
+	return []key.Binding{s.q.PickHelp(), s.keys.Next, s.keys.Prev, flag}
 }
 
 func (s *examScreen) FullHelp() [][]key.Binding {
 	k := s.c.Keys
-	return [][]key.Binding{{s.pickKey(), s.keys.Toggle, k.Up, k.Down, s.keys.Scroll},
+	return [][]key.Binding{{s.q.PickHelp(), s.q.Keys.Toggle, k.Up, k.Down, s.q.Keys.Scroll},
 		{s.keys.Next, s.keys.Prev, s.keys.Flag, s.keys.Grid, s.keys.Submit}}
 }
 

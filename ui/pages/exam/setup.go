@@ -1,4 +1,4 @@
-package ui
+package exam
 
 import (
 	"fmt"
@@ -19,7 +19,7 @@ var practiceCounts = []int{5, 10, 20, 0}
 // practiceSetup chooses what to practise: how many questions, due ones
 // first, and which domains and topics.
 type practiceSetup struct {
-	c       *Common
+	c       *common.Common
 	rows    []string // "count", "due", "dom:<d>", "topic:<id>", "start"
 	cursor  int
 	offset  int
@@ -35,7 +35,7 @@ type dueMsg struct {
 	err error
 }
 
-func newPracticeSetup(c *Common) *practiceSetup {
+func newPracticeSetup(c *common.Common) *practiceSetup {
 	p := &practiceSetup{c: c, count: 1, domains: map[string]bool{}, topics: map[string]bool{}}
 	p.rows = append(p.rows, "count")
 	if c.Progress.HasStore() {
@@ -62,7 +62,7 @@ func newPracticeSetup(c *Common) *practiceSetup {
 func (p *practiceSetup) Init() tea.Cmd { return nil }
 func (p *practiceSetup) Title() string { return p.c.T("practice.setup.title") }
 
-func (p *practiceSetup) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (p *practiceSetup) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case dueMsg:
 		if msg.err != nil {

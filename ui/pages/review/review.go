@@ -1,4 +1,7 @@
-package ui
+// Package review is the spaced-repetition session: today's due cards and
+// questions, one at a time, each rating committed before the next shows;
+// review ahead and drill weakest when nothing is due.
+package review
 
 import (
 	"errors"
@@ -12,25 +15,27 @@ import (
 	"github.com/saa-study/saa-study/quiz"
 	"github.com/saa-study/saa-study/srs"
 	"github.com/saa-study/saa-study/ui/common"
+	"github.com/saa-study/saa-study/ui/components/question"
 	"github.com/saa-study/saa-study/ui/text"
 )
 
 // reviewKeys are the keys of the review screen.
 type reviewKeys struct {
-	Reveal, Rate, Undo, Bury, Suspend, Ahead, Drill, Pick, Submit, Continue, Up, Down key.Binding
+	Reveal, Rate, Undo, Bury, Suspend, Ahead, Drill, Continue, Up, Down key.Binding
 }
 
 func newReviewKeys() reviewKeys {
+	// 1–4 rate a card or a graded question here, with the answering keys' 1–4.
+	rate := question.DefaultKeys().Rate
+	rate.SetHelp("1–4", "rate")
 	return reviewKeys{
 		Reveal:   key.NewBinding(key.WithKeys("space", "enter"), key.WithHelp("space", "show answer")),
-		Rate:     key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1–4", "rate")),
+		Rate:     rate,
 		Undo:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
 		Bury:     key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "bury")),
 		Suspend:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "suspend")),
 		Ahead:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "review ahead")),
 		Drill:    key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "drill weakest")),
-		Pick:     key.NewBinding(key.WithKeys("a", "b", "c", "d", "e", "f"), key.WithHelp("a–f", "choose")),
-		Submit:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "check")),
 		Continue: key.NewBinding(key.WithKeys("enter", "space"), key.WithHelp("enter", "continue")),
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll")),
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll")),
@@ -62,10 +67,10 @@ type (
 	rvWaitMsg struct{ gen int }
 )
 
-// review is the spaced-repetition session: today's due cards and
+// Review is the spaced-repetition session: today's due cards and
 // questions, one at a time, each rating committed before the next shows.
-type review struct {
-	c    *Common
+type Review struct {
+	c    *common.Common
 	keys reviewKeys
 	gen  int
 	busy bool // a command is writing; keys wait
@@ -81,10 +86,8 @@ type review struct {
 	scroll  int
 	session int64
 
-	// Questions.
-	pres      quiz.Presented
-	sel       *quiz.Selection
-	result    quiz.Result
+	// Questions: the panel answers them; the rating buttons are Review's.
+	q         *question.Model
 	suggested srs.Rating
 
 	// Review ahead and drill weakest: a fixed list instead of the queue.
@@ -95,16 +98,19 @@ type review struct {
 	leechKey string
 }
 
-func newReview(c *Common) *review {
-	return &review{c: c, keys: newReviewKeys(), session: c.Clock().UnixNano()}
+// New opens the review session of the learner's language.
+func New(c *common.Common) *Review {
+	r := &Review{c: c, keys: newReviewKeys(), session: c.Clock().UnixNano(), q: question.New(c)}
+	r.q.Keys.Submit.SetHelp("enter", "check")
+	return r
 }
 
-func (r *review) Title() string { return r.c.T("home.review") }
+func (r *Review) Title() string { return r.c.T("home.review") }
 
-func (r *review) Init() tea.Cmd { return r.reload("", "", "") }
+func (r *Review) Init() tea.Cmd { return r.reload("", "", "") }
 
 // reload rebuilds the session in a command.
-func (r *review) reload(show, leech, note string) tea.Cmd {
+func (r *Review) reload(show, leech, note string) tea.Cmd {
 	r.gen++
 	r.busy = true
 	gen, c := r.gen, r.c
@@ -119,7 +125,7 @@ func (r *review) reload(show, leech, note string) tea.Cmd {
 	}
 }
 
-func (r *review) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (r *Review) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case rvLoadedMsg:
 		if msg.gen != r.gen {
@@ -161,7 +167,7 @@ func rvStatusIf(s string) tea.Cmd {
 }
 
 // waitCmd re-checks the queue when a learning step of today comes due.
-func (r *review) waitCmd() tea.Cmd {
+func (r *Review) waitCmd() tea.Cmd {
 	if r.mode != rvEmpty || r.s == nil || r.list != nil {
 		return nil
 	}
@@ -175,7 +181,7 @@ func (r *review) waitCmd() tea.Cmd {
 }
 
 // next shows show if given and still in the session, else the queue's pick.
-func (r *review) next(show string) {
+func (r *Review) next(show string) {
 	now := r.c.Clock()
 	if show != "" {
 		if it, ok := r.s.Item(show); ok {
@@ -203,20 +209,19 @@ func (r *review) next(show string) {
 	r.mode, r.curKey, r.entry = rvEmpty, "", nil
 }
 
-func (r *review) showItem(k string, it progress.SRSItem, now time.Time) {
+func (r *Review) showItem(k string, it progress.SRSItem, now time.Time) {
 	r.curKey, r.it, r.entry = k, it, r.s.Set().Get(it.Kind, it.ItemID)
 	r.shownAt, r.scroll = now, 0
 	r.preview = r.s.Preview(it, now)
 	if r.entry != nil && r.entry.Q != nil {
 		r.mode = rvQuestion
-		r.pres = quiz.Present(r.entry.Q, progress.ReviewSeed(k, it.Card.Reps, r.session))
-		r.sel = quiz.NewSelection(r.pres)
+		r.q.Present(quiz.Present(r.entry.Q, progress.ReviewSeed(k, it.Card.Reps, r.session)))
 		return
 	}
 	r.mode = rvFront
 }
 
-func (r *review) onKey(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
+func (r *Review) onKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	k := r.keys
 	switch {
 	case key.Matches(msg, r.c.Keys.Back):
@@ -262,16 +267,17 @@ func (r *review) onKey(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 		return r, r.common(msg)
 	case rvQuestion:
 		switch {
-		case key.Matches(msg, k.Pick):
-			r.sel.Toggle(int(msg.Text[0] - 'a'))
+		case key.Matches(msg, r.q.Keys.Pick):
+			r.q.Pick(int(msg.Text[0] - 'a'))
 			return r, nil
-		case key.Matches(msg, k.Submit):
-			if !r.sel.Ready() {
-				return r, common.Status(fmt.Sprintf(r.c.T("rv.choose"), r.pres.Choose))
+		case key.Matches(msg, r.q.Keys.Submit):
+			if !r.q.Selection().Ready() {
+				return r, common.Status(fmt.Sprintf(r.c.T("rv.choose"), r.q.Presented().Choose))
 			}
-			r.result = quiz.Grade(r.pres, r.sel.Chosen())
+			res, rating, _ := r.q.Grade()
+			r.q.Show(res, rating)
 			r.suggested = srs.Again
-			if r.result.Correct {
+			if res.Correct {
 				r.suggested = srs.Good
 			}
 			r.mode, r.scroll = rvGraded, 0
@@ -295,7 +301,7 @@ func (r *review) onKey(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 }
 
 // common handles undo, bury and suspend on a shown item.
-func (r *review) common(msg tea.KeyPressMsg) tea.Cmd {
+func (r *Review) common(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, r.keys.Undo):
 		return r.undo()
@@ -312,7 +318,7 @@ func (r *review) common(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // write runs a change to the shown item, then reloads the session.
-func (r *review) write(fn func() error, note string) tea.Cmd {
+func (r *Review) write(fn func() error, note string) tea.Cmd {
 	load := r.reload("", "", note)
 	gen := r.gen
 	return func() tea.Msg {
@@ -324,7 +330,7 @@ func (r *review) write(fn func() error, note string) tea.Cmd {
 }
 
 // rate commits the rating, then moves on when the write has returned.
-func (r *review) rvRate(g srs.Rating) tea.Cmd {
+func (r *Review) rvRate(g srs.Rating) tea.Cmd {
 	if !g.Valid() || r.entry == nil {
 		return nil
 	}
@@ -368,7 +374,7 @@ func (r *review) rvRate(g srs.Rating) tea.Cmd {
 }
 
 // undo restores the last rated item and shows it again.
-func (r *review) undo() tea.Cmd {
+func (r *Review) undo() tea.Cmd {
 	c := r.c
 	load := r.reload("", "", "")
 	gen := r.gen

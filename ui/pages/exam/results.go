@@ -1,4 +1,4 @@
-package ui
+package exam
 
 import (
 	"fmt"
@@ -11,6 +11,7 @@ import (
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/quiz"
 	"github.com/saa-study/saa-study/ui/common"
+	"github.com/saa-study/saa-study/ui/components/question"
 	"github.com/saa-study/saa-study/ui/text"
 )
 
@@ -30,7 +31,7 @@ func newResultKeys() resultKeys {
 // examResults shows a submitted exam: the score, a pass estimate, the
 // time used, a bar per domain, and every item for review.
 type examResults struct {
-	c      *Common
+	c      *common.Common
 	keys   resultKeys
 	ex     *quiz.Exam
 	res    quiz.Results
@@ -43,7 +44,7 @@ type examResults struct {
 	scroll int
 }
 
-func newExamResults(c *Common, ex *quiz.Exam, res quiz.Results, pool []*content.Question) *examResults {
+func newExamResults(c *common.Common, ex *quiz.Exam, res quiz.Results, pool []*content.Question) *examResults {
 	r := &examResults{c: c, keys: newResultKeys(), ex: ex, res: res, pool: pool}
 	r.items = res.Review(r.filter)
 	return r
@@ -52,7 +53,7 @@ func newExamResults(c *Common, ex *quiz.Exam, res quiz.Results, pool []*content.
 func (r *examResults) Init() tea.Cmd { return nil }
 func (r *examResults) Title() string { return r.c.T("results.title") }
 
-func (r *examResults) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (r *examResults) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return r, nil
@@ -108,7 +109,7 @@ func (r *examResults) retake() tea.Cmd {
 }
 
 // openNoteOf pushes a reader at the section a question links to.
-func openNoteOf(c *Common, q *content.Question) tea.Cmd {
+func openNoteOf(c *common.Common, q *content.Question) tea.Cmd {
 	if q == nil || c.Lib == nil || q.Section == "" {
 		return common.Status(c.T("quiz.nonote"))
 	}
@@ -157,7 +158,7 @@ func (r *examResults) View() string {
 }
 
 // domainBars draws one bar per exam domain that had questions.
-func domainBars(c *Common, ds []quiz.DomainScore, w int) string {
+func domainBars(c *common.Common, ds []quiz.DomainScore, w int) string {
 	st := c.Styles
 	nameW := 0
 	for _, d := range ds {
@@ -208,7 +209,7 @@ func (r *examResults) row(it quiz.ReviewItem, sel bool, w int) string {
 	if sel {
 		prefix = st.Cursor.Render("▸ ")
 	}
-	stem := strings.Join(strings.Fields(plainMarkdown(it.Presented.Stem)), " ")
+	stem := strings.Join(strings.Fields(question.PlainMarkdown(it.Presented.Stem)), " ")
 	line := fmt.Sprintf("%s%s%s %2d %s", prefix, mark, flag, it.Index+1, stem)
 	return ansi.Truncate(line, w, "…")
 }
@@ -226,13 +227,13 @@ func (r *examResults) detailView() string {
 	}
 	var b strings.Builder
 	b.WriteString(st.Header.Render(fmt.Sprintf(r.c.T("exam.head"), it.Index+1, r.res.Total)) + "  " + verdict + "\n")
-	b.WriteString(text.WrapIndent(plainMarkdown(it.Presented.Stem), w, 0))
+	b.WriteString(text.WrapIndent(question.PlainMarkdown(it.Presented.Stem), w, 0))
 	if it.Presented.Label != "" {
 		b.WriteString(text.WrapIndent(st.Warn.Render(it.Presented.Label), w, 0))
 	}
-	b.WriteString(drawFeedback(st, it.Result.PerOption, w))
+	b.WriteString(question.DrawFeedback(st, it.Result.PerOption, w))
 	if q := it.Presented.Question; q != nil && len(q.Facts) > 0 {
-		b.WriteString(text.WrapIndent(st.Muted.Render(r.c.T("study.facts")+" "+factLine(r.c.Lib, q.Facts, q.Lang)), w, 0))
+		b.WriteString(text.WrapIndent(st.Muted.Render(r.c.T("study.facts")+" "+question.FactLine(r.c.Lib, q.Facts, q.Lang)), w, 0))
 	}
 	b.WriteString(text.WrapIndent(st.Muted.Render(r.c.T("results.detailhint")), w, 0))
 	return scrolled(b.String(), &r.scroll, h)

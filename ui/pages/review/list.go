@@ -1,4 +1,4 @@
-package ui
+package review
 
 import (
 	tea "charm.land/bubbletea/v2"
@@ -24,7 +24,7 @@ type rvListMsg struct {
 const reviewAheadDays = 14
 
 // startList begins review ahead or drill weakest (20 items).
-func (r *review) startList(kind string) tea.Cmd {
+func (r *Review) startList(kind string) tea.Cmd {
 	s := r.s
 	if s == nil || !s.HasAll() {
 		return nil
@@ -47,7 +47,7 @@ func (r *review) startList(kind string) tea.Cmd {
 	return nil
 }
 
-func (r *review) updateList(msg rvListMsg) (Screen, tea.Cmd) {
+func (r *Review) updateList(msg rvListMsg) (common.Screen, tea.Cmd) {
 	if msg.gen != r.gen {
 		return r, nil
 	}

@@ -1,4 +1,4 @@
-package ui
+package review
 
 import (
 	"fmt"
@@ -10,6 +10,7 @@ import (
 
 	"github.com/saa-study/saa-study/progress"
 	"github.com/saa-study/saa-study/srs"
+	"github.com/saa-study/saa-study/ui/common"
 	"github.com/saa-study/saa-study/ui/render"
 	"github.com/saa-study/saa-study/ui/text"
 )
@@ -51,7 +52,7 @@ func rvBlockStart(t string) bool {
 	return i > 0 && i < len(t) && (t[i] == '.' || t[i] == ')')
 }
 
-func (r *review) View() string {
+func (r *Review) View() string {
 	c, st := r.c, r.c.Styles
 	w, h := c.Width, max(c.Height, 1)
 	tw := min(w, render.MaxReadingWidth)
@@ -79,7 +80,7 @@ func (r *review) View() string {
 		}
 	case rvQuestion:
 		body = r.questionLines(tw)
-		hint := strings.Replace(c.T("rv.hint.question"), "a–f", pickHelp(r.keys.Pick, len(r.pres.Options)).Help().Key, 1)
+		hint := strings.Replace(c.T("rv.hint.question"), "a–f", r.q.PickHelp().Help().Key, 1)
 		foot = []string{st.Muted.Render(hint)}
 	case rvGraded:
 		body = r.gradedLines(tw)
@@ -115,7 +116,7 @@ func (r *review) View() string {
 }
 
 // header is "learning · review · new · done today", and the mode.
-func (r *review) header() string {
+func (r *Review) header() string {
 	st := r.c.Styles
 	l, rv, n := r.s.Counts()
 	format := "rv.counts"
@@ -129,7 +130,7 @@ func (r *review) header() string {
 	return st.Subtitle.Render(s)
 }
 
-func (r *review) emptyLines(w int) []string {
+func (r *Review) emptyLines(w int) []string {
 	c, st := r.c, r.c.Styles
 	now := c.Clock()
 	out := []string{st.Header.Render(c.T("rv.empty"))}
@@ -156,7 +157,7 @@ func rvWhen(t, now time.Time) string {
 	return t.In(time.Local).Format("2006-01-02 15:04") + " (" + strings.TrimPrefix(rvInterval(t.Sub(now)), "<") + ")"
 }
 
-func (r *review) leechLines(w int) []string {
+func (r *Review) leechLines(w int) []string {
 	c, st := r.c, r.c.Styles
 	e := r.s.Set().ByKey(r.leechKey)
 	where := ""
@@ -173,7 +174,7 @@ func (r *review) leechLines(w int) []string {
 }
 
 // sectionName names "note#section" as "Note title › Section title (note#section)".
-func rvSectionName(c *Common, ref string) string {
+func rvSectionName(c *common.Common, ref string) string {
 	if ref == "" || c.Lib == nil {
 		return ref
 	}
@@ -189,7 +190,7 @@ func rvSectionName(c *Common, ref string) string {
 	return name + " (" + ref + ")"
 }
 
-func (r *review) cardLines(w int) []string {
+func (r *Review) cardLines(w int) []string {
 	c, st := r.c, r.c.Styles
 	e := r.entry
 	if e == nil {
@@ -221,7 +222,7 @@ func (r *review) cardLines(w int) []string {
 }
 
 // tags marks an item's kind and a leech tag above its text.
-func (r *review) tags() []string {
+func (r *Review) tags() []string {
 	st := r.c.Styles
 	var t []string
 	if r.it.Card.State == srs.New {
@@ -236,22 +237,23 @@ func (r *review) tags() []string {
 	return []string{st.Muted.Render("[" + strings.Join(t, "] [") + "]")}
 }
 
-func (r *review) questionLines(w int) []string {
+func (r *Review) questionLines(w int) []string {
 	st := r.c.Styles
 	out := r.tags()
-	out = append(out, text.WrapMarkdown(r.pres.Stem, w)...)
-	if r.pres.Label != "" {
-		out = append(out, st.Header.Render(r.pres.Label))
+	p := r.q.Presented()
+	out = append(out, text.WrapMarkdown(p.Stem, w)...)
+	if p.Label != "" {
+		out = append(out, st.Header.Render(p.Label))
 	}
 	out = append(out, "")
-	for i, o := range r.pres.Options {
+	for i, o := range p.Options {
 		// A radio mark for one answer, a checkbox for several, as in Study.
 		open, shut := "[", "]"
-		if r.pres.Choose <= 1 {
+		if p.Choose <= 1 {
 			open, shut = "(", ")"
 		}
 		mark := open + " " + shut
-		if r.sel.Marked(i) {
+		if r.q.Selection().Marked(i) {
 			mark = st.Cursor.Render(open + "x" + shut)
 		}
 		lines := text.WrapMarkdown(o.Text, w-8)
@@ -263,17 +265,18 @@ func (r *review) questionLines(w int) []string {
 	return out
 }
 
-func (r *review) gradedLines(w int) []string {
+func (r *Review) gradedLines(w int) []string {
 	c, st := r.c, r.c.Styles
+	res := r.q.Result()
 	var out []string
-	if r.result.Correct {
+	if res.Correct {
 		out = append(out, st.Good.Render("✓ "+c.T("rv.right")))
 	} else {
 		out = append(out, st.Bad.Render("✗ "+c.T("rv.wrong")))
 	}
-	out = append(out, text.WrapMarkdown(r.pres.Stem, w)...)
+	out = append(out, text.WrapMarkdown(r.q.Presented().Stem, w)...)
 	out = append(out, "")
-	for _, o := range r.result.PerOption {
+	for _, o := range res.PerOption {
 		mark, style := "   ", st.Item
 		switch {
 		case o.Correct:
@@ -296,7 +299,7 @@ func (r *review) gradedLines(w int) []string {
 			}
 		}
 	}
-	if e := r.entry; e != nil && !r.result.Correct && e.Section != "" {
+	if e := r.entry; e != nil && !res.Correct && e.Section != "" {
 		out = append(out, "", st.Muted.Render(fmt.Sprintf(c.T("rv.read"), rvSectionName(c, e.Section))))
 	}
 	return out
@@ -304,7 +307,7 @@ func (r *review) gradedLines(w int) []string {
 
 // buttons lays the four ratings out with their intervals, wrapping to w;
 // the suggested one (questions) is highlighted.
-func (r *review) buttons(w int, suggested srs.Rating) []string {
+func (r *Review) buttons(w int, suggested srs.Rating) []string {
 	st := r.c.Styles
 	now := r.c.Clock()
 	var cells []string
@@ -332,7 +335,7 @@ func (r *review) buttons(w int, suggested srs.Rating) []string {
 	return append(lines, cur)
 }
 
-func (r *review) ShortHelp() []key.Binding {
+func (r *Review) ShortHelp() []key.Binding {
 	k := r.keys
 	switch r.mode {
 	case rvFront:
@@ -340,7 +343,7 @@ func (r *review) ShortHelp() []key.Binding {
 	case rvBack, rvGraded:
 		return []key.Binding{k.Rate, k.Undo, k.Bury, k.Suspend}
 	case rvQuestion:
-		return []key.Binding{pickHelp(k.Pick, len(r.pres.Options)), k.Submit, k.Undo}
+		return []key.Binding{r.q.PickHelp(), r.q.Keys.Submit, k.Undo}
 	case rvEmpty:
 		return []key.Binding{k.Ahead, k.Drill, k.Undo}
 	case rvLeech:
@@ -349,7 +352,7 @@ func (r *review) ShortHelp() []key.Binding {
 	return nil
 }
 
-func (r *review) FullHelp() [][]key.Binding {
+func (r *Review) FullHelp() [][]key.Binding {
 	k := r.keys
-	return [][]key.Binding{{k.Reveal, k.Rate, k.Pick, k.Submit}, {k.Undo, k.Bury, k.Suspend, k.Ahead, k.Drill}, {k.Up, k.Down}}
+	return [][]key.Binding{{k.Reveal, k.Rate, r.q.Keys.Pick, r.q.Keys.Submit}, {k.Undo, k.Bury, k.Suspend, k.Ahead, k.Drill}, {k.Up, k.Down}}
 }
