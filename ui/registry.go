@@ -5,6 +5,9 @@ import (
 
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/ui/components/reader"
+	"github.com/saa-study/saa-study/ui/pages/sim"
+	"github.com/saa-study/saa-study/ui/pages/sim/dynamodb"
+	"github.com/saa-study/saa-study/ui/pages/sim/sfn"
 )
 
 // screens is the one registry from a target to the screen that shows it.
@@ -42,7 +45,17 @@ var screens = map[string]func(c *Common, arg string) Screen{
 
 	"exam": func(c *Common, _ string) Screen { return newExamMenu(c) },
 
-	"sim": func(c *Common, _ string) Screen { return newSimMenu(c) },
+	"sim": func(c *Common, arg string) Screen {
+		switch arg {
+		case "":
+			return sim.NewMenu(c)
+		case "dynamodb":
+			return dynamodb.New(c)
+		case "sfn":
+			return sfn.NewPicker(c)
+		}
+		return sim.NewConsole(c, arg) // nil for an unknown engine
+	},
 
 	"stats": func(c *Common, _ string) Screen { return newStatsScreen(c) },
 

@@ -1,4 +1,4 @@
-package ui
+package sim
 
 import (
 	"fmt"
@@ -76,7 +76,7 @@ const (
 // simConsole is the console of one engine: the form and scenarios, then a
 // result with a chart, a comparison, the event log and extra pages.
 type simConsole struct {
-	c      *Common
+	c      *common.Common
 	eng    simEngine
 	fields fieldSet
 	scens  []simScenario
@@ -107,7 +107,7 @@ var simKeys = consoleKeys{
 	Variant: key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "variant")),
 }
 
-func newSimConsole(c *Common, eng simEngine) *simConsole {
+func newSimConsole(c *common.Common, eng simEngine) *simConsole {
 	s := &simConsole{c: c, eng: eng, fields: eng.fields()}
 	s.input = textinput.New()
 	s.input.CharLimit = 12
@@ -151,7 +151,7 @@ func (s *simConsole) start(run func() (simOutcome, error)) tea.Cmd {
 	}
 }
 
-func (s *simConsole) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (s *simConsole) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case simScenariosMsg:
 		if msg.err != nil {
@@ -187,7 +187,7 @@ func (s *simConsole) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	return s, nil
 }
 
-func (s *simConsole) setupKey(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
+func (s *simConsole) setupKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	k := s.c.Keys
 	if s.editing {
 		switch msg.String() {
@@ -272,7 +272,7 @@ func (s *simConsole) views() []string {
 	return v
 }
 
-func (s *simConsole) resultKey(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
+func (s *simConsole) resultKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	k := s.c.Keys
 	nv := len(s.views())
 	switch {

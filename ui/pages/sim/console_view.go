@@ -1,4 +1,4 @@
-package ui
+package sim
 
 import (
 	"fmt"
@@ -29,11 +29,11 @@ func (s *simConsole) setupView() string {
 	it, _ := s.menu.Selected()
 	switch {
 	case s.editing:
-		hint = []string{s.c.T(s.field().key) + ": " + s.input.View(), st.Muted.Render(s.c.T("sim.edit.hint"))}
+		hint = []string{text.Truncate(s.c.T(s.field().key)+": "+s.input.View(), w), st.Muted.Render(text.Truncate(s.c.T("sim.edit.hint"), w))}
 	case it.ID == "f":
-		hint = []string{st.Muted.Render(s.c.T("sim.field.hint"))}
+		hint = []string{st.Muted.Render(text.Truncate(s.c.T("sim.field.hint"), w))}
 	case it.ID == "run":
-		hint = []string{st.Muted.Render(s.c.T("sim.run.hint"))}
+		hint = []string{st.Muted.Render(text.Truncate(s.c.T("sim.run.hint"), w))}
 	case strings.HasPrefix(it.ID, "s:"):
 		for _, sc := range s.scens {
 			if "s:"+sc.id == it.ID {
@@ -47,7 +47,8 @@ func (s *simConsole) setupView() string {
 	if len(hint) > room {
 		hint = hint[:room]
 	}
-	list := s.menu.View(s.c, max(1, h-len(hint)-1))
+	// The menu lets a scenario's description run on; cut it here.
+	list := text.TruncateLines(s.menu.View(s.c, max(1, h-len(hint)-1)), w)
 	return list + "\n\n" + strings.Join(hint, "\n")
 }
 
@@ -107,7 +108,7 @@ func (s *simConsole) resultView() string {
 		// Keep the fact id in sight when the explanation is cut.
 		expl = expl[:maxExpl]
 		if m := factRef.FindString(r.explain); m != "" {
-			expl[maxExpl-1] = ansi.Truncate(expl[maxExpl-1], max(1, w-text.Width(m)-2), "") + "… " + m
+			expl[maxExpl-1] = text.Truncate(ansi.Truncate(expl[maxExpl-1], max(1, w-text.Width(m)-2), "")+"… "+m, w)
 		}
 	}
 	for i := range expl {
@@ -190,7 +191,7 @@ func (s *simConsole) body(r simRun, w, h int) string {
 		if plot == "" {
 			plot = st.Muted.Render(s.c.T("sim.nochart"))
 		}
-		return pad(head + "\n" + plot)
+		return pad(text.Truncate(head, w) + "\n" + plot)
 	case 1:
 		rows := [][]string{{""}}
 		for _, x := range out.runs {

@@ -1,4 +1,10 @@
-package ui
+// Package sim is Simulators: the menu of engines and the console shared
+// by the form-based ones (Lambda, API Gateway, the edge, RDS Proxy), where
+// a form or a shipped scenario runs and the result is drawn as charts, a
+// comparison, an event log and pages of its own. The DynamoDB console and
+// the Step Functions picker are pages of their own; the menu opens every
+// console through the App, with common.Open("sim:" + id).
+package sim
 
 import (
 	"charm.land/bubbles/v2/key"
@@ -8,17 +14,18 @@ import (
 	"github.com/saa-study/saa-study/ui/components/menu"
 )
 
-// simEntries are the Simulators menu, in the order a learner meets the
-// services; each id has a case in openSim and "sim.<id>" strings.
-var simEntries = []string{"lambda", "apigateway", "edge", "rdsproxy", "dynamodb", "sfn"}
+// Entries are the Simulators menu, in the order a learner meets the
+// services; each id is a target "sim:<id>" and has "sim.<id>" strings.
+var Entries = []string{"lambda", "apigateway", "edge", "rdsproxy", "dynamodb", "sfn"}
 
 // simMenu lists the engines; enter opens one's console.
 type simMenu struct {
-	c    *Common
+	c    *common.Common
 	menu menu.Menu
 }
 
-func newSimMenu(c *Common) *simMenu {
+// NewMenu is the Simulators menu.
+func NewMenu(c *common.Common) common.Screen {
 	m := &simMenu{c: c}
 	m.build()
 	return m
@@ -26,13 +33,14 @@ func newSimMenu(c *Common) *simMenu {
 
 func (m *simMenu) build() {
 	m.menu.Items = m.menu.Items[:0]
-	for _, id := range simEntries {
+	for _, id := range Entries {
 		m.menu.Items = append(m.menu.Items, menu.Item{ID: id, Title: m.c.T("sim." + id), Desc: m.c.T("sim." + id + ".d")})
 	}
 }
 
-// openSim builds the console of one engine.
-func openSim(c *Common, id string) Screen {
+// NewConsole is the console of one form-based engine ("lambda",
+// "apigateway", "edge", "rdsproxy"); nil for any other id.
+func NewConsole(c *common.Common, id string) common.Screen {
 	switch id {
 	case "lambda":
 		return newSimConsole(c, lambdaEngine())
@@ -42,18 +50,14 @@ func openSim(c *Common, id string) Screen {
 		return newSimConsole(c, edgeEngine())
 	case "rdsproxy":
 		return newSimConsole(c, rdsproxyEngine())
-	case "dynamodb":
-		return newDDBConsole(c)
-	case "sfn":
-		return newSFNPicker(c)
 	}
-	return newSoon(c, "sim")
+	return nil
 }
 
 func (m *simMenu) Init() tea.Cmd { return nil }
 func (m *simMenu) Title() string { return m.c.T("home.sim") }
 
-func (m *simMenu) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (m *simMenu) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case common.LangChangedMsg:
 		m.build()
@@ -66,7 +70,7 @@ func (m *simMenu) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return m, common.Pop
 		case key.Matches(msg, m.c.Keys.Open):
 			if it, ok := m.menu.Selected(); ok {
-				return m, common.Push(openSim(m.c, it.ID))
+				return m, common.Open("sim:" + it.ID)
 			}
 		}
 	}
