@@ -15,8 +15,8 @@ import (
 	"github.com/saa-study/saa-study/ui/text"
 )
 
-func engines() []simEngine {
-	return []simEngine{lambdaEngine(), apigatewayEngine(), edgeEngine(), rdsproxyEngine()}
+func engines() []engine {
+	return []engine{lambdaEngine(), apigatewayEngine(), edgeEngine(), rdsproxyEngine()}
 }
 
 func plainT(k string) string { return text.T(content.EN, k) }
@@ -98,7 +98,7 @@ func TestSimScreensFitTheWindow(t *testing.T) {
 	for _, sz := range bodies {
 		for _, eng := range engines() {
 			for _, lang := range content.Langs {
-				con := newSimConsole(uitest.Common(lib, nil, lang, sz[0], sz[1]), eng)
+				con := newConsole(uitest.Common(lib, nil, lang, sz[0], sz[1]), eng)
 				h := uitest.NewHarness(t, con)
 				check := func(where string) {
 					t.Helper()
@@ -146,7 +146,7 @@ func TestSimScreensFitTheWindow(t *testing.T) {
 // TestTypingANumberInTheForm: enter on a number field opens a text field
 // that takes every key; what is typed becomes the value.
 func TestTypingANumberInTheForm(t *testing.T) {
-	con := newSimConsole(uitest.Common(fixture.Library(t), nil, content.EN, 80, 20), lambdaEngine())
+	con := newConsole(uitest.Common(fixture.Library(t), nil, content.EN, 80, 20), lambdaEngine())
 	h := uitest.NewHarness(t, con)
 	h.Keys("enter") // edit memory
 	if !con.Capturing() {
@@ -170,7 +170,7 @@ func TestTypingANumberInTheForm(t *testing.T) {
 // the current one is still shown with its place and the key.
 func TestSimViewNameStaysInSight(t *testing.T) {
 	for _, w := range []int{40, 80} {
-		con := newSimConsole(uitest.Common(fixture.Library(t), nil, content.EN, w, 8), lambdaEngine())
+		con := newConsole(uitest.Common(fixture.Library(t), nil, content.EN, w, 8), lambdaEngine())
 		h := uitest.NewHarness(t, con)
 		h.Keys("r")
 		for range con.views() {

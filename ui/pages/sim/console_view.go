@@ -11,7 +11,7 @@ import (
 	"github.com/saa-study/saa-study/ui/text"
 )
 
-func (s *simConsole) View() string {
+func (s *console) View() string {
 	switch s.mode {
 	case modeRunning:
 		return s.c.Styles.Muted.Render(s.c.T("sim.running"))
@@ -21,7 +21,7 @@ func (s *simConsole) View() string {
 	return s.setupView()
 }
 
-func (s *simConsole) setupView() string {
+func (s *console) setupView() string {
 	st := s.c.Styles
 	w, h := s.c.Width, s.c.Height
 	// The hint under the list: how to change a field, or a scenario's lesson.
@@ -55,7 +55,7 @@ func (s *simConsole) setupView() string {
 // factRef finds the "[fact.id]" an explanation ends with.
 var factRef = regexp.MustCompile(`\[[a-z][a-z0-9_]*(\.[a-z0-9_]+)+\]`)
 
-func (s *simConsole) resultView() string {
+func (s *console) resultView() string {
 	st := s.c.Styles
 	w, h := s.c.Width, s.c.Height
 	out := s.out
@@ -123,7 +123,7 @@ func (s *simConsole) resultView() string {
 }
 
 // body draws the selected view in w×h.
-func (s *simConsole) body(r simRun, w, h int) string {
+func (s *console) body(r variant, w, h int) string {
 	st := s.c.Styles
 	out := s.out
 	pad := func(txt string) string { return text.Fit(txt, h) }
@@ -247,7 +247,7 @@ func (s *simConsole) body(r simRun, w, h int) string {
 }
 
 // chartCount is how many charts m cycles through.
-func (s *simConsole) chartCount() int {
+func (s *console) chartCount() int {
 	n := len(s.out.metrics)
 	if s.out.overlay && n > 0 {
 		n++

@@ -91,7 +91,7 @@ func TestRDSProxyQuickComparesWithAndWithout(t *testing.T) {
 	if len(out.runs) != 2 || out.runs[0].label != "direct" || out.runs[1].label != "RDS Proxy" {
 		t.Fatalf("runs = %+v", out.runs)
 	}
-	failed := func(r simRun) string {
+	failed := func(r variant) string {
 		for _, kv := range r.stats {
 			if kv[0] == "failed" {
 				return kv[1]
@@ -186,7 +186,7 @@ func FuzzFieldSet(f *testing.F) {
 // asynchronous queue holds the events and every one succeeds; concurrency
 // never passes the reserved 50 either way.
 func TestLambdaQueueAbsorbsWhatSyncThrottles(t *testing.T) {
-	stat := func(r simRun, name string) string {
+	stat := func(r variant, name string) string {
 		for _, kv := range r.stats {
 			if kv[0] == name {
 				return kv[1]

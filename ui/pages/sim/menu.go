@@ -18,20 +18,20 @@ import (
 // services; each id is a target "sim:<id>" and has "sim.<id>" strings.
 var Entries = []string{"lambda", "apigateway", "edge", "rdsproxy", "dynamodb", "sfn"}
 
-// simMenu lists the engines; enter opens one's console.
-type simMenu struct {
+// menuScreen lists the engines; enter opens one's console.
+type menuScreen struct {
 	c    *common.Common
 	menu menu.Menu
 }
 
 // NewMenu is the Simulators menu.
 func NewMenu(c *common.Common) common.Screen {
-	m := &simMenu{c: c}
+	m := &menuScreen{c: c}
 	m.build()
 	return m
 }
 
-func (m *simMenu) build() {
+func (m *menuScreen) build() {
 	m.menu.Items = m.menu.Items[:0]
 	for _, id := range Entries {
 		m.menu.Items = append(m.menu.Items, menu.Item{ID: id, Title: m.c.T("sim." + id), Desc: m.c.T("sim." + id + ".d")})
@@ -43,21 +43,21 @@ func (m *simMenu) build() {
 func NewConsole(c *common.Common, id string) common.Screen {
 	switch id {
 	case "lambda":
-		return newSimConsole(c, lambdaEngine())
+		return newConsole(c, lambdaEngine())
 	case "apigateway":
-		return newSimConsole(c, apigatewayEngine())
+		return newConsole(c, apigatewayEngine())
 	case "edge":
-		return newSimConsole(c, edgeEngine())
+		return newConsole(c, edgeEngine())
 	case "rdsproxy":
-		return newSimConsole(c, rdsproxyEngine())
+		return newConsole(c, rdsproxyEngine())
 	}
 	return nil
 }
 
-func (m *simMenu) Init() tea.Cmd { return nil }
-func (m *simMenu) Title() string { return m.c.T("home.sim") }
+func (m *menuScreen) Init() tea.Cmd { return nil }
+func (m *menuScreen) Title() string { return m.c.T("home.sim") }
 
-func (m *simMenu) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+func (m *menuScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case common.LangChangedMsg:
 		m.build()
@@ -77,7 +77,7 @@ func (m *simMenu) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	return m, nil
 }
 
-func (m *simMenu) View() string {
+func (m *menuScreen) View() string {
 	st := m.c.Styles
 	head := ""
 	used := 0
@@ -88,12 +88,12 @@ func (m *simMenu) View() string {
 	return head + m.menu.View(m.c, m.c.Height-used)
 }
 
-func (m *simMenu) ShortHelp() []key.Binding {
+func (m *menuScreen) ShortHelp() []key.Binding {
 	k := m.c.Keys
 	return []key.Binding{k.Up, k.Down, k.Open}
 }
 
-func (m *simMenu) FullHelp() [][]key.Binding {
+func (m *menuScreen) FullHelp() [][]key.Binding {
 	k := m.c.Keys
 	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.Open}}
 }
