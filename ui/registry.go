@@ -9,6 +9,9 @@ import (
 	"github.com/saa-study/saa-study/ui/pages/notes"
 	"github.com/saa-study/saa-study/ui/pages/review"
 	"github.com/saa-study/saa-study/ui/pages/settings"
+	"github.com/saa-study/saa-study/ui/pages/sim"
+	"github.com/saa-study/saa-study/ui/pages/sim/dynamodb"
+	"github.com/saa-study/saa-study/ui/pages/sim/sfn"
 	"github.com/saa-study/saa-study/ui/pages/stats"
 	"github.com/saa-study/saa-study/ui/pages/study"
 )
@@ -46,7 +49,17 @@ var screens = map[string]func(c *Common, arg string) Screen{
 
 	"exam": func(c *Common, _ string) Screen { return exam.NewMenu(c) },
 
-	"sim": func(c *Common, _ string) Screen { return newSimMenu(c) },
+	"sim": func(c *Common, arg string) Screen {
+		switch arg {
+		case "":
+			return sim.NewMenu(c)
+		case "dynamodb":
+			return dynamodb.New(c)
+		case "sfn":
+			return sfn.NewPicker(c)
+		}
+		return sim.NewConsole(c, arg) // nil for an unknown engine
+	},
 
 	"stats": func(c *Common, _ string) Screen { return stats.New(c) },
 

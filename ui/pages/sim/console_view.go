@@ -1,4 +1,4 @@
-package ui
+package sim
 
 import (
 	"fmt"
@@ -11,7 +11,7 @@ import (
 	"github.com/saa-study/saa-study/ui/text"
 )
 
-func (s *simConsole) View() string {
+func (s *console) View() string {
 	switch s.mode {
 	case modeRunning:
 		return s.c.Styles.Muted.Render(s.c.T("sim.running"))
@@ -21,7 +21,7 @@ func (s *simConsole) View() string {
 	return s.setupView()
 }
 
-func (s *simConsole) setupView() string {
+func (s *console) setupView() string {
 	st := s.c.Styles
 	w, h := s.c.Width, s.c.Height
 	// The hint under the list: how to change a field, or a scenario's lesson.
@@ -29,11 +29,11 @@ func (s *simConsole) setupView() string {
 	it, _ := s.menu.Selected()
 	switch {
 	case s.editing:
-		hint = []string{s.c.T(s.field().key) + ": " + s.input.View(), st.Muted.Render(s.c.T("sim.edit.hint"))}
+		hint = []string{text.Truncate(s.c.T(s.field().key)+": "+s.input.View(), w), st.Muted.Render(text.Truncate(s.c.T("sim.edit.hint"), w))}
 	case it.ID == "f":
-		hint = []string{st.Muted.Render(s.c.T("sim.field.hint"))}
+		hint = []string{st.Muted.Render(text.Truncate(s.c.T("sim.field.hint"), w))}
 	case it.ID == "run":
-		hint = []string{st.Muted.Render(s.c.T("sim.run.hint"))}
+		hint = []string{st.Muted.Render(text.Truncate(s.c.T("sim.run.hint"), w))}
 	case strings.HasPrefix(it.ID, "s:"):
 		for _, sc := range s.scens {
 			if "s:"+sc.id == it.ID {
@@ -47,14 +47,15 @@ func (s *simConsole) setupView() string {
 	if len(hint) > room {
 		hint = hint[:room]
 	}
-	list := s.menu.View(s.c, max(1, h-len(hint)-1))
+	// The menu lets a scenario's description run on; cut it here.
+	list := text.TruncateLines(s.menu.View(s.c, max(1, h-len(hint)-1)), w)
 	return list + "\n\n" + strings.Join(hint, "\n")
 }
 
 // factRef finds the "[fact.id]" an explanation ends with.
 var factRef = regexp.MustCompile(`\[[a-z][a-z0-9_]*(\.[a-z0-9_]+)+\]`)
 
-func (s *simConsole) resultView() string {
+func (s *console) resultView() string {
 	st := s.c.Styles
 	w, h := s.c.Width, s.c.Height
 	out := s.out
@@ -107,7 +108,7 @@ func (s *simConsole) resultView() string {
 		// Keep the fact id in sight when the explanation is cut.
 		expl = expl[:maxExpl]
 		if m := factRef.FindString(r.explain); m != "" {
-			expl[maxExpl-1] = ansi.Truncate(expl[maxExpl-1], max(1, w-text.Width(m)-2), "") + "… " + m
+			expl[maxExpl-1] = text.Truncate(ansi.Truncate(expl[maxExpl-1], max(1, w-text.Width(m)-2), "")+"… "+m, w)
 		}
 	}
 	for i := range expl {
@@ -122,7 +123,7 @@ func (s *simConsole) resultView() string {
 }
 
 // body draws the selected view in w×h.
-func (s *simConsole) body(r simRun, w, h int) string {
+func (s *console) body(r variant, w, h int) string {
 	st := s.c.Styles
 	out := s.out
 	pad := func(txt string) string { return text.Fit(txt, h) }
@@ -190,7 +191,7 @@ func (s *simConsole) body(r simRun, w, h int) string {
 		if plot == "" {
 			plot = st.Muted.Render(s.c.T("sim.nochart"))
 		}
-		return pad(head + "\n" + plot)
+		return pad(text.Truncate(head, w) + "\n" + plot)
 	case 1:
 		rows := [][]string{{""}}
 		for _, x := range out.runs {
@@ -246,7 +247,7 @@ func (s *simConsole) body(r simRun, w, h int) string {
 }
 
 // chartCount is how many charts m cycles through.
-func (s *simConsole) chartCount() int {
+func (s *console) chartCount() int {
 	n := len(s.out.metrics)
 	if s.out.overlay && n > 0 {
 		n++

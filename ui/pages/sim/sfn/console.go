@@ -1,4 +1,4 @@
-package ui
+package sfn
 
 import (
 	"errors"
@@ -9,25 +9,25 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
-	sfn "github.com/saa-study/saa-study/sim/stepfunctions"
+	"github.com/saa-study/saa-study/sim/stepfunctions"
 	"github.com/saa-study/saa-study/ui/common"
 )
 
-// sfnConsole runs one state machine a step at a time: the graph with the
+// console runs one state machine a step at a time: the graph with the
 // running state highlighted, the event history, a human-approval prompt for
 // callback tasks, and the Standard/Express price at the end.
 //
 // The Execution is only touched inside commands, one at a time (busy), and
 // the view draws from the snapshot each command returns.
-type sfnConsole struct {
-	c     *Common
-	src   sfnSource
-	graph sfn.Graph
-	exec  *sfn.Execution
+type console struct {
+	c     *common.Common
+	src   source
+	graph stepfunctions.Graph
+	exec  *stepfunctions.Execution
 	busy  bool
 	gen   int
-	snap  sfnSnap
-	probs []sfn.Problem
+	snap  snapshot
+	probs []stepfunctions.Problem
 	err   string
 
 	cursor      int // selected history event
@@ -40,28 +40,28 @@ type sfnConsole struct {
 	reason    textinput.Model
 }
 
-// sfnSnap is a copy of what the execution looked like after a command.
-type sfnSnap struct {
-	res     sfn.Result
-	history []sfn.Event
+// snapshot is a copy of what the execution looked like after a command.
+type snapshot struct {
+	res     stepfunctions.Result
+	history []stepfunctions.Event
 }
 
-type sfnStartedMsg struct {
+type startedMsg struct {
 	gen   int
-	exec  *sfn.Execution
-	graph sfn.Graph
-	snap  sfnSnap
-	probs []sfn.Problem
+	exec  *stepfunctions.Execution
+	graph stepfunctions.Graph
+	snap  snapshot
+	probs []stepfunctions.Problem
 	err   error
 }
 
-type sfnSteppedMsg struct {
+type steppedMsg struct {
 	gen  int
-	snap sfnSnap
+	snap snapshot
 	err  error
 }
 
-var sfnKeys = struct {
+var consoleKeys = struct {
 	Step, Run, Approve, Reject, Restart, Inspect, GraphUp, GraphDown key.Binding
 }{
 	Step:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "step")),
@@ -74,47 +74,47 @@ var sfnKeys = struct {
 	GraphDown: key.NewBinding(key.WithKeys("pgdown", "f", "space"), key.WithHelp("pgdn", "graph down")),
 }
 
-func newSFNConsole(c *Common, src sfnSource) *sfnConsole {
-	s := &sfnConsole{c: c, src: src}
+func newConsole(c *common.Common, src source) *console {
+	s := &console{c: c, src: src}
 	s.reason = textinput.New()
 	s.reason.CharLimit = 200
 	s.reason.Placeholder = "reason"
 	return s
 }
 
-func snapshotOf(e *sfn.Execution) sfnSnap {
+func snapshotOf(e *stepfunctions.Execution) snapshot {
 	r := e.Result()
-	return sfnSnap{res: r, history: append([]sfn.Event(nil), r.History...)}
+	return snapshot{res: r, history: append([]stepfunctions.Event(nil), r.History...)}
 }
 
 // start validates the definition and starts a fresh execution.
-func (s *sfnConsole) start() tea.Cmd {
+func (s *console) start() tea.Cmd {
 	s.gen++
 	s.busy = true
 	gen, src := s.gen, s.src
 	return func() tea.Msg {
-		m, probs := sfn.Validate(src.def)
+		m, probs := stepfunctions.Validate(src.def)
 		if len(probs) > 0 {
-			return sfnStartedMsg{gen: gen, probs: probs}
+			return startedMsg{gen: gen, probs: probs}
 		}
 		mocks, err := humanMocks(m, src.mocks)
 		if err != nil {
-			return sfnStartedMsg{gen: gen, err: err}
+			return startedMsg{gen: gen, err: err}
 		}
-		pm, err := sfn.ParseMocks(mocks)
+		pm, err := stepfunctions.ParseMocks(mocks)
 		if err != nil {
-			return sfnStartedMsg{gen: gen, err: fmt.Errorf("mocks: %w", err)}
+			return startedMsg{gen: gen, err: fmt.Errorf("mocks: %w", err)}
 		}
-		e, err := sfn.Start(m, src.input, pm, sfn.Options{Seed: 1, StateMachineName: src.name})
+		e, err := stepfunctions.Start(m, src.input, pm, stepfunctions.Options{Seed: 1, StateMachineName: src.name})
 		if err != nil {
-			return sfnStartedMsg{gen: gen, err: fmt.Errorf("starting %s: %w", src.name, err)}
+			return startedMsg{gen: gen, err: fmt.Errorf("starting %s: %w", src.name, err)}
 		}
-		return sfnStartedMsg{gen: gen, exec: e, graph: sfn.Layout(m), snap: snapshotOf(e)}
+		return startedMsg{gen: gen, exec: e, graph: stepfunctions.Layout(m), snap: snapshotOf(e)}
 	}
 }
 
 // act runs f on the execution in a command and snapshots the result.
-func (s *sfnConsole) act(f func(e *sfn.Execution) error) tea.Cmd {
+func (s *console) act(f func(e *stepfunctions.Execution) error) tea.Cmd {
 	if s.busy || s.exec == nil {
 		return nil
 	}
@@ -122,26 +122,28 @@ func (s *sfnConsole) act(f func(e *sfn.Execution) error) tea.Cmd {
 	gen, e := s.gen, s.exec
 	return func() tea.Msg {
 		err := f(e)
-		return sfnSteppedMsg{gen: gen, snap: snapshotOf(e), err: err}
+		return steppedMsg{gen: gen, snap: snapshotOf(e), err: err}
 	}
 }
 
-func (s *sfnConsole) Init() tea.Cmd   { return s.start() }
-func (s *sfnConsole) Title() string   { return s.src.name }
-func (s *sfnConsole) Capturing() bool { return s.rejecting }
+func (s *console) Init() tea.Cmd   { return s.start() }
+func (s *console) Title() string   { return s.src.name }
+func (s *console) Capturing() bool { return s.rejecting }
 
-func (s *sfnConsole) running() bool { return s.exec != nil && s.snap.res.Status == sfn.StatusRunning }
+func (s *console) running() bool {
+	return s.exec != nil && s.snap.res.Status == stepfunctions.StatusRunning
+}
 
-func (s *sfnConsole) waiting() (sfn.TaskToken, bool) {
+func (s *console) waiting() (stepfunctions.TaskToken, bool) {
 	if !s.running() || len(s.snap.res.Waiting) == 0 {
-		return sfn.TaskToken{}, false
+		return stepfunctions.TaskToken{}, false
 	}
 	return s.snap.res.Waiting[0], true
 }
 
-func (s *sfnConsole) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (s *console) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case sfnStartedMsg:
+	case startedMsg:
 		if msg.gen != s.gen {
 			return s, nil
 		}
@@ -153,7 +155,7 @@ func (s *sfnConsole) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		s.exec, s.graph = msg.exec, msg.graph
 		s.setSnap(msg.snap)
-	case sfnSteppedMsg:
+	case steppedMsg:
 		if msg.gen != s.gen {
 			return s, nil
 		}
@@ -168,7 +170,7 @@ func (s *sfnConsole) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	return s, nil
 }
 
-func (s *sfnConsole) setSnap(n sfnSnap) {
+func (s *console) setSnap(n snapshot) {
 	follow := s.cursor >= len(s.snap.history)-1
 	s.snap = n
 	if follow {
@@ -178,7 +180,7 @@ func (s *sfnConsole) setSnap(n sfnSnap) {
 	s.graphManual = false
 }
 
-func (s *sfnConsole) key(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
+func (s *console) key(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	k := s.c.Keys
 	if s.rejecting {
 		switch msg.String() {
@@ -194,7 +196,7 @@ func (s *sfnConsole) key(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 			if reason == "" {
 				reason = "rejected by the approver"
 			}
-			return s, s.act(func(e *sfn.Execution) error {
+			return s, s.act(func(e *stepfunctions.Execution) error {
 				if err := e.SendTaskFailure(tok.Token, "Rejected", reason); err != nil {
 					return fmt.Errorf("SendTaskFailure: %w", err)
 				}
@@ -210,7 +212,7 @@ func (s *sfnConsole) key(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 	}
 	if s.detail {
 		switch {
-		case key.Matches(msg, k.Back), key.Matches(msg, sfnKeys.Inspect):
+		case key.Matches(msg, k.Back), key.Matches(msg, consoleKeys.Inspect):
 			s.detail = false
 		case key.Matches(msg, k.Up):
 			s.detailTop = max(0, s.detailTop-1)
@@ -227,22 +229,22 @@ func (s *sfnConsole) key(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 	case key.Matches(msg, k.Back):
 		s.gen++ // a command in flight belongs to this screen only
 		return s, common.Pop
-	case key.Matches(msg, sfnKeys.Step):
+	case key.Matches(msg, consoleKeys.Step):
 		if s.running() {
-			return s, s.act(func(e *sfn.Execution) error {
-				if !e.Step() && e.Status() == sfn.StatusRunning && len(e.Waiting()) == 0 {
+			return s, s.act(func(e *stepfunctions.Execution) error {
+				if !e.Step() && e.Status() == stepfunctions.StatusRunning && len(e.Waiting()) == 0 {
 					return errors.New("nothing left to step")
 				}
 				return nil
 			})
 		}
-	case key.Matches(msg, sfnKeys.Run):
+	case key.Matches(msg, consoleKeys.Run):
 		if s.running() {
-			return s, s.act(func(e *sfn.Execution) error { e.RunUntilBlocked(); return nil })
+			return s, s.act(func(e *stepfunctions.Execution) error { e.RunUntilBlocked(); return nil })
 		}
-	case key.Matches(msg, sfnKeys.Approve):
+	case key.Matches(msg, consoleKeys.Approve):
 		if tok, ok := s.waiting(); ok {
-			return s, s.act(func(e *sfn.Execution) error {
+			return s, s.act(func(e *stepfunctions.Execution) error {
 				if err := e.SendTaskSuccess(tok.Token, []byte(`{"approved": true, "by": "learner"}`)); err != nil {
 					return fmt.Errorf("SendTaskSuccess: %w", err)
 				}
@@ -250,16 +252,16 @@ func (s *sfnConsole) key(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 				return nil
 			})
 		}
-	case key.Matches(msg, sfnKeys.Reject):
+	case key.Matches(msg, consoleKeys.Reject):
 		if _, ok := s.waiting(); ok {
 			s.rejecting = true
 			s.reason.SetValue("")
 			return s, s.reason.Focus()
 		}
-	case key.Matches(msg, sfnKeys.Restart):
-		s.exec, s.snap, s.cursor = nil, sfnSnap{}, 0
+	case key.Matches(msg, consoleKeys.Restart):
+		s.exec, s.snap, s.cursor = nil, snapshot{}, 0
 		return s, s.start()
-	case key.Matches(msg, sfnKeys.Inspect):
+	case key.Matches(msg, consoleKeys.Inspect):
 		if len(s.snap.history) > 0 {
 			s.detail, s.detailTop = true, 0
 		}
@@ -271,28 +273,28 @@ func (s *sfnConsole) key(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 		s.cursor = 0
 	case key.Matches(msg, k.Bottom):
 		s.cursor = max(0, len(s.snap.history)-1)
-	case key.Matches(msg, sfnKeys.GraphUp):
+	case key.Matches(msg, consoleKeys.GraphUp):
 		s.graphTop, s.graphManual = max(0, s.graphTop-max(1, s.c.Height/3)), true
-	case key.Matches(msg, sfnKeys.GraphDown):
+	case key.Matches(msg, consoleKeys.GraphDown):
 		s.graphTop, s.graphManual = s.graphTop+max(1, s.c.Height/3), true
 	}
 	return s, nil
 }
 
-func (s *sfnConsole) ShortHelp() []key.Binding {
+func (s *console) ShortHelp() []key.Binding {
 	if _, ok := s.waiting(); ok {
-		return []key.Binding{sfnKeys.Approve, sfnKeys.Reject, sfnKeys.Step}
+		return []key.Binding{consoleKeys.Approve, consoleKeys.Reject, consoleKeys.Step}
 	}
 	if s.running() {
-		return []key.Binding{sfnKeys.Step, sfnKeys.Run, sfnKeys.Inspect}
+		return []key.Binding{consoleKeys.Step, consoleKeys.Run, consoleKeys.Inspect}
 	}
-	return []key.Binding{sfnKeys.Restart, sfnKeys.Inspect, s.c.Keys.Down}
+	return []key.Binding{consoleKeys.Restart, consoleKeys.Inspect, s.c.Keys.Down}
 }
 
-func (s *sfnConsole) FullHelp() [][]key.Binding {
+func (s *console) FullHelp() [][]key.Binding {
 	k := s.c.Keys
 	return [][]key.Binding{
-		{sfnKeys.Step, sfnKeys.Run, sfnKeys.Approve, sfnKeys.Reject, sfnKeys.Restart},
-		{k.Up, k.Down, sfnKeys.Inspect, sfnKeys.GraphUp, sfnKeys.GraphDown},
+		{consoleKeys.Step, consoleKeys.Run, consoleKeys.Approve, consoleKeys.Reject, consoleKeys.Restart},
+		{k.Up, k.Down, consoleKeys.Inspect, consoleKeys.GraphUp, consoleKeys.GraphDown},
 	}
 }

@@ -1,4 +1,4 @@
-package ui
+package sim
 
 import (
 	"fmt"
@@ -12,56 +12,56 @@ import (
 	"github.com/saa-study/saa-study/ui/components/menu"
 )
 
-// simEngine adapts one engine to the shared console: its form, its shipped
+// engine adapts one engine to the shared console: its form, its shipped
 // scenarios, and two ways to run (the form, or a scenario). The run
 // functions are called inside a tea.Cmd and must be pure.
-type simEngine struct {
+type engine struct {
 	id        string
 	fields    func() fieldSet
-	scenarios func() ([]simScenario, error)
-	quick     func(fs fieldSet, t func(string) string) (simOutcome, error)
-	scenario  func(id string, t func(string) string) (simOutcome, error)
+	scenarios func() ([]scenario, error)
+	quick     func(fs fieldSet, t func(string) string) (outcome, error)
+	scenario  func(id string, t func(string) string) (outcome, error)
 }
 
-// simScenario is a shipped scenario as the console lists it.
-type simScenario struct{ id, title, lesson string }
+// scenario is a shipped scenario as the console lists it.
+type scenario struct{ id, title, lesson string }
 
-// simOutcome is what a run shows: one or more runs (variants) side by side.
-type simOutcome struct {
+// outcome is what a run shows: one or more runs (variants) side by side.
+type outcome struct {
 	title, lesson string
-	metrics       []string // chart metric names; simRun.series follows this order
+	metrics       []string // chart metric names; variant.series follows this order
 	xunit         string   // the x axis: "s" (one point a second) or "#" (per request)
 	// overlay adds a first chart that draws the first three metrics of the
 	// selected run together (DB connections vs queued vs errors).
 	overlay bool
-	runs    []simRun
+	runs    []variant
 }
 
-// simRun is one variant's result, already in display form.
-type simRun struct {
+// variant is one variant's result, already in display form.
+type variant struct {
 	label   string
 	stats   [][2]string // name, value: the rows of the compare table
 	series  [][]float64 // one per metric, a point per second (or per request)
 	events  []string
 	explain string // "what happened and why [fact.id]"
-	pages   []simPage
+	pages   []page
 }
 
-// simPage is an extra view of one run (the bill, the request path …).
-type simPage struct {
+// page is an extra view of one run (the bill, the request path …).
+type page struct {
 	name  string
 	lines []string
 	table bool // cut long lines instead of wrapping them
 }
 
-type simDoneMsg struct {
+type doneMsg struct {
 	gen int
-	out simOutcome
+	out outcome
 	err error
 }
 
-type simScenariosMsg struct {
-	list []simScenario
+type scenariosMsg struct {
+	list []scenario
 	err  error
 }
 
@@ -73,13 +73,13 @@ const (
 	modeResult
 )
 
-// simConsole is the console of one engine: the form and scenarios, then a
+// console is the console of one engine: the form and scenarios, then a
 // result with a chart, a comparison, the event log and extra pages.
-type simConsole struct {
-	c      *Common
-	eng    simEngine
+type console struct {
+	c      *common.Common
+	eng    engine
 	fields fieldSet
-	scens  []simScenario
+	scens  []scenario
 	menu   menu.Menu
 	mode   consoleMode
 	gen    int
@@ -87,7 +87,7 @@ type simConsole struct {
 	editing bool
 	input   textinput.Model
 
-	out    simOutcome
+	out    outcome
 	run    int // selected variant
 	view   int // selected tab: 0 chart, 1 compare, 2 log, then pages
 	metric int
@@ -98,7 +98,7 @@ type consoleKeys struct {
 	Tab, BackTab, Metric, Run, Variant key.Binding
 }
 
-var simKeys = consoleKeys{
+var keys = consoleKeys{
 	Tab:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next view")),
 	BackTab: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous view")),
 	Metric:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "metric")),
@@ -107,15 +107,15 @@ var simKeys = consoleKeys{
 	Variant: key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "variant")),
 }
 
-func newSimConsole(c *Common, eng simEngine) *simConsole {
-	s := &simConsole{c: c, eng: eng, fields: eng.fields()}
+func newConsole(c *common.Common, eng engine) *console {
+	s := &console{c: c, eng: eng, fields: eng.fields()}
 	s.input = textinput.New()
 	s.input.CharLimit = 12
 	s.build()
 	return s
 }
 
-func (s *simConsole) build() {
+func (s *console) build() {
 	cur := s.menu.Cursor
 	s.menu.Items = s.menu.Items[:0]
 	for _, f := range s.fields {
@@ -128,38 +128,38 @@ func (s *simConsole) build() {
 	s.menu.Cursor = min(cur, len(s.menu.Items)-1)
 }
 
-func (s *simConsole) Init() tea.Cmd {
+func (s *console) Init() tea.Cmd {
 	list := s.eng.scenarios
 	return func() tea.Msg {
 		l, err := list()
-		return simScenariosMsg{l, err}
+		return scenariosMsg{l, err}
 	}
 }
 
-func (s *simConsole) Title() string { return s.c.T("sim." + s.eng.id) }
+func (s *console) Title() string { return s.c.T("sim." + s.eng.id) }
 
 // Capturing is true while a number is being typed.
-func (s *simConsole) Capturing() bool { return s.editing }
+func (s *console) Capturing() bool { return s.editing }
 
-func (s *simConsole) start(run func() (simOutcome, error)) tea.Cmd {
+func (s *console) start(run func() (outcome, error)) tea.Cmd {
 	s.gen++
 	s.mode = modeRunning
 	gen := s.gen
 	return func() tea.Msg {
 		out, err := run()
-		return simDoneMsg{gen, out, err}
+		return doneMsg{gen, out, err}
 	}
 }
 
-func (s *simConsole) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (s *console) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case simScenariosMsg:
+	case scenariosMsg:
 		if msg.err != nil {
 			return s, common.Err(msg.err)
 		}
 		s.scens = msg.list
 		s.build()
-	case simDoneMsg:
+	case doneMsg:
 		if msg.gen != s.gen {
 			return s, nil
 		}
@@ -187,7 +187,7 @@ func (s *simConsole) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	return s, nil
 }
 
-func (s *simConsole) setupKey(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
+func (s *console) setupKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	k := s.c.Keys
 	if s.editing {
 		switch msg.String() {
@@ -223,7 +223,7 @@ func (s *simConsole) setupKey(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 			f.move(dir)
 			s.build()
 		}
-	case key.Matches(msg, simKeys.Run):
+	case key.Matches(msg, keys.Run):
 		return s, s.runQuick()
 	case key.Matches(msg, k.Open):
 		it, _ := s.menu.Selected()
@@ -243,26 +243,26 @@ func (s *simConsole) setupKey(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 			return s, s.runQuick()
 		case strings.HasPrefix(it.ID, "s:"):
 			id, run, t := strings.TrimPrefix(it.ID, "s:"), s.eng.scenario, s.c.T
-			return s, s.start(func() (simOutcome, error) { return run(id, t) })
+			return s, s.start(func() (outcome, error) { return run(id, t) })
 		}
 	}
 	return s, nil
 }
 
-func (s *simConsole) runQuick() tea.Cmd {
+func (s *console) runQuick() tea.Cmd {
 	fs, run, t := s.fields.clone(), s.eng.quick, s.c.T
-	return s.start(func() (simOutcome, error) { return run(fs, t) })
+	return s.start(func() (outcome, error) { return run(fs, t) })
 }
 
 // field is the form field under the cursor, or nil.
-func (s *simConsole) field() *simField {
+func (s *console) field() *formField {
 	if s.menu.Cursor < len(s.fields) {
 		return s.fields[s.menu.Cursor]
 	}
 	return nil
 }
 
-func (s *simConsole) views() []string {
+func (s *console) views() []string {
 	v := []string{s.c.T("sim.v.chart"), s.c.T("sim.v.compare"), s.c.T("sim.v.log")}
 	if s.run < len(s.out.runs) {
 		for _, p := range s.out.runs[s.run].pages {
@@ -272,15 +272,15 @@ func (s *simConsole) views() []string {
 	return v
 }
 
-func (s *simConsole) resultKey(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
+func (s *console) resultKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	k := s.c.Keys
 	nv := len(s.views())
 	switch {
 	case key.Matches(msg, k.Back):
 		s.mode = modeSetup
-	case key.Matches(msg, simKeys.Tab):
+	case key.Matches(msg, keys.Tab):
 		s.view, s.scroll = (s.view+1)%nv, 0
-	case key.Matches(msg, simKeys.BackTab):
+	case key.Matches(msg, keys.BackTab):
 		s.view, s.scroll = (s.view-1+nv)%nv, 0
 	case key.Matches(msg, k.Left):
 		if n := len(s.out.runs); n > 0 {
@@ -290,7 +290,7 @@ func (s *simConsole) resultKey(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 		if n := len(s.out.runs); n > 0 {
 			s.run, s.scroll = (s.run+1)%n, 0
 		}
-	case key.Matches(msg, simKeys.Metric):
+	case key.Matches(msg, keys.Metric):
 		if n := s.chartCount(); n > 0 {
 			s.metric = (s.metric + 1) % n
 		}
@@ -306,7 +306,7 @@ func (s *simConsole) resultKey(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 		s.scroll = 0
 	case key.Matches(msg, k.Bottom):
 		s.scroll = 1 << 30
-	case key.Matches(msg, simKeys.Run):
+	case key.Matches(msg, keys.Run):
 		return s, s.runQuick()
 	}
 	// Switching runs can leave the view past the new run's pages.
@@ -314,19 +314,19 @@ func (s *simConsole) resultKey(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 	return s, nil
 }
 
-func (s *simConsole) ShortHelp() []key.Binding {
+func (s *console) ShortHelp() []key.Binding {
 	k := s.c.Keys
 	switch s.mode {
 	case modeResult:
-		return []key.Binding{simKeys.Tab, simKeys.Variant, simKeys.Metric, k.Down}
+		return []key.Binding{keys.Tab, keys.Variant, keys.Metric, k.Down}
 	}
-	return []key.Binding{k.Up, k.Down, k.Left, k.Open, simKeys.Run}
+	return []key.Binding{k.Up, k.Down, k.Left, k.Open, keys.Run}
 }
 
-func (s *simConsole) FullHelp() [][]key.Binding {
+func (s *console) FullHelp() [][]key.Binding {
 	k := s.c.Keys
 	return [][]key.Binding{
-		{k.Up, k.Down, k.Left, k.Right, k.Open, simKeys.Run},
-		{simKeys.Tab, simKeys.BackTab, simKeys.Metric, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		{k.Up, k.Down, k.Left, k.Right, k.Open, keys.Run},
+		{keys.Tab, keys.BackTab, keys.Metric, k.PageUp, k.PageDown, k.Top, k.Bottom},
 	}
 }

@@ -1,4 +1,4 @@
-package ui
+package sim
 
 import (
 	"errors"
@@ -11,8 +11,8 @@ import (
 // latency chart is drawn per request from them.
 const edgeTraced = 30
 
-func edgeEngine() simEngine {
-	return simEngine{
+func edgeEngine() engine {
+	return engine{
 		id: "edge",
 		fields: func() fieldSet {
 			var actions, triggers []string
@@ -34,28 +34,28 @@ func edgeEngine() simEngine {
 				choiceField("simf.action", actions...),
 			}
 		},
-		scenarios: func() ([]simScenario, error) {
+		scenarios: func() ([]scenario, error) {
 			all, err := edge.Scenarios()
 			if err != nil {
 				return nil, fmt.Errorf("edge scenarios: %w", err)
 			}
-			out := make([]simScenario, 0, len(all))
+			out := make([]scenario, 0, len(all))
 			for _, s := range all {
-				out = append(out, simScenario{s.ID, s.Title, s.Lesson})
+				out = append(out, scenario{s.ID, s.Title, s.Lesson})
 			}
 			return out, nil
 		},
-		quick: func(fs fieldSet, t func(string) string) (simOutcome, error) {
+		quick: func(fs fieldSet, t func(string) string) (outcome, error) {
 			fn := fs.s("function")
 			if fn == "none" {
 				fn = ""
 			}
 			o := edge.QuickOptions{Requests: fs.i("requests"), HitRatioTarget: fs.n("hit_ratio"), Keys: fs.i("keys"),
 				Function: fn, Trigger: edge.Trigger(fs.s("trigger")), Action: edge.Action(fs.s("action")), Seed: 1}
-			out := simOutcome{title: t("sim.yours"), metrics: []string{t("simm.latency_req")}, xunit: "#"}
+			out := outcome{title: t("sim.yours"), metrics: []string{t("simm.latency_req")}, xunit: "#"}
 			d, err := edge.QuickDistribution(o)
 			if err != nil {
-				out.runs = []simRun{edgeRefused(t("sim.yours"), err)}
+				out.runs = []variant{edgeRefused(t("sim.yours"), err)}
 				return out, nil
 			}
 			w := edge.Workload{Requests: o.Requests, Keys: o.Keys, Seed: o.Seed, Trace: edgeTraced}
@@ -67,23 +67,23 @@ func edgeEngine() simEngine {
 			}
 			s, err := edge.Run(d, w)
 			if err != nil {
-				out.runs = []simRun{edgeRefused(t("sim.yours"), err)}
+				out.runs = []variant{edgeRefused(t("sim.yours"), err)}
 				return out, nil
 			}
-			out.runs = []simRun{edgeRun(t("sim.yours"), s, t)}
+			out.runs = []variant{edgeRun(t("sim.yours"), s, t)}
 			return out, nil
 		},
-		scenario: func(id string, t func(string) string) (simOutcome, error) {
+		scenario: func(id string, t func(string) string) (outcome, error) {
 			all, err := edge.Scenarios()
 			if err != nil {
-				return simOutcome{}, fmt.Errorf("edge scenarios: %w", err)
+				return outcome{}, fmt.Errorf("edge scenarios: %w", err)
 			}
 			for _, sc := range all {
 				if sc.ID != id {
 					continue
 				}
 				sc.Workload.Trace = max(sc.Workload.Trace, edgeTraced)
-				out := simOutcome{title: sc.Title, lesson: sc.Lesson, metrics: []string{t("simm.latency_req")}, xunit: "#"}
+				out := outcome{title: sc.Title, lesson: sc.Lesson, metrics: []string{t("simm.latency_req")}, xunit: "#"}
 				runs, _ := sc.Run() // a refused distribution is a run, never an error
 				for _, r := range runs {
 					switch {
@@ -95,14 +95,14 @@ func edgeEngine() simEngine {
 				}
 				return out, nil
 			}
-			return simOutcome{}, fmt.Errorf("no edge scenario %q", id)
+			return outcome{}, fmt.Errorf("no edge scenario %q", id)
 		},
 	}
 }
 
 // edgeRefused shows a distribution CloudFront would not accept: the refusal
 // is the lesson, so it is the explanation, with the rule's fact id.
-func edgeRefused(label string, err error) simRun {
+func edgeRefused(label string, err error) variant {
 	text := err.Error()
 	var e *edge.Error
 	if errors.As(err, &e) {
@@ -113,15 +113,15 @@ func edgeRefused(label string, err error) simRun {
 			text += " [" + e.Fact + "]"
 		}
 	}
-	return simRun{label: label, explain: "refused: " + text, events: []string{err.Error()}}
+	return variant{label: label, explain: "refused: " + text, events: []string{err.Error()}}
 }
 
-func edgeRun(label string, s edge.Summary, t func(string) string) simRun {
+func edgeRun(label string, s edge.Summary, t func(string) string) variant {
 	lat := make([]float64, len(s.Trace))
 	for i, r := range s.Trace {
 		lat[i] = r.LatencyMs
 	}
-	run := simRun{
+	run := variant{
 		label:  label,
 		series: [][]float64{lat},
 		stats: [][2]string{
@@ -149,6 +149,6 @@ func edgeRun(label string, s edge.Summary, t func(string) string) simRun {
 			trace = append(trace, fmt.Sprintf("   %7.1f ms  %-15s %s", st.AtMs, st.Stage, st.Detail))
 		}
 	}
-	run.pages = []simPage{{name: t("sim.v.trace"), lines: trace}, {name: t("sim.v.cost"), lines: s.Cost.Lines}}
+	run.pages = []page{{name: t("sim.v.trace"), lines: trace}, {name: t("sim.v.cost"), lines: s.Cost.Lines}}
 	return run
 }

@@ -1,4 +1,4 @@
-package ui
+package sim
 
 import (
 	"fmt"
@@ -6,9 +6,9 @@ import (
 	"strings"
 )
 
-// simField is one setting of a simulator's form: a number changed in steps
+// formField is one setting of a simulator's form: a number changed in steps
 // with ←/→ (or typed after enter), or a choice among a few words.
-type simField struct {
+type formField struct {
 	key string // the i18n key of its label, "simf.memory"
 	// A number: ladder, when set, is the sequence ←/→ walk; otherwise they
 	// add or subtract step. lo and hi bound what may be typed.
@@ -25,22 +25,22 @@ type simField struct {
 	choice  int
 }
 
-func numField(key string, v, step, lo, hi float64) *simField {
-	return &simField{key: key, num: v, step: step, lo: lo, hi: hi}
+func numField(key string, v, step, lo, hi float64) *formField {
+	return &formField{key: key, num: v, step: step, lo: lo, hi: hi}
 }
 
-func ladderField(key string, v float64, ladder ...float64) *simField {
-	return &simField{key: key, num: v, ladder: ladder, lo: ladder[0], hi: ladder[len(ladder)-1]}
+func ladderField(key string, v float64, ladder ...float64) *formField {
+	return &formField{key: key, num: v, ladder: ladder, lo: ladder[0], hi: ladder[len(ladder)-1]}
 }
 
-func choiceField(key string, choices ...string) *simField {
-	return &simField{key: key, choices: choices}
+func choiceField(key string, choices ...string) *formField {
+	return &formField{key: key, choices: choices}
 }
 
-func (f *simField) isChoice() bool { return len(f.choices) > 0 }
+func (f *formField) isChoice() bool { return len(f.choices) > 0 }
 
 // str is the value as the form shows it.
-func (f *simField) str() string {
+func (f *formField) str() string {
 	if f.isChoice() {
 		return f.choices[f.choice]
 	}
@@ -51,7 +51,7 @@ func (f *simField) str() string {
 }
 
 // move changes the value one step in dir (-1 or +1).
-func (f *simField) move(dir int) {
+func (f *formField) move(dir int) {
 	if f.isChoice() {
 		n := len(f.choices)
 		f.choice = (f.choice + dir + n) % n
@@ -88,7 +88,7 @@ func roundTo(v, step float64) float64 {
 }
 
 // set parses a typed value; out-of-range values are refused with the range.
-func (f *simField) set(s string) error {
+func (f *formField) set(s string) error {
 	s = strings.TrimSpace(strings.ReplaceAll(s, ",", ""))
 	if f.isChoice() {
 		for i, c := range f.choices {
@@ -115,15 +115,15 @@ func (f *simField) set(s string) error {
 }
 
 // fieldSet is a form's fields with lookups by key (without the "simf." prefix).
-type fieldSet []*simField
+type fieldSet []*formField
 
-func (fs fieldSet) get(k string) *simField {
+func (fs fieldSet) get(k string) *formField {
 	for _, f := range fs {
 		if f.key == "simf."+k {
 			return f
 		}
 	}
-	return &simField{choices: []string{""}}
+	return &formField{choices: []string{""}}
 }
 
 func (fs fieldSet) n(k string) float64 { return fs.get(k).num }

@@ -1,4 +1,4 @@
-package ui
+package sim
 
 import (
 	"fmt"
@@ -7,8 +7,8 @@ import (
 	"github.com/saa-study/saa-study/sim/rdsproxy"
 )
 
-func rdsproxyEngine() simEngine {
-	return simEngine{
+func rdsproxyEngine() engine {
+	return engine{
 		id: "rdsproxy",
 		fields: func() fieldSet {
 			return fieldSet{
@@ -22,28 +22,28 @@ func rdsproxyEngine() simEngine {
 				ladderField("simf.failover_s", 0, 0, 30, 60, 120),
 			}
 		},
-		scenarios: func() ([]simScenario, error) {
+		scenarios: func() ([]scenario, error) {
 			all, err := rdsproxy.Scenarios()
 			if err != nil {
 				return nil, fmt.Errorf("rds proxy scenarios: %w", err)
 			}
-			out := make([]simScenario, 0, len(all))
+			out := make([]scenario, 0, len(all))
 			for _, s := range all {
-				out = append(out, simScenario{s.ID, s.Title, s.Lesson})
+				out = append(out, scenario{s.ID, s.Title, s.Lesson})
 			}
 			return out, nil
 		},
-		quick: func(fs fieldSet, t func(string) string) (simOutcome, error) {
+		quick: func(fs fieldSet, t func(string) string) (outcome, error) {
 			o := rdsproxy.QuickOptions{MaxConnections: fs.i("max_connections"), Baseline: fs.i("baseline"), Surge: fs.i("surge"),
 				SurgeS: fs.i("surge_s"), Mode: fs.s("mode"), PinnedPct: fs.n("pinned_pct"),
 				BorrowTimeoutS: fs.n("borrow_timeout"), FailoverS: fs.n("failover_s"), Seed: 1}
-			out := simOutcome{title: t("sim.yours"), metrics: rdsMetrics(t), overlay: true}
+			out := outcome{title: t("sim.yours"), metrics: rdsMetrics(t), overlay: true}
 			// The same load twice: straight to the database, then through the proxy.
 			for _, proxy := range []bool{false, true} {
 				o.Proxy = proxy
 				r, err := rdsproxy.Quick(o)
 				if err != nil {
-					return simOutcome{}, fmt.Errorf("rds proxy run: %w", err)
+					return outcome{}, fmt.Errorf("rds proxy run: %w", err)
 				}
 				label := t("sim.noproxy")
 				if proxy {
@@ -53,10 +53,10 @@ func rdsproxyEngine() simEngine {
 			}
 			return out, nil
 		},
-		scenario: func(id string, t func(string) string) (simOutcome, error) {
+		scenario: func(id string, t func(string) string) (outcome, error) {
 			all, err := rdsproxy.Scenarios()
 			if err != nil {
-				return simOutcome{}, fmt.Errorf("rds proxy scenarios: %w", err)
+				return outcome{}, fmt.Errorf("rds proxy scenarios: %w", err)
 			}
 			for _, sc := range all {
 				if sc.ID != id {
@@ -64,15 +64,15 @@ func rdsproxyEngine() simEngine {
 				}
 				rs, err := sc.Run()
 				if err != nil {
-					return simOutcome{}, fmt.Errorf("rds proxy scenario %s: %w", id, err)
+					return outcome{}, fmt.Errorf("rds proxy scenario %s: %w", id, err)
 				}
-				out := simOutcome{title: sc.Title, lesson: sc.Lesson, metrics: rdsMetrics(t), overlay: true}
+				out := outcome{title: sc.Title, lesson: sc.Lesson, metrics: rdsMetrics(t), overlay: true}
 				for _, r := range rs {
 					out.runs = append(out.runs, rdsRun(r.Name, r.Result, t))
 				}
 				return out, nil
 			}
-			return simOutcome{}, fmt.Errorf("no rds proxy scenario %q", id)
+			return outcome{}, fmt.Errorf("no rds proxy scenario %q", id)
 		},
 	}
 }
@@ -82,13 +82,13 @@ func rdsMetrics(t func(string) string) []string {
 	return []string{t("simm.db_conns"), t("simm.queued"), t("simm.errors"), t("simm.p99"), t("simm.concurrency")}
 }
 
-func rdsRun(label string, r rdsproxy.Result, t func(string) string) simRun {
+func rdsRun(label string, r rdsproxy.Result, t func(string) string) variant {
 	n := len(r.Series)
 	db, q, errs, p99, conc := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
 	for i, s := range r.Series {
 		db[i], q[i], errs[i], p99[i], conc[i] = float64(s.DBConns), float64(s.Queued), float64(s.Errors), s.P99Ms, float64(s.Concurrency)
 	}
-	run := simRun{
+	run := variant{
 		label:  label,
 		series: [][]float64{db, q, errs, p99, conc},
 		stats: [][2]string{
@@ -117,6 +117,6 @@ func rdsRun(label string, r rdsproxy.Result, t func(string) string) simRun {
 	if len(errLines) == 0 {
 		errLines = []string{t("sim.noerrors")}
 	}
-	run.pages = []simPage{{name: t("sim.v.errors"), lines: errLines}}
+	run.pages = []page{{name: t("sim.v.errors"), lines: errLines}}
 	return run
 }

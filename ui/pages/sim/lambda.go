@@ -1,4 +1,4 @@
-package ui
+package sim
 
 import (
 	"fmt"
@@ -13,8 +13,8 @@ import (
 // where CPU-bound work stops getting faster per GB.
 var powerTuneMemories = []int{128, 256, 512, 1024, 1536, 1769, 2048, 3008, 4096, 6144, 8192, 10240}
 
-func lambdaEngine() simEngine {
-	return simEngine{
+func lambdaEngine() engine {
+	return engine{
 		id: "lambda",
 		fields: func() fieldSet {
 			reserved := ladderField("simf.reserved", -1, -1, 0, 10, 50, 100, 200, 500, 1000)
@@ -37,14 +37,14 @@ func lambdaEngine() simEngine {
 				choiceField("simf.free_tier", "on", "off"),
 			}
 		},
-		scenarios: func() ([]simScenario, error) {
+		scenarios: func() ([]scenario, error) {
 			all, err := lambda.Scenarios()
 			if err != nil {
 				return nil, fmt.Errorf("lambda scenarios: %w", err)
 			}
-			out := make([]simScenario, 0, len(all))
+			out := make([]scenario, 0, len(all))
 			for _, s := range all {
-				out = append(out, simScenario{s.ID, s.Title, s.Lesson})
+				out = append(out, scenario{s.ID, s.Title, s.Lesson})
 			}
 			return out, nil
 		},
@@ -75,27 +75,27 @@ func lambdaQuickInput(fs fieldSet) (lambda.FunctionConfig, lambda.Workload) {
 	return cfg, w
 }
 
-func lambdaQuick(fs fieldSet, t func(string) string) (simOutcome, error) {
+func lambdaQuick(fs fieldSet, t func(string) string) (outcome, error) {
 	cfg, w := lambdaQuickInput(fs)
 	acct := lambda.AccountConfig{ConcurrencyLimit: fs.i("account_limit")}
 	r, err := lambda.Run(cfg, acct, w, lambda.Options{FreeTier: fs.s("free_tier") == "on", Seed: 1})
 	if err != nil {
-		return simOutcome{}, fmt.Errorf("lambda run: %w", err)
+		return outcome{}, fmt.Errorf("lambda run: %w", err)
 	}
 	run := lambdaRun(t("sim.yours"), cfg, w, r, t)
-	return simOutcome{title: t("sim.yours"), metrics: lambdaMetrics(t), runs: []simRun{run}}, nil
+	return outcome{title: t("sim.yours"), metrics: lambdaMetrics(t), runs: []variant{run}}, nil
 }
 
-func lambdaScenario(id string, t func(string) string) (simOutcome, error) {
+func lambdaScenario(id string, t func(string) string) (outcome, error) {
 	sc, err := lambda.ScenarioByID(id)
 	if err != nil {
-		return simOutcome{}, fmt.Errorf("lambda scenario: %w", err)
+		return outcome{}, fmt.Errorf("lambda scenario: %w", err)
 	}
 	vrs, err := sc.Run()
 	if err != nil {
-		return simOutcome{}, fmt.Errorf("lambda scenario: %w", err)
+		return outcome{}, fmt.Errorf("lambda scenario: %w", err)
 	}
-	out := simOutcome{title: sc.Title, lesson: sc.Lesson, metrics: lambdaMetrics(t)}
+	out := outcome{title: sc.Title, lesson: sc.Lesson, metrics: lambdaMetrics(t)}
 	for i, v := range vrs {
 		fn := sc.Function
 		if i < len(sc.Variants) {
@@ -110,13 +110,13 @@ func lambdaMetrics(t func(string) string) []string {
 	return []string{t("simm.concurrency"), t("simm.throttles"), t("simm.cold_starts"), t("simm.p99"), t("simm.backlog")}
 }
 
-func lambdaRun(label string, cfg lambda.FunctionConfig, w lambda.Workload, r lambda.Result, t func(string) string) simRun {
+func lambdaRun(label string, cfg lambda.FunctionConfig, w lambda.Workload, r lambda.Result, t func(string) string) variant {
 	n := len(r.Series)
 	conc, thr, cold, p99, backlog := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
 	for i, s := range r.Series {
 		conc[i], thr[i], cold[i], p99[i], backlog[i] = float64(s.Concurrency), float64(s.Throttles), float64(s.ColdStarts), s.P99MS, float64(s.Backlog)
 	}
-	run := simRun{
+	run := variant{
 		label:  label,
 		series: [][]float64{conc, thr, cold, p99, backlog},
 		stats: [][2]string{
@@ -142,8 +142,8 @@ func lambdaRun(label string, cfg lambda.FunctionConfig, w lambda.Workload, r lam
 	for _, l := range r.Bill.Lines {
 		bill = append(bill, l.Label+":", "    "+l.Arithmetic)
 	}
-	run.pages = append(run.pages, simPage{t("sim.v.bill"), bill, false})
-	run.pages = append(run.pages, simPage{t("sim.v.power"), powerTuneLines(cfg, w.Duration, t), true})
+	run.pages = append(run.pages, page{t("sim.v.bill"), bill, false})
+	run.pages = append(run.pages, page{t("sim.v.power"), powerTuneLines(cfg, w.Duration, t), true})
 	return run
 }
 

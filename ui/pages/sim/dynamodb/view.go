@@ -1,4 +1,4 @@
-package ui
+package dynamodb
 
 import (
 	"encoding/json"
@@ -10,15 +10,16 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/saa-study/saa-study/content"
-	"github.com/saa-study/saa-study/sim/dynamodb"
+	ddb "github.com/saa-study/saa-study/sim/dynamodb"
 	"github.com/saa-study/saa-study/sim/dynamodb/console"
 	"github.com/saa-study/saa-study/ui/components/chart"
+	"github.com/saa-study/saa-study/ui/styles"
 	"github.com/saa-study/saa-study/ui/text"
 )
 
 // View draws, top to bottom: the status line (intro or guide progress), the
 // panel when one is on, the output, and the input line.
-func (s *ddbConsole) View() string {
+func (s *Console) View() string {
 	st := s.c.Styles
 	w, h := s.c.Width, s.c.Height
 	s.input.SetWidth(max(4, w-text.Width(s.input.Prompt)-1))
@@ -28,15 +29,16 @@ func (s *ddbConsole) View() string {
 		parts = append(parts, s.statusLine(w))
 		used++
 	}
-	if s.panel != ddbPanelNone && h >= 8 {
+	if s.panel != panelNone && h >= 8 {
 		ph := max(3, (h-used)/2)
-		if s.panel == ddbPanelChart {
+		if s.panel == panelChart {
 			ph = max(3, (h-used)*3/5) // room for the x axis at 80×24
 		}
-		if s.panel != ddbPanelChart {
+		if s.panel != panelChart {
 			ph = min(ph, 8)
 		}
-		p := s.panelView(w, ph-1)
+		// Panels are tables of their own width; a narrow window cuts them.
+		p := text.TruncateLines(s.panelView(w, ph-1), w)
 		lines := strings.Split(p, "\n")
 		if len(lines) > ph-1 {
 			lines = lines[:ph-1]
@@ -60,7 +62,7 @@ func (s *ddbConsole) View() string {
 	return strings.Join(parts, "\n")
 }
 
-func (s *ddbConsole) statusLine(w int) string {
+func (s *Console) statusLine(w int) string {
 	st := s.c.Styles
 	if g := s.guide.Guide; g != nil {
 		title, step := g.Title(console.Lang(s.c.Lang)), s.guide.Step
@@ -72,20 +74,20 @@ func (s *ddbConsole) statusLine(w int) string {
 	return text.Truncate(st.Muted.Render(s.c.T("ddb.intro")), w)
 }
 
-func (s *ddbConsole) panelName() string {
+func (s *Console) panelName() string {
 	switch s.panel {
-	case ddbPanelCapacity:
+	case panelCapacity:
 		return s.c.T("ddb.p.capacity")
-	case ddbPanelStream:
+	case panelStream:
 		return s.c.T("ddb.p.stream")
-	case ddbPanelDAX:
+	case panelDAX:
 		return s.c.T("ddb.p.dax")
 	}
 	return s.c.T("ddb.p.chart")
 }
 
 // outputView shows the last h wrapped output lines, scrolled back by s.back.
-func (s *ddbConsole) outputView(w, h int) string {
+func (s *Console) outputView(w, h int) string {
 	if h <= 0 {
 		return ""
 	}
@@ -117,7 +119,7 @@ func (s *ddbConsole) outputView(w, h int) string {
 		case console.Why, console.Lesson, console.Error:
 			wrap = text.Wrap // prose: break between words
 		case console.Info:
-			wrap = ddbWrapInfo // notes and help: words, keeping the indent
+			wrap = wrapInfo // notes and help: words, keeping the indent
 		}
 		parts := wrap(l.Text, w)
 		for j := range parts {
@@ -143,12 +145,10 @@ func (s *ddbConsole) outputView(w, h int) string {
 	return strings.Join(out, "\n")
 }
 
-// ddbHardWrap cuts a line into pieces of at most w cells, keeping its spaces
-// (JSON indentation matters here, unlike in prose).
-// ddbWrapInfo breaks a console note between words, and its continuation
+// wrapInfo breaks a console note between words, and its continuation
 // lines keep the note's indent; a line that fits is left as it is (the help
 // lines align their columns with runs of spaces).
-func ddbWrapInfo(s string, w int) []string {
+func wrapInfo(s string, w int) []string {
 	if text.Width(s) <= w {
 		return text.HardWrap(s, w)
 	}
@@ -161,10 +161,10 @@ func ddbWrapInfo(s string, w int) []string {
 	return out
 }
 
-func (s *ddbConsole) panelView(w, h int) string {
+func (s *Console) panelView(w, h int) string {
 	st := s.c.Styles
 	switch s.panel {
-	case ddbPanelChart:
+	case panelChart:
 		if s.load == nil {
 			return st.Muted.Render(s.c.T("ddb.nochart"))
 		}
@@ -173,12 +173,12 @@ func (s *ddbConsole) panelView(w, h int) string {
 		if h-whyH < 4 { // no room for a chart: totals and a sparkline
 			return s.compactLoad(w)
 		}
-		return ddbLoadChart(st, s.c.Lang, s.load, w, h-whyH) + "\n" + st.Warn.Render(why)
-	case ddbPanelCapacity:
+		return loadChart(st, s.c.Lang, s.load, w, h-whyH) + "\n" + st.Warn.Render(why)
+	case panelCapacity:
 		return s.capacityView(w)
-	case ddbPanelStream:
+	case panelStream:
 		return s.streamView(w, h)
-	case ddbPanelDAX:
+	case panelDAX:
 		d := s.snap.DAX
 		if d == nil {
 			return st.Muted.Render(s.c.T("ddb.nodax"))
@@ -190,14 +190,14 @@ func (s *ddbConsole) panelView(w, h int) string {
 		}
 		return strings.Join([]string{
 			fmt.Sprintf(s.c.T("ddb.dax.stats"), s.snap.DAXName, d.ItemHits, d.ItemMisses, d.QueryHits, d.QueryMisses),
-			ddbBar(st, rate/100, min(30, w/3)) + " " + fmt.Sprintf(s.c.T("ddb.dax.rate"), rate, d.PassThrough, d.RCUConsumed),
+			bar(st, rate/100, min(30, w/3)) + " " + fmt.Sprintf(s.c.T("ddb.dax.rate"), rate, d.PassThrough, d.RCUConsumed),
 		}, "\n")
 	}
 	return ""
 }
 
 // compactLoad sums the last load run in two lines for small windows.
-func (s *ddbConsole) compactLoad(w int) string {
+func (s *Console) compactLoad(w int) string {
 	st := s.c.Styles
 	res := s.load.Result
 	var peak float64
@@ -207,12 +207,12 @@ func (s *ddbConsole) compactLoad(w int) string {
 	tot := text.Truncate(s.load.Totals(console.Lang(s.c.Lang)), w)
 	label := s.c.T("ddb.s.throttled") + " "
 	n := max(0, w-text.Width(label))
-	return tot + "\n" + st.Muted.Render(label) + st.Bad.Render(ddbSparkline(res.Series, n, peak))
+	return tot + "\n" + st.Muted.Render(label) + st.Bad.Render(sparkline(res.Series, n, peak))
 }
 
-// ddbSparkline draws throttles per second in n cells, one block per bucket
+// sparkline draws throttles per second in n cells, one block per bucket
 // of seconds, scaled to peak.
-func ddbSparkline(series []dynamodb.LoadSecond, n int, peak float64) string {
+func sparkline(series []ddb.LoadSecond, n int, peak float64) string {
 	if n <= 0 || len(series) == 0 {
 		return ""
 	}
@@ -234,7 +234,7 @@ func ddbSparkline(series []dynamodb.LoadSecond, n int, peak float64) string {
 	return b.String()
 }
 
-func (s *ddbConsole) capacityView(w int) string {
+func (s *Console) capacityView(w int) string {
 	st := s.c.Styles
 	m := s.snap.Metrics
 	if m == nil {
@@ -250,26 +250,26 @@ func (s *ddbConsole) capacityView(w int) string {
 		lines = append(lines, fmt.Sprintf(s.c.T("ddb.m.allow"), m.ReadAllowance, m.WriteAllowance))
 	} else {
 		lines = append(lines,
-			ddbBar(st, ddbRatio(m.WriteTokens, m.WriteBurst), bw)+" "+fmt.Sprintf(s.c.T("ddb.m.bucket"), "WCU", m.WriteTokens, m.WriteBurst),
-			ddbBar(st, ddbRatio(m.ReadTokens, m.ReadBurst), bw)+" "+fmt.Sprintf(s.c.T("ddb.m.bucket"), "RCU", m.ReadTokens, m.ReadBurst))
+			bar(st, ratio(m.WriteTokens, m.WriteBurst), bw)+" "+fmt.Sprintf(s.c.T("ddb.m.bucket"), "WCU", m.WriteTokens, m.WriteBurst),
+			bar(st, ratio(m.ReadTokens, m.ReadBurst), bw)+" "+fmt.Sprintf(s.c.T("ddb.m.bucket"), "RCU", m.ReadTokens, m.ReadBurst))
 	}
 	for _, g := range s.snap.GSIs {
 		gm := g.Metrics
-		lines = append(lines, ddbBar(st, ddbRatio(gm.WriteTokens, gm.WriteBurst), bw)+" "+fmt.Sprintf(s.c.T("ddb.m.gsi"), g.Name, gm.WriteTokens, gm.WriteBurst))
+		lines = append(lines, bar(st, ratio(gm.WriteTokens, gm.WriteBurst), bw)+" "+fmt.Sprintf(s.c.T("ddb.m.gsi"), g.Name, gm.WriteTokens, gm.WriteBurst))
 	}
 	return strings.Join(lines, "\n")
 }
 
-func ddbRatio(a, b float64) float64 {
+func ratio(a, b float64) float64 {
 	if b <= 0 || math.IsNaN(a) {
 		return 0
 	}
 	return math.Max(0, math.Min(1, a/b))
 }
 
-// ddbBar draws a fill level in w cells: good above half, warn above a tenth,
+// bar draws a fill level in w cells: good above half, warn above a tenth,
 // bad below.
-func ddbBar(st *Styles, f float64, w int) string {
+func bar(st *styles.Styles, f float64, w int) string {
 	n := int(math.Round(f * float64(w)))
 	style := st.Good
 	switch {
@@ -281,7 +281,7 @@ func ddbBar(st *Styles, f float64, w int) string {
 	return style.Render(strings.Repeat("█", n)) + st.Muted.Render(strings.Repeat("░", w-n))
 }
 
-func (s *ddbConsole) streamView(w, h int) string {
+func (s *Console) streamView(w, h int) string {
 	st := s.c.Styles
 	recs := s.snap.Stream
 	if len(recs) == 0 {
@@ -308,9 +308,9 @@ func (s *ddbConsole) streamView(w, h int) string {
 	return strings.Join(lines, "\n")
 }
 
-// ddbLoadChart draws OK and throttled requests and consumed capacity per
+// loadChart draws OK and throttled requests and consumed capacity per
 // second of the last load run.
-func ddbLoadChart(st *Styles, lang content.Lang, run *console.LoadRun, w, h int) string {
+func loadChart(st *styles.Styles, lang content.Lang, run *console.LoadRun, w, h int) string {
 	if run == nil {
 		return st.Muted.Render(text.T(lang, "ddb.nochart"))
 	}

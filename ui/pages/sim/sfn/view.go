@@ -1,4 +1,4 @@
-package ui
+package sfn
 
 import (
 	"encoding/json"
@@ -9,11 +9,11 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	sfn "github.com/saa-study/saa-study/sim/stepfunctions"
+	"github.com/saa-study/saa-study/sim/stepfunctions"
 	"github.com/saa-study/saa-study/ui/text"
 )
 
-func (s *sfnConsole) View() string {
+func (s *console) View() string {
 	st := s.c.Styles
 	w, h := s.c.Width, s.c.Height
 	if len(s.probs) > 0 {
@@ -66,14 +66,14 @@ func (s *sfnConsole) View() string {
 	return strings.Join(parts, "\n")
 }
 
-func (s *sfnConsole) statusLine() string {
+func (s *console) statusLine() string {
 	st := s.c.Styles
 	r := s.snap.res
 	stStyle := st.Warn
 	switch r.Status {
-	case sfn.StatusSucceeded:
+	case stepfunctions.StatusSucceeded:
 		stStyle = st.Good
-	case sfn.StatusFailed, sfn.StatusTimedOut, sfn.StatusAborted:
+	case stepfunctions.StatusFailed, stepfunctions.StatusTimedOut, stepfunctions.StatusAborted:
 		stStyle = st.Bad
 	}
 	line := stStyle.Bold(true).Render(string(r.Status)) + st.Muted.Render(fmt.Sprintf("  %s · %d %s",
@@ -89,7 +89,7 @@ func (s *sfnConsole) statusLine() string {
 
 // mainView puts the graph beside the history when there is room, else
 // above it.
-func (s *sfnConsole) mainView(w, h int) string {
+func (s *console) mainView(w, h int) string {
 	marks := stateMarks(s.snap.history)
 	if !s.running() {
 		// A stopped execution has no running state left.
@@ -115,7 +115,7 @@ func (s *sfnConsole) mainView(w, h int) string {
 	return text.Fit(g, gh) + "\n" + text.Fit(s.historyView(w, hh), hh)
 }
 
-func (s *sfnConsole) graphView(marks map[string]stateMark, w, h int) string {
+func (s *console) graphView(marks map[string]stateMark, w, h int) string {
 	gv := drawGraph(s.c.Styles, s.graph, marks, w)
 	if !s.graphManual {
 		// Follow the most recently entered state.
@@ -149,13 +149,13 @@ func boxOpen(l string) bool {
 	return strings.Contains(plain, "╭") || strings.HasPrefix(plain, "│")
 }
 
-func (s *sfnConsole) historyView(w, h int) string {
+func (s *console) historyView(w, h int) string {
 	st := s.c.Styles
 	hist := s.snap.history
 	if len(hist) == 0 {
 		return st.Muted.Render(s.c.T("sfn.nohistory"))
 	}
-	head := st.Subtitle.Render(s.c.T("sfn.history"))
+	head := st.Subtitle.Render(text.Truncate(s.c.T("sfn.history"), w))
 	rows := max(1, h-1)
 	off := max(0, min(s.cursor-rows/2, len(hist)-rows))
 	lines := []string{head}
@@ -174,22 +174,22 @@ func (s *sfnConsole) historyView(w, h int) string {
 }
 
 // detailView shows one history event in full: its input and output.
-func (s *sfnConsole) detailView(w, h int) string {
+func (s *console) detailView(w, h int) string {
 	st := s.c.Styles
 	if s.cursor >= len(s.snap.history) {
 		return ""
 	}
 	e := s.snap.history[s.cursor]
-	lines := []string{st.Header.Render(fmt.Sprintf("#%d %s %s", e.ID, e.Type, e.State)),
-		st.Muted.Render(e.Timestamp.Format("2006-01-02 15:04:05.000") + "  +" + fmtElapsed(e.ElapsedMs))}
+	lines := []string{st.Header.Render(text.Truncate(fmt.Sprintf("#%d %s %s", e.ID, e.Type, e.State), w)),
+		st.Muted.Render(text.Truncate(e.Timestamp.Format("2006-01-02 15:04:05.000")+"  +"+fmtElapsed(e.ElapsedMs), w))}
 	if e.Resource != "" {
-		lines = append(lines, "resource: "+e.Resource)
+		lines = append(lines, text.Truncate("resource: "+e.Resource, w))
 	}
 	if e.Detail != "" {
 		lines = append(lines, text.Wrap(e.Detail, w)...)
 	}
 	if e.Error != "" {
-		lines = append(lines, st.Bad.Render(e.Error+": "+e.Cause))
+		lines = append(lines, st.Bad.Render(text.Truncate(e.Error+": "+e.Cause, w)))
 	}
 	for _, part := range []struct {
 		name string
@@ -214,18 +214,18 @@ func (s *sfnConsole) detailView(w, h int) string {
 
 // costLines prices the finished run both ways, so the learner sees what
 // Standard and Express would have charged for it.
-func (s *sfnConsole) costLines() []string {
+func (s *console) costLines() []string {
 	r := s.snap.res
 	dur := time.Duration(r.DurationMs) * time.Millisecond
-	std := sfn.Price(sfn.Standard, r.Transitions, dur, 0)
-	exp := sfn.Price(sfn.Express, r.Transitions, dur, 64)
+	std := stepfunctions.Price(stepfunctions.Standard, r.Transitions, dur, 0)
+	exp := stepfunctions.Price(stepfunctions.Express, r.Transitions, dur, 64)
 	out := []string{
-		fmt.Sprintf("Standard: %d × $%.3f/1,000 = $%.6f (%s: $%.6f)", std.StateTransitions, sfn.StandardPerTransition*1000,
-			std.WithoutFreeTierUSD, fmt.Sprintf(s.c.T("sfn.freetier"), commaInt(sfn.StandardFreeTransitions)), std.WithFreeTierUSD),
-		fmt.Sprintf("Express: $%.6f + %.4f GB-s × $%.8f = $%.8f", exp.RequestUSD, exp.GBSeconds, sfn.ExpressPerGBSecond, exp.WithoutFreeTierUSD),
+		fmt.Sprintf("Standard: %d × $%.3f/1,000 = $%.6f (%s: $%.6f)", std.StateTransitions, stepfunctions.StandardPerTransition*1000,
+			std.WithoutFreeTierUSD, fmt.Sprintf(s.c.T("sfn.freetier"), commaInt(stepfunctions.StandardFreeTransitions)), std.WithFreeTierUSD),
+		fmt.Sprintf("Express: $%.6f + %.4f GB-s × $%.8f = $%.8f", exp.RequestUSD, exp.GBSeconds, stepfunctions.ExpressPerGBSecond, exp.WithoutFreeTierUSD),
 	}
 	var notes []string
-	if dur > sfn.ExpressMaxDuration {
+	if dur > stepfunctions.ExpressMaxDuration {
 		notes = append(notes, s.c.T("sfn.express.long"))
 	}
 	if hasCallback(s.graph) {
@@ -239,7 +239,7 @@ func (s *sfnConsole) costLines() []string {
 
 // hasCallback reports whether any Task uses .waitForTaskToken, which
 // Express workflows do not support.
-func hasCallback(g sfn.Graph) bool {
+func hasCallback(g stepfunctions.Graph) bool {
 	for _, n := range g.Nodes {
 		if strings.HasSuffix(n.Resource, ".waitForTaskToken") || hasCallbackLanes(n.Lanes) {
 			return true
@@ -248,7 +248,7 @@ func hasCallback(g sfn.Graph) bool {
 	return false
 }
 
-func hasCallbackLanes(ls []sfn.Graph) bool {
+func hasCallbackLanes(ls []stepfunctions.Graph) bool {
 	for _, g := range ls {
 		if hasCallback(g) {
 			return true
@@ -270,4 +270,25 @@ func fmtElapsed(ms int64) string {
 		return fmt.Sprintf("%.1fh", float64(ms)/3_600_000)
 	}
 	return fmt.Sprintf("%.1fd", float64(ms)/86_400_000)
+}
+
+// commaInt writes 12345 as 12,345 (the same helper as the Simulators
+// console's; pages do not import each other).
+func commaInt(n int64) string {
+	s := fmt.Sprint(n)
+	neg := n < 0
+	if neg {
+		s = s[1:]
+	}
+	var out []byte
+	for i := range len(s) {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			out = append(out, ',')
+		}
+		out = append(out, s[i])
+	}
+	if neg {
+		return "-" + string(out)
+	}
+	return string(out)
 }

@@ -1,4 +1,4 @@
-package ui
+package sfn
 
 import (
 	"strconv"
@@ -6,7 +6,8 @@ import (
 
 	"charm.land/lipgloss/v2"
 
-	sfn "github.com/saa-study/saa-study/sim/stepfunctions"
+	"github.com/saa-study/saa-study/sim/stepfunctions"
+	"github.com/saa-study/saa-study/ui/styles"
 	"github.com/saa-study/saa-study/ui/text"
 )
 
@@ -21,7 +22,7 @@ const (
 )
 
 // stateMarks reads the history: which states ran, which runs now, which failed.
-func stateMarks(h []sfn.Event) map[string]stateMark {
+func stateMarks(h []stepfunctions.Event) map[string]stateMark {
 	m := map[string]stateMark{}
 	for _, e := range h {
 		if e.State == "" {
@@ -54,9 +55,9 @@ type graphView struct {
 // transitions under each row: a plain arrow when one state simply goes on
 // to the next row, a labelled line for Choice branches, Catch and loops.
 // Parallel branches and Map processors are drawn as lanes under their state.
-func drawGraph(st *Styles, g sfn.Graph, marks map[string]stateMark, w int) graphView {
+func drawGraph(st *styles.Styles, g stepfunctions.Graph, marks map[string]stateMark, w int) graphView {
 	gv := graphView{at: map[string]int{}}
-	rows := make([][]sfn.Node, g.Rows)
+	rows := make([][]stepfunctions.Node, g.Rows)
 	rowOf := map[string]int{}
 	for _, n := range g.Nodes {
 		if n.Row >= 0 && n.Row < len(rows) {
@@ -102,7 +103,7 @@ func drawGraph(st *Styles, g sfn.Graph, marks map[string]stateMark, w int) graph
 			}
 		}
 		// Transitions out of this row.
-		var edges []sfn.Edge
+		var edges []stepfunctions.Edge
 		for _, e := range g.Edges {
 			if rowOf[e.From] == r {
 				if _, known := rowOf[e.From]; known {
@@ -123,7 +124,7 @@ func drawGraph(st *Styles, g sfn.Graph, marks map[string]stateMark, w int) graph
 
 // stateBox is one state: its name in a rounded box, its type in the
 // bottom border, coloured by what the history says about it.
-func stateBox(st *Styles, n sfn.Node, mark stateMark) string {
+func stateBox(st *styles.Styles, n stepfunctions.Node, mark stateMark) string {
 	name := n.Name
 	if n.Start {
 		name = "▶ " + name
@@ -162,7 +163,7 @@ func stateBox(st *Styles, n sfn.Node, mark stateMark) string {
 // drawLanes draws a Parallel's branches or a Map's processor compactly:
 // each lane a column of state names with arrows, the lanes side by side
 // when they fit, else one under another.
-func drawLanes(st *Styles, n sfn.Node, marks map[string]stateMark, w int) []string {
+func drawLanes(st *styles.Styles, n stepfunctions.Node, marks map[string]stateMark, w int) []string {
 	if len(n.Lanes) == 0 {
 		return nil
 	}

@@ -1,4 +1,7 @@
-package ui
+// Package dynamodb is Simulators → DynamoDB: a thin drawer over the
+// command language of sim/dynamodb/console, with its output, history,
+// panels and guided scenarios.
+package dynamodb
 
 import (
 	"strings"
@@ -11,15 +14,15 @@ import (
 	"github.com/saa-study/saa-study/ui/common"
 )
 
-// ddbConsole is Simulators → DynamoDB: an AWS-CLI-shaped command line over
+// Console is Simulators → DynamoDB: an AWS-CLI-shaped command line over
 // the in-memory engine, a scrollable output pane, panels for capacity, the
 // stream, DAX and the last load run, and guided scenarios.
 //
 // The command language is package console. The console is only touched
 // inside commands, one at a time (busy); the view draws from the snapshot
 // each command returns.
-type ddbConsole struct {
-	c     *Common
+type Console struct {
+	c     *common.Common
 	sess  *console.Console
 	input textinput.Model
 	out   []console.Line
@@ -29,7 +32,7 @@ type ddbConsole struct {
 	histPos int // len(hist) means "the line being typed"
 	draft   string
 
-	panel ddbPanel
+	panel panelID
 	snap  console.Snapshot
 	load  *console.LoadRun
 	guide console.Progress // the guided lesson, as of the last command
@@ -37,28 +40,28 @@ type ddbConsole struct {
 	gen   int
 }
 
-// ddbPanel is which panel is shown above the output.
-type ddbPanel int
+// panelID is which panel is shown above the output.
+type panelID int
 
 const (
-	ddbPanelNone ddbPanel = iota
-	ddbPanelCapacity
-	ddbPanelStream
-	ddbPanelDAX
-	ddbPanelChart
-	ddbPanelCount
+	panelNone panelID = iota
+	panelCapacity
+	panelStream
+	panelDAX
+	panelChart
+	panelCount
 )
 
-// ddbRanMsg carries a finished command back to the screen.
-type ddbRanMsg struct {
+// ranMsg carries a finished command back to the screen.
+type ranMsg struct {
 	gen  int
 	line string
 	out  console.Output
 }
 
-const ddbMaxOutput = 3000
+const maxOutput = 3000
 
-var ddbKeys = struct {
+var consoleKeys = struct {
 	Run, Panel, PanelBack, Older, Newer, ScrollUp, ScrollDown key.Binding
 }{
 	Run:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "run")),
@@ -70,8 +73,8 @@ var ddbKeys = struct {
 	ScrollDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "scroll down")),
 }
 
-func newDDBConsole(c *Common) *ddbConsole {
-	s := &ddbConsole{c: c, sess: console.New(console.Options{Lang: console.Lang(c.Lang)})}
+func New(c *common.Common) *Console {
+	s := &Console{c: c, sess: console.New(console.Options{Lang: console.Lang(c.Lang)})}
 	s.input = textinput.New()
 	s.input.Prompt = "> "
 	s.input.CharLimit = 8000
@@ -85,15 +88,15 @@ func newDDBConsole(c *Common) *ddbConsole {
 	return s
 }
 
-func (s *ddbConsole) Init() tea.Cmd   { return s.input.Focus() }
-func (s *ddbConsole) Title() string   { return s.c.T("sim.dynamodb") }
-func (s *ddbConsole) Capturing() bool { return true }
+func (s *Console) Init() tea.Cmd   { return s.input.Focus() }
+func (s *Console) Title() string   { return s.c.T("sim.dynamodb") }
+func (s *Console) Capturing() bool { return true }
 
-func (s *ddbConsole) info(text string) { s.addLines(console.Line{Kind: console.Info, Text: text}) }
+func (s *Console) info(text string) { s.addLines(console.Line{Kind: console.Info, Text: text}) }
 
-func (s *ddbConsole) addLines(ls ...console.Line) {
+func (s *Console) addLines(ls ...console.Line) {
 	s.out = append(s.out, ls...)
-	if n := len(s.out) - ddbMaxOutput; n > 0 {
+	if n := len(s.out) - maxOutput; n > 0 {
 		s.out = append([]console.Line(nil), s.out[n:]...)
 	}
 	s.back = 0
@@ -101,7 +104,7 @@ func (s *ddbConsole) addLines(ls ...console.Line) {
 
 // exec runs one line on the console in a command; an empty line runs the
 // guided lesson's next step.
-func (s *ddbConsole) exec(line string) tea.Cmd {
+func (s *Console) exec(line string) tea.Cmd {
 	if s.busy {
 		return nil
 	}
@@ -109,13 +112,13 @@ func (s *ddbConsole) exec(line string) tea.Cmd {
 	gen, sess, lang := s.gen, s.sess, console.Lang(s.c.Lang)
 	return func() tea.Msg {
 		sess.SetLang(lang)
-		return ddbRanMsg{gen: gen, line: line, out: sess.Exec(line)}
+		return ranMsg{gen: gen, line: line, out: sess.Exec(line)}
 	}
 }
 
-func (s *ddbConsole) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (s *Console) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case ddbRanMsg:
+	case ranMsg:
 		if msg.gen != s.gen {
 			return s, nil
 		}
@@ -134,7 +137,7 @@ func (s *ddbConsole) Update(msg tea.Msg) (Screen, tea.Cmd) {
 }
 
 // ran shows a finished command: its lines, the panels, the lesson.
-func (s *ddbConsole) ran(msg ddbRanMsg) {
+func (s *Console) ran(msg ranMsg) {
 	o := msg.out
 	if o.Clear {
 		s.out = nil
@@ -149,17 +152,17 @@ func (s *ddbConsole) ran(msg ddbRanMsg) {
 	s.snap, s.guide = o.Snap, o.Guide
 	if o.Load != nil {
 		s.load = o.Load
-		s.panel = ddbPanelChart
+		s.panel = panelChart
 	}
 }
 
-func (s *ddbConsole) key(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
+func (s *Console) key(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	page := max(1, s.c.Height/2)
 	switch {
 	case key.Matches(msg, s.c.Keys.Back):
 		s.gen++ // a command in flight belongs to this screen only
 		return s, common.Pop
-	case key.Matches(msg, ddbKeys.Run):
+	case key.Matches(msg, consoleKeys.Run):
 		line := strings.TrimSpace(s.input.Value())
 		if s.busy {
 			return s, nil
@@ -176,13 +179,13 @@ func (s *ddbConsole) key(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 		s.histPos, s.draft = len(s.hist), ""
 		s.input.SetValue("")
 		return s, s.exec(line)
-	case key.Matches(msg, ddbKeys.Panel):
-		s.panel = (s.panel + 1) % ddbPanelCount
+	case key.Matches(msg, consoleKeys.Panel):
+		s.panel = (s.panel + 1) % panelCount
 		return s, nil
-	case key.Matches(msg, ddbKeys.PanelBack):
-		s.panel = (s.panel + ddbPanelCount - 1) % ddbPanelCount
+	case key.Matches(msg, consoleKeys.PanelBack):
+		s.panel = (s.panel + panelCount - 1) % panelCount
 		return s, nil
-	case key.Matches(msg, ddbKeys.Older):
+	case key.Matches(msg, consoleKeys.Older):
 		if s.histPos > 0 {
 			if s.histPos == len(s.hist) {
 				s.draft = s.input.Value()
@@ -192,7 +195,7 @@ func (s *ddbConsole) key(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 			s.input.CursorEnd()
 		}
 		return s, nil
-	case key.Matches(msg, ddbKeys.Newer):
+	case key.Matches(msg, consoleKeys.Newer):
 		if s.histPos < len(s.hist) {
 			s.histPos++
 			if s.histPos == len(s.hist) {
@@ -203,10 +206,10 @@ func (s *ddbConsole) key(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 			s.input.CursorEnd()
 		}
 		return s, nil
-	case key.Matches(msg, ddbKeys.ScrollUp):
+	case key.Matches(msg, consoleKeys.ScrollUp):
 		s.back += page
 		return s, nil
-	case key.Matches(msg, ddbKeys.ScrollDown):
+	case key.Matches(msg, consoleKeys.ScrollDown):
 		s.back = max(0, s.back-page)
 		return s, nil
 	}
@@ -216,20 +219,20 @@ func (s *ddbConsole) key(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 }
 
 // kb is a binding with its help text in the learner's language.
-func (s *ddbConsole) kb(b key.Binding, k string) key.Binding {
+func (s *Console) kb(b key.Binding, k string) key.Binding {
 	return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(b.Help().Key, s.c.T(k)))
 }
 
-func (s *ddbConsole) ShortHelp() []key.Binding {
+func (s *Console) ShortHelp() []key.Binding {
 	if s.guide.Active() {
-		return []key.Binding{s.kb(ddbKeys.Run, "ddb.k.next"), s.kb(ddbKeys.Panel, "ddb.k.panel"), s.kb(ddbKeys.ScrollUp, "ddb.k.scroll")}
+		return []key.Binding{s.kb(consoleKeys.Run, "ddb.k.next"), s.kb(consoleKeys.Panel, "ddb.k.panel"), s.kb(consoleKeys.ScrollUp, "ddb.k.scroll")}
 	}
-	return []key.Binding{s.kb(ddbKeys.Run, "ddb.k.run"), s.kb(ddbKeys.Panel, "ddb.k.panel"), s.kb(ddbKeys.Older, "ddb.k.history"), s.kb(ddbKeys.ScrollUp, "ddb.k.scroll")}
+	return []key.Binding{s.kb(consoleKeys.Run, "ddb.k.run"), s.kb(consoleKeys.Panel, "ddb.k.panel"), s.kb(consoleKeys.Older, "ddb.k.history"), s.kb(consoleKeys.ScrollUp, "ddb.k.scroll")}
 }
 
-func (s *ddbConsole) FullHelp() [][]key.Binding {
+func (s *Console) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{s.kb(ddbKeys.Run, "ddb.k.run"), s.kb(ddbKeys.Older, "ddb.k.history"), s.kb(ddbKeys.Newer, "ddb.k.history")},
-		{s.kb(ddbKeys.Panel, "ddb.k.panel"), s.kb(ddbKeys.PanelBack, "ddb.k.panelback"), s.kb(ddbKeys.ScrollUp, "ddb.k.scroll"), s.kb(ddbKeys.ScrollDown, "ddb.k.scrolldown")},
+		{s.kb(consoleKeys.Run, "ddb.k.run"), s.kb(consoleKeys.Older, "ddb.k.history"), s.kb(consoleKeys.Newer, "ddb.k.history")},
+		{s.kb(consoleKeys.Panel, "ddb.k.panel"), s.kb(consoleKeys.PanelBack, "ddb.k.panelback"), s.kb(consoleKeys.ScrollUp, "ddb.k.scroll"), s.kb(consoleKeys.ScrollDown, "ddb.k.scrolldown")},
 	}
 }

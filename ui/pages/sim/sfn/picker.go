@@ -1,4 +1,7 @@
-package ui
+// Package sfn is Simulators → Step Functions: a picker of the shipped
+// state machines (or a definition file), and a console that runs one a
+// step at a time over sim/stepfunctions, with its graph, history and cost.
+package sfn
 
 import (
 	"encoding/json"
@@ -10,33 +13,33 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
-	sfn "github.com/saa-study/saa-study/sim/stepfunctions"
+	"github.com/saa-study/saa-study/sim/stepfunctions"
 	"github.com/saa-study/saa-study/ui/common"
 	"github.com/saa-study/saa-study/ui/components/menu"
 )
 
-// sfnPicker lists the shipped state machines and lets a path be typed.
-type sfnPicker struct {
-	c       *Common
+// Picker lists the shipped state machines and lets a path be typed.
+type Picker struct {
+	c       *common.Common
 	menu    menu.Menu
 	editing bool
 	input   textinput.Model
 }
 
-// sfnSource is a definition to run: its name, ASL, input and mocks.
-type sfnSource struct {
+// source is a definition to run: its name, ASL, input and mocks.
+type source struct {
 	name              string
 	def, input, mocks []byte
 	comment           string
 }
 
-type sfnLoadedMsg struct {
-	src sfnSource
+type loadedMsg struct {
+	src source
 	err error
 }
 
-func newSFNPicker(c *Common) *sfnPicker {
-	p := &sfnPicker{c: c}
+func NewPicker(c *common.Common) *Picker {
+	p := &Picker{c: c}
 	p.input = textinput.New()
 	p.input.Placeholder = "machine.asl.json"
 	p.input.CharLimit = 1024
@@ -44,32 +47,32 @@ func newSFNPicker(c *Common) *sfnPicker {
 	return p
 }
 
-func (p *sfnPicker) build() {
+func (p *Picker) build() {
 	p.menu.Items = p.menu.Items[:0]
-	for _, e := range sfn.Examples() {
+	for _, e := range stepfunctions.Examples() {
 		p.menu.Items = append(p.menu.Items, menu.Item{ID: e.Name, Title: e.Name, Desc: e.Comment})
 	}
 	p.menu.Items = append(p.menu.Items, menu.Item{ID: "", Title: p.c.T("sfn.file"), Desc: p.c.T("sfn.file.d")})
 }
 
-func (p *sfnPicker) Init() tea.Cmd   { return nil }
-func (p *sfnPicker) Title() string   { return p.c.T("sim.sfn") }
-func (p *sfnPicker) Capturing() bool { return p.editing }
-func (p *sfnPicker) ShortHelp() []key.Binding {
+func (p *Picker) Init() tea.Cmd   { return nil }
+func (p *Picker) Title() string   { return p.c.T("sim.sfn") }
+func (p *Picker) Capturing() bool { return p.editing }
+func (p *Picker) ShortHelp() []key.Binding {
 	k := p.c.Keys
 	return []key.Binding{k.Up, k.Down, k.Open}
 }
-func (p *sfnPicker) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }
+func (p *Picker) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }
 
-func (p *sfnPicker) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (p *Picker) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case common.LangChangedMsg:
 		p.build()
-	case sfnLoadedMsg:
+	case loadedMsg:
 		if msg.err != nil {
 			return p, common.Err(msg.err)
 		}
-		return p, common.Push(newSFNConsole(p.c, msg.src))
+		return p, common.Push(newConsole(p.c, msg.src))
 	case tea.KeyPressMsg:
 		if p.editing {
 			switch msg.String() {
@@ -77,7 +80,7 @@ func (p *sfnPicker) Update(msg tea.Msg) (Screen, tea.Cmd) {
 				p.editing = false
 			case "enter":
 				p.editing = false
-				return p, loadSFNFile(strings.TrimSpace(p.input.Value()))
+				return p, loadFile(strings.TrimSpace(p.input.Value()))
 			default:
 				var cmd tea.Cmd
 				p.input, cmd = p.input.Update(msg)
@@ -97,27 +100,27 @@ func (p *sfnPicker) Update(msg tea.Msg) (Screen, tea.Cmd) {
 				p.editing = true
 				return p, p.input.Focus()
 			}
-			if e, ok := sfn.ExampleByName(it.ID); ok {
-				return p, common.Push(newSFNConsole(p.c, sfnSource{name: e.Name, def: e.Definition, input: e.Input, mocks: e.Mocks, comment: e.Comment}))
+			if e, ok := stepfunctions.ExampleByName(it.ID); ok {
+				return p, common.Push(newConsole(p.c, source{name: e.Name, def: e.Definition, input: e.Input, mocks: e.Mocks, comment: e.Comment}))
 			}
 		}
 	}
 	return p, nil
 }
 
-// loadSFNFile reads a definition from disk in a command; the input is {}
+// loadFile reads a definition from disk in a command; the input is {}
 // and there are no mocks (tasks echo their input).
-func loadSFNFile(path string) tea.Cmd {
+func loadFile(path string) tea.Cmd {
 	return func() tea.Msg {
 		b, err := os.ReadFile(path)
 		if err != nil {
-			return sfnLoadedMsg{err: fmt.Errorf("reading the definition: %w", err)}
+			return loadedMsg{err: fmt.Errorf("reading the definition: %w", err)}
 		}
-		return sfnLoadedMsg{src: sfnSource{name: path, def: b, input: []byte("{}")}}
+		return loadedMsg{src: source{name: path, def: b, input: []byte("{}")}}
 	}
 }
 
-func (p *sfnPicker) View() string {
+func (p *Picker) View() string {
 	st := p.c.Styles
 	h := p.c.Height
 	if p.editing {
@@ -131,12 +134,12 @@ func (p *sfnPicker) View() string {
 
 // humanMocks makes every .waitForTaskToken state wait for the learner: its
 // scripted answer (if any) is replaced with {"pending": true}.
-func humanMocks(m *sfn.Machine, mocks []byte) ([]byte, error) {
+func humanMocks(m *stepfunctions.Machine, mocks []byte) ([]byte, error) {
 	entries := map[string]json.RawMessage{}
 	if len(strings.TrimSpace(string(mocks))) > 0 {
 		// JSON keeps every answer exactly; YAML goes through the parser.
 		if err := json.Unmarshal(mocks, &entries); err != nil {
-			pm, perr := sfn.ParseMocks(mocks)
+			pm, perr := stepfunctions.ParseMocks(mocks)
 			if perr != nil {
 				return nil, fmt.Errorf("mocks: %w", perr)
 			}
@@ -149,8 +152,8 @@ func humanMocks(m *sfn.Machine, mocks []byte) ([]byte, error) {
 			}
 		}
 	}
-	var walk func(*sfn.Machine)
-	walk = func(m *sfn.Machine) {
+	var walk func(*stepfunctions.Machine)
+	walk = func(m *stepfunctions.Machine) {
 		if m == nil {
 			return
 		}

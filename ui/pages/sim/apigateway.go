@@ -1,4 +1,4 @@
-package ui
+package sim
 
 import (
 	"fmt"
@@ -8,8 +8,8 @@ import (
 	"github.com/saa-study/saa-study/sim/clock"
 )
 
-func apigatewayEngine() simEngine {
-	return simEngine{
+func apigatewayEngine() engine {
+	return engine{
 		id: "apigateway",
 		fields: func() fieldSet {
 			return fieldSet{
@@ -21,18 +21,18 @@ func apigatewayEngine() simEngine {
 				ladderField("simf.integration_ms", 50, 10, 50, 100, 500, 1000, 5000, 10000, 29000, 30000),
 			}
 		},
-		scenarios: func() ([]simScenario, error) {
+		scenarios: func() ([]scenario, error) {
 			all, err := apigateway.Scenarios()
 			if err != nil {
 				return nil, fmt.Errorf("api gateway scenarios: %w", err)
 			}
-			out := make([]simScenario, 0, len(all))
+			out := make([]scenario, 0, len(all))
 			for _, s := range all {
-				out = append(out, simScenario{s.ID, s.Title, s.Lesson})
+				out = append(out, scenario{s.ID, s.Title, s.Lesson})
 			}
 			return out, nil
 		},
-		quick: func(fs fieldSet, t func(string) string) (simOutcome, error) {
+		quick: func(fs fieldSet, t func(string) string) (outcome, error) {
 			q := apigateway.QuickOptions{RPS: fs.n("rps"), Seconds: fs.n("seconds"), Rate: fs.n("stage_rate"),
 				Burst: fs.i("stage_burst"), CacheTTL: fs.i("cache_ttl"), IntegrationMS: fs.n("integration_ms"), Seed: 1}
 			// The same traffic Quick sends, through Simulate for the series.
@@ -40,25 +40,25 @@ func apigatewayEngine() simEngine {
 				Phases:   []apigateway.Phase{{Seconds: q.Seconds, RPS: q.RPS}},
 				Template: apigateway.Request{Stage: "prod", Method: "GET", Path: "/items"}}, q.Seed)
 			if err != nil {
-				return simOutcome{}, fmt.Errorf("api gateway run: %w", err)
+				return outcome{}, fmt.Errorf("api gateway run: %w", err)
 			}
 			run := apigwRun(t("sim.yours"), r, t)
 			if n, resp, ok := firstRefused(apigateway.QuickAPI(q), q); ok {
 				run.pages[0].lines = append(run.pages[0].lines, "")
 				run.pages[0].lines = append(run.pages[0].lines, requestPath(fmt.Sprintf(t("sim.first_refused"), commaInt(int64(n))), resp)...)
 			}
-			return simOutcome{title: t("sim.yours"), metrics: apigwMetrics(t), runs: []simRun{run}}, nil
+			return outcome{title: t("sim.yours"), metrics: apigwMetrics(t), runs: []variant{run}}, nil
 		},
-		scenario: func(id string, t func(string) string) (simOutcome, error) {
+		scenario: func(id string, t func(string) string) (outcome, error) {
 			sc, err := apigateway.ScenarioByID(id)
 			if err != nil {
-				return simOutcome{}, fmt.Errorf("api gateway scenario: %w", err)
+				return outcome{}, fmt.Errorf("api gateway scenario: %w", err)
 			}
 			vrs, err := sc.Run()
 			if err != nil {
-				return simOutcome{}, fmt.Errorf("api gateway scenario: %w", err)
+				return outcome{}, fmt.Errorf("api gateway scenario: %w", err)
 			}
-			out := simOutcome{title: sc.Title, lesson: sc.Lesson, metrics: apigwMetrics(t)}
+			out := outcome{title: sc.Title, lesson: sc.Lesson, metrics: apigwMetrics(t)}
 			for _, v := range vrs {
 				out.runs = append(out.runs, apigwRun(v.Label, v.Result, t))
 			}
@@ -71,14 +71,14 @@ func apigwMetrics(t func(string) string) []string {
 	return []string{t("simm.requests"), t("simm.throttles"), t("simm.p99"), t("simm.cache_hits"), t("simm.timeouts")}
 }
 
-func apigwRun(label string, r apigateway.Result, t func(string) string) simRun {
+func apigwRun(label string, r apigateway.Result, t func(string) string) variant {
 	n := len(r.Series)
 	req, thr, p99, hits, to := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
 	for i, s := range r.Series {
 		req[i], thr[i], p99[i], hits[i], to[i] = float64(s.Requests), float64(s.Throttled+s.Quota), s.P99MS, float64(s.CacheHits), float64(s.Timeouts)
 	}
 	c := r.Counters
-	run := simRun{
+	run := variant{
 		label:  label,
 		series: [][]float64{req, thr, p99, hits, to},
 		stats: [][2]string{
@@ -101,7 +101,7 @@ func apigwRun(label string, r apigateway.Result, t func(string) string) simRun {
 		run.events = append(run.events, line)
 	}
 	// The first request, step by step through the pipeline.
-	run.pages = []simPage{{name: t("sim.v.path"), lines: requestPath(t("sim.first_request"), r.Sample)}}
+	run.pages = []page{{name: t("sim.v.path"), lines: requestPath(t("sim.first_request"), r.Sample)}}
 	return run
 }
 
