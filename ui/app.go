@@ -37,8 +37,8 @@ type Options struct {
 // App is the root model: a stack of screens, a header, a status line and a
 // help bar.
 type App struct {
-	c        *Common
-	stack    []Screen
+	c        *common.Common
+	stack    []common.Screen
 	help     help.Model
 	fullHelp bool
 	status   string
@@ -60,13 +60,13 @@ func New(o Options) *App {
 	}
 	// Progress is about the content the screens show.
 	o.Progress = o.Progress.WithLibrary(o.Lib)
-	c := &Common{Ctx: o.Ctx, Lib: o.Lib, Progress: o.Progress, Lang: o.Lang, Theme: o.Theme,
+	c := &common.Common{Ctx: o.Ctx, Lib: o.Lib, Progress: o.Progress, Lang: o.Lang, Theme: o.Theme,
 		Keys: keymap.Default(), Now: o.Now, Renders: render.NewCache()}
 	c.IsDark = o.Theme != "light"
 	c.Styles = styles.New(c.IsDark)
 	a := &App{c: c, help: help.New(), width: 80, height: 24}
 	a.help.Styles = help.DefaultStyles(c.IsDark)
-	a.stack = []Screen{home.New(c)}
+	a.stack = []common.Screen{home.New(c)}
 	if o.Start != "" {
 		s := screenFor(c, o.Start)
 		if s == nil {
@@ -87,7 +87,7 @@ func (a *App) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-func (a *App) top() Screen { return a.stack[len(a.stack)-1] }
+func (a *App) top() common.Screen { return a.stack[len(a.stack)-1] }
 
 // layout gives the screens the room left by the header, status and help.
 func (a *App) layout() {
@@ -186,7 +186,7 @@ func (a *App) forward(msg tea.Msg) tea.Cmd {
 func (a *App) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := a.c.Keys
 	capturing := false
-	if cp, ok := a.top().(Capturer); ok {
+	if cp, ok := a.top().(common.Capturer); ok {
 		capturing = cp.Capturing()
 	}
 	switch {
@@ -283,7 +283,7 @@ func (a *App) shortHelp() []key.Binding {
 	if len(a.stack) > 1 {
 		out = append(out, k.Back)
 	}
-	if cp, ok := a.top().(Capturer); ok && cp.Capturing() {
+	if cp, ok := a.top().(common.Capturer); ok && cp.Capturing() {
 		// The screen takes ? and q as text; only ctrl+c quits here.
 		quit := key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit"))
 		return keymap.Localize(a.c.Lang, append(out, quit))

@@ -13,25 +13,13 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/ui/internal/uitest"
 	"github.com/saa-study/saa-study/ui/pages/home"
 	"github.com/saa-study/saa-study/ui/pages/settings"
 	"github.com/saa-study/saa-study/ui/text"
 )
 
-func press(s string) tea.KeyPressMsg {
-	switch s {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	case "pgdown":
-		return tea.KeyPressMsg{Code: tea.KeyPgDown}
-	}
-	r := []rune(s)[0]
-	return tea.KeyPressMsg{Code: r, Text: s}
-}
+func press(s string) tea.KeyPressMsg { return uitest.Press(s) }
 
 func waitFor(t *testing.T, tm *teatest.TestModel, want string) {
 	t.Helper()

@@ -10,6 +10,7 @@ import (
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/progress"
 	"github.com/saa-study/saa-study/ui/internal/fixture"
+	"github.com/saa-study/saa-study/ui/internal/uitest"
 )
 
 // testLibrary builds a small, valid library (see fixture.Library).
@@ -44,30 +45,5 @@ func drive(a *App, msg tea.Msg) (quit bool) {
 	return false
 }
 
-// run executes a command and flattens batches into messages.
-func run(cmd tea.Cmd) []tea.Msg {
-	if cmd == nil {
-		return nil
-	}
-	msg := cmd()
-	switch m := msg.(type) {
-	case nil:
-		return nil
-	case tea.BatchMsg:
-		var out []tea.Msg
-		for _, c := range m {
-			out = append(out, run(c)...)
-		}
-		return out
-	}
-	// tea.Sequence returns an unexported message holding its commands; the
-	// screens only sequence "save, then common.Pop", so run them in order.
-	if cmds, ok := sequenceCmds(msg); ok {
-		var out []tea.Msg
-		for _, c := range cmds {
-			out = append(out, run(c)...)
-		}
-		return out
-	}
-	return []tea.Msg{msg}
-}
+// run executes a command the way the program would (see uitest.Run).
+func run(cmd tea.Cmd) []tea.Msg { return uitest.Run(cmd) }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/ui/common"
 	"github.com/saa-study/saa-study/ui/components/reader"
 	"github.com/saa-study/saa-study/ui/pages/exam"
 	"github.com/saa-study/saa-study/ui/pages/notes"
@@ -23,10 +24,10 @@ import (
 //
 // A target is a name ("notes"), or a name and an argument after a colon:
 // "note:ID#section" opens the reader there, "study:ID#section" opens Study.
-var screens = map[string]func(c *Common, arg string) Screen{
-	"notes": func(c *Common, _ string) Screen { return notes.NewList(c) },
+var screens = map[string]func(c *common.Common, arg string) common.Screen{
+	"notes": func(c *common.Common, _ string) common.Screen { return notes.NewList(c) },
 
-	"study": func(c *Common, arg string) Screen {
+	"study": func(c *common.Common, arg string) common.Screen {
 		if arg == "" {
 			return notes.NewStudyList(c)
 		}
@@ -37,7 +38,7 @@ var screens = map[string]func(c *Common, arg string) Screen{
 		return study.New(c, n, sec)
 	},
 
-	"note": func(c *Common, arg string) Screen {
+	"note": func(c *common.Common, arg string) common.Screen {
 		n, sec := noteOf(c, arg)
 		if n == nil {
 			return nil
@@ -45,11 +46,11 @@ var screens = map[string]func(c *Common, arg string) Screen{
 		return reader.NewAt(c, n, sec)
 	},
 
-	"review": func(c *Common, _ string) Screen { return review.New(c) },
+	"review": func(c *common.Common, _ string) common.Screen { return review.New(c) },
 
-	"exam": func(c *Common, _ string) Screen { return exam.NewMenu(c) },
+	"exam": func(c *common.Common, _ string) common.Screen { return exam.NewMenu(c) },
 
-	"sim": func(c *Common, arg string) Screen {
+	"sim": func(c *common.Common, arg string) common.Screen {
 		switch arg {
 		case "":
 			return sim.NewMenu(c)
@@ -61,14 +62,14 @@ var screens = map[string]func(c *Common, arg string) Screen{
 		return sim.NewConsole(c, arg) // nil for an unknown engine
 	},
 
-	"stats": func(c *Common, _ string) Screen { return stats.New(c) },
+	"stats": func(c *common.Common, _ string) common.Screen { return stats.New(c) },
 
-	"settings": func(c *Common, _ string) Screen { return settings.New(c) },
+	"settings": func(c *common.Common, _ string) common.Screen { return settings.New(c) },
 }
 
 // screenFor builds the screen a target names; nil when it names nothing
 // there is (an unknown target, or a note that is not in the library).
-func screenFor(c *Common, target string) Screen {
+func screenFor(c *common.Common, target string) common.Screen {
 	name, arg, _ := strings.Cut(target, ":")
 	open, ok := screens[name]
 	if !ok {
@@ -79,7 +80,7 @@ func screenFor(c *Common, target string) Screen {
 
 // noteOf finds "ID#section" in the learner's language, or in any language
 // the library has it in.
-func noteOf(c *Common, arg string) (*content.Note, string) {
+func noteOf(c *common.Common, arg string) (*content.Note, string) {
 	id, sec, _ := strings.Cut(arg, "#")
 	if c.Lib == nil {
 		return nil, ""

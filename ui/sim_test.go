@@ -15,10 +15,8 @@ import (
 
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/ui/common"
-	"github.com/saa-study/saa-study/ui/components/chart"
 	"github.com/saa-study/saa-study/ui/internal/uitest"
 	"github.com/saa-study/saa-study/ui/pages/sim"
-	"github.com/saa-study/saa-study/ui/styles"
 	"github.com/saa-study/saa-study/ui/text"
 )
 
@@ -105,35 +103,6 @@ func TestSimConsoleFlows(t *testing.T) {
 	}
 }
 
-func TestLineChartNeverWiderThanAsked(t *testing.T) {
-	st := styles.New(true)
-	big := make([]float64, 600)
-	for i := range big {
-		big[i] = float64(i*i) * 1234.5
-	}
-	series := []chart.Series{{Name: "a", Data: big}, {Name: "b", Data: []float64{3}}, {Name: "c", Data: []float64{0, 0, 0}}, {Name: "d"}}
-	for w := 1; w <= 220; w += 7 {
-		for _, h := range []int{1, 3, 5, 9, 12, 24, 50} {
-			out := chart.Line(st, series, w, h, 599, "s")
-			if out == "" {
-				continue
-			}
-			lines := strings.Split(out, "\n")
-			if len(lines) > h {
-				t.Errorf("%dx%d: %d lines", w, h, len(lines))
-			}
-			for _, l := range lines {
-				if text.Width(l) > w {
-					t.Errorf("%dx%d: line of %d cells %q", w, h, text.Width(l), ansi.Strip(l))
-				}
-			}
-		}
-	}
-	if chart.Line(st, []chart.Series{{Name: "empty"}}, 80, 20, 0, "s") != "" {
-		t.Error("a chart of no data should draw nothing")
-	}
-}
-
 // TestTypingANumberInTheForm: in the App, a number typed into the form
 // takes q and every other key, and becomes the field's value.
 func TestTypingANumberInTheForm(t *testing.T) {
@@ -159,22 +128,6 @@ func TestTypingANumberInTheForm(t *testing.T) {
 	}
 	if row, _, _ := strings.Cut(view[i:], "\n"); !strings.Contains(row, "◂ 2048 ▸") {
 		t.Fatalf("memory shows %q after typing 2048", row)
-	}
-}
-
-func BenchmarkLineChart(b *testing.B) {
-	st := styles.New(true)
-	series := make([]chart.Series, 3)
-	for i := range series {
-		d := make([]float64, 600)
-		for j := range d {
-			d[j] = float64((j * (i + 3)) % 997)
-		}
-		series[i] = chart.Series{Name: "s", Data: d}
-	}
-	b.ReportAllocs()
-	for b.Loop() {
-		chart.Line(st, series, 80, 18, 599, "s")
 	}
 }
 

@@ -6,6 +6,7 @@ package text
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -280,4 +281,24 @@ func Clock(d time.Duration) string {
 		return fmt.Sprintf("%d:%02d:%02d", hh, mm, ss)
 	}
 	return fmt.Sprintf("%d:%02d", mm, ss)
+}
+
+// Comma writes a whole number with thousands separators: 1,000,000.
+func Comma(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := n < 0
+	if neg {
+		s = s[1:]
+	}
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i := range len(s) {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }

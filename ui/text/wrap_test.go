@@ -18,3 +18,11 @@ func TestWrapJoinsParagraphLinesButKeepsLists(t *testing.T) {
 		}
 	}
 }
+
+func TestComma(t *testing.T) {
+	for n, want := range map[int64]string{0: "0", 999: "999", 1000: "1,000", -1234567: "-1,234,567", 4000000: "4,000,000"} {
+		if got := Comma(n); got != want {
+			t.Errorf("Comma(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

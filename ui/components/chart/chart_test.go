@@ -1,6 +1,14 @@
 package chart
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/saa-study/saa-study/ui/styles"
+	"github.com/saa-study/saa-study/ui/text"
+)
 
 // TestCompactNumberFitsTheAxis: every label fits the room the axis keeps.
 func TestCompactNumberFitsTheAxis(t *testing.T) {
@@ -29,5 +37,52 @@ func TestAxisLabel(t *testing.T) {
 		if got := axisLabel(tc.v, tc.xmax); got != tc.want {
 			t.Errorf("axisLabel(%v, %v) = %q, want %q", tc.v, tc.xmax, got, tc.want)
 		}
+	}
+}
+
+// TestLineChartNeverWiderThanAsked: whatever the data, the chart keeps
+// to the cells it was given.
+func TestLineChartNeverWiderThanAsked(t *testing.T) {
+	st := styles.New(true)
+	big := make([]float64, 600)
+	for i := range big {
+		big[i] = float64(i*i) * 1234.5
+	}
+	series := []Series{{Name: "a", Data: big}, {Name: "b", Data: []float64{3}}, {Name: "c", Data: []float64{0, 0, 0}}, {Name: "d"}}
+	for w := 1; w <= 220; w += 7 {
+		for _, h := range []int{1, 3, 5, 9, 12, 24, 50} {
+			out := Line(st, series, w, h, 599, "s")
+			if out == "" {
+				continue
+			}
+			lines := strings.Split(out, "\n")
+			if len(lines) > h {
+				t.Errorf("%dx%d: %d lines", w, h, len(lines))
+			}
+			for _, l := range lines {
+				if text.Width(l) > w {
+					t.Errorf("%dx%d: line of %d cells %q", w, h, text.Width(l), ansi.Strip(l))
+				}
+			}
+		}
+	}
+	if Line(st, []Series{{Name: "empty"}}, 80, 20, 0, "s") != "" {
+		t.Error("a chart of no data should draw nothing")
+	}
+}
+
+func BenchmarkLineChart(b *testing.B) {
+	st := styles.New(true)
+	series := make([]Series, 3)
+	for i := range series {
+		d := make([]float64, 600)
+		for j := range d {
+			d[j] = float64((j * (i + 3)) % 997)
+		}
+		series[i] = Series{Name: "s", Data: d}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		Line(st, series, 80, 18, 599, "s")
 	}
 }

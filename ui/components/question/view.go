@@ -63,13 +63,13 @@ func (m *Model) Body(w int, focused bool, hint string) string {
 	return b.String()
 }
 
-// View keeps head on the first line and scrolls body (from Body) in the
-// h-1 lines under it. After the cursor moved (or Follow), the option under
+// View keeps head (one line or more) on top and scrolls body (from Body)
+// in the lines left under it. After the cursor moved (or Follow), the option under
 // it comes into view, all its lines. When the body is cut, its last line
 // becomes more ("" leaves the line to the body).
 func (m *Model) View(head, body string, h int, more string) string {
 	lines := strings.Split(strings.TrimRight(body, "\n"), "\n")
-	room := max(h-1, 1)
+	room := max(h-strings.Count(head, "\n")-1, 1)
 	if m.follow {
 		m.follow = false
 		vis := room

@@ -6,11 +6,11 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/quiz"
 	"github.com/saa-study/saa-study/ui/common"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 // practiceCounts are the session sizes offered; 0 means all.
@@ -182,26 +182,53 @@ func (p *practiceSetup) label(row string) string {
 func (p *practiceSetup) View() string {
 	st := p.c.Styles
 	w, h := p.c.Width, p.c.Height
-	var b strings.Builder
+	var out []string
 	if h >= 10 {
-		b.WriteString(st.Muted.Render(ansi.Truncate(p.c.T("practice.setup"), w, "…")) + "\n")
+		for _, l := range text.Wrap(p.c.T("practice.setup"), w) {
+			out = append(out, st.Muted.Render(l))
+		}
 	}
-	rows := max(h-strings.Count(b.String(), "\n"), 1)
+	rows := max(h-len(out), 1)
+	// Each row wraps under its own text (a long topic title on a narrow
+	// window), so rows are blocks of lines; the cursor's block stays in view.
+	blocks := make([][]string, len(p.rows))
+	for i, row := range p.rows {
+		lines := strings.Split(text.Hang(p.label(row), max(w-2, 10), 4), "\n")
+		for j, l := range lines {
+			switch {
+			case i == p.cursor && j == 0:
+				lines[j] = st.Cursor.Render("▸ ") + st.ItemSelected.Render(l)
+			case i == p.cursor:
+				lines[j] = "  " + st.ItemSelected.Render(l)
+			default:
+				lines[j] = "  " + l
+			}
+		}
+		blocks[i] = lines
+	}
 	if p.cursor < p.offset {
 		p.offset = p.cursor
 	}
-	if p.cursor >= p.offset+rows {
-		p.offset = p.cursor - rows + 1
+	for p.offset < p.cursor && linesFrom(blocks, p.offset, p.cursor) > rows {
+		p.offset++
 	}
-	for i := p.offset; i < len(p.rows) && i < p.offset+rows; i++ {
-		row := p.rows[i]
-		line := "  " + p.label(row)
-		if i == p.cursor {
-			line = st.Cursor.Render("▸ ") + st.ItemSelected.Render(p.label(row))
+	for i := p.offset; i < len(blocks) && len(out) < h; i++ {
+		for _, l := range blocks[i] {
+			if len(out) < h {
+				out = append(out, text.Truncate(l, w))
+			}
 		}
-		b.WriteString(ansi.Truncate(line, w, "…") + "\n")
 	}
-	return b.String()
+	return strings.Join(out, "\n") + "\n"
+}
+
+// linesFrom counts the lines of blocks from..to, both included.
+func linesFrom(blocks [][]string, from, to int) int {
+	n := 0
+	for i := from; i <= to && i < len(blocks); i++ {
+		n += len(blocks[i])
+	}
+	return n
 }
 
 func (p *practiceSetup) ShortHelp() []key.Binding {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/saa-study/saa-study/sim/apigateway"
 	"github.com/saa-study/saa-study/sim/clock"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 func apigatewayEngine() engine {
@@ -45,7 +46,7 @@ func apigatewayEngine() engine {
 			run := apigwRun(t("sim.yours"), r, t)
 			if n, resp, ok := firstRefused(apigateway.QuickAPI(q), q); ok {
 				run.pages[0].lines = append(run.pages[0].lines, "")
-				run.pages[0].lines = append(run.pages[0].lines, requestPath(fmt.Sprintf(t("sim.first_refused"), commaInt(int64(n))), resp)...)
+				run.pages[0].lines = append(run.pages[0].lines, requestPath(fmt.Sprintf(t("sim.first_refused"), text.Comma(int64(n))), resp)...)
 			}
 			return outcome{title: t("sim.yours"), metrics: apigwMetrics(t), runs: []variant{run}}, nil
 		},
@@ -82,14 +83,14 @@ func apigwRun(label string, r apigateway.Result, t func(string) string) variant 
 		label:  label,
 		series: [][]float64{req, thr, p99, hits, to},
 		stats: [][2]string{
-			{t("sims.requests"), commaInt(c.Requests)},
-			{t("sims.ok"), commaInt(c.OK)},
-			{t("sims.throttled"), commaInt(c.Throttled)},
-			{t("sims.quota"), commaInt(c.QuotaExceeded)},
-			{t("sims.timed_out"), commaInt(c.Timeouts)},
-			{t("sims.denied"), commaInt(c.Unauthorized + c.Forbidden)},
-			{t("sims.cache_hits"), fmt.Sprintf("%s (%.0f%%)", commaInt(c.CacheHits), 100*c.CacheHitRatio())},
-			{t("sims.integration_calls"), commaInt(c.IntegrationCalls)},
+			{t("sims.requests"), text.Comma(c.Requests)},
+			{t("sims.ok"), text.Comma(c.OK)},
+			{t("sims.throttled"), text.Comma(c.Throttled)},
+			{t("sims.quota"), text.Comma(c.QuotaExceeded)},
+			{t("sims.timed_out"), text.Comma(c.Timeouts)},
+			{t("sims.denied"), text.Comma(c.Unauthorized + c.Forbidden)},
+			{t("sims.cache_hits"), fmt.Sprintf("%s (%.0f%%)", text.Comma(c.CacheHits), 100*c.CacheHitRatio())},
+			{t("sims.integration_calls"), text.Comma(c.IntegrationCalls)},
 		},
 		explain: withFactID(r.Explanation, r.Fact),
 	}

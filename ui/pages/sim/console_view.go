@@ -27,13 +27,20 @@ func (s *console) setupView() string {
 	// The hint under the list: how to change a field, or a scenario's lesson.
 	var hint []string
 	it, _ := s.menu.Selected()
+	muted := func(line string) []string {
+		var out []string
+		for _, l := range text.Wrap(line, w) {
+			out = append(out, st.Muted.Render(l))
+		}
+		return out
+	}
 	switch {
 	case s.editing:
-		hint = []string{text.Truncate(s.c.T(s.field().key)+": "+s.input.View(), w), st.Muted.Render(text.Truncate(s.c.T("sim.edit.hint"), w))}
+		hint = append([]string{text.Truncate(s.c.T(s.field().key)+": "+s.input.View(), w)}, muted(s.c.T("sim.edit.hint"))...)
 	case it.ID == "f":
-		hint = []string{st.Muted.Render(text.Truncate(s.c.T("sim.field.hint"), w))}
+		hint = muted(s.c.T("sim.field.hint"))
 	case it.ID == "run":
-		hint = []string{st.Muted.Render(text.Truncate(s.c.T("sim.run.hint"), w))}
+		hint = muted(s.c.T("sim.run.hint"))
 	case strings.HasPrefix(it.ID, "s:"):
 		for _, sc := range s.scens {
 			if "s:"+sc.id == it.ID {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/saa-study/saa-study/sim/edge"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 // edgeTraced is how many of the first requests a console run traces: the
@@ -125,11 +126,11 @@ func edgeRun(label string, s edge.Summary, t func(string) string) variant {
 		label:  label,
 		series: [][]float64{lat},
 		stats: [][2]string{
-			{t("sims.requests"), commaInt(int64(s.Requests))},
+			{t("sims.requests"), text.Comma(int64(s.Requests))},
 			{t("sims.hit_ratio"), fmt.Sprintf("%.1f%%", 100*s.HitRatio)},
-			{t("sims.origin_fetches"), commaInt(int64(s.OriginFetches))},
-			{t("sims.generated"), commaInt(int64(s.Generated))},
-			{t("sims.errors"), commaInt(int64(s.Errors))},
+			{t("sims.origin_fetches"), text.Comma(int64(s.OriginFetches))},
+			{t("sims.generated"), text.Comma(int64(s.Generated))},
+			{t("sims.errors"), text.Comma(int64(s.Errors))},
 			{"p50 / p99 ms", fmt.Sprintf("%.1f / %.1f", s.LatencyP50Ms, s.LatencyP99Ms)},
 			{t("sims.cost"), fmt.Sprintf("$%.6f", s.Cost.TotalUSD)},
 			{t("sims.per_million"), fmt.Sprintf("$%.4f", s.Cost.PerMillionUSD)},
@@ -138,8 +139,8 @@ func edgeRun(label string, s edge.Summary, t func(string) string) variant {
 	}
 	for _, tr := range edge.Triggers() {
 		if n, ok := s.Invocations[tr]; ok {
-			run.stats = append(run.stats, [2]string{string(tr), commaInt(int64(n))})
-			run.events = append(run.events, fmt.Sprintf("%s: %s %s", tr, commaInt(int64(n)), t("sim.invocations")))
+			run.stats = append(run.stats, [2]string{string(tr), text.Comma(int64(n))})
+			run.events = append(run.events, fmt.Sprintf("%s: %s %s", tr, text.Comma(int64(n)), t("sim.invocations")))
 		}
 	}
 	var trace []string

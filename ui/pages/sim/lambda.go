@@ -6,6 +6,7 @@ import (
 
 	"github.com/saa-study/saa-study/sim/lambda"
 	"github.com/saa-study/saa-study/ui/components/chart"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 // powerTuneMemories are the memory sizes the power-tuning view sweeps: from
@@ -120,13 +121,13 @@ func lambdaRun(label string, cfg lambda.FunctionConfig, w lambda.Workload, r lam
 		label:  label,
 		series: [][]float64{conc, thr, cold, p99, backlog},
 		stats: [][2]string{
-			{t("sims.requests"), commaInt(r.Requests)},
-			{t("sims.invocations"), commaInt(r.Invocations)},
-			{t("sims.succeeded"), commaInt(r.Succeeded)},
-			{t("sims.throttled"), commaInt(r.Throttled)},
-			{t("sims.timed_out"), commaInt(r.TimedOut)},
-			{t("sims.cold_starts"), commaInt(r.ColdStarts)},
-			{t("sims.max_concurrency"), commaInt(r.MaxConcurrency)},
+			{t("sims.requests"), text.Comma(r.Requests)},
+			{t("sims.invocations"), text.Comma(r.Invocations)},
+			{t("sims.succeeded"), text.Comma(r.Succeeded)},
+			{t("sims.throttled"), text.Comma(r.Throttled)},
+			{t("sims.timed_out"), text.Comma(r.TimedOut)},
+			{t("sims.cold_starts"), text.Comma(r.ColdStarts)},
+			{t("sims.max_concurrency"), text.Comma(r.MaxConcurrency)},
 			{t("sims.cost"), fmt.Sprintf("$%.4f", r.Bill.Total)},
 		},
 		explain: r.Explanation.String(),
@@ -168,24 +169,4 @@ func powerTuneLines(cfg lambda.FunctionConfig, dm lambda.DurationModel, t func(s
 	}
 	lines := chart.Columns(rows, 1<<20)
 	return append(lines, "", t("sim.power.note"))
-}
-
-// commaInt writes 12345 as 12,345.
-func commaInt(n int64) string {
-	s := fmt.Sprint(n)
-	neg := n < 0
-	if neg {
-		s = s[1:]
-	}
-	var out []byte
-	for i := range len(s) {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			out = append(out, ',')
-		}
-		out = append(out, s[i])
-	}
-	if neg {
-		return "-" + string(out)
-	}
-	return string(out)
 }

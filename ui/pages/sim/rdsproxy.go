@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/saa-study/saa-study/sim/rdsproxy"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 func rdsproxyEngine() engine {
@@ -92,14 +93,14 @@ func rdsRun(label string, r rdsproxy.Result, t func(string) string) variant {
 		label:  label,
 		series: [][]float64{db, q, errs, p99, conc},
 		stats: [][2]string{
-			{t("sims.invocations"), commaInt(int64(r.Invocations))},
-			{t("sims.succeeded"), commaInt(int64(r.Succeeded))},
-			{t("sims.failed"), commaInt(int64(r.Failed))},
-			{"max_connections", commaInt(int64(r.MaxConnections))},
-			{t("sims.pool"), commaInt(int64(r.PoolSize))},
-			{t("sims.peak_db"), commaInt(int64(r.PeakDBConns))},
-			{t("sims.peak_queued"), commaInt(int64(r.PeakQueued))},
-			{t("sims.new_conns"), commaInt(int64(r.NewDBConns))},
+			{t("sims.invocations"), text.Comma(int64(r.Invocations))},
+			{t("sims.succeeded"), text.Comma(int64(r.Succeeded))},
+			{t("sims.failed"), text.Comma(int64(r.Failed))},
+			{"max_connections", text.Comma(int64(r.MaxConnections))},
+			{t("sims.pool"), text.Comma(int64(r.PoolSize))},
+			{t("sims.peak_db"), text.Comma(int64(r.PeakDBConns))},
+			{t("sims.peak_queued"), text.Comma(int64(r.PeakQueued))},
+			{t("sims.new_conns"), text.Comma(int64(r.NewDBConns))},
 			{"p50 / p99 ms", fmt.Sprintf("%.1f / %.1f", r.P50Ms, r.P99Ms)},
 		},
 		explain: r.Explanation,
@@ -112,7 +113,7 @@ func rdsRun(label string, r rdsproxy.Result, t func(string) string) variant {
 	sort.Strings(kinds)
 	var errLines []string
 	for _, k := range kinds {
-		errLines = append(errLines, fmt.Sprintf("%s × %s", commaInt(int64(r.Errors[k])), k))
+		errLines = append(errLines, fmt.Sprintf("%s × %s", text.Comma(int64(r.Errors[k])), k))
 	}
 	if len(errLines) == 0 {
 		errLines = []string{t("sim.noerrors")}

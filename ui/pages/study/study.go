@@ -235,11 +235,15 @@ func (s *Study) panel(w, h int) string {
 	if s.scope == "note" {
 		head += " · " + s.c.T("study.onnote")
 	}
+	style := st.Header
 	if s.focusNote {
-		head = st.Muted.Render(head)
-	} else {
-		head = st.Header.Render(head)
+		style = st.Muted
 	}
+	heads := text.Wrap(head, w)
+	for i, l := range heads {
+		heads[i] = style.Render(l)
+	}
+	head = strings.Join(heads, "\n")
 	more := ""
 	if h > 2 {
 		more = st.Muted.Render(ansi.Truncate(s.c.T("study.more"), w, "…"))

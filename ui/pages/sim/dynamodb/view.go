@@ -26,8 +26,9 @@ func (s *Console) View() string {
 	var parts []string
 	used := 1 // the input line
 	if h >= 6 {
-		parts = append(parts, s.statusLine(w))
-		used++
+		status := s.statusLines(w)
+		parts = append(parts, status...)
+		used += len(status)
 	}
 	if s.panel != panelNone && h >= 8 {
 		ph := max(3, (h-used)/2)
@@ -62,16 +63,22 @@ func (s *Console) View() string {
 	return strings.Join(parts, "\n")
 }
 
-func (s *Console) statusLine(w int) string {
+// statusLines is the intro, or where the guide stands, wrapped to w.
+func (s *Console) statusLines(w int) []string {
 	st := s.c.Styles
+	line, style := s.c.T("ddb.intro"), st.Muted
 	if g := s.guide.Guide; g != nil {
 		title, step := g.Title(console.Lang(s.c.Lang)), s.guide.Step
+		line, style = fmt.Sprintf(s.c.T("ddb.guide.done"), title), st.Good
 		if step < len(g.Steps) {
-			return text.Truncate(st.Warn.Render(fmt.Sprintf(s.c.T("ddb.guide.next"), title, step+1, len(g.Steps), g.Steps[step].Cmd)), w)
+			line, style = fmt.Sprintf(s.c.T("ddb.guide.next"), title, step+1, len(g.Steps), g.Steps[step].Cmd), st.Warn
 		}
-		return text.Truncate(st.Good.Render(fmt.Sprintf(s.c.T("ddb.guide.done"), title)), w)
 	}
-	return text.Truncate(st.Muted.Render(s.c.T("ddb.intro")), w)
+	var out []string
+	for _, l := range text.Wrap(line, w) {
+		out = append(out, style.Render(l))
+	}
+	return out
 }
 
 func (s *Console) panelName() string {

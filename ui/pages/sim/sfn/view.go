@@ -221,7 +221,7 @@ func (s *console) costLines() []string {
 	exp := stepfunctions.Price(stepfunctions.Express, r.Transitions, dur, 64)
 	out := []string{
 		fmt.Sprintf("Standard: %d × $%.3f/1,000 = $%.6f (%s: $%.6f)", std.StateTransitions, stepfunctions.StandardPerTransition*1000,
-			std.WithoutFreeTierUSD, fmt.Sprintf(s.c.T("sfn.freetier"), commaInt(stepfunctions.StandardFreeTransitions)), std.WithFreeTierUSD),
+			std.WithoutFreeTierUSD, fmt.Sprintf(s.c.T("sfn.freetier"), text.Comma(stepfunctions.StandardFreeTransitions)), std.WithFreeTierUSD),
 		fmt.Sprintf("Express: $%.6f + %.4f GB-s × $%.8f = $%.8f", exp.RequestUSD, exp.GBSeconds, stepfunctions.ExpressPerGBSecond, exp.WithoutFreeTierUSD),
 	}
 	var notes []string
@@ -270,25 +270,4 @@ func fmtElapsed(ms int64) string {
 		return fmt.Sprintf("%.1fh", float64(ms)/3_600_000)
 	}
 	return fmt.Sprintf("%.1fd", float64(ms)/86_400_000)
-}
-
-// commaInt writes 12345 as 12,345 (the same helper as the Simulators
-// console's; pages do not import each other).
-func commaInt(n int64) string {
-	s := fmt.Sprint(n)
-	neg := n < 0
-	if neg {
-		s = s[1:]
-	}
-	var out []byte
-	for i := range len(s) {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			out = append(out, ',')
-		}
-		out = append(out, s[i])
-	}
-	if neg {
-		return "-" + string(out)
-	}
-	return string(out)
 }
