@@ -36,11 +36,12 @@ type Store struct {
 	now  func() time.Time
 }
 
-// ErrNotProgressFile and ErrTooNew describe files the store refuses to
-// touch. The wrapping error names the file and what to do.
+// ErrNotProgressFile, ErrTooNew and ErrNotRegularFile describe files the
+// store refuses to touch. The wrapping error names the file and what to do.
 var (
 	ErrNotProgressFile = errors.New("not a saa-study progress file")
 	ErrTooNew          = errors.New("written by a newer saa-study")
+	ErrNotRegularFile  = errors.New("not a regular file")
 )
 
 // Options tune Open. The zero value is right for the app.
@@ -83,10 +84,19 @@ func Open(path string, opt Options) (*Store, error) {
 
 // inspect checks an existing file before anything writes to it.
 func inspect(path string) (exists bool, err error) {
-	f, err := os.Open(path)
+	// Only a regular file is read: a named pipe would block the read below
+	// forever, and a device or a folder is never a progress file.
+	fi, err := os.Stat(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return false, nil
 	}
+	if err != nil {
+		return false, fmt.Errorf("%s: %w", path, err)
+	}
+	if !fi.Mode().IsRegular() {
+		return true, fmt.Errorf("%s: %s, %w; choose a progress file with --db", path, fileKind(fi.Mode()), ErrNotRegularFile)
+	}
+	f, err := os.Open(path)
 	if err != nil {
 		return false, fmt.Errorf("%s: %w", path, err)
 	}
@@ -117,6 +127,23 @@ func inspect(path string) (exists bool, err error) {
 		return true, tooNew(path, version)
 	}
 	return true, nil
+}
+
+// fileKind names what a file that is not a regular file is.
+func fileKind(m os.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&os.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	case m&os.ModeCharDevice != 0:
+		return "a character device"
+	case m&os.ModeDevice != 0:
+		return "a block device"
+	}
+	return "a special file (" + m.Type().String() + ")"
 }
 
 func tooNew(path string, v int) error {
