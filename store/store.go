@@ -8,12 +8,10 @@
 package store
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
-	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -36,12 +34,15 @@ type Store struct {
 	now  func() time.Time
 }
 
-// ErrNotProgressFile, ErrTooNew and ErrNotRegularFile describe files the
-// store refuses to touch. The wrapping error names the file and what to do.
+// ErrNotProgressFile, ErrTooNew, ErrNotRegularFile, ErrReadOnly and
+// ErrDamaged describe files the store refuses to touch. The wrapping error
+// names the file and what to do.
 var (
 	ErrNotProgressFile = errors.New("not a saa-study progress file")
 	ErrTooNew          = errors.New("written by a newer saa-study")
 	ErrNotRegularFile  = errors.New("not a regular file")
+	ErrReadOnly        = errors.New("read-only")
+	ErrDamaged         = errors.New("damaged")
 )
 
 // Options tune Open. The zero value is right for the app.
@@ -80,99 +81,6 @@ func Open(path string, opt Options) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
-}
-
-// inspect checks an existing file before anything writes to it.
-func inspect(path string) (exists bool, err error) {
-	// Only a regular file is read: a named pipe would block the read below
-	// forever, and a device or a folder is never a progress file.
-	fi, err := os.Stat(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return false, nil
-	}
-	if err != nil {
-		return false, fmt.Errorf("%s: %w", path, err)
-	}
-	if !fi.Mode().IsRegular() {
-		return true, fmt.Errorf("%s: %s, %w; choose a progress file with --db", path, fileKind(fi.Mode()), ErrNotRegularFile)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return false, fmt.Errorf("%s: %w", path, err)
-	}
-	head := make([]byte, 100)
-	n, _ := io.ReadFull(f, head)
-	f.Close()
-	if n == 0 {
-		return false, nil // an empty file is a new database
-	}
-	if n < 100 || !bytes.Equal(head[:16], sqliteMagic) {
-		return true, fmt.Errorf("%s: %w (it is not an SQLite database); choose another file with --db, or move this one away", path, ErrNotProgressFile)
-	}
-	// The header says who wrote the file; a file of ours that is newer than
-	// this program is refused before SQLite opens it at all.
-	if be32(head[68:72]) == ApplicationID && int(be32(head[60:64])) > len(migrations) {
-		return true, tooNew(path, int(be32(head[60:64])))
-	}
-	// In WAL mode the header can lag behind the log, so ask SQLite itself,
-	// read-only.
-	appID, version, tables, err := peek(path)
-	if err != nil {
-		return true, err
-	}
-	switch {
-	case appID != ApplicationID && tables > 0:
-		return true, fmt.Errorf("%s: %w (an SQLite database of another program); choose another file with --db", path, ErrNotProgressFile)
-	case appID == ApplicationID && version > len(migrations):
-		return true, tooNew(path, version)
-	}
-	return true, nil
-}
-
-// fileKind names what a file that is not a regular file is.
-func fileKind(m os.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a folder"
-	case m&os.ModeNamedPipe != 0:
-		return "a named pipe (FIFO)"
-	case m&os.ModeSocket != 0:
-		return "a socket"
-	case m&os.ModeCharDevice != 0:
-		return "a character device"
-	case m&os.ModeDevice != 0:
-		return "a block device"
-	}
-	return "a special file (" + m.Type().String() + ")"
-}
-
-func tooNew(path string, v int) error {
-	return fmt.Errorf("%s: %w (schema version %d; this one knows up to %d); upgrade saa-study or use another file with --db", path, ErrTooNew, v, len(migrations))
-}
-
-func be32(b []byte) uint32 {
-	return uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
-}
-
-// peek opens the file read-only and reads its identity.
-func peek(path string) (appID uint32, version, tables int, err error) {
-	db, err := sql.Open("sqlite", dsn(path, true))
-	if err != nil {
-		return 0, 0, 0, err
-	}
-	defer db.Close()
-	var id int64
-	err = db.QueryRow(`PRAGMA application_id`).Scan(&id)
-	if err == nil {
-		err = db.QueryRow(`PRAGMA user_version`).Scan(&version)
-	}
-	if err == nil {
-		err = db.QueryRow(`SELECT count(*) FROM sqlite_master`).Scan(&tables)
-	}
-	if err != nil {
-		return 0, 0, 0, fmt.Errorf("%s: %w (%v); choose another file with --db", path, ErrNotProgressFile, err)
-	}
-	return uint32(id), version, tables, nil
 }
 
 func dsn(path string, readOnly bool) string {
