@@ -147,6 +147,9 @@ func newestBackup(path string) string {
 		if !strings.HasPrefix(e.Name(), prefix) || err != nil || !e.Type().IsRegular() {
 			continue
 		}
+		if fi, err := e.Info(); err != nil || fi.Size() == 0 {
+			continue // made for an upgrade that did not get to fill it
+		}
 		if v > bestV {
 			best, bestV = filepath.Join(filepath.Dir(path), e.Name()), v
 		}

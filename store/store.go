@@ -63,8 +63,8 @@ func Open(path string, opt Options) (*Store, error) {
 		return nil, err
 	}
 	if !exists {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return nil, fmt.Errorf("%s: cannot create its folder: %w", path, err)
+		if err := create(path); err != nil {
+			return nil, err
 		}
 	}
 	db, err := sql.Open("sqlite", dsn(path, false))
@@ -76,11 +76,63 @@ func Open(path string, opt Options) (*Store, error) {
 	// wait through busy_timeout.
 	db.SetMaxOpenConns(1)
 	s := &Store{db: db, path: path, now: opt.Now}
+	if exists {
+		if err := s.prepareBackup(context.Background()); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
 	if err := s.migrate(context.Background(), exists); err != nil {
 		db.Close()
 		return nil, err
 	}
 	return s, nil
+}
+
+// Progress is the learner's own: a new progress file is created for the
+// user alone (SQLite gives its -wal and -shm files the same mode), and so
+// are the folders made for it. A folder that already exists keeps its mode.
+const (
+	fileMode   os.FileMode = 0o600
+	folderMode os.FileMode = 0o700
+)
+
+// create makes the folders and the empty file of a new progress database.
+// An empty file that is already there is used as it is.
+func create(path string) error {
+	if err := os.MkdirAll(filepath.Dir(path), folderMode); err != nil {
+		return fmt.Errorf("%s: cannot create its folder: %w", path, err)
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, fileMode)
+	if errors.Is(err, os.ErrExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return f.Close()
+}
+
+// prepareBackup creates, empty and for the user alone, the copy that
+// migrate keeps of a file it is about to upgrade (PATH.bak-vN, N the
+// version before the upgrade): VACUUM INTO fills an empty file and keeps
+// its mode, where a file it creates itself would be readable by everyone.
+func (s *Store) prepareBackup(ctx context.Context) error {
+	var v int
+	if err := s.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v); err != nil {
+		return fmt.Errorf("%s: %w", s.path, err)
+	}
+	if v <= 0 || v >= len(migrations) {
+		return nil
+	}
+	f, err := os.OpenFile(fmt.Sprintf("%s.bak-v%d", s.path, v), os.O_WRONLY|os.O_CREATE|os.O_EXCL, fileMode)
+	if errors.Is(err, os.ErrExist) {
+		return nil // migrate keeps the copy already there
+	}
+	if err != nil {
+		return fmt.Errorf("%s: keeping a copy before the upgrade: %w", s.path, err)
+	}
+	return f.Close()
 }
 
 func dsn(path string, readOnly bool) string {
