@@ -26,9 +26,11 @@ func parseCards(file string, lang Lang, src []byte, ld *loader) []*Card {
 		c.add(file, line, "%v", err)
 		return nil
 	}
+	checkFrontMatter(fmBytes, file, c)
 	if front.Topic == "" {
 		c.add(file, 2, "front matter needs \"topic: <note id>\"")
 	}
+	checkActions(string(body), true, file, bodyLine, c)
 	expanded := expandFacts(string(body), lang, ld.facts, file, bodyLine, c, ld.usedFacts)
 	d := parseDoc([]byte(expanded), bodyLine)
 	var cards []*Card

@@ -25,6 +25,8 @@ func parseFacts(file string, src []byte, c *collector) []Fact {
 		c.add(file, yamlErrLine(err), "%s", yamlErrMsg(err))
 		return nil
 	}
+	checkScalars(&root, file, 1, c)
+	checkActions(string(src), false, file, 1, c)
 	if len(root.Content) == 0 {
 		c.add(file, 1, "no facts: the file must be a YAML list of facts")
 		return nil

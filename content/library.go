@@ -45,7 +45,9 @@ func Load(fsys fs.FS) (*Library, error) {
 		ld.c.add("facts.yaml", 0, "cannot read the facts file: %v", unwrapPath(err))
 	} else {
 		h.Write(factSrc)
-		lib.Facts = parseFacts("facts.yaml", factSrc, ld.c)
+		if checkBytes("facts.yaml", factSrc, ld.c) {
+			lib.Facts = parseFacts("facts.yaml", factSrc, ld.c)
+		}
 	}
 	ld.facts = factIndex("facts.yaml", lib.Facts, ld.c)
 	lib.factIdx = ld.facts
@@ -117,6 +119,7 @@ func LoadQuizFile(file string) (*Quiz, error) {
 	if base != nil {
 		ld.facts = base.factIdx
 	}
+	checkBytes(file, src, ld.c)
 	lang := EN
 	if strings.Contains(filepath.ToSlash(file), "/ko/") {
 		lang = KO
@@ -151,6 +154,7 @@ func readFile(fsys fs.FS, name string, h interface{ Write([]byte) (int, error) }
 	}
 	h.Write([]byte(name))
 	h.Write(src)
+	checkBytes(name, src, c)
 	return src
 }
 

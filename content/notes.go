@@ -41,6 +41,7 @@ func parseNote(file string, lang Lang, src []byte, ld *loader) *Note {
 		c.add(file, line, "%v", err)
 		return nil
 	}
+	checkFrontMatter(front, file, c)
 	want := strings.TrimSuffix(path.Base(file), ".md")
 	switch {
 	case fm.ID == "":
@@ -51,6 +52,7 @@ func parseNote(file string, lang Lang, src []byte, ld *loader) *Note {
 	if strings.TrimSpace(fm.Title) == "" {
 		c.add(file, 2, "front matter has no title")
 	}
+	checkActions(string(body), false, file, bodyLine, c)
 	expanded := expandFacts(string(body), lang, ld.facts, file, bodyLine, c, ld.usedFacts)
 	d := parseDoc([]byte(expanded), bodyLine)
 	n := &Note{ID: want, Lang: lang, Title: fm.Title, Order: fm.Order, Related: fm.Related, File: file}

@@ -53,6 +53,7 @@ func parseQuestions(file string, lang Lang, src []byte, ld *loader, quiz bool) (
 		c.add(file, line, "%v", err)
 		return front, nil
 	}
+	checkFrontMatter(fmBytes, file, c)
 	topic := front.Topic
 	if quiz || front.Quiz != "" {
 		quiz = true
@@ -64,6 +65,7 @@ func parseQuestions(file string, lang Lang, src []byte, ld *loader, quiz bool) (
 	if topic == "" {
 		c.add(file, 2, "front matter needs \"topic: <note id>\" (or \"quiz: <id>\" for a quiz file)")
 	}
+	checkActions(string(body), false, file, bodyLine, c)
 	expanded := expandFacts(string(body), lang, ld.facts, file, bodyLine, c, ld.usedFacts)
 	d := parseDoc([]byte(expanded), bodyLine)
 	for _, b := range splitBlocks(file, d, c) {
