@@ -132,9 +132,9 @@ func TestMalformedContent(t *testing.T) {
 		{"template action in a question", "questions/en/lambda.md", strings.Replace(goodQuestions, "Wrong: too long.", "Wrong: {{template \"x\"}}", 1), "questions/en/lambda.md:19: {{template \"x\"}}: not a template action"},
 		{"unbalanced braces in a card", "cards/en/lambda.md", strings.Replace(goodCards, "How long", "{{ {{ }} How long", 1), "cards/en/lambda.md:8: {{ {{ }}: not a template action"},
 		{"cloze mark in a note", "notes/en/lambda.md", goodNote + "\nA {{c1::cloze}} here.\n", "notes/en/lambda.md:12: {{c1::cloze}}: not a template action"},
-		{"escape in a title", "notes/en/lambda.md", "---\nid: lambda\ntitle: \"L\\e[2J\"\n---\n\n## M {#model}\n", "notes/en/lambda.md:3: the value \"L\\x1b[2J\" holds a control character U+001B"},
+		{"escape in a title", "notes/en/lambda.md", "---\nid: lambda\ntitle: \"L\\e[2J\"\n---\n\n## M {#model}\n", "notes/en/lambda.md:3: the value \"L\\x1b[2J\" contains control character U+001B"},
 		{"action in a title", "notes/en/lambda.md", "---\nid: lambda\ntitle: \"{{printf 1}}\"\n---\n\n## M {#model}\n", "notes/en/lambda.md:3: {{printf 1}}: not a template action"},
-		{"escape in a fact", "facts.yaml", strings.Replace(goodFacts, "Longest run.", "\"Longest\\0 run.\"", 1), "facts.yaml:5: the value \"Longest\\x00 run.\" holds a NUL byte"},
+		{"escape in a fact", "facts.yaml", strings.Replace(goodFacts, "Longest run.", "\"Longest\\0 run.\"", 1), "facts.yaml:5: the value \"Longest\\x00 run.\" contains NUL byte"},
 		{"unclosed action", "notes/en/lambda.md", goodNote + "\nOpen {{fact\n", "notes/en/lambda.md:12: {{fact: not closed"},
 	}
 	for _, tc := range cases {

@@ -41,11 +41,11 @@ func badByte(l []byte) string {
 	case what == "":
 		return ""
 	case strings.HasPrefix(what, "invalid"):
-		return fmt.Sprintf("%s (column %d): save the file as UTF-8", what, col)
+		return fmt.Sprintf("%s at column %d: save the file as UTF-8", what, col)
 	case strings.HasPrefix(what, "NUL"):
-		return fmt.Sprintf("%s (column %d): remove it; content is plain text", what, col)
+		return fmt.Sprintf("%s at column %d: remove it; content is plain text", what, col)
 	}
-	return fmt.Sprintf("%s (column %d): remove it; the terminal would act on it", what, col)
+	return fmt.Sprintf("%s at column %d: remove it; the terminal would act on it", what, col)
 }
 
 // badRune names the first byte or character of s that is not plain text,
@@ -56,7 +56,7 @@ func badRune(s []byte) (what string, col int) {
 		r, size := utf8.DecodeRune(s[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
-			return fmt.Sprintf("invalid UTF-8 (byte 0x%02x)", s[i]), col
+			return fmt.Sprintf("invalid UTF-8 byte 0x%02x", s[i]), col
 		case r == 0:
 			return "NUL byte", col
 		case r == '\t' || r == '\n' || r == '\r':
@@ -75,7 +75,7 @@ func badRune(s []byte) (what string, col int) {
 func checkScalars(n *yaml.Node, file string, firstLine int, c *collector) {
 	if n.Kind == yaml.ScalarNode {
 		if what, _ := badRune([]byte(n.Value)); what != "" {
-			c.add(file, firstLine+n.Line-1, "the value %q holds a %s (written as an escape): remove it", n.Value, what)
+			c.add(file, firstLine+n.Line-1, "the value %q contains %s, written as an escape: remove it", n.Value, what)
 		}
 	}
 	for _, ch := range n.Content {
