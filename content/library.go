@@ -42,11 +42,13 @@ func Load(fsys fs.FS) (*Library, error) {
 
 	factSrc, err := fs.ReadFile(fsys, "facts.yaml")
 	if err != nil {
-		ld.c.add("facts.yaml", 0, "cannot read the facts file: %v", unwrapPath(err))
+		ld.c.addRoot(factsKey, factsWhat, "facts.yaml", 0, "cannot read the facts file: %v", unwrapPath(err))
 	} else {
 		h.Write(factSrc)
-		if checkBytes("facts.yaml", factSrc, ld.c) {
+		if n := len(ld.c.ps); checkBytes("facts.yaml", factSrc, ld.c) {
 			lib.Facts = parseFacts("facts.yaml", factSrc, ld.c)
+		} else {
+			ld.c.markRoot(factsKey, factsWhat, n)
 		}
 	}
 	ld.facts = factIndex("facts.yaml", lib.Facts, ld.c)
@@ -81,6 +83,7 @@ func Load(fsys fs.FS) (*Library, error) {
 	}
 	lib.Version = hex.EncodeToString(h.Sum(nil))[:12]
 	check(lib, ld)
+	ld.c.finish()
 	if len(ld.c.ps) > 0 {
 		return lib, ld.c.ps.sorted()
 	}
@@ -132,6 +135,7 @@ func LoadQuizFile(file string) (*Quiz, error) {
 		}
 		seen[q.ID] = q.Line
 	}
+	ld.c.finish()
 	if len(ld.c.ps) > 0 {
 		return nil, ld.c.ps.sorted()
 	}
