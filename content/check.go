@@ -33,7 +33,7 @@ func check(lib *Library, ld *loader) {
 	}
 	for _, l := range ld.links {
 		if !sections[l.lang][l.target] && !c.follows(noteKey(l.lang, noteOf(l.target))) {
-			c.add(l.file, l.line, "link note:%s does not resolve: no such note or section", l.target)
+			c.add(l.file, l.line, "link note:%s does not resolve: no such note or section", shown(l.target))
 		}
 	}
 	for _, lang := range Langs {

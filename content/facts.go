@@ -186,7 +186,7 @@ func expandFacts(text string, lang Lang, facts map[string]*Fact, file string, fi
 		}
 		for _, m := range looseCallRe.FindAllString(l, -1) {
 			if !factCallRe.MatchString(m) {
-				c.add(file, firstLine+i, "%s: write the fact id in double quotes, e.g. {{fact \"lambda.timeout.max\"}}", m)
+				c.add(file, firstLine+i, "%s: write the fact id in double quotes, e.g. {{fact \"lambda.timeout.max\"}}", shown(m))
 			}
 		}
 		lines[i] = factCallRe.ReplaceAllStringFunc(l, func(m string) string {

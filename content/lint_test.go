@@ -135,6 +135,7 @@ func TestMalformedContent(t *testing.T) {
 		{"escape in a title", "notes/en/lambda.md", "---\nid: lambda\ntitle: \"L\\e[2J\"\n---\n\n## M {#model}\n", "notes/en/lambda.md:3: the value \"L\\x1b[2J\" contains control character U+001B"},
 		{"action in a title", "notes/en/lambda.md", "---\nid: lambda\ntitle: \"{{printf 1}}\"\n---\n\n## M {#model}\n", "notes/en/lambda.md:3: {{printf 1}}: not a template action"},
 		{"escape in a fact", "facts.yaml", strings.Replace(goodFacts, "Longest run.", "\"Longest\\0 run.\"", 1), "facts.yaml:5: the value \"Longest\\x00 run.\" contains NUL byte"},
+		{"escape inside an action", "notes/en/lambda.md", goodNote + "\n{{\x1b[2J}}\n", "notes/en/lambda.md:12: \"{{\\x1b[2J}}\": not a template action"},
 		{"unclosed action", "notes/en/lambda.md", goodNote + "\nOpen {{fact\n", "notes/en/lambda.md:12: {{fact: not closed"},
 	}
 	for _, tc := range cases {

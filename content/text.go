@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -133,13 +134,23 @@ func checkActions(text string, cloze bool, file string, firstLine int, c *collec
 			eol = len(rest)
 		}
 		if k := strings.Index(rest[:eol], "}}"); k >= 0 {
-			c.add(file, line, "%s: not a template action saa-study knows; content may use {{fact \"id\"}} and {{value \"id\"}}%s", rest[:k+2], clozeHint(cloze))
+			c.add(file, line, "%s: not a template action saa-study knows; content may use {{fact \"id\"}} and {{value \"id\"}}%s", shown(rest[:k+2]), clozeHint(cloze))
 			i += k + 2
 			continue
 		}
-		c.add(file, line, "%s: not closed; a template action is {{fact \"id\"}} or {{value \"id\"}} on one line%s", strings.TrimRight(rest[:eol], "\r"), clozeHint(cloze))
+		c.add(file, line, "%s: not closed; a template action is {{fact \"id\"}} or {{value \"id\"}} on one line%s", shown(strings.TrimRight(rest[:eol], "\r")), clozeHint(cloze))
 		i += 2
 	}
+}
+
+// shown is content text as a problem may print it: as it is when it is
+// plain text, else quoted, so that a problem never carries an escape
+// sequence to the terminal.
+func shown(s string) string {
+	if what, _ := badRune([]byte(s)); what != "" {
+		return strconv.Quote(s)
+	}
+	return s
 }
 
 func clozeHint(cloze bool) string {
