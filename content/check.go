@@ -47,7 +47,7 @@ func check(lib *Library, ld *loader) {
 			if q.Section != "" && !sections[lang][q.Section] && !c.follows(noteKey(lang, noteOf(q.Section))) {
 				c.add(q.File, q.Line, "question %q: section %q does not exist (write note-id#section-id)", q.ID, q.Section)
 			}
-			if !sections[lang][q.Topic] && !badTopic[q.File] && !c.follows(noteKey(lang, q.Topic)) {
+			if !sections[lang][q.Topic] && !badTopic[q.File] && !c.follows(noteKey(lang, q.Topic)) && !c.follows(frontKey(q.File)) {
 				badTopic[q.File] = true
 				c.add(q.File, 2, "topic %q is not a note id", q.Topic)
 			}
@@ -90,11 +90,13 @@ func checkTranslations(lib *Library, c *collector) {
 		for _, q := range lib.questions[a] {
 			r := lib.Question(b, q.ID)
 			if r == nil {
-				c.add(q.File, q.Line, "missing translation: question %q has no %s version", q.ID, b)
+				if !c.follows(frontKey(counterpart(q.File, a, b))) {
+					c.add(q.File, q.Line, "missing translation: question %q has no %s version", q.ID, b)
+				}
 				continue
 			}
 			if a == en {
-				if diff := questionShapeDiff(q, r); diff != "" {
+				if diff := questionShapeDiff(q, r); diff != "" && !c.follows(frontKey(q.File)) && !c.follows(frontKey(r.File)) {
 					c.add(r.File, r.Line, "question %q differs from %s:%d: %s", q.ID, q.File, q.Line, diff)
 				}
 			}
@@ -106,7 +108,9 @@ func checkTranslations(lib *Library, c *collector) {
 		for _, k := range lib.cards[a] {
 			r := bc[k.ID]
 			if r == nil {
-				c.add(k.File, k.Line, "missing translation: card %q has no %s version", k.ID, b)
+				if !c.follows(frontKey(counterpart(k.File, a, b))) {
+					c.add(k.File, k.Line, "missing translation: card %q has no %s version", k.ID, b)
+				}
 				continue
 			}
 			if a == en && (k.IsCloze() != r.IsCloze() || k.Section != r.Section) {
@@ -114,6 +118,12 @@ func checkTranslations(lib *Library, c *collector) {
 			}
 		}
 	}
+}
+
+// counterpart is the file that holds the translation of file: the same
+// name in the other language's folder.
+func counterpart(file string, a, b Lang) string {
+	return strings.Replace(file, "/"+string(a)+"/", "/"+string(b)+"/", 1)
 }
 
 func sectionIDs(n *Note) string {

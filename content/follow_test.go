@@ -113,3 +113,33 @@ func TestUnclosedNoteFrontMatterCountsWhatFollows(t *testing.T) {
 		t.Errorf("%d problems, want 1:\n%s", len(ps), ps.Error())
 	}
 }
+
+// TestBrokenQuestionAndCardFrontMatter: the same for questions and cards:
+// the front matter error comes first, the questions and cards of the file
+// are still read and checked, and their translations are not reported
+// missing or different because of it.
+func TestBrokenQuestionAndCardFrontMatter(t *testing.T) {
+	for _, tc := range []struct{ file, src, own string }{
+		{"questions/en/lambda.md", strings.Replace(goodQuestions, "topic: lambda", "topic: [lambda", 1) + "\n## lambda-q2\ndomain: cost\ndifficulty: 1\nsection: lambda#model\n\nNo options.\n",
+			"questions/en/lambda.md:21: question \"lambda-q2\" has no options"},
+		{"cards/ko/lambda.md", strings.Replace(goodCards, "topic: lambda", "topic: [lambda", 1) + "\n## card-x\nsection: lambda#model\n\nQ: What?\n",
+			"cards/ko/lambda.md:12: card \"card-x\" has a Q: but no A:"},
+		{"questions/ko/lambda.md", "---\ntopic: lambda\n", ""},
+	} {
+		fsys := valid()
+		fsys[tc.file] = &fstest.MapFile{Data: []byte(tc.src)}
+		ps := load(t, fsys)
+		if first := ps[0].String(); !strings.HasPrefix(first, tc.file+":") {
+			t.Errorf("%s: first problem %q, want the front matter error", tc.file, first)
+		}
+		noProblemContains(t, ps, "missing translation", "differs from", "is not a note id", "needs \"topic")
+		want := 1
+		if tc.own != "" {
+			someProblemContains(t, ps, tc.own)
+			want = 2
+		}
+		if len(ps) != want {
+			t.Errorf("%s: %d problems, want %d:\n%s", tc.file, len(ps), want, ps.Error())
+		}
+	}
+}

@@ -44,10 +44,10 @@ func parseNote(file string, lang Lang, src []byte, ld *loader) *Note {
 		c.addRoot(noteKey(lang, want), "references to this note", file, 1, "%v", err)
 		return &Note{ID: want, Lang: lang, File: file, unreadable: true}
 	case err != nil:
-		c.addRoot("front:"+file, "", file, 1, "%v", err)
+		c.addRoot(frontKey(file), frontWhat, file, 1, "%v", err)
 	default:
 		if line, err := decodeYAML(front, 2, &fm); err != nil {
-			c.addRoot("front:"+file, "", file, line, "%v", err)
+			c.addRoot(frontKey(file), frontWhat, file, line, "%v", err)
 			fm = noteFront{ID: want}
 		} else {
 			checkFrontMatter(front, file, c)

@@ -84,6 +84,31 @@ func checkScalars(n *yaml.Node, file string, firstLine int, c *collector) {
 	}
 }
 
+// readFront splits a questions or cards file and decodes its front matter
+// into v. A front matter that cannot be read is the first problem of the
+// file (broken); the body is still returned when there is one, so that the
+// rest of the file is checked, and what follows only from the front matter
+// (its translation, its topic) is counted on that problem.
+func readFront(file string, src []byte, v any, c *collector) (front, body []byte, bodyLine int, broken bool) {
+	front, body, bodyLine, err := splitFrontMatter(src)
+	if err != nil {
+		c.addRoot(frontKey(file), frontWhat, file, 1, "%v", err)
+		return front, body, bodyLine, true
+	}
+	if line, err := decodeYAML(front, 2, v); err != nil {
+		c.addRoot(frontKey(file), frontWhat, file, line, "%v", err)
+		return front, body, bodyLine, true
+	}
+	checkFrontMatter(front, file, c)
+	return front, body, bodyLine, false
+}
+
+// frontKey names a file whose front matter cannot be read, for the
+// problems that follow from it.
+func frontKey(file string) string { return "front:" + file }
+
+const frontWhat = "problems that follow from it"
+
 // checkFrontMatter applies the text rules to a front matter that decoded:
 // no escaped control characters and no template actions (titles and ids
 // are shown as they are).
