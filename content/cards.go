@@ -16,19 +16,15 @@ var clozeRe = regexp.MustCompile(`\{\{c(\d+)::(.*?)\}\}`)
 // parseCards reads a flashcards file.
 func parseCards(file string, lang Lang, src []byte, ld *loader) []*Card {
 	c := ld.c
-	fmBytes, body, bodyLine, err := splitFrontMatter(src)
-	if err != nil {
-		c.add(file, 1, "%v", err)
-		return nil
-	}
 	var front cardFront
-	if line, err := decodeYAML(fmBytes, 2, &front); err != nil {
-		c.add(file, line, "%v", err)
+	_, body, bodyLine, broken := readFront(file, src, &front, c)
+	if broken && body == nil {
 		return nil
 	}
-	if front.Topic == "" {
+	if front.Topic == "" && !broken {
 		c.add(file, 2, "front matter needs \"topic: <note id>\"")
 	}
+	checkActions(string(body), true, file, bodyLine, c)
 	expanded := expandFacts(string(body), lang, ld.facts, file, bodyLine, c, ld.usedFacts)
 	d := parseDoc([]byte(expanded), bodyLine)
 	var cards []*Card

@@ -25,15 +25,15 @@ func check(lib *Library, ld *loader) {
 		}
 		for _, n := range lib.notes[lang] {
 			for _, r := range n.Related {
-				if !sections[lang][r] {
+				if !sections[lang][r] && !c.follows(noteKey(lang, noteOf(r))) {
 					c.add(n.File, 2, "related note %q does not exist", r)
 				}
 			}
 		}
 	}
 	for _, l := range ld.links {
-		if !sections[l.lang][l.target] {
-			c.add(l.file, l.line, "link note:%s does not resolve: no such note or section", l.target)
+		if !sections[l.lang][l.target] && !c.follows(noteKey(l.lang, noteOf(l.target))) {
+			c.add(l.file, l.line, "link note:%s does not resolve: no such note or section", shown(l.target))
 		}
 	}
 	for _, lang := range Langs {
@@ -44,15 +44,15 @@ func check(lib *Library, ld *loader) {
 				c.add(q.File, q.Line, "duplicate question id %q (also %s:%d)", q.ID, prev.File, prev.Line)
 			}
 			qseen[q.ID] = q
-			if q.Section != "" && !sections[lang][q.Section] {
+			if q.Section != "" && !sections[lang][q.Section] && !c.follows(noteKey(lang, noteOf(q.Section))) {
 				c.add(q.File, q.Line, "question %q: section %q does not exist (write note-id#section-id)", q.ID, q.Section)
 			}
-			if !sections[lang][q.Topic] && !badTopic[q.File] {
+			if !sections[lang][q.Topic] && !badTopic[q.File] && !c.follows(noteKey(lang, q.Topic)) && !c.follows(frontKey(q.File)) {
 				badTopic[q.File] = true
 				c.add(q.File, 2, "topic %q is not a note id", q.Topic)
 			}
 			for _, f := range q.Facts {
-				if _, ok := ld.facts[f]; !ok {
+				if _, ok := ld.facts[f]; !ok && !c.follows(factsKey) {
 					c.add(q.File, q.Line, "question %q cites unknown fact %q", q.ID, f)
 				}
 			}
@@ -63,7 +63,7 @@ func check(lib *Library, ld *loader) {
 				c.add(k.File, k.Line, "duplicate card id %q (also %s:%d)", k.ID, prev.File, prev.Line)
 			}
 			cseen[k.ID] = k
-			if k.Section != "" && !sections[lang][k.Section] {
+			if k.Section != "" && !sections[lang][k.Section] && !c.follows(noteKey(lang, noteOf(k.Section))) {
 				c.add(k.File, k.Line, "card %q: section %q does not exist (write note-id#section-id)", k.ID, k.Section)
 			}
 		}
@@ -83,18 +83,20 @@ func checkTranslations(lib *Library, c *collector) {
 				c.add(n.File, 1, "missing translation: no %s note %q (add notes/%s/%s.md)", b, n.ID, b, n.ID)
 				continue
 			}
-			if a == en && sectionIDs(n) != sectionIDs(m) {
+			if a == en && sectionIDs(n) != sectionIDs(m) && !c.follows(noteKey(a, n.ID)) && !c.follows(noteKey(b, n.ID)) {
 				c.add(m.File, 1, "sections differ from %s: want %s, have %s", n.File, sectionIDs(n), sectionIDs(m))
 			}
 		}
 		for _, q := range lib.questions[a] {
 			r := lib.Question(b, q.ID)
 			if r == nil {
-				c.add(q.File, q.Line, "missing translation: question %q has no %s version", q.ID, b)
+				if !c.follows(frontKey(counterpart(q.File, a, b))) {
+					c.add(q.File, q.Line, "missing translation: question %q has no %s version", q.ID, b)
+				}
 				continue
 			}
 			if a == en {
-				if diff := questionShapeDiff(q, r); diff != "" {
+				if diff := questionShapeDiff(q, r); diff != "" && !c.follows(frontKey(q.File)) && !c.follows(frontKey(r.File)) {
 					c.add(r.File, r.Line, "question %q differs from %s:%d: %s", q.ID, q.File, q.Line, diff)
 				}
 			}
@@ -106,7 +108,9 @@ func checkTranslations(lib *Library, c *collector) {
 		for _, k := range lib.cards[a] {
 			r := bc[k.ID]
 			if r == nil {
-				c.add(k.File, k.Line, "missing translation: card %q has no %s version", k.ID, b)
+				if !c.follows(frontKey(counterpart(k.File, a, b))) {
+					c.add(k.File, k.Line, "missing translation: card %q has no %s version", k.ID, b)
+				}
 				continue
 			}
 			if a == en && (k.IsCloze() != r.IsCloze() || k.Section != r.Section) {
@@ -114,6 +118,12 @@ func checkTranslations(lib *Library, c *collector) {
 			}
 		}
 	}
+}
+
+// counterpart is the file that holds the translation of file: the same
+// name in the other language's folder.
+func counterpart(file string, a, b Lang) string {
+	return strings.Replace(file, "/"+string(a)+"/", "/"+string(b)+"/", 1)
 }
 
 func sectionIDs(n *Note) string {

@@ -18,20 +18,29 @@ var (
 	numberRe = regexp.MustCompile(`^-?[0-9]+(?:\.[0-9]+)?$`)
 )
 
+// factsKey and factsWhat name the facts file for the problems that follow
+// from its being unreadable: every use of a fact.
+const (
+	factsKey  = "facts.yaml"
+	factsWhat = "uses of facts from it"
+)
+
 // parseFacts reads facts.yaml. Every entry must carry every required key.
 func parseFacts(file string, src []byte, c *collector) []Fact {
 	var root yaml.Node
 	if err := yaml.Unmarshal(src, &root); err != nil {
-		c.add(file, yamlErrLine(err), "%s", yamlErrMsg(err))
+		c.addRoot(factsKey, factsWhat, file, yamlErrLine(err), "%s", yamlErrMsg(err))
 		return nil
 	}
+	checkScalars(&root, file, 1, c)
+	checkActions(string(src), false, file, 1, c)
 	if len(root.Content) == 0 {
-		c.add(file, 1, "no facts: the file must be a YAML list of facts")
+		c.addRoot(factsKey, factsWhat, file, 1, "no facts: the file must be a YAML list of facts")
 		return nil
 	}
 	list := root.Content[0]
 	if list.Kind != yaml.SequenceNode {
-		c.add(file, list.Line, "facts must be a YAML list (each entry starting with \"- id: ...\")")
+		c.addRoot(factsKey, factsWhat, file, list.Line, "facts must be a YAML list (each entry starting with \"- id: ...\")")
 		return nil
 	}
 	var facts []Fact
@@ -177,7 +186,7 @@ func expandFacts(text string, lang Lang, facts map[string]*Fact, file string, fi
 		}
 		for _, m := range looseCallRe.FindAllString(l, -1) {
 			if !factCallRe.MatchString(m) {
-				c.add(file, firstLine+i, "%s: write the fact id in double quotes, e.g. {{fact \"lambda.timeout.max\"}}", m)
+				c.add(file, firstLine+i, "%s: write the fact id in double quotes, e.g. {{fact \"lambda.timeout.max\"}}", shown(m))
 			}
 		}
 		lines[i] = factCallRe.ReplaceAllStringFunc(l, func(m string) string {
@@ -187,7 +196,9 @@ func expandFacts(text string, lang Lang, facts map[string]*Fact, file string, fi
 				used[sub[2]] = true
 			}
 			if !ok {
-				c.add(file, firstLine+i, "unknown fact %q: add it to facts.yaml or fix the id", sub[2])
+				if !c.follows(factsKey) {
+					c.add(file, firstLine+i, "unknown fact %q: add it to facts.yaml or fix the id", sub[2])
+				}
 				return m
 			}
 			if sub[1] == "value" {

@@ -1,9 +1,32 @@
 package content
 
 import (
+	"regexp"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
+
+var clozeOpenRe = regexp.MustCompile(`\{\{c\d+::`)
+
+// assertPlain fails if text that loaded without problems could still act
+// on a terminal or show a template action: bytes that are not UTF-8,
+// control characters, or {{ other than a cloze mark where cloze is true.
+func assertPlain(t *testing.T, what, text string, cloze bool) {
+	t.Helper()
+	for i, l := range strings.Split(text, "\n") {
+		if msg := badByte([]byte(l)); msg != "" {
+			t.Fatalf("%s loaded clean but line %d has %s: %q", what, i+1, msg, l)
+		}
+	}
+	rest := text
+	if cloze {
+		rest = clozeOpenRe.ReplaceAllString(rest, "")
+	}
+	if strings.Contains(rest, "{{") {
+		t.Fatalf("%s loaded clean but shows a template action: %q", what, text)
+	}
+}
 
 // FuzzLoadQuestions feeds arbitrary text as a questions file: the loader
 // must never panic, and must either load or say where the problem is.
@@ -15,11 +38,20 @@ func FuzzLoadQuestions(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		fsys := valid()
 		fsys["questions/en/lambda.md"] = &fstest.MapFile{Data: []byte(src)}
-		_, err := Load(fsys)
+		lib, err := Load(fsys)
 		if ps, ok := err.(Problems); ok {
 			for _, p := range ps {
 				if p.File == "" || p.Msg == "" {
 					t.Fatalf("problem without a place or message: %+v", p)
+				}
+			}
+		}
+		if err == nil {
+			for _, q := range lib.Questions(EN) {
+				assertPlain(t, "stem", q.Stem, false)
+				for _, o := range q.Options {
+					assertPlain(t, "option", o.Text, false)
+					assertPlain(t, "explanation", o.Explanation, false)
 				}
 			}
 		}
@@ -30,10 +62,16 @@ func FuzzLoadQuestions(f *testing.F) {
 func FuzzLoadNote(f *testing.F) {
 	f.Add(goodNote)
 	f.Add("---\nid: lambda\ntitle: x\n---\n## {#}\n[a](note:)\n{{fact \"\"}}")
+	f.Add(goodNote + "\n{{printf \"%s\" 1}} {{template \"x\"}} {{ {{ }} \x1b[2J \xff\x00\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		fsys := valid()
 		fsys["notes/en/lambda.md"] = &fstest.MapFile{Data: []byte(src)}
-		Load(fsys)
+		lib, err := Load(fsys)
+		if err == nil {
+			n := lib.Note(EN, "lambda")
+			assertPlain(t, "note title", n.Title, false)
+			assertPlain(t, "note body", n.Body, false)
+		}
 	})
 }
 
@@ -44,7 +82,14 @@ func FuzzLoadCards(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		fsys := valid()
 		fsys["cards/en/lambda.md"] = &fstest.MapFile{Data: []byte(src)}
-		lib, _ := Load(fsys)
+		lib, err := Load(fsys)
+		if err == nil {
+			for _, c := range lib.Cards(EN) {
+				assertPlain(t, "card front", c.Front, false)
+				assertPlain(t, "card back", c.Back, false)
+				assertPlain(t, "cloze", c.Cloze, true)
+			}
+		}
 		if lib != nil {
 			for _, c := range lib.Cards(EN) {
 				for _, n := range c.ClozeNumbers() {

@@ -42,10 +42,14 @@ func Load(fsys fs.FS) (*Library, error) {
 
 	factSrc, err := fs.ReadFile(fsys, "facts.yaml")
 	if err != nil {
-		ld.c.add("facts.yaml", 0, "cannot read the facts file: %v", unwrapPath(err))
+		ld.c.addRoot(factsKey, factsWhat, "facts.yaml", 0, "cannot read the facts file: %v", unwrapPath(err))
 	} else {
 		h.Write(factSrc)
-		lib.Facts = parseFacts("facts.yaml", factSrc, ld.c)
+		if n := len(ld.c.ps); checkBytes("facts.yaml", factSrc, ld.c) {
+			lib.Facts = parseFacts("facts.yaml", factSrc, ld.c)
+		} else {
+			ld.c.markRoot(factsKey, factsWhat, n)
+		}
 	}
 	ld.facts = factIndex("facts.yaml", lib.Facts, ld.c)
 	lib.factIdx = ld.facts
@@ -79,6 +83,7 @@ func Load(fsys fs.FS) (*Library, error) {
 	}
 	lib.Version = hex.EncodeToString(h.Sum(nil))[:12]
 	check(lib, ld)
+	ld.c.finish()
 	if len(ld.c.ps) > 0 {
 		return lib, ld.c.ps.sorted()
 	}
@@ -117,6 +122,7 @@ func LoadQuizFile(file string) (*Quiz, error) {
 	if base != nil {
 		ld.facts = base.factIdx
 	}
+	checkBytes(file, src, ld.c)
 	lang := EN
 	if strings.Contains(filepath.ToSlash(file), "/ko/") {
 		lang = KO
@@ -129,6 +135,7 @@ func LoadQuizFile(file string) (*Quiz, error) {
 		}
 		seen[q.ID] = q.Line
 	}
+	ld.c.finish()
 	if len(ld.c.ps) > 0 {
 		return nil, ld.c.ps.sorted()
 	}
@@ -151,6 +158,7 @@ func readFile(fsys fs.FS, name string, h interface{ Write([]byte) (int, error) }
 	}
 	h.Write([]byte(name))
 	h.Write(src)
+	checkBytes(name, src, c)
 	return src
 }
 

@@ -124,6 +124,19 @@ func TestMalformedContent(t *testing.T) {
 		{"duplicate fact", "facts.yaml", goodFacts + goodFacts, "facts.yaml:9: duplicate fact id \"lambda.timeout.max\" (first at line 1)"},
 		{"value_ko on a number", "facts.yaml", strings.Replace(goodFacts, "  unit: s\n", "  value_ko: 구백\n  unit: s\n", 1), "facts.yaml:1: fact \"lambda.timeout.max\": value_ko is for text values"},
 		{"missing ko note", "notes/ko/lambda.md", "", "notes/en/lambda.md:1: missing translation: no ko note \"lambda\""},
+		{"invalid UTF-8 in a note", "notes/en/lambda.md", goodNote + "\nBad \xff\xfe byte.\n", "notes/en/lambda.md:12: invalid UTF-8"},
+		{"NUL byte in a question", "questions/en/lambda.md", strings.Replace(goodQuestions, "Which value?", "Which\x00value?", 1), "questions/en/lambda.md:10: NUL byte"},
+		{"escape sequence in a card", "cards/en/lambda.md", strings.Replace(goodCards, "How long", "\x1b[2JHow long", 1), "cards/en/lambda.md:8: control character U+001B"},
+		{"invalid UTF-8 in facts", "facts.yaml", strings.Replace(goodFacts, "Longest run.", "Longest \xc3 run.", 1), "facts.yaml:5: invalid UTF-8"},
+		{"printf action in a note", "notes/en/lambda.md", goodNote + "\n{{printf \"%s\" 1}}\n", "notes/en/lambda.md:12: {{printf \"%s\" 1}}: not a template action saa-study knows"},
+		{"template action in a question", "questions/en/lambda.md", strings.Replace(goodQuestions, "Wrong: too long.", "Wrong: {{template \"x\"}}", 1), "questions/en/lambda.md:19: {{template \"x\"}}: not a template action"},
+		{"unbalanced braces in a card", "cards/en/lambda.md", strings.Replace(goodCards, "How long", "{{ {{ }} How long", 1), "cards/en/lambda.md:8: {{ {{ }}: not a template action"},
+		{"cloze mark in a note", "notes/en/lambda.md", goodNote + "\nA {{c1::cloze}} here.\n", "notes/en/lambda.md:12: {{c1::cloze}}: not a template action"},
+		{"escape in a title", "notes/en/lambda.md", "---\nid: lambda\ntitle: \"L\\e[2J\"\n---\n\n## M {#model}\n", "notes/en/lambda.md:3: the value \"L\\x1b[2J\" contains control character U+001B"},
+		{"action in a title", "notes/en/lambda.md", "---\nid: lambda\ntitle: \"{{printf 1}}\"\n---\n\n## M {#model}\n", "notes/en/lambda.md:3: {{printf 1}}: not a template action"},
+		{"escape in a fact", "facts.yaml", strings.Replace(goodFacts, "Longest run.", "\"Longest\\0 run.\"", 1), "facts.yaml:5: the value \"Longest\\x00 run.\" contains NUL byte"},
+		{"escape inside an action", "notes/en/lambda.md", goodNote + "\n{{\x1b[2J}}\n", "notes/en/lambda.md:12: \"{{\\x1b[2J}}\": not a template action"},
+		{"unclosed action", "notes/en/lambda.md", goodNote + "\nOpen {{fact\n", "notes/en/lambda.md:12: {{fact: not closed"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -31,26 +31,38 @@ type noteLink struct {
 // lines stay where the author put them.
 func parseNote(file string, lang Lang, src []byte, ld *loader) *Note {
 	c := ld.c
-	front, body, bodyLine, err := splitFrontMatter(src)
-	if err != nil {
-		c.add(file, 1, "%v", err)
-		return nil
-	}
-	var fm noteFront
-	if line, err := decodeYAML(front, 2, &fm); err != nil {
-		c.add(file, line, "%v", err)
-		return nil
-	}
 	want := strings.TrimSuffix(path.Base(file), ".md")
+	// A front matter that cannot be read is the first problem of the file;
+	// the note still takes its id from the file name, and its body is
+	// checked, so that only what depends on the front matter goes unsaid.
+	var fm noteFront
+	front, body, bodyLine, err := splitFrontMatter(src)
 	switch {
-	case fm.ID == "":
-		c.add(file, 2, "front matter has no id: add \"id: %s\"", want)
-	case fm.ID != want:
-		c.add(file, 2, "note id %q does not match the file name %q", fm.ID, want+".md")
+	case err != nil && body == nil:
+		// Not closed: there is no body to read, so every reference to
+		// this note follows from this problem.
+		c.addRoot(noteKey(lang, want), "references to this note", file, 1, "%v", err)
+		return &Note{ID: want, Lang: lang, File: file, unreadable: true}
+	case err != nil:
+		c.addRoot(frontKey(file), frontWhat, file, 1, "%v", err)
+	default:
+		if line, err := decodeYAML(front, 2, &fm); err != nil {
+			c.addRoot(frontKey(file), frontWhat, file, line, "%v", err)
+			fm = noteFront{ID: want}
+		} else {
+			checkFrontMatter(front, file, c)
+			switch {
+			case fm.ID == "":
+				c.add(file, 2, "front matter has no id: add \"id: %s\"", want)
+			case fm.ID != want:
+				c.add(file, 2, "note id %q does not match the file name %q", fm.ID, want+".md")
+			}
+			if strings.TrimSpace(fm.Title) == "" {
+				c.add(file, 2, "front matter has no title")
+			}
+		}
 	}
-	if strings.TrimSpace(fm.Title) == "" {
-		c.add(file, 2, "front matter has no title")
-	}
+	checkActions(string(body), false, file, bodyLine, c)
 	expanded := expandFacts(string(body), lang, ld.facts, file, bodyLine, c, ld.usedFacts)
 	d := parseDoc([]byte(expanded), bodyLine)
 	n := &Note{ID: want, Lang: lang, Title: fm.Title, Order: fm.Order, Related: fm.Related, File: file}
@@ -103,6 +115,15 @@ func parseNote(file string, lang Lang, src []byte, ld *loader) *Note {
 	}
 	n.Body = stripHeadingIDs(expanded)
 	return n
+}
+
+// noteKey names a note for problems that follow from it being unreadable.
+func noteKey(lang Lang, id string) string { return "note:" + string(lang) + "/" + id }
+
+// noteOf is the note id of a reference "note-id#section-id".
+func noteOf(ref string) string {
+	id, _, _ := strings.Cut(ref, "#")
+	return id
 }
 
 // collectLink records note: links for the cross-file check.

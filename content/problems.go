@@ -11,6 +11,10 @@ type Problem struct {
 	File string
 	Line int
 	Msg  string
+	// first marks a file that could not be read as a whole: it is listed
+	// before everything else, with the count of problems that only
+	// follow from it.
+	first bool
 }
 
 func (p Problem) String() string {
@@ -32,9 +36,13 @@ func (ps Problems) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-// sorted orders problems by file, then line, so output is stable.
+// sorted orders problems by file, then line, so output is stable; files
+// that could not be read come first.
 func (ps Problems) sorted() Problems {
 	sort.SliceStable(ps, func(i, j int) bool {
+		if ps[i].first != ps[j].first {
+			return ps[i].first
+		}
 		if ps[i].File != ps[j].File {
 			return ps[i].File < ps[j].File
 		}
@@ -44,8 +52,66 @@ func (ps Problems) sorted() Problems {
 }
 
 // collector gathers problems for one load.
-type collector struct{ ps Problems }
+type collector struct {
+	ps    Problems
+	roots map[string]*root
+}
+
+// root is a problem that makes a whole file unreadable, and the problems
+// elsewhere that only follow from it, counted instead of listed.
+type root struct {
+	idx  int    // in ps
+	what string // what the count counts: "uses of facts from it"
+	n    int
+}
 
 func (c *collector) add(file string, line int, format string, args ...any) {
 	c.ps = append(c.ps, Problem{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// addRoot adds a problem that makes a file unreadable; key names what
+// depends on it (see follows).
+func (c *collector) addRoot(key, what, file string, line int, format string, args ...any) {
+	c.add(file, line, format, args...)
+	c.markRoot(key, what, len(c.ps)-1)
+}
+
+// markRoot makes problem i the root for key, unless key has one.
+func (c *collector) markRoot(key, what string, i int) {
+	if c.roots == nil {
+		c.roots = map[string]*root{}
+	}
+	if _, ok := c.roots[key]; ok || i < 0 || i >= len(c.ps) {
+		return
+	}
+	c.ps[i].first = true
+	c.roots[key] = &root{idx: i, what: what}
+}
+
+// follows reports whether key has a root problem, and counts one more
+// problem that follows from it; the caller then does not add its own.
+func (c *collector) follows(key string) bool {
+	r, ok := c.roots[key]
+	if ok {
+		r.n++
+	}
+	return ok
+}
+
+// finish writes each root's count into its message.
+func (c *collector) finish() {
+	for _, r := range c.roots {
+		if r.n > 0 {
+			c.ps[r.idx].Msg += fmt.Sprintf(" (and %s %s, not checked until it can be read)", thousands(r.n), r.what)
+		}
+	}
+}
+
+// thousands writes n with commas: 1,327.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }

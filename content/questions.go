@@ -44,13 +44,8 @@ func splitBlocks(file string, d *doc, c *collector) []block {
 // parseQuestions reads a questions file (or a teacher's quiz file).
 func parseQuestions(file string, lang Lang, src []byte, ld *loader, quiz bool) (front questionFront, qs []*Question) {
 	c := ld.c
-	fmBytes, body, bodyLine, err := splitFrontMatter(src)
-	if err != nil {
-		c.add(file, 1, "%v", err)
-		return front, nil
-	}
-	if line, err := decodeYAML(fmBytes, 2, &front); err != nil {
-		c.add(file, line, "%v", err)
+	_, body, bodyLine, broken := readFront(file, src, &front, c)
+	if broken && body == nil {
 		return front, nil
 	}
 	topic := front.Topic
@@ -61,9 +56,10 @@ func parseQuestions(file string, lang Lang, src []byte, ld *loader, quiz bool) (
 			topic = front.Topic
 		}
 	}
-	if topic == "" {
+	if topic == "" && !broken {
 		c.add(file, 2, "front matter needs \"topic: <note id>\" (or \"quiz: <id>\" for a quiz file)")
 	}
+	checkActions(string(body), false, file, bodyLine, c)
 	expanded := expandFacts(string(body), lang, ld.facts, file, bodyLine, c, ld.usedFacts)
 	d := parseDoc([]byte(expanded), bodyLine)
 	for _, b := range splitBlocks(file, d, c) {

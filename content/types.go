@@ -65,6 +65,9 @@ type Note struct {
 	// ready for a renderer.
 	Body string
 	File string
+	// unreadable marks a note whose front matter is not closed: it has no
+	// body, and what refers to it is not checked.
+	unreadable bool
 }
 
 // Section is a heading of a note with a stable id.

@@ -3,6 +3,15 @@
 // the pure policies around it: the daily review queue, statistics and the
 // replay of review histories.
 //
+// The maximum interval (Params.MaximumInterval, 36,500 days by default)
+// caps the interval computed for each rating, from its stability, before
+// the ratings are put in order. As in ts-fsrs, the order wins: a Review
+// card keeps Hard < Good < Easy, so near the cap Hard is scheduled at the
+// maximum, Good one day over it and Easy two. With short-term steps off
+// (EnableShortTerm false) Again is ordered below Hard too, and each rating
+// can be one day further out still. It is a limit on how far FSRS
+// extrapolates stability, not a promise about the due date.
+//
 // Everything here is deterministic: time is passed in, fuzz is seeded from
 // the card, and nothing reads the clock, the disk or a global.
 package srs

@@ -64,7 +64,9 @@ type Params struct {
 	// RequestRetention is the recall probability the intervals aim at, in
 	// (0,1]; 0 means 0.9.
 	RequestRetention float64 `json:"request_retention"`
-	// MaximumInterval caps intervals, in days; 0 means 36500.
+	// MaximumInterval caps the interval computed for each rating, in days;
+	// 0 means 36500. Keeping the ratings in order can schedule Good and
+	// Easy a day or two past it (see the package documentation).
 	MaximumInterval int `json:"maximum_interval"`
 	// EnableFuzz spreads intervals of 3 days and more a little, seeded from
 	// the card, so cards learned together do not stay bunched.

@@ -8,12 +8,10 @@
 package store
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
-	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -36,11 +34,15 @@ type Store struct {
 	now  func() time.Time
 }
 
-// ErrNotProgressFile and ErrTooNew describe files the store refuses to
-// touch. The wrapping error names the file and what to do.
+// ErrNotProgressFile, ErrTooNew, ErrNotRegularFile, ErrReadOnly and
+// ErrDamaged describe files the store refuses to touch. The wrapping error
+// names the file and what to do.
 var (
 	ErrNotProgressFile = errors.New("not a saa-study progress file")
 	ErrTooNew          = errors.New("written by a newer saa-study")
+	ErrNotRegularFile  = errors.New("not a regular file")
+	ErrReadOnly        = errors.New("read-only")
+	ErrDamaged         = errors.New("damaged")
 )
 
 // Options tune Open. The zero value is right for the app.
@@ -61,8 +63,8 @@ func Open(path string, opt Options) (*Store, error) {
 		return nil, err
 	}
 	if !exists {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return nil, fmt.Errorf("%s: cannot create its folder: %w", path, err)
+		if err := create(path); err != nil {
+			return nil, err
 		}
 	}
 	db, err := sql.Open("sqlite", dsn(path, false))
@@ -74,6 +76,12 @@ func Open(path string, opt Options) (*Store, error) {
 	// wait through busy_timeout.
 	db.SetMaxOpenConns(1)
 	s := &Store{db: db, path: path, now: opt.Now}
+	if exists {
+		if err := s.prepareBackup(context.Background()); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
 	if err := s.migrate(context.Background(), exists); err != nil {
 		db.Close()
 		return nil, err
@@ -81,71 +89,50 @@ func Open(path string, opt Options) (*Store, error) {
 	return s, nil
 }
 
-// inspect checks an existing file before anything writes to it.
-func inspect(path string) (exists bool, err error) {
-	f, err := os.Open(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return false, nil
+// Progress is the learner's own: a new progress file is created for the
+// user alone (SQLite gives its -wal and -shm files the same mode), and so
+// are the folders made for it. A folder that already exists keeps its mode.
+const (
+	fileMode   os.FileMode = 0o600
+	folderMode os.FileMode = 0o700
+)
+
+// create makes the folders and the empty file of a new progress database.
+// An empty file that is already there is used as it is.
+func create(path string) error {
+	if err := os.MkdirAll(filepath.Dir(path), folderMode); err != nil {
+		return fmt.Errorf("%s: cannot create its folder: %w", path, err)
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, fileMode)
+	if errors.Is(err, os.ErrExist) {
+		return nil
 	}
 	if err != nil {
-		return false, fmt.Errorf("%s: %w", path, err)
+		return fmt.Errorf("%s: %w", path, err)
 	}
-	head := make([]byte, 100)
-	n, _ := io.ReadFull(f, head)
-	f.Close()
-	if n == 0 {
-		return false, nil // an empty file is a new database
-	}
-	if n < 100 || !bytes.Equal(head[:16], sqliteMagic) {
-		return true, fmt.Errorf("%s: %w (it is not an SQLite database); choose another file with --db, or move this one away", path, ErrNotProgressFile)
-	}
-	// The header says who wrote the file; a file of ours that is newer than
-	// this program is refused before SQLite opens it at all.
-	if be32(head[68:72]) == ApplicationID && int(be32(head[60:64])) > len(migrations) {
-		return true, tooNew(path, int(be32(head[60:64])))
-	}
-	// In WAL mode the header can lag behind the log, so ask SQLite itself,
-	// read-only.
-	appID, version, tables, err := peek(path)
-	if err != nil {
-		return true, err
-	}
-	switch {
-	case appID != ApplicationID && tables > 0:
-		return true, fmt.Errorf("%s: %w (an SQLite database of another program); choose another file with --db", path, ErrNotProgressFile)
-	case appID == ApplicationID && version > len(migrations):
-		return true, tooNew(path, version)
-	}
-	return true, nil
+	return f.Close()
 }
 
-func tooNew(path string, v int) error {
-	return fmt.Errorf("%s: %w (schema version %d; this one knows up to %d); upgrade saa-study or use another file with --db", path, ErrTooNew, v, len(migrations))
-}
-
-func be32(b []byte) uint32 {
-	return uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
-}
-
-// peek opens the file read-only and reads its identity.
-func peek(path string) (appID uint32, version, tables int, err error) {
-	db, err := sql.Open("sqlite", dsn(path, true))
-	if err != nil {
-		return 0, 0, 0, err
+// prepareBackup creates, empty and for the user alone, the copy that
+// migrate keeps of a file it is about to upgrade (PATH.bak-vN, N the
+// version before the upgrade): VACUUM INTO fills an empty file and keeps
+// its mode, where a file it creates itself would be readable by everyone.
+func (s *Store) prepareBackup(ctx context.Context) error {
+	var v int
+	if err := s.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v); err != nil {
+		return fmt.Errorf("%s: %w", s.path, err)
 	}
-	defer db.Close()
-	var id int64
-	err = db.QueryRow(`PRAGMA application_id`).Scan(&id)
-	if err == nil {
-		err = db.QueryRow(`PRAGMA user_version`).Scan(&version)
+	if v <= 0 || v >= len(migrations) {
+		return nil
 	}
-	if err == nil {
-		err = db.QueryRow(`SELECT count(*) FROM sqlite_master`).Scan(&tables)
+	f, err := os.OpenFile(fmt.Sprintf("%s.bak-v%d", s.path, v), os.O_WRONLY|os.O_CREATE|os.O_EXCL, fileMode)
+	if errors.Is(err, os.ErrExist) {
+		return nil // migrate keeps the copy already there
 	}
 	if err != nil {
-		return 0, 0, 0, fmt.Errorf("%s: %w (%v); choose another file with --db", path, ErrNotProgressFile, err)
+		return fmt.Errorf("%s: keeping a copy before the upgrade: %w", s.path, err)
 	}
-	return uint32(id), version, tables, nil
+	return f.Close()
 }
 
 func dsn(path string, readOnly bool) string {
