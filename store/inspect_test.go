@@ -17,7 +17,7 @@ func progressFile(t *testing.T, dir string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.RecordAnswer(ctx, Answer{Kind: "card", ItemID: "c1", Lang: "en", Rating: 3}); err != nil {
+	if _, _, err := s.CommitAnswer(ctx, Answer{Kind: "card", ItemID: "c1", Lang: "en", Rating: 3}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Close(); err != nil {

@@ -31,7 +31,7 @@ func TestNewProgressFilesAreTheUsersAlone(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if _, err := s.RecordAnswer(ctx, Answer{Kind: "card", ItemID: "c1", Lang: "en", Rating: 3}); err != nil {
+	if _, _, err := s.CommitAnswer(ctx, Answer{Kind: "card", ItemID: "c1", Lang: "en", Rating: 3}, nil); err != nil {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {
