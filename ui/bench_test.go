@@ -10,21 +10,7 @@ import (
 	"github.com/saa-study/saa-study/ui/common"
 	"github.com/saa-study/saa-study/ui/components/reader"
 	"github.com/saa-study/saa-study/ui/internal/fixture"
-	"github.com/saa-study/saa-study/ui/render"
 )
-
-// BenchmarkRenderLongestNoteCold is glamour on the longest note at 100
-// columns: what the first open of a note costs (done off the key path).
-func BenchmarkRenderLongestNoteCold(b *testing.B) {
-	lib, n := fixture.LongestNote(b)
-	b.ReportMetric(float64(len(n.Body))/1024, "KB")
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := render.RenderNote(lib, n, 100, "dark"); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
 
 // BenchmarkScrollKeyToFrame is one key press in a long note until the next
 // frame's text is ready: Update plus the whole App View.

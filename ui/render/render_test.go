@@ -54,3 +54,16 @@ func TestLinkNamedLikeItsNote(t *testing.T) {
 		t.Errorf("a differently named link should name its note: %q", got)
 	}
 }
+
+// BenchmarkRenderLongestNoteCold is glamour on the longest note at 100
+// columns: what the first open of a note costs (done off the key path).
+func BenchmarkRenderLongestNoteCold(b *testing.B) {
+	lib, n := fixture.LongestNote(b)
+	b.ReportMetric(float64(len(n.Body))/1024, "KB")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := RenderNote(lib, n, 100, "dark"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
