@@ -67,6 +67,7 @@ var Operations = []string{
 	"DescribeExport", "DescribeImport", "DescribeStream", "ExportTableToPointInTime", "GetRecords",
 	"GetShardIterator", "ImportTable", "ListBackups", "ListStreams", "RestoreTableFromBackup",
 	"RestoreTableToPointInTime", "UpdateContinuousBackups",
+	"TagResource", "UntagResource", "ListTagsOfResource",
 }
 
 // Do runs one operation on a raw JSON request body and returns the raw JSON

@@ -96,6 +96,22 @@ func (v *jv) set(k string, c *jv) {
 	v.obj[k] = c
 }
 
+// drop removes members of an object.
+func (v *jv) drop(keys ...string) {
+	for _, k := range keys {
+		if _, ok := v.obj[k]; !ok {
+			continue
+		}
+		delete(v.obj, k)
+		for i, x := range v.keys {
+			if x == k {
+				v.keys = append(v.keys[:i], v.keys[i+1:]...)
+				break
+			}
+		}
+	}
+}
+
 // get returns member k of an object, nil when v is not an object or k is absent.
 func (v *jv) get(k string) *jv {
 	if v == nil || v.kind != 'o' {

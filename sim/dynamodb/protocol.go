@@ -84,7 +84,7 @@ func Handler(db *DB) http.Handler {
 			return
 		}
 		api, op, _ := strings.Cut(r.Header.Get("X-Amz-Target"), ".")
-		if !(api == "DynamoDB_20120810" || api == "DynamoDB_20111205" || (api == "DynamoDBStreams_20120810" && streamOps[op])) || op == "" || strings.Contains(op, ".") {
+		if !(((api == "DynamoDB_20120810" || api == "DynamoDB_20111205") && knownOp(op)) || (api == "DynamoDBStreams_20120810" && streamOps[op])) {
 			writeJSON(w, ct, http.StatusBadRequest, ErrorJSON(apiErr(ErrUnknownOperation, "")))
 			return
 		}
@@ -105,6 +105,15 @@ func Handler(db *DB) http.Handler {
 		}
 		writeJSON(w, ct, http.StatusOK, res)
 	})
+}
+
+func knownOp(op string) bool {
+	for _, o := range Operations {
+		if o == op {
+			return true
+		}
+	}
+	return false
 }
 
 func writeRaw(w http.ResponseWriter, status int, ct, body string) {

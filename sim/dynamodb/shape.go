@@ -252,6 +252,28 @@ func checkType(val, spec *jv) (*jv, error) {
 	return nil, fmt.Errorf("unknown type %q in the API model", typ)
 }
 
+// mapMemberOK checks one map key or value against the model's "keys" or
+// "values" constraints; on failure it returns every constraint's text.
+func mapMemberOK(v, cons *jv) ([]string, bool) {
+	ok := true
+	var msgs []string
+	for _, c := range cons.keys {
+		arg := cons.obj[c]
+		switch c {
+		case "lengthGreaterThanOrEqual":
+			ok = ok && v.length() >= int(arg.num())
+			msgs = append(msgs, "Member must have length greater than or equal to "+arg.display())
+		case "lengthLessThanOrEqual":
+			ok = ok && v.length() <= int(arg.num())
+			msgs = append(msgs, "Member must have length less than or equal to "+arg.display())
+		case "regex":
+			ok = ok && regexp.MustCompile("^(?:"+arg.s+")$").MatchString(v.display())
+			msgs = append(msgs, "Member must satisfy regular expression pattern: "+arg.s)
+		}
+	}
+	return msgs, ok
+}
+
 func lowerFirst(s string) string {
 	if s == "" {
 		return s
@@ -302,7 +324,7 @@ func checkMember(name string, data, spec *jv, parent string, errs *[]string) {
 			return
 		}
 		switch c {
-		case "type", "required", "tableName", "keys", "values":
+		case "type", "required", "tableName":
 			continue
 		}
 		if c != "notNull" && data.isNull() {
@@ -335,6 +357,20 @@ func checkMember(name string, data, spec *jv, parent string, errs *[]string) {
 				inner := children
 				for _, k := range inner.keys {
 					checkMember(k, data.get(k), inner.obj[k], prefix+lowerFirst(name), errs)
+				}
+			}
+		case "keys", "values":
+			for _, k := range data.keys {
+				subject := data.obj[k]
+				if c == "keys" {
+					subject = &jv{kind: 's', s: k}
+				}
+				if msgs, ok := mapMemberOK(subject, arg); !ok {
+					word := "Map keys"
+					if c == "values" {
+						word = "Map value"
+					}
+					fail(word + " must satisfy constraint: [" + strings.Join(msgs, ", ") + "]")
 				}
 			}
 		case "notNull":

@@ -86,6 +86,7 @@ type index struct {
 }
 
 type table struct {
+	tags      []Tag
 	name      string
 	created   time.Time
 	hash      keyDef

@@ -42,6 +42,7 @@ func (db *DB) validateRequest(op string, body []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
+	rewriteLegacy(data)
 	return data.MarshalJSON()
 }
 
