@@ -1,8 +1,8 @@
 #!/bin/sh
 # Runs dynalite's own test suite (test/*.js of a dynalite source checkout,
 # with its npm dependencies installed) against `saa-study sim dynamodb --serve`,
-# as one mocha process, and writes results.json (mocha's JSON reporter) and a
-# per-file summary on standard output.
+# as one mocha process, and prints each test file's pass/fail counts. Mocha's
+# JSON report goes to $RESULTS (default: a temporary file, removed).
 #
 #   sim/dynamodb/conformance/dynalite-suite/run.sh /path/to/dynalite [mocha args…]
 #
@@ -26,6 +26,6 @@ start=$(date +%s)
 cd "$dyn"
 DDB_ENDPOINT="http://127.0.0.1:$port" ./node_modules/.bin/mocha \
   --require should --require "$here/preload.cjs" --timeout 4s \
-  --reporter json --reporter-option output="$here/results.json" "$@" test/*.js || true
+  --reporter json --reporter-option output="${RESULTS:-$work/results.json}" "$@" test/*.js || true
 end=$(date +%s)
-node "$here/summary.cjs" "$here/results.json" "$((end - start))"
+node "$here/summary.cjs" "${RESULTS:-$work/results.json}" "$((end - start))"
