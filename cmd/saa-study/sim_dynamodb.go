@@ -20,7 +20,7 @@ func newSimDynamoDBCmd(g *globals) *cobra.Command {
 	var spec dynamodb.LoadSpec
 	var wcu, rcu int64
 	var onDemand, asJSON bool
-	var s3Dir, script string
+	var s3Dir, script, throttle string
 	var lag time.Duration
 	cmd := &cobra.Command{
 		Use:   "dynamodb",
@@ -51,10 +51,18 @@ func newSimDynamoDBCmd(g *globals) *cobra.Command {
 			case script != "":
 				return runDynamoScript(g, script)
 			case api:
-				db := dynamodb.NewWithOptions(clock.New(clock.Epoch), ddbOptions(s3Dir, lag))
+				opts, err := ddbOptions(s3Dir, lag, throttle)
+				if err != nil {
+					return err
+				}
+				db := dynamodb.NewWithOptions(clock.New(clock.Epoch), opts)
 				return dynamodb.ServeAPI(g.stdin, g.stdout, db)
 			case serve != "":
-				return serveDynamoDB(cmd.Context(), g, serve, public, ddbOptions(s3Dir, lag))
+				opts, err := ddbOptions(s3Dir, lag, throttle)
+				if err != nil {
+					return err
+				}
+				return serveDynamoDB(cmd.Context(), g, serve, public, opts)
 			}
 			return runDynamoLoad(g, spec, wcu, rcu, onDemand, asJSON)
 		},
@@ -64,6 +72,7 @@ func newSimDynamoDBCmd(g *globals) *cobra.Command {
 	f.BoolVar(&api, "api", false, "read JSON-line requests on standard input")
 	f.StringVar(&serve, "serve", "", "serve the DynamoDB HTTP API at this address, e.g. 127.0.0.1:8000")
 	f.BoolVar(&public, "public", false, "allow --serve on an address other than loopback")
+	f.StringVar(&throttle, "throttle", "on", "--api and --serve: on throttles requests beyond a table's capacity and burst credit; off counts capacity but never refuses a request, like DynamoDB Local")
 	f.StringVar(&s3Dir, "s3-dir", "", "folder standing in for S3 (bucket b is DIR/b) for export and import")
 	f.DurationVar(&lag, "replication-lag", time.Second, "how long a global table takes to copy a write to its other regions")
 	f.Int64Var(&wcu, "wcu", 5, "load run: provisioned write capacity units")
@@ -112,9 +121,27 @@ func runDynamoLoad(g *globals, spec dynamodb.LoadSpec, wcu, rcu int64, onDemand,
 }
 
 // ddbOptions are the engine's settings for --api and --serve.
-func ddbOptions(s3Dir string, lag time.Duration) dynamodb.Options {
-	return dynamodb.Options{AdaptiveCapacity: true, S3Root: s3Dir, ReplicationLag: lag}
+func ddbOptions(s3Dir string, lag time.Duration, throttle string) (dynamodb.Options, error) {
+	o := dynamodb.Options{AdaptiveCapacity: true, S3Root: s3Dir, ReplicationLag: lag}
+	switch throttle {
+	case "on":
+	case "off":
+		o.NoThrottling = true
+	default:
+		return o, &exitError{code: 2, msg: fmt.Sprintf("--throttle %s: want on or off", throttle)}
+	}
+	return o, nil
 }
+
+// Server timeouts of --serve: a client gets this long to send its headers
+// and its body and to read the answer; an idle keep-alive connection is
+// closed after idleTimeout.
+const (
+	headerTimeout = 10 * time.Second
+	readTimeout   = 60 * time.Second
+	writeTimeout  = 60 * time.Second
+	idleTimeout   = 120 * time.Second
+)
 
 // serveDynamoDB runs the HTTP endpoint until interrupted.
 func serveDynamoDB(ctx context.Context, g *globals, addr string, public bool, opts dynamodb.Options) error {
@@ -126,12 +153,17 @@ func serveDynamoDB(ctx context.Context, g *globals, addr string, public bool, op
 		return &exitError{code: 2, msg: fmt.Sprintf("--serve %s is not a loopback address; add --public to listen there", addr)}
 	}
 	db := dynamodb.NewWithOptions(clock.Wall{}, opts)
-	srv := &http.Server{Addr: addr, Handler: dynamodb.Handler(db), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Addr: addr, Handler: dynamodb.Handler(db), ReadHeaderTimeout: headerTimeout,
+		ReadTimeout: readTimeout, WriteTimeout: writeTimeout, IdleTimeout: idleTimeout}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return &exitError{code: 1, msg: err.Error()}
 	}
-	fmt.Fprintf(g.stderr, "DynamoDB endpoint on http://%s (capacity and throttling on; ctrl+c stops)\n", ln.Addr())
+	mode := "capacity and throttling on"
+	if opts.NoThrottling {
+		mode = "capacity counted, throttling off"
+	}
+	fmt.Fprintf(g.stderr, "DynamoDB endpoint on http://%s (%s; ctrl+c stops)\n", ln.Addr(), mode)
 	go func() {
 		<-ctx.Done()
 		shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)

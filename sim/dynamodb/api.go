@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/http"
 	"strings"
 	"time"
 )
@@ -68,11 +67,16 @@ var Operations = []string{
 	"DescribeExport", "DescribeImport", "DescribeStream", "ExportTableToPointInTime", "GetRecords",
 	"GetShardIterator", "ImportTable", "ListBackups", "ListStreams", "RestoreTableFromBackup",
 	"RestoreTableToPointInTime", "UpdateContinuousBackups",
+	"TagResource", "UntagResource", "ListTagsOfResource",
 }
 
 // Do runs one operation on a raw JSON request body and returns the raw JSON
 // response body. On failure the error is AWS-shaped; ErrorJSON renders it.
 func (db *DB) Do(op string, body []byte) ([]byte, error) {
+	body, err := db.validateRequest(op, body)
+	if err != nil {
+		return nil, err
+	}
 	switch op {
 	case "CreateTable":
 		return call(body, db.CreateTable)
@@ -152,39 +156,6 @@ func ServeAPI(r io.Reader, w io.Writer, db *DB) error {
 		return fmt.Errorf("read requests: %w", err)
 	}
 	return nil
-}
-
-// Handler serves the DynamoDB JSON protocol over HTTP: POST with
-// X-Amz-Target: DynamoDB_20120810.<Operation> (or DynamoDBStreams_20120810.
-// for the stream operations) and an application/x-amz-json-1.0 body. The
-// region in the request's signature picks the region, so
-// `aws --region eu-west-1` reaches a global table's other replica. Requests are served one at a time,
-// since the DB is single-threaded.
-func Handler(db *DB) http.Handler {
-	sem := make(chan struct{}, 1)
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		sem <- struct{}{}
-		defer func() { <-sem }()
-		w.Header().Set("Content-Type", "application/x-amz-json-1.0")
-		target := r.Header.Get("X-Amz-Target")
-		op, ok := strings.CutPrefix(target, "DynamoDB_20120810.")
-		if !ok {
-			op, ok = strings.CutPrefix(target, "DynamoDBStreams_20120810.")
-		}
-		body, err := io.ReadAll(io.LimitReader(r.Body, 32<<20))
-		if r.Method != http.MethodPost || !ok || err != nil {
-			w.WriteHeader(http.StatusBadRequest)
-			_, _ = w.Write(ErrorJSON(apiErr(ErrUnknownOperation, "")))
-			return
-		}
-		res, err := db.DoIn(signedRegion(r.Header.Get("Authorization")), op, body)
-		if err != nil {
-			w.WriteHeader(http.StatusBadRequest)
-			_, _ = w.Write(ErrorJSON(err))
-			return
-		}
-		_, _ = w.Write(res)
-	})
 }
 
 // DoIn runs one operation in another region ("" or the DB's own region

@@ -24,6 +24,7 @@ const (
 	ErrItemCollectionSize = "ItemCollectionSizeLimitExceededException"
 	ErrSerialization      = "SerializationException"
 	ErrUnknownOperation   = "UnknownOperationException"
+	ErrAccessDenied       = "AccessDeniedException"
 )
 
 // AWS's messages for throttling.
@@ -97,21 +98,49 @@ func (e *ThrottleError) Error() string { return e.APIError.Error() }
 // namespace differs on the real service.
 func errorPrefix(typ string) string {
 	switch typ {
-	case ErrValidation, ErrSerialization:
+	case ErrValidation:
 		return "com.amazon.coral.validate#"
+	case ErrSerialization, ErrUnknownOperation, ErrAccessDenied:
+		return "com.amazon.coral.service#"
 	}
 	return "com.amazonaws.dynamodb.v20120810#"
 }
 
+// renderers render error types defined beside the protocol.
+var renderers []func(error) (any, bool)
+
 // ErrorJSON renders err as the body DynamoDB returns:
 // {"__type":"…#ValidationException","message":"…"} plus any extra fields.
 func ErrorJSON(err error) []byte {
+	for _, r := range renderers {
+		if v, ok := r(err); ok {
+			b, _ := json.Marshal(v)
+			return b
+		}
+	}
 	var ce *ConditionError
 	var te *TransactionError
 	var ae *APIError
 	var th *ThrottleError
+	var se *serializationErr
+	var ad *AccessDeniedError
 	var v any
 	switch {
+	case errors.As(err, &se):
+		// The service layer capitalises Message.
+		v = struct {
+			Type    string `json:"__type"`
+			Message string `json:"Message"`
+		}{errorPrefix(ErrSerialization) + ErrSerialization, se.msg}
+	case errors.As(err, &ad):
+		v = struct {
+			Type    string `json:"__type"`
+			Message string `json:"Message"`
+		}{errorPrefix(ErrAccessDenied) + ErrAccessDenied, ad.msg}
+	case errors.As(err, &ae) && ae.Message == "" && (ae.Type == ErrSerialization || ae.Type == ErrUnknownOperation):
+		v = struct {
+			Type string `json:"__type"`
+		}{errorPrefix(ae.Type) + ae.Type}
 	case errors.As(err, &th):
 		v = struct {
 			Type              string             `json:"__type"`
@@ -147,6 +176,14 @@ func ErrorJSON(err error) []byte {
 
 // ErrorType returns the exception name of err ("" when it is not an AWS error).
 func ErrorType(err error) string {
+	var se *serializationErr
+	var ad *AccessDeniedError
+	if errors.As(err, &se) {
+		return ErrSerialization
+	}
+	if errors.As(err, &ad) {
+		return ErrAccessDenied
+	}
 	var ce *ConditionError
 	var te *TransactionError
 	var ae *APIError
@@ -170,9 +207,15 @@ func ErrorMessage(err error) string {
 	var te *TransactionError
 	var ae *APIError
 	var th *ThrottleError
+	var se *serializationErr
+	var ad *AccessDeniedError
 	switch {
 	case err == nil:
 		return ""
+	case errors.As(err, &se):
+		return se.msg
+	case errors.As(err, &ad):
+		return ad.msg
 	case errors.As(err, &th):
 		return th.Message
 	case errors.As(err, &te):

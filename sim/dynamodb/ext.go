@@ -86,6 +86,12 @@ func (db *DB) updateTableMore(t *table, in *UpdateTableInput) error {
 // doMore dispatches the operations added in part 2.
 func (db *DB) doMore(op string, body []byte) ([]byte, error) {
 	switch op {
+	case "TagResource":
+		return call(body, db.TagResource)
+	case "UntagResource":
+		return call(body, db.UntagResource)
+	case "ListTagsOfResource":
+		return call(body, db.ListTagsOfResource)
 	case "DescribeStream":
 		return call(body, db.DescribeStream)
 	case "GetShardIterator":

@@ -103,7 +103,8 @@ func TestReplicaUpdatesThroughUpdateTableAndHTTPRegion(t *testing.T) {
 	call := func(region, op, body string) map[string]any {
 		req, _ := http.NewRequest(http.MethodPost, srv.URL, bytes.NewBufferString(body))
 		req.Header.Set("X-Amz-Target", "DynamoDB_20120810."+op)
-		req.Header.Set("Authorization", "AWS4-HMAC-SHA256 Credential=x/20250101/"+region+"/dynamodb/aws4_request, SignedHeaders=host, Signature=0")
+		req.Header.Set("Content-Type", "application/x-amz-json-1.0")
+		signForTest(req.Header, region)
 		res, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatal(err)

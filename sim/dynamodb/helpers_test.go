@@ -2,6 +2,7 @@ package dynamodb
 
 import (
 	"encoding/json"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -55,3 +56,10 @@ func simpleTable(t testing.TB, db *DB, name string, rcu, wcu int) {
 func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
 
 func newClock() *clock.Virtual { return clock.New(clock.Epoch) }
+
+// signForTest adds the SigV4 headers the endpoint requires (it checks
+// that they are present and complete, not the signature).
+func signForTest(h http.Header, region string) {
+	h.Set("X-Amz-Date", "20250101T000000Z")
+	h.Set("Authorization", "AWS4-HMAC-SHA256 Credential=x/20250101/"+region+"/dynamodb/aws4_request, SignedHeaders=host;x-amz-date, Signature=0")
+}

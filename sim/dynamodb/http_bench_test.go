@@ -40,6 +40,7 @@ func httpBench(b *testing.B, op string, body func(i int) string, seed int) {
 		req, _ := http.NewRequest(http.MethodPost, srv.URL, bytes.NewBufferString(body))
 		req.Header.Set("X-Amz-Target", "DynamoDB_20120810."+op)
 		req.Header.Set("Content-Type", "application/x-amz-json-1.0")
+		signForTest(req.Header, "us-east-1")
 		res, err := client.Do(req)
 		if err != nil {
 			b.Fatal(err)

@@ -39,7 +39,7 @@ func TestValidationGoldenTexts(t *testing.T) {
 		{"Query", `{"TableName":"orders","IndexName":"gStatus","ConsistentRead":true,"KeyConditionExpression":"st = :v","ExpressionAttributeValues":{":v":{"S":"1"}}}`, ErrValidation, "Consistent reads are not supported on global secondary indexes"},
 		{"Query", `{"TableName":"orders","IndexName":"zzz","KeyConditionExpression":"st = :v","ExpressionAttributeValues":{":v":{"S":"1"}}}`, ErrValidation, "The table does not have the specified index: zzz"},
 		{"Scan", `{"TableName":"orders","Segment":1,"TotalSegments":1}`, ErrValidation, "The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: 1 is not less than TotalSegments: 1"},
-		{"CreateTable", `{"TableName":"ab","AttributeDefinitions":[],"KeySchema":[]}`, ErrValidation, "1 validation error detected: Value 'ab' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3"},
+		{"CreateTable", `{"TableName":"ab","AttributeDefinitions":[],"KeySchema":[]}`, ErrValidation, "TableName must be at least 3 characters long and at most 255 characters long"},
 		{"CreateTable", `{"TableName":"abc","AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}]}`, ErrValidation, "One or more parameter values were invalid: ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED"},
 		{"CreateTable", `{"TableName":"abc","AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"x","AttributeType":"S"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],"BillingMode":"PAY_PER_REQUEST"}`, ErrValidation, "One or more parameter values were invalid: Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions"},
 		{"PutItem", `{"TableName":"orders","Item":{"pk":{"S":"a"},"sk":{"N":"1e200"}}}`, ErrValidation, "Number overflow. Attempting to store a number with magnitude larger than supported range"},
@@ -324,6 +324,7 @@ func TestHTTPHandlerSpeaksTheJSONProtocol(t *testing.T) {
 		req := httptest.NewRequest(http.MethodPost, "/", strings.NewReader(body))
 		req.Header.Set("X-Amz-Target", target)
 		req.Header.Set("Content-Type", "application/x-amz-json-1.0")
+		signForTest(req.Header, "us-east-1")
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, req)
 		return rec.Code, rec.Body.String()

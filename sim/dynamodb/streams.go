@@ -133,7 +133,7 @@ func (db *DB) UpdateTimeToLive(in *UpdateTimeToLiveInput) (*UpdateTimeToLiveOutp
 
 // DescribeTimeToLive reports whether TTL is on.
 func (db *DB) DescribeTimeToLive(in *TableNameInput) (*DescribeTimeToLiveOutput, error) {
-	t, err := db.table(in.TableName)
+	t, err := db.namedTable(in.TableName)
 	if err != nil {
 		return nil, err
 	}

@@ -24,6 +24,14 @@ type Options struct {
 	// ReplicationLag is how long a global table takes to copy a write to
 	// its other regions (default 1 s, ddb.global.mrec: usually under a second).
 	ReplicationLag time.Duration
+	// NoThrottling turns throttling off, as in DynamoDB Local: consumed
+	// capacity is still computed and reported, but no request is refused
+	// for it. For using the endpoint as a local DynamoDB in a test suite.
+	NoThrottling bool
+	// LessonBurst starts a new provisioned table with one second of tokens
+	// instead of its full 300 s burst credit, so a lesson's throttle shows
+	// at once. New sets it; the --serve and --api endpoints do not.
+	LessonBurst bool
 }
 
 // DB is an in-memory DynamoDB. It is not safe for concurrent use: the
@@ -41,7 +49,7 @@ type DB struct {
 
 // New returns an empty DB on clock c with default options.
 func New(c clock.Clock) *DB {
-	return NewWithOptions(c, Options{AdaptiveCapacity: true})
+	return NewWithOptions(c, Options{AdaptiveCapacity: true, LessonBurst: true})
 }
 
 // NewWithOptions returns an empty DB with the given options.
@@ -78,6 +86,7 @@ type index struct {
 }
 
 type table struct {
+	tags      []Tag
 	name      string
 	created   time.Time
 	hash      keyDef
@@ -273,7 +282,7 @@ func (db *DB) CreateTable(in *CreateTableInput) (*TableOutput, error) {
 			}
 			ix.pt = *g.ProvisionedThroughput
 		}
-		ix.thr = newThroughput(now, t.onDemand, db.opts.AdaptiveCapacity, float64(ix.pt.ReadCapacityUnits), float64(ix.pt.WriteCapacityUnits))
+		ix.thr = newThroughput(now, db.opts, t.onDemand, float64(ix.pt.ReadCapacityUnits), float64(ix.pt.WriteCapacityUnits))
 		used[ih.name] = true
 		if ir != nil {
 			used[ir.name] = true
@@ -304,7 +313,7 @@ func (db *DB) CreateTable(in *CreateTableInput) (*TableOutput, error) {
 	if len(used) != len(types) {
 		return nil, invalid("Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions")
 	}
-	t.thr = newThroughput(now, t.onDemand, db.opts.AdaptiveCapacity, float64(t.pt.ReadCapacityUnits), float64(t.pt.WriteCapacityUnits))
+	t.thr = newThroughput(now, db.opts, t.onDemand, float64(t.pt.ReadCapacityUnits), float64(t.pt.WriteCapacityUnits))
 	if err := db.initStream(t, in.StreamSpecification); err != nil {
 		return nil, err
 	}

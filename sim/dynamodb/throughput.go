@@ -12,7 +12,14 @@ import (
 //   - Provisioned mode. Each table and each GSI has a read lane and a write
 //     lane. A lane's table-level token bucket refills at the provisioned rate
 //     and holds at most 300 s of it: that is burst capacity. A new table
-//     starts with one second of tokens and no burst saved. A request is let
+//     starts with its bucket full: DynamoDB keeps "up to 300 seconds of
+//     unused read and write capacity" (burst-adaptive-capacity.html), and
+//     a new table has used none, which is why suites written against live
+//     DynamoDB (dynalite's, on 10 RCU / 5 WCU tables) write hundreds of
+//     items in their first seconds without a throttle. Lessons set
+//     Options.LessonBurst instead: a new table starts with one second of
+//     tokens, so the throttle they teach shows in the first seconds rather
+//     than after five minutes of saved capacity. A request is let
 //     through while the bucket is above zero and then charged in full, so a
 //     large item can drive the bucket negative (debt) and later requests wait.
 //   - Partitions. A table has max(ceil(RCU/3000 + WCU/1000), ceil(size/10 GB))
@@ -87,13 +94,19 @@ type throughput struct {
 	configured bool
 	onDemand   bool
 	adaptive   bool
-	nparts     int
-	read       lane
-	write      lane
+	// unlimited turns throttling off (Options.NoThrottling): capacity is
+	// still counted and reported, never refused.
+	unlimited bool
+	// lesson starts a new table's buckets with one second of tokens
+	// (Options.LessonBurst) instead of the full burst credit.
+	lesson bool
+	nparts int
+	read   lane
+	write  lane
 }
 
-func newThroughput(now time.Time, onDemand, adaptive bool, rcu, wcu float64) *throughput {
-	t := &throughput{onDemand: onDemand, adaptive: adaptive}
+func newThroughput(now time.Time, o Options, onDemand bool, rcu, wcu float64) *throughput {
+	t := &throughput{onDemand: onDemand, adaptive: o.AdaptiveCapacity, unlimited: o.NoThrottling, lesson: o.LessonBurst}
 	t.read = lane{perPart: PartitionRCU, initial: OnDemandRCU, curSec: now.Unix()}
 	t.write = lane{perPart: PartitionWCU, initial: OnDemandWCU, curSec: now.Unix()}
 	t.setRates(now, rcu, wcu, 0)
@@ -119,8 +132,12 @@ func (t *throughput) setRates(now time.Time, rcu, wcu float64, bytes int64) {
 		if t.configured {
 			l.table.Resize(x.rate*BurstSeconds, x.rate, now)
 		} else {
-			// A new table starts with one second of tokens, no burst saved.
-			l.table = tokenbucket.New(x.rate*BurstSeconds, x.rate, math.Min(x.rate, x.rate*BurstSeconds), now)
+			// A new table starts with its full burst credit, or one
+			// second of tokens in a lesson.
+			l.table = tokenbucket.Full(x.rate*BurstSeconds, x.rate, now)
+			if t.lesson {
+				l.table = tokenbucket.New(x.rate*BurstSeconds, x.rate, x.rate, now)
+			}
 		}
 		for len(l.parts) < n {
 			l.parts = append(l.parts, tokenbucket.Full(l.perPart, l.perPart, now))
@@ -184,6 +201,9 @@ const (
 // check reports how a request of units on partition p would be throttled
 // now. It charges nothing.
 func (t *throughput) check(now time.Time, read bool, p int, units float64) verdict {
+	if t.unlimited {
+		return verdict{}
+	}
 	l := t.lane(read)
 	level := l.parts[p].Level(now)
 	if t.onDemand {

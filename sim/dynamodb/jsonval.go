@@ -1,0 +1,261 @@
+package dynamodb
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+)
+
+// jv is a decoded JSON value that keeps the order of object keys. DynamoDB
+// reports validation errors in the order of its API model and the keys of
+// the request, so the request validator needs both orders.
+type jv struct {
+	kind byte // 'o' object, 'a' array, 's' string, 'n' number, 'b' boolean, 'z' null
+	s    string
+	b    bool
+	keys []string
+	obj  map[string]*jv
+	arr  []*jv
+}
+
+var errTrailing = errors.New("trailing data after JSON value")
+
+// parseJV decodes one JSON value. A repeated object key keeps its first
+// position and its last value, as JSON.parse does.
+func parseJV(b []byte) (*jv, error) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	v, err := decodeJV(dec)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errTrailing
+	}
+	return v, nil
+}
+
+func decodeJV(dec *json.Decoder) (*jv, error) {
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	switch t := tok.(type) {
+	case json.Delim:
+		switch t {
+		case '{':
+			v := &jv{kind: 'o', obj: map[string]*jv{}}
+			for dec.More() {
+				kt, err := dec.Token()
+				if err != nil {
+					return nil, err
+				}
+				k, _ := kt.(string)
+				c, err := decodeJV(dec)
+				if err != nil {
+					return nil, err
+				}
+				v.set(k, c)
+			}
+			_, err := dec.Token()
+			return v, err
+		case '[':
+			v := &jv{kind: 'a', arr: []*jv{}}
+			for dec.More() {
+				c, err := decodeJV(dec)
+				if err != nil {
+					return nil, err
+				}
+				v.arr = append(v.arr, c)
+			}
+			_, err := dec.Token()
+			return v, err
+		}
+	case string:
+		return &jv{kind: 's', s: t}, nil
+	case json.Number:
+		return &jv{kind: 'n', s: string(t)}, nil
+	case bool:
+		return &jv{kind: 'b', b: t}, nil
+	case nil:
+		return &jv{kind: 'z'}, nil
+	}
+	return nil, errors.New("unexpected JSON token")
+}
+
+// set adds or replaces key k of an object.
+func (v *jv) set(k string, c *jv) {
+	if _, ok := v.obj[k]; !ok {
+		v.keys = append(v.keys, k)
+	}
+	v.obj[k] = c
+}
+
+// drop removes members of an object.
+func (v *jv) drop(keys ...string) {
+	for _, k := range keys {
+		if _, ok := v.obj[k]; !ok {
+			continue
+		}
+		delete(v.obj, k)
+		for i, x := range v.keys {
+			if x == k {
+				v.keys = append(v.keys[:i], v.keys[i+1:]...)
+				break
+			}
+		}
+	}
+}
+
+// get returns member k of an object, nil when v is not an object or k is absent.
+func (v *jv) get(k string) *jv {
+	if v == nil || v.kind != 'o' {
+		return nil
+	}
+	return v.obj[k]
+}
+
+// isNull reports a missing or null value.
+func (v *jv) isNull() bool { return v == nil || v.kind == 'z' }
+
+// has reports a member that is present and not null.
+func (v *jv) has(k string) bool { return !v.get(k).isNull() }
+
+// str is the string of a string value ("" otherwise).
+func (v *jv) str() string {
+	if v == nil || v.kind != 's' {
+		return ""
+	}
+	return v.s
+}
+
+// num is the value of a number (NaN otherwise).
+func (v *jv) num() float64 {
+	if v == nil || v.kind != 'n' {
+		return math.NaN()
+	}
+	f, err := strconv.ParseFloat(v.s, 64)
+	if err != nil {
+		return math.NaN()
+	}
+	return f
+}
+
+// truthy follows JavaScript's truthiness, which the validation rules of
+// the API model are written in.
+func (v *jv) truthy() bool {
+	switch {
+	case v == nil:
+		return false
+	case v.kind == 'z':
+		return false
+	case v.kind == 'b':
+		return v.b
+	case v.kind == 's':
+		return v.s != ""
+	case v.kind == 'n':
+		f := v.num()
+		return f != 0 && !math.IsNaN(f)
+	}
+	return true
+}
+
+// length is a string's length in UTF-16 units, an array's or object's size.
+func (v *jv) length() int {
+	switch v.kind {
+	case 's':
+		return len(utf16.Encode([]rune(v.s)))
+	case 'a':
+		return len(v.arr)
+	case 'o':
+		return len(v.keys)
+	}
+	return 0
+}
+
+// firstKey is the first key of an object ("" when empty).
+func (v *jv) firstKey() string {
+	if v == nil || v.kind != 'o' || len(v.keys) == 0 {
+		return ""
+	}
+	return v.keys[0]
+}
+
+// MarshalJSON writes v compactly, object keys in order.
+func (v *jv) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	v.write(&b)
+	return b.Bytes(), nil
+}
+
+func (v *jv) write(b *bytes.Buffer) {
+	switch v.kind {
+	case 'o':
+		b.WriteByte('{')
+		for i, k := range v.keys {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			ks, _ := json.Marshal(k)
+			b.Write(ks)
+			b.WriteByte(':')
+			v.obj[k].write(b)
+		}
+		b.WriteByte('}')
+	case 'a':
+		b.WriteByte('[')
+		for i, c := range v.arr {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			c.write(b)
+		}
+		b.WriteByte(']')
+	case 's':
+		s, _ := json.Marshal(v.s)
+		b.Write(s)
+	case 'n':
+		b.WriteString(v.s)
+	case 'b':
+		b.WriteString(strconv.FormatBool(v.b))
+	default:
+		b.WriteString("null")
+	}
+}
+
+// display renders v the way DynamoDB's validator quotes a value: scalars
+// bare, lists as [a, b], objects as compact JSON.
+func (v *jv) display() string {
+	switch {
+	case v.isNull():
+		return "null"
+	case v.kind == 'a':
+		parts := make([]string, len(v.arr))
+		for i, c := range v.arr {
+			parts[i] = c.display()
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	case v.kind == 'o':
+		b, _ := v.MarshalJSON()
+		return string(b)
+	case v.kind == 's':
+		return v.s
+	case v.kind == 'b':
+		return strconv.FormatBool(v.b)
+	}
+	return jsNumber(v.num())
+}
+
+// jsNumber formats a float as JavaScript's String(number) does for the
+// values a request carries.
+func jsNumber(f float64) string {
+	if f == math.Trunc(f) && math.Abs(f) < 1e21 {
+		return strconv.FormatFloat(f, 'f', -1, 64)
+	}
+	return strconv.FormatFloat(f, 'g', -1, 64)
+}

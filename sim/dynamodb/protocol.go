@@ -1,0 +1,209 @@
+package dynamodb
+
+import (
+	"crypto/rand"
+	"encoding/json"
+	"errors"
+	"hash/crc32"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// MaxRequestBytes is the largest request body DynamoDB accepts (16 MB);
+// a larger one gets 413.
+const MaxRequestBytes = 16 << 20
+
+// dynamoOps are the operations DynamoDB's front end routes to the
+// DynamoDB_20120810 API; any other target is an UnknownOperationException.
+var streamOps = map[string]bool{"DescribeStream": true, "GetRecords": true, "GetShardIterator": true, "ListStreams": true}
+
+// Handler serves the DynamoDB JSON protocol over HTTP: POST with
+// X-Amz-Target: DynamoDB_20120810.<Operation> (or DynamoDBStreams_20120810.
+// for the stream operations) and an application/x-amz-json-1.0 body. The
+// region in the request's signature picks the region, so
+// `aws --region eu-west-1` reaches a global table's other replica.
+//
+// It answers like DynamoDB's front end: GET is a health check, OPTIONS
+// with an Origin is a CORS preflight, a body over 16 MB gets 413, a body
+// that is not JSON a SerializationException, a request without a SigV4
+// Authorization header (or presigned query) MissingAuthenticationToken or
+// IncompleteSignature. The signature itself is not checked.
+//
+// The whole body is read before the DB is touched, and the DB is locked
+// only while the operation runs, so a slow client never holds up another.
+func Handler(db *DB) http.Handler {
+	var mu sync.Mutex
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, err := io.ReadAll(io.LimitReader(r.Body, MaxRequestBytes+1))
+		if err != nil {
+			w.WriteHeader(http.StatusBadRequest)
+			return
+		}
+		if len(body) > MaxRequestBytes {
+			w.Header().Set("Connection", "close")
+			w.WriteHeader(http.StatusRequestEntityTooLarge)
+			if f, ok := w.(http.Flusher); ok {
+				f.Flush() // an empty chunked body, as DynamoDB sends
+			}
+			return
+		}
+		h := w.Header()
+		h.Set("x-amzn-RequestId", requestID())
+		if r.Header.Get("Origin") != "" {
+			h.Set("Access-Control-Allow-Origin", "*")
+			if r.Method == http.MethodOptions {
+				if v := r.Header.Get("Access-Control-Request-Headers"); v != "" {
+					h.Set("Access-Control-Allow-Headers", v)
+				}
+				if v := r.Header.Get("Access-Control-Request-Method"); v != "" {
+					h.Set("Access-Control-Allow-Methods", v)
+				}
+				h.Set("Access-Control-Max-Age", "172800")
+				h.Set("Content-Length", "0")
+				return
+			}
+		}
+		if r.Method == http.MethodGet {
+			writeRaw(w, http.StatusOK, "", "healthy: dynamodb."+db.opts.Region+".amazonaws.com ")
+			return
+		}
+		ct := strings.TrimSpace(strings.Split(r.Header.Get("Content-Type"), ";")[0])
+		if r.Method != http.MethodPost || (len(body) > 0 && ct != "application/json" && ct != "application/x-amz-json-1.0") {
+			writeRaw(w, http.StatusNotFound, "", "<UnknownOperationException/>\n")
+			return
+		}
+		if ct != "application/x-amz-json-1.0" {
+			ct = "application/json"
+		}
+		if len(body) > 0 && !json.Valid(body) {
+			writeJSON(w, ct, http.StatusBadRequest, ErrorJSON(apiErr(ErrSerialization, "")))
+			return
+		}
+		api, op, _ := strings.Cut(r.Header.Get("X-Amz-Target"), ".")
+		if !(((api == "DynamoDB_20120810" || api == "DynamoDB_20111205") && knownOp(op)) || (api == "DynamoDBStreams_20120810" && streamOps[op])) {
+			writeJSON(w, ct, http.StatusBadRequest, ErrorJSON(apiErr(ErrUnknownOperation, "")))
+			return
+		}
+		if err := checkSignature(r); err != nil {
+			writeJSON(w, ct, http.StatusBadRequest, ErrorJSON(err))
+			return
+		}
+		if len(body) == 0 {
+			writeJSON(w, ct, http.StatusBadRequest, ErrorJSON(apiErr(ErrSerialization, "")))
+			return
+		}
+		mu.Lock()
+		res, err := db.DoIn(signedRegion(r.Header.Get("Authorization")), op, body)
+		mu.Unlock()
+		if err != nil {
+			writeJSON(w, ct, http.StatusBadRequest, ErrorJSON(err))
+			return
+		}
+		writeJSON(w, ct, http.StatusOK, res)
+	})
+}
+
+func knownOp(op string) bool {
+	for _, o := range Operations {
+		if o == op {
+			return true
+		}
+	}
+	return false
+}
+
+func writeRaw(w http.ResponseWriter, status int, ct, body string) {
+	h := w.Header()
+	if ct != "" {
+		h.Set("Content-Type", ct)
+	}
+	h.Set("x-amz-crc32", strconv.FormatUint(uint64(crc32.ChecksumIEEE([]byte(body))), 10))
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(status)
+	_, _ = io.WriteString(w, body)
+}
+
+func writeJSON(w http.ResponseWriter, ct string, status int, body []byte) {
+	writeRaw(w, status, ct, string(body))
+}
+
+// requestID is a 52-character id of capitals and digits, like DynamoDB's.
+func requestID() string {
+	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+	b := make([]byte, 52)
+	_, _ = rand.Read(b)
+	for i := range b {
+		b[i] = alphabet[int(b[i])%len(alphabet)]
+	}
+	return string(b)
+}
+
+// authError is one of the front end's authentication exceptions.
+type authError struct{ typ, msg string }
+
+func (e *authError) Error() string { return e.typ + ": " + e.msg }
+
+// checkSignature checks that a request carries a complete SigV4
+// signature, in the Authorization header or the query string.
+func checkSignature(r *http.Request) error {
+	auth := r.Header.Get("Authorization")
+	q, _ := url.ParseQuery(r.URL.RawQuery)
+	_, inQuery := q["X-Amz-Algorithm"]
+	if auth != "" && inQuery {
+		return &authError{"InvalidSignatureException", "Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP header."}
+	}
+	if (auth == "" && !inQuery) || (auth != "" && !strings.HasPrefix(strings.TrimSpace(auth), "AWS4-")) {
+		return &authError{"MissingAuthenticationTokenException", "Request is missing Authentication Token"}
+	}
+	msg := ""
+	if auth != "" {
+		params := map[string]string{}
+		fields := strings.FieldsFunc(auth, func(r rune) bool { return r == ',' || r == ' ' })
+		for _, f := range fields[min(1, len(fields)):] {
+			k, v, _ := strings.Cut(strings.TrimSpace(f), "=")
+			params[k] = v
+		}
+		for _, p := range []string{"Credential", "Signature", "SignedHeaders"} {
+			if params[p] == "" {
+				msg += "Authorization header requires '" + p + "' parameter. "
+			}
+		}
+		if r.Header.Get("X-Amz-Date") == "" && r.Header.Get("Date") == "" {
+			msg += "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. "
+		}
+		if msg != "" {
+			msg += "Authorization=" + auth
+		}
+	} else {
+		for _, p := range []string{"X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Signature", "X-Amz-SignedHeaders", "X-Amz-Date"} {
+			if q.Get(p) == "" {
+				msg += "AWS query-string parameters must include '" + p + "'. "
+			}
+		}
+		if msg != "" {
+			msg += "Re-examine the query-string parameters."
+		}
+	}
+	if msg != "" {
+		return &authError{"IncompleteSignatureException", msg}
+	}
+	return nil
+}
+
+func init() {
+	// authError renders in the service namespace with a lower-case message.
+	renderers = append(renderers, func(err error) (any, bool) {
+		var ae *authError
+		if !errors.As(err, &ae) {
+			return nil, false
+		}
+		return struct {
+			Type    string `json:"__type"`
+			Message string `json:"message"`
+		}{"com.amazon.coral.service#" + ae.typ, ae.msg}, true
+	})
+}
