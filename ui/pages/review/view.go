@@ -38,20 +38,6 @@ func rvInterval(d time.Duration) string {
 
 func rvTrimZero(s string) string { return strings.Replace(s, ".0", "", 1) }
 
-// rvBlockStart reports whether a line starts its own Markdown block.
-func rvBlockStart(t string) bool {
-	for _, p := range []string{"- ", "* ", "+ ", "|", "#", ">"} {
-		if strings.HasPrefix(t, p) {
-			return true
-		}
-	}
-	i := 0
-	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
-		i++
-	}
-	return i > 0 && i < len(t) && (t[i] == '.' || t[i] == ')')
-}
-
 func (r *Review) View() string {
 	c, st := r.c, r.c.Styles
 	w, h := c.Width, max(c.Height, 1)
