@@ -25,7 +25,7 @@ func parseCards(file string, lang Lang, src []byte, ld *loader) []*Card {
 		c.add(file, 2, "front matter needs \"topic: <note id>\"")
 	}
 	checkActions(string(body), true, file, bodyLine, c)
-	expanded := expandFacts(string(body), lang, ld.facts, file, bodyLine, c, ld.usedFacts)
+	expanded := expandFacts(string(body), lang, file, bodyLine, ld)
 	d := parseDoc([]byte(expanded), bodyLine)
 	var cards []*Card
 	for _, b := range splitBlocks(file, d, c) {

@@ -52,8 +52,10 @@ func check(lib *Library, ld *loader) {
 				c.add(q.File, 2, "topic %q is not a note id", q.Topic)
 			}
 			for _, f := range q.Facts {
-				if _, ok := ld.facts[f]; !ok && !c.follows(factsKey) {
-					c.add(q.File, q.Line, "question %q cites unknown fact %q", q.ID, f)
+				if _, ok := ld.facts[f]; !ok {
+					ld.unknownFact(f, q.File, q.factsLine)
+				} else {
+					ld.usedFacts[f] = true
 				}
 			}
 		}
@@ -68,11 +70,14 @@ func check(lib *Library, ld *loader) {
 			}
 		}
 	}
-	checkTranslations(lib, c)
+	if len(ld.langs) == len(Langs) {
+		checkTranslations(lib, c)
+	}
 }
 
 // checkTranslations requires every English item to exist in Korean with the
-// same structure, and the reverse.
+// same structure, and the reverse. It runs when the content is written in
+// both languages: a folder in one language has nothing to pair.
 func checkTranslations(lib *Library, c *collector) {
 	en, ko := EN, KO
 	for _, pair := range [][2]Lang{{en, ko}, {ko, en}} {

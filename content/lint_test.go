@@ -112,7 +112,7 @@ func TestMalformedContent(t *testing.T) {
 		{"bad domain", "questions/en/lambda.md", q(func(s string) string { return strings.Replace(s, "domain: cost", "domain: money", 1) }), "questions/en/lambda.md:6: domain \"money\""},
 		{"bad difficulty", "questions/en/lambda.md", q(func(s string) string { return strings.Replace(s, "difficulty: 2", "difficulty: 9", 1) }), "questions/en/lambda.md:7: difficulty \"9\""},
 		{"unknown section", "questions/en/lambda.md", q(func(s string) string { return strings.Replace(s, "lambda#model", "lambda#pricing", 1) }), "questions/en/lambda.md:5: question \"lambda-q1\": section \"lambda#pricing\" does not exist"},
-		{"unknown cited fact", "questions/en/lambda.md", q(func(s string) string { return strings.Replace(s, "section:", "facts: lambda.nope\nsection:", 1) }), "cites unknown fact \"lambda.nope\""},
+		{"unknown cited fact", "questions/en/lambda.md", q(func(s string) string { return strings.Replace(s, "section:", "facts: lambda.nope\nsection:", 1) }), "questions/en/lambda.md:8: unknown fact \"lambda.nope\""},
 		{"no options", "questions/en/lambda.md", "---\ntopic: lambda\n---\n\n## lambda-q1\ndomain: cost\ndifficulty: 1\nsection: lambda#model\n\nJust a stem.\n", "questions/en/lambda.md:5: question \"lambda-q1\" has no options"},
 		{"duplicate question id", "questions/en/lambda.md", goodQuestions + "\n" + strings.SplitN(goodQuestions, "---\n", 3)[2], "duplicate question id \"lambda-q1\""},
 		{"missing translation", "questions/ko/lambda.md", strings.Replace(goodQuestions, "lambda-q1", "lambda-q2", 1), "questions/en/lambda.md:5: missing translation: question \"lambda-q1\" has no ko version"},

@@ -63,7 +63,7 @@ func parseNote(file string, lang Lang, src []byte, ld *loader) *Note {
 		}
 	}
 	checkActions(string(body), false, file, bodyLine, c)
-	expanded := expandFacts(string(body), lang, ld.facts, file, bodyLine, c, ld.usedFacts)
+	expanded := expandFacts(string(body), lang, file, bodyLine, ld)
 	d := parseDoc([]byte(expanded), bodyLine)
 	n := &Note{ID: want, Lang: lang, Title: fm.Title, Order: fm.Order, Related: fm.Related, File: file}
 	seen := map[string]int{}

@@ -60,7 +60,7 @@ func parseQuestions(file string, lang Lang, src []byte, ld *loader, quiz bool) (
 		c.add(file, 2, "front matter needs \"topic: <note id>\" (or \"quiz: <id>\" for a quiz file)")
 	}
 	checkActions(string(body), false, file, bodyLine, c)
-	expanded := expandFacts(string(body), lang, ld.facts, file, bodyLine, c, ld.usedFacts)
+	expanded := expandFacts(string(body), lang, file, bodyLine, ld)
 	d := parseDoc([]byte(expanded), bodyLine)
 	for _, b := range splitBlocks(file, d, c) {
 		if q := parseQuestion(file, lang, topic, b, d, ld, quiz); q != nil {
@@ -174,6 +174,7 @@ func applyQuestionMeta(file string, q *Question, meta map[string]metaValue, c *c
 			q.Section = mv.v
 		case "facts":
 			q.Facts = splitList(mv.v)
+			q.factsLine = mv.line
 		case "objectives":
 			for _, s := range splitList(mv.v) {
 				n, err := strconv.Atoi(s)

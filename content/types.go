@@ -105,6 +105,8 @@ type Question struct {
 	Options    []Option
 	File       string
 	Line       int
+	// factsLine is the line of the facts: key, for problems.
+	factsLine int
 }
 
 // Option is one answer choice with its explanation.
