@@ -31,6 +31,8 @@ func parseCards(file string, lang Lang, src []byte, ld *loader) []*Card {
 	for _, b := range splitBlocks(file, d, c) {
 		if card := parseCard(file, lang, front.Topic, b, d, c); card != nil {
 			cards = append(cards, card)
+		} else {
+			ld.brokenItem(lang, "card", b.id)
 		}
 	}
 	if len(cards) == 0 {
@@ -51,6 +53,7 @@ func parseCard(file string, lang Lang, topic string, b block, d *doc, c *collect
 				switch k {
 				case "section":
 					card.Section = mv.v
+					card.sectionLine = mv.line
 				case "tags":
 					card.Tags = splitList(mv.v)
 				default:

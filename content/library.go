@@ -42,6 +42,23 @@ type loader struct {
 	// the order first seen (unknownOrder).
 	unknownFacts map[string][]use
 	unknownOrder []string
+	// broken holds the questions and cards ("question:id") that have a
+	// problem that kept them out of the library, per language: their
+	// translations are not reported as missing.
+	broken map[Lang]map[string]bool
+	// topics are the topic: of each questions and cards file.
+	topics map[string]string
+}
+
+// brokenItem records a question or card that could not be read.
+func (ld *loader) brokenItem(lang Lang, kind, id string) {
+	if ld.broken == nil {
+		ld.broken = map[Lang]map[string]bool{}
+	}
+	if ld.broken[lang] == nil {
+		ld.broken[lang] = map[string]bool{}
+	}
+	ld.broken[lang][kind+":"+id] = true
 }
 
 // Load reads a content folder from fsys (laid out as docs/content-format.md

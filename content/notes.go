@@ -36,6 +36,8 @@ func parseNote(file string, lang Lang, src []byte, ld *loader) *Note {
 	// the note still takes its id from the file name, and its body is
 	// checked, so that only what depends on the front matter goes unsaid.
 	var fm noteFront
+	var keys map[string]int
+	var items map[string][]int
 	front, body, bodyLine, err := splitFrontMatter(src)
 	switch {
 	case err != nil && body == nil:
@@ -51,14 +53,21 @@ func parseNote(file string, lang Lang, src []byte, ld *loader) *Note {
 			fm = noteFront{ID: want}
 		} else {
 			checkFrontMatter(front, file, c)
+			keys, items = frontLines(front, 2)
+			at := func(k string) int {
+				if l, ok := keys[k]; ok {
+					return l
+				}
+				return 2
+			}
 			switch {
 			case fm.ID == "":
 				c.add(file, 2, "front matter has no id: add \"id: %s\"", want)
 			case fm.ID != want:
-				c.add(file, 2, "note id %q does not match the file name %q", fm.ID, want+".md")
+				c.add(file, at("id"), "note id %q does not match the file name %q: the id is the file name without .md; rename one of them", fm.ID, want+".md")
 			}
 			if strings.TrimSpace(fm.Title) == "" {
-				c.add(file, 2, "front matter has no title")
+				c.add(file, at("title"), "front matter has no title: add \"title: ...\", the name shown in the list of notes")
 			}
 		}
 	}
@@ -66,6 +75,15 @@ func parseNote(file string, lang Lang, src []byte, ld *loader) *Note {
 	expanded := expandFacts(string(body), lang, file, bodyLine, ld)
 	d := parseDoc([]byte(expanded), bodyLine)
 	n := &Note{ID: want, Lang: lang, Title: fm.Title, Order: fm.Order, Related: fm.Related, File: file}
+	for i := range fm.Related {
+		line := 2
+		if i < len(items["related"]) {
+			line = items["related"][i]
+		} else if l, ok := keys["related"]; ok {
+			line = l
+		}
+		n.relatedLines = append(n.relatedLines, line)
+	}
 	seen := map[string]int{}
 	_ = ast.Walk(d.root, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -80,7 +98,9 @@ func parseNote(file string, lang Lang, src []byte, ld *loader) *Note {
 			line := d.nodeLine(t)
 			if id == "" {
 				if t.Level == 2 {
-					c.add(file, line, "section %q has no id: end the heading with {#some-id}", d.plain(t))
+					c.addCause(idlessKey(lang, want), "references to this note's sections, not checked until it has one", file, line,
+						"section %q has no id: end the heading with {#some-id}", d.plain(t))
+					n.idless = append(n.idless, line)
 				}
 				return ast.WalkSkipChildren, nil
 			}
@@ -116,6 +136,10 @@ func parseNote(file string, lang Lang, src []byte, ld *loader) *Note {
 	n.Body = stripHeadingIDs(expanded)
 	return n
 }
+
+// idlessKey names a note with a section heading that has no id: what
+// refers to a section of it that does not resolve follows from that.
+func idlessKey(lang Lang, id string) string { return "idless:" + string(lang) + "/" + id }
 
 // noteKey names a note for problems that follow from it being unreadable.
 func noteKey(lang Lang, id string) string { return "note:" + string(lang) + "/" + id }

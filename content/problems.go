@@ -126,7 +126,7 @@ func (c *collector) finish() {
 	for _, r := range c.roots {
 		switch {
 		case r.n > 0 && r.cause:
-			c.ps[r.idx].Msg += fmt.Sprintf(" (%s %s)", thousands(r.n), r.what)
+			c.ps[r.idx].Msg += fmt.Sprintf(" (and %s %s)", thousands(r.n), r.what)
 		case r.n > 0:
 			c.ps[r.idx].Msg += fmt.Sprintf(" (and %s %s, not checked until it can be read)", thousands(r.n), r.what)
 		}

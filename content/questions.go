@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -65,6 +66,8 @@ func parseQuestions(file string, lang Lang, src []byte, ld *loader, quiz bool) (
 	for _, b := range splitBlocks(file, d, c) {
 		if q := parseQuestion(file, lang, topic, b, d, ld, quiz); q != nil {
 			qs = append(qs, q)
+		} else {
+			ld.brokenItem(lang, "question", b.id)
 		}
 	}
 	if len(qs) == 0 {
@@ -111,6 +114,7 @@ func parseQuestion(file string, lang Lang, topic string, b block, d *doc, ld *lo
 	for _, extra := range nodes[li+1:] {
 		c.add(file, d.nodeLine(extra), "question %q: text after the options; explanations belong indented under each option", b.id)
 	}
+	before := len(c.ps)
 	for item := nodes[li].FirstChild(); item != nil; item = item.NextSibling() {
 		lines := d.lines(item)
 		line := d.nodeLine(item)
@@ -137,6 +141,9 @@ func parseQuestion(file string, lang Lang, topic string, b block, d *doc, ld *lo
 		}
 		q.Options = append(q.Options, o)
 	}
+	if len(c.ps) > before {
+		q.bad |= badShape
+	}
 	checkShape(file, q, c)
 	return q
 }
@@ -156,6 +163,7 @@ func applyQuestionMeta(file string, q *Question, meta map[string]metaValue, c *c
 			q.Domain = mv.v
 			if _, ok := DomainWeight[mv.v]; !ok {
 				c.add(file, mv.line, "domain %q: use secure, resilient, performant or cost", mv.v)
+				q.bad |= badDomain
 			}
 		case "difficulty":
 			n, err := strconv.Atoi(mv.v)
@@ -167,11 +175,13 @@ func applyQuestionMeta(file string, q *Question, meta map[string]metaValue, c *c
 			n, err := strconv.Atoi(mv.v)
 			if err != nil || n < 1 || n > 4 {
 				c.add(file, mv.line, "choose %q: use a number from 1 to 4", mv.v)
+				q.bad |= badShape
 				n = 1
 			}
 			q.Choose = n
 		case "section":
 			q.Section = mv.v
+			q.sectionLine = mv.line
 		case "facts":
 			q.Facts = splitList(mv.v)
 			q.factsLine = mv.line
@@ -190,6 +200,7 @@ func applyQuestionMeta(file string, q *Question, meta map[string]metaValue, c *c
 	}
 	if _, ok := meta["domain"]; !ok {
 		c.add(file, q.Line, "question %q has no domain", q.ID)
+		q.bad |= badDomain
 	}
 	if _, ok := meta["difficulty"]; !ok {
 		c.add(file, q.Line, "question %q has no difficulty", q.ID)
@@ -201,6 +212,12 @@ func applyQuestionMeta(file string, q *Question, meta map[string]metaValue, c *c
 
 // checkShape verifies the question has the form it claims.
 func checkShape(file string, q *Question, c *collector) {
+	n := len(c.ps)
+	defer func() {
+		if len(c.ps) > n {
+			q.bad |= badShape
+		}
+	}()
 	correct := len(q.Correct())
 	switch {
 	case len(q.Options) < 4:
@@ -212,8 +229,16 @@ func checkShape(file string, q *Question, c *collector) {
 	case correct == 0:
 		c.add(file, q.Line, "question %q has no correct option: mark the right one with [x]", q.ID)
 	case correct != q.Choose:
-		c.add(file, q.Line, "question %q says choose %d but marks %d options correct", q.ID, q.Choose, correct)
+		c.add(file, q.Line, "question %q says choose %d but marks %s correct", q.ID, q.Choose, plural(correct, "option", "options"))
 	}
+}
+
+// plural is "1 option" or "3 options".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 func short(s string) string {
