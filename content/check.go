@@ -609,4 +609,3 @@ func mark(correct bool) string {
 	}
 	return "[ ]"
 }
-
