@@ -313,6 +313,12 @@ func listRefs(refs []ref) string {
 	for i, r := range refs {
 		uses[i] = use{r.file, r.line}
 	}
+	sort.SliceStable(uses, func(i, j int) bool {
+		if uses[i].file != uses[j].file {
+			return uses[i].file < uses[j].file
+		}
+		return uses[i].line < uses[j].line
+	})
 	return listUses(uses)
 }
 
