@@ -103,23 +103,61 @@ func TestOneMistakeIsOneProblem(t *testing.T) {
 			{"cards/en/sqs.md", "section: sqs#dlq\n", "section: sqs#dlq\ncolour: red\n"}},
 			[]string{`facts.yaml:2: fact id "sqs.visibility.defualt" is used nowhere`, `cards/en/sqs.md:7: unknown key "colour"`}},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			fsys := folder(t, base)
-			for _, e := range tc.edits {
-				if e.old == e.new && e.old != "" {
-					continue
-				}
-				e.apply(t, fsys)
-			}
-			ps := load(t, fsys)
-			ok := len(ps) == len(tc.want)
-			for i := 0; ok && i < len(ps); i++ {
-				ok = strings.HasPrefix(ps[i].String(), tc.want[i])
-			}
-			if !ok {
-				t.Errorf("got:\n%s\nwant, as prefixes:\n%s", ps.Error(), strings.Join(tc.want, "\n"))
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { wantProblems(t, base, tc.edits, tc.want) })
+	}
+}
+
+// wantProblems applies edits to the folder dir and wants exactly the
+// problems want, in order, as prefixes.
+func wantProblems(t *testing.T, dir string, edits []edit, want []string) {
+	t.Helper()
+	fsys := folder(t, dir)
+	for _, e := range edits {
+		if e.old == e.new && e.old != "" {
+			continue
+		}
+		e.apply(t, fsys)
+	}
+	ps := load(t, fsys)
+	ok := len(ps) == len(want)
+	for i := 0; ok && i < len(ps); i++ {
+		ok = strings.HasPrefix(ps[i].String(), want[i])
+	}
+	if !ok {
+		t.Errorf("got:\n%s\nwant, as prefixes:\n%s", ps.Error(), strings.Join(want, "\n"))
+	}
+}
+
+// TestAuthorsSlipsReadWell: the slips an author makes in a folder of
+// their own, one at a time, each reported once with what to do.
+func TestAuthorsSlipsReadWell(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		edits []edit
+		want  []string
+	}{
+		{"front matter without its opening line", []edit{{"notes/en/sqs.md", "---\nid: sqs", "id: sqs"}},
+			[]string{`notes/en/sqs.md:1: front matter has no opening line: add a line "---" above line 1`}},
+		{"misspelt question key", []edit{{"questions/en/sqs.md", "difficulty: 1", "dificulty: 1"}},
+			[]string{`questions/en/sqs.md:7: unknown key "dificulty": did you mean "difficulty"?`}},
+		{"misspelt card key", []edit{{"cards/en/sqs.md", "section: sqs#dlq", "sectoin: sqs#dlq"}},
+			[]string{`cards/en/sqs.md:6: unknown key "sectoin": did you mean "section"?`}},
+		{"option without its box", []edit{{"questions/en/sqs.md", "- [ ] A FIFO queue.", "- A FIFO queue."}},
+			[]string{`questions/en/sqs.md:16: question "my-sqs-q1": option must start with [x] or [ ]`}},
+		{"choose two with four options", []edit{{"questions/en/sqs.md", "difficulty: 1", "difficulty: 1\nchoose: 2"}},
+			[]string{`questions/en/sqs.md:5: question "my-sqs-q1" says choose 2 but marks 1 option correct and has 4 options (choose 2 needs at least 5)`}},
+		{"cloze mark with one colon", []edit{{"cards/en/sqs.md", "{{c1::visibility timeout}}", "{{c1:visibility timeout}}"}},
+			[]string{`cards/en/sqs.md:15: {{c1:visibility timeout}}: not a template action`}},
+		{"section id in capitals", []edit{{"notes/en/sqs.md", "{#dlq}", "{#DLQ}"}},
+			[]string{`notes/en/sqs.md:17: section id "DLQ": use lowercase letters, digits and '-' (and 2 references to it)`}},
+		{"link without note:", []edit{{"notes/en/sns.md", "(note:sqs#visibility)", "(sqs#visibility)"}},
+			[]string{`notes/en/sns.md:14: link sqs#visibility goes nowhere: link a note as note:ID or note:ID#section`}},
+		{"link to a section of the same note", []edit{{"notes/en/sns.md", "One topic delivers", "[Fan-out](#fan-out): one topic delivers"}},
+			[]string{`notes/en/sns.md:12: link #fan-out does not resolve: note "sns" has no section "fan-out"; did you mean "sns#fanout"?`}},
+		{"questions file without its opening line", []edit{{"questions/en/sqs.md", "---\ntopic", "topic"}},
+			[]string{`questions/en/sqs.md:1: front matter has no opening line: add a line "---" above line 1 (and 1 problem that follows from it, not checked until it can be read)`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) { wantProblems(t, "testdata/en-only", tc.edits, tc.want) })
 	}
 }
 

@@ -91,7 +91,7 @@ func (k *checker) missingNotes() {
 		b := other(a)
 		for _, n := range k.lib.notes[a] {
 			if k.notes[b][n.ID] == nil {
-				k.c.addCause(missingKey(b, n.ID), "references to it from "+string(b)+" files", n.File, 1,
+				k.c.addCause(missingKey(b, n.ID), "reference to it from "+string(b)+" files|references to it from "+string(b)+" files", n.File, 1,
 					"missing translation: no %s note %q (add notes/%s/%s.md)", b, n.ID, b, n.ID)
 			}
 		}
@@ -115,7 +115,7 @@ func (k *checker) collectRefs() {
 	for _, l := range k.ld.links {
 		l := l
 		k.addRef(ref{lang: l.lang, target: l.target, file: l.file, line: l.line, report: func(hint string) {
-			k.c.add(l.file, l.line, "link note:%s does not resolve%s", shown(l.target), orHint(hint, ": no such note or section"))
+			k.c.add(l.file, l.line, "link %s does not resolve%s", shown(l.written), orHint(hint, ": no such note or section"))
 		}})
 	}
 	for _, lang := range Langs {
@@ -224,6 +224,9 @@ func (k *checker) resolveGroup(lang Lang, target string, refs []ref) {
 	}
 	if !hasSec {
 		return // the note exists; only a section can be missing
+	}
+	if followAll(badIDKey(lang, id, sec)) {
+		return // the section's id is malformed
 	}
 	if len(n.idless) > 0 && followAll(idlessKey(lang, id)) {
 		return // a heading of the note has no id yet

@@ -23,7 +23,7 @@ var (
 // from its being unreadable: every use of a fact.
 const (
 	factsKey  = "facts.yaml"
-	factsWhat = "uses of facts from it"
+	factsWhat = "use of facts from it|uses of facts from it"
 )
 
 // parseFacts reads facts.yaml. Every entry must carry every required key;

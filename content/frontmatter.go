@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"regexp"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -16,6 +17,12 @@ import (
 func splitFrontMatter(src []byte) (front, body []byte, bodyLine int, err error) {
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	if !bytes.HasPrefix(src, []byte("---\n")) && !bytes.HasPrefix(src, []byte("---\r\n")) {
+		// A header written without its opening line: the body is what
+		// follows its closing line, so that the header is not read as a
+		// heading of the body.
+		if body, bodyLine, ok := headerWithoutOpening(src); ok {
+			return nil, body, bodyLine, errors.New(`front matter has no opening line: add a line "---" above line 1`)
+		}
 		return nil, src, 1, errors.New(`missing front matter: the file must start with a line "---", the YAML header, and another "---"`)
 	}
 	rest := src[bytes.IndexByte(src, '\n')+1:]
@@ -42,6 +49,30 @@ func splitFrontMatter(src []byte) (front, body []byte, bodyLine int, err error) 
 		line++
 	}
 	return nil, nil, 1, errors.New(`front matter is not closed: add a line "---" after the YAML header`)
+}
+
+var yamlKeyRe = regexp.MustCompile(`^[A-Za-z_]+:`)
+
+// headerWithoutOpening finds "key: value" lines at the start of src closed
+// by a "---" line, and returns what follows them.
+func headerWithoutOpening(src []byte) (body []byte, bodyLine int, ok bool) {
+	lines := strings.SplitAfter(string(src), "\n")
+	if len(lines) == 0 || !yamlKeyRe.MatchString(lines[0]) {
+		return nil, 0, false
+	}
+	off := 0
+	for i, l := range lines {
+		off += len(l)
+		t := strings.TrimRight(l, "\r\n \t")
+		switch {
+		case t == "---":
+			return src[off:], i + 2, true
+		case yamlKeyRe.MatchString(t), strings.HasPrefix(t, " "), strings.HasPrefix(t, "-"), t == "":
+		default:
+			return nil, 0, false
+		}
+	}
+	return nil, 0, false
 }
 
 // decodeYAML decodes front matter into v, strictly (unknown keys are

@@ -68,7 +68,7 @@ type collector struct {
 // elsewhere that only follow from it, counted instead of listed.
 type root struct {
 	idx  int    // in ps
-	what string // what the count counts: "uses of facts from it"
+	what string // what the count counts: "use of facts from it|uses of facts from it"
 	n    int
 	// cause marks a problem whose file could be read; what follows from
 	// it is counted without "not checked until it can be read".
@@ -124,11 +124,18 @@ func (c *collector) follows(key string) bool {
 // finish writes each root's count into its message.
 func (c *collector) finish() {
 	for _, r := range c.roots {
+		what := r.what
+		if one, many, ok := strings.Cut(what, "|"); ok {
+			what = many
+			if r.n == 1 {
+				what = one
+			}
+		}
 		switch {
 		case r.n > 0 && r.cause:
-			c.ps[r.idx].Msg += fmt.Sprintf(" (and %s %s)", thousands(r.n), r.what)
+			c.ps[r.idx].Msg += fmt.Sprintf(" (and %s %s)", thousands(r.n), what)
 		case r.n > 0:
-			c.ps[r.idx].Msg += fmt.Sprintf(" (and %s %s, not checked until it can be read)", thousands(r.n), r.what)
+			c.ps[r.idx].Msg += fmt.Sprintf(" (and %s %s, not checked until it can be read)", thousands(r.n), what)
 		}
 	}
 }

@@ -156,8 +156,25 @@ func isTaskList(d *doc, l *ast.List) bool {
 	return len(lines) > 0 && optionRe.MatchString(strings.TrimSpace(lines[0]))
 }
 
+var questionKeys = []string{"domain", "difficulty", "choose", "section", "facts", "objectives"}
+
+// misspelt is the known key that k was meant to be: near it and not
+// written in the same block; "" if none.
+func misspelt(k string, meta map[string]metaValue, known []string) string {
+	for _, want := range known {
+		if _, written := meta[want]; !written && near(k, want) {
+			return want
+		}
+	}
+	return ""
+}
+
 func applyQuestionMeta(file string, q *Question, meta map[string]metaValue, c *collector, quiz bool) {
-	for k, mv := range meta {
+	// meant holds the keys a misspelt key was meant to be: their absence
+	// is not reported again.
+	meant := map[string]bool{}
+	for _, k := range sortedKeys(meta) {
+		mv := meta[k]
 		switch k {
 		case "domain":
 			q.Domain = mv.v
@@ -195,17 +212,22 @@ func applyQuestionMeta(file string, q *Question, meta map[string]metaValue, c *c
 				q.Objectives = append(q.Objectives, n)
 			}
 		default:
-			c.add(file, mv.line, "unknown key %q (known: domain, difficulty, choose, section, facts, objectives)", k)
+			if m := misspelt(k, meta, questionKeys); m != "" {
+				c.add(file, mv.line, "unknown key %q: did you mean %q?", k, m)
+				meant[m] = true
+				continue
+			}
+			c.add(file, mv.line, "unknown key %q (known: %s)", k, strings.Join(questionKeys, ", "))
 		}
 	}
-	if _, ok := meta["domain"]; !ok {
+	if _, ok := meta["domain"]; !ok && !meant["domain"] {
 		c.add(file, q.Line, "question %q has no domain", q.ID)
 		q.bad |= badDomain
 	}
-	if _, ok := meta["difficulty"]; !ok {
+	if _, ok := meta["difficulty"]; !ok && !meant["difficulty"] {
 		c.add(file, q.Line, "question %q has no difficulty", q.ID)
 	}
-	if _, ok := meta["section"]; !ok && !quiz {
+	if _, ok := meta["section"]; !ok && !quiz && !meant["section"] {
 		c.add(file, q.Line, "question %q has no section: name the note section that teaches it (note-id#section-id)", q.ID)
 	}
 }
@@ -219,10 +241,20 @@ func checkShape(file string, q *Question, c *collector) {
 		}
 	}()
 	correct := len(q.Correct())
+	// An option that could not be read was reported: the counts follow
+	// from it.
+	if q.bad&badShape != 0 {
+		return
+	}
+	fewForChoose := q.Choose > 1 && len(q.Options) < 5
 	switch {
 	case len(q.Options) < 4:
 		c.add(file, q.Line, "question %q has %d options; give at least 4", q.ID, len(q.Options))
-	case q.Choose > 1 && len(q.Options) < 5:
+	case fewForChoose && correct != q.Choose && correct > 0:
+		// Both follow from one choose: line; say it once.
+		c.add(file, q.Line, "question %q says choose %d but marks %s correct and has %d options (choose %d needs at least 5): fix choose: or the options", q.ID, q.Choose, plural(correct, "option", "options"), len(q.Options), q.Choose)
+		return
+	case fewForChoose:
 		c.add(file, q.Line, "question %q asks to choose %d but has %d options; give at least 5", q.ID, q.Choose, len(q.Options))
 	}
 	switch {
