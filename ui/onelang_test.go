@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -50,5 +51,27 @@ func TestOneLanguageFolderWorksForALearnerOfTheOther(t *testing.T) {
 			tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
 			tm.WaitFinished(t, teatest.WithFinalTimeout(20*time.Second))
 		})
+	}
+}
+
+// TestOneLanguageNoteFitsTheNarrowestWindow: the status line's note is
+// whole at 40×12 in both languages.
+func TestOneLanguageNoteFitsTheNarrowestWindow(t *testing.T) {
+	for _, tc := range []struct {
+		lang content.Lang
+		want string
+	}{
+		{content.KO, "이 콘텐츠는 영어로만 되어 있습니다."},
+		{content.EN, ""},
+	} {
+		app := New(Options{Ctx: context.Background(), Lib: englishOnly(t), Lang: tc.lang, Theme: "dark", Start: "notes", Now: fixedClock})
+		drive(app, tea.WindowSizeMsg{Width: 40, Height: 12})
+		view := app.View().Content
+		if tc.want != "" && !strings.Contains(view, tc.want) {
+			t.Errorf("%s at 40×12: no whole note %q:\n%s", tc.lang, tc.want, view)
+		}
+		if tc.want == "" && strings.Contains(view, "only") {
+			t.Errorf("%s: a note although the content is in the learner's language:\n%s", tc.lang, view)
+		}
 	}
 }
