@@ -97,6 +97,12 @@ func TestOneMistakeIsOneProblem(t *testing.T) {
 			[]string{`notes/ko/sns.md:3: front matter has no title`}},
 		{"id does not match the file name", []edit{{"notes/ko/sns.md", "id: sns", "id: snss"}},
 			[]string{`notes/ko/sns.md:2: note id "snss" does not match the file name "sns.md"`}},
+		{"duplicate card id", []edit{{"cards/en/sqs.md", "## my-card-vis", "## my-card-dlq"}},
+			[]string{`cards/en/sqs.md:12: duplicate card id "my-card-dlq" (also cards/en/sqs.md:5) (and 1 missing translation that may follow from it)`}},
+		{"question without a section in one language", []edit{{"questions/ko/sqs.md", "section: sqs#dlq\n", ""}},
+			[]string{`questions/ko/sqs.md:5: question "my-sqs-q1" has no section`}},
+		{"fact without several keys", []edit{{"facts.yaml", "  meaning: The visibility timeout a new queue gets.\n", ""}, {"facts.yaml", "  checked: 2026-12-01\n", ""}},
+			[]string{`facts.yaml:2: fact "sqs.visibility.default" has no meaning, checked`}},
 		{"the cause comes before problems of other files", []edit{
 			{"facts.yaml", "id: sqs.visibility.default", "id: sqs.visibility.defualt"},
 			{"cards/en/sqs.md", "domain", "domain"}, // no change: cards sort first by name

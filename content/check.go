@@ -35,6 +35,9 @@ type checker struct {
 	settled map[string]bool
 	// unresolved marks question and card sections that do not resolve.
 	unresolved map[Lang]map[string]bool
+	// dups marks question and card ids ("card:id") used twice in a
+	// language: their translations are not compared.
+	dups map[string]bool
 }
 
 // bilingual says whether translations are checked: the content is
@@ -55,7 +58,7 @@ func other(lang Lang) Lang {
 // without an id is one problem, not one per reference to it.
 func check(lib *Library, ld *loader) {
 	k := &checker{lib: lib, ld: ld, c: ld.c, notes: map[Lang]map[string]*Note{}, sections: map[Lang]map[string]bool{},
-		used: map[Lang]map[string]bool{}, settled: map[string]bool{}, unresolved: map[Lang]map[string]bool{}}
+		used: map[Lang]map[string]bool{}, settled: map[string]bool{}, unresolved: map[Lang]map[string]bool{}, dups: map[string]bool{}}
 	for _, lang := range Langs {
 		k.notes[lang], k.sections[lang], k.used[lang], k.unresolved[lang] = map[string]*Note{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 		for _, n := range lib.notes[lang] {
@@ -97,6 +100,12 @@ func (k *checker) missingNotes() {
 		}
 	}
 }
+
+// dupKey names a file with a duplicate id: an item of its translation
+// that seems missing may be the one whose id was duplicated.
+func dupKey(file string) string { return "dup:" + file }
+
+const dupWhat = "missing translation that may follow from it|missing translations that may follow from it"
 
 func missingKey(lang Lang, id string) string { return "missing:" + string(lang) + "/" + id }
 
@@ -407,7 +416,8 @@ func (k *checker) questionsAndCards() {
 		qseen := map[string]*Question{}
 		for _, q := range k.lib.questions[lang] {
 			if prev, dup := qseen[q.ID]; dup {
-				c.add(q.File, q.Line, "duplicate question id %q (also %s:%d)", q.ID, prev.File, prev.Line)
+				c.addCause(dupKey(q.File), dupWhat, q.File, q.Line, "duplicate question id %q (also %s:%d)", q.ID, prev.File, prev.Line)
+				k.dups["question:"+q.ID] = true
 			}
 			qseen[q.ID] = q
 			checkTopic(lang, q.File, q.Topic)
@@ -422,7 +432,8 @@ func (k *checker) questionsAndCards() {
 		cseen := map[string]*Card{}
 		for _, cd := range k.lib.cards[lang] {
 			if prev, dup := cseen[cd.ID]; dup {
-				c.add(cd.File, cd.Line, "duplicate card id %q (also %s:%d)", cd.ID, prev.File, prev.Line)
+				c.addCause(dupKey(cd.File), dupWhat, cd.File, cd.Line, "duplicate card id %q (also %s:%d)", cd.ID, prev.File, prev.Line)
+				k.dups["card:"+cd.ID] = true
 			}
 			cseen[cd.ID] = cd
 			if cd.Topic != "" {
@@ -448,12 +459,12 @@ func (k *checker) translations() {
 		for _, q := range lib.questions[a] {
 			r := qb[q.ID]
 			if r == nil {
-				if !paired[a]["question:"+q.ID] && !k.ld.broken[b]["question:"+q.ID] && !c.follows(frontKey(counterpart(q.File, a, b))) {
+				if !paired[a]["question:"+q.ID] && !k.ld.broken[b]["question:"+q.ID] && !c.follows(frontKey(counterpart(q.File, a, b))) && !c.follows(dupKey(counterpart(q.File, a, b))) {
 					c.add(q.File, q.Line, "missing translation: question %q has no %s version (add it to %s)", q.ID, b, counterpart(q.File, a, b))
 				}
 				continue
 			}
-			if a == EN {
+			if a == EN && !k.dups["question:"+q.ID] {
 				if diff := k.questionShapeDiff(q, r); diff != "" && !c.follows(frontKey(q.File)) && !c.follows(frontKey(r.File)) {
 					c.add(r.File, r.Line, "question %q differs from %s:%d: %s", q.ID, q.File, q.Line, diff)
 				}
@@ -466,12 +477,12 @@ func (k *checker) translations() {
 		for _, cd := range lib.cards[a] {
 			r := cb[cd.ID]
 			if r == nil {
-				if !paired[a]["card:"+cd.ID] && !k.ld.broken[b]["card:"+cd.ID] && !c.follows(frontKey(counterpart(cd.File, a, b))) {
+				if !paired[a]["card:"+cd.ID] && !k.ld.broken[b]["card:"+cd.ID] && !c.follows(frontKey(counterpart(cd.File, a, b))) && !c.follows(dupKey(counterpart(cd.File, a, b))) {
 					c.add(cd.File, cd.Line, "missing translation: card %q has no %s version (add it to %s)", cd.ID, b, counterpart(cd.File, a, b))
 				}
 				continue
 			}
-			if a != EN {
+			if a != EN || k.dups["card:"+cd.ID] {
 				continue
 			}
 			switch {

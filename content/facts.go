@@ -92,11 +92,15 @@ func parseFacts(file string, src []byte, langs []Lang, c *collector) []Fact {
 				c.add(file, k.Line, "unknown fact key %q (known: id, value, value_ko, unit, unit_ko, meaning, meaning_ko, source, checked)", k.Value)
 			}
 		}
+		var missing []string
 		for _, req := range required {
 			if !seen[req] || strings.TrimSpace(map[string]string{"id": f.ID, "value": f.Value, "meaning": f.Meaning,
 				"meaning_ko": f.MeaningKo, "source": f.Source, "checked": f.Checked}[req]) == "" {
-				c.add(file, item.Line, "fact %q has no %s", f.ID, req)
+				missing = append(missing, req)
 			}
+		}
+		if len(missing) > 0 {
+			c.add(file, item.Line, "fact %q has no %s", f.ID, strings.Join(missing, ", "))
 		}
 		if f.ID != "" && !factIDRe.MatchString(f.ID) {
 			c.add(file, item.Line, "fact id %q is not a dotted lowercase id like lambda.timeout.max", f.ID)

@@ -227,6 +227,9 @@ func applyQuestionMeta(file string, q *Question, meta map[string]metaValue, c *c
 	if _, ok := meta["difficulty"]; !ok && !meant["difficulty"] {
 		c.add(file, q.Line, "question %q has no difficulty", q.ID)
 	}
+	if _, ok := meta["section"]; !ok {
+		q.bad |= badSection
+	}
 	if _, ok := meta["section"]; !ok && !quiz && !meant["section"] {
 		c.add(file, q.Line, "question %q has no section: name the note section that teaches it (note-id#section-id)", q.ID)
 	}
