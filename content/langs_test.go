@@ -115,3 +115,13 @@ func TestCountOfAKoreanOnlyFolder(t *testing.T) {
 		t.Errorf("Count = %+v", s)
 	}
 }
+
+// TestFilesOutsideALanguageFolder: notes written straight into notes/
+// are pointed to the folder that names their language.
+func TestFilesOutsideALanguageFolder(t *testing.T) {
+	ps := load(t, fstest.MapFS{"notes/sqs.md": {Data: []byte(goodNote)}, "notes/sns.md": {Data: []byte(goodNote)}})
+	want := "notes/sns.md: notes/ holds 2 .md file(s) outside a language folder: move them to notes/en/ (or notes/ko/ for Korean)"
+	if len(ps) != 1 || ps[0].String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", ps.Error(), want)
+	}
+}

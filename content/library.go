@@ -134,7 +134,16 @@ func loadContent(fsys fs.FS, bilingual bool) (*Library, error) {
 		})
 	}
 	if len(ld.langs) == 0 {
-		ld.c.add(".", 0, "no content found: expected notes/en/*.md, questions/en/*.md or cards/en/*.md (or the same under ko/); see docs/content-format.md")
+		misplaced := false
+		for _, kind := range []string{"notes", "questions", "cards"} {
+			if fs := mdFiles(fsys, kind, ld.c); len(fs) > 0 {
+				misplaced = true
+				ld.c.add(fs[0], 0, "%s/ holds %d .md file(s) outside a language folder: move them to %s/en/ (or %s/ko/ for Korean)", kind, len(fs), kind, kind)
+			}
+		}
+		if !misplaced {
+			ld.c.add(".", 0, "no content found: expected notes/en/*.md, questions/en/*.md or cards/en/*.md (or the same under ko/); see docs/content-format.md")
+		}
 	}
 	lib.Version = hex.EncodeToString(h.Sum(nil))[:12]
 	check(lib, ld)
