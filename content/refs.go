@@ -149,7 +149,7 @@ func (k *checker) resolveGroup(lang Lang, target string, refs []ref) {
 	if len(n.idless) > 0 && followAll(idlessKey(lang, id)) {
 		return // a heading of the note has no id yet
 	}
-	if k.renamedInTranslation(lang, n, sec, refs) || k.renamedHere(lang, n, sec, refs) {
+	if k.renamedInTranslation(lang, n, sec, refs) || k.missingInTranslation(lang, n, sec, refs) || k.renamedHere(lang, n, sec, refs) {
 		return
 	}
 	ids := make([]string, len(n.Sections))
@@ -191,6 +191,34 @@ func (k *checker) renamedInTranslation(lang Lang, n *Note, sec string, refs []re
 		return true
 	}
 	return false
+}
+
+// missingInTranslation: the other language's note has section sec and
+// this one has no section in its place: the section is to be added here.
+func (k *checker) missingInTranslation(lang Lang, n *Note, sec string, refs []ref) bool {
+	if !k.bilingual() {
+		return false
+	}
+	m := k.notes[other(lang)][n.ID]
+	if m == nil || m.Section(sec) == nil {
+		return false
+	}
+	// Point at the heading it should follow, when this note has it.
+	line := 1
+	for _, s := range m.Sections {
+		if s.ID == sec {
+			break
+		}
+		if h := n.Section(s.ID); h != nil {
+			line = h.Line
+		}
+	}
+	s := m.Section(sec)
+	k.c.addCause("absent:"+string(lang)+"/"+n.ID+"#"+sec, "", n.File, line,
+		"section {#%s} of the %s note (%s:%d) is missing here, and %s %q (%s): add it",
+		sec, other(lang), m.File, s.Line, countRefs(len(refs)), n.ID+"#"+sec, listRefs(refs))
+	k.settled[n.File] = true
+	return true
 }
 
 // renamedHere: two or more references name a section that does not exist,

@@ -76,7 +76,7 @@ func (k *checker) translations() {
 			case cd.IsCloze() != r.IsCloze():
 				c.add(r.File, r.Line, "card %q differs from %s:%d: one is a cloze card and the other Q:/A:", cd.ID, cd.File, cd.Line)
 			case cd.Section != r.Section && !k.unresolved[a]["card:"+cd.ID] && !k.unresolved[b]["card:"+cd.ID]:
-				c.add(r.File, lineOr(r.sectionLine, r.Line), "card %q differs from %s:%d: section %s vs %s", cd.ID, cd.File, cd.Line, r.Section, cd.Section)
+				c.add(r.File, lineOr(r.sectionLine, r.Line), "card %q differs from %s:%d: section %s here, %s there", cd.ID, cd.File, cd.Line, r.Section, cd.Section)
 			}
 		}
 	}
@@ -191,20 +191,20 @@ func (k *checker) questionShapeDiff(a, b *Question) string {
 	}
 	switch {
 	case bad&badDomain == 0 && a.Domain != b.Domain:
-		return fmt.Sprintf("domain %s vs %s", b.Domain, a.Domain)
+		return fmt.Sprintf("domain %s here, %s there", b.Domain, a.Domain)
 	case bad&badShape == 0 && a.Choose != b.Choose:
-		return fmt.Sprintf("choose %d vs %d", b.Choose, a.Choose)
+		return fmt.Sprintf("choose %d here, %d there", b.Choose, a.Choose)
 	case bad&badSection == 0 && a.Section != b.Section:
-		return fmt.Sprintf("section %s vs %s", b.Section, a.Section)
+		return fmt.Sprintf("section %s here, %s there", b.Section, a.Section)
 	case bad&badShape == 0 && len(a.Options) != len(b.Options):
-		return fmt.Sprintf("%d options vs %d", len(b.Options), len(a.Options))
+		return fmt.Sprintf("%d options here, %d there", len(b.Options), len(a.Options))
 	}
 	if bad&badShape != 0 {
 		return ""
 	}
 	for i := range a.Options {
 		if a.Options[i].Correct != b.Options[i].Correct {
-			return fmt.Sprintf("option %d is %s here and %s in %s", i+1, mark(b.Options[i].Correct), mark(a.Options[i].Correct), a.File)
+			return fmt.Sprintf("option %d is %s here, %s there", i+1, mark(b.Options[i].Correct), mark(a.Options[i].Correct))
 		}
 	}
 	return ""
