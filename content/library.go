@@ -46,8 +46,6 @@ type loader struct {
 	// problem that kept them out of the library, per language: their
 	// translations are not reported as missing.
 	broken map[Lang]map[string]bool
-	// topics are the topic: of each questions and cards file.
-	topics map[string]string
 }
 
 // brokenItem records a question or card that could not be read.
@@ -136,9 +134,9 @@ func loadContent(fsys fs.FS, bilingual bool) (*Library, error) {
 	if len(ld.langs) == 0 {
 		misplaced := false
 		for _, kind := range []string{"notes", "questions", "cards"} {
-			if fs := mdFiles(fsys, kind, ld.c); len(fs) > 0 {
+			if found := mdFiles(fsys, kind, ld.c); len(found) > 0 {
 				misplaced = true
-				ld.c.add(fs[0], 0, "%s/ holds %d .md file(s) outside a language folder: move them to %s/en/ (or %s/ko/ for Korean)", kind, len(fs), kind, kind)
+				ld.c.add(found[0], 0, "%s/ holds %d .md file(s) outside a language folder: move them to %s/en/ (or %s/ko/ for Korean)", kind, len(found), kind, kind)
 			}
 		}
 		if !misplaced {
