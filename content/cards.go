@@ -11,7 +11,12 @@ type cardFront struct {
 	Topic string `yaml:"topic"`
 }
 
-var clozeRe = regexp.MustCompile(`\{\{c(\d+)::(.*?)\}\}`)
+var (
+	clozeRe = regexp.MustCompile(`\{\{c(\d+)::(.*?)\}\}`)
+	// badClozeRe finds a cloze mark written wrong ({{c1:x}}, {{c1 x}}),
+	// which checkActions reports.
+	badClozeRe = regexp.MustCompile(`\{\{\s*c\d+\b`)
+)
 
 // parseCards reads a flashcards file.
 func parseCards(file string, lang Lang, src []byte, ld *loader) []*Card {
@@ -25,12 +30,14 @@ func parseCards(file string, lang Lang, src []byte, ld *loader) []*Card {
 		c.add(file, 2, "front matter needs \"topic: <note id>\"")
 	}
 	checkActions(string(body), true, file, bodyLine, c)
-	expanded := expandFacts(string(body), lang, ld.facts, file, bodyLine, c, ld.usedFacts)
+	expanded := expandFacts(string(body), lang, file, bodyLine, ld)
 	d := parseDoc([]byte(expanded), bodyLine)
 	var cards []*Card
 	for _, b := range splitBlocks(file, d, c) {
 		if card := parseCard(file, lang, front.Topic, b, d, c); card != nil {
 			cards = append(cards, card)
+		} else {
+			ld.brokenItem(lang, "card", b.id)
 		}
 	}
 	if len(cards) == 0 {
@@ -45,22 +52,30 @@ func parseCard(file string, lang Lang, topic string, b block, d *doc, c *collect
 		c.add(file, b.line, "card id %q: use lowercase letters, digits and '-'", b.id)
 	}
 	nodes := b.nodes
+	meant := "" // the key a misspelt key was meant to be
 	if len(nodes) > 0 {
 		if meta := d.metaBlock(nodes[0]); meta != nil {
-			for k, mv := range meta {
+			for _, k := range sortedKeys(meta) {
+				mv := meta[k]
 				switch k {
 				case "section":
 					card.Section = mv.v
+					card.sectionLine = mv.line
 				case "tags":
 					card.Tags = splitList(mv.v)
 				default:
+					if m := misspelt(k, meta, []string{"section", "tags"}); m != "" {
+						c.add(file, mv.line, "unknown key %q: did you mean %q?", k, m)
+						meant = m
+						continue
+					}
 					c.add(file, mv.line, "unknown key %q (known: section, tags)", k)
 				}
 			}
 			nodes = nodes[1:]
 		}
 	}
-	if card.Section == "" {
+	if card.Section == "" && meant != "section" {
 		c.add(file, b.line, "card %q has no section: add \"section: note-id#section-id\" under the heading", b.id)
 	}
 	if len(nodes) == 0 {
@@ -91,6 +106,9 @@ func parseCard(file string, lang Lang, topic string, b block, d *doc, c *collect
 		return nil
 	default:
 		card.Cloze = d.raw(nodes[0], nodes[len(nodes)-1])
+		if !clozeRe.MatchString(card.Cloze) && badClozeRe.MatchString(card.Cloze) {
+			return nil // the malformed mark is reported where it is
+		}
 		if !clozeRe.MatchString(card.Cloze) {
 			c.add(file, b.line, "card %q is neither Q:/A: nor cloze: mark hidden text with {{c1::...}}", b.id)
 			return nil

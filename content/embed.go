@@ -14,7 +14,8 @@ var files embed.FS
 // EmbeddedFS returns the embedded content as a file system.
 func EmbeddedFS() fs.FS { return files }
 
-var embedded = sync.OnceValues(func() (*Library, error) { return Load(files) })
+var embedded = sync.OnceValues(func() (*Library, error) { return loadContent(files, true) })
 
-// Embedded loads (once) and returns the embedded content.
+// Embedded loads (once) and returns the embedded content. Unlike a folder,
+// it must exist in every language, with every item translated.
 func Embedded() (*Library, error) { return embedded() }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -22,11 +23,21 @@ var (
 // from its being unreadable: every use of a fact.
 const (
 	factsKey  = "facts.yaml"
-	factsWhat = "uses of facts from it"
+	factsWhat = "use of facts from it|uses of facts from it"
 )
 
-// parseFacts reads facts.yaml. Every entry must carry every required key.
-func parseFacts(file string, src []byte, c *collector) []Fact {
+// parseFacts reads facts.yaml. Every entry must carry every required key;
+// the meaning is required in each language of langs (meaning for English,
+// meaning_ko for Korean).
+func parseFacts(file string, src []byte, langs []Lang, c *collector) []Fact {
+	required := []string{"id", "value"}
+	if len(langs) == 0 || slices.Contains(langs, EN) {
+		required = append(required, "meaning")
+	}
+	if slices.Contains(langs, KO) {
+		required = append(required, "meaning_ko")
+	}
+	required = append(required, "source", "checked")
 	var root yaml.Node
 	if err := yaml.Unmarshal(src, &root); err != nil {
 		c.addRoot(factsKey, factsWhat, file, yamlErrLine(err), "%s", yamlErrMsg(err))
@@ -81,11 +92,15 @@ func parseFacts(file string, src []byte, c *collector) []Fact {
 				c.add(file, k.Line, "unknown fact key %q (known: id, value, value_ko, unit, unit_ko, meaning, meaning_ko, source, checked)", k.Value)
 			}
 		}
-		for _, req := range []string{"id", "value", "meaning", "meaning_ko", "source", "checked"} {
+		var missing []string
+		for _, req := range required {
 			if !seen[req] || strings.TrimSpace(map[string]string{"id": f.ID, "value": f.Value, "meaning": f.Meaning,
 				"meaning_ko": f.MeaningKo, "source": f.Source, "checked": f.Checked}[req]) == "" {
-				c.add(file, item.Line, "fact %q has no %s", f.ID, req)
+				missing = append(missing, req)
 			}
+		}
+		if len(missing) > 0 {
+			c.add(file, item.Line, "fact %q has no %s", f.ID, strings.Join(missing, ", "))
 		}
 		if f.ID != "" && !factIDRe.MatchString(f.ID) {
 			c.add(file, item.Line, "fact id %q is not a dotted lowercase id like lambda.timeout.max", f.ID)
@@ -174,11 +189,13 @@ var (
 )
 
 // expandFacts replaces fact calls in text. firstLine is the file line of
-// text's first line, for problems. used collects the ids seen.
-func expandFacts(text string, lang Lang, facts map[string]*Fact, file string, firstLine int, c *collector, used map[string]bool) string {
+// text's first line, for problems. A fact that does not exist is left as
+// it is and recorded; check reports each unknown id once, with its uses.
+func expandFacts(text string, lang Lang, file string, firstLine int, ld *loader) string {
 	if !strings.Contains(text, "{{") {
 		return text
 	}
+	c := ld.c
 	lines := strings.Split(text, "\n")
 	for i, l := range lines {
 		if !strings.Contains(l, "{{") {
@@ -191,14 +208,10 @@ func expandFacts(text string, lang Lang, facts map[string]*Fact, file string, fi
 		}
 		lines[i] = factCallRe.ReplaceAllStringFunc(l, func(m string) string {
 			sub := factCallRe.FindStringSubmatch(m)
-			f, ok := facts[sub[2]]
-			if used != nil {
-				used[sub[2]] = true
-			}
+			f, ok := ld.facts[sub[2]]
+			ld.usedFacts[sub[2]] = true
 			if !ok {
-				if !c.follows(factsKey) {
-					c.add(file, firstLine+i, "unknown fact %q: add it to facts.yaml or fix the id", sub[2])
-				}
+				ld.unknownFact(sub[2], file, firstLine+i)
 				return m
 			}
 			if sub[1] == "value" {
@@ -208,6 +221,116 @@ func expandFacts(text string, lang Lang, facts map[string]*Fact, file string, fi
 		})
 	}
 	return strings.Join(lines, "\n")
+}
+
+// use is a place in a file where something is referred to.
+type use struct {
+	file string
+	line int
+}
+
+func (u use) String() string { return fmt.Sprintf("%s:%d", u.file, u.line) }
+
+// unknownFact records a use of a fact id that does not exist; the uses
+// of one id are one problem (see reportUnknownFacts).
+func (ld *loader) unknownFact(id, file string, line int) {
+	if ld.c.follows(factsKey) {
+		return
+	}
+	if ld.unknownFacts == nil {
+		ld.unknownFacts = map[string][]use{}
+	}
+	if _, ok := ld.unknownFacts[id]; !ok {
+		ld.unknownOrder = append(ld.unknownOrder, id)
+	}
+	ld.unknownFacts[id] = append(ld.unknownFacts[id], use{file, line})
+}
+
+// reportUnknownFacts reports each unknown fact id once. When a fact of
+// facts.yaml that nothing uses has nearly that id, the fact was renamed:
+// the problem is put at its line. Otherwise it is put at the first use,
+// with a suggestion when one id is close.
+// own says facts are the folder's facts.yaml (not the built-in facts a
+// quiz file uses).
+func reportUnknownFacts(ld *loader, facts []Fact, own bool) {
+	c := ld.c
+	for _, id := range ld.unknownOrder {
+		uses := ld.unknownFacts[id]
+		first := uses[0]
+		var renamed *Fact
+		var near string
+		best := 3
+		for i := range facts {
+			f := &facts[i]
+			if d := editDistance(id, f.ID); d < best && d <= len(id)/4+1 {
+				best, near, renamed = d, f.ID, nil
+				if !ld.usedFacts[f.ID] {
+					renamed = f
+				}
+			}
+		}
+		switch {
+		case renamed != nil && own && len(uses) > 1:
+			c.addCause("fact:"+id, "", "facts.yaml", renamed.Line, "fact id %q is used nowhere, but %s %q (%s): rename it to %q, or change the uses",
+				renamed.ID, countUses(len(uses)), id, listUses(uses), id)
+		case ld.noFactsFile:
+			c.add(first.file, first.line, "unknown fact %q%s: this folder has no facts.yaml; add one that defines it (see docs/content-format.md) or write the value as text", id, alsoUsed(uses))
+		case near != "":
+			c.add(first.file, first.line, "unknown fact %q%s: did you mean %q? (or add it to facts.yaml)", id, alsoUsed(uses), near)
+		default:
+			c.add(first.file, first.line, "unknown fact %q%s: add it to facts.yaml or fix the id", id, alsoUsed(uses))
+		}
+	}
+}
+
+// countUses is "1 place uses" or "12 places use".
+func countUses(n int) string {
+	if n == 1 {
+		return "1 place uses"
+	}
+	return thousands(n) + " places use"
+}
+
+// listUses names the first few uses: "a.md:3, b.md:9 and 4 more".
+func listUses(uses []use) string {
+	const shownUses = 3
+	var parts []string
+	for i, u := range uses {
+		if i == shownUses {
+			return strings.Join(parts, ", ") + fmt.Sprintf(" and %s more", thousands(len(uses)-shownUses))
+		}
+		parts = append(parts, u.String())
+	}
+	return strings.Join(parts, ", ")
+}
+
+// alsoUsed is "" for one use, else " (also used at …)".
+func alsoUsed(uses []use) string {
+	if len(uses) < 2 {
+		return ""
+	}
+	return " (also used at " + listUses(uses[1:]) + ")"
+}
+
+// editDistance is the Levenshtein distance between a and b.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // factIndex maps ids to facts and reports duplicates.

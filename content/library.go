@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -20,6 +21,9 @@ type Library struct {
 	notes     map[Lang][]*Note
 	questions map[Lang][]*Question
 	cards     map[Lang][]*Card
+	// langs are the languages the content is written in: every language
+	// for the built-in content, the ones it has files for in a folder.
+	langs []Lang
 	// Version identifies the content: a digest of every file read.
 	Version string
 }
@@ -30,23 +34,72 @@ type loader struct {
 	facts     map[string]*Fact
 	usedFacts map[string]bool
 	links     []noteLink
+	// langs are the languages being loaded (see Library.Langs).
+	langs []Lang
+	// noFactsFile is set when a folder has no facts.yaml.
+	noFactsFile bool
+	// unknownFacts are the uses of each fact id that does not exist, in
+	// the order first seen (unknownOrder).
+	unknownFacts map[string][]use
+	unknownOrder []string
+	// broken holds the questions and cards ("question:id") that have a
+	// problem that kept them out of the library, per language: their
+	// translations are not reported as missing.
+	broken map[Lang]map[string]bool
 }
 
-// Load reads content from fsys (laid out as docs/content-format.md says)
-// and checks it. When anything is wrong it returns the library it could
-// build and Problems listing every problem as file:line: message.
-func Load(fsys fs.FS) (*Library, error) {
+// brokenItem records a question or card that could not be read.
+func (ld *loader) brokenItem(lang Lang, kind, id string) {
+	if ld.broken == nil {
+		ld.broken = map[Lang]map[string]bool{}
+	}
+	if ld.broken[lang] == nil {
+		ld.broken[lang] = map[string]bool{}
+	}
+	ld.broken[lang][kind+":"+id] = true
+}
+
+// Load reads a content folder from fsys (laid out as docs/content-format.md
+// says) and checks it. When anything is wrong it returns the library it
+// could build and Problems listing every problem as file:line: message.
+//
+// A folder may be written in one language: its languages are the ones it
+// has files for, and translations are checked only between those. The
+// built-in content must have every language (see Embedded).
+func Load(fsys fs.FS) (*Library, error) { return loadContent(fsys, false) }
+
+// loadContent is Load; bilingual requires every language of Langs, as the
+// built-in content does.
+func loadContent(fsys fs.FS, bilingual bool) (*Library, error) {
 	ld := &loader{c: &collector{}, usedFacts: map[string]bool{}}
 	lib := &Library{notes: map[Lang][]*Note{}, questions: map[Lang][]*Question{}, cards: map[Lang][]*Card{}}
 	h := sha256.New()
 
+	files := map[Lang][3][]string{}
+	for _, lang := range Langs {
+		fl := [3][]string{
+			mdFiles(fsys, "notes/"+string(lang), ld.c),
+			mdFiles(fsys, "questions/"+string(lang), ld.c),
+			mdFiles(fsys, "cards/"+string(lang), ld.c),
+		}
+		files[lang] = fl
+		if bilingual || len(fl[0])+len(fl[1])+len(fl[2]) > 0 {
+			ld.langs = append(ld.langs, lang)
+		}
+	}
+	lib.langs = ld.langs
+
 	factSrc, err := fs.ReadFile(fsys, "facts.yaml")
-	if err != nil {
+	switch {
+	case errors.Is(err, fs.ErrNotExist) && !bilingual:
+		// A learner's folder need not define facts of its own.
+		ld.noFactsFile = true
+	case err != nil:
 		ld.c.addRoot(factsKey, factsWhat, "facts.yaml", 0, "cannot read the facts file: %v", unwrapPath(err))
-	} else {
+	default:
 		h.Write(factSrc)
 		if n := len(ld.c.ps); checkBytes("facts.yaml", factSrc, ld.c) {
-			lib.Facts = parseFacts("facts.yaml", factSrc, ld.c)
+			lib.Facts = parseFacts("facts.yaml", factSrc, ld.langs, ld.c)
 		} else {
 			ld.c.markRoot(factsKey, factsWhat, n)
 		}
@@ -54,19 +107,19 @@ func Load(fsys fs.FS) (*Library, error) {
 	ld.facts = factIndex("facts.yaml", lib.Facts, ld.c)
 	lib.factIdx = ld.facts
 
-	for _, lang := range Langs {
-		for _, f := range mdFiles(fsys, "notes/"+string(lang), ld.c) {
+	for _, lang := range ld.langs {
+		for _, f := range files[lang][0] {
 			src := readFile(fsys, f, h, ld.c)
 			if n := parseNote(f, lang, src, ld); n != nil {
 				lib.notes[lang] = append(lib.notes[lang], n)
 			}
 		}
-		for _, f := range mdFiles(fsys, "questions/"+string(lang), ld.c) {
+		for _, f := range files[lang][1] {
 			src := readFile(fsys, f, h, ld.c)
 			_, qs := parseQuestions(f, lang, src, ld, false)
 			lib.questions[lang] = append(lib.questions[lang], qs...)
 		}
-		for _, f := range mdFiles(fsys, "cards/"+string(lang), ld.c) {
+		for _, f := range files[lang][2] {
 			src := readFile(fsys, f, h, ld.c)
 			lib.cards[lang] = append(lib.cards[lang], parseCards(f, lang, src, ld)...)
 		}
@@ -78,11 +131,21 @@ func Load(fsys fs.FS) (*Library, error) {
 			return a.Title < b.Title
 		})
 	}
-	if len(lib.notes[EN]) == 0 && len(lib.questions[EN]) == 0 && len(lib.cards[EN]) == 0 {
-		ld.c.add(".", 0, "no content found: expected notes/en/*.md, questions/en/*.md or cards/en/*.md (see docs/content-format.md)")
+	if len(ld.langs) == 0 {
+		misplaced := false
+		for _, kind := range []string{"notes", "questions", "cards"} {
+			if found := mdFiles(fsys, kind, ld.c); len(found) > 0 {
+				misplaced = true
+				ld.c.add(found[0], 0, "%s/ holds %d .md file(s) outside a language folder: move them to %s/en/ (or %s/ko/ for Korean)", kind, len(found), kind, kind)
+			}
+		}
+		if !misplaced {
+			ld.c.add(".", 0, "no content found: expected notes/en/*.md, questions/en/*.md or cards/en/*.md (or the same under ko/); see docs/content-format.md")
+		}
 	}
 	lib.Version = hex.EncodeToString(h.Sum(nil))[:12]
 	check(lib, ld)
+	reportUnknownFacts(ld, lib.Facts, true)
 	ld.c.finish()
 	if len(ld.c.ps) > 0 {
 		return lib, ld.c.ps.sorted()
@@ -134,7 +197,17 @@ func LoadQuizFile(file string) (*Quiz, error) {
 			ld.c.add(file, q.Line, "duplicate question id %q (first at line %d)", q.ID, prev)
 		}
 		seen[q.ID] = q.Line
+		for _, f := range q.Facts {
+			if _, ok := ld.facts[f]; !ok {
+				ld.unknownFact(f, file, q.factsLine)
+			}
+		}
 	}
+	var baseFacts []Fact
+	if base != nil {
+		baseFacts = base.Facts
+	}
+	reportUnknownFacts(ld, baseFacts, false)
 	ld.c.finish()
 	if len(ld.c.ps) > 0 {
 		return nil, ld.c.ps.sorted()
@@ -194,12 +267,30 @@ func (l *Library) Fact(id string) (*Fact, bool) {
 	return f, ok
 }
 
-// Notes returns the notes of a language in reading order.
-func (l *Library) Notes(lang Lang) []*Note { return l.notes[lang] }
+// Langs returns the languages the content is written in, in display
+// order: both for the built-in content, possibly one for a folder.
+func (l *Library) Langs() []Lang { return l.langs }
 
-// Note returns a note by id, or nil.
+// Has reports whether the content is written in lang.
+func (l *Library) Has(lang Lang) bool { return slices.Contains(l.langs, lang) }
+
+// In returns the language the content is shown in for a learner who reads
+// lang: lang itself when the content has it, else the first language the
+// content has. Notes, Questions, Cards and their lookups go through it, so
+// a one-language folder is shown in its language whatever the learner's.
+func (l *Library) In(lang Lang) Lang {
+	if len(l.langs) == 0 || l.Has(lang) {
+		return lang
+	}
+	return l.langs[0]
+}
+
+// Notes returns the notes of a language in reading order (see In).
+func (l *Library) Notes(lang Lang) []*Note { return l.notes[l.In(lang)] }
+
+// Note returns a note by id, or nil (see In).
 func (l *Library) Note(lang Lang, id string) *Note {
-	for _, n := range l.notes[lang] {
+	for _, n := range l.notes[l.In(lang)] {
 		if n.ID == id {
 			return n
 		}
@@ -207,12 +298,12 @@ func (l *Library) Note(lang Lang, id string) *Note {
 	return nil
 }
 
-// Questions returns every question of a language, in file order.
-func (l *Library) Questions(lang Lang) []*Question { return l.questions[lang] }
+// Questions returns every question of a language, in file order (see In).
+func (l *Library) Questions(lang Lang) []*Question { return l.questions[l.In(lang)] }
 
-// Question returns a question by id, or nil.
+// Question returns a question by id, or nil (see In).
 func (l *Library) Question(lang Lang, id string) *Question {
-	for _, q := range l.questions[lang] {
+	for _, q := range l.questions[l.In(lang)] {
 		if q.ID == id {
 			return q
 		}
@@ -220,5 +311,5 @@ func (l *Library) Question(lang Lang, id string) *Question {
 	return nil
 }
 
-// Cards returns every flashcard of a language, in file order.
-func (l *Library) Cards(lang Lang) []*Card { return l.cards[lang] }
+// Cards returns every flashcard of a language, in file order (see In).
+func (l *Library) Cards(lang Lang) []*Card { return l.cards[l.In(lang)] }

@@ -93,7 +93,7 @@ func TestMalformedContent(t *testing.T) {
 		{"no front matter", "notes/en/lambda.md", "# Lambda\n\n## Model {#model}\n", "notes/en/lambda.md:1: missing front matter"},
 		{"unclosed front matter", "notes/en/lambda.md", "---\nid: lambda\n", "notes/en/lambda.md:1: front matter is not closed"},
 		{"bad front matter yaml", "notes/en/lambda.md", "---\nid: lambda\ntitle: [oops\n---\n\n## M {#model}\n", "notes/en/lambda.md:"},
-		{"unknown front matter key", "notes/en/lambda.md", "---\nid: lambda\ntitle: L\ncolour: red\n---\n\n## M {#model}\n", "notes/en/lambda.md:4: front matter: field colour not found"},
+		{"unknown front matter key", "notes/en/lambda.md", "---\nid: lambda\ntitle: L\ncolour: red\n---\n\n## M {#model}\n", "notes/en/lambda.md:4: front matter: unknown key \"colour\" (known: id, title, order, related)"},
 		{"note id mismatch", "notes/en/lambda.md", "---\nid: lamda\ntitle: L\n---\n\n## M {#model}\n", "notes/en/lambda.md:2: note id \"lamda\" does not match"},
 		{"section without id", "notes/en/lambda.md", "---\nid: lambda\ntitle: L\n---\n\n## Model {#model}\n\n## Pricing\n", "notes/en/lambda.md:8: section \"Pricing\" has no id"},
 		{"duplicate section", "notes/en/lambda.md", "---\nid: lambda\ntitle: L\n---\n\n## A {#model}\n\n## B {#model}\n", "notes/en/lambda.md:8: duplicate section id \"model\""},
@@ -103,7 +103,7 @@ func TestMalformedContent(t *testing.T) {
 		{"no correct option", "questions/en/lambda.md", q(func(s string) string { return strings.Replace(s, "[x]", "[ ]", 1) }), "questions/en/lambda.md:5: question \"lambda-q1\" has no correct option"},
 		{"wrong count for multiple", "questions/en/lambda.md", q(func(s string) string {
 			return strings.Replace(s, "section:", "choose: 2\nsection:", 1) + "- [ ] 2 hours\n  Wrong: too long.\n"
-		}), "questions/en/lambda.md:5: question \"lambda-q1\" says choose 2 but marks 1 options correct"},
+		}), "questions/en/lambda.md:5: question \"lambda-q1\" says choose 2 but marks 1 option correct"},
 		{"multiple with four options", "questions/en/lambda.md", q(func(s string) string {
 			return strings.Replace(strings.Replace(s, "section:", "choose: 2\nsection:", 1), "- [ ] 300 s", "- [x] 300 s", 1)
 		}), "asks to choose 2 but has 4 options"},
@@ -111,11 +111,11 @@ func TestMalformedContent(t *testing.T) {
 			"questions/en/lambda.md:14: question \"lambda-q1\": option \"300 s\" has no explanation"},
 		{"bad domain", "questions/en/lambda.md", q(func(s string) string { return strings.Replace(s, "domain: cost", "domain: money", 1) }), "questions/en/lambda.md:6: domain \"money\""},
 		{"bad difficulty", "questions/en/lambda.md", q(func(s string) string { return strings.Replace(s, "difficulty: 2", "difficulty: 9", 1) }), "questions/en/lambda.md:7: difficulty \"9\""},
-		{"unknown section", "questions/en/lambda.md", q(func(s string) string { return strings.Replace(s, "lambda#model", "lambda#pricing", 1) }), "questions/en/lambda.md:5: question \"lambda-q1\": section \"lambda#pricing\" does not exist"},
-		{"unknown cited fact", "questions/en/lambda.md", q(func(s string) string { return strings.Replace(s, "section:", "facts: lambda.nope\nsection:", 1) }), "cites unknown fact \"lambda.nope\""},
+		{"unknown section", "questions/en/lambda.md", q(func(s string) string { return strings.Replace(s, "lambda#model", "lambda#pricing", 1) }), "questions/en/lambda.md:8: question \"lambda-q1\": section \"lambda#pricing\" does not exist"},
+		{"unknown cited fact", "questions/en/lambda.md", q(func(s string) string { return strings.Replace(s, "section:", "facts: lambda.nope\nsection:", 1) }), "questions/en/lambda.md:8: unknown fact \"lambda.nope\""},
 		{"no options", "questions/en/lambda.md", "---\ntopic: lambda\n---\n\n## lambda-q1\ndomain: cost\ndifficulty: 1\nsection: lambda#model\n\nJust a stem.\n", "questions/en/lambda.md:5: question \"lambda-q1\" has no options"},
 		{"duplicate question id", "questions/en/lambda.md", goodQuestions + "\n" + strings.SplitN(goodQuestions, "---\n", 3)[2], "duplicate question id \"lambda-q1\""},
-		{"missing translation", "questions/ko/lambda.md", strings.Replace(goodQuestions, "lambda-q1", "lambda-q2", 1), "questions/en/lambda.md:5: missing translation: question \"lambda-q1\" has no ko version"},
+		{"missing translation", "questions/ko/lambda.md", goodQuestions + strings.Replace(strings.SplitN(goodQuestions, "---\n", 3)[2], "lambda-q1", "lambda-q2", 1), "questions/ko/lambda.md:21: missing translation: question \"lambda-q2\" has no en version"},
 		{"translation marks differ", "questions/ko/lambda.md", strings.Replace(strings.Replace(goodQuestions, "[x]", "[ ]", 1), "- [ ] 300 s", "- [x] 300 s", 1), "questions/ko/lambda.md:5: question \"lambda-q1\" differs"},
 		{"card without answer", "cards/en/lambda.md", "---\ntopic: lambda\n---\n\n## card-x\nsection: lambda#model\n\nQ: What?\n", "cards/en/lambda.md:5: card \"card-x\" has a Q: but no A:"},
 		{"card neither qa nor cloze", "cards/en/lambda.md", "---\ntopic: lambda\n---\n\n## card-x\nsection: lambda#model\n\nJust text.\n", "cards/en/lambda.md:5: card \"card-x\" is neither Q:/A: nor cloze"},

@@ -187,6 +187,16 @@ func (d *doc) metaBlock(n ast.Node) map[string]metaValue {
 	return out
 }
 
+// sortedKeys lists the keys of a metadata block in file order.
+func sortedKeys(meta map[string]metaValue) []string {
+	keys := make([]string, 0, len(meta))
+	for k := range meta {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return meta[keys[i]].line < meta[keys[j]].line })
+	return keys
+}
+
 type metaValue struct {
 	v    string
 	line int

@@ -25,6 +25,8 @@ type noteLink struct {
 	line   int
 	lang   Lang
 	target string
+	// written is the link as the file has it ("note:x#y", "#y").
+	written string
 }
 
 // parseNote reads one note file; facts are inserted before parsing so that
@@ -36,12 +38,14 @@ func parseNote(file string, lang Lang, src []byte, ld *loader) *Note {
 	// the note still takes its id from the file name, and its body is
 	// checked, so that only what depends on the front matter goes unsaid.
 	var fm noteFront
+	var keys map[string]int
+	var items map[string][]int
 	front, body, bodyLine, err := splitFrontMatter(src)
 	switch {
 	case err != nil && body == nil:
 		// Not closed: there is no body to read, so every reference to
 		// this note follows from this problem.
-		c.addRoot(noteKey(lang, want), "references to this note", file, 1, "%v", err)
+		c.addRoot(noteKey(lang, want), "reference to this note|references to this note", file, 1, "%v", err)
 		return &Note{ID: want, Lang: lang, File: file, unreadable: true}
 	case err != nil:
 		c.addRoot(frontKey(file), frontWhat, file, 1, "%v", err)
@@ -51,21 +55,37 @@ func parseNote(file string, lang Lang, src []byte, ld *loader) *Note {
 			fm = noteFront{ID: want}
 		} else {
 			checkFrontMatter(front, file, c)
+			keys, items = frontLines(front, 2)
+			at := func(k string) int {
+				if l, ok := keys[k]; ok {
+					return l
+				}
+				return 2
+			}
 			switch {
 			case fm.ID == "":
 				c.add(file, 2, "front matter has no id: add \"id: %s\"", want)
 			case fm.ID != want:
-				c.add(file, 2, "note id %q does not match the file name %q", fm.ID, want+".md")
+				c.add(file, at("id"), "note id %q does not match the file name %q: the id is the file name without .md; rename one of them", fm.ID, want+".md")
 			}
 			if strings.TrimSpace(fm.Title) == "" {
-				c.add(file, 2, "front matter has no title")
+				c.add(file, at("title"), "front matter has no title: add \"title: ...\", the name shown in the list of notes")
 			}
 		}
 	}
 	checkActions(string(body), false, file, bodyLine, c)
-	expanded := expandFacts(string(body), lang, ld.facts, file, bodyLine, c, ld.usedFacts)
+	expanded := expandFacts(string(body), lang, file, bodyLine, ld)
 	d := parseDoc([]byte(expanded), bodyLine)
 	n := &Note{ID: want, Lang: lang, Title: fm.Title, Order: fm.Order, Related: fm.Related, File: file}
+	for i := range fm.Related {
+		line := 2
+		if i < len(items["related"]) {
+			line = items["related"][i]
+		} else if l, ok := keys["related"]; ok {
+			line = l
+		}
+		n.relatedLines = append(n.relatedLines, line)
+	}
 	seen := map[string]int{}
 	_ = ast.Walk(d.root, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -80,12 +100,14 @@ func parseNote(file string, lang Lang, src []byte, ld *loader) *Note {
 			line := d.nodeLine(t)
 			if id == "" {
 				if t.Level == 2 {
-					c.add(file, line, "section %q has no id: end the heading with {#some-id}", d.plain(t))
+					c.addCause(idlessKey(lang, want), "reference to this note's sections, not checked until it has one|references to this note's sections, not checked until it has one", file, line,
+						"section %q has no id: end the heading with {#some-id}", d.plain(t))
+					n.idless = append(n.idless, line)
 				}
 				return ast.WalkSkipChildren, nil
 			}
 			if !idRe.MatchString(id) {
-				c.add(file, line, "section id %q: use lowercase letters, digits and '-'", id)
+				c.addCause(badIDKey(lang, want, id), "reference to it|references to it", file, line, "section id %q: use lowercase letters, digits and '-'", id)
 			}
 			if prev, dup := seen[id]; dup {
 				c.add(file, line, "duplicate section id %q (first at line %d)", id, prev)
@@ -106,7 +128,7 @@ func parseNote(file string, lang Lang, src []byte, ld *loader) *Note {
 				}
 			}
 		case *ast.Link:
-			ld.collectLink(file, d.nodeLine(node), lang, string(t.Destination))
+			ld.collectLink(file, d.nodeLine(node), lang, want, string(t.Destination))
 		}
 		return ast.WalkContinue, nil
 	})
@@ -116,6 +138,16 @@ func parseNote(file string, lang Lang, src []byte, ld *loader) *Note {
 	n.Body = stripHeadingIDs(expanded)
 	return n
 }
+
+// badIDKey names a section whose id is malformed: references to the id
+// it was meant to be (in lowercase) follow from it.
+func badIDKey(lang Lang, note, sec string) string {
+	return "badid:" + string(lang) + "/" + note + "#" + strings.ToLower(sec)
+}
+
+// idlessKey names a note with a section heading that has no id: what
+// refers to a section of it that does not resolve follows from that.
+func idlessKey(lang Lang, id string) string { return "idless:" + string(lang) + "/" + id }
 
 // noteKey names a note for problems that follow from it being unreadable.
 func noteKey(lang Lang, id string) string { return "note:" + string(lang) + "/" + id }
@@ -127,9 +159,19 @@ func noteOf(ref string) string {
 }
 
 // collectLink records note: links for the cross-file check.
-func (ld *loader) collectLink(file string, line int, lang Lang, dest string) {
+// A "#section" link is checked as a link to that section of note self.
+func (ld *loader) collectLink(file string, line int, lang Lang, self, dest string) {
+	if sec, ok := strings.CutPrefix(dest, "#"); ok {
+		ld.links = append(ld.links, noteLink{file: file, line: line, lang: lang, target: self + "#" + sec, written: dest})
+		return
+	}
 	if target, ok := strings.CutPrefix(dest, "note:"); ok {
-		ld.links = append(ld.links, noteLink{file: file, line: line, lang: lang, target: target})
+		ld.links = append(ld.links, noteLink{file: file, line: line, lang: lang, target: target, written: dest})
+		return
+	}
+	if !strings.Contains(dest, ":") && !strings.HasPrefix(dest, "#") {
+		// A relative path means nothing in the reader.
+		ld.c.add(file, line, "link %s goes nowhere: link a note as note:ID or note:ID#section, a page as https://…", shown(dest))
 	}
 }
 

@@ -11,11 +11,17 @@ type Problem struct {
 	File string
 	Line int
 	Msg  string
-	// first marks a file that could not be read as a whole: it is listed
-	// before everything else, with the count of problems that only
-	// follow from it.
-	first bool
+	// rank orders root causes first: a file that could not be read as a
+	// whole (rankUnreadable), then a problem that others follow from
+	// (rankCause), then the rest.
+	rank int
 }
+
+const (
+	rankUnreadable = iota
+	rankCause
+	rankOther
+)
 
 func (p Problem) String() string {
 	if p.Line > 0 {
@@ -36,12 +42,13 @@ func (ps Problems) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-// sorted orders problems by file, then line, so output is stable; files
-// that could not be read come first.
+// sorted orders problems by file, then line, so output is stable; root
+// causes come first: files that could not be read, then problems that
+// others follow from.
 func (ps Problems) sorted() Problems {
 	sort.SliceStable(ps, func(i, j int) bool {
-		if ps[i].first != ps[j].first {
-			return ps[i].first
+		if ps[i].rank != ps[j].rank {
+			return ps[i].rank < ps[j].rank
 		}
 		if ps[i].File != ps[j].File {
 			return ps[i].File < ps[j].File
@@ -61,12 +68,28 @@ type collector struct {
 // elsewhere that only follow from it, counted instead of listed.
 type root struct {
 	idx  int    // in ps
-	what string // what the count counts: "uses of facts from it"
+	what string // what the count counts: "use of facts from it|uses of facts from it"
 	n    int
+	// cause marks a problem whose file could be read; what follows from
+	// it is counted without "not checked until it can be read".
+	cause bool
 }
 
 func (c *collector) add(file string, line int, format string, args ...any) {
-	c.ps = append(c.ps, Problem{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
+	c.ps = append(c.ps, Problem{File: file, Line: line, Msg: fmt.Sprintf(format, args...), rank: rankOther})
+}
+
+// addCause adds a problem that is the cause of the problems counted on
+// it (through follows(key)); it is listed before the rest.
+func (c *collector) addCause(key, what, file string, line int, format string, args ...any) {
+	c.add(file, line, format, args...)
+	c.ps[len(c.ps)-1].rank = rankCause
+	if c.roots == nil {
+		c.roots = map[string]*root{}
+	}
+	if _, ok := c.roots[key]; !ok {
+		c.roots[key] = &root{idx: len(c.ps) - 1, what: what, cause: true}
+	}
 }
 
 // addRoot adds a problem that makes a file unreadable; key names what
@@ -84,7 +107,7 @@ func (c *collector) markRoot(key, what string, i int) {
 	if _, ok := c.roots[key]; ok || i < 0 || i >= len(c.ps) {
 		return
 	}
-	c.ps[i].first = true
+	c.ps[i].rank = rankUnreadable
 	c.roots[key] = &root{idx: i, what: what}
 }
 
@@ -101,8 +124,18 @@ func (c *collector) follows(key string) bool {
 // finish writes each root's count into its message.
 func (c *collector) finish() {
 	for _, r := range c.roots {
-		if r.n > 0 {
-			c.ps[r.idx].Msg += fmt.Sprintf(" (and %s %s, not checked until it can be read)", thousands(r.n), r.what)
+		what := r.what
+		if one, many, ok := strings.Cut(what, "|"); ok {
+			what = many
+			if r.n == 1 {
+				what = one
+			}
+		}
+		switch {
+		case r.n > 0 && r.cause:
+			c.ps[r.idx].Msg += fmt.Sprintf(" (and %s %s)", thousands(r.n), what)
+		case r.n > 0:
+			c.ps[r.idx].Msg += fmt.Sprintf(" (and %s %s, not checked until it can be read)", thousands(r.n), what)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -60,11 +61,13 @@ func parseQuestions(file string, lang Lang, src []byte, ld *loader, quiz bool) (
 		c.add(file, 2, "front matter needs \"topic: <note id>\" (or \"quiz: <id>\" for a quiz file)")
 	}
 	checkActions(string(body), false, file, bodyLine, c)
-	expanded := expandFacts(string(body), lang, ld.facts, file, bodyLine, c, ld.usedFacts)
+	expanded := expandFacts(string(body), lang, file, bodyLine, ld)
 	d := parseDoc([]byte(expanded), bodyLine)
 	for _, b := range splitBlocks(file, d, c) {
 		if q := parseQuestion(file, lang, topic, b, d, ld, quiz); q != nil {
 			qs = append(qs, q)
+		} else {
+			ld.brokenItem(lang, "question", b.id)
 		}
 	}
 	if len(qs) == 0 {
@@ -111,6 +114,7 @@ func parseQuestion(file string, lang Lang, topic string, b block, d *doc, ld *lo
 	for _, extra := range nodes[li+1:] {
 		c.add(file, d.nodeLine(extra), "question %q: text after the options; explanations belong indented under each option", b.id)
 	}
+	before := len(c.ps)
 	for item := nodes[li].FirstChild(); item != nil; item = item.NextSibling() {
 		lines := d.lines(item)
 		line := d.nodeLine(item)
@@ -137,6 +141,9 @@ func parseQuestion(file string, lang Lang, topic string, b block, d *doc, ld *lo
 		}
 		q.Options = append(q.Options, o)
 	}
+	if len(c.ps) > before {
+		q.bad |= badShape
+	}
 	checkShape(file, q, c)
 	return q
 }
@@ -149,13 +156,31 @@ func isTaskList(d *doc, l *ast.List) bool {
 	return len(lines) > 0 && optionRe.MatchString(strings.TrimSpace(lines[0]))
 }
 
+var questionKeys = []string{"domain", "difficulty", "choose", "section", "facts", "objectives"}
+
+// misspelt is the known key that k was meant to be: near it and not
+// written in the same block; "" if none.
+func misspelt(k string, meta map[string]metaValue, known []string) string {
+	for _, want := range known {
+		if _, written := meta[want]; !written && near(k, want) {
+			return want
+		}
+	}
+	return ""
+}
+
 func applyQuestionMeta(file string, q *Question, meta map[string]metaValue, c *collector, quiz bool) {
-	for k, mv := range meta {
+	// meant holds the keys a misspelt key was meant to be: their absence
+	// is not reported again.
+	meant := map[string]bool{}
+	for _, k := range sortedKeys(meta) {
+		mv := meta[k]
 		switch k {
 		case "domain":
 			q.Domain = mv.v
 			if _, ok := DomainWeight[mv.v]; !ok {
 				c.add(file, mv.line, "domain %q: use secure, resilient, performant or cost", mv.v)
+				q.bad |= badDomain
 			}
 		case "difficulty":
 			n, err := strconv.Atoi(mv.v)
@@ -167,13 +192,16 @@ func applyQuestionMeta(file string, q *Question, meta map[string]metaValue, c *c
 			n, err := strconv.Atoi(mv.v)
 			if err != nil || n < 1 || n > 4 {
 				c.add(file, mv.line, "choose %q: use a number from 1 to 4", mv.v)
+				q.bad |= badShape
 				n = 1
 			}
 			q.Choose = n
 		case "section":
 			q.Section = mv.v
+			q.sectionLine = mv.line
 		case "facts":
 			q.Facts = splitList(mv.v)
+			q.factsLine = mv.line
 		case "objectives":
 			for _, s := range splitList(mv.v) {
 				n, err := strconv.Atoi(s)
@@ -184,35 +212,68 @@ func applyQuestionMeta(file string, q *Question, meta map[string]metaValue, c *c
 				q.Objectives = append(q.Objectives, n)
 			}
 		default:
-			c.add(file, mv.line, "unknown key %q (known: domain, difficulty, choose, section, facts, objectives)", k)
+			if m := misspelt(k, meta, questionKeys); m != "" {
+				c.add(file, mv.line, "unknown key %q: did you mean %q?", k, m)
+				meant[m] = true
+				continue
+			}
+			c.add(file, mv.line, "unknown key %q (known: %s)", k, strings.Join(questionKeys, ", "))
 		}
 	}
-	if _, ok := meta["domain"]; !ok {
+	if _, ok := meta["domain"]; !ok && !meant["domain"] {
 		c.add(file, q.Line, "question %q has no domain", q.ID)
+		q.bad |= badDomain
 	}
-	if _, ok := meta["difficulty"]; !ok {
+	if _, ok := meta["difficulty"]; !ok && !meant["difficulty"] {
 		c.add(file, q.Line, "question %q has no difficulty", q.ID)
 	}
-	if _, ok := meta["section"]; !ok && !quiz {
+	if _, ok := meta["section"]; !ok {
+		q.bad |= badSection
+	}
+	if _, ok := meta["section"]; !ok && !quiz && !meant["section"] {
 		c.add(file, q.Line, "question %q has no section: name the note section that teaches it (note-id#section-id)", q.ID)
 	}
 }
 
 // checkShape verifies the question has the form it claims.
 func checkShape(file string, q *Question, c *collector) {
+	n := len(c.ps)
+	defer func() {
+		if len(c.ps) > n {
+			q.bad |= badShape
+		}
+	}()
 	correct := len(q.Correct())
+	// An option that could not be read was reported: the counts follow
+	// from it.
+	if q.bad&badShape != 0 {
+		return
+	}
+	fewForChoose := q.Choose > 1 && len(q.Options) < 5
 	switch {
 	case len(q.Options) < 4:
 		c.add(file, q.Line, "question %q has %d options; give at least 4", q.ID, len(q.Options))
-	case q.Choose > 1 && len(q.Options) < 5:
+	case fewForChoose && correct != q.Choose && correct > 0:
+		// Both follow from one choose: line; say it once.
+		c.add(file, q.Line, "question %q says choose %d but marks %s correct and has %d options (choose %d needs at least 5): fix choose: or the options", q.ID, q.Choose, plural(correct, "option", "options"), len(q.Options), q.Choose)
+		return
+	case fewForChoose:
 		c.add(file, q.Line, "question %q asks to choose %d but has %d options; give at least 5", q.ID, q.Choose, len(q.Options))
 	}
 	switch {
 	case correct == 0:
 		c.add(file, q.Line, "question %q has no correct option: mark the right one with [x]", q.ID)
 	case correct != q.Choose:
-		c.add(file, q.Line, "question %q says choose %d but marks %d options correct", q.ID, q.Choose, correct)
+		c.add(file, q.Line, "question %q says choose %d but marks %s correct", q.ID, q.Choose, plural(correct, "option", "options"))
 	}
+}
+
+// plural is "1 option" or "3 options".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 func short(s string) string {

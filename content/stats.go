@@ -28,8 +28,9 @@ type CardStats struct {
 	ByLanguage map[string]int `json:"by_language"`
 }
 
-// Count returns the content statistics. Totals count English items (every
-// item exists in both languages); by_language counts each.
+// Count returns the content statistics. Totals count the items of the
+// first language the content has (English, unless it is Korean only: every
+// item exists in each of its languages); by_language counts each.
 func Count(l *Library) Stats {
 	s := Stats{
 		Notes: map[string]int{}, Facts: len(l.Facts),
@@ -40,9 +41,9 @@ func Count(l *Library) Stats {
 		s.Questions.ByDomain[d] = 0
 	}
 	for _, lang := range Langs {
-		s.Notes[string(lang)] = len(l.Notes(lang))
-		s.Questions.ByLanguage[string(lang)] = len(l.Questions(lang))
-		s.Cards.ByLanguage[string(lang)] = len(l.Cards(lang))
+		s.Notes[string(lang)] = len(l.notes[lang])
+		s.Questions.ByLanguage[string(lang)] = len(l.questions[lang])
+		s.Cards.ByLanguage[string(lang)] = len(l.cards[lang])
 	}
 	for _, n := range l.Notes(EN) {
 		s.Sections += len(n.Sections)

@@ -107,7 +107,7 @@ func readFront(file string, src []byte, v any, c *collector) (front, body []byte
 // problems that follow from it.
 func frontKey(file string) string { return "front:" + file }
 
-const frontWhat = "problems that follow from it"
+const frontWhat = "problem that follows from it|problems that follow from it"
 
 // checkFrontMatter applies the text rules to a front matter that decoded:
 // no escaped control characters and no template actions (titles and ids

@@ -68,6 +68,10 @@ type Note struct {
 	// unreadable marks a note whose front matter is not closed: it has no
 	// body, and what refers to it is not checked.
 	unreadable bool
+	// relatedLines are the file lines of Related's ids; idless the lines
+	// of "##" headings without an id.
+	relatedLines []int
+	idless       []int
 }
 
 // Section is a heading of a note with a stable id.
@@ -105,7 +109,21 @@ type Question struct {
 	Options    []Option
 	File       string
 	Line       int
+	// factsLine and sectionLine are the lines of the facts: and section:
+	// keys, for problems; bad marks the fields that have a problem of
+	// their own, which a translation is then not compared on.
+	factsLine, sectionLine int
+	bad                    badFields
 }
+
+// badFields are the parts of a question or card that have a problem.
+type badFields uint8
+
+const (
+	badDomain badFields = 1 << iota
+	badShape            // choose, options or their marks
+	badSection
+)
 
 // Option is one answer choice with its explanation.
 type Option struct {
@@ -141,6 +159,9 @@ type Card struct {
 	Cloze   string // cloze cards: the text with {{cN::...}} marks
 	File    string
 	Line    int
+	// sectionLine is the line of the section: key; bad as for Question.
+	sectionLine int
+	bad         badFields
 }
 
 // IsCloze reports whether the card is a cloze card.

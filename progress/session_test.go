@@ -93,3 +93,29 @@ func TestDecksJoinTheReviewSet(t *testing.T) {
 		t.Errorf("deck items are registered in the schedule: %+v %v", it, err)
 	}
 }
+
+// TestOneLanguageDeckJoinsTheOtherLanguagesReviews: a Korean learner's
+// reviews include the cards and questions of an English-only deck.
+func TestOneLanguageDeckJoinsTheOtherLanguagesReviews(t *testing.T) {
+	ctx := context.Background()
+	p := testProgress(t, srsLibrary(t))
+	dir, err := filepath.Abs("../content/testdata/en-only")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.st.AddDeck(ctx, store.Deck{ID: "mine", Source: store.DeckFolder, Path: dir}); err != nil {
+		t.Fatal(err)
+	}
+	set, err := p.LoadSet(ctx, content.KO)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(set.Warnings) != 0 {
+		t.Errorf("warnings: %q", set.Warnings)
+	}
+	for _, k := range []string{"card:mine/my-card-dlq", "card:mine/my-card-vis::c1", "question:mine/my-sqs-q1"} {
+		if set.byKey[k] == nil {
+			t.Errorf("%s is not in the Korean learner's review set", k)
+		}
+	}
+}

@@ -242,6 +242,11 @@ func (a *App) header() string {
 
 func (a *App) statusLine() string {
 	if a.status == "" {
+		// A one-language folder is shown in its language; say so while
+		// nothing else is said.
+		if lib := a.c.Lib; lib != nil && !lib.Has(a.c.Lang) && len(lib.Langs()) > 0 {
+			return a.c.Styles.Muted.Render(a.c.T("app.only." + string(lib.In(a.c.Lang))))
+		}
 		return ""
 	}
 	if a.isErr {

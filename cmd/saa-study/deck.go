@@ -80,11 +80,13 @@ is read again each time reviews start, so edits to it show up.`,
 			if err := st.AddDeck(cmd.Context(), store.Deck{ID: id, Source: store.DeckFolder, Path: dir}); err != nil {
 				return &exitError{code: 1, msg: err.Error()}
 			}
-			n := 0
-			for _, l := range content.Langs {
-				n += len(lib.Cards(l)) + len(lib.Questions(l))
+			langs := lib.Langs()
+			n := len(lib.Cards(langs[0])) + len(lib.Questions(langs[0]))
+			fmt.Fprintf(g.stdout, "deck %s: %s (%s and %s, in %s)\n", id, dir,
+				plural(len(lib.Cards(langs[0])), "card", "cards"), plural(len(lib.Questions(langs[0])), "question", "questions"), langNames(langs))
+			if n == 0 {
+				fmt.Fprintf(g.stderr, "deck %s has no cards or questions yet: reviews take them from cards/ and questions/ (see docs/content-format.md)\n", id)
 			}
-			fmt.Fprintf(g.stdout, "deck %s: %s (%d cards and questions in all languages)\n", id, dir, n)
 			return nil
 		},
 	}

@@ -25,7 +25,7 @@ Prints each problem as file:line: message and exits 1 when there are any.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
-			what := "built-in content"
+			what, note := "built-in content", ""
 			switch {
 			case len(args) == 0:
 				_, err = content.Embedded()
@@ -36,7 +36,11 @@ Prints each problem as file:line: message and exits 1 when there are any.`,
 				case serr != nil:
 					return &exitError{code: 1, msg: serr.Error()}
 				case st.IsDir():
-					_, err = content.LoadDir(args[0])
+					var lib *content.Library
+					lib, err = content.LoadDir(args[0])
+					if err == nil && lib != nil && len(lib.Langs()) == 1 {
+						note = " (it is in " + langNames(lib.Langs()) + " only; translations are checked once it has files in both languages)"
+					}
 				case isNoteFile(args[0]):
 					// A note is checked with its folder: links and facts need the rest.
 					return &exitError{code: 2, msg: fmt.Sprintf("%s is a note; a single file is checked as a quiz file; check the content folder instead: saa-study lint DIR", args[0])}
@@ -54,7 +58,7 @@ Prints each problem as file:line: message and exits 1 when there are any.`,
 			if err != nil {
 				return &exitError{code: 1, msg: err.Error()}
 			}
-			fmt.Fprintf(g.stderr, "%s: no problems\n", what)
+			fmt.Fprintf(g.stderr, "%s: no problems%s\n", what, note)
 			return nil
 		},
 	}

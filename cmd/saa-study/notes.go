@@ -65,10 +65,34 @@ func (g *globals) listNotes() error {
 	if err != nil {
 		return err
 	}
+	g.langNote(lib, lang)
 	for _, n := range lib.Notes(lang) {
 		fmt.Fprintf(g.stdout, "%s\t%s\n", n.ID, n.Title)
 	}
 	return nil
+}
+
+// langNote says on standard error when the content is not written in the
+// learner's language and is shown in the language it has.
+func (g *globals) langNote(lib *content.Library, lang content.Lang) {
+	if lib.Has(lang) || len(lib.Langs()) == 0 {
+		return
+	}
+	what := "the content"
+	if g.content != "" {
+		what = g.content
+	}
+	fmt.Fprintf(g.stderr, "saa-study: %s is written in %s only, so it is shown in %s (your language is %s)\n",
+		what, langNames(lib.Langs()), langNames([]content.Lang{lib.In(lang)}), langNames([]content.Lang{lang}))
+}
+
+// langNames is "English", "Korean" or "English and Korean".
+func langNames(langs []content.Lang) string {
+	names := make([]string, len(langs))
+	for i, l := range langs {
+		names[i] = map[content.Lang]string{content.EN: "English", content.KO: "Korean"}[l]
+	}
+	return strings.Join(names, " and ")
 }
 
 func (g *globals) printNote(id string, width int) error {
@@ -80,6 +104,7 @@ func (g *globals) printNote(id string, width int) error {
 	if err != nil {
 		return err
 	}
+	g.langNote(lib, lang)
 	n := lib.Note(lang, id)
 	if n == nil {
 		return &exitError{code: 1, msg: fmt.Sprintf("no note %q; see saa-study notes --list", id)}

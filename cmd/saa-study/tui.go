@@ -39,6 +39,7 @@ func (g *globals) session(ctx context.Context) (*store.Store, *content.Library, 
 	if err == nil {
 		var lang content.Lang
 		if lang, err = g.resolveLang(ctx, st); err == nil {
+			g.langNote(lib, lang)
 			return st, lib, lang, nil
 		}
 	}

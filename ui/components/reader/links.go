@@ -83,7 +83,9 @@ func (r *Reader) switchLang() tea.Cmd {
 		return nil
 	}
 	other := r.c.Lib.Note(r.c.Lang, r.note.ID)
-	if other == nil {
+	if other == nil || other.Lang != r.c.Lang {
+		// A one-language folder has no other version; the status line
+		// says which language it is in.
 		return common.Status(fmt.Sprintf("%s: no %s version", r.note.ID, r.c.Lang))
 	}
 	sec := r.CurrentSection()

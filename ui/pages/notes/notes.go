@@ -66,6 +66,11 @@ func (l *list) build() {
 func (l *list) loadPositions() tea.Cmd {
 	c := l.c
 	lang := c.Lang
+	if c.Lib != nil {
+		// Positions are saved in the language of the note read: a
+		// one-language folder's, whatever the learner's language is.
+		lang = c.Lib.In(lang)
+	}
 	return func() tea.Msg {
 		if !c.Progress.HasStore() {
 			return positionsMsg{}
