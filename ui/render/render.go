@@ -125,9 +125,10 @@ func RenderNote(lib *content.Library, n *content.Note, width int, style string) 
 	if err != nil {
 		return "", err
 	}
-	out, err := r.Render(PrepareMarkdown(lib, n))
+	out, err := r.Render(JoinNumbers(PrepareMarkdown(lib, n)))
 	if err != nil {
 		return "", err
 	}
+	out = UnjoinNumbers(out)
 	return text.TruncateLines(strings.TrimRight(out, "\n ")+"\n", width), nil
 }
