@@ -237,14 +237,7 @@ func (r *Reader) Refresh() {
 	lines := r.lines
 	marked := map[int]bool{}
 	if r.srch != nil && r.srch.query != "" {
-		lines = append([]string(nil), r.lines...)
-		for i, m := range r.srch.here {
-			if m.line >= len(lines) || marked[m.line] {
-				continue
-			}
-			marked[m.line] = true
-			lines[m.line] = highlightLine(r.c.Styles, r.plain[m.line], r.srch.query, i == r.srch.cur)
-		}
+		lines = r.markMatches(marked)
 	}
 	if r.link >= 0 && r.link < len(r.links) && r.links[r.link].line >= 0 && r.links[r.link].line < len(lines) {
 		if !marked[r.links[r.link].line] {
@@ -290,6 +283,8 @@ func (r *Reader) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return r, r.switchLang()
 	case openNoteMsg:
 		return r, r.openNote(msg)
+	case searchedMsg:
+		return r, r.searched(msg)
 	case tea.KeyPressMsg:
 		switch r.mode {
 		case modeTOC:
