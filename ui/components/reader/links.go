@@ -97,7 +97,7 @@ func (r *Reader) switchLang() tea.Cmd {
 		r.srch = &search{query: q, cur: -1}
 		again = r.refind(q)
 	}
-	return tea.Batch(save, r.render(), again)
+	return tea.Batch(save, r.render(), r.loadReading(), again)
 }
 
 // open replaces the note on screen (following a link or going back).
@@ -114,7 +114,7 @@ func (r *Reader) openNote(m openNoteMsg) tea.Cmd {
 	if m.section == "" {
 		r.restore = m.line
 	}
-	return r.render()
+	return tea.Batch(r.render(), r.loadReading())
 }
 
 func (r *Reader) cycleLink(forward bool) {

@@ -72,6 +72,8 @@ type Reader struct {
 	// answer is explained).
 	highlight string
 
+	rd reading // what has been read, for "% read"
+
 	mode  readerMode
 	toc   menu.Menu
 	input textinput.Model
@@ -156,7 +158,7 @@ func (r *Reader) Capturing() bool { return r.mode == modeSearch }
 
 func (r *Reader) Init() tea.Cmd {
 	c, n := r.c, r.note
-	cmds := []tea.Cmd{r.render()}
+	cmds := []tea.Cmd{r.render(), r.loadReading()}
 	if r.pendingSection == "" {
 		cmds = append(cmds, func() tea.Msg {
 			if !c.Progress.HasStore() {
@@ -205,6 +207,7 @@ func (r *Reader) show(out string) {
 		r.plain[i] = ansi.Strip(l)
 	}
 	r.locate()
+	r.resetReading()
 	if r.srch != nil {
 		r.srch.locate(r.note, r.plain)
 	}
@@ -260,7 +263,11 @@ func (r *Reader) Refresh() {
 func (r *Reader) Title() string { return r.note.Title }
 
 func (r *Reader) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	r.account() // what was on screen until now has been read
 	switch msg := msg.(type) {
+	case readLoadedMsg:
+		r.readLoaded(msg)
+		return r, nil
 	case renderedMsg:
 		if msg.gen != r.gen || msg.key != r.want {
 			return r, nil // a newer render is on its way
@@ -373,30 +380,24 @@ func (r *Reader) CurrentSection() string {
 	return best
 }
 
-// savePosition records the place in the note and how much has been read.
+// SavePosition records the place in the note, the sections read and how
+// much of the note they are.
 func (r *Reader) SavePosition() tea.Cmd {
 	if !r.c.Progress.HasStore() || !r.ready {
 		return nil
 	}
+	r.account()
 	c, n := r.c, r.note
-	line := r.vp.YOffset()
-	pct := r.readPct()
+	line, pct, read := r.vp.YOffset(), r.readPct(), r.readSections()
 	return func() tea.Msg {
+		if err := c.Progress.SetSetting(c.Ctx, readingKey(string(n.Lang), n.ID), read); err != nil {
+			return common.ErrMsg{Err: err}
+		}
 		if err := c.Progress.SaveNotePosition(c.Ctx, string(n.Lang), n.ID, line, pct); err != nil {
 			return common.ErrMsg{Err: err}
 		}
 		return nil
 	}
-}
-
-// readPct is the share of the note that has been on screen.
-func (r *Reader) readPct() int {
-	total := r.vp.TotalLineCount()
-	if total == 0 {
-		return 0
-	}
-	seen := min(r.vp.YOffset()+r.vp.Height(), total)
-	return seen * 100 / total
 }
 
 func (r *Reader) View() string {
@@ -418,6 +419,9 @@ func (r *Reader) footer() string {
 		return r.input.View()
 	}
 	parts := []string{fmt.Sprintf("%d%%", int(r.vp.ScrollPercent()*100))}
+	if r.srch == nil && r.link < 0 {
+		parts = append(parts, fmt.Sprintf(r.c.T("notes.read"), r.readPct()))
+	}
 	if r.srch != nil {
 		parts = append(parts, r.srch.summary(r.c))
 	}
@@ -462,7 +466,7 @@ func (r *Reader) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, r.c.Keys.PageUp, r.c.Keys.PageDown, k.HalfPageUp, k.HalfPageDown, r.c.Keys.Top, r.c.Keys.Bottom},
 		{r.keys.TOC, r.keys.Search, r.keys.Next, r.keys.Prev},
-		{r.keys.Link, r.keys.LinkBack, r.keys.Follow, r.keys.Lang, r.keys.Test},
+		{r.keys.Link, r.keys.LinkBack, r.keys.Follow, r.keys.Lang, r.keys.Test, readKey},
 	}
 }
 
