@@ -40,6 +40,7 @@ func layoutCases(lib *content.Library) []layoutCase {
 		{name: "simulators", target: "sim"},
 		{name: "stats", target: "stats"},
 		{name: "settings", target: "settings"},
+		{name: "new card from a note", target: "note:lambda", keys: []string{"+"}},
 	}
 	for _, id := range []string{"lambda", "apigateway", "edge", "rdsproxy", "dynamodb", "sfn"} {
 		cases = append(cases, layoutCase{name: "sim " + id, target: "sim:" + id})

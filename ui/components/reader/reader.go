@@ -16,6 +16,7 @@ import (
 
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/ui/common"
+	"github.com/saa-study/saa-study/ui/components/cardform"
 	"github.com/saa-study/saa-study/ui/components/menu"
 	"github.com/saa-study/saa-study/ui/render"
 	"github.com/saa-study/saa-study/ui/text"
@@ -357,6 +358,9 @@ func (r *Reader) readKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			return nil, false // already inside Study
 		}
 		return tea.Sequence(r.SavePosition(), common.Open("study:"+r.note.ID+"#"+r.CurrentSection())), true
+	case key.Matches(msg, cardform.AddKey):
+		front, back, source := cardform.FromSection(r.note, r.CurrentSection())
+		return cardform.Open(r.c, front, back, source), true
 	case key.Matches(msg, k.Lang):
 		next := content.KO
 		if r.c.Lang == content.KO {
@@ -466,7 +470,7 @@ func (r *Reader) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, r.c.Keys.PageUp, r.c.Keys.PageDown, k.HalfPageUp, k.HalfPageDown, r.c.Keys.Top, r.c.Keys.Bottom},
 		{r.keys.TOC, r.keys.Search, r.keys.Next, r.keys.Prev},
-		{r.keys.Link, r.keys.LinkBack, r.keys.Follow, r.keys.Lang, r.keys.Test, readKey},
+		{r.keys.Link, r.keys.LinkBack, r.keys.Follow, r.keys.Lang, r.keys.Test, cardform.AddKey, readKey},
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/saa-study/saa-study/quiz"
 	"github.com/saa-study/saa-study/srs"
 	"github.com/saa-study/saa-study/ui/common"
+	"github.com/saa-study/saa-study/ui/components/cardform"
 	"github.com/saa-study/saa-study/ui/components/question"
 	"github.com/saa-study/saa-study/ui/text"
 )
@@ -296,6 +297,9 @@ func (r *Review) onKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 		}
 	case rvGraded:
 		switch {
+		case key.Matches(msg, cardform.AddKey) && r.entry != nil && r.entry.Q != nil:
+			front, back := cardform.FromQuestion(r.entry.Q)
+			return r, cardform.Open(r.c, front, back, r.entry.Q.ID)
 		case key.Matches(msg, k.Rate):
 			return r, r.rvRate(srs.Rating(msg.Text[0] - '0'))
 		case key.Matches(msg, k.Continue):

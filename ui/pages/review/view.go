@@ -11,6 +11,7 @@ import (
 	"github.com/saa-study/saa-study/progress"
 	"github.com/saa-study/saa-study/srs"
 	"github.com/saa-study/saa-study/ui/common"
+	"github.com/saa-study/saa-study/ui/components/cardform"
 	"github.com/saa-study/saa-study/ui/render"
 	"github.com/saa-study/saa-study/ui/text"
 )
@@ -357,10 +358,14 @@ func (r *Review) ShortHelp() []key.Binding {
 	case rvFront:
 		return []key.Binding{k.Reveal, k.Undo, k.Bury, k.Suspend}
 	case rvBack, rvGraded:
+		b := []key.Binding{k.Rate}
 		if r.noteSection() != "" {
-			return []key.Binding{k.Rate, k.OpenNote, k.Undo, k.Bury, k.Suspend}
+			b = append(b, k.OpenNote)
 		}
-		return []key.Binding{k.Rate, k.Undo, k.Bury, k.Suspend}
+		if r.mode == rvGraded {
+			b = append(b, cardform.AddKey)
+		}
+		return append(b, k.Undo, k.Bury, k.Suspend)
 	case rvQuestion:
 		return []key.Binding{r.q.PickHelp(), r.q.Keys.Submit, k.Undo}
 	case rvEmpty:
@@ -373,5 +378,5 @@ func (r *Review) ShortHelp() []key.Binding {
 
 func (r *Review) FullHelp() [][]key.Binding {
 	k := r.keys
-	return [][]key.Binding{{k.Reveal, k.Rate, r.q.Keys.Pick, r.q.Keys.Submit}, {k.Undo, k.Bury, k.Suspend, k.Ahead, k.Drill}, {k.OpenNote, k.Up, k.Down}}
+	return [][]key.Binding{{k.Reveal, k.Rate, r.q.Keys.Pick, r.q.Keys.Submit}, {k.Undo, k.Bury, k.Suspend, k.Ahead, k.Drill}, {k.OpenNote, cardform.AddKey, k.Up, k.Down}}
 }

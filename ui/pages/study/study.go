@@ -16,6 +16,7 @@ import (
 	"github.com/saa-study/saa-study/progress"
 	"github.com/saa-study/saa-study/quiz"
 	"github.com/saa-study/saa-study/ui/common"
+	"github.com/saa-study/saa-study/ui/components/cardform"
 	"github.com/saa-study/saa-study/ui/components/question"
 	"github.com/saa-study/saa-study/ui/components/reader"
 	"github.com/saa-study/saa-study/ui/render"
@@ -193,6 +194,11 @@ func (s *Study) panelKey(msg tea.KeyPressMsg) tea.Cmd {
 	if len(s.qs) == 0 || s.qi >= len(s.qs) || s.q.Saving() {
 		return nil // nothing to answer, or the answer is on its way to the disk
 	}
+	if s.q.Graded() && key.Matches(msg, cardform.AddKey) {
+		// A card from the question and its explanation, to keep.
+		front, back := cardform.FromQuestion(s.qs[s.qi])
+		return cardform.Open(s.c, front, back, s.qs[s.qi].ID)
+	}
 	ev, cmd := s.q.Update(msg)
 	switch ev {
 	case question.Submitted:
@@ -282,14 +288,14 @@ func (s *Study) ShortHelp() []key.Binding {
 	}
 	k := s.q.Keys
 	if s.q.Graded() {
-		return []key.Binding{k.Submit, k.Rate, k.Scroll, focusKey}
+		return []key.Binding{k.Submit, k.Rate, k.Scroll, cardform.AddKey, focusKey}
 	}
 	return []key.Binding{s.q.PickHelp(), k.Submit, k.Unsure, focusKey}
 }
 
 func (s *Study) FullHelp() [][]key.Binding {
 	k := s.q.Keys
-	return append([][]key.Binding{{k.Pick, k.Toggle, k.Submit, k.Unsure, k.Rate, k.Scroll, focusKey}}, s.rd.FullHelp()...)
+	return append([][]key.Binding{{k.Pick, k.Toggle, k.Submit, k.Unsure, k.Rate, k.Scroll, cardform.AddKey, focusKey}}, s.rd.FullHelp()...)
 }
 
 // Presented is the question on screen.
