@@ -46,7 +46,7 @@ func TestNotesFlow(t *testing.T) {
 	}
 	waitView(t, tm, "Final words of the note")
 	tm.Send(press("esc"))
-	waitView(t, tm, "% read")
+	waitView(t, tm, "not started")
 	tm.Send(press("q"))
 	tm.WaitFinished(t, teatest.WithFinalTimeout(20*time.Second))
 
@@ -56,8 +56,9 @@ func TestNotesFlow(t *testing.T) {
 		t.Fatalf("after esc the note list should show again:\n%s", view)
 	}
 	pos, err := st.NotePosition(context.Background(), "en", "limits")
-	if err != nil || pos.Line == 0 || pos.ReadPct != 100 {
-		t.Fatalf("saved position = %+v, %v; want a scrolled line and 100%% read", pos, err)
+	// The clock stood still: the pages went by, but nothing was read.
+	if err != nil || pos.Line == 0 || pos.ReadPct != 0 {
+		t.Fatalf("saved position = %+v, %v; want a scrolled line and 0%% read", pos, err)
 	}
 }
 

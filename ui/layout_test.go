@@ -8,9 +8,14 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/ui/common"
+	"github.com/saa-study/saa-study/ui/internal/fixture"
 	"github.com/saa-study/saa-study/ui/internal/layoutcheck"
+	"github.com/saa-study/saa-study/ui/pages/study"
+	"github.com/saa-study/saa-study/ui/render"
 )
 
 // layoutSizes are the windows every screen must fit: the smallest it
@@ -35,6 +40,7 @@ func layoutCases(lib *content.Library) []layoutCase {
 		{name: "simulators", target: "sim"},
 		{name: "stats", target: "stats"},
 		{name: "settings", target: "settings"},
+		{name: "new card from a note", target: "note:lambda", keys: []string{"+"}},
 	}
 	for _, id := range []string{"lambda", "apigateway", "edge", "rdsproxy", "dynamodb", "sfn"} {
 		cases = append(cases, layoutCase{name: "sim " + id, target: "sim:" + id})
@@ -94,6 +100,94 @@ func TestEveryScreenFitsItsArea(t *testing.T) {
 						fmt.Fprintf(&b, "\n\t… and %d more", len(ps)-4)
 					}
 					t.Errorf("%s (%T, area %dx%d):%s", name, s, a.c.Width, a.c.Height, b.String())
+				}
+			}
+		}
+	}
+}
+
+// TestStudyPanesWrapAt100To115Columns: between 100 and 115 columns, where
+// Study first splits its window, every line of both panes fits, and no
+// sentence of the question or of a wrong answer's feedback is cut with
+// "…" — in both languages, for every note.
+func TestStudyPanesWrapAt100To115Columns(t *testing.T) {
+	lib, err := content.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range content.Langs {
+		for _, w := range []int{100, 105, 110, 115} {
+			a := New(Options{Ctx: context.Background(), Lib: lib, Progress: testProgress(t), Lang: lang, Theme: "dark", Now: fixedClock})
+			drive(a, tea.WindowSizeMsg{Width: w, Height: 30})
+			for _, n := range lib.Notes(lang) {
+				a.stack = a.stack[:1]
+				a.c.Lang = lang
+				drive(a, common.OpenMsg{Target: "study:" + n.ID})
+				s, ok := a.top().(*study.Study)
+				if !ok {
+					t.Fatalf("study:%s opened %T", n.ID, a.top())
+				}
+				check := func(state string) {
+					if ps := layoutcheck.Check(s.View(), a.c.Width, a.c.Height); len(ps) > 0 {
+						var b strings.Builder
+						for _, p := range ps[:min(len(ps), 4)] {
+							b.WriteString("\n\t" + p.String())
+						}
+						t.Errorf("%s/%d/%s %s:%s", lang, w, n.ID, state, b.String())
+					}
+				}
+				check("question")
+				p := s.Presented()
+				if p.Question == nil {
+					continue
+				}
+				drive(a, press("tab"))
+				drive(a, press("tab"))
+				for _, l := range fixture.WrongLetters(p) {
+					drive(a, press(l))
+				}
+				drive(a, press("enter"))
+				check("wrong answer")
+				for range 6 {
+					drive(a, press("J"))
+					check("wrong answer, scrolled")
+				}
+			}
+		}
+	}
+}
+
+// TestStudyNoteShowsDiagramsWhole: beside the questions, from 100 to 115
+// columns, the note pane is wide enough for every line of every diagram in
+// the note to show whole — none wrapped, none cut — in both languages.
+func TestStudyNoteShowsDiagramsWhole(t *testing.T) {
+	lib, err := content.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range content.Langs {
+		for _, w := range []int{100, 105, 110, 115} {
+			a := New(Options{Ctx: context.Background(), Lib: lib, Progress: testProgress(t), Lang: lang, Theme: "dark", Now: fixedClock})
+			drive(a, tea.WindowSizeMsg{Width: w, Height: 30})
+			for _, n := range lib.Notes(lang) {
+				a.stack = a.stack[:1]
+				drive(a, common.OpenMsg{Target: "study:" + n.ID})
+				s := a.top().(*study.Study)
+				out, err := render.RenderNote(lib, n, s.NoteWidth(), "dark")
+				if err != nil {
+					t.Fatal(err)
+				}
+				shown := ansi.Strip(out)
+				fence := false
+				for _, l := range strings.Split(n.Body, "\n") {
+					if strings.HasPrefix(strings.TrimSpace(l), "```") {
+						fence = !fence
+						continue
+					}
+					if d := strings.TrimSpace(l); fence && d != "" && !strings.Contains(shown, d) {
+						t.Errorf("%s/%d/%s: note pane %d wide; the diagram line %q is wrapped or cut", lang, w, n.ID, s.NoteWidth(), d)
+						break
+					}
 				}
 			}
 		}

@@ -26,6 +26,8 @@ var helpKo = map[string]string{
 	"toggle": "전환", "top": "맨 위", "undo": "되돌리기", "unsure": "확신 없음", "up": "위",
 	"variant": "변형", "half page up": "반쪽 위", "half page down": "반쪽 아래",
 	"½ page up": "반쪽 위", "½ page down": "반쪽 아래", "next match": "다음 결과",
+	"sections on screen long enough to read them": "읽을 만큼 오래 화면에 있었던 절",
+	"add a card": "카드 만들기", "front ⇄ back": "앞면 ⇄ 뒷면", "save the card": "카드 저장", "cancel": "취소",
 }
 
 // Localize returns the bindings with their help text in lang.

@@ -125,9 +125,34 @@ func RenderNote(lib *content.Library, n *content.Note, width int, style string) 
 	if err != nil {
 		return "", err
 	}
-	out, err := r.Render(PrepareMarkdown(lib, n))
+	out, err := r.Render(JoinNumbers(PrepareMarkdown(lib, n)))
 	if err != nil {
 		return "", err
 	}
+	out = UnjoinNumbers(out)
 	return text.TruncateLines(strings.TrimRight(out, "\n ")+"\n", width), nil
+}
+
+// DiagramMargin is what glamour adds around a preformatted block: the
+// document's margin on either side.
+const DiagramMargin = 4
+
+// DiagramWidth is the window width a note needs for its widest
+// preformatted block (diagram, table drawn in text, code) to show whole,
+// unwrapped; 0 when it has none.
+func DiagramWidth(n *content.Note) int {
+	widest, fence := 0, false
+	for _, l := range strings.Split(strings.ReplaceAll(n.Body, "\t", "    "), "\n") {
+		if t := strings.TrimSpace(l); strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			fence = !fence
+			continue
+		}
+		if fence {
+			widest = max(widest, text.Width(strings.TrimRight(l, " ")))
+		}
+	}
+	if widest == 0 {
+		return 0
+	}
+	return widest + DiagramMargin
 }

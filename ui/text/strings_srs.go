@@ -20,6 +20,7 @@ func init() {
 		"rv.right":         {"Right", "정답"},
 		"rv.wrong":         {"Wrong", "오답"},
 		"rv.read":          {"Read: %s", "읽어 보기: %s"},
+		"rv.readopen":      {"Read: %s — o opens it", "읽어 보기: %s — o로 열기"},
 		"rv.more":          {"↓ more (j/↓)", "↓ 더 보기 (j/↓)"},
 		"rv.missing":       {"This item is no longer in the content.", "이 항목은 더 이상 콘텐츠에 없습니다."},
 		"rv.tag.new":       {"new", "새 항목"},

@@ -48,7 +48,7 @@ func (m *Model) Body(w int, focused bool, hint string) string {
 		if !m.result.Correct {
 			verdict = st.Bad.Render("✗ " + m.c.T("study.wrong"))
 		}
-		b.WriteString(verdict + "  " + st.Muted.Render(fmt.Sprintf(m.c.T("study.rating"), m.c.T("rating."+m.rating.String()))) + "\n")
+		b.WriteString(text.WrapIndent(verdict+"  "+st.Muted.Render(fmt.Sprintf(m.c.T("study.rating"), m.c.T("rating."+m.rating.String()))), w, 0))
 		b.WriteString(DrawFeedback(st, m.result.PerOption, w))
 		if q := m.pres.Question; q != nil && len(q.Facts) > 0 {
 			b.WriteString(text.WrapIndent(st.Muted.Render(m.c.T("study.facts")+" "+FactLine(m.c.Lib, q.Facts, q.Lang)), w, 0))

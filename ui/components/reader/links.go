@@ -92,10 +92,14 @@ func (r *Reader) switchLang() tea.Cmd {
 	save := r.SavePosition()
 	r.note, r.ready, r.link, r.history = other, false, -1, nil
 	r.pendingSection, r.restore = sec, -1
+	var again tea.Cmd
 	if r.srch != nil {
-		r.srch = newSearch(r.c.Lib, r.c.Lang, r.srch.query)
+		// The same query over the notes of the other language.
+		q := r.srch.query
+		r.srch = &search{query: q, cur: -1}
+		again = r.refind(q)
 	}
-	return tea.Batch(save, r.render())
+	return tea.Batch(save, r.render(), r.loadReading(), again)
 }
 
 // open replaces the note on screen (following a link or going back).
@@ -112,7 +116,7 @@ func (r *Reader) openNote(m openNoteMsg) tea.Cmd {
 	if m.section == "" {
 		r.restore = m.line
 	}
-	return r.render()
+	return tea.Batch(r.render(), r.loadReading())
 }
 
 func (r *Reader) cycleLink(forward bool) {

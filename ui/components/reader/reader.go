@@ -16,6 +16,7 @@ import (
 
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/ui/common"
+	"github.com/saa-study/saa-study/ui/components/cardform"
 	"github.com/saa-study/saa-study/ui/components/menu"
 	"github.com/saa-study/saa-study/ui/render"
 	"github.com/saa-study/saa-study/ui/text"
@@ -71,6 +72,8 @@ type Reader struct {
 	// highlight is a section whose heading is marked (Study shows where an
 	// answer is explained).
 	highlight string
+
+	rd reading // what has been read, for "% read"
 
 	mode  readerMode
 	toc   menu.Menu
@@ -156,7 +159,7 @@ func (r *Reader) Capturing() bool { return r.mode == modeSearch }
 
 func (r *Reader) Init() tea.Cmd {
 	c, n := r.c, r.note
-	cmds := []tea.Cmd{r.render()}
+	cmds := []tea.Cmd{r.render(), r.loadReading()}
 	if r.pendingSection == "" {
 		cmds = append(cmds, func() tea.Msg {
 			if !c.Progress.HasStore() {
@@ -205,6 +208,7 @@ func (r *Reader) show(out string) {
 		r.plain[i] = ansi.Strip(l)
 	}
 	r.locate()
+	r.resetReading()
 	if r.srch != nil {
 		r.srch.locate(r.note, r.plain)
 	}
@@ -237,14 +241,7 @@ func (r *Reader) Refresh() {
 	lines := r.lines
 	marked := map[int]bool{}
 	if r.srch != nil && r.srch.query != "" {
-		lines = append([]string(nil), r.lines...)
-		for i, m := range r.srch.here {
-			if m.line >= len(lines) || marked[m.line] {
-				continue
-			}
-			marked[m.line] = true
-			lines[m.line] = highlightLine(r.c.Styles, r.plain[m.line], r.srch.query, i == r.srch.cur)
-		}
+		lines = r.markMatches(marked)
 	}
 	if r.link >= 0 && r.link < len(r.links) && r.links[r.link].line >= 0 && r.links[r.link].line < len(lines) {
 		if !marked[r.links[r.link].line] {
@@ -267,7 +264,11 @@ func (r *Reader) Refresh() {
 func (r *Reader) Title() string { return r.note.Title }
 
 func (r *Reader) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	r.account() // what was on screen until now has been read
 	switch msg := msg.(type) {
+	case readLoadedMsg:
+		r.readLoaded(msg)
+		return r, nil
 	case renderedMsg:
 		if msg.gen != r.gen || msg.key != r.want {
 			return r, nil // a newer render is on its way
@@ -290,6 +291,8 @@ func (r *Reader) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return r, r.switchLang()
 	case openNoteMsg:
 		return r, r.openNote(msg)
+	case searchedMsg:
+		return r, r.searched(msg)
 	case tea.KeyPressMsg:
 		switch r.mode {
 		case modeTOC:
@@ -355,6 +358,9 @@ func (r *Reader) readKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			return nil, false // already inside Study
 		}
 		return tea.Sequence(r.SavePosition(), common.Open("study:"+r.note.ID+"#"+r.CurrentSection())), true
+	case key.Matches(msg, cardform.AddKey):
+		front, back, source := cardform.FromSection(r.note, r.CurrentSection())
+		return cardform.Open(r.c, front, back, source), true
 	case key.Matches(msg, k.Lang):
 		next := content.KO
 		if r.c.Lang == content.KO {
@@ -378,30 +384,24 @@ func (r *Reader) CurrentSection() string {
 	return best
 }
 
-// savePosition records the place in the note and how much has been read.
+// SavePosition records the place in the note, the sections read and how
+// much of the note they are.
 func (r *Reader) SavePosition() tea.Cmd {
 	if !r.c.Progress.HasStore() || !r.ready {
 		return nil
 	}
+	r.account()
 	c, n := r.c, r.note
-	line := r.vp.YOffset()
-	pct := r.readPct()
+	line, pct, read := r.vp.YOffset(), r.readPct(), r.readSections()
 	return func() tea.Msg {
+		if err := c.Progress.SetSetting(c.Ctx, readingKey(string(n.Lang), n.ID), read); err != nil {
+			return common.ErrMsg{Err: err}
+		}
 		if err := c.Progress.SaveNotePosition(c.Ctx, string(n.Lang), n.ID, line, pct); err != nil {
 			return common.ErrMsg{Err: err}
 		}
 		return nil
 	}
-}
-
-// readPct is the share of the note that has been on screen.
-func (r *Reader) readPct() int {
-	total := r.vp.TotalLineCount()
-	if total == 0 {
-		return 0
-	}
-	seen := min(r.vp.YOffset()+r.vp.Height(), total)
-	return seen * 100 / total
 }
 
 func (r *Reader) View() string {
@@ -423,6 +423,9 @@ func (r *Reader) footer() string {
 		return r.input.View()
 	}
 	parts := []string{fmt.Sprintf("%d%%", int(r.vp.ScrollPercent()*100))}
+	if r.srch == nil && r.link < 0 {
+		parts = append(parts, fmt.Sprintf(r.c.T("notes.read"), r.readPct()))
+	}
 	if r.srch != nil {
 		parts = append(parts, r.srch.summary(r.c))
 	}
@@ -467,7 +470,7 @@ func (r *Reader) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, r.c.Keys.PageUp, r.c.Keys.PageDown, k.HalfPageUp, k.HalfPageDown, r.c.Keys.Top, r.c.Keys.Bottom},
 		{r.keys.TOC, r.keys.Search, r.keys.Next, r.keys.Prev},
-		{r.keys.Link, r.keys.LinkBack, r.keys.Follow, r.keys.Lang, r.keys.Test},
+		{r.keys.Link, r.keys.LinkBack, r.keys.Follow, r.keys.Lang, r.keys.Test, cardform.AddKey, readKey},
 	}
 }
 

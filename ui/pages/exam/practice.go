@@ -13,6 +13,7 @@ import (
 	"github.com/saa-study/saa-study/progress"
 	"github.com/saa-study/saa-study/quiz"
 	"github.com/saa-study/saa-study/ui/common"
+	"github.com/saa-study/saa-study/ui/components/cardform"
 	"github.com/saa-study/saa-study/ui/components/question"
 )
 
@@ -163,6 +164,9 @@ func (s *practiceScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		return openNoteOf(s.c, s.q.Question())
+	case s.q.Graded() && key.Matches(msg, cardform.AddKey) && s.q.Question() != nil:
+		front, back := cardform.FromQuestion(s.q.Question())
+		return cardform.Open(s.c, front, back, s.q.Question().ID)
 	}
 	ev, cmd := s.q.Update(msg)
 	switch ev {

@@ -10,6 +10,7 @@ import (
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/quiz"
 	"github.com/saa-study/saa-study/ui/common"
+	"github.com/saa-study/saa-study/ui/components/cardform"
 	"github.com/saa-study/saa-study/ui/text"
 )
 
@@ -64,7 +65,7 @@ func (s *practiceScreen) ShortHelp() []key.Binding {
 	case s.p.Done() && !s.q.Graded():
 		return []key.Binding{s.keys.Drill}
 	case s.q.Graded():
-		return []key.Binding{s.q.Keys.Submit, s.q.Keys.Rate, s.keys.OpenNote, s.keys.Report}
+		return []key.Binding{s.q.Keys.Submit, s.q.Keys.Rate, s.keys.OpenNote, cardform.AddKey, s.keys.Report}
 	}
 	return []key.Binding{s.q.PickHelp(), s.q.Keys.Submit, s.q.Keys.Unsure, s.keys.Flag, s.keys.Report}
 }
@@ -72,7 +73,7 @@ func (s *practiceScreen) ShortHelp() []key.Binding {
 func (s *practiceScreen) FullHelp() [][]key.Binding {
 	k := s.q.Keys
 	return [][]key.Binding{{s.q.PickHelp(), k.Toggle, k.Submit, k.Unsure, s.keys.Flag},
-		{s.keys.Report, s.keys.OpenNote, k.Rate, k.Scroll, s.keys.Drill}}
+		{s.keys.Report, s.keys.OpenNote, cardform.AddKey, k.Rate, k.Scroll, s.keys.Drill}}
 }
 
 // NewQuiz is a teacher's quiz, in the teacher's order. who names the

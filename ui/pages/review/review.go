@@ -15,13 +15,14 @@ import (
 	"github.com/saa-study/saa-study/quiz"
 	"github.com/saa-study/saa-study/srs"
 	"github.com/saa-study/saa-study/ui/common"
+	"github.com/saa-study/saa-study/ui/components/cardform"
 	"github.com/saa-study/saa-study/ui/components/question"
 	"github.com/saa-study/saa-study/ui/text"
 )
 
 // reviewKeys are the keys of the review screen.
 type reviewKeys struct {
-	Reveal, Rate, Undo, Bury, Suspend, Ahead, Drill, Continue, Up, Down key.Binding
+	Reveal, Rate, Undo, Bury, Suspend, Ahead, Drill, Continue, Up, Down, OpenNote key.Binding
 }
 
 func newReviewKeys() reviewKeys {
@@ -39,6 +40,8 @@ func newReviewKeys() reviewKeys {
 		Continue: key.NewBinding(key.WithKeys("enter", "space"), key.WithHelp("enter", "continue")),
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll")),
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll")),
+		// As on the exam's results: o opens the note that explains the item.
+		OpenNote: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open the note")),
 	}
 }
 
@@ -234,6 +237,10 @@ func (r *Review) onKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	case key.Matches(msg, k.Down):
 		r.scroll++
 		return r, nil
+	case key.Matches(msg, k.OpenNote) && r.noteSection() != "":
+		// The session stays as it is beneath the note: back returns to
+		// this card, still graded or turned over.
+		return r, common.Open("note:" + r.noteSection())
 	}
 	switch r.mode {
 	case rvLeech:
@@ -290,6 +297,9 @@ func (r *Review) onKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 		}
 	case rvGraded:
 		switch {
+		case key.Matches(msg, cardform.AddKey) && r.entry != nil && r.entry.Q != nil:
+			front, back := cardform.FromQuestion(r.entry.Q)
+			return r, cardform.Open(r.c, front, back, r.entry.Q.ID)
 		case key.Matches(msg, k.Rate):
 			return r, r.rvRate(srs.Rating(msg.Text[0] - '0'))
 		case key.Matches(msg, k.Continue):
@@ -298,6 +308,15 @@ func (r *Review) onKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 		return r, r.common(msg)
 	}
 	return r, nil
+}
+
+// noteSection is the section ("note#section") that explains the item on
+// screen, once its answer shows; "" before that or when it names none.
+func (r *Review) noteSection() string {
+	if r.entry == nil || (r.mode != rvBack && r.mode != rvGraded) {
+		return ""
+	}
+	return r.entry.Section
 }
 
 // common handles undo, bury and suspend on a shown item.

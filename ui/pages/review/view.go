@@ -11,6 +11,7 @@ import (
 	"github.com/saa-study/saa-study/progress"
 	"github.com/saa-study/saa-study/srs"
 	"github.com/saa-study/saa-study/ui/common"
+	"github.com/saa-study/saa-study/ui/components/cardform"
 	"github.com/saa-study/saa-study/ui/render"
 	"github.com/saa-study/saa-study/ui/text"
 )
@@ -203,8 +204,23 @@ func (r *Review) cardLines(w int) []string {
 	if r.mode == rvBack {
 		out = append(out, st.Muted.Render(strings.Repeat("─", min(w, 40))))
 		out = append(out, text.WrapMarkdown(back, w)...)
+		if e.Section != "" {
+			out = append(out, "")
+			out = append(out, r.readLines(w)...)
+		}
 	}
 	return out
+}
+
+// readLines name the section that explains the item, and the key that
+// opens it, wrapped to w.
+func (r *Review) readLines(w int) []string {
+	c := r.c
+	lines := text.Wrap(fmt.Sprintf(c.T("rv.readopen"), rvSectionName(c, r.entry.Section)), w)
+	for i, l := range lines {
+		lines[i] = c.Styles.Muted.Render(l)
+	}
+	return lines
 }
 
 // tags marks an item's kind and a leech tag above its text.
@@ -286,7 +302,8 @@ func (r *Review) gradedLines(w int) []string {
 		}
 	}
 	if e := r.entry; e != nil && !res.Correct && e.Section != "" {
-		out = append(out, "", st.Muted.Render(fmt.Sprintf(c.T("rv.read"), rvSectionName(c, e.Section))))
+		out = append(out, "")
+		out = append(out, r.readLines(w)...)
 	}
 	return out
 }
@@ -327,7 +344,14 @@ func (r *Review) ShortHelp() []key.Binding {
 	case rvFront:
 		return []key.Binding{k.Reveal, k.Undo, k.Bury, k.Suspend}
 	case rvBack, rvGraded:
-		return []key.Binding{k.Rate, k.Undo, k.Bury, k.Suspend}
+		b := []key.Binding{k.Rate}
+		if r.noteSection() != "" {
+			b = append(b, k.OpenNote)
+		}
+		if r.mode == rvGraded {
+			b = append(b, cardform.AddKey)
+		}
+		return append(b, k.Undo, k.Bury, k.Suspend)
 	case rvQuestion:
 		return []key.Binding{r.q.PickHelp(), r.q.Keys.Submit, k.Undo}
 	case rvEmpty:
@@ -340,5 +364,5 @@ func (r *Review) ShortHelp() []key.Binding {
 
 func (r *Review) FullHelp() [][]key.Binding {
 	k := r.keys
-	return [][]key.Binding{{k.Reveal, k.Rate, r.q.Keys.Pick, r.q.Keys.Submit}, {k.Undo, k.Bury, k.Suspend, k.Ahead, k.Drill}, {k.Up, k.Down}}
+	return [][]key.Binding{{k.Reveal, k.Rate, r.q.Keys.Pick, r.q.Keys.Submit}, {k.Undo, k.Bury, k.Suspend, k.Ahead, k.Drill}, {k.OpenNote, cardform.AddKey, k.Up, k.Down}}
 }

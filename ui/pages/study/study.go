@@ -16,8 +16,10 @@ import (
 	"github.com/saa-study/saa-study/progress"
 	"github.com/saa-study/saa-study/quiz"
 	"github.com/saa-study/saa-study/ui/common"
+	"github.com/saa-study/saa-study/ui/components/cardform"
 	"github.com/saa-study/saa-study/ui/components/question"
 	"github.com/saa-study/saa-study/ui/components/reader"
+	"github.com/saa-study/saa-study/ui/render"
 	"github.com/saa-study/saa-study/ui/text"
 )
 
@@ -66,19 +68,36 @@ func (s *Study) Init() tea.Cmd {
 	return s.rd.Init()
 }
 
+// MinPanelWidth is the narrowest the questions may be beside the note: a
+// column of about 30 characters of option text, like a newspaper's.
+const MinPanelWidth = 34
+
+// noteWidth is the note's share of a split window: a little over half, or
+// more when the note's widest diagram needs it — a diagram is never
+// wrapped or cut, since a wrong answer scrolls the note to exactly those
+// drawings. 0 when the window is too narrow to split.
+func (s *Study) noteWidth() int {
+	w := s.c.Width
+	if w < SplitWidth {
+		return 0
+	}
+	nw := max(w*11/20, render.DiagramWidth(s.rd.Note()))
+	return min(nw, w-3-MinPanelWidth)
+}
+
 // layout splits the body between the note and the questions.
 func (s *Study) layout() tea.Cmd {
 	w, h := s.c.Width, s.c.Height
-	if w >= SplitWidth {
-		return s.rd.SetSize(w*11/20, h)
+	if nw := s.noteWidth(); nw > 0 {
+		return s.rd.SetSize(nw, h)
 	}
 	return s.rd.SetSize(w, max(h*9/20, 3))
 }
 
 func (s *Study) panelSize() (int, int) {
 	w, h := s.c.Width, s.c.Height
-	if w >= SplitWidth {
-		return w - w*11/20 - 3, h // the rule between the columns takes 3
+	if nw := s.noteWidth(); nw > 0 {
+		return w - nw - 3, h // the rule between the columns takes 3
 	}
 	return w, max(h-max(h*9/20, 3)-1, 2)
 }
@@ -102,8 +121,13 @@ func (s *Study) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return s, s.panelKey(msg)
 		}
 	}
+	before := s.rd.Note()
 	rd, cmd := s.rd.Update(msg)
 	s.rd = rd.(*reader.Reader)
+	if s.rd.Note() != before {
+		// Another note may need another width for its diagrams.
+		cmd = tea.Batch(cmd, s.layout())
+	}
 	s.follow()
 	return s, cmd
 }
@@ -170,6 +194,11 @@ func (s *Study) panelKey(msg tea.KeyPressMsg) tea.Cmd {
 	if len(s.qs) == 0 || s.qi >= len(s.qs) || s.q.Saving() {
 		return nil // nothing to answer, or the answer is on its way to the disk
 	}
+	if s.q.Graded() && key.Matches(msg, cardform.AddKey) {
+		// A card from the question and its explanation, to keep.
+		front, back := cardform.FromQuestion(s.qs[s.qi])
+		return cardform.Open(s.c, front, back, s.qs[s.qi].ID)
+	}
 	ev, cmd := s.q.Update(msg)
 	switch ev {
 	case question.Submitted:
@@ -210,7 +239,7 @@ func (s *Study) View() string {
 	pw, ph := s.panelSize()
 	panel := text.Fit(s.panel(pw, ph), ph)
 	note := s.rd.View()
-	if s.c.Width >= SplitWidth {
+	if s.noteWidth() > 0 {
 		sep := strings.TrimRight(strings.Repeat(s.c.Styles.Muted.Render("│")+"\n", s.c.Height), "\n")
 		return lipgloss.JoinHorizontal(lipgloss.Top, text.Box(note, s.rd.Width(), s.c.Height), " ", sep, " ", panel)
 	}
@@ -259,12 +288,18 @@ func (s *Study) ShortHelp() []key.Binding {
 	}
 	k := s.q.Keys
 	if s.q.Graded() {
-		return []key.Binding{k.Submit, k.Rate, k.Scroll, focusKey}
+		return []key.Binding{k.Submit, k.Rate, k.Scroll, cardform.AddKey, focusKey}
 	}
 	return []key.Binding{s.q.PickHelp(), k.Submit, k.Unsure, focusKey}
 }
 
 func (s *Study) FullHelp() [][]key.Binding {
 	k := s.q.Keys
-	return append([][]key.Binding{{k.Pick, k.Toggle, k.Submit, k.Unsure, k.Rate, k.Scroll, focusKey}}, s.rd.FullHelp()...)
+	return append([][]key.Binding{{k.Pick, k.Toggle, k.Submit, k.Unsure, k.Rate, k.Scroll, cardform.AddKey, focusKey}}, s.rd.FullHelp()...)
 }
+
+// Presented is the question on screen.
+func (s *Study) Presented() quiz.Presented { return s.q.Presented() }
+
+// NoteWidth is the width the note is drawn at.
+func (s *Study) NoteWidth() int { return s.rd.Width() }
