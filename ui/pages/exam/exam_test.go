@@ -17,6 +17,7 @@ import (
 	"github.com/saa-study/saa-study/ui/common"
 	"github.com/saa-study/saa-study/ui/internal/fixture"
 	"github.com/saa-study/saa-study/ui/internal/uitest"
+	"github.com/saa-study/saa-study/ui/render"
 	"github.com/saa-study/saa-study/ui/text"
 )
 
@@ -229,5 +230,38 @@ func TestExamMenuLandsOnResumeAfterPausing(t *testing.T) {
 	m = pause()
 	if it, _ := m.menu.Selected(); it.ID != "resume" {
 		t.Errorf("after pausing the new exam the cursor is on %q, want resume:\n%s", it.ID, h.View())
+	}
+}
+
+// TestExamStemKeepsAReadingWidth: at 250 columns the stem and the options
+// wrap at the notes' reading width instead of running across the screen.
+func TestExamStemKeepsAReadingWidth(t *testing.T) {
+	lib, err := content.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, ht := bodyOf(250, 60)
+	c := uitest.Common(lib, testProgress(t), content.EN, w, ht)
+	c.Now = fixedClock
+	ex, err := newExamScreen(c, quiz.ExamConfig{Questions: 20, Seed: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := 0
+	for i := range ex.ex.Len() {
+		_ = ex.ex.Jump(i)
+		ex.load()
+		if n := text.Width(ex.item().Presented.Stem); n > long {
+			long = n
+		}
+	}
+	if long <= render.MaxReadingWidth {
+		t.Fatalf("no stem longer than %d cells to try it on", render.MaxReadingWidth)
+	}
+	v := ansi.Strip(ex.View())
+	for i, l := range strings.Split(v, "\n")[2:] {
+		if w := text.Width(l); w > render.MaxReadingWidth {
+			t.Errorf("line %d is %d cells wide, more than %d: %q", i+2, w, render.MaxReadingWidth, l)
+		}
 	}
 }

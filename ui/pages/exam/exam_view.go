@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/saa-study/saa-study/ui/render"
 	"github.com/saa-study/saa-study/ui/styles"
 	"github.com/saa-study/saa-study/ui/text"
 )
@@ -42,7 +43,9 @@ func (s *examScreen) View() string {
 	// The heading stays; the stem and the options below it scroll, above
 	// the foot; a cut question says there is more, and how to get to it.
 	more := st.Muted.Render(ansi.Truncate(s.c.T("exam.more"), w, "…"))
-	b.WriteString(s.q.View(ansi.Truncate(st.Header.Render(head), w, "…"), s.q.Body(w, true, ""), h-2, more) + "\n")
+	// The stem and the options keep a reading width, as the notes do.
+	body := s.q.Body(min(w, render.MaxReadingWidth), true, "")
+	b.WriteString(s.q.View(ansi.Truncate(st.Header.Render(head), w, "…"), body, h-2, more) + "\n")
 	b.WriteString(text.Truncate(st.Muted.Render(fmt.Sprintf(s.c.T("exam.foot"), s.ex.Len()-len(s.ex.Unanswered()), s.ex.Len(), len(s.ex.Flagged()))), w))
 	return text.Fit(b.String(), h)
 }
