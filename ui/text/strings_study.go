@@ -11,6 +11,8 @@ func init() {
 		"study.donehint":    {"esc goes back; tab switches to the note.", "esc로 돌아가기, tab으로 노트로 이동."},
 		"study.choose":      {"Choose an option first (a–f).", "먼저 보기를 고르세요 (a–f)."},
 		"study.choosen":     {"Choose exactly %d options.", "보기를 정확히 %d개 고르세요."},
+		"study.partial":     {"%d of %d chosen: choose %d more, or press enter again to submit it as it is (it counts as wrong).", "%d/%d개 선택: %d개 더 고르거나, enter를 한 번 더 누르면 이대로 제출합니다 (오답으로 처리)."},
+		"question.chosen":   {"%d of %d chosen", "%d/%d개 선택"},
 		"study.unsure":      {"Marked unsure: a right answer counts as Hard.", "확신 없음 표시: 맞혀도 Hard로 기록됩니다."},
 		"study.more":        {"↓ more below (J/K scrolls)", "↓ 아래에 더 있음 (J/K 스크롤)"},
 		"study.saving":      {"Saving your answer…", "답을 저장하는 중…"},

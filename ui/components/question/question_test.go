@@ -101,7 +101,7 @@ func TestSameKeysForOneAndSeveralAnswers(t *testing.T) {
 			t.Fatalf("enter with one of two: %v, want Handled", ev)
 		}
 		body := ansi.Strip(m.Body(80, true, ""))
-		if !strings.Contains(body, "Choose exactly 2 options.") || !strings.Contains(body, "a [x]") || !same(marked(m), []int{0}) {
+		if !strings.Contains(body, "1 of 2 chosen: choose 1 more") || !strings.Contains(body, "a [x]") || !same(marked(m), []int{0}) {
 			t.Fatalf("a partial answer should warn and stay ticked:\n%s", body)
 		}
 		if ev := send(m, "c"); ev != Changed || !same(marked(m), []int{0, 2}) {
@@ -115,7 +115,7 @@ func TestSameKeysForOneAndSeveralAnswers(t *testing.T) {
 		if ev := send(m, "space"); ev != Changed || !same(marked(m), []int{0, 1}) {
 			t.Fatalf("space on b: %v, marked %v", ev, marked(m))
 		}
-		if body := ansi.Strip(m.Body(80, true, "")); strings.Contains(body, "Choose exactly") || !strings.Contains(body, "▸ b [x]") {
+		if body := ansi.Strip(m.Body(80, true, "")); strings.Contains(body, "choose 1 more") || !strings.Contains(body, "▸ b [x]") {
 			t.Fatalf("a new pick should clear the warning and show a checkbox:\n%s", body)
 		}
 		if ev := send(m, "enter"); ev != Submitted {
@@ -175,5 +175,35 @@ func TestFeedbackShowsThePicks(t *testing.T) {
 	}
 	if v := ansi.Strip(DrawFeedback(st, per[:3], 60)); !strings.Contains(v, "✓ b (x) two") {
 		t.Errorf("one right option: want a radio mark:\n%s", v)
+	}
+}
+
+// TestPartialChooseTwoAnswerIsKeptAndGradedWrong: with one of two ticked
+// the question says "1 of 2 chosen"; the first enter says what is missing,
+// the second submits the partial answer as it is, and it grades wrong with
+// its tick kept — in Practice, Study and Review alike, which share this
+// panel.
+func TestPartialChooseTwoAnswerIsKeptAndGradedWrong(t *testing.T) {
+	m := panelFor(t, "q02")
+	if body := ansi.Strip(m.Body(80, true, "")); !strings.Contains(body, "0 of 2 chosen") {
+		t.Fatalf("the question should count the picks:\n%s", body)
+	}
+	send(m, "a")
+	if body := ansi.Strip(m.Body(80, true, "")); !strings.Contains(body, "1 of 2 chosen") {
+		t.Fatalf("one tick should read 1 of 2 chosen:\n%s", body)
+	}
+	if ev := send(m, "enter"); ev != Handled {
+		t.Fatalf("first enter on a partial answer: %v, want Handled", ev)
+	}
+	if ev := send(m, "enter"); ev != Submitted {
+		t.Fatalf("second enter on a partial answer: %v, want Submitted", ev)
+	}
+	res, rating, _ := m.Grade()
+	if res.Correct || rating != quiz.Again || !same(res.Chosen, []int{0}) {
+		t.Fatalf("a partial answer grades wrong with its pick kept: %+v, %v", res, rating)
+	}
+	m.Show(res, rating)
+	if body := ansi.Strip(m.Body(80, true, "")); !strings.Contains(body, "✓ a [x]") || !strings.Contains(body, "✓ b [ ]") {
+		t.Fatalf("the feedback should show the one pick and the missed one:\n%s", body)
 	}
 }

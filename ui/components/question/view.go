@@ -22,7 +22,11 @@ func (m *Model) Body(w int, focused bool, hint string) string {
 	var b strings.Builder
 	b.WriteString(text.WrapIndent(PlainMarkdown(m.pres.Stem), w, 0))
 	if m.pres.Label != "" {
-		b.WriteString(text.WrapIndent(st.Warn.Render(m.pres.Label), w, 0))
+		label := st.Warn.Render(m.pres.Label)
+		if m.result == nil && m.sel != nil && m.pres.Choose > 1 {
+			label += "  " + m.ChosenCount()
+		}
+		b.WriteString(text.WrapIndent(label, w, 0))
 	}
 	b.WriteString("\n")
 	m.curFrom, m.curTo = -1, -1
@@ -92,6 +96,20 @@ func (m *Model) View(head, body string, h int, more string) string {
 		}
 	}
 	return head + "\n" + strings.Join(lines, "\n")
+}
+
+// ChosenCount says how many options of a question with several answers
+// are chosen ("1 of 2 chosen"), styled as a warning while it is partial.
+func (m *Model) ChosenCount() string {
+	n := 0
+	if m.sel != nil {
+		n = m.sel.Count()
+	}
+	s := fmt.Sprintf(m.c.T("question.chosen"), n, m.pres.Choose)
+	if n > 0 && n < m.pres.Choose {
+		return m.c.Styles.Warn.Render(s)
+	}
+	return m.c.Styles.Muted.Render(s)
 }
 
 // cursorLines finds the lines of drawn options that belong to the option

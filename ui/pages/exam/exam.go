@@ -332,17 +332,25 @@ func (s *examScreen) move(i int) tea.Cmd {
 	return s.save()
 }
 
-// record keeps the selection as the item's answer at once: a complete
-// answer is stored, an incomplete one (one of two) counts as unanswered.
+// record keeps the selection as the item's answer at once, a partial one
+// (one of two) too: it stays on screen and is graded wrong. More ticks
+// than the question asks for are refused with a warning.
 func (s *examScreen) record() tea.Cmd {
 	sel := s.q.Selection()
 	now, i := s.c.Clock(), s.ex.Current()
-	if sel.Ready() {
+	p := s.item().Presented
+	switch {
+	case sel.Count() > p.Choose:
+		s.q.SetWarn(fmt.Sprintf(s.c.T("exam.toomany"), p.Choose))
+		return nil
+	case sel.Count() > 0:
 		if err := s.ex.Answer(i, sel.Chosen(), now); err != nil {
 			return common.Err(err)
 		}
-	} else if err := s.ex.Clear(i, now); err != nil {
-		return common.Err(err)
+	default:
+		if err := s.ex.Clear(i, now); err != nil {
+			return common.Err(err)
+		}
 	}
 	return s.save()
 }

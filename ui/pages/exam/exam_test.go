@@ -265,3 +265,55 @@ func TestExamStemKeepsAReadingWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestPartialChooseTwoAnswerIsKeptInTheExam: one tick of a "Choose TWO"
+// item stays after moving on and back, reads "1 of 2 chosen" on the
+// question, "½" in the overview, counts in the foot, is named in the
+// submit confirmation, and is graded wrong but answered.
+func TestPartialChooseTwoAnswerIsKeptInTheExam(t *testing.T) {
+	clk := &fixture.ManualClock{T: fixedClock()}
+	h, ex, _ := examHarness(t, content.EN, clk, quiz.ExamConfig{Questions: 12, Seed: 5})
+	two := -1
+	for i := range ex.ex.Len() {
+		if it, _ := ex.ex.Item(i); it.Presented.Choose == 2 {
+			two = i
+		}
+	}
+	if two < 0 {
+		t.Fatal("the draw has no Choose TWO item")
+	}
+	_ = ex.ex.Jump(two)
+	ex.load()
+	it := ex.item()
+	first := fixture.RightLetters(it.Presented)[0]
+	h.Keys(first, "enter")
+	if two == ex.ex.Len()-1 {
+		h.Keys("esc") // the last item's enter opens the overview
+	} else {
+		h.Keys("p")
+	}
+	v := ansi.Strip(h.View())
+	if !strings.Contains(v, first+" [x]") || !strings.Contains(v, "1 of 2 chosen") {
+		t.Fatalf("the partial answer is gone after moving on and back:\n%s", v)
+	}
+	if !strings.Contains(v, "1/12 answered (1 in part)") {
+		t.Errorf("the foot does not count the partial answer:\n%s", v)
+	}
+	h.Keys("g")
+	if v := ansi.Strip(h.View()); !strings.Contains(v, fmt.Sprintf("[%2d½]", two+1)) {
+		t.Errorf("the overview does not mark the partial answer:\n%s", v)
+	}
+	h.Keys("s")
+	if v := ansi.Strip(h.View()); !strings.Contains(v, fmt.Sprintf("Answered in part, so graded wrong: %d.", two+1)) {
+		t.Errorf("the confirmation does not list the partial answer:\n%s", v)
+	}
+	h.Keys("y")
+	r, ok := h.Top().(*examResults)
+	if !ok {
+		t.Fatalf("no results; top is %T", h.Top())
+	}
+	got := r.res.Items[two]
+	if !got.Answered || !got.Partial || got.Result.Correct || r.res.Answered != 1 {
+		t.Fatalf("the partial answer should be answered and wrong: %+v (answered %d)", got, r.res.Answered)
+	}
+}

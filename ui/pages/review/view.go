@@ -243,7 +243,7 @@ func (r *Review) questionLines(w int) []string {
 	p := r.q.Presented()
 	out = append(out, text.WrapMarkdown(p.Stem, w)...)
 	if p.Label != "" {
-		out = append(out, st.Header.Render(p.Label))
+		out = append(out, text.Truncate(st.Header.Render(p.Label)+"  "+r.q.ChosenCount(), w))
 	}
 	out = append(out, "")
 	for i, o := range p.Options {
