@@ -47,6 +47,9 @@ type examScreen struct {
 	pool []*content.Question
 	lang content.Lang
 	id   int64 // store row; 0 until the exam is stored
+	// replaces is the unfinished exam this one sets aside as abandoned
+	// when it is stored (0: none).
+	replaces int64
 
 	q       *question.Model // the item on screen; no feedback, no unsure
 	grid    bool
@@ -157,12 +160,17 @@ func (s *examScreen) tick() tea.Cmd {
 
 // create stores the new exam so that a crash from now on can resume it.
 func (s *examScreen) create() tea.Cmd {
-	c, state, lang := s.c, s.stateJSON(), string(s.lang)
+	c, state, lang, old := s.c, s.stateJSON(), string(s.lang), s.replaces
 	return func() tea.Msg {
 		if !c.Progress.HasStore() {
 			return examStoredMsg{}
 		}
-		// A new exam replaces an unfinished one: only one is offered.
+		// An unfinished exam is never dropped: one the learner chose to
+		// set aside stays in the history as abandoned.
+		if old != 0 {
+			id, err := c.Progress.ReplaceExam(c.Ctx, old, lang, state)
+			return examStoredMsg{id, err}
+		}
 		id, err := c.Progress.StartExam(c.Ctx, lang, state)
 		return examStoredMsg{id, err}
 	}

@@ -2,6 +2,7 @@ package exam
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -212,18 +213,11 @@ func TestExamMenuLandsOnResumeAfterPausing(t *testing.T) {
 	if it, _ := m.menu.Selected(); it.ID != "resume" {
 		t.Fatalf("after the first pause the cursor is on %q, want resume", it.ID)
 	}
-	h.Keys("down") // New exam: replaces the paused one
+	h.Keys("down") // New exam: asks first, then sets the paused one aside
 	if it, _ := m.menu.Selected(); it.ID != "new" {
 		t.Fatalf("down went to %q, want new", it.ID)
 	}
-	// enter on New exam, with the new exam's clock stopped for the test.
-	msgs := uitest.Run(m.choose("new"))
-	pm, ok := msgs[0].(common.PushMsg)
-	if len(msgs) != 1 || !ok {
-		t.Fatalf("New exam: %v", msgs)
-	}
-	pm.Screen.(*examScreen).every = func(int) tea.Cmd { return nil }
-	h.Send(pm)
+	startNew(t, h, m.choose("new"))
 	if _, ok := h.Top().(*examScreen); !ok {
 		t.Fatalf("New exam did not open an exam (top %T)", h.Top())
 	}
@@ -315,5 +309,73 @@ func TestPartialChooseTwoAnswerIsKeptInTheExam(t *testing.T) {
 	got := r.res.Items[two]
 	if !got.Answered || !got.Partial || got.Result.Correct || r.res.Answered != 1 {
 		t.Fatalf("the partial answer should be answered and wrong: %+v (answered %d)", got, r.res.Answered)
+	}
+}
+
+// startNew opens the "Resume or start new?" question that cmd pushes and
+// answers "start new", with the new exam's clock stopped for the test.
+func startNew(t *testing.T, h *uitest.Harness, cmd tea.Cmd) *examScreen {
+	t.Helper()
+	msgs := uitest.Run(cmd)
+	pm, ok := msgs[0].(common.PushMsg)
+	if len(msgs) != 1 || !ok {
+		t.Fatalf("New exam: %v", msgs)
+	}
+	ask, ok := pm.Screen.(*askScreen)
+	if !ok {
+		t.Fatalf("New exam over an unfinished one opened %T, want the question", pm.Screen)
+	}
+	h.Send(pm)
+	if v := h.View(); !strings.Contains(v, "Resume it, or start a new one?") {
+		t.Fatalf("the question is not asked:\n%s", v)
+	}
+	var next *examScreen
+	for _, m := range uitest.Run(ask.choose("new")) {
+		if pm, ok := m.(common.PushMsg); ok {
+			next = pm.Screen.(*examScreen)
+			next.every = func(int) tea.Cmd { return nil }
+		}
+		h.Send(m)
+	}
+	if next == nil || h.Top() != next {
+		t.Fatalf("start new did not open an exam (top %T)", h.Top())
+	}
+	return next
+}
+
+// TestNewExamKeepsTheUnfinishedOneAsAbandoned: with an exam paused after
+// one answer, New exam asks "Resume or start new?"; starting new keeps the
+// paused exam, with its answer, in the history as abandoned; Start with
+// abandon (the command line's --abandon-unfinished) does the same without
+// asking.
+func TestNewExamKeepsTheUnfinishedOneAsAbandoned(t *testing.T) {
+	clk := &fixture.ManualClock{T: fixedClock()}
+	h, ex, st := examHarness(t, content.EN, clk, quiz.ExamConfig{Questions: 4, Seed: 5})
+	h.Keys(fixture.RightLetters(ex.item().Presented)...)
+	h.Keys("esc")
+	m := h.Top().(*examMenu)
+	old := ex.id
+	startNew(t, h, m.choose("new"))
+	hist, err := st.ExamHistory(context.Background())
+	if err != nil || len(hist) != 1 || hist[0].ID != old || !hist[0].Abandoned {
+		t.Fatalf("the paused exam is not in the history as abandoned: %+v, %v", hist, err)
+	}
+	var state quiz.ExamState
+	if err := json.Unmarshal(hist[0].State, &state); err != nil || state.Answered() != 1 {
+		t.Fatalf("the abandoned exam lost its answer: %s", hist[0].State)
+	}
+	// The command line's explicit flag: no question, the new one set aside.
+	c := h.Top().(*examScreen).c
+	if s, err := Start(c, quiz.ExamConfig{Questions: 4, Seed: 6}, false); err != nil {
+		t.Fatal(err)
+	} else if _, ok := s.(*askScreen); !ok {
+		t.Fatalf("Start over an unfinished exam opened %T, want the question", s)
+	}
+	s, err := Start(c, quiz.ExamConfig{Questions: 4, Seed: 6}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e, ok := s.(*examScreen); !ok || e.replaces == 0 {
+		t.Fatalf("Start with abandon opened %T, want an exam that sets the unfinished one aside", s)
 	}
 }

@@ -99,6 +99,9 @@ func (m *examMenu) choose(id string) tea.Cmd {
 		}
 		return common.Push(s)
 	case "new":
+		if m.open != nil {
+			return common.Push(newAskScreen(m.c, *m.open, quiz.ExamConfig{}))
+		}
 		s, err := newExamScreen(m.c, quiz.ExamConfig{})
 		if err != nil {
 			return common.Err(err)
@@ -220,11 +223,8 @@ func (h *examHistory) FullHelp() [][]key.Binding {
 // NewMenu is the Exam menu.
 func NewMenu(c *common.Common) common.Screen { return newExamMenu(c) }
 
-// NewExam is a new mock exam with cfg.
-func NewExam(c *common.Common, cfg quiz.ExamConfig) (common.Screen, error) {
-	s, err := newExamScreen(c, cfg)
-	if err != nil {
-		return nil, err
-	}
-	return s, nil
+// NewExam opens a new mock exam with cfg, or asks "Resume or start
+// new?" first while another is unfinished (see Start).
+func NewExam(c *common.Common, cfg quiz.ExamConfig, abandon bool) (common.Screen, error) {
+	return Start(c, cfg, abandon)
 }
