@@ -69,7 +69,7 @@ The pass line (72%) is an estimate, not AWS's scaled score.`,
 	return cmd
 }
 
-// examHistory prints the submitted exams, newest first.
+// examHistory prints the submitted and the abandoned exams, newest first.
 func (g *globals) examHistory(ctx context.Context, asJSON bool) error {
 	st, err := g.openStore()
 	if err != nil {
@@ -91,6 +91,13 @@ func (g *globals) examHistory(ctx context.Context, asJSON bool) error {
 	}
 	fmt.Fprintln(g.stdout, "date              questions  score   time    per domain")
 	for _, e := range rows {
+		if e.Abandoned {
+			var s quiz.ExamState
+			_ = json.Unmarshal(e.State, &s)
+			fmt.Fprintf(g.stdout, "%s  %9d  abandoned, %d of %d answered\n", e.AbandonedAt.Local().Format("2006-01-02 15:04"),
+				len(s.Items), s.Answered(), len(s.Items))
+			continue
+		}
 		fmt.Fprintf(g.stdout, "%s  %9d  %5.1f%%  %6s  %s\n", e.SubmittedAt.Local().Format("2006-01-02 15:04"),
 			e.Total, e.Percent, (time.Duration(e.TimeUsedMS) * time.Millisecond).Round(time.Second), domainSummary(e.Domains))
 	}

@@ -379,3 +379,51 @@ func TestNewExamKeepsTheUnfinishedOneAsAbandoned(t *testing.T) {
 		t.Fatalf("Start with abandon opened %T, want an exam that sets the unfinished one aside", s)
 	}
 }
+
+// TestPastExamOpensFromHistory: a submitted exam's row in the history
+// wraps instead of being cut at 40 columns, and enter opens it: its score,
+// its domains and every question with the learner's answer and the
+// explanations.
+func TestPastExamOpensFromHistory(t *testing.T) {
+	clk := &fixture.ManualClock{T: fixedClock()}
+	h, ex, _ := examHarness(t, content.EN, clk, quiz.ExamConfig{Questions: 4, Seed: 5})
+	h.Keys(fixture.RightLetters(ex.item().Presented)...)
+	h.Keys("s", "y") // submit: the results replace the exam
+	h.Keys("esc")    // back to the menu
+	c := ex.c
+	hist := newExamHistory(c)
+	h.Send(common.PushMsg{Screen: hist})
+	for _, w := range []int{40, 80} {
+		c.Width = w
+		v := h.View()
+		if strings.Contains(v, "…") {
+			t.Errorf("at %d columns a history row is cut:\n%s", w, v)
+		}
+		for _, l := range strings.Split(v, "\n") {
+			if text.Width(l) > w {
+				t.Errorf("at %d columns a line is %d wide: %q", w, text.Width(l), l)
+			}
+		}
+		if !strings.Contains(v, "25.0%") || !strings.Contains(strings.Join(strings.Fields(v), " "), text.T(content.EN, "domain."+ex.item().Presented.Question.Domain)) {
+			t.Errorf("at %d columns the row lacks the score or a domain:\n%s", w, v)
+		}
+	}
+	c.Width = 80
+	h.Keys("enter")
+	r, ok := h.Top().(*examResults)
+	if !ok {
+		t.Fatalf("enter on a past exam opened %T, want its results", h.Top())
+	}
+	v := h.View()
+	for _, want := range []string{"Score 25.0% · 1 of 4 right", "Submitted on"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the past exam lacks %q:\n%s", want, v)
+		}
+	}
+	h.Keys("enter") // the first question, with its explanations
+	first := r.items[0]
+	v = h.View()
+	if !strings.Contains(v, first.Presented.Options[0].Text[:10]) || !strings.Contains(v, "reason") {
+		t.Errorf("the question lacks its options or explanations:\n%s", v)
+	}
+}
