@@ -108,8 +108,13 @@ func domainSummary(ds []store.ExamDomain) string {
 	var parts []string
 	for _, d := range ds {
 		if d.Total > 0 {
-			// The domain's name as the Exam screens write it (the JSON keeps the id).
-			parts = append(parts, fmt.Sprintf("%s %d/%d", text.T(content.EN, "domain."+d.Domain), d.Correct, d.Total))
+			// The domain's name as the Exam screens write it, with the id
+			// that --json keeps beside it when they differ.
+			name := text.T(content.EN, "domain."+d.Domain)
+			if name != d.Domain {
+				name += " (" + d.Domain + ")"
+			}
+			parts = append(parts, fmt.Sprintf("%s %d/%d", name, d.Correct, d.Total))
 		}
 	}
 	return strings.Join(parts, ", ")
