@@ -11,6 +11,7 @@ import (
 	"github.com/saa-study/saa-study/ui/internal/fixture"
 	"github.com/saa-study/saa-study/ui/internal/uitest"
 	"github.com/saa-study/saa-study/ui/styles"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 // panelFor presents the question with id, options in file order.
@@ -205,5 +206,44 @@ func TestPartialChooseTwoAnswerIsKeptAndGradedWrong(t *testing.T) {
 	m.Show(res, rating)
 	if body := ansi.Strip(m.Body(80, true, "")); !strings.Contains(body, "✓ a [x]") || !strings.Contains(body, "✓ b [ ]") {
 		t.Fatalf("the feedback should show the one pick and the missed one:\n%s", body)
+	}
+}
+
+// TestInlineMarkdownInQuestionsIsRendered: inline code, emphasis and links
+// in a stem, an option and an explanation show styled, without their
+// marks, and every line fits its width when measured with text.Width.
+func TestInlineMarkdownInQuestionsIsRendered(t *testing.T) {
+	st := styles.New(true)
+	src := "Set `ReservedConcurrentExecutions` to **100**, not *0*; see [the limits](https://docs.aws.amazon.com/lambda/)."
+	got := InlineMarkdown(st, src)
+	plain := ansi.Strip(got)
+	if want := "Set ReservedConcurrentExecutions to 100, not 0; see the limits."; plain != want {
+		t.Fatalf("InlineMarkdown = %q, want %q", plain, want)
+	}
+	if got == plain {
+		t.Fatalf("nothing is styled: %q", got)
+	}
+	if code := st.Code.Render("ReservedConcurrentExecutions"); !strings.Contains(got, code) {
+		t.Errorf("inline code is not styled as code: %q", got)
+	}
+	m := panelFor(t, "q01")
+	p := m.Presented()
+	p.Stem = src
+	p.Options[0].Text = "Raise `ReservedConcurrentExecutions`."
+	m.Present(p)
+	for _, w := range []int{30, 80} {
+		body := m.Body(w, true, "")
+		for _, l := range strings.Split(strings.TrimRight(body, "\n"), "\n") {
+			if strings.ContainsAny(ansi.Strip(l), "`*[") {
+				t.Errorf("w=%d: a Markdown mark shows: %q", w, ansi.Strip(l))
+			}
+			if text.Width(l) > w {
+				t.Errorf("w=%d: line is %d wide: %q", w, text.Width(l), ansi.Strip(l))
+			}
+		}
+	}
+	fb := DrawFeedback(st, []quiz.OptionFeedback{{Letter: "a", Text: "Use `DAX`.", Explanation: "`DAX` caches **reads**."}}, 60)
+	if v := ansi.Strip(fb); strings.Contains(v, "`") || strings.Contains(v, "**") {
+		t.Errorf("feedback shows Markdown marks:\n%s", v)
 	}
 }

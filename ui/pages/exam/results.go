@@ -231,7 +231,7 @@ func (r *examResults) detailView() string {
 	}
 	var b strings.Builder
 	b.WriteString(st.Header.Render(fmt.Sprintf(r.c.T("exam.head"), it.Index+1, r.res.Total)) + "  " + verdict + "\n")
-	b.WriteString(text.WrapIndent(question.PlainMarkdown(it.Presented.Stem), w, 0))
+	b.WriteString(text.WrapIndent(question.InlineMarkdown(st, it.Presented.Stem), w, 0))
 	if it.Presented.Label != "" {
 		b.WriteString(text.WrapIndent(st.Warn.Render(it.Presented.Label), w, 0))
 	}

@@ -11,7 +11,9 @@ import (
 	"github.com/saa-study/saa-study/progress"
 	"github.com/saa-study/saa-study/srs"
 	"github.com/saa-study/saa-study/ui/common"
+	"github.com/saa-study/saa-study/ui/components/question"
 	"github.com/saa-study/saa-study/ui/render"
+	"github.com/saa-study/saa-study/ui/styles"
 	"github.com/saa-study/saa-study/ui/text"
 )
 
@@ -241,7 +243,7 @@ func (r *Review) questionLines(w int) []string {
 	st := r.c.Styles
 	out := r.tags()
 	p := r.q.Presented()
-	out = append(out, text.WrapMarkdown(p.Stem, w)...)
+	out = append(out, inlineLines(st, p.Stem, w)...)
 	if p.Label != "" {
 		out = append(out, text.Truncate(st.Header.Render(p.Label)+"  "+r.q.ChosenCount(), w))
 	}
@@ -256,7 +258,7 @@ func (r *Review) questionLines(w int) []string {
 		if r.q.Selection().Marked(i) {
 			mark = st.Cursor.Render(open + "x" + shut)
 		}
-		lines := text.WrapMarkdown(o.Text, w-8)
+		lines := inlineLines(st, o.Text, w-8)
 		out = append(out, mark+" "+o.Letter+") "+lines[0])
 		for _, l := range lines[1:] {
 			out = append(out, "       "+l)
@@ -274,7 +276,7 @@ func (r *Review) gradedLines(w int) []string {
 	} else {
 		out = append(out, st.Bad.Render("✗ "+c.T("rv.wrong")))
 	}
-	out = append(out, text.WrapMarkdown(r.q.Presented().Stem, w)...)
+	out = append(out, inlineLines(st, r.q.Presented().Stem, w)...)
 	out = append(out, "")
 	for _, o := range res.PerOption {
 		mark, style := "   ", st.Item
@@ -288,14 +290,14 @@ func (r *Review) gradedLines(w int) []string {
 		if o.Chosen {
 			chosen = "›"
 		}
-		lines := text.WrapMarkdown(o.Text, w-7)
+		lines := text.WrapMarkdown(question.PlainMarkdown(o.Text), w-7)
 		out = append(out, style.Render(chosen+mark+o.Letter+") "+lines[0]))
 		for _, l := range lines[1:] {
 			out = append(out, "      "+l)
 		}
 		if o.Correct || o.Chosen {
-			for _, l := range text.WrapMarkdown(o.Explanation, w-6) {
-				out = append(out, st.Muted.Render("      "+l))
+			for _, l := range inlineLines(st, o.Explanation, w-6) {
+				out = append(out, "      "+l)
 			}
 		}
 	}
@@ -355,4 +357,10 @@ func (r *Review) ShortHelp() []key.Binding {
 func (r *Review) FullHelp() [][]key.Binding {
 	k := r.keys
 	return [][]key.Binding{{k.Reveal, k.Rate, r.q.Keys.Pick, r.q.Keys.Submit}, {k.Undo, k.Bury, k.Suspend, k.Ahead, k.Drill}, {k.Up, k.Down}}
+}
+
+// inlineLines is a question's text with its inline Markdown styled (as in
+// Study and the exam), wrapped to w.
+func inlineLines(st *styles.Styles, s string, w int) []string {
+	return strings.Split(text.WrapStyled(question.InlineMarkdown(st, s), max(w, 10)), "\n")
 }
