@@ -354,9 +354,41 @@ func (r *Review) ShortHelp() []key.Binding {
 	return nil
 }
 
+// FullHelp is the keys that work now, in the item's state: a–f choose
+// only while a question is answered, a and d start more reviews only when
+// nothing is due.
 func (r *Review) FullHelp() [][]key.Binding {
 	k := r.keys
-	return [][]key.Binding{{k.Reveal, k.Rate, r.q.Keys.Pick, r.q.Keys.Submit}, {k.Undo, k.Bury, k.Suspend, k.Ahead, k.Drill}, {k.Up, k.Down}}
+	scroll := []key.Binding{k.Up, k.Down}
+	switch r.mode {
+	case rvFront:
+		return [][]key.Binding{{k.Reveal, k.Rate}, {k.Undo, k.Bury, k.Suspend}, scroll}
+	case rvBack:
+		return [][]key.Binding{{k.Rate}, {k.Undo, k.Bury, k.Suspend}, scroll}
+	case rvQuestion:
+		return [][]key.Binding{{r.q.PickHelp(), r.q.Keys.Submit}, {k.Undo, k.Suspend}, scroll}
+	case rvGraded:
+		return [][]key.Binding{{k.Rate, k.Continue}, {k.Undo, k.Bury, k.Suspend}, scroll}
+	case rvEmpty:
+		return [][]key.Binding{{k.Ahead, k.Drill, k.Undo}}
+	case rvLeech:
+		return [][]key.Binding{{k.Continue}}
+	}
+	return nil
+}
+
+// HelpSections lists the keys that work now, then, dimmed, the ones that
+// start more reviews once nothing is due.
+func (r *Review) HelpSections() []common.HelpSection {
+	var keys []key.Binding
+	for _, g := range r.FullHelp() {
+		keys = append(keys, g...)
+	}
+	out := []common.HelpSection{{Title: r.c.T("rv.help.now"), Keys: keys}}
+	if r.mode != rvEmpty {
+		out = append(out, common.HelpSection{Title: r.c.T("rv.help.empty"), Keys: []key.Binding{r.keys.Ahead, r.keys.Drill}, Inactive: true})
+	}
+	return out
 }
 
 // inlineLines is a question's text with its inline Markdown styled (as in
