@@ -1,19 +1,41 @@
 package progress
 
-import "context"
+import (
+	"context"
+	"errors"
+	"fmt"
+)
 
-// StartExam stores a new exam with its first state and returns its id. A
-// new exam replaces an unfinished one: only one is offered. Without a
+// ErrUnfinishedExam is returned by StartExam while an exam is unfinished:
+// a new exam never replaces one silently; ReplaceExam sets it aside.
+var ErrUnfinishedExam = errors.New("an unfinished exam is waiting: resume it, or start a new one and keep it in the history as abandoned")
+
+// StartExam stores a new exam with its first state and returns its id. It
+// refuses while another exam is unfinished (ErrUnfinishedExam). Without a
 // store it returns 0.
 func (p *Progress) StartExam(ctx context.Context, lang string, state []byte) (int64, error) {
 	if !p.HasStore() {
 		return 0, nil
 	}
 	ctx = orBackground(ctx)
-	if old, ok, err := p.st.UnfinishedExam(ctx); err == nil && ok {
-		_ = p.st.DiscardExam(ctx, old.ID)
+	old, ok, err := p.st.UnfinishedExam(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if ok {
+		return 0, fmt.Errorf("exam %d: %w", old.ID, ErrUnfinishedExam)
 	}
 	return p.st.StartExam(ctx, lang, state)
+}
+
+// ReplaceExam sets the unfinished exam old aside as abandoned (its
+// answers kept, listed in the history) and stores a new exam, in one
+// transaction.
+func (p *Progress) ReplaceExam(ctx context.Context, old int64, lang string, state []byte) (int64, error) {
+	if !p.HasStore() {
+		return 0, nil
+	}
+	return p.st.ReplaceExam(orBackground(ctx), old, lang, state)
 }
 
 // SaveExam writes the state of a running exam (after an answer, a flag,
@@ -33,7 +55,7 @@ func (p *Progress) UnfinishedExam(ctx context.Context) (ExamRecord, bool, error)
 	return p.st.UnfinishedExam(orBackground(ctx))
 }
 
-// ExamHistory returns the submitted exams, newest first.
+// ExamHistory returns the submitted and the abandoned exams, newest first.
 func (p *Progress) ExamHistory(ctx context.Context) ([]ExamRecord, error) {
 	if !p.HasStore() {
 		return nil, nil

@@ -145,3 +145,29 @@ func TestStatsAndGlanceCountTheSameItems(t *testing.T) {
 		t.Fatalf("glance %+v disagrees with stats (readiness %v, streak %d)", g, r.Readiness, r.Streak)
 	}
 }
+
+// TestStartExamNeverDeletesAnUnfinishedExam: a second StartExam is refused
+// while one is unfinished; ReplaceExam keeps the old one, with its answers,
+// in the history as abandoned.
+func TestStartExamNeverDeletesAnUnfinishedExam(t *testing.T) {
+	p := testProgress(t, srsLibrary(t))
+	first := []byte(`{"items":[{"question_id":"q-one","chosen":[1]}]}`)
+	old, err := p.StartExam(ctx, "en", first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.StartExam(ctx, "en", []byte(`{}`)); !errors.Is(err, ErrUnfinishedExam) {
+		t.Fatalf("a second exam started over an unfinished one: %v", err)
+	}
+	id, err := p.ReplaceExam(ctx, old, "en", []byte(`{}`))
+	if err != nil || id == old {
+		t.Fatalf("ReplaceExam = %d, %v", id, err)
+	}
+	if open, ok, _ := p.UnfinishedExam(ctx); !ok || open.ID != id {
+		t.Fatalf("the new exam is not the one to resume: %+v %v", open, ok)
+	}
+	hist, err := p.ExamHistory(ctx)
+	if err != nil || len(hist) != 1 || hist[0].ID != old || !hist[0].Abandoned || string(hist[0].State) != string(first) {
+		t.Fatalf("history = %+v, %v", hist, err)
+	}
+}

@@ -176,7 +176,8 @@ func (e *Exam) open(now time.Time) error {
 }
 
 // Answer records chosen (original indexes) for item i, replacing any
-// earlier answer. Answers are graded only at Submit.
+// earlier answer. A partial answer (one of two) is kept as it is and
+// graded wrong. Answers are graded only at Submit.
 func (e *Exam) Answer(i int, chosen []int, now time.Time) error {
 	if err := e.check(i); err != nil {
 		return err
@@ -184,7 +185,7 @@ func (e *Exam) Answer(i int, chosen []int, now time.Time) error {
 	if err := e.open(now); err != nil {
 		return err
 	}
-	if err := Validate(e.items[i].p, chosen); err != nil {
+	if err := ValidatePartial(e.items[i].p, chosen); err != nil {
 		return err
 	}
 	c := slices.Clone(chosen)
@@ -223,6 +224,17 @@ func (e *Exam) Unanswered() []int {
 	var out []int
 	for i, it := range e.items {
 		if len(it.chosen) == 0 {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// Partial lists the indexes of items answered in part (one of two).
+func (e *Exam) Partial() []int {
+	var out []int
+	for i, it := range e.items {
+		if Partial(it.p, it.chosen) {
 			out = append(out, i)
 		}
 	}

@@ -49,6 +49,32 @@ func Validate(p Presented, chosen []int) error {
 	return nil
 }
 
+// ValidatePartial checks an answer that may be incomplete: every index
+// must name an option, none may repeat, at least one and at most p.Choose
+// are picked. A partial "Choose TWO" answer (one of two) passes; it is
+// kept and graded wrong, as on the real exam.
+func ValidatePartial(p Presented, chosen []int) error {
+	if !Partial(p, chosen) {
+		return Validate(p, chosen)
+	}
+	n := len(p.Order)
+	seen := make(map[int]bool, len(chosen))
+	for _, c := range chosen {
+		if c < 0 || c >= n {
+			return validation("option " + strconv.Itoa(c) + " does not exist: the question has " + strconv.Itoa(n) + " options")
+		}
+		if seen[c] {
+			return validation("option " + Letter(p.Position(c)) + " is chosen twice")
+		}
+		seen[c] = true
+	}
+	return nil
+}
+
+// Partial reports whether chosen is an incomplete answer: some options of
+// a question with several answers, fewer than it asks for.
+func Partial(p Presented, chosen []int) bool { return len(chosen) > 0 && len(chosen) < p.Choose }
+
 // Grade marks an answer given as original indexes. Multiple response is
 // all or nothing, as on the real exam: right only when the chosen set is
 // exactly the correct set. An answer that Validate would refuse (wrong

@@ -99,14 +99,15 @@ func (p *Practice) Next() (pr Presented, ok bool) {
 }
 
 // Answer grades chosen (original indexes) for the current question, rates
-// it with DefaultBudget, records it and moves on. A refused answer (see
-// Validate) leaves the session unchanged.
+// it with DefaultBudget, records it and moves on. A partial answer (one of
+// two) is graded wrong; a refused one (see ValidatePartial) leaves the
+// session unchanged.
 func (p *Practice) Answer(chosen []int, unsure bool, took time.Duration, at time.Time) (Result, Rating, error) {
 	pr, ok := p.Next()
 	if !ok {
 		return Result{}, 0, closed("the practice session is finished")
 	}
-	if err := Validate(pr, chosen); err != nil {
+	if err := ValidatePartial(pr, chosen); err != nil {
 		return Result{}, 0, err
 	}
 	res := Grade(pr, chosen)

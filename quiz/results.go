@@ -33,8 +33,10 @@ type ReviewItem struct {
 	QuestionID string `json:"question_id"`
 	Domain     string `json:"domain"`
 	Answered   bool   `json:"answered"`
-	Flagged    bool   `json:"flagged"`
-	Result     Result `json:"result"`
+	// Partial: answered in part (one of two), graded wrong.
+	Partial bool   `json:"partial,omitempty"`
+	Flagged bool   `json:"flagged"`
+	Result  Result `json:"result"`
 	// AnsweredAt is when the answer was last changed (zero if blank).
 	AnsweredAt time.Time `json:"answered_at,omitzero"`
 	// Presented keeps the order the learner saw, for redrawing the item.
@@ -98,7 +100,7 @@ func grade(items []examItem, cfg ExamConfig, used time.Duration, timedOut bool) 
 			r.Answered++
 		}
 		r.Items = append(r.Items, ReviewItem{
-			Index: i, QuestionID: it.p.QuestionID, Domain: dom, Answered: len(it.chosen) > 0,
+			Index: i, QuestionID: it.p.QuestionID, Domain: dom, Answered: len(it.chosen) > 0, Partial: Partial(it.p, it.chosen),
 			Flagged: it.flagged, Result: res, Presented: it.p, AnsweredAt: it.answeredAt,
 		})
 	}

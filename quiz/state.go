@@ -87,7 +87,7 @@ func Resume(pool []*content.Question, s ExamState, now time.Time) (*Exam, error)
 		} else {
 			it.p = Present(q, s.Config.Seed)
 		}
-		if len(st.Chosen) > 0 && Validate(it.p, st.Chosen) == nil {
+		if len(st.Chosen) > 0 && ValidatePartial(it.p, st.Chosen) == nil {
 			it.chosen, it.answeredAt = slices.Sorted(slices.Values(st.Chosen)), st.AnsweredAt
 		}
 		e.items[i] = it

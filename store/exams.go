@@ -17,6 +17,10 @@ var ErrNoSuchExam = errors.New("ResourceNotFoundException: no such exam")
 // written to as if it were still running.
 var ErrExamSubmitted = errors.New("ConditionalCheckFailedException: the exam was already submitted")
 
+// ErrExamAbandoned is returned when an exam that was set aside for a new
+// one is written to as if it were still running.
+var ErrExamAbandoned = errors.New("ConditionalCheckFailedException: the exam was abandoned for a new one")
+
 // ExamDomain is one domain's share of a submitted exam.
 type ExamDomain struct {
 	Domain  string  `json:"domain"`
@@ -44,21 +48,37 @@ type ExamRecord struct {
 	UpdatedAt   time.Time       `json:"updated_at"`
 	Submitted   bool            `json:"submitted"`
 	SubmittedAt time.Time       `json:"submitted_at,omitzero"`
-	Total       int             `json:"questions"`
-	Correct     int             `json:"correct"`
-	Percent     float64         `json:"percent"`
-	Domains     []ExamDomain    `json:"domains"`
-	TimeUsedMS  int64           `json:"time_used_ms"`
+	// Abandoned: left unfinished when a new exam started; its state keeps
+	// the answers it had.
+	Abandoned   bool         `json:"abandoned,omitempty"`
+	AbandonedAt time.Time    `json:"abandoned_at,omitzero"`
+	Total       int          `json:"questions"`
+	Correct     int          `json:"correct"`
+	Percent     float64      `json:"percent"`
+	Domains     []ExamDomain `json:"domains"`
+	TimeUsedMS  int64        `json:"time_used_ms"`
 }
 
 // StartExam stores a new exam with its first state and returns its id.
 func (s *Store) StartExam(ctx context.Context, lang string, state []byte) (int64, error) {
+	return s.ReplaceExam(ctx, 0, lang, state)
+}
+
+// ReplaceExam sets the unfinished exam old aside (see AbandonExam) and
+// stores a new exam with its first state, in one transaction; old 0 sets
+// nothing aside.
+func (s *Store) ReplaceExam(ctx context.Context, old int64, lang string, state []byte) (int64, error) {
 	if !json.Valid(state) {
 		return 0, fmt.Errorf("ValidationException: exam state is not valid JSON")
 	}
 	now := s.stamp()
 	var id int64
 	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if old != 0 {
+			if err := abandon(ctx, tx, old, now); err != nil {
+				return err
+			}
+		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO exams (lang, state, started_at, updated_at) VALUES (?, ?, ?, ?)`,
 			lang, string(state), now, now)
 		if err != nil {
@@ -88,10 +108,10 @@ func (s *Store) SaveExamState(ctx context.Context, id int64, state []byte) error
 	})
 }
 
-// openExam checks that exam id exists and is not submitted.
+// openExam checks that exam id exists, is not submitted and not abandoned.
 func openExam(ctx context.Context, tx *sql.Tx, id int64) error {
-	var submitted bool
-	err := tx.QueryRowContext(ctx, `SELECT submitted FROM exams WHERE id = ?`, id).Scan(&submitted)
+	var submitted, abandoned bool
+	err := tx.QueryRowContext(ctx, `SELECT submitted, abandoned FROM exams WHERE id = ?`, id).Scan(&submitted, &abandoned)
 	if errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("exam %d: %w", id, ErrNoSuchExam)
 	}
@@ -100,6 +120,9 @@ func openExam(ctx context.Context, tx *sql.Tx, id int64) error {
 	}
 	if submitted {
 		return fmt.Errorf("exam %d: %w", id, ErrExamSubmitted)
+	}
+	if abandoned {
+		return fmt.Errorf("exam %d: %w", id, ErrExamAbandoned)
 	}
 	return nil
 }
@@ -131,24 +154,33 @@ func (s *Store) FinishExam(ctx context.Context, id int64, state []byte, sc ExamS
 	})
 }
 
-// DiscardExam deletes an unsubmitted exam the learner chose not to resume.
-func (s *Store) DiscardExam(ctx context.Context, id int64) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		if err := openExam(ctx, tx, id); err != nil {
-			return err
-		}
-		_, err := tx.ExecContext(ctx, `DELETE FROM exams WHERE id = ?`, id)
-		return err
-	})
+// AbandonExam sets an unfinished exam aside, keeping its state and
+// answers: it no longer offers itself for resuming and is listed in the
+// history as abandoned.
+func (s *Store) AbandonExam(ctx context.Context, id int64) error {
+	return s.tx(ctx, func(tx *sql.Tx) error { return abandon(ctx, tx, id, s.stamp()) })
 }
 
-const examCols = `id, lang, state, started_at, updated_at, submitted, submitted_at, total, correct, percent, domains, time_used_ms`
+func abandon(ctx context.Context, tx *sql.Tx, id int64, now string) error {
+	if err := openExam(ctx, tx, id); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE exams SET abandoned = 1, abandoned_at = ?, updated_at = ? WHERE id = ?`, now, now, id); err != nil {
+		return fmt.Errorf("setting exam %d aside: %w", id, err)
+	}
+	return nil
+}
+
+const examCols = `id, lang, state, started_at, updated_at, submitted, submitted_at, total, correct, percent, domains, time_used_ms, abandoned, abandoned_at`
 
 func scanExam(r scanner) (ExamRecord, error) {
 	var e ExamRecord
-	var state, started, updated, subAt, doms string
-	if err := r.Scan(&e.ID, &e.Lang, &state, &started, &updated, &e.Submitted, &subAt, &e.Total, &e.Correct, &e.Percent, &doms, &e.TimeUsedMS); err != nil {
+	var state, started, updated, subAt, doms, abAt string
+	if err := r.Scan(&e.ID, &e.Lang, &state, &started, &updated, &e.Submitted, &subAt, &e.Total, &e.Correct, &e.Percent, &doms, &e.TimeUsedMS, &e.Abandoned, &abAt); err != nil {
 		return e, err
+	}
+	if abAt != "" {
+		e.AbandonedAt, _ = time.Parse(time.RFC3339Nano, abAt)
 	}
 	e.State = json.RawMessage(state)
 	e.StartedAt, _ = time.Parse(time.RFC3339Nano, started)
@@ -177,7 +209,7 @@ func (s *Store) Exam(ctx context.Context, id int64) (ExamRecord, error) {
 // UnfinishedExam returns the newest exam that was started and never
 // submitted (a crash or a closed terminal); ok is false when there is none.
 func (s *Store) UnfinishedExam(ctx context.Context) (e ExamRecord, ok bool, err error) {
-	e, err = scanExam(s.db.QueryRowContext(ctx, `SELECT `+examCols+` FROM exams WHERE submitted = 0 ORDER BY id DESC LIMIT 1`))
+	e, err = scanExam(s.db.QueryRowContext(ctx, `SELECT `+examCols+` FROM exams WHERE submitted = 0 AND abandoned = 0 ORDER BY id DESC LIMIT 1`))
 	if errors.Is(err, sql.ErrNoRows) {
 		return ExamRecord{}, false, nil
 	}
@@ -187,9 +219,11 @@ func (s *Store) UnfinishedExam(ctx context.Context) (e ExamRecord, ok bool, err 
 	return e, true, nil
 }
 
-// ExamHistory lists submitted exams, newest first.
+// ExamHistory lists submitted and abandoned exams, newest first (by when
+// each was submitted or set aside).
 func (s *Store) ExamHistory(ctx context.Context) ([]ExamRecord, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+examCols+` FROM exams WHERE submitted = 1 ORDER BY submitted_at DESC, id DESC`)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+examCols+` FROM exams WHERE submitted = 1 OR abandoned = 1
+		ORDER BY CASE WHEN submitted = 1 THEN submitted_at ELSE abandoned_at END DESC, id DESC`)
 	if err != nil {
 		return nil, fmt.Errorf("%s: reading exams: %w", s.path, err)
 	}

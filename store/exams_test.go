@@ -78,9 +78,9 @@ func TestExamWritesAreRefusedWhenTheyCannotApply(t *testing.T) {
 	}{
 		"save after submit":   {s.SaveExamState(ctx, id, []byte(`{}`)), ErrExamSubmitted},
 		"finish twice":        {s.FinishExam(ctx, id, []byte(`{}`), ExamScore{}), ErrExamSubmitted},
-		"discard submitted":   {s.DiscardExam(ctx, id), ErrExamSubmitted},
+		"abandon submitted":   {s.AbandonExam(ctx, id), ErrExamSubmitted},
 		"save unknown exam":   {s.SaveExamState(ctx, 999, []byte(`{}`)), ErrNoSuchExam},
-		"discard unknown":     {s.DiscardExam(ctx, 999), ErrNoSuchExam},
+		"abandon unknown":     {s.AbandonExam(ctx, 999), ErrNoSuchExam},
 		"state is not JSON":   {s.SaveExamState(ctx, id, []byte(`{`)), nil},
 		"start with bad JSON": {func() error { _, err := s.StartExam(ctx, "en", []byte(`x`)); return err }(), nil},
 	}
@@ -95,15 +95,29 @@ func TestExamWritesAreRefusedWhenTheyCannotApply(t *testing.T) {
 	}
 }
 
-func TestDiscardedExamIsNotOffered(t *testing.T) {
+// TestAbandonedExamStaysInHistoryWithItsAnswers: an exam set aside for a
+// new one is no longer offered for resuming, refuses further writes, and
+// is listed in the history as abandoned with the state it had.
+func TestAbandonedExamStaysInHistoryWithItsAnswers(t *testing.T) {
 	ctx := context.Background()
 	s, _ := examStore(t, nil)
-	id, _ := s.StartExam(ctx, "en", []byte(`{}`))
-	if err := s.DiscardExam(ctx, id); err != nil {
+	state := []byte(`{"items":[{"question_id":"q1","chosen":[1]}]}`)
+	id, _ := s.StartExam(ctx, "en", state)
+	if err := s.AbandonExam(ctx, id); err != nil {
 		t.Fatal(err)
 	}
 	if _, ok, err := s.UnfinishedExam(ctx); ok || err != nil {
-		t.Fatalf("discarded exam offered: %v %v", ok, err)
+		t.Fatalf("abandoned exam offered: %v %v", ok, err)
+	}
+	if err := s.SaveExamState(ctx, id, state); !errors.Is(err, ErrExamAbandoned) {
+		t.Fatalf("save after abandoning: %v", err)
+	}
+	hist, err := s.ExamHistory(ctx)
+	if err != nil || len(hist) != 1 {
+		t.Fatalf("history = %+v, %v", hist, err)
+	}
+	if h := hist[0]; h.ID != id || !h.Abandoned || h.Submitted || h.AbandonedAt.IsZero() || string(h.State) != string(state) {
+		t.Fatalf("history row = %+v (state %s)", h, h.State)
 	}
 }
 

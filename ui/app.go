@@ -215,7 +215,7 @@ func (a *App) View() tea.View {
 	}
 	body := a.top().View()
 	if a.fullHelp {
-		body = a.help.FullHelpView(a.helpGroups())
+		body = a.fullHelpView(a.width)
 	}
 	b.WriteString(text.Fit(body, a.c.Height))
 	b.WriteByte('\n')
@@ -296,8 +296,83 @@ func (a *App) shortHelp() []key.Binding {
 	return keymap.Localize(a.c.Lang, append(out, k.Help, k.Quit))
 }
 
-func (a *App) helpGroups() [][]key.Binding {
+// helpSections are the top screen's keys in titled sections (its own,
+// or one untitled section per FullHelp group), then the keys of the App.
+func (a *App) helpSections() []common.HelpSection {
 	k := a.c.Keys
-	groups := append([][]key.Binding{}, a.top().FullHelp()...)
-	return keymap.LocalizeGroups(a.c.Lang, append(groups, []key.Binding{k.Back, k.Help, k.Quit}))
+	var out []common.HelpSection
+	if sc, ok := a.top().(common.Sectioned); ok {
+		out = append(out, sc.HelpSections()...)
+	} else {
+		for _, g := range a.top().FullHelp() {
+			out = append(out, common.HelpSection{Keys: g})
+		}
+	}
+	out = append(out, common.HelpSection{Title: a.c.T("help.everywhere"), Keys: []key.Binding{k.Back, k.Help, k.Quit}})
+	for i := range out {
+		out[i].Keys = keymap.Localize(a.c.Lang, out[i].Keys)
+	}
+	return out
+}
+
+// fullHelpView lays the help sections out in columns that fit w: each
+// section is a column of "key  what it does" under its title; columns go
+// side by side while they fit and wrap to the next row when they do not,
+// and a line too long for the window wraps under its description.
+// Sections that apply elsewhere (the other pane) are dimmed.
+func (a *App) fullHelpView(w int) string {
+	st := a.c.Styles
+	const gap = 3
+	var blocks []string
+	for _, sec := range a.helpSections() {
+		keyW := 0
+		for _, b := range sec.Keys {
+			if b.Enabled() && b.Help().Key != "" {
+				keyW = max(keyW, text.Width(b.Help().Key))
+			}
+		}
+		keyStyle, descStyle, titleStyle := st.Cursor, st.Item, st.Header
+		if sec.Inactive {
+			keyStyle, descStyle, titleStyle = st.Muted, st.Muted, st.Muted
+		}
+		var lines []string
+		if sec.Title != "" {
+			lines = append(lines, titleStyle.Render(text.Hang(sec.Title, w, 2)))
+		}
+		for _, b := range sec.Keys {
+			h := b.Help()
+			if !b.Enabled() || h.Key == "" {
+				continue
+			}
+			line := keyStyle.Render(text.PadRight(h.Key, keyW)) + "  " + descStyle.Render(h.Desc)
+			lines = append(lines, text.Hang(line, w, min(keyW+2, w/2)))
+		}
+		if len(lines) > 0 {
+			blocks = append(blocks, strings.Join(lines, "\n"))
+		}
+	}
+	var rows []string
+	var row []string
+	used := 0
+	for _, bl := range blocks {
+		bw := lipgloss.Width(bl)
+		if len(row) > 0 && used+gap+bw > w {
+			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+			row, used = nil, 0
+		}
+		if len(row) > 0 {
+			row = append(row, strings.Repeat(" ", gap))
+			used += gap
+		}
+		row = append(row, bl)
+		used += bw
+	}
+	if len(row) > 0 {
+		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+	}
+	lines := strings.Split(strings.Join(rows, "\n\n"), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n")
 }

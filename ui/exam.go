@@ -8,8 +8,10 @@ import (
 
 // StartExam opens a new mock exam with cfg on top of the Exam menu,
 // before the program runs (saa-study exam --questions N --minutes M).
-func (a *App) StartExam(cfg quiz.ExamConfig) error {
-	s, err := exam.NewExam(a.c, cfg)
+// While another exam is unfinished it asks "Resume or start new?" first,
+// unless abandon sets the unfinished one aside (kept in the history).
+func (a *App) StartExam(cfg quiz.ExamConfig, abandon bool) error {
+	s, err := exam.NewExam(a.c, cfg, abandon)
 	if err != nil {
 		return err
 	}

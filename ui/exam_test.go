@@ -64,7 +64,7 @@ func TestExamToResultsReviewAndRetake(t *testing.T) {
 		t.Fatal(err)
 	}
 	a := New(Options{Ctx: context.Background(), Lib: lib, Progress: st, Lang: content.EN, Theme: "dark", Now: fixedClock})
-	if err := a.StartExam(cfg); err != nil {
+	if err := a.StartExam(cfg, false); err != nil {
 		t.Fatal(err)
 	}
 	tm := newTM(t, a, 80, 24)
@@ -195,7 +195,7 @@ func TestExamResumesAfterTheProgramDies(t *testing.T) {
 func examApp(t *testing.T, lang content.Lang, clk *manualClock, cfg quiz.ExamConfig) *App {
 	t.Helper()
 	a := New(Options{Ctx: context.Background(), Lib: quizLibrary(t), Lang: lang, Theme: "dark", Now: clk.Now})
-	if err := a.StartExam(cfg); err != nil {
+	if err := a.StartExam(cfg, false); err != nil {
 		t.Fatal(err)
 	}
 	drive(a, tea.WindowSizeMsg{Width: 80, Height: 24})
@@ -243,7 +243,7 @@ func BenchmarkExamView(b *testing.B) {
 	clk := &manualClock{T: fixedClock()}
 	st := testProgress(b)
 	a := New(Options{Ctx: context.Background(), Lib: quizLibrary(b), Progress: st, Lang: content.EN, Theme: "dark", Now: clk.Now})
-	if err := a.StartExam(quiz.ExamConfig{Questions: 65, Seed: 1}); err != nil {
+	if err := a.StartExam(quiz.ExamConfig{Questions: 65, Seed: 1}, false); err != nil {
 		b.Fatal(err)
 	}
 	drive(a, tea.WindowSizeMsg{Width: 80, Height: 24})

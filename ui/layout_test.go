@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -11,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/quiz"
 	"github.com/saa-study/saa-study/ui/common"
 	"github.com/saa-study/saa-study/ui/internal/fixture"
 	"github.com/saa-study/saa-study/ui/internal/layoutcheck"
@@ -27,6 +29,7 @@ type layoutCase struct {
 	name   string
 	target string   // "" is home itself
 	keys   []string // pressed after it opens
+	setup  func(t *testing.T, a *App)
 }
 
 func layoutCases(lib *content.Library) []layoutCase {
@@ -51,6 +54,18 @@ func layoutCases(lib *content.Library) []layoutCase {
 			layoutCase{name: "study " + n.ID, target: "study:" + n.ID},
 			layoutCase{name: "study " + n.ID + " answered", target: "study:" + n.ID, keys: []string{"tab", "a", "enter"}})
 	}
+	// Last, as it leaves an unfinished exam behind: New exam asks first.
+	cases = append(cases, layoutCase{name: "exam resume or new", target: "exam", keys: []string{"down", "enter"},
+		setup: func(t *testing.T, a *App) {
+			ex, err := quiz.NewExam(lib.Questions(a.c.Lang), quiz.ExamConfig{Questions: 5, Seed: 1}, fixedClock())
+			if err != nil {
+				t.Fatal(err)
+			}
+			state, _ := json.Marshal(ex.State(fixedClock()))
+			if _, err := a.c.Progress.StartExam(context.Background(), string(a.c.Lang), state); err != nil {
+				t.Fatal(err)
+			}
+		}})
 	return cases
 }
 
@@ -79,6 +94,9 @@ func TestEveryScreenFitsItsArea(t *testing.T) {
 				a.stack = a.stack[:1]
 				a.c.Lang = lang
 				name := fmt.Sprintf("%s/%dx%d/%s", lang, sz[0], sz[1], lc.name)
+				if lc.setup != nil {
+					lc.setup(t, a)
+				}
 				if lc.target != "" {
 					drive(a, common.OpenMsg{Target: lc.target})
 				}

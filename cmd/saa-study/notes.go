@@ -34,6 +34,9 @@ standard output (plain text when it is not a terminal or NO_COLOR=1 is set).`,
 				}
 				return g.printNote(args[0], width)
 			case len(args) == 1:
+				if err := g.knownNote(args[0]); err != nil {
+					return err
+				}
 				return &exitError{code: 2, msg: "to read one note, add --print (or run saa-study notes to browse)"}
 			}
 			return g.runTUI(cmd.Context(), "notes", "saa-study notes --list, then saa-study notes ID --print")
@@ -95,6 +98,32 @@ func langNames(langs []content.Lang) string {
 	return strings.Join(names, " and ")
 }
 
+// knownNote reports an id that names no note, with the closest id.
+func (g *globals) knownNote(id string) error {
+	lib, err := g.library()
+	if err != nil {
+		return err
+	}
+	lang, err := g.printLang()
+	if err != nil {
+		return err
+	}
+	if lib.Note(lang, id) == nil {
+		return noNote(lib, lang, id)
+	}
+	return nil
+}
+
+// noNote is the error for an unknown note id: the closest id when one is
+// near, and where to find the list.
+func noNote(lib *content.Library, lang content.Lang, id string) error {
+	var ids []string
+	for _, n := range lib.Notes(lang) {
+		ids = append(ids, n.ID)
+	}
+	return &exitError{code: 1, msg: fmt.Sprintf("no note %q%s; see saa-study notes --list", id, didYouMean(id, ids))}
+}
+
 func (g *globals) printNote(id string, width int) error {
 	lib, err := g.library()
 	if err != nil {
@@ -107,7 +136,7 @@ func (g *globals) printNote(id string, width int) error {
 	g.langNote(lib, lang)
 	n := lib.Note(lang, id)
 	if n == nil {
-		return &exitError{code: 1, msg: fmt.Sprintf("no note %q; see saa-study notes --list", id)}
+		return noNote(lib, lang, id)
 	}
 	colour := isTerminal(g.stdout) && os.Getenv("NO_COLOR") == ""
 	if width <= 0 {

@@ -42,6 +42,9 @@ With no command it opens the home screen.`,
 		Args:          cobra.NoArgs,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// Global flags are checked before any command runs, so a typo in
+		// --theme is refused even by commands that never draw in colour.
+		PersistentPreRunE: func(*cobra.Command, []string) error { return g.checkTheme() },
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return g.runTUI(cmd.Context(), "", "saa-study notes --list")
 		},
@@ -166,6 +169,15 @@ func localeLang() content.Lang {
 		}
 	}
 	return content.EN
+}
+
+// checkTheme refuses a --theme that is not auto, dark or light.
+func (g *globals) checkTheme() error {
+	switch g.theme {
+	case "", "auto", "dark", "light":
+		return nil
+	}
+	return &exitError{code: 2, msg: fmt.Sprintf("--theme %q: use auto, dark or light%s", g.theme, didYouMean(g.theme, []string{"auto", "dark", "light"}))}
 }
 
 func (g *globals) resolveTheme(ctx context.Context, s *store.Store) (string, error) {

@@ -21,7 +21,16 @@ func newSimCmd(g *globals) *cobra.Command {
 		Long: `With no engine, opens the Simulators screen. Each engine has a quick run
 from flags and a --scenario run (a shipped scenario id or your own YAML file);
 --json prints the result for scripts.`,
-		Args: cobra.NoArgs,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return nil
+			}
+			var names []string
+			for _, c := range cmd.Commands() {
+				names = append(names, c.Name())
+			}
+			return &exitError{code: 2, msg: fmt.Sprintf("no simulator %q%s; the engines are %s", args[0], didYouMean(args[0], names), strings.Join(names, ", "))}
+		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return g.runTUI(cmd.Context(), "sim", "saa-study sim ENGINE --json (see saa-study sim --help)")
 		},
@@ -108,5 +117,5 @@ func simError(err error) error {
 
 // unknownScenario lists the shipped ids.
 func unknownScenario(id string, ids []string) error {
-	return &exitError{code: 2, msg: fmt.Sprintf("no scenario %q: give a YAML file or one of: %s", id, strings.Join(ids, ", "))}
+	return &exitError{code: 2, msg: fmt.Sprintf("no scenario %q%s: give a YAML file or one of: %s", id, didYouMean(id, ids), strings.Join(ids, ", "))}
 }

@@ -55,10 +55,10 @@ func TestSimPrintsLineUp(t *testing.T) {
 }
 
 // TestExamHistoryNamesDomainsLikeTheScreen: exam --history writes the
-// domains as the Exam screens do, not their ids.
+// domains as the Exam screens do, with the id --json uses beside them.
 func TestExamHistoryNamesDomainsLikeTheScreen(t *testing.T) {
 	got := domainSummary([]store.ExamDomain{{Domain: "performant", Correct: 1, Total: 5}, {Domain: "cost", Correct: 0, Total: 4}, {Domain: "secure", Total: 0}})
-	if want := "high-performing 1/5, cost-optimized 0/4"; got != want {
+	if want := "high-performing (performant) 1/5, cost-optimized (cost) 0/4"; got != want {
 		t.Errorf("domainSummary = %q, want %q", got, want)
 	}
 }

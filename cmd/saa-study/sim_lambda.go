@@ -36,8 +36,8 @@ func newSimLambdaCmd(g *globals) *cobra.Command {
 			if asJSON {
 				return writeJSON(g, res)
 			}
-			fmt.Fprintf(g.stdout, "invocations %d  succeeded %d  throttled %d  timed out %d  cold starts %d  max concurrency %d\n",
-				res.Invocations, res.Succeeded, res.Throttled, res.TimedOut, res.ColdStarts, res.MaxConcurrency)
+			fmt.Fprintf(g.stdout, "requests %d  invocations %d  succeeded %d  throttled %d  timed out %d  cold starts %d  max concurrency %d\n",
+				res.Requests, res.Invocations, res.Succeeded, res.Throttled, res.TimedOut, res.ColdStarts, res.MaxConcurrency)
 			labelW := 0 // the widest label sets the column, so every line lines up
 			for _, l := range res.Bill {
 				labelW = max(labelW, utf8.RuneCountInString(l.Label))
@@ -49,19 +49,20 @@ func newSimLambdaCmd(g *globals) *cobra.Command {
 			return nil
 		},
 	}
+	d := lambda.QuickDefaults() // the console's form starts from the same values
 	f := cmd.Flags()
-	f.IntVar(&o.Memory, "memory", 1024, "memory in MB (128–10240)")
-	f.Float64Var(&o.DurationMS, "duration-ms", 100, "time one invocation takes, in ms (at 1,769 MB when --cpu-share > 0)")
-	f.Float64Var(&o.RPS, "rps", 10, "requests per second")
-	f.Float64Var(&o.Seconds, "seconds", 60, "how long the load lasts")
+	f.IntVar(&o.Memory, "memory", d.Memory, "memory in MB (128–10240)")
+	f.Float64Var(&o.DurationMS, "duration-ms", d.DurationMS, "time one invocation takes, in ms (at 1,769 MB when --cpu-share > 0)")
+	f.Float64Var(&o.RPS, "rps", d.RPS, "requests per second")
+	f.Float64Var(&o.Seconds, "seconds", d.Seconds, "how long the load lasts")
 	f.IntVar(&reserved, "reserved", 0, "reserved concurrency (unset: none)")
-	f.IntVar(&o.Provisioned, "provisioned", 0, "provisioned concurrency")
-	f.IntVar(&o.AccountLimit, "account-limit", 1000, "the account's concurrency limit")
-	f.IntVar(&o.ColdStartMS, "cold-start-ms", 200, "INIT duration of a cold start, in ms")
-	f.Float64Var(&o.CPUShare, "cpu-share", 0, "share of the duration that is CPU-bound (0..1); 0 = duration does not depend on memory")
-	f.StringVar(&o.Arch, "arch", "x86_64", "x86_64 or arm64")
-	f.BoolVar(&o.FreeTier, "free-tier", true, "apply the monthly free tier")
-	f.Uint64Var(&o.Seed, "seed", 1, "random seed")
+	f.IntVar(&o.Provisioned, "provisioned", d.Provisioned, "provisioned concurrency")
+	f.IntVar(&o.AccountLimit, "account-limit", d.AccountLimit, "the account's concurrency limit")
+	f.IntVar(&o.ColdStartMS, "cold-start-ms", d.ColdStartMS, "INIT duration of a cold start, in ms")
+	f.Float64Var(&o.CPUShare, "cpu-share", d.CPUShare, "share of the duration that is CPU-bound (0..1); 0 = duration does not depend on memory")
+	f.StringVar(&o.Arch, "arch", d.Arch, "x86_64 or arm64")
+	f.BoolVar(&o.FreeTier, "free-tier", d.FreeTier, "apply the monthly free tier")
+	f.Uint64Var(&o.Seed, "seed", d.Seed, "random seed")
 	f.StringVar(&scenario, "scenario", "", "run a scenario: a shipped id or a YAML file")
 	f.BoolVar(&asJSON, "json", false, "print JSON")
 	return cmd
@@ -71,8 +72,8 @@ func runLambdaScenario(g *globals, arg string, asJSON bool) error {
 	return runScenario(g, arg, asJSON, lambda.ParseScenario, lambda.Scenarios, func(g *globals, runs []lambda.VariantResult) {
 		for _, r := range runs {
 			res := r.Result
-			fmt.Fprintf(g.stdout, "[%s] invocations %d  throttled %d  cold starts %d  max concurrency %d  total $%.2f\n  %s\n\n",
-				r.Label, res.Invocations, res.Throttled, res.ColdStarts, res.MaxConcurrency, res.Bill.Total, res.Explanation)
+			fmt.Fprintf(g.stdout, "[%s] requests %d  invocations %d  throttled %d  cold starts %d  max concurrency %d  total $%.2f\n  %s\n\n",
+				r.Label, res.Requests, res.Invocations, res.Throttled, res.ColdStarts, res.MaxConcurrency, res.Bill.Total, res.Explanation)
 		}
 	}, nil)
 }

@@ -152,7 +152,7 @@ func TestQuick(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if q.Invocations != 6000 || q.MaxConcurrency != 100 || q.Throttled < 2800 || q.Succeeded+q.Throttled != q.Invocations {
+	if q.Requests != 6000 || q.MaxConcurrency != 100 || q.Throttled < 2800 || q.Succeeded+q.Throttled != q.Requests || q.Invocations != q.Requests-q.Throttled {
 		t.Fatalf("%+v", q)
 	}
 }

@@ -1,7 +1,7 @@
 package lambda
 
-// QuickOptions is the flat form the CLI fills from flags. Zero values take
-// defaults: 128 MB, 100 ms, 60 s, account limit 1,000, x86_64. Reserved nil
+// QuickOptions is the flat form the CLI and the console fill in. Zero
+// Memory, DurationMS and Seconds take QuickDefaults' values. Reserved nil
 // means none. CPUShare 0 makes duration independent of memory.
 type QuickOptions struct {
 	Memory       int     `json:"memory"`
@@ -21,6 +21,15 @@ type QuickOptions struct {
 	TimeoutS int `json:"timeout_s,omitempty"`
 }
 
+// QuickDefaults is where the CLI's flags and the console's form both
+// start, so one run reads the same in each: 1,024 MB, 1 s per invocation
+// (half of it CPU-bound), 100 requests per second for 60 s, the default
+// account limit of 1,000, a 200 ms cold start, x86_64, free tier on.
+func QuickDefaults() QuickOptions {
+	return QuickOptions{Memory: 1024, DurationMS: 1000, RPS: 100, Seconds: 60, AccountLimit: 1000,
+		ColdStartMS: 200, CPUShare: 0.5, Arch: ArchX86, FreeTier: true, Seed: 1}
+}
+
 // QuickCost is the bill in four numbers.
 type QuickCost struct {
 	Requests    float64 `json:"requests"`
@@ -29,8 +38,11 @@ type QuickCost struct {
 	Total       float64 `json:"total"`
 }
 
-// QuickResult is the CLI's JSON answer.
+// QuickResult is the CLI's JSON answer. Requests is what arrived;
+// Invocations what ran (throttled requests are not invocations, as in
+// CloudWatch), the same names as a scenario's Result.
 type QuickResult struct {
+	Requests       int64      `json:"requests"`
 	Invocations    int64      `json:"invocations"`
 	Succeeded      int64      `json:"succeeded"`
 	Throttled      int64      `json:"throttled"`
@@ -43,17 +55,17 @@ type QuickResult struct {
 	Bill           []BillLine `json:"bill"`
 }
 
-// Quick runs a steady synchronous load against one function. Invocations
-// counts requests that arrived (throttled ones included).
+// Quick runs a steady synchronous load against one function.
 func Quick(q QuickOptions) (QuickResult, error) {
+	d := QuickDefaults()
 	if q.Memory == 0 {
-		q.Memory = 128
+		q.Memory = d.Memory
 	}
 	if q.DurationMS == 0 {
-		q.DurationMS = 100
+		q.DurationMS = d.DurationMS
 	}
 	if q.Seconds == 0 {
-		q.Seconds = 60
+		q.Seconds = d.Seconds
 	}
 	timeout := int(q.DurationMS/1000) + 1 + (q.ColdStartMS+999)/1000
 	timeout = min(max(timeout, 3), 900)
@@ -68,7 +80,7 @@ func Quick(q QuickOptions) (QuickResult, error) {
 		return QuickResult{}, err
 	}
 	return QuickResult{
-		Invocations: r.Requests, Succeeded: r.Succeeded, Throttled: r.Throttled, TimedOut: r.TimedOut,
+		Requests: r.Requests, Invocations: r.Invocations, Succeeded: r.Succeeded, Throttled: r.Throttled, TimedOut: r.TimedOut,
 		ColdStarts: r.ColdStarts, MaxConcurrency: r.MaxConcurrency, GBSeconds: r.Bill.GBSeconds,
 		CostUSD:     QuickCost{Requests: r.Bill.Requests, Compute: r.Bill.Compute, Provisioned: r.Bill.Provisioned, Total: r.Bill.Total},
 		Explanation: r.Explanation.String(), Bill: r.Bill.Lines,

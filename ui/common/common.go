@@ -70,6 +70,20 @@ type Screen interface {
 	FullHelp() [][]key.Binding
 }
 
+// HelpSection is one titled group of keys in the full help. Inactive
+// keys apply somewhere else on the screen (the other pane, another state)
+// and do nothing until the learner goes there; the help shows them dimmed.
+type HelpSection struct {
+	Title    string
+	Keys     []key.Binding
+	Inactive bool
+}
+
+// Sectioned is implemented by screens whose keys depend on where the
+// learner is (a pane, a state): the full help then says which keys apply
+// where, instead of one list of FullHelp groups.
+type Sectioned interface{ HelpSections() []HelpSection }
+
 // Capturer is implemented by screens that sometimes take every key (a text
 // field): the App then leaves q and ? to them.
 type Capturer interface{ Capturing() bool }

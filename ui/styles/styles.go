@@ -39,6 +39,8 @@ type Styles struct {
 	Cursor                                                 lipgloss.Style
 	Box                                                    lipgloss.Style
 	Match, MatchSelected                                   lipgloss.Style
+	// Inline Markdown in questions: `code`, **strong**, *emphasis*, links.
+	Code, Strong, Emph, Link lipgloss.Style
 }
 
 // New builds the styles for a dark or light background.
@@ -61,5 +63,9 @@ func New(isDark bool) *Styles {
 	s.Box = lipgloss.NewStyle().Border(lipgloss.NormalBorder()).BorderForeground(p.Border).Padding(0, 1)
 	s.Match = lipgloss.NewStyle().Underline(true).Foreground(p.Accent)
 	s.MatchSelected = lipgloss.NewStyle().Reverse(true).Bold(true)
+	s.Code = lipgloss.NewStyle().Foreground(p.Accent).Background(p.Selected)
+	s.Strong = lipgloss.NewStyle().Bold(true)
+	s.Emph = lipgloss.NewStyle().Italic(true)
+	s.Link = lipgloss.NewStyle().Underline(true).Foreground(p.Accent)
 	return s
 }

@@ -32,7 +32,8 @@ const (
 	Handled
 	// Changed: the selection changed.
 	Changed
-	// Submitted: enter with a complete answer; the screen grades it (Grade,
+	// Submitted: enter with a complete answer, or a second enter on a
+	// partial one (one of two, graded wrong); the screen grades it (Grade,
 	// or its own session) and commits it.
 	Submitted
 	// Next: enter after the feedback, with the answer on disk.
@@ -54,6 +55,7 @@ type Model struct {
 	unsure  bool
 	started time.Time
 	warn    string
+	armed   bool // enter was pressed once on a partial answer
 
 	result    *quiz.Result // graded and shown
 	pending   *quiz.Result // graded, shown once it is on disk
@@ -85,7 +87,7 @@ func (m *Model) Clear() {
 }
 
 func (m *Model) reset() {
-	m.cursor, m.unsure, m.warn, m.scroll, m.answer = 0, false, "", 0, 0
+	m.cursor, m.unsure, m.warn, m.scroll, m.answer, m.armed = 0, false, "", 0, 0, false
 	m.result, m.pending, m.saving = nil, nil, false
 	m.curFrom, m.curTo = -1, -1
 }
@@ -135,6 +137,9 @@ func (m *Model) Started() time.Time { return m.started }
 // Cursor is the display position under the cursor.
 func (m *Model) Cursor() int { return m.cursor }
 
+// Warn is the warning under the question ("" when none).
+func (m *Model) Warn() string { return m.warn }
+
 // SetWarn shows a warning under the question ("" clears it).
 func (m *Model) SetWarn(s string) { m.warn = s }
 
@@ -148,7 +153,7 @@ func (m *Model) Pick(pos int) {
 		return
 	}
 	m.sel.Toggle(pos)
-	m.cursor, m.follow, m.warn = pos, true, ""
+	m.cursor, m.follow, m.warn, m.armed = pos, true, "", false
 }
 
 // Update handles a key while the question is answered or its feedback
@@ -180,6 +185,17 @@ func (m *Model) Update(msg tea.KeyPressMsg) (Event, tea.Cmd) {
 	case key.Matches(msg, m.Keys.Scroll):
 		m.scrollBy(msg)
 	case key.Matches(msg, m.Keys.Submit):
+		if chosen := m.sel.Chosen(); quiz.Partial(m.pres, chosen) {
+			// A partial answer is kept: the first enter says so, the
+			// second submits it as it is, graded wrong.
+			if m.armed {
+				m.armed, m.warn = false, ""
+				return Submitted, nil
+			}
+			m.armed = true
+			m.warn = fmt.Sprintf(m.c.T("study.partial"), len(chosen), m.pres.Choose, m.pres.Choose-len(chosen))
+			return Handled, nil
+		}
 		if err := quiz.Validate(m.pres, m.sel.Chosen()); err != nil {
 			m.warn = m.c.T("study.choose")
 			if m.pres.Choose > 1 {

@@ -11,6 +11,7 @@ import (
 	"github.com/saa-study/saa-study/ui/internal/fixture"
 	"github.com/saa-study/saa-study/ui/internal/uitest"
 	"github.com/saa-study/saa-study/ui/styles"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 // panelFor presents the question with id, options in file order.
@@ -101,7 +102,7 @@ func TestSameKeysForOneAndSeveralAnswers(t *testing.T) {
 			t.Fatalf("enter with one of two: %v, want Handled", ev)
 		}
 		body := ansi.Strip(m.Body(80, true, ""))
-		if !strings.Contains(body, "Choose exactly 2 options.") || !strings.Contains(body, "a [x]") || !same(marked(m), []int{0}) {
+		if !strings.Contains(body, "1 of 2 chosen: choose 1 more") || !strings.Contains(body, "a [x]") || !same(marked(m), []int{0}) {
 			t.Fatalf("a partial answer should warn and stay ticked:\n%s", body)
 		}
 		if ev := send(m, "c"); ev != Changed || !same(marked(m), []int{0, 2}) {
@@ -115,7 +116,7 @@ func TestSameKeysForOneAndSeveralAnswers(t *testing.T) {
 		if ev := send(m, "space"); ev != Changed || !same(marked(m), []int{0, 1}) {
 			t.Fatalf("space on b: %v, marked %v", ev, marked(m))
 		}
-		if body := ansi.Strip(m.Body(80, true, "")); strings.Contains(body, "Choose exactly") || !strings.Contains(body, "▸ b [x]") {
+		if body := ansi.Strip(m.Body(80, true, "")); strings.Contains(body, "choose 1 more") || !strings.Contains(body, "▸ b [x]") {
 			t.Fatalf("a new pick should clear the warning and show a checkbox:\n%s", body)
 		}
 		if ev := send(m, "enter"); ev != Submitted {
@@ -175,5 +176,74 @@ func TestFeedbackShowsThePicks(t *testing.T) {
 	}
 	if v := ansi.Strip(DrawFeedback(st, per[:3], 60)); !strings.Contains(v, "✓ b (x) two") {
 		t.Errorf("one right option: want a radio mark:\n%s", v)
+	}
+}
+
+// TestPartialChooseTwoAnswerIsKeptAndGradedWrong: with one of two ticked
+// the question says "1 of 2 chosen"; the first enter says what is missing,
+// the second submits the partial answer as it is, and it grades wrong with
+// its tick kept — in Practice, Study and Review alike, which share this
+// panel.
+func TestPartialChooseTwoAnswerIsKeptAndGradedWrong(t *testing.T) {
+	m := panelFor(t, "q02")
+	if body := ansi.Strip(m.Body(80, true, "")); !strings.Contains(body, "0 of 2 chosen") {
+		t.Fatalf("the question should count the picks:\n%s", body)
+	}
+	send(m, "a")
+	if body := ansi.Strip(m.Body(80, true, "")); !strings.Contains(body, "1 of 2 chosen") {
+		t.Fatalf("one tick should read 1 of 2 chosen:\n%s", body)
+	}
+	if ev := send(m, "enter"); ev != Handled {
+		t.Fatalf("first enter on a partial answer: %v, want Handled", ev)
+	}
+	if ev := send(m, "enter"); ev != Submitted {
+		t.Fatalf("second enter on a partial answer: %v, want Submitted", ev)
+	}
+	res, rating, _ := m.Grade()
+	if res.Correct || rating != quiz.Again || !same(res.Chosen, []int{0}) {
+		t.Fatalf("a partial answer grades wrong with its pick kept: %+v, %v", res, rating)
+	}
+	m.Show(res, rating)
+	if body := ansi.Strip(m.Body(80, true, "")); !strings.Contains(body, "✓ a [x]") || !strings.Contains(body, "✓ b [ ]") {
+		t.Fatalf("the feedback should show the one pick and the missed one:\n%s", body)
+	}
+}
+
+// TestInlineMarkdownInQuestionsIsRendered: inline code, emphasis and links
+// in a stem, an option and an explanation show styled, without their
+// marks, and every line fits its width when measured with text.Width.
+func TestInlineMarkdownInQuestionsIsRendered(t *testing.T) {
+	st := styles.New(true)
+	src := "Set `ReservedConcurrentExecutions` to **100**, not *0*; see [the limits](https://docs.aws.amazon.com/lambda/)."
+	got := InlineMarkdown(st, src)
+	plain := ansi.Strip(got)
+	if want := "Set ReservedConcurrentExecutions to 100, not 0; see the limits."; plain != want {
+		t.Fatalf("InlineMarkdown = %q, want %q", plain, want)
+	}
+	if got == plain {
+		t.Fatalf("nothing is styled: %q", got)
+	}
+	if code := st.Code.Render("ReservedConcurrentExecutions"); !strings.Contains(got, code) {
+		t.Errorf("inline code is not styled as code: %q", got)
+	}
+	m := panelFor(t, "q01")
+	p := m.Presented()
+	p.Stem = src
+	p.Options[0].Text = "Raise `ReservedConcurrentExecutions`."
+	m.Present(p)
+	for _, w := range []int{30, 80} {
+		body := m.Body(w, true, "")
+		for _, l := range strings.Split(strings.TrimRight(body, "\n"), "\n") {
+			if strings.ContainsAny(ansi.Strip(l), "`*[") {
+				t.Errorf("w=%d: a Markdown mark shows: %q", w, ansi.Strip(l))
+			}
+			if text.Width(l) > w {
+				t.Errorf("w=%d: line is %d wide: %q", w, text.Width(l), ansi.Strip(l))
+			}
+		}
+	}
+	fb := DrawFeedback(st, []quiz.OptionFeedback{{Letter: "a", Text: "Use `DAX`.", Explanation: "`DAX` caches **reads**."}}, 60)
+	if v := ansi.Strip(fb); strings.Contains(v, "`") || strings.Contains(v, "**") {
+		t.Errorf("feedback shows Markdown marks:\n%s", v)
 	}
 }

@@ -2,6 +2,7 @@ package question
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -20,9 +21,13 @@ import (
 func (m *Model) Body(w int, focused bool, hint string) string {
 	st := m.c.Styles
 	var b strings.Builder
-	b.WriteString(text.WrapIndent(PlainMarkdown(m.pres.Stem), w, 0))
+	b.WriteString(text.WrapIndent(InlineMarkdown(st, m.pres.Stem), w, 0))
 	if m.pres.Label != "" {
-		b.WriteString(text.WrapIndent(st.Warn.Render(m.pres.Label), w, 0))
+		label := st.Warn.Render(m.pres.Label)
+		if m.result == nil && m.sel != nil && m.pres.Choose > 1 {
+			label += "  " + m.ChosenCount()
+		}
+		b.WriteString(text.WrapIndent(label, w, 0))
 	}
 	b.WriteString("\n")
 	m.curFrom, m.curTo = -1, -1
@@ -94,6 +99,20 @@ func (m *Model) View(head, body string, h int, more string) string {
 	return head + "\n" + strings.Join(lines, "\n")
 }
 
+// ChosenCount says how many options of a question with several answers
+// are chosen ("1 of 2 chosen"), styled as a warning while it is partial.
+func (m *Model) ChosenCount() string {
+	n := 0
+	if m.sel != nil {
+		n = m.sel.Count()
+	}
+	s := fmt.Sprintf(m.c.T("question.chosen"), n, m.pres.Choose)
+	if n > 0 && n < m.pres.Choose {
+		return m.c.Styles.Warn.Render(s)
+	}
+	return m.c.Styles.Muted.Render(s)
+}
+
 // cursorLines finds the lines of drawn options that belong to the option
 // under the cursor (marked "▸"): the first and the last; -1 when none.
 func cursorLines(opts string) (first, last int) {
@@ -123,7 +142,7 @@ func DrawOptions(st *styles.Styles, p quiz.Presented, marked func(pos int) bool,
 		if marked(i) {
 			mark = mark[:1] + "x" + mark[2:]
 		}
-		line := fmt.Sprintf("%s %s %s", o.Letter, mark, o.Text)
+		line := fmt.Sprintf("%s %s %s", o.Letter, mark, InlineMarkdown(st, o.Text))
 		cur := "  "
 		if i == cursor {
 			cur = st.Cursor.Render("▸ ")
@@ -166,13 +185,15 @@ func DrawFeedback(st *styles.Styles, per []quiz.OptionFeedback, w int) string {
 		} else if f.Chosen {
 			mark, style = "✗ ", st.Bad
 		}
-		for j, l := range strings.Split(ansi.Wrap(mark+f.Letter+" "+box+" "+f.Text, max(w-8, 10), ""), "\n") {
+		// The option keeps the verdict's colour, so its marks are dropped
+		// rather than styled; the explanation under it is styled.
+		for j, l := range strings.Split(ansi.Wrap(mark+f.Letter+" "+box+" "+PlainMarkdown(f.Text), max(w-8, 10), ""), "\n") {
 			if j > 0 {
 				l = "        " + l
 			}
 			b.WriteString(style.Render(l) + "\n")
 		}
-		b.WriteString(text.WrapIndent(PlainMarkdown(f.Explanation), w, 4))
+		b.WriteString(text.WrapIndent(InlineMarkdown(st, f.Explanation), w, 4))
 	}
 	return b.String()
 }
@@ -191,10 +212,11 @@ func FactLine(lib *content.Library, ids []string, lang content.Lang) string {
 	return strings.Join(parts, " · ")
 }
 
-// PlainMarkdown drops the few Markdown marks a stem may carry and joins
-// the lines of each paragraph, for a narrow panel where glamour would be
-// too slow to run per key press.
+// PlainMarkdown drops the few Markdown marks a stem may carry (a link
+// keeps its text) and joins the lines of each paragraph, for one line of a
+// list or a line drawn in one colour; InlineMarkdown styles them instead.
 func PlainMarkdown(s string) string {
+	s = linkText.ReplaceAllString(s, "$1")
 	r := strings.NewReplacer("**", "", "__", "", "`", "")
 	paras := strings.Split(r.Replace(s), "\n\n")
 	for i, p := range paras {
@@ -202,6 +224,8 @@ func PlainMarkdown(s string) string {
 	}
 	return strings.Join(paras, "\n\n")
 }
+
+var linkText = regexp.MustCompile(`\[([^\]]+)\]\([^)]*\)`)
 
 // PickHelp is the choose binding named with the letters of the question
 // on screen.

@@ -220,3 +220,12 @@ func (r *Reader) GotoSection(id string) {
 	}
 	r.Refresh()
 }
+
+// UseLinkKeys moves link selection to other keys (Study keeps tab for
+// switching panes): next and prev select the next and previous link.
+func (r *Reader) UseLinkKeys(next, prev string) {
+	r.keys.Link.SetKeys(next)
+	r.keys.Link.SetHelp(next, r.keys.Link.Help().Desc)
+	r.keys.LinkBack.SetKeys(prev)
+	r.keys.LinkBack.SetHelp(prev, r.keys.LinkBack.Help().Desc)
+}

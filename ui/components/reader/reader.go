@@ -103,6 +103,10 @@ func New(c *common.Common, n *content.Note) *Reader {
 	r := &Reader{c: c, keys: newReaderKeys(), note: n, restore: -1, link: -1, pendingMatch: -1}
 	r.vp = viewport.New(viewport.WithWidth(c.Width), viewport.WithHeight(r.vpHeight()))
 	r.vp.KeyMap = viewport.DefaultKeyMap()
+	// ctrl+u and ctrl+d page up and down (the program's paging keys); u
+	// and d move half a page.
+	r.vp.KeyMap.HalfPageUp.SetKeys("u")
+	r.vp.KeyMap.HalfPageDown.SetKeys("d")
 	r.input = textinput.New()
 	r.input.Prompt = "/"
 	r.input.CharLimit = 80

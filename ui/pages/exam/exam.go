@@ -47,6 +47,9 @@ type examScreen struct {
 	pool []*content.Question
 	lang content.Lang
 	id   int64 // store row; 0 until the exam is stored
+	// replaces is the unfinished exam this one sets aside as abandoned
+	// when it is stored (0: none).
+	replaces int64
 
 	q       *question.Model // the item on screen; no feedback, no unsure
 	grid    bool
@@ -157,12 +160,17 @@ func (s *examScreen) tick() tea.Cmd {
 
 // create stores the new exam so that a crash from now on can resume it.
 func (s *examScreen) create() tea.Cmd {
-	c, state, lang := s.c, s.stateJSON(), string(s.lang)
+	c, state, lang, old := s.c, s.stateJSON(), string(s.lang), s.replaces
 	return func() tea.Msg {
 		if !c.Progress.HasStore() {
 			return examStoredMsg{}
 		}
-		// A new exam replaces an unfinished one: only one is offered.
+		// An unfinished exam is never dropped: one the learner chose to
+		// set aside stays in the history as abandoned.
+		if old != 0 {
+			id, err := c.Progress.ReplaceExam(c.Ctx, old, lang, state)
+			return examStoredMsg{id, err}
+		}
 		id, err := c.Progress.StartExam(c.Ctx, lang, state)
 		return examStoredMsg{id, err}
 	}
@@ -332,17 +340,25 @@ func (s *examScreen) move(i int) tea.Cmd {
 	return s.save()
 }
 
-// record keeps the selection as the item's answer at once: a complete
-// answer is stored, an incomplete one (one of two) counts as unanswered.
+// record keeps the selection as the item's answer at once, a partial one
+// (one of two) too: it stays on screen and is graded wrong. More ticks
+// than the question asks for are refused with a warning.
 func (s *examScreen) record() tea.Cmd {
 	sel := s.q.Selection()
 	now, i := s.c.Clock(), s.ex.Current()
-	if sel.Ready() {
+	p := s.item().Presented
+	switch {
+	case sel.Count() > p.Choose:
+		s.q.SetWarn(fmt.Sprintf(s.c.T("exam.toomany"), p.Choose))
+		return nil
+	case sel.Count() > 0:
 		if err := s.ex.Answer(i, sel.Chosen(), now); err != nil {
 			return common.Err(err)
 		}
-	} else if err := s.ex.Clear(i, now); err != nil {
-		return common.Err(err)
+	default:
+		if err := s.ex.Clear(i, now); err != nil {
+			return common.Err(err)
+		}
 	}
 	return s.save()
 }

@@ -2,6 +2,7 @@ package exam
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -17,6 +18,7 @@ import (
 	"github.com/saa-study/saa-study/ui/common"
 	"github.com/saa-study/saa-study/ui/internal/fixture"
 	"github.com/saa-study/saa-study/ui/internal/uitest"
+	"github.com/saa-study/saa-study/ui/render"
 	"github.com/saa-study/saa-study/ui/text"
 )
 
@@ -211,23 +213,217 @@ func TestExamMenuLandsOnResumeAfterPausing(t *testing.T) {
 	if it, _ := m.menu.Selected(); it.ID != "resume" {
 		t.Fatalf("after the first pause the cursor is on %q, want resume", it.ID)
 	}
-	h.Keys("down") // New exam: replaces the paused one
+	h.Keys("down") // New exam: asks first, then sets the paused one aside
 	if it, _ := m.menu.Selected(); it.ID != "new" {
 		t.Fatalf("down went to %q, want new", it.ID)
 	}
-	// enter on New exam, with the new exam's clock stopped for the test.
-	msgs := uitest.Run(m.choose("new"))
-	pm, ok := msgs[0].(common.PushMsg)
-	if len(msgs) != 1 || !ok {
-		t.Fatalf("New exam: %v", msgs)
-	}
-	pm.Screen.(*examScreen).every = func(int) tea.Cmd { return nil }
-	h.Send(pm)
+	startNew(t, h, m.choose("new"))
 	if _, ok := h.Top().(*examScreen); !ok {
 		t.Fatalf("New exam did not open an exam (top %T)", h.Top())
 	}
 	m = pause()
 	if it, _ := m.menu.Selected(); it.ID != "resume" {
 		t.Errorf("after pausing the new exam the cursor is on %q, want resume:\n%s", it.ID, h.View())
+	}
+}
+
+// TestExamStemKeepsAReadingWidth: at 250 columns the stem and the options
+// wrap at the notes' reading width instead of running across the screen.
+func TestExamStemKeepsAReadingWidth(t *testing.T) {
+	lib, err := content.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, ht := bodyOf(250, 60)
+	c := uitest.Common(lib, testProgress(t), content.EN, w, ht)
+	c.Now = fixedClock
+	ex, err := newExamScreen(c, quiz.ExamConfig{Questions: 20, Seed: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := 0
+	for i := range ex.ex.Len() {
+		_ = ex.ex.Jump(i)
+		ex.load()
+		if n := text.Width(ex.item().Presented.Stem); n > long {
+			long = n
+		}
+	}
+	if long <= render.MaxReadingWidth {
+		t.Fatalf("no stem longer than %d cells to try it on", render.MaxReadingWidth)
+	}
+	v := ansi.Strip(ex.View())
+	for i, l := range strings.Split(v, "\n")[2:] {
+		if w := text.Width(l); w > render.MaxReadingWidth {
+			t.Errorf("line %d is %d cells wide, more than %d: %q", i+2, w, render.MaxReadingWidth, l)
+		}
+	}
+}
+
+// TestPartialChooseTwoAnswerIsKeptInTheExam: one tick of a "Choose TWO"
+// item stays after moving on and back, reads "1 of 2 chosen" on the
+// question, "½" in the overview, counts in the foot, is named in the
+// submit confirmation, and is graded wrong but answered.
+func TestPartialChooseTwoAnswerIsKeptInTheExam(t *testing.T) {
+	clk := &fixture.ManualClock{T: fixedClock()}
+	h, ex, _ := examHarness(t, content.EN, clk, quiz.ExamConfig{Questions: 12, Seed: 5})
+	two := -1
+	for i := range ex.ex.Len() {
+		if it, _ := ex.ex.Item(i); it.Presented.Choose == 2 {
+			two = i
+		}
+	}
+	if two < 0 {
+		t.Fatal("the draw has no Choose TWO item")
+	}
+	_ = ex.ex.Jump(two)
+	ex.load()
+	it := ex.item()
+	first := fixture.RightLetters(it.Presented)[0]
+	h.Keys(first, "enter")
+	if two == ex.ex.Len()-1 {
+		h.Keys("esc") // the last item's enter opens the overview
+	} else {
+		h.Keys("p")
+	}
+	v := ansi.Strip(h.View())
+	if !strings.Contains(v, first+" [x]") || !strings.Contains(v, "1 of 2 chosen") {
+		t.Fatalf("the partial answer is gone after moving on and back:\n%s", v)
+	}
+	if !strings.Contains(v, "1/12 answered (1 in part)") {
+		t.Errorf("the foot does not count the partial answer:\n%s", v)
+	}
+	h.Keys("g")
+	if v := ansi.Strip(h.View()); !strings.Contains(v, fmt.Sprintf("[%2d½]", two+1)) {
+		t.Errorf("the overview does not mark the partial answer:\n%s", v)
+	}
+	h.Keys("s")
+	if v := ansi.Strip(h.View()); !strings.Contains(v, fmt.Sprintf("Answered in part, so graded wrong: %d.", two+1)) {
+		t.Errorf("the confirmation does not list the partial answer:\n%s", v)
+	}
+	h.Keys("y")
+	r, ok := h.Top().(*examResults)
+	if !ok {
+		t.Fatalf("no results; top is %T", h.Top())
+	}
+	got := r.res.Items[two]
+	if !got.Answered || !got.Partial || got.Result.Correct || r.res.Answered != 1 {
+		t.Fatalf("the partial answer should be answered and wrong: %+v (answered %d)", got, r.res.Answered)
+	}
+}
+
+// startNew opens the "Resume or start new?" question that cmd pushes and
+// answers "start new", with the new exam's clock stopped for the test.
+func startNew(t *testing.T, h *uitest.Harness, cmd tea.Cmd) *examScreen {
+	t.Helper()
+	msgs := uitest.Run(cmd)
+	pm, ok := msgs[0].(common.PushMsg)
+	if len(msgs) != 1 || !ok {
+		t.Fatalf("New exam: %v", msgs)
+	}
+	ask, ok := pm.Screen.(*askScreen)
+	if !ok {
+		t.Fatalf("New exam over an unfinished one opened %T, want the question", pm.Screen)
+	}
+	h.Send(pm)
+	if v := h.View(); !strings.Contains(v, "Resume it, or start a new one?") {
+		t.Fatalf("the question is not asked:\n%s", v)
+	}
+	var next *examScreen
+	for _, m := range uitest.Run(ask.choose("new")) {
+		if pm, ok := m.(common.PushMsg); ok {
+			next = pm.Screen.(*examScreen)
+			next.every = func(int) tea.Cmd { return nil }
+		}
+		h.Send(m)
+	}
+	if next == nil || h.Top() != next {
+		t.Fatalf("start new did not open an exam (top %T)", h.Top())
+	}
+	return next
+}
+
+// TestNewExamKeepsTheUnfinishedOneAsAbandoned: with an exam paused after
+// one answer, New exam asks "Resume or start new?"; starting new keeps the
+// paused exam, with its answer, in the history as abandoned; Start with
+// abandon (the command line's --abandon-unfinished) does the same without
+// asking.
+func TestNewExamKeepsTheUnfinishedOneAsAbandoned(t *testing.T) {
+	clk := &fixture.ManualClock{T: fixedClock()}
+	h, ex, st := examHarness(t, content.EN, clk, quiz.ExamConfig{Questions: 4, Seed: 5})
+	h.Keys(fixture.RightLetters(ex.item().Presented)...)
+	h.Keys("esc")
+	m := h.Top().(*examMenu)
+	old := ex.id
+	startNew(t, h, m.choose("new"))
+	hist, err := st.ExamHistory(context.Background())
+	if err != nil || len(hist) != 1 || hist[0].ID != old || !hist[0].Abandoned {
+		t.Fatalf("the paused exam is not in the history as abandoned: %+v, %v", hist, err)
+	}
+	var state quiz.ExamState
+	if err := json.Unmarshal(hist[0].State, &state); err != nil || state.Answered() != 1 {
+		t.Fatalf("the abandoned exam lost its answer: %s", hist[0].State)
+	}
+	// The command line's explicit flag: no question, the new one set aside.
+	c := h.Top().(*examScreen).c
+	if s, err := Start(c, quiz.ExamConfig{Questions: 4, Seed: 6}, false); err != nil {
+		t.Fatal(err)
+	} else if _, ok := s.(*askScreen); !ok {
+		t.Fatalf("Start over an unfinished exam opened %T, want the question", s)
+	}
+	s, err := Start(c, quiz.ExamConfig{Questions: 4, Seed: 6}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e, ok := s.(*examScreen); !ok || e.replaces == 0 {
+		t.Fatalf("Start with abandon opened %T, want an exam that sets the unfinished one aside", s)
+	}
+}
+
+// TestPastExamOpensFromHistory: a submitted exam's row in the history
+// wraps instead of being cut at 40 columns, and enter opens it: its score,
+// its domains and every question with the learner's answer and the
+// explanations.
+func TestPastExamOpensFromHistory(t *testing.T) {
+	clk := &fixture.ManualClock{T: fixedClock()}
+	h, ex, _ := examHarness(t, content.EN, clk, quiz.ExamConfig{Questions: 4, Seed: 5})
+	h.Keys(fixture.RightLetters(ex.item().Presented)...)
+	h.Keys("s", "y") // submit: the results replace the exam
+	h.Keys("esc")    // back to the menu
+	c := ex.c
+	hist := newExamHistory(c)
+	h.Send(common.PushMsg{Screen: hist})
+	for _, w := range []int{40, 80} {
+		c.Width = w
+		v := h.View()
+		if strings.Contains(v, "…") {
+			t.Errorf("at %d columns a history row is cut:\n%s", w, v)
+		}
+		for _, l := range strings.Split(v, "\n") {
+			if text.Width(l) > w {
+				t.Errorf("at %d columns a line is %d wide: %q", w, text.Width(l), l)
+			}
+		}
+		if !strings.Contains(v, "25.0%") || !strings.Contains(strings.Join(strings.Fields(v), " "), text.T(content.EN, "domain."+ex.item().Presented.Question.Domain)) {
+			t.Errorf("at %d columns the row lacks the score or a domain:\n%s", w, v)
+		}
+	}
+	c.Width = 80
+	h.Keys("enter")
+	r, ok := h.Top().(*examResults)
+	if !ok {
+		t.Fatalf("enter on a past exam opened %T, want its results", h.Top())
+	}
+	v := h.View()
+	for _, want := range []string{"Score 25.0% · 1 of 4 right", "Submitted on"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the past exam lacks %q:\n%s", want, v)
+		}
+	}
+	h.Keys("enter") // the first question, with its explanations
+	first := r.items[0]
+	v = h.View()
+	if !strings.Contains(v, first.Presented.Options[0].Text[:10]) || !strings.Contains(v, "reason") {
+		t.Errorf("the question lacks its options or explanations:\n%s", v)
 	}
 }

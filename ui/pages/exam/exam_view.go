@@ -8,6 +8,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/saa-study/saa-study/quiz"
+	"github.com/saa-study/saa-study/ui/render"
 	"github.com/saa-study/saa-study/ui/styles"
 	"github.com/saa-study/saa-study/ui/text"
 )
@@ -23,6 +25,13 @@ func (s *examScreen) View() string {
 	if s.confirm {
 		un := len(s.ex.Unanswered())
 		b.WriteString("\n" + text.WrapIndent(st.Warn.Render(fmt.Sprintf(s.c.T("exam.confirm"), un, len(s.ex.Flagged()))), w, 0))
+		if part := s.ex.Partial(); len(part) > 0 {
+			nums := make([]string, len(part))
+			for j, i := range part {
+				nums[j] = fmt.Sprint(i + 1)
+			}
+			b.WriteString(text.WrapIndent(st.Warn.Render(fmt.Sprintf(s.c.T("exam.confirmpartial"), strings.Join(nums, ", "))), w, 0))
+		}
 		b.WriteString(text.WrapIndent(st.Muted.Render(s.c.T("exam.confirmkeys")), w, 0))
 		return b.String()
 	}
@@ -42,8 +51,14 @@ func (s *examScreen) View() string {
 	// The heading stays; the stem and the options below it scroll, above
 	// the foot; a cut question says there is more, and how to get to it.
 	more := st.Muted.Render(ansi.Truncate(s.c.T("exam.more"), w, "…"))
-	b.WriteString(s.q.View(ansi.Truncate(st.Header.Render(head), w, "…"), s.q.Body(w, true, ""), h-2, more) + "\n")
-	b.WriteString(text.Truncate(st.Muted.Render(fmt.Sprintf(s.c.T("exam.foot"), s.ex.Len()-len(s.ex.Unanswered()), s.ex.Len(), len(s.ex.Flagged()))), w))
+	// The stem and the options keep a reading width, as the notes do.
+	body := s.q.Body(min(w, render.MaxReadingWidth), true, "")
+	b.WriteString(s.q.View(ansi.Truncate(st.Header.Render(head), w, "…"), body, h-2, more) + "\n")
+	inPart := ""
+	if n := len(s.ex.Partial()); n > 0 {
+		inPart = fmt.Sprintf(s.c.T("exam.inpart"), n)
+	}
+	b.WriteString(text.Truncate(st.Muted.Render(fmt.Sprintf(s.c.T("exam.foot"), s.ex.Len()-len(s.ex.Unanswered()), s.ex.Len(), inPart, len(s.ex.Flagged()))), w))
 	return text.Fit(b.String(), h)
 }
 
@@ -83,6 +98,9 @@ func (s *examScreen) gridView(w, h int) string {
 		mark := "·"
 		if len(it.Chosen) > 0 {
 			mark = "✓"
+		}
+		if quiz.Partial(it.Presented, it.Chosen) {
+			mark = "½"
 		}
 		if it.Flagged {
 			mark = "⚑"

@@ -99,6 +99,9 @@ func (m *examMenu) choose(id string) tea.Cmd {
 		}
 		return common.Push(s)
 	case "new":
+		if m.open != nil {
+			return common.Push(newAskScreen(m.c, *m.open, quiz.ExamConfig{}))
+		}
 		s, err := newExamScreen(m.c, quiz.ExamConfig{})
 		if err != nil {
 			return common.Err(err)
@@ -132,99 +135,11 @@ func (m *examMenu) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.Open}}
 }
 
-// examHistory lists past attempts: date, size, score and each domain.
-type examHistory struct {
-	c      *common.Common
-	rows   []progress.ExamRecord
-	loaded bool
-	offset int
-}
-
-type historyMsg struct {
-	rows []progress.ExamRecord
-	err  error
-}
-
-func newExamHistory(c *common.Common) *examHistory { return &examHistory{c: c} }
-
-func (h *examHistory) Title() string { return h.c.T("history.title") }
-
-func (h *examHistory) Init() tea.Cmd {
-	c := h.c
-	return func() tea.Msg {
-		rows, err := c.Progress.ExamHistory(c.Ctx)
-		return historyMsg{rows, err}
-	}
-}
-
-func (h *examHistory) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
-	switch msg := msg.(type) {
-	case historyMsg:
-		h.rows, h.loaded = msg.rows, true
-		if msg.err != nil {
-			return h, common.Err(msg.err)
-		}
-	case tea.KeyPressMsg:
-		k := h.c.Keys
-		switch {
-		case key.Matches(msg, k.Back):
-			return h, common.Pop
-		case key.Matches(msg, k.Down):
-			h.offset = min(h.offset+1, max(len(h.rows)-1, 0))
-		case key.Matches(msg, k.Up):
-			h.offset = max(h.offset-1, 0)
-		}
-	}
-	return h, nil
-}
-
-func (h *examHistory) View() string {
-	st := h.c.Styles
-	if !h.loaded {
-		return ""
-	}
-	if len(h.rows) == 0 {
-		return st.Muted.Render(ansi.Wrap(h.c.T("history.none"), h.c.Width, ""))
-	}
-	var b strings.Builder
-	for i := h.offset; i < len(h.rows) && i-h.offset < h.c.Height; i++ {
-		b.WriteString(ansi.Truncate(historyLine(h.c, h.rows[i]), h.c.Width, "…") + "\n")
-	}
-	return b.String()
-}
-
-// historyLine is one attempt: "2026-11-27 09:40  20 q  80.0%  secure 75% …".
-func historyLine(c *common.Common, e progress.ExamRecord) string {
-	st := c.Styles
-	score := fmt.Sprintf("%5.1f%%", e.Percent)
-	if e.Percent >= quiz.PassPercent {
-		score = st.Good.Render(score)
-	} else {
-		score = st.Bad.Render(score)
-	}
-	var doms []string
-	for _, d := range e.Domains {
-		if d.Total > 0 {
-			doms = append(doms, fmt.Sprintf("%s %.0f%%", c.T("domain."+d.Domain), d.Percent))
-		}
-	}
-	return fmt.Sprintf("%s  %3d %s  %s  %s", e.SubmittedAt.Local().Format("2006-01-02 15:04"), e.Total,
-		c.T("history.q"), score, st.Muted.Render(strings.Join(doms, " · ")))
-}
-
-func (h *examHistory) ShortHelp() []key.Binding { return []key.Binding{h.c.Keys.Up, h.c.Keys.Down} }
-func (h *examHistory) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{h.c.Keys.Up, h.c.Keys.Down}}
-}
-
 // NewMenu is the Exam menu.
 func NewMenu(c *common.Common) common.Screen { return newExamMenu(c) }
 
-// NewExam is a new mock exam with cfg.
-func NewExam(c *common.Common, cfg quiz.ExamConfig) (common.Screen, error) {
-	s, err := newExamScreen(c, cfg)
-	if err != nil {
-		return nil, err
-	}
-	return s, nil
+// NewExam opens a new mock exam with cfg, or asks "Resume or start
+// new?" first while another is unfinished (see Start).
+func NewExam(c *common.Common, cfg quiz.ExamConfig, abandon bool) (common.Screen, error) {
+	return Start(c, cfg, abandon)
 }

@@ -42,6 +42,7 @@ type examResults struct {
 	offset int
 	detail bool
 	scroll int
+	note   string // a past attempt: when it was submitted or abandoned
 }
 
 func newExamResults(c *common.Common, ex *quiz.Exam, res quiz.Results, pool []*content.Question) *examResults {
@@ -125,6 +126,9 @@ func (r *examResults) View() string {
 	res := r.res
 	var b strings.Builder
 	b.WriteString(st.Header.Render(fmt.Sprintf(r.c.T("results.score"), res.Percent, res.Correct, res.Total)) + "\n")
+	if r.note != "" {
+		b.WriteString(text.WrapIndent(st.Warn.Render(r.note), w, 0))
+	}
 	pass := st.Bad.Render(r.c.T("results.notyet"))
 	if res.LikelyPass {
 		pass = st.Good.Render(r.c.T("results.pass"))
@@ -227,7 +231,7 @@ func (r *examResults) detailView() string {
 	}
 	var b strings.Builder
 	b.WriteString(st.Header.Render(fmt.Sprintf(r.c.T("exam.head"), it.Index+1, r.res.Total)) + "  " + verdict + "\n")
-	b.WriteString(text.WrapIndent(question.PlainMarkdown(it.Presented.Stem), w, 0))
+	b.WriteString(text.WrapIndent(question.InlineMarkdown(st, it.Presented.Stem), w, 0))
 	if it.Presented.Label != "" {
 		b.WriteString(text.WrapIndent(st.Warn.Render(it.Presented.Label), w, 0))
 	}

@@ -278,7 +278,12 @@ func (r *Review) onKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 			r.q.Pick(int(msg.Text[0] - 'a'))
 			return r, nil
 		case key.Matches(msg, r.q.Keys.Submit):
-			if !r.q.Selection().Ready() {
+			// A partial answer (one of two) submits on a second enter,
+			// graded wrong, as in Study and Practice.
+			if ev, _ := r.q.Update(msg); ev != question.Submitted {
+				if w := r.q.Warn(); w != "" && r.q.Touched() {
+					return r, common.Status(w)
+				}
 				return r, common.Status(fmt.Sprintf(r.c.T("rv.choose"), r.q.Presented().Choose))
 			}
 			res, rating, _ := r.q.Grade()

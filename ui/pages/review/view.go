@@ -12,7 +12,9 @@ import (
 	"github.com/saa-study/saa-study/srs"
 	"github.com/saa-study/saa-study/ui/common"
 	"github.com/saa-study/saa-study/ui/components/cardform"
+	"github.com/saa-study/saa-study/ui/components/question"
 	"github.com/saa-study/saa-study/ui/render"
+	"github.com/saa-study/saa-study/ui/styles"
 	"github.com/saa-study/saa-study/ui/text"
 )
 
@@ -243,9 +245,9 @@ func (r *Review) questionLines(w int) []string {
 	st := r.c.Styles
 	out := r.tags()
 	p := r.q.Presented()
-	out = append(out, text.WrapMarkdown(p.Stem, w)...)
+	out = append(out, inlineLines(st, p.Stem, w)...)
 	if p.Label != "" {
-		out = append(out, st.Header.Render(p.Label))
+		out = append(out, text.Truncate(st.Header.Render(p.Label)+"  "+r.q.ChosenCount(), w))
 	}
 	out = append(out, "")
 	for i, o := range p.Options {
@@ -258,7 +260,7 @@ func (r *Review) questionLines(w int) []string {
 		if r.q.Selection().Marked(i) {
 			mark = st.Cursor.Render(open + "x" + shut)
 		}
-		lines := text.WrapMarkdown(o.Text, w-8)
+		lines := inlineLines(st, o.Text, w-8)
 		out = append(out, mark+" "+o.Letter+") "+lines[0])
 		for _, l := range lines[1:] {
 			out = append(out, "       "+l)
@@ -276,7 +278,7 @@ func (r *Review) gradedLines(w int) []string {
 	} else {
 		out = append(out, st.Bad.Render("✗ "+c.T("rv.wrong")))
 	}
-	out = append(out, text.WrapMarkdown(r.q.Presented().Stem, w)...)
+	out = append(out, inlineLines(st, r.q.Presented().Stem, w)...)
 	out = append(out, "")
 	for _, o := range res.PerOption {
 		mark, style := "   ", st.Item
@@ -290,14 +292,14 @@ func (r *Review) gradedLines(w int) []string {
 		if o.Chosen {
 			chosen = "›"
 		}
-		lines := text.WrapMarkdown(o.Text, w-7)
+		lines := text.WrapMarkdown(question.PlainMarkdown(o.Text), w-7)
 		out = append(out, style.Render(chosen+mark+o.Letter+") "+lines[0]))
 		for _, l := range lines[1:] {
 			out = append(out, "      "+l)
 		}
 		if o.Correct || o.Chosen {
-			for _, l := range text.WrapMarkdown(o.Explanation, w-6) {
-				out = append(out, st.Muted.Render("      "+l))
+			for _, l := range inlineLines(st, o.Explanation, w-6) {
+				out = append(out, "      "+l)
 			}
 		}
 	}
@@ -362,7 +364,45 @@ func (r *Review) ShortHelp() []key.Binding {
 	return nil
 }
 
+// FullHelp is the keys that work now, in the item's state: a–f choose
+// only while a question is answered, a and d start more reviews only when
+// nothing is due.
 func (r *Review) FullHelp() [][]key.Binding {
 	k := r.keys
-	return [][]key.Binding{{k.Reveal, k.Rate, r.q.Keys.Pick, r.q.Keys.Submit}, {k.Undo, k.Bury, k.Suspend, k.Ahead, k.Drill}, {k.OpenNote, cardform.AddKey, k.Up, k.Down}}
+	scroll := []key.Binding{k.Up, k.Down}
+	switch r.mode {
+	case rvFront:
+		return [][]key.Binding{{k.Reveal, k.Rate}, {k.Undo, k.Bury, k.Suspend}, scroll}
+	case rvBack:
+		return [][]key.Binding{{k.Rate, k.OpenNote, cardform.AddKey}, {k.Undo, k.Bury, k.Suspend}, scroll}
+	case rvQuestion:
+		return [][]key.Binding{{r.q.PickHelp(), r.q.Keys.Submit}, {k.Undo, k.Suspend}, scroll}
+	case rvGraded:
+		return [][]key.Binding{{k.Rate, k.Continue, k.OpenNote, cardform.AddKey}, {k.Undo, k.Bury, k.Suspend}, scroll}
+	case rvEmpty:
+		return [][]key.Binding{{k.Ahead, k.Drill, k.Undo}}
+	case rvLeech:
+		return [][]key.Binding{{k.Continue}}
+	}
+	return nil
+}
+
+// HelpSections lists the keys that work now, then, dimmed, the ones that
+// start more reviews once nothing is due.
+func (r *Review) HelpSections() []common.HelpSection {
+	var keys []key.Binding
+	for _, g := range r.FullHelp() {
+		keys = append(keys, g...)
+	}
+	out := []common.HelpSection{{Title: r.c.T("rv.help.now"), Keys: keys}}
+	if r.mode != rvEmpty {
+		out = append(out, common.HelpSection{Title: r.c.T("rv.help.empty"), Keys: []key.Binding{r.keys.Ahead, r.keys.Drill}, Inactive: true})
+	}
+	return out
+}
+
+// inlineLines is a question's text with its inline Markdown styled (as in
+// Study and the exam), wrapped to w.
+func inlineLines(st *styles.Styles, s string, w int) []string {
+	return strings.Split(text.WrapStyled(question.InlineMarkdown(st, s), max(w, 10)), "\n")
 }

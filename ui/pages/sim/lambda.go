@@ -22,17 +22,18 @@ func lambdaEngine() engine {
 			reserved.below = "none"
 			timeout := ladderField("simf.timeout", -1, -1, 1, 3, 10, 30, 60, 300, 900)
 			timeout.below = "auto"
+			d := lambda.QuickDefaults() // the CLI's flags start from the same values
 			return fieldSet{
-				ladderField("simf.memory", 1024, 128, 256, 512, 1024, 1536, 1769, 2048, 3008, 4096, 6144, 8192, 10240),
-				ladderField("simf.duration_ms", 1000, 10, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 30000),
+				ladderField("simf.memory", float64(d.Memory), 128, 256, 512, 1024, 1536, 1769, 2048, 3008, 4096, 6144, 8192, 10240),
+				ladderField("simf.duration_ms", d.DurationMS, 10, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 30000),
 				timeout,
-				ladderField("simf.rps", 100, 1, 10, 50, 100, 200, 500, 1000, 2000, 5000),
-				ladderField("simf.seconds", 60, 10, 30, 60, 120, 300),
+				ladderField("simf.rps", d.RPS, 1, 10, 50, 100, 200, 500, 1000, 2000, 5000),
+				ladderField("simf.seconds", d.Seconds, 10, 30, 60, 120, 300),
 				reserved,
-				ladderField("simf.provisioned", 0, 0, 10, 50, 100, 200, 500, 1000),
-				ladderField("simf.account_limit", 1000, 100, 500, 1000, 3000, 10000),
-				numField("simf.cold_start_ms", 200, 100, 0, 15000),
-				numField("simf.cpu_share", 0.5, 0.1, 0, 1),
+				ladderField("simf.provisioned", float64(d.Provisioned), 0, 10, 50, 100, 200, 500, 1000),
+				ladderField("simf.account_limit", float64(d.AccountLimit), 100, 500, 1000, 3000, 10000),
+				numField("simf.cold_start_ms", float64(d.ColdStartMS), 100, 0, 15000),
+				numField("simf.cpu_share", d.CPUShare, 0.1, 0, 1),
 				choiceField("simf.arch", lambda.ArchX86, lambda.ArchArm),
 				choiceField("simf.invoke", lambda.InvokeSync, lambda.InvokeAsync, lambda.InvokeSQS),
 				choiceField("simf.free_tier", "on", "off"),

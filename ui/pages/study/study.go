@@ -55,6 +55,8 @@ func New(c *common.Common, n *content.Note, section string) *Study {
 	if section == "" {
 		s.rd = reader.New(c, n)
 	}
+	// tab switches panes here, so links are selected with ] and [.
+	s.rd.UseLinkKeys("]", "[")
 	return s
 }
 
@@ -113,7 +115,7 @@ func (s *Study) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		return s, cmd
 	case tea.KeyPressMsg:
-		if key.Matches(msg, focusKey) && !s.rd.Capturing() && s.rd.Browsing() {
+		if key.Matches(msg, focusKey) && !s.rd.Capturing() {
 			s.focusNote = !s.focusNote
 			return s, nil
 		}
@@ -294,8 +296,36 @@ func (s *Study) ShortHelp() []key.Binding {
 }
 
 func (s *Study) FullHelp() [][]key.Binding {
-	k := s.q.Keys
-	return append([][]key.Binding{{k.Pick, k.Toggle, k.Submit, k.Unsure, k.Rate, k.Scroll, cardform.AddKey, focusKey}}, s.rd.FullHelp()...)
+	var out [][]key.Binding
+	for _, sec := range s.HelpSections() {
+		if !sec.Inactive {
+			out = append(out, sec.Keys)
+		}
+	}
+	return out
+}
+
+// HelpSections says which keys apply where: the answering keys in the
+// question pane, the reader's in the note pane, tab in both. The pane
+// without focus is listed too, dimmed, as where tab leads.
+func (s *Study) HelpSections() []common.HelpSection {
+	k, ck := s.q.Keys, s.c.Keys
+	question := []key.Binding{s.q.PickHelp(), k.Toggle, ck.Up, ck.Down, k.Submit, k.Unsure, k.Rate, k.Scroll, cardform.AddKey}
+	var note []key.Binding
+	for _, g := range s.rd.FullHelp() {
+		note = append(note, g...)
+	}
+	qTitle, nTitle := s.c.T("help.question"), s.c.T("help.note")
+	if s.focusNote {
+		qTitle, nTitle = s.c.T("help.questionaway"), s.c.T("help.notefocus")
+	}
+	qs := common.HelpSection{Title: qTitle, Keys: question, Inactive: s.focusNote}
+	ns := common.HelpSection{Title: nTitle, Keys: note, Inactive: !s.focusNote}
+	both := common.HelpSection{Title: s.c.T("help.both"), Keys: []key.Binding{focusKey}}
+	if s.focusNote {
+		return []common.HelpSection{ns, both, qs}
+	}
+	return []common.HelpSection{qs, both, ns}
 }
 
 // Presented is the question on screen.
