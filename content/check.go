@@ -69,6 +69,7 @@ func check(lib *Library, ld *loader) {
 		}
 	}
 	checkTranslations(lib, c)
+	checkLabs(lib, sections, c)
 }
 
 // checkTranslations requires every English item to exist in Korean with the

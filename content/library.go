@@ -20,6 +20,7 @@ type Library struct {
 	notes     map[Lang][]*Note
 	questions map[Lang][]*Question
 	cards     map[Lang][]*Card
+	labs      map[Lang][]*Lab
 	// Version identifies the content: a digest of every file read.
 	Version string
 }
@@ -37,7 +38,7 @@ type loader struct {
 // build and Problems listing every problem as file:line: message.
 func Load(fsys fs.FS) (*Library, error) {
 	ld := &loader{c: &collector{}, usedFacts: map[string]bool{}}
-	lib := &Library{notes: map[Lang][]*Note{}, questions: map[Lang][]*Question{}, cards: map[Lang][]*Card{}}
+	lib := &Library{notes: map[Lang][]*Note{}, questions: map[Lang][]*Question{}, cards: map[Lang][]*Card{}, labs: map[Lang][]*Lab{}}
 	h := sha256.New()
 
 	factSrc, err := fs.ReadFile(fsys, "facts.yaml")
@@ -70,6 +71,13 @@ func Load(fsys fs.FS) (*Library, error) {
 			src := readFile(fsys, f, h, ld.c)
 			lib.cards[lang] = append(lib.cards[lang], parseCards(f, lang, src, ld)...)
 		}
+		for _, f := range mdFiles(fsys, "labs/"+string(lang), ld.c) {
+			src := readFile(fsys, f, h, ld.c)
+			if l := parseLab(f, lang, src, ld); l != nil {
+				lib.labs[lang] = append(lib.labs[lang], l)
+			}
+		}
+		sortLabs(lib.labs[lang])
 		sort.SliceStable(lib.notes[lang], func(i, j int) bool {
 			a, b := lib.notes[lang][i], lib.notes[lang][j]
 			if a.Order != b.Order {
