@@ -143,7 +143,7 @@ type labFront struct {
 	Engine   string    `yaml:"engine"`
 	Title    string    `yaml:"title"`
 	Section  string    `yaml:"section"`
-	Facts    []string  `yaml:"facts"`
+	Facts    string    `yaml:"facts"`
 	Settings yaml.Node `yaml:"settings"`
 	Change   yaml.Node `yaml:"change"`
 	Given    yaml.Node `yaml:"given"`
@@ -171,7 +171,7 @@ func parseLab(file string, lang Lang, src []byte, ld *loader) *Lab {
 	// Setting calls are lab text's own action; the rest is checked as
 	// every front matter is.
 	checkFrontMatter([]byte(settingCallRe.ReplaceAllString(string(front), "")), file, c)
-	l := &Lab{ID: fm.ID, Lang: lang, Engine: fm.Engine, Title: fm.Title, Section: fm.Section, Facts: fm.Facts, File: file, Line: 1}
+	l := &Lab{ID: fm.ID, Lang: lang, Engine: fm.Engine, Title: fm.Title, Section: fm.Section, Facts: splitList(fm.Facts), File: file, Line: 1}
 	lineOf := func(key string) int {
 		for i, s := range strings.Split(string(front), "\n") {
 			if strings.HasPrefix(s, key+":") {
@@ -223,7 +223,9 @@ func parseLab(file string, lang Lang, src []byte, ld *loader) *Lab {
 		}
 	}
 	// Text: facts and settings are inserted; no number is written by hand.
-	l.Situation = l.text(strings.TrimSpace(string(body)), file, bodyLine, ld)
+	trimmed := strings.TrimLeft(string(body), "\r\n")
+	bodyLine += strings.Count(string(body)[:len(body)-len(trimmed)], "\n")
+	l.Situation = l.text(strings.TrimSpace(trimmed), file, bodyLine, ld)
 	l.Why = l.text(fm.Why, file, lineOf("why"), ld)
 	l.Title = l.text(l.Title, file, lineOf("title"), ld)
 	if strings.TrimSpace(l.Situation) == "" {
@@ -262,7 +264,7 @@ func (l *Lab) text(s, file string, firstLine int, ld *loader) string {
 			return numText(v)
 		}
 		c.add(file, firstLine+strings.Count(s[:strings.Index(s, m)], "\n"), "{{setting %q}}: the lab has no such setting or given value", name)
-		return m
+		return name
 	})
 	checkActions(s, false, file, firstLine, c)
 	return expandFacts(s, l.Lang, ld.facts, file, firstLine, c, ld.usedFacts)
