@@ -164,4 +164,3 @@ func engineName(t func(string) string, engine string) string {
 	}
 	return t("sim." + engine)
 }
-
