@@ -2,13 +2,16 @@ package ui
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/progress"
 	"github.com/saa-study/saa-study/ui/common"
 	"github.com/saa-study/saa-study/ui/text"
 )
@@ -55,5 +58,40 @@ func TestLabOpensFromItsNoteAndFromTheSimulatorsMenu(t *testing.T) {
 		if got := a.top().Title(); !strings.Contains(got, lib.Labs(lang)[0].Title) {
 			t.Fatalf("%s: Simulators › Labs › enter opened %q", lang, got)
 		}
+	}
+}
+
+// TestGivenUpLabComesBackInReview: a lab given up is rated Again and is
+// due again within the day; Review shows it, and enter opens the lab.
+func TestGivenUpLabComesBackInReview(t *testing.T) {
+	lib, err := content.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := fixedClock()
+	clock := func() time.Time { return now }
+	p, err := progress.Open(filepath.Join(t.TempDir(), "progress.db"), lib, progress.Options{Loc: time.UTC, Now: clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { p.Close() })
+	a := New(Options{Ctx: context.Background(), Lib: lib, Progress: p, Lang: content.EN, Theme: "dark", Now: clock})
+	drive(a, tea.WindowSizeMsg{Width: 100, Height: 30})
+	drive(a, common.OpenMsg{Target: "lab:rdsproxy-pinning"})
+	drive(a, press("r"))
+	drive(a, press("g"))
+	if v := ansi.Strip(a.View().Content); !strings.Contains(v, "come back in Review") {
+		t.Fatalf("giving up did not save:\n%s", v)
+	}
+	a.stack = a.stack[:1]
+	now = now.Add(30 * time.Minute)
+	drive(a, common.OpenMsg{Target: "review"})
+	title := lib.Lab(content.EN, "rdsproxy-pinning").Title
+	if v := ansi.Strip(a.View().Content); !strings.Contains(v, title) || !strings.Contains(v, "enter opens the lab") {
+		t.Fatalf("Review does not bring the lab back:\n%s", v)
+	}
+	drive(a, press("enter"))
+	if got := a.top().Title(); !strings.Contains(got, title) {
+		t.Fatalf("enter in Review opened %q", got)
 	}
 }

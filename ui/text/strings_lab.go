@@ -22,6 +22,7 @@ func init() {
 		"lab.why":       {"Why:", "이유:"},
 		"lab.solution":  {"A solution:", "정답 예:"},
 		"lab.scheduled": {"Saved: this lab will come back in Review.", "저장했습니다. 이 실습은 복습에서 다시 나옵니다."},
+		"rv.hint.lab":   {"enter opens the lab · b bury · s suspend", "enter 실습 열기 · b 내일로 미루기 · s 보류"},
 		"sim.labs":      {"Labs", "실습"},
 		"sim.labs.d":    {"Exam-style problems you solve by changing a simulator's settings", "시뮬레이터 설정을 바꿔서 푸는 시험형 문제"},
 	} {
