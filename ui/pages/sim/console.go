@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -86,6 +85,7 @@ type console struct {
 
 	editing bool
 	input   textinput.Model
+	problem string // a typed value refused, as a sentence
 
 	out    outcome
 	run    int // selected variant
@@ -196,9 +196,14 @@ func (s *console) setupKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 		case "enter":
 			s.editing = false
 			if f := s.field(); f != nil {
-				if err := f.set(s.input.Value()); err != nil {
-					return s, common.Err(fmt.Errorf("%s: %w", s.c.T(f.key), err))
+				if strings.TrimSpace(s.input.Value()) == "" {
+					return s, nil // nothing typed: the value stays
 				}
+				if err := f.set(s.input.Value()); err != nil {
+					s.problem = s.c.T(f.key) + ": " + err.Error() + "."
+					return s, nil
+				}
+				s.problem = ""
 				s.build()
 			}
 		default:
@@ -235,9 +240,11 @@ func (s *console) setupKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 				s.build()
 				return s, nil
 			}
-			s.editing = true
-			s.input.SetValue(f.str())
-			s.input.CursorEnd()
+			// What is typed replaces the value, which stays as the
+			// placeholder until then.
+			s.editing, s.problem = true, ""
+			s.input.SetValue("")
+			s.input.Placeholder = f.str()
 			return s, s.input.Focus()
 		case it.ID == "run":
 			return s, s.runQuick()
@@ -318,6 +325,10 @@ func (s *console) ShortHelp() []key.Binding {
 	k := s.c.Keys
 	switch s.mode {
 	case modeResult:
+		if len(s.out.runs) < 2 {
+			// ←/→ pick a variant; with one run there is nothing to pick.
+			return []key.Binding{keys.Tab, keys.Metric, k.Down}
+		}
 		return []key.Binding{keys.Tab, keys.Variant, keys.Metric, k.Down}
 	}
 	return []key.Binding{k.Up, k.Down, k.Left, k.Open, keys.Run}

@@ -38,7 +38,10 @@ func (s *console) setupView() string {
 	case s.editing:
 		hint = append([]string{text.Truncate(s.c.T(s.field().key)+": "+s.input.View(), w)}, muted(s.c.T("sim.edit.hint"))...)
 	case it.ID == "f":
-		hint = muted(s.c.T("sim.field.hint"))
+		if h := s.c.T("simh." + strings.TrimPrefix(s.field().key, "simf.")); !strings.HasPrefix(h, "simh.") {
+			hint = muted(h)
+		}
+		hint = append(hint, muted(s.c.T("sim.field.hint"))...)
 	case it.ID == "run":
 		hint = muted(s.c.T("sim.run.hint"))
 	case strings.HasPrefix(it.ID, "s:"):
@@ -49,6 +52,13 @@ func (s *console) setupView() string {
 				}
 			}
 		}
+	}
+	if s.problem != "" {
+		var p []string
+		for _, l := range text.Wrap(s.problem, w) {
+			p = append(p, st.Error.Render(l))
+		}
+		hint = append(p, hint...)
 	}
 	room := max(1, h/3)
 	if len(hint) > room {
