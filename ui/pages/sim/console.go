@@ -20,6 +20,9 @@ type engine struct {
 	scenarios func() ([]scenario, error)
 	quick     func(fs fieldSet, t func(string) string) (outcome, error)
 	scenario  func(id string, t func(string) string) (outcome, error)
+	// settings, when set, gives a scenario's setup as form values
+	// ("memory=1024 …"): running the scenario loads them into the form.
+	settings func(id string) string
 }
 
 // scenario is a shipped scenario as the console lists it.
@@ -130,10 +133,10 @@ func (s *console) build() {
 
 func (s *console) Init() tea.Cmd {
 	list := s.eng.scenarios
-	return func() tea.Msg {
+	return tea.Batch(func() tea.Msg {
 		l, err := list()
 		return scenariosMsg{l, err}
-	}
+	}, s.loadForm())
 }
 
 func (s *console) Title() string { return s.c.T("sim." + s.eng.id) }
@@ -153,6 +156,9 @@ func (s *console) start(run func() (outcome, error)) tea.Cmd {
 
 func (s *console) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
+	case formLoadedMsg:
+		s.fields.apply(msg.saved)
+		s.build()
 	case scenariosMsg:
 		if msg.err != nil {
 			return s, common.Err(msg.err)
@@ -218,7 +224,7 @@ func (s *console) setupKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(msg, k.Back):
-		return s, common.Pop
+		return s, tea.Sequence(s.saveForm(), common.Pop)
 	case key.Matches(msg, k.Left), key.Matches(msg, k.Right):
 		if f := s.field(); f != nil {
 			dir := 1
@@ -250,7 +256,12 @@ func (s *console) setupKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 			return s, s.runQuick()
 		case strings.HasPrefix(it.ID, "s:"):
 			id, run, t := strings.TrimPrefix(it.ID, "s:"), s.eng.scenario, s.c.T
-			return s, s.start(func() (outcome, error) { return run(id, t) })
+			if s.eng.settings != nil {
+				// The scenario's setup becomes the form, to change and run again.
+				s.fields.apply(s.eng.settings(id))
+				s.build()
+			}
+			return s, tea.Batch(s.saveForm(), s.start(func() (outcome, error) { return run(id, t) }))
 		}
 	}
 	return s, nil
@@ -258,7 +269,7 @@ func (s *console) setupKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 
 func (s *console) runQuick() tea.Cmd {
 	fs, run, t := s.fields.clone(), s.eng.quick, s.c.T
-	return s.start(func() (outcome, error) { return run(fs, t) })
+	return tea.Batch(s.saveForm(), s.start(func() (outcome, error) { return run(fs, t) }))
 }
 
 // field is the form field under the cursor, or nil.

@@ -51,6 +51,7 @@ func lambdaEngine() engine {
 		},
 		quick:    lambdaQuick,
 		scenario: lambdaScenario,
+		settings: lambdaSettings,
 	}
 }
 
