@@ -98,7 +98,7 @@ type console struct {
 }
 
 type consoleKeys struct {
-	Tab, BackTab, Metric, Run, Variant key.Binding
+	Tab, BackTab, Metric, Run, Variant, Facts key.Binding
 }
 
 var keys = consoleKeys{
@@ -108,6 +108,7 @@ var keys = consoleKeys{
 	Run:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "run")),
 	// Variant only names ←/→ in the help of a result; they match k.Left/k.Right.
 	Variant: key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "variant")),
+	Facts:   key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "facts cited")),
 }
 
 func newConsole(c *common.Common, eng engine) *console {
@@ -173,7 +174,7 @@ func (s *console) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			s.mode = modeSetup
 			return s, common.Err(msg.err)
 		}
-		s.out, s.mode = msg.out, modeResult
+		s.out, s.mode = cite(msg.out, s.c.Lib, s.c.Lang, s.c.T), modeResult
 		s.run, s.view, s.metric, s.scroll = 0, 0, 0, 0
 	case common.LangChangedMsg:
 		s.build()
@@ -326,6 +327,12 @@ func (s *console) resultKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 		s.scroll = 1 << 30
 	case key.Matches(msg, keys.Run):
 		return s, s.runQuick()
+	case key.Matches(msg, keys.Facts):
+		for i, v := range s.views() {
+			if v == s.c.T("sim.v.facts") {
+				s.view, s.scroll = i, 0
+			}
+		}
 	}
 	// Switching runs can leave the view past the new run's pages.
 	s.view = min(s.view, len(s.views())-1)
@@ -338,9 +345,9 @@ func (s *console) ShortHelp() []key.Binding {
 	case modeResult:
 		if len(s.out.runs) < 2 {
 			// ←/→ pick a variant; with one run there is nothing to pick.
-			return []key.Binding{keys.Tab, keys.Metric, k.Down}
+			return []key.Binding{keys.Tab, keys.Facts, keys.Metric, k.Down}
 		}
-		return []key.Binding{keys.Tab, keys.Variant, keys.Metric, k.Down}
+		return []key.Binding{keys.Tab, keys.Variant, keys.Facts, keys.Metric, k.Down}
 	}
 	return []key.Binding{k.Up, k.Down, k.Left, k.Open, keys.Run}
 }
@@ -349,6 +356,6 @@ func (s *console) FullHelp() [][]key.Binding {
 	k := s.c.Keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Left, k.Right, k.Open, keys.Run},
-		{keys.Tab, keys.BackTab, keys.Metric, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		{keys.Tab, keys.BackTab, keys.Facts, keys.Metric, k.PageUp, k.PageDown, k.Top, k.Bottom},
 	}
 }

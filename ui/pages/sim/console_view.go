@@ -69,8 +69,9 @@ func (s *console) setupView() string {
 	return list + "\n\n" + strings.Join(hint, "\n")
 }
 
-// factRef finds the "[fact.id]" an explanation ends with.
-var factRef = regexp.MustCompile(`\[[a-z][a-z0-9_]*(\.[a-z0-9_]+)+\]`)
+// factRef finds the fact reference an explanation ends with: "[1]" (or a
+// "[fact.id]" the library does not know).
+var factRef = regexp.MustCompile(`\[([0-9]+|[a-z][a-z0-9_]*(\.[a-z0-9_]+)+)\]`)
 
 func (s *console) resultView() string {
 	st := s.c.Styles

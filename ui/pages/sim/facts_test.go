@@ -1,0 +1,47 @@
+package sim
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/ui/internal/uitest"
+)
+
+// TestFactsAreReferencesNotIDs: a run cites facts as numbered references,
+// never as raw ids, and i opens the facts it cites with their value,
+// meaning, AWS source and the date they were checked.
+func TestFactsAreReferencesNotIDs(t *testing.T) {
+	lib, err := content.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range content.Langs {
+		h := uitest.NewHarness(t, newConsole(uitest.Common(lib, nil, lang, 100, 40), lambdaEngine()))
+		for i := 0; !strings.Contains(selected(h.View()), "reserved-throttle"); i++ {
+			if i > 40 {
+				t.Fatalf("no reserved-throttle scenario:\n%s", h.View())
+			}
+			h.Keys("down")
+		}
+		h.Keys("enter")
+		v := h.View()
+		if m := factID.FindString(v); m != "" {
+			t.Fatalf("%s: a raw fact id %s on screen:\n%s", lang, m, v)
+		}
+		if !strings.Contains(v, "[1]") {
+			t.Fatalf("%s: the explanation cites no reference:\n%s", lang, v)
+		}
+		h.Keys("i")
+		v = h.View()
+		f, _ := lib.Fact("lambda.throttle.code")
+		meaning := f.Meaning
+		if lang == content.KO {
+			meaning = f.MeaningKo
+		}
+		if !strings.Contains(v, "429") || !strings.Contains(v, f.Source) || !strings.Contains(v, f.Checked) ||
+			!strings.Contains(strings.Join(strings.Fields(v), " "), strings.Join(strings.Fields(meaning), " ")[:20]) {
+			t.Fatalf("%s: the facts view lacks the value, meaning, source or date:\n%s", lang, v)
+		}
+	}
+}
