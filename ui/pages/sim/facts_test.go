@@ -45,3 +45,16 @@ func TestFactsAreReferencesNotIDs(t *testing.T) {
 		}
 	}
 }
+
+// TestRDSProxyRunSaysItComparesTwoVariants: a run with your own settings
+// says that it ran the load without and with the proxy, with each count.
+func TestRDSProxyRunSaysItComparesTwoVariants(t *testing.T) {
+	out, err := rdsproxyEngine().quick(rdsproxyEngine().fields(), plainT)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out.runs) != 2 || !strings.Contains(out.title, "without and with RDS Proxy") ||
+		!strings.Contains(out.lesson, "straight to the database") || !strings.Contains(out.lesson, "through RDS Proxy") {
+		t.Fatalf("title %q, lesson %q", out.title, out.lesson)
+	}
+}
