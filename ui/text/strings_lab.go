@@ -28,6 +28,7 @@ func init() {
 		"sim.fact.checked": {"checked:", "확인일:"},
 		"sim.yours.rds":    {"Your settings, without and with RDS Proxy", "내 설정, RDS Proxy 없이와 함께"},
 		"sim.rds.compare":  {"The same load ran twice (←/→ switches): straight to the database %s invocations failed; through RDS Proxy %s.", "같은 부하를 두 번 실행했습니다(←/→로 전환): 데이터베이스에 직접 연결하면 %s건, RDS Proxy를 거치면 %s건이 실패했습니다."},
+		"sfn.asl":          {"Definition (Amazon States Language) · d: history", "정의(Amazon States Language) · d: 기록"},
 		"sim.labs":         {"Labs", "실습"},
 		"sim.labs.d":       {"Exam-style problems you solve by changing a simulator's settings", "시뮬레이터 설정을 바꿔서 푸는 시험형 문제"},
 	} {
