@@ -87,3 +87,18 @@ func TestLabRunRefusesASettingItDoesNotAllow(t *testing.T) {
 		t.Errorf("a passing run: exit %d\n%s", code, out)
 	}
 }
+
+// TestSimScenarioInKorean: --lang ko prints a scenario's title and lesson in
+// Korean, and its explanation cites facts by value, not by id.
+func TestSimScenarioInKorean(t *testing.T) {
+	code, out, errs := saa(t, "sim", "lambda", "--scenario", "reserved-throttle", "--lang", "ko")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, "예약된 동시성이 함수를 스로틀링합니다") {
+		t.Errorf("no Korean title:\n%s", out)
+	}
+	if strings.Contains(out, "[lambda.throttle.code]") {
+		t.Errorf("a raw fact id:\n%s", out)
+	}
+}
