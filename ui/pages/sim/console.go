@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	scen "github.com/saa-study/saa-study/sim/scenario"
 	"github.com/saa-study/saa-study/ui/common"
 	"github.com/saa-study/saa-study/ui/components/menu"
 )
@@ -23,6 +24,9 @@ type engine struct {
 	// settings, when set, gives a scenario's setup as form values
 	// ("memory=1024 …"): running the scenario loads them into the form.
 	settings func(id string) string
+	// info, when set, gives a scenario's title and lesson in both
+	// languages, for the Korean console.
+	info func(id string) (scen.Info, bool)
 }
 
 // scenario is a shipped scenario as the console lists it.
@@ -60,6 +64,8 @@ type doneMsg struct {
 	gen int
 	out outcome
 	err error
+	// scenario is the id of the scenario that ran, "" for the form.
+	scenario string
 }
 
 type scenariosMsg struct {
@@ -127,7 +133,7 @@ func (s *console) build() {
 	}
 	s.menu.Items = append(s.menu.Items, menu.Item{ID: "run", Title: "▶ " + s.c.T("sim.run")})
 	for _, sc := range s.scens {
-		s.menu.Items = append(s.menu.Items, menu.Item{ID: "s:" + sc.id, Title: "◆ " + sc.id, Desc: sc.title})
+		s.menu.Items = append(s.menu.Items, menu.Item{ID: "s:" + sc.id, Title: "◆ " + sc.id, Desc: s.scenarioText(sc).title})
 	}
 	s.menu.Cursor = min(cur, len(s.menu.Items)-1)
 }
@@ -151,7 +157,7 @@ func (s *console) start(run func() (outcome, error)) tea.Cmd {
 	gen := s.gen
 	return func() tea.Msg {
 		out, err := run()
-		return doneMsg{gen, out, err}
+		return doneMsg{gen: gen, out: out, err: err}
 	}
 }
 
@@ -174,7 +180,13 @@ func (s *console) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			s.mode = modeSetup
 			return s, common.Err(msg.err)
 		}
-		s.out, s.mode = cite(msg.out, s.c.Lib, s.c.Lang, s.c.T), modeResult
+		out := msg.out
+		if msg.scenario != "" && s.eng.info != nil {
+			if i, ok := s.eng.info(msg.scenario); ok {
+				out.title, out.lesson = i.In(string(s.c.Lang))
+			}
+		}
+		s.out, s.mode = cite(out, s.c.Lib, s.c.Lang, s.c.T), modeResult
 		s.run, s.view, s.metric, s.scroll = 0, 0, 0, 0
 	case common.LangChangedMsg:
 		s.build()
@@ -262,7 +274,16 @@ func (s *console) setupKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 				s.fields.apply(s.eng.settings(id))
 				s.build()
 			}
-			return s, tea.Batch(s.saveForm(), s.start(func() (outcome, error) { return run(id, t) }))
+			cmd := s.start(func() (outcome, error) { return run(id, t) })
+			tag := func() tea.Msg {
+				m := cmd()
+				if d, ok := m.(doneMsg); ok {
+					d.scenario = id
+					return d
+				}
+				return m
+			}
+			return s, tea.Batch(s.saveForm(), tag)
 		}
 	}
 	return s, nil
@@ -271,6 +292,16 @@ func (s *console) setupKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 func (s *console) runQuick() tea.Cmd {
 	fs, run, t := s.fields.clone(), s.eng.quick, s.c.T
 	return tea.Batch(s.saveForm(), s.start(func() (outcome, error) { return run(fs, t) }))
+}
+
+// scenarioText is a scenario's title and lesson in the console's language.
+func (s *console) scenarioText(sc scenario) scenario {
+	if s.eng.info != nil {
+		if i, ok := s.eng.info(sc.id); ok {
+			sc.title, sc.lesson = i.In(string(s.c.Lang))
+		}
+	}
+	return sc
 }
 
 // field is the form field under the cursor, or nil.

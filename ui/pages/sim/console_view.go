@@ -47,7 +47,7 @@ func (s *console) setupView() string {
 	case strings.HasPrefix(it.ID, "s:"):
 		for _, sc := range s.scens {
 			if "s:"+sc.id == it.ID {
-				for _, l := range text.Wrap(sc.lesson, w) {
+				for _, l := range text.Wrap(s.scenarioText(sc).lesson, w) {
 					hint = append(hint, st.Muted.Render(l))
 				}
 			}

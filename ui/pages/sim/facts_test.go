@@ -58,3 +58,26 @@ func TestRDSProxyRunSaysItComparesTwoVariants(t *testing.T) {
 		t.Fatalf("title %q, lesson %q", out.title, out.lesson)
 	}
 }
+
+// TestLambdaScenarioInKorean: the Korean console lists and runs a Lambda
+// scenario with its Korean title and lesson.
+func TestLambdaScenarioInKorean(t *testing.T) {
+	lib, err := content.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := uitest.NewHarness(t, newConsole(uitest.Common(lib, nil, content.KO, 100, 40), lambdaEngine()))
+	for i := 0; !strings.Contains(selected(h.View()), "reserved-throttle"); i++ {
+		if i > 40 {
+			t.Fatalf("no reserved-throttle scenario:\n%s", h.View())
+		}
+		h.Keys("down")
+	}
+	if v := h.View(); !strings.Contains(v, "예약된 동시성이 함수를 스로틀링합니다") || !strings.Contains(v, "보장이면서 상한") {
+		t.Fatalf("the list and lesson are not Korean:\n%s", v)
+	}
+	h.Keys("enter")
+	if v := h.View(); !strings.Contains(strings.Split(v, "\n")[0], "예약된 동시성이 함수를 스로틀링합니다") {
+		t.Fatalf("the result's title is not Korean:\n%s", v)
+	}
+}
