@@ -50,6 +50,7 @@ func edgeEngine() engine {
 			}
 			return out, nil
 		},
+		info: infoOf(edge.Scenarios),
 		quick: func(fs fieldSet, t func(string) string) (outcome, error) {
 			fn := fs.s("function")
 			if fn == "none" {

@@ -81,3 +81,25 @@ func TestLambdaScenarioInKorean(t *testing.T) {
 		t.Fatalf("the result's title is not Korean:\n%s", v)
 	}
 }
+
+// TestEveryConsoleListsScenariosInKorean: in Korean, no console lists a
+// scenario under its English title.
+func TestEveryConsoleListsScenariosInKorean(t *testing.T) {
+	lib, err := content.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, eng := range engines() {
+		scs, err := eng.scenarios()
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := uitest.NewHarness(t, newConsole(uitest.Common(lib, nil, content.KO, 200, 60), eng))
+		v := h.View()
+		for _, sc := range scs {
+			if strings.Contains(v, sc.title) {
+				t.Errorf("%s: %s is listed in English: %q", eng.id, sc.id, sc.title)
+			}
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/saa-study/saa-study/sim/lambda"
+	scen "github.com/saa-study/saa-study/sim/scenario"
 	"github.com/saa-study/saa-study/ui/common"
 )
 
@@ -110,3 +111,19 @@ func lambdaSettings(id string) string {
 func itoa(n int) string { return strconv.Itoa(n) }
 
 func ftoa(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// infoOf looks a shipped scenario up among all, for an engine's info.
+func infoOf[S interface{ About() scen.Info }](all func() ([]S, error)) func(id string) (scen.Info, bool) {
+	return func(id string) (scen.Info, bool) {
+		list, err := all()
+		if err != nil {
+			return scen.Info{}, false
+		}
+		for _, s := range list {
+			if i := s.About(); i.ID == id {
+				return i, true
+			}
+		}
+		return scen.Info{}, false
+	}
+}

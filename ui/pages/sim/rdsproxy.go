@@ -34,6 +34,7 @@ func rdsproxyEngine() engine {
 			}
 			return out, nil
 		},
+		info: infoOf(rdsproxy.Scenarios),
 		quick: func(fs fieldSet, t func(string) string) (outcome, error) {
 			o := rdsproxy.QuickOptions{MaxConnections: fs.i("max_connections"), Baseline: fs.i("baseline"), Surge: fs.i("surge"),
 				SurgeS: fs.i("surge_s"), Mode: fs.s("mode"), PinnedPct: fs.n("pinned_pct"),
