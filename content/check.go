@@ -71,6 +71,7 @@ func check(lib *Library, ld *loader) {
 	if k.bilingual() {
 		k.translations()
 	}
+	checkLabs(k.lib, k.sections, k.c, k.bilingual())
 }
 
 // missingNotes reports each note that has no translation; references to

@@ -8,7 +8,7 @@ import (
 
 // files is the content shipped inside the binary.
 //
-//go:embed facts.yaml notes questions cards
+//go:embed facts.yaml notes questions cards labs
 var files embed.FS
 
 // EmbeddedFS returns the embedded content as a file system.

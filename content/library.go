@@ -24,6 +24,7 @@ type Library struct {
 	// langs are the languages the content is written in: every language
 	// for the built-in content, the ones it has files for in a folder.
 	langs []Lang
+	labs  map[Lang][]*Lab
 	// Version identifies the content: a digest of every file read.
 	Version string
 }
@@ -72,7 +73,7 @@ func Load(fsys fs.FS) (*Library, error) { return loadContent(fsys, false) }
 // built-in content does.
 func loadContent(fsys fs.FS, bilingual bool) (*Library, error) {
 	ld := &loader{c: &collector{}, usedFacts: map[string]bool{}}
-	lib := &Library{notes: map[Lang][]*Note{}, questions: map[Lang][]*Question{}, cards: map[Lang][]*Card{}}
+	lib := &Library{notes: map[Lang][]*Note{}, questions: map[Lang][]*Question{}, cards: map[Lang][]*Card{}, labs: map[Lang][]*Lab{}}
 	h := sha256.New()
 
 	files := map[Lang][3][]string{}
@@ -123,6 +124,13 @@ func loadContent(fsys fs.FS, bilingual bool) (*Library, error) {
 			src := readFile(fsys, f, h, ld.c)
 			lib.cards[lang] = append(lib.cards[lang], parseCards(f, lang, src, ld)...)
 		}
+		for _, f := range mdFiles(fsys, "labs/"+string(lang), ld.c) {
+			src := readFile(fsys, f, h, ld.c)
+			if l := parseLab(f, lang, src, ld); l != nil {
+				lib.labs[lang] = append(lib.labs[lang], l)
+			}
+		}
+		sortLabs(lib.labs[lang])
 		sort.SliceStable(lib.notes[lang], func(i, j int) bool {
 			a, b := lib.notes[lang][i], lib.notes[lang][j]
 			if a.Order != b.Order {

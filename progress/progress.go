@@ -32,6 +32,7 @@ type (
 const (
 	KindCard     = store.KindCard
 	KindQuestion = store.KindQuestion
+	KindLab      = store.KindLab
 )
 
 // errNoStore is returned by writes that need a progress file.

@@ -19,6 +19,7 @@ type Entry struct {
 	Card     *content.Card
 	ClozeN   string // the cloze number this entry hides, for cloze cards
 	Q        *content.Question
+	Lab      *content.Lab
 	Front    string // imported cards
 	Back     string
 }
@@ -49,6 +50,9 @@ func (p *Progress) LoadSet(ctx context.Context, lang content.Lang) (*Set, error)
 	set := &Set{Lang: lang, byKey: map[string]*Entry{}}
 	if lib := p.Library(); lib != nil {
 		set.addLibrary(lib, lang, "", "")
+		for _, l := range lib.Labs(lang) {
+			set.add(&Entry{Kind: store.KindLab, ID: l.ID, Topic: noteOfSection(l.Section), Section: l.Section, Lab: l})
+		}
 	}
 	if !p.HasStore() {
 		return set, nil
@@ -76,9 +80,13 @@ func (p *Progress) LoadSet(ctx context.Context, lang content.Lang) (*Set, error)
 	for _, c := range imported {
 		set.add(&Entry{Kind: store.KindCard, ID: c.Deck + "/" + c.CardID, Deck: c.Deck, Topic: c.Deck, Front: c.Front, Back: c.Back})
 	}
-	refs := make([]store.SRSRef, len(set.Entries))
+	refs := make([]store.SRSRef, 0, len(set.Entries))
 	for i, e := range set.Entries {
-		refs[i] = store.SRSRef{Kind: e.Kind, ItemID: e.ID, Deck: e.Deck, Ord: i}
+		// A lab joins the schedule when it is first attempted (CommitLab),
+		// not as a new item of the day.
+		if e.Kind != store.KindLab {
+			refs = append(refs, store.SRSRef{Kind: e.Kind, ItemID: e.ID, Deck: e.Deck, Ord: i})
+		}
 	}
 	if _, err := st.RegisterSRSItems(ctx, refs); err != nil {
 		return nil, err
@@ -168,4 +176,14 @@ func (s *Set) queueCards(items []store.SRSItem) ([]srs.QueueCard, []store.SRSIte
 		kept = append(kept, it)
 	}
 	return qc, kept
+}
+
+// noteOfSection is the note id of "note-id#section-id".
+func noteOfSection(ref string) string {
+	for i, r := range ref {
+		if r == '#' {
+			return ref[:i]
+		}
+	}
+	return ref
 }

@@ -54,8 +54,8 @@ func (s *Store) CommitAnswer(ctx context.Context, a Answer, schedule Schedule) (
 // scheduleTx registers the answer's item if it is new, reads its state,
 // runs schedule and commits the review, all inside tx.
 func (s *Store) scheduleTx(ctx context.Context, tx *sql.Tx, a Answer, schedule Schedule) (SRSItem, error) {
-	if a.Kind != KindCard && a.Kind != KindQuestion {
-		return SRSItem{}, fmt.Errorf("ValidationException: item %q: kind must be %q or %q, got %q", a.ItemID, KindCard, KindQuestion, a.Kind)
+	if err := validKind(a.Kind); err != nil {
+		return SRSItem{}, fmt.Errorf("ValidationException: item %q: %w", a.ItemID, err)
 	}
 	q := `SELECT ` + itemCols + ` FROM srs_item WHERE kind = ? AND item_id = ?`
 	prev, err := scanItem(tx.QueryRowContext(ctx, q, a.Kind, a.ItemID))

@@ -12,11 +12,21 @@ import (
 )
 
 // Item kinds in the schedule: a flashcard (or one cloze number of it, id
-// "card-id::c1") and a scenario question.
+// "card-id::c1"), a scenario question, and a simulator lab.
 const (
 	KindCard     = "card"
 	KindQuestion = "question"
+	KindLab      = "lab"
 )
+
+// validKind reports whether kind is one the schedule holds.
+func validKind(kind string) error {
+	switch kind {
+	case KindCard, KindQuestion, KindLab:
+		return nil
+	}
+	return fmt.Errorf("kind must be %q, %q or %q, got %q", KindCard, KindQuestion, KindLab, kind)
+}
 
 // SRSItem is one schedulable item and its state.
 type SRSItem struct {
@@ -108,8 +118,8 @@ func (s *Store) RegisterSRSItems(ctx context.Context, refs []SRSRef) (int, error
 			return err
 		}
 		for _, r := range refs {
-			if r.Kind != KindCard && r.Kind != KindQuestion {
-				return fmt.Errorf("ValidationException: item %q: kind must be %q or %q, got %q", r.ItemID, KindCard, KindQuestion, r.Kind)
+			if err := validKind(r.Kind); err != nil {
+				return fmt.Errorf("ValidationException: item %q: %w", r.ItemID, err)
 			}
 			if _, err := st.ExecContext(ctx, r.Kind, r.ItemID, r.Deck, r.Ord, now); err != nil {
 				return fmt.Errorf("registering %s %s: %w", r.Kind, r.ItemID, err)

@@ -48,6 +48,13 @@ func layoutCases(lib *content.Library) []layoutCase {
 	for _, id := range []string{"lambda", "apigateway", "edge", "rdsproxy", "dynamodb", "sfn"} {
 		cases = append(cases, layoutCase{name: "sim " + id, target: "sim:" + id})
 	}
+	cases = append(cases, layoutCase{name: "labs", target: "lab"})
+	for _, l := range lib.Labs(content.EN) {
+		cases = append(cases,
+			layoutCase{name: "lab " + l.ID, target: "lab:" + l.ID},
+			layoutCase{name: "lab " + l.ID + " typing a bad value", target: "lab:" + l.ID, keys: []string{"enter", "x", "enter"}},
+			layoutCase{name: "lab " + l.ID + " given up", target: "lab:" + l.ID, keys: []string{"g"}})
+	}
 	for _, n := range lib.Notes(content.EN) {
 		cases = append(cases,
 			layoutCase{name: "note " + n.ID, target: "note:" + n.ID},

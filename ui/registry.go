@@ -7,6 +7,7 @@ import (
 	"github.com/saa-study/saa-study/ui/common"
 	"github.com/saa-study/saa-study/ui/components/reader"
 	"github.com/saa-study/saa-study/ui/pages/exam"
+	"github.com/saa-study/saa-study/ui/pages/lab"
 	"github.com/saa-study/saa-study/ui/pages/notes"
 	"github.com/saa-study/saa-study/ui/pages/review"
 	"github.com/saa-study/saa-study/ui/pages/settings"
@@ -60,6 +61,14 @@ var screens = map[string]func(c *common.Common, arg string) common.Screen{
 			return sfn.NewPicker(c)
 		}
 		return sim.NewConsole(c, arg) // nil for an unknown engine
+	},
+
+	// "lab" lists the labs; "lab:ID" opens one.
+	"lab": func(c *common.Common, arg string) common.Screen {
+		if arg == "" {
+			return lab.NewList(c)
+		}
+		return lab.New(c, arg)
 	},
 
 	"stats": func(c *common.Common, _ string) common.Screen { return stats.New(c) },

@@ -179,6 +179,7 @@ var coreMayImport = map[string][]string{
 	"quiz":     {"content"},
 	"store":    {"srs"},
 	"progress": {"store", "srs", "quiz", "content"},
+	"lab":      {"content", "sim"},
 }
 
 // top is the first element of a module-relative path.

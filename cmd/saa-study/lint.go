@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/lab"
 )
 
 func termSize(f *os.File) (int, int, error) { return term.GetSize(f.Fd()) }
@@ -17,7 +18,8 @@ func newLintCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
 		Use:   "lint [DIR|FILE.md]",
 		Short: "Check content: the built-in content, a folder, or a quiz file",
-		Long: `Checks ids, links, fact references, question shapes and translations.
+		Long: `Checks ids, links, fact references, question shapes and translations, and runs
+every lab: its starting settings must fail the goal and its solution pass it.
 Prints each problem as file:line: message and exits 1 when there are any.`,
 		Example: `  saa-study lint
   saa-study lint ./my-content
@@ -25,10 +27,12 @@ Prints each problem as file:line: message and exits 1 when there are any.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
+			var lib *content.Library
+			dir := ""
 			what, note := "built-in content", ""
 			switch {
 			case len(args) == 0:
-				_, err = content.Embedded()
+				lib, err = content.Embedded()
 			default:
 				what = args[0]
 				st, serr := os.Stat(args[0])
@@ -36,8 +40,8 @@ Prints each problem as file:line: message and exits 1 when there are any.`,
 				case serr != nil:
 					return &exitError{code: 1, msg: serr.Error()}
 				case st.IsDir():
-					var lib *content.Library
 					lib, err = content.LoadDir(args[0])
+					dir = args[0]
 					if err == nil && lib != nil && len(lib.Langs()) == 1 {
 						note = " (it is in " + langNames(lib.Langs()) + " only; translations are checked once it has files in both languages)"
 					}
@@ -48,7 +52,16 @@ Prints each problem as file:line: message and exits 1 when there are any.`,
 					_, err = content.LoadQuizFile(args[0])
 				}
 			}
-			if ps, ok := err.(content.Problems); ok {
+			ps, _ := err.(content.Problems)
+			if lib != nil && (err == nil || len(ps) > 0) {
+				// Labs are checked by running them: the start must fail
+				// the goal and the solution must pass it.
+				for _, p := range lab.Lint(lib) {
+					ps = append(ps, content.Problem{File: filepath.Join(dir, p.File), Line: p.Line, Msg: p.Msg})
+				}
+				err = nil
+			}
+			if len(ps) > 0 {
 				for _, p := range ps {
 					fmt.Fprintln(g.stdout, p.String())
 				}

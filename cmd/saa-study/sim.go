@@ -53,14 +53,19 @@ func runScenario[S scenario.Scenario[R], R any](g *globals, arg string, asJSON b
 		return simError(err)
 	}
 	info := sc.About()
+	lang, err := g.printLang()
+	if err != nil {
+		return err
+	}
+	title, lesson := info.In(string(lang))
 	if asJSON {
-		out := map[string]any{"scenario": info.ID, "title": info.Title, "lesson": info.Lesson, "runs": runs}
+		out := map[string]any{"scenario": info.ID, "title": title, "lesson": lesson, "runs": runs}
 		if extra != nil {
 			maps.Copy(out, extra(sc))
 		}
 		return writeJSON(g, out)
 	}
-	fmt.Fprintf(g.stdout, "%s\n%s\n\n", info.Title, strings.TrimSpace(info.Lesson))
+	fmt.Fprintf(g.stdout, "%s\n%s\n\n", title, strings.TrimSpace(lesson))
 	show(g, runs)
 	return nil
 }

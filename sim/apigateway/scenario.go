@@ -16,14 +16,17 @@ import (
 // Scenario is an API, the traffic sent to it and the lesson. Variants rerun
 // it with one knob changed. See SCENARIOS.md.
 type Scenario struct {
-	ID         string    `json:"id" yaml:"id"`
-	Title      string    `json:"title" yaml:"title"`
-	API        API       `json:"api" yaml:"api"`
-	Traffic    Traffic   `json:"traffic" yaml:"traffic"`
-	Seed       uint64    `json:"seed,omitempty" yaml:"seed"`
-	Variants   []Variant `json:"variants,omitempty" yaml:"variants"`
-	Lesson     string    `json:"lesson" yaml:"lesson"`
-	ExpectFact string    `json:"expect_fact,omitempty" yaml:"expect_fact"`
+	ID       string    `json:"id" yaml:"id"`
+	Title    string    `json:"title" yaml:"title"`
+	API      API       `json:"api" yaml:"api"`
+	Traffic  Traffic   `json:"traffic" yaml:"traffic"`
+	Seed     uint64    `json:"seed,omitempty" yaml:"seed"`
+	Variants []Variant `json:"variants,omitempty" yaml:"variants"`
+	Lesson   string    `json:"lesson" yaml:"lesson"`
+	// TitleKo and LessonKo are the Korean title and lesson.
+	TitleKo    string `json:"title_ko,omitempty" yaml:"title_ko"`
+	LessonKo   string `json:"lesson_ko,omitempty" yaml:"lesson_ko"`
+	ExpectFact string `json:"expect_fact,omitempty" yaml:"expect_fact"`
 }
 
 // Variant changes knobs across the whole API; nil fields leave it alone.
@@ -203,5 +206,5 @@ var _ scenario.Scenario[[]VariantResult] = Scenario{}
 
 // About names the scenario for scenario.Scenario.
 func (s Scenario) About() scenario.Info {
-	return scenario.Info{ID: s.ID, Title: s.Title, Lesson: s.Lesson}
+	return scenario.Info{ID: s.ID, Title: s.Title, Lesson: s.Lesson, TitleKo: s.TitleKo, LessonKo: s.LessonKo}
 }

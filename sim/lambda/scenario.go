@@ -25,6 +25,9 @@ type Scenario struct {
 	Options  Options        `json:"options"`
 	Variants []Variant      `json:"variants,omitempty"`
 	Lesson   string         `json:"lesson"`
+	// TitleKo and LessonKo are the Korean title and lesson.
+	TitleKo  string `json:"title_ko,omitempty"`
+	LessonKo string `json:"lesson_ko,omitempty"`
 	// ExpectFact is the fact id the run's explanation should cite.
 	ExpectFact string `json:"expect_fact,omitempty"`
 }
@@ -44,6 +47,8 @@ type VariantResult struct {
 type scenarioFile struct {
 	ID         string         `yaml:"id"`
 	Title      string         `yaml:"title"`
+	TitleKo    string         `yaml:"title_ko"`
+	LessonKo   string         `yaml:"lesson_ko"`
 	Function   FunctionConfig `yaml:"function"`
 	Account    AccountConfig  `yaml:"account"`
 	Workload   Workload       `yaml:"workload"`
@@ -99,7 +104,7 @@ func ParseScenario(data []byte) (s Scenario, err error) {
 	}
 	l := DefaultLimits()
 	s = Scenario{ID: f.ID, Title: f.Title, Function: f.Function, Account: f.Account, Workload: f.Workload,
-		Options: f.Options, Lesson: f.Lesson, ExpectFact: f.ExpectFact}
+		Options: f.Options, Lesson: f.Lesson, ExpectFact: f.ExpectFact, TitleKo: f.TitleKo, LessonKo: f.LessonKo}
 	if err := s.Function.ValidateIn(s.Account, l); err != nil {
 		return Scenario{}, scenario.Errorf(at("function"), "function: %w", err)
 	}
@@ -212,5 +217,5 @@ var _ scenario.Scenario[[]VariantResult] = Scenario{}
 
 // About names the scenario for scenario.Scenario.
 func (s Scenario) About() scenario.Info {
-	return scenario.Info{ID: s.ID, Title: s.Title, Lesson: s.Lesson}
+	return scenario.Info{ID: s.ID, Title: s.Title, Lesson: s.Lesson, TitleKo: s.TitleKo, LessonKo: s.LessonKo}
 }

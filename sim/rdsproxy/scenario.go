@@ -16,11 +16,14 @@ import (
 // Scenario is a teaching case: one or more configurations run side by side.
 // SCENARIOS.md documents the YAML format.
 type Scenario struct {
-	ID     string        `json:"id" yaml:"id"`
-	Title  string        `json:"title" yaml:"title"`
-	Fact   string        `json:"fact" yaml:"fact"`
-	Lesson string        `json:"lesson" yaml:"lesson"`
-	Runs   []ScenarioRun `json:"runs" yaml:"runs"`
+	ID     string `json:"id" yaml:"id"`
+	Title  string `json:"title" yaml:"title"`
+	Fact   string `json:"fact" yaml:"fact"`
+	Lesson string `json:"lesson" yaml:"lesson"`
+	// TitleKo and LessonKo are the Korean title and lesson.
+	TitleKo  string        `json:"title_ko,omitempty" yaml:"title_ko"`
+	LessonKo string        `json:"lesson_ko,omitempty" yaml:"lesson_ko"`
+	Runs     []ScenarioRun `json:"runs" yaml:"runs"`
 }
 
 // ScenarioRun is one named configuration of a scenario.
@@ -108,5 +111,5 @@ var _ scenario.Scenario[[]RunResult] = Scenario{}
 
 // About names the scenario for scenario.Scenario.
 func (s Scenario) About() scenario.Info {
-	return scenario.Info{ID: s.ID, Title: s.Title, Lesson: s.Lesson}
+	return scenario.Info{ID: s.ID, Title: s.Title, Lesson: s.Lesson, TitleKo: s.TitleKo, LessonKo: s.LessonKo}
 }

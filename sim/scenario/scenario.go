@@ -14,6 +14,24 @@ type Info struct {
 	ID string
 	// Title is one line; Lesson is what the learner should take away.
 	Title, Lesson string
+	// TitleKo and LessonKo are the Korean title and lesson, where the
+	// scenario has them.
+	TitleKo, LessonKo string
+}
+
+// In returns the title and lesson in lang ("en" or "ko"); English stands in
+// where the Korean is missing.
+func (i Info) In(lang string) (title, lesson string) {
+	title, lesson = i.Title, i.Lesson
+	if lang == "ko" {
+		if i.TitleKo != "" {
+			title = i.TitleKo
+		}
+		if i.LessonKo != "" {
+			lesson = i.LessonKo
+		}
+	}
+	return title, lesson
 }
 
 // Scenario is one engine's lesson: a setting, a workload and the runs that

@@ -90,8 +90,10 @@ func WrapWidth(w int) int {
 	return max(min(w, MaxReadingWidth), 20)
 }
 
-// NoteLinkRe matches a link to another note: [text](note:id#section).
-var NoteLinkRe = regexp.MustCompile(`\[([^\]]+)\]\(note:([^)#\s]+)(?:#([^)\s]+))?\)`)
+// NoteLinkRe matches a link to another note, [text](note:id#section), or
+// to a lab, [text](lab:id): the groups are the text, the scheme ("note"
+// or "lab"), the id and the section.
+var NoteLinkRe = regexp.MustCompile(`\[([^\]]+)\]\((note|lab):([^)#\s]+)(?:#([^)\s]+))?\)`)
 
 // PrepareMarkdown turns content Markdown into what glamour should show:
 // links to other notes become their text and the target's title, since a
@@ -100,6 +102,16 @@ func PrepareMarkdown(lib *content.Library, n *content.Note) string {
 	body := strings.ReplaceAll(n.Body, "\t", "    ")
 	return NoteLinkRe.ReplaceAllStringFunc(body, func(m string) string {
 		sub := NoteLinkRe.FindStringSubmatch(m)
+		if sub[2] == "lab" {
+			sub = []string{sub[0], sub[1], sub[3], sub[4]}
+			if lib != nil {
+				if l := lib.Lab(n.Lang, sub[2]); l != nil {
+					return "*" + sub[1] + "* (→ " + l.Title + ")"
+				}
+			}
+			return "*" + sub[1] + "* (→ " + sub[2] + ")"
+		}
+		sub = []string{sub[0], sub[1], sub[3], sub[4]}
 		target := sub[2]
 		if lib != nil {
 			if t := lib.Note(n.Lang, sub[2]); t != nil {

@@ -26,6 +26,22 @@ type Series struct {
 // 256-colour indexes so a line and its name match.
 var chartColors = []asciigraph.AnsiColor{asciigraph.DarkOrange, asciigraph.DodgerBlue, asciigraph.LimeGreen, asciigraph.Orchid, asciigraph.Gold}
 
+// seriesGlyphs mark each series with its own glyph as well as its colour,
+// so that lines stay apart without colour (NO_COLOR=1, a monochrome
+// terminal, colour blindness); the legend shows the same glyph. The first
+// series keeps the box-drawing line.
+var seriesGlyphs = []string{"━", "•", "×", "+", "*"}
+
+func seriesCharSets(n int) []asciigraph.CharSet {
+	out := []asciigraph.CharSet{asciigraph.DefaultCharSet}
+	for i := 1; i < n; i++ {
+		cs := asciigraph.CreateCharSet(seriesGlyphs[i%len(seriesGlyphs)])
+		cs.UpRight, cs.DownHorizontal = asciigraph.DefaultCharSet.UpRight, asciigraph.DefaultCharSet.DownHorizontal
+		out = append(out, cs)
+	}
+	return out
+}
+
 // chartLabelWidth is the room the y-axis labels take; compactNumber keeps
 // every label within it so the chart's width is known before drawing.
 const chartLabelWidth = 6
@@ -67,6 +83,7 @@ func Line(st *styles.Styles, series []Series, w, h int, xmax float64, unit strin
 		// Labels of one width, so stacked charts line up.
 		asciigraph.YAxisValueFormatter(func(v float64) string { return fmt.Sprintf("%*s", chartLabelWidth-1, CompactNumber(v)) }),
 		asciigraph.SeriesColors(chartColors[:min(len(data), len(chartColors))]...),
+		asciigraph.SeriesChars(seriesCharSets(len(data))...),
 	}
 	if axis {
 		opts = append(opts, asciigraph.XAxisRange(0, xmax), asciigraph.XAxisTickCount(max(2, min(6, plotW/14))),
@@ -91,7 +108,8 @@ func Legend(st *styles.Styles, series []Series, w int) string {
 	var b strings.Builder
 	for i, s := range series {
 		c := chartColors[i%len(chartColors)]
-		item := lipgloss.NewStyle().Foreground(lipgloss.ANSIColor(c)).Render("━ ") + st.Muted.Render(s.Name)
+		glyph := seriesGlyphs[i%len(seriesGlyphs)]
+		item := lipgloss.NewStyle().Foreground(lipgloss.ANSIColor(c)).Render(glyph+" ") + st.Muted.Render(s.Name)
 		if i > 0 {
 			item = "  " + item
 		}

@@ -86,3 +86,25 @@ func BenchmarkLineChart(b *testing.B) {
 		Line(st, series, 80, 18, 599, "s")
 	}
 }
+
+// TestSeriesDifferWithoutColour: with the colours stripped (NO_COLOR=1),
+// three series are still told apart by their glyphs, in the plot and in
+// the legend.
+func TestSeriesDifferWithoutColour(t *testing.T) {
+	st := styles.New(true)
+	up, flat, down := make([]float64, 30), make([]float64, 30), make([]float64, 30)
+	for i := range up {
+		up[i], flat[i], down[i] = float64(i), 15, float64(30-i)
+	}
+	out := ansi.Strip(Line(st, []Series{{"ok", up}, {"throttled", flat}, {"WCU/s", down}}, 60, 16, 30, "s"))
+	lines := strings.Split(out, "\n")
+	plot, legend := strings.Join(lines[:len(lines)-1], "\n"), lines[len(lines)-1]
+	for _, g := range []string{"•", "×"} {
+		if !strings.Contains(plot, g) {
+			t.Errorf("no %q in the plot:\n%s", g, out)
+		}
+	}
+	if !strings.Contains(legend, "━ ok") || !strings.Contains(legend, "• throttled") || !strings.Contains(legend, "× WCU/s") {
+		t.Errorf("the legend does not match the glyphs: %q", legend)
+	}
+}

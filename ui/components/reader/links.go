@@ -16,9 +16,10 @@ import (
 // Links between notes, the history they leave, the language switch and
 // the table of contents: every way the reader moves to another place.
 
-// linkRef is a link to another note (or a section of one).
+// linkRef is a link to another note (or a section of one), or to a lab.
 type linkRef struct {
 	text, note, section string
+	lab                 string
 	line                int
 }
 
@@ -50,7 +51,10 @@ func (r *Reader) locate() {
 	r.links = r.links[:0]
 	from = 0
 	for _, m := range render.NoteLinkRe.FindAllStringSubmatch(r.note.Body, -1) {
-		l := linkRef{text: m[1], note: m[2], section: m[3], line: -1}
+		l := linkRef{text: m[1], note: m[3], section: m[4], line: -1}
+		if m[2] == "lab" {
+			l = linkRef{text: m[1], lab: m[3], line: -1}
+		}
 		if i := findLine(r.plain, from, l.text); i >= 0 {
 			l.line, from = i, i
 		}
@@ -164,6 +168,9 @@ func (r *Reader) cycleLink(forward bool) {
 
 func (r *Reader) follow() tea.Cmd {
 	l := r.links[r.link]
+	if l.lab != "" {
+		return tea.Sequence(r.SavePosition(), common.Open("lab:"+l.lab))
+	}
 	target := r.c.Lib.Note(r.note.Lang, l.note)
 	if target == nil {
 		return common.Status("no note " + l.note)

@@ -439,6 +439,9 @@ func (r *Reader) footer() string {
 		if n := r.c.Lib.Note(r.note.Lang, l.note); n != nil {
 			title = n.Title
 		}
+		if lb := r.c.Lib.Lab(r.note.Lang, l.lab); lb != nil {
+			title = r.c.T("lab.title") + " · " + lb.Title
+		}
 		parts = append(parts, fmt.Sprintf(r.c.T("reader.link"), title))
 	}
 	if len(r.history) > 0 {

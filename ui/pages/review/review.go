@@ -55,6 +55,7 @@ const (
 	rvGraded          // a question graded, waiting for the rating
 	rvLeech           // the leech notice
 	rvEmpty           // nothing due now
+	rvLab             // a lab: enter opens it, and it rates itself
 )
 
 // Messages of the review screen; gen drops answers to stale requests.
@@ -156,6 +157,11 @@ func (r *Review) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case common.LangChangedMsg:
 		r.s = nil
 		return r, r.reload("", "", "")
+	case common.ResumedMsg:
+		// Back from a lab, which rated itself: on to what is due next.
+		if r.mode == rvLab {
+			return r, r.reload("", "", "")
+		}
 	case tea.KeyPressMsg:
 		return r.onKey(msg)
 	}
@@ -216,6 +222,10 @@ func (r *Review) showItem(k string, it progress.SRSItem, now time.Time) {
 	r.curKey, r.it, r.entry = k, it, r.s.Set().Get(it.Kind, it.ItemID)
 	r.shownAt, r.scroll = now, 0
 	r.preview = r.s.Preview(it, now)
+	if r.entry != nil && r.entry.Lab != nil {
+		r.mode = rvLab
+		return
+	}
 	if r.entry != nil && r.entry.Q != nil {
 		r.mode = rvQuestion
 		r.q.Present(quiz.Present(r.entry.Q, progress.ReviewSeed(k, it.Card.Reps, r.session)))
@@ -243,6 +253,11 @@ func (r *Review) onKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 		return r, common.Open("note:" + r.noteSection())
 	}
 	switch r.mode {
+	case rvLab:
+		if key.Matches(msg, r.c.Keys.Open) && r.entry != nil {
+			return r, common.Open("lab:" + r.entry.ID)
+		}
+		return r, r.common(msg)
 	case rvLeech:
 		if key.Matches(msg, k.Continue) {
 			r.next("")

@@ -67,6 +67,9 @@ func (r *Review) View() string {
 		} else {
 			foot = []string{st.Muted.Render(c.T("rv.hint.front"))}
 		}
+	case rvLab:
+		body = r.labLines(tw)
+		foot = []string{st.Muted.Render(c.T("rv.hint.lab"))}
 	case rvQuestion:
 		body = r.questionLines(tw)
 		hint := strings.Replace(c.T("rv.hint.question"), "a–f", r.q.PickHelp().Help().Key, 1)
@@ -177,6 +180,22 @@ func rvSectionName(c *common.Common, ref string) string {
 		name += " › " + s.Title
 	}
 	return name + " (" + ref + ")"
+}
+
+// labLines show a lab due again: its title and situation; the lab itself
+// opens on its own screen.
+func (r *Review) labLines(w int) []string {
+	st, l := r.c.Styles, r.entry.Lab
+	out := text.Wrap(r.c.T("lab.title")+" · "+l.Title, w)
+	for i := range out {
+		out[i] = st.Header.Render(out[i])
+	}
+	out = append(out, "")
+	for _, p := range strings.Split(strings.ReplaceAll(l.Situation, "**", ""), "\n\n") {
+		out = append(out, text.Wrap(strings.ReplaceAll(p, "\n", " "), w)...)
+		out = append(out, "")
+	}
+	return out
 }
 
 func (r *Review) cardLines(w int) []string {
@@ -358,6 +377,8 @@ func (r *Review) ShortHelp() []key.Binding {
 		return []key.Binding{r.q.PickHelp(), r.q.Keys.Submit, k.Undo}
 	case rvEmpty:
 		return []key.Binding{k.Ahead, k.Drill, k.Undo}
+	case rvLab:
+		return []key.Binding{r.c.Keys.Open, k.Bury, k.Suspend}
 	case rvLeech:
 		return []key.Binding{k.Continue}
 	}

@@ -1,13 +1,13 @@
 package sim
 
 import (
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	scen "github.com/saa-study/saa-study/sim/scenario"
 	"github.com/saa-study/saa-study/ui/common"
 	"github.com/saa-study/saa-study/ui/components/menu"
 )
@@ -21,6 +21,12 @@ type engine struct {
 	scenarios func() ([]scenario, error)
 	quick     func(fs fieldSet, t func(string) string) (outcome, error)
 	scenario  func(id string, t func(string) string) (outcome, error)
+	// settings, when set, gives a scenario's setup as form values
+	// ("memory=1024 …"): running the scenario loads them into the form.
+	settings func(id string) string
+	// info, when set, gives a scenario's title and lesson in both
+	// languages, for the Korean console.
+	info func(id string) (scen.Info, bool)
 }
 
 // scenario is a shipped scenario as the console lists it.
@@ -58,6 +64,8 @@ type doneMsg struct {
 	gen int
 	out outcome
 	err error
+	// scenario is the id of the scenario that ran, "" for the form.
+	scenario string
 }
 
 type scenariosMsg struct {
@@ -86,6 +94,7 @@ type console struct {
 
 	editing bool
 	input   textinput.Model
+	problem string // a typed value refused, as a sentence
 
 	out    outcome
 	run    int // selected variant
@@ -95,7 +104,7 @@ type console struct {
 }
 
 type consoleKeys struct {
-	Tab, BackTab, Metric, Run, Variant key.Binding
+	Tab, BackTab, Metric, Run, Variant, Facts key.Binding
 }
 
 var keys = consoleKeys{
@@ -105,6 +114,7 @@ var keys = consoleKeys{
 	Run:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "run")),
 	// Variant only names ←/→ in the help of a result; they match k.Left/k.Right.
 	Variant: key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "variant")),
+	Facts:   key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "facts cited")),
 }
 
 func newConsole(c *common.Common, eng engine) *console {
@@ -123,17 +133,17 @@ func (s *console) build() {
 	}
 	s.menu.Items = append(s.menu.Items, menu.Item{ID: "run", Title: "▶ " + s.c.T("sim.run")})
 	for _, sc := range s.scens {
-		s.menu.Items = append(s.menu.Items, menu.Item{ID: "s:" + sc.id, Title: "◆ " + sc.id, Desc: sc.title})
+		s.menu.Items = append(s.menu.Items, menu.Item{ID: "s:" + sc.id, Title: "◆ " + sc.id, Desc: s.scenarioText(sc).title})
 	}
 	s.menu.Cursor = min(cur, len(s.menu.Items)-1)
 }
 
 func (s *console) Init() tea.Cmd {
 	list := s.eng.scenarios
-	return func() tea.Msg {
+	return tea.Batch(func() tea.Msg {
 		l, err := list()
 		return scenariosMsg{l, err}
-	}
+	}, s.loadForm())
 }
 
 func (s *console) Title() string { return s.c.T("sim." + s.eng.id) }
@@ -147,12 +157,15 @@ func (s *console) start(run func() (outcome, error)) tea.Cmd {
 	gen := s.gen
 	return func() tea.Msg {
 		out, err := run()
-		return doneMsg{gen, out, err}
+		return doneMsg{gen: gen, out: out, err: err}
 	}
 }
 
 func (s *console) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
+	case formLoadedMsg:
+		s.fields.apply(msg.saved)
+		s.build()
 	case scenariosMsg:
 		if msg.err != nil {
 			return s, common.Err(msg.err)
@@ -167,7 +180,13 @@ func (s *console) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			s.mode = modeSetup
 			return s, common.Err(msg.err)
 		}
-		s.out, s.mode = msg.out, modeResult
+		out := msg.out
+		if msg.scenario != "" && s.eng.info != nil {
+			if i, ok := s.eng.info(msg.scenario); ok {
+				out.title, out.lesson = i.In(string(s.c.Lang))
+			}
+		}
+		s.out, s.mode = cite(out, s.c.Lib, s.c.Lang, s.c.T), modeResult
 		s.run, s.view, s.metric, s.scroll = 0, 0, 0, 0
 	case common.LangChangedMsg:
 		s.build()
@@ -196,9 +215,14 @@ func (s *console) setupKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 		case "enter":
 			s.editing = false
 			if f := s.field(); f != nil {
-				if err := f.set(s.input.Value()); err != nil {
-					return s, common.Err(fmt.Errorf("%s: %w", s.c.T(f.key), err))
+				if strings.TrimSpace(s.input.Value()) == "" {
+					return s, nil // nothing typed: the value stays
 				}
+				if err := f.set(s.input.Value()); err != nil {
+					s.problem = s.c.T(f.key) + ": " + err.Error() + "."
+					return s, nil
+				}
+				s.problem = ""
 				s.build()
 			}
 		default:
@@ -213,7 +237,7 @@ func (s *console) setupKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(msg, k.Back):
-		return s, common.Pop
+		return s, tea.Sequence(s.saveForm(), common.Pop)
 	case key.Matches(msg, k.Left), key.Matches(msg, k.Right):
 		if f := s.field(); f != nil {
 			dir := 1
@@ -235,15 +259,31 @@ func (s *console) setupKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 				s.build()
 				return s, nil
 			}
-			s.editing = true
-			s.input.SetValue(f.str())
-			s.input.CursorEnd()
+			// What is typed replaces the value, which stays as the
+			// placeholder until then.
+			s.editing, s.problem = true, ""
+			s.input.SetValue("")
+			s.input.Placeholder = f.str()
 			return s, s.input.Focus()
 		case it.ID == "run":
 			return s, s.runQuick()
 		case strings.HasPrefix(it.ID, "s:"):
 			id, run, t := strings.TrimPrefix(it.ID, "s:"), s.eng.scenario, s.c.T
-			return s, s.start(func() (outcome, error) { return run(id, t) })
+			if s.eng.settings != nil {
+				// The scenario's setup becomes the form, to change and run again.
+				s.fields.apply(s.eng.settings(id))
+				s.build()
+			}
+			cmd := s.start(func() (outcome, error) { return run(id, t) })
+			tag := func() tea.Msg {
+				m := cmd()
+				if d, ok := m.(doneMsg); ok {
+					d.scenario = id
+					return d
+				}
+				return m
+			}
+			return s, tea.Batch(s.saveForm(), tag)
 		}
 	}
 	return s, nil
@@ -251,7 +291,17 @@ func (s *console) setupKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 
 func (s *console) runQuick() tea.Cmd {
 	fs, run, t := s.fields.clone(), s.eng.quick, s.c.T
-	return s.start(func() (outcome, error) { return run(fs, t) })
+	return tea.Batch(s.saveForm(), s.start(func() (outcome, error) { return run(fs, t) }))
+}
+
+// scenarioText is a scenario's title and lesson in the console's language.
+func (s *console) scenarioText(sc scenario) scenario {
+	if s.eng.info != nil {
+		if i, ok := s.eng.info(sc.id); ok {
+			sc.title, sc.lesson = i.In(string(s.c.Lang))
+		}
+	}
+	return sc
 }
 
 // field is the form field under the cursor, or nil.
@@ -308,6 +358,12 @@ func (s *console) resultKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 		s.scroll = 1 << 30
 	case key.Matches(msg, keys.Run):
 		return s, s.runQuick()
+	case key.Matches(msg, keys.Facts):
+		for i, v := range s.views() {
+			if v == s.c.T("sim.v.facts") {
+				s.view, s.scroll = i, 0
+			}
+		}
 	}
 	// Switching runs can leave the view past the new run's pages.
 	s.view = min(s.view, len(s.views())-1)
@@ -318,7 +374,11 @@ func (s *console) ShortHelp() []key.Binding {
 	k := s.c.Keys
 	switch s.mode {
 	case modeResult:
-		return []key.Binding{keys.Tab, keys.Variant, keys.Metric, k.Down}
+		if len(s.out.runs) < 2 {
+			// ←/→ pick a variant; with one run there is nothing to pick.
+			return []key.Binding{keys.Tab, keys.Facts, keys.Metric, k.Down}
+		}
+		return []key.Binding{keys.Tab, keys.Variant, keys.Facts, keys.Metric, k.Down}
 	}
 	return []key.Binding{k.Up, k.Down, k.Left, k.Open, keys.Run}
 }
@@ -327,6 +387,6 @@ func (s *console) FullHelp() [][]key.Binding {
 	k := s.c.Keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Left, k.Right, k.Open, keys.Run},
-		{keys.Tab, keys.BackTab, keys.Metric, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		{keys.Tab, keys.BackTab, keys.Facts, keys.Metric, k.PageUp, k.PageDown, k.Top, k.Bottom},
 	}
 }

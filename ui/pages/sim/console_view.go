@@ -38,17 +38,27 @@ func (s *console) setupView() string {
 	case s.editing:
 		hint = append([]string{text.Truncate(s.c.T(s.field().key)+": "+s.input.View(), w)}, muted(s.c.T("sim.edit.hint"))...)
 	case it.ID == "f":
-		hint = muted(s.c.T("sim.field.hint"))
+		if h := s.c.T("simh." + strings.TrimPrefix(s.field().key, "simf.")); !strings.HasPrefix(h, "simh.") {
+			hint = muted(h)
+		}
+		hint = append(hint, muted(s.c.T("sim.field.hint"))...)
 	case it.ID == "run":
 		hint = muted(s.c.T("sim.run.hint"))
 	case strings.HasPrefix(it.ID, "s:"):
 		for _, sc := range s.scens {
 			if "s:"+sc.id == it.ID {
-				for _, l := range text.Wrap(sc.lesson, w) {
+				for _, l := range text.Wrap(s.scenarioText(sc).lesson, w) {
 					hint = append(hint, st.Muted.Render(l))
 				}
 			}
 		}
+	}
+	if s.problem != "" {
+		var p []string
+		for _, l := range text.Wrap(s.problem, w) {
+			p = append(p, st.Error.Render(l))
+		}
+		hint = append(p, hint...)
 	}
 	room := max(1, h/3)
 	if len(hint) > room {
@@ -59,8 +69,9 @@ func (s *console) setupView() string {
 	return list + "\n\n" + strings.Join(hint, "\n")
 }
 
-// factRef finds the "[fact.id]" an explanation ends with.
-var factRef = regexp.MustCompile(`\[[a-z][a-z0-9_]*(\.[a-z0-9_]+)+\]`)
+// factRef finds the fact reference an explanation ends with: "[1]" (or a
+// "[fact.id]" the library does not know).
+var factRef = regexp.MustCompile(`\[([0-9]+|[a-z][a-z0-9_]*(\.[a-z0-9_]+)+)\]`)
 
 func (s *console) resultView() string {
 	st := s.c.Styles

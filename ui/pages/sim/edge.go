@@ -26,10 +26,14 @@ func edgeEngine() engine {
 				}
 			}
 			fn := choiceField("simf.function", "cff", "lae", "none")
+			hitRatio := numField("simf.hit_ratio", 0, 0.1, 0, 0.99)
+			hitRatio.zero = "auto"
+			paths := ladderField("simf.keys", 0, 0, 10, 100, 1000, 10000)
+			paths.zero = "auto"
 			return fieldSet{
 				ladderField("simf.requests", 10000, 100, 1000, 10000, 100000),
-				numField("simf.hit_ratio", 0, 0.1, 0, 0.99),
-				ladderField("simf.keys", 0, 0, 10, 100, 1000, 10000),
+				hitRatio,
+				paths,
 				fn,
 				choiceField("simf.trigger", triggers...),
 				choiceField("simf.action", actions...),
@@ -46,6 +50,7 @@ func edgeEngine() engine {
 			}
 			return out, nil
 		},
+		info: infoOf(edge.Scenarios),
 		quick: func(fs fieldSet, t func(string) string) (outcome, error) {
 			fn := fs.s("function")
 			if fn == "none" {

@@ -2,8 +2,11 @@ package sim
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
+
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 // formField is one setting of a simulator's form: a number changed in steps
@@ -20,6 +23,9 @@ type formField struct {
 	// for reserved concurrency that is not configured, "auto" for a
 	// timeout the console picks.
 	below string
+	// zero, when set, is the word shown for 0: "auto" where the engine
+	// picks the value itself.
+	zero string
 	// A choice: choices are the values, choice the index.
 	choices []string
 	choice  int
@@ -46,6 +52,9 @@ func (f *formField) str() string {
 	}
 	if f.below != "" && f.num < 0 {
 		return f.below
+	}
+	if f.zero != "" && f.num == 0 {
+		return f.zero
 	}
 	return strconv.FormatFloat(f.num, 'f', -1, 64)
 }
@@ -87,7 +96,8 @@ func roundTo(v, step float64) float64 {
 	return r
 }
 
-// set parses a typed value; out-of-range values are refused with the range.
+// set parses a typed value; a value that is not a number, or is out of
+// range, is refused with a sentence that says what the field takes.
 func (f *formField) set(s string) error {
 	s = strings.TrimSpace(strings.ReplaceAll(s, ",", ""))
 	if f.isChoice() {
@@ -103,15 +113,35 @@ func (f *formField) set(s string) error {
 		f.num = -1
 		return nil
 	}
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil {
-		return fmt.Errorf("%q is not a number: %w", s, err)
+	if f.zero != "" && strings.EqualFold(s, f.zero) {
+		f.num = 0
+		return nil
 	}
-	if v < f.lo || v > f.hi {
-		return fmt.Errorf("%s is outside %s..%s", s, strconv.FormatFloat(f.lo, 'f', -1, 64), strconv.FormatFloat(f.hi, 'f', -1, 64))
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || v < f.lo || v > f.hi {
+		return fmt.Errorf("%q is not a value it takes: type a number from %s", s, f.takes())
 	}
 	f.num = v
 	return nil
+}
+
+// takes says what a number field accepts: "0 to 1,000, or none".
+func (f *formField) takes() string {
+	lo := f.lo
+	if f.below != "" {
+		lo = max(lo, 0) // below zero is the word
+	}
+	r := text.Comma(int64(lo)) + " to " + text.Comma(int64(f.hi))
+	if lo != math.Trunc(lo) || f.hi != math.Trunc(f.hi) {
+		r = strconv.FormatFloat(lo, 'f', -1, 64) + " to " + strconv.FormatFloat(f.hi, 'f', -1, 64)
+	}
+	if f.below != "" {
+		r += ", or " + f.below
+	}
+	if f.zero != "" {
+		r += " (0 is " + f.zero + ")"
+	}
+	return r
 }
 
 // fieldSet is a form's fields with lookups by key (without the "simf." prefix).

@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/saa-study/saa-study/sim/lambda"
+	scen "github.com/saa-study/saa-study/sim/scenario"
 	"github.com/saa-study/saa-study/ui/components/chart"
 	"github.com/saa-study/saa-study/ui/text"
 )
@@ -52,6 +53,14 @@ func lambdaEngine() engine {
 		},
 		quick:    lambdaQuick,
 		scenario: lambdaScenario,
+		settings: lambdaSettings,
+		info: func(id string) (scen.Info, bool) {
+			sc, err := lambda.ScenarioByID(id)
+			if err != nil {
+				return scen.Info{}, false
+			}
+			return sc.About(), true
+		},
 	}
 }
 

@@ -16,6 +16,8 @@ import (
 
 // Entries are the Simulators menu, in the order a learner meets the
 // services; each id is a target "sim:<id>" and has "sim.<id>" strings.
+// After them the menu lists "labs", which opens the list of labs (target
+// "lab").
 var Entries = []string{"lambda", "apigateway", "edge", "rdsproxy", "dynamodb", "sfn"}
 
 // menuScreen lists the engines; enter opens one's console.
@@ -36,6 +38,7 @@ func (m *menuScreen) build() {
 	for _, id := range Entries {
 		m.menu.Items = append(m.menu.Items, menu.Item{ID: id, Title: m.c.T("sim." + id), Desc: m.c.T("sim." + id + ".d")})
 	}
+	m.menu.Items = append(m.menu.Items, menu.Item{ID: "labs", Title: m.c.T("sim.labs"), Desc: m.c.T("sim.labs.d")})
 }
 
 // NewConsole is the console of one form-based engine ("lambda",
@@ -70,6 +73,9 @@ func (m *menuScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, common.Pop
 		case key.Matches(msg, m.c.Keys.Open):
 			if it, ok := m.menu.Selected(); ok {
+				if it.ID == "labs" {
+					return m, common.Open("lab")
+				}
 				return m, common.Open("sim:" + it.ID)
 			}
 		}

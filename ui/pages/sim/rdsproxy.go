@@ -34,13 +34,15 @@ func rdsproxyEngine() engine {
 			}
 			return out, nil
 		},
+		info: infoOf(rdsproxy.Scenarios),
 		quick: func(fs fieldSet, t func(string) string) (outcome, error) {
 			o := rdsproxy.QuickOptions{MaxConnections: fs.i("max_connections"), Baseline: fs.i("baseline"), Surge: fs.i("surge"),
 				SurgeS: fs.i("surge_s"), Mode: fs.s("mode"), PinnedPct: fs.n("pinned_pct"),
 				BorrowTimeoutS: fs.n("borrow_timeout"), FailoverS: fs.n("failover_s"), Seed: 1}
-			out := outcome{title: t("sim.yours"), metrics: rdsMetrics(t), overlay: true}
+			out := outcome{title: t("sim.yours.rds"), metrics: rdsMetrics(t), overlay: true}
 			// The same load twice: straight to the database, then through the proxy.
-			for _, proxy := range []bool{false, true} {
+			var failed [2]int
+			for i, proxy := range []bool{false, true} {
 				o.Proxy = proxy
 				r, err := rdsproxy.Quick(o)
 				if err != nil {
@@ -51,7 +53,9 @@ func rdsproxyEngine() engine {
 					label = t("sim.withproxy")
 				}
 				out.runs = append(out.runs, rdsRun(label, r, t))
+				failed[i] = r.Failed
 			}
+			out.lesson = fmt.Sprintf(t("sim.rds.compare"), text.Comma(int64(failed[0])), text.Comma(int64(failed[1])))
 			return out, nil
 		},
 		scenario: func(id string, t func(string) string) (outcome, error) {

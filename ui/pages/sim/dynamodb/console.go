@@ -84,7 +84,7 @@ func New(c *common.Common) *Console {
 	ist := s.input.Styles()
 	ist.Cursor.Blink = false
 	s.input.SetStyles(ist)
-	s.info(c.T("ddb.intro"))
+	// The intro is the status line at the top; the output starts empty.
 	return s
 }
 

@@ -180,3 +180,15 @@ func TestDDBNotesWrapBetweenWords(t *testing.T) {
 		}
 	}
 }
+
+// TestDDBIntroShowsOnce: on first open the intro is the status line, not
+// also the first line of the output.
+func TestDDBIntroShowsOnce(t *testing.T) {
+	for _, lang := range content.Langs {
+		h, _ := open(t, 80, 20, lang)
+		intro := text.Wrap(text.T(lang, "ddb.intro"), 80)[0]
+		if n := strings.Count(h.View(), intro); n != 1 {
+			t.Errorf("%s: the intro shows %d times:\n%s", lang, n, h.View())
+		}
+	}
+}

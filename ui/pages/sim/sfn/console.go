@@ -38,6 +38,8 @@ type console struct {
 
 	rejecting bool
 	reason    textinput.Model
+	// asl shows the definition beside the graph instead of the history.
+	asl bool
 }
 
 // snapshot is a copy of what the execution looked like after a command.
@@ -62,16 +64,17 @@ type steppedMsg struct {
 }
 
 var consoleKeys = struct {
-	Step, Run, Approve, Reject, Restart, Inspect, GraphUp, GraphDown key.Binding
+	Step, Run, Approve, Reject, Restart, Inspect, GraphUp, GraphDown, Definition key.Binding
 }{
-	Step:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "step")),
-	Run:       key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "run")),
-	Approve:   key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "approve")),
-	Reject:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "reject")),
-	Restart:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new run")),
-	Inspect:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "inspect event")),
-	GraphUp:   key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup", "graph up")),
-	GraphDown: key.NewBinding(key.WithKeys("pgdown", "f", "space"), key.WithHelp("pgdn", "graph down")),
+	Definition: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "definition/history")),
+	Step:       key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "step")),
+	Run:        key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "run")),
+	Approve:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "approve")),
+	Reject:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "reject")),
+	Restart:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new run")),
+	Inspect:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "inspect event")),
+	GraphUp:    key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup", "graph up")),
+	GraphDown:  key.NewBinding(key.WithKeys("pgdown", "f", "space"), key.WithHelp("pgdn", "graph down")),
 }
 
 func newConsole(c *common.Common, src source) *console {
@@ -273,6 +276,8 @@ func (s *console) key(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 		s.cursor = 0
 	case key.Matches(msg, k.Bottom):
 		s.cursor = max(0, len(s.snap.history)-1)
+	case key.Matches(msg, consoleKeys.Definition):
+		s.asl = !s.asl
 	case key.Matches(msg, consoleKeys.GraphUp):
 		s.graphTop, s.graphManual = max(0, s.graphTop-max(1, s.c.Height/3)), true
 	case key.Matches(msg, consoleKeys.GraphDown):
@@ -288,13 +293,13 @@ func (s *console) ShortHelp() []key.Binding {
 	if s.running() {
 		return []key.Binding{consoleKeys.Step, consoleKeys.Run, consoleKeys.Inspect}
 	}
-	return []key.Binding{consoleKeys.Restart, consoleKeys.Inspect, s.c.Keys.Down}
+	return []key.Binding{consoleKeys.Restart, consoleKeys.Definition, consoleKeys.Inspect, s.c.Keys.Down}
 }
 
 func (s *console) FullHelp() [][]key.Binding {
 	k := s.c.Keys
 	return [][]key.Binding{
 		{consoleKeys.Step, consoleKeys.Run, consoleKeys.Approve, consoleKeys.Reject, consoleKeys.Restart},
-		{k.Up, k.Down, consoleKeys.Inspect, consoleKeys.GraphUp, consoleKeys.GraphDown},
+		{k.Up, k.Down, consoleKeys.Inspect, consoleKeys.Definition, consoleKeys.GraphUp, consoleKeys.GraphDown},
 	}
 }

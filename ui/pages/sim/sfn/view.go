@@ -103,7 +103,7 @@ func (s *console) mainView(w, h int) string {
 		gw := w * 11 / 20
 		hw := w - gw - 1
 		g := s.graphView(marks, gw, h)
-		hist := s.historyView(hw, h)
+		hist := s.sideView(hw, h)
 		return lipgloss.JoinHorizontal(lipgloss.Top, text.Fit(text.PadLines(g, gw), h), " ", text.Fit(hist, h))
 	}
 	gh := max(1, h*3/5)
@@ -112,7 +112,16 @@ func (s *console) mainView(w, h int) string {
 	if hh < 2 {
 		return text.Fit(g, h)
 	}
-	return text.Fit(g, gh) + "\n" + text.Fit(s.historyView(w, hh), hh)
+	return text.Fit(g, gh) + "\n" + text.Fit(s.sideView(w, hh), hh)
+}
+
+// sideView is the pane beside (or under) the graph: the history, or with
+// d the definition.
+func (s *console) sideView(w, h int) string {
+	if s.asl {
+		return s.aslView(w, h)
+	}
+	return s.historyView(w, h)
 }
 
 func (s *console) graphView(marks map[string]stateMark, w, h int) string {
