@@ -55,6 +55,12 @@ func TestScenarioLessons(t *testing.T) {
 			t.Fatalf("dlq %d throttled %d backlog %d", r.DLQ, r.Throttled, r.MaxBacklog)
 		}
 	})
+	t.Run("sqs maximum concurrency caps the function and loses nothing", func(t *testing.T) {
+		r := run("sqs-max-concurrency")[0].Result
+		if r.MaxConcurrency > 10 || r.DLQ != 0 || r.Throttled != 0 || r.MaxBacklog < 1000 {
+			t.Fatalf("peak %d dlq %d throttled %d backlog %d", r.MaxConcurrency, r.DLQ, r.Throttled, r.MaxBacklog)
+		}
+	})
 	t.Run("arm cheaper by the price ratio", func(t *testing.T) {
 		rs := run("arm-vs-x86")
 		l := DefaultLimits()
