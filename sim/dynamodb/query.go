@@ -101,7 +101,8 @@ type readPlan struct {
 	proj   []expr.Path
 	in     *QueryInput
 	out    *QueryOutput
-	bytes  int
+	bytes  int // billed bytes read, for the capacity charged
+	page   int // bytes counted toward the 1 MB page
 	done   bool
 }
 
@@ -155,6 +156,11 @@ func (rp *readPlan) parseRest(ctx *expr.Context) error {
 func (rp *readPlan) visit(r *record) {
 	rp.out.ScannedCount++
 	rp.bytes += r.size
+	rk := ""
+	if rp.src.t.rng != nil {
+		rk = rp.src.t.rng.name
+	}
+	rp.page += attr.PageSize(r.item, rk)
 	if rp.filter == nil || expr.Eval(rp.filter, r.item) {
 		rp.out.Count++
 		if rp.in.Select != "COUNT" {
@@ -165,7 +171,7 @@ func (rp *readPlan) visit(r *record) {
 			rp.out.Items = append(rp.out.Items, it)
 		}
 	}
-	if (rp.in.Limit > 0 && rp.out.ScannedCount >= rp.in.Limit) || rp.bytes >= pageBytes {
+	if (rp.in.Limit > 0 && rp.out.ScannedCount >= rp.in.Limit) || rp.page >= pageBytes {
 		rp.done = true
 		rp.out.LastEvaluatedKey = rp.src.lastKey(r.item)
 	}
