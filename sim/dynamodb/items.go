@@ -330,7 +330,7 @@ func checkUpdateKeys(t *table, upd *expr.Update) error {
 			}
 		}
 	}
-	return checkKeyPaths(t, upd.Paths())
+	return checkKeyPaths(t, upd.AllPaths())
 }
 
 // updateValueType is the type an action writes when the expression alone
@@ -339,9 +339,7 @@ func updateValueType(a expr.Action) (attr.Type, bool) {
 	switch v := a.Value.(type) {
 	case expr.ValueOperand:
 		return v.Value.T, true
-	case *expr.ValueOperand:
-		return v.Value.T, true
-	case expr.Arith, *expr.Arith:
+	case expr.Arith:
 		return attr.TN, true
 	}
 	return "", false
