@@ -168,3 +168,21 @@ func TestGetItemRefusesNestedKeyPaths(t *testing.T) {
 		}
 	}
 }
+
+func TestParenthesizedOperandsInConditions(t *testing.T) {
+	db, _ := newDB()
+	simpleTable(t, db, "parens", 0, 0)
+	mustDo(t, db, "PutItem", `{"TableName":"parens","Item":{"pk":{"S":"a"},"n":{"N":"5"}}}`)
+	out := mustDo(t, db, "Scan", `{"TableName":"parens","FilterExpression":"(n)between(:lo)and(:hi) and (n) > (:lo)","ExpressionAttributeValues":{":lo":{"N":"1"},":hi":{"N":"9"}},"Select":"COUNT"}`)
+	if out != `{"Count":1,"ScannedCount":1}` {
+		t.Errorf("scan: %s", out)
+	}
+	_, msg := doErr(t, db, "Scan", `{"TableName":"parens","FilterExpression":"n > ((:lo))","ExpressionAttributeValues":{":lo":{"N":"1"}}}`)
+	if msg != "Invalid FilterExpression: The expression has redundant parentheses;" {
+		t.Errorf("redundant: %q", msg)
+	}
+	_, msg = doErr(t, db, "Query", `{"TableName":"nope_table","KeyConditionExpression":"a = :a and b = :a and c = :a","ExpressionAttributeValues":{":a":{"S":"a"}}}`)
+	if msg != "Conditions can be of length 1 or 2 only" {
+		t.Errorf("three key conditions: %q", msg)
+	}
+}
