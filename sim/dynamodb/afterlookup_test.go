@@ -186,3 +186,23 @@ func TestParenthesizedOperandsInConditions(t *testing.T) {
 		t.Errorf("three key conditions: %q", msg)
 	}
 }
+
+func TestIndexThroughputBoundBeforeIndexLookup(t *testing.T) {
+	db, _ := newDB()
+	simpleTable(t, db, "bound", 5, 5)
+	_, msg := doErr(t, db, "UpdateTable", `{"TableName":"bound","GlobalSecondaryIndexUpdates":[{"Update":{"IndexName":"abc","ProvisionedThroughput":{"ReadCapacityUnits":1000000000001,"WriteCapacityUnits":1}}}]}`)
+	if msg != "This operation cannot be performed with given input values. Please contact DynamoDB service team for more info: Action Blocked: IndexUpdate" {
+		t.Errorf("got %q", msg)
+	}
+}
+
+func TestUpdateTableToTheSameThroughputIsRefused(t *testing.T) {
+	db, _ := newDB()
+	simpleTable(t, db, "same", 5, 7)
+	_, msg := doErr(t, db, "UpdateTable", `{"TableName":"same","ProvisionedThroughput":{"ReadCapacityUnits":5,"WriteCapacityUnits":7}}`)
+	want := "The provisioned throughput for the table will not change. The requested value equals the current value. Current ReadCapacityUnits provisioned for the table: 5. Requested ReadCapacityUnits: 5. Current WriteCapacityUnits provisioned for the table: 7. Requested WriteCapacityUnits: 7. Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits."
+	if msg != want {
+		t.Errorf("got %q", msg)
+	}
+	mustDo(t, db, "UpdateTable", `{"TableName":"same","ProvisionedThroughput":{"ReadCapacityUnits":6,"WriteCapacityUnits":7}}`)
+}
