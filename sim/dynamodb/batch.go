@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/saa-study/saa-study/sim/dynamodb/attr"
 	"github.com/saa-study/saa-study/sim/dynamodb/expr"
 )
 
@@ -63,6 +64,11 @@ func ccList(mode string, uses map[string]*usage) []ConsumedCapacity {
 	return out
 }
 
+// maxBatchGetBytes is how many bytes of items one BatchGetItem answer
+// holds: 1 MB plus the largest item (400 KB) less 3 bytes, as DynamoDB
+// answers with UnprocessedKeys once a batch of 400 KB items passes it.
+const maxBatchGetBytes = 1<<20 + attr.MaxItemBytes - 3
+
 // BatchGetItem reads up to 100 items across tables. Each item is rounded up
 // to 4 KB on its own. Keys that meet throttling come back in
 // UnprocessedKeys; if all do, the call fails.
@@ -82,7 +88,7 @@ func (db *DB) BatchGetItem(in *BatchGetItemInput) (*BatchGetItemOutput, error) {
 	}
 	out := &BatchGetItemOutput{Responses: map[string][]Item{}, UnprocessedKeys: map[string]KeysAndAttributes{}}
 	uses := map[string]*usage{}
-	throttled, total := 0, 0
+	throttled, total, respBytes := 0, 0, 0
 	var lastErr error
 	for _, name := range sortedNames(in.RequestItems) {
 		ka := in.RequestItems[name]
@@ -136,12 +142,23 @@ func (db *DB) BatchGetItem(in *BatchGetItemInput) (*BatchGetItemOutput, error) {
 				out.UnprocessedKeys[name] = un
 				continue
 			}
+			if item != nil && proj != nil {
+				item = expr.Project(item, proj)
+			}
+			if item != nil && respBytes+item.Size() > maxBatchGetBytes {
+				// The answer is full: the key comes back unprocessed, for
+				// the minimum read it cost.
+				u.table += ReadUnits(0, ka.ConsistentRead, false)
+				un := out.UnprocessedKeys[name]
+				un.Keys = append(un.Keys, k)
+				un.ConsistentRead, un.ProjectionExpression, un.ExpressionAttributeNames = ka.ConsistentRead, ka.ProjectionExpression, ka.ExpressionAttributeNames
+				out.UnprocessedKeys[name] = un
+				continue
+			}
 			t.thr.charge(now, true, part, units)
 			u.table += units
 			if item != nil {
-				if proj != nil {
-					item = expr.Project(item, proj)
-				}
+				respBytes += item.Size()
 				out.Responses[name] = append(out.Responses[name], item)
 			}
 		}

@@ -42,6 +42,9 @@ type usage struct {
 	gsi   map[string]float64
 	lsi   map[string]float64
 	read  bool
+	// txn marks a transaction's usage: only transactions report the
+	// read/write split beside CapacityUnits.
+	txn bool
 }
 
 func (u *usage) total() float64 {
@@ -73,15 +76,19 @@ func (u *usage) add(o usage) {
 }
 
 // consumed renders usage as ConsumedCapacity for mode TOTAL or INDEXES
-// (nil for NONE or empty).
+// (nil for NONE or empty). Single-item, batch, Query and Scan answers carry
+// CapacityUnits alone (and Table.CapacityUnits under INDEXES); only
+// transactions add ReadCapacityUnits or WriteCapacityUnits.
 func consumed(name, mode string, u usage) *ConsumedCapacity {
 	if mode != "TOTAL" && mode != "INDEXES" {
 		return nil
 	}
 	c := &ConsumedCapacity{TableName: name, CapacityUnits: u.total()}
-	if u.read {
+	switch {
+	case !u.txn:
+	case u.read:
 		c.ReadCapacityUnits = c.CapacityUnits
-	} else {
+	default:
 		c.WriteCapacityUnits = c.CapacityUnits
 	}
 	if mode == "INDEXES" {

@@ -172,6 +172,9 @@ func (db *DB) GetItem(in *GetItemInput) (*GetItemOutput, error) {
 	if err := ctx.CheckUnused(); err != nil {
 		return nil, err
 	}
+	if err := checkKeyPaths(t, proj); err != nil {
+		return nil, err
+	}
 	item := t.get(in.Key)
 	size := 0
 	if item != nil {
@@ -229,15 +232,8 @@ func (db *DB) UpdateItem(in *UpdateItemInput) (*ItemOutput, error) {
 	var paths []expr.Path
 	if upd != nil {
 		paths = upd.Paths()
-		for _, p := range paths {
-			for _, kd := range []*keyDef{&t.hash, t.rng} {
-				if kd != nil && p.Top() == kd.name {
-					if len(p) > 1 {
-						return nil, validationf("Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: Key: " + kd.name)
-					}
-					return nil, invalid("Cannot update attribute " + kd.name + ". This attribute is part of the key")
-				}
-			}
+		if err := checkUpdateKeys(t, upd); err != nil {
+			return nil, err
 		}
 	}
 	old := t.get(in.Key)
@@ -248,7 +244,16 @@ func (db *DB) UpdateItem(in *UpdateItemInput) (*ItemOutput, error) {
 	nu := base.Clone()
 	if upd != nil && cond.ok(old) {
 		if nu, err = upd.Apply(base); err != nil {
+			if in.FromAttributeUpdates && ErrorMessage(err) == "An operand in the update expression has an incorrect data type" {
+				return nil, validationf("Type mismatch for attribute to update")
+			}
 			return nil, err
+		}
+		if err := checkIndexKeyTypes(t, upd, nu); err != nil {
+			return nil, err
+		}
+		if nu.Size() > attr.MaxItemBytes {
+			return nil, validationf("Item size to update has exceeded the maximum allowed size")
 		}
 		if err := t.checkItem(nu); err != nil {
 			return nil, err
@@ -290,4 +295,72 @@ func (db *DB) DeleteItem(in *DeleteItemInput) (*ItemOutput, error) {
 		return &ItemOutput{ConsumedCapacity: consumed(t.name, in.ReturnConsumedCapacity, p.use)}, nil
 	}
 	return db.finishWrite(t, old, nil, cond, in.ReturnValues, in.ReturnConsumedCapacity, in.ReturnValuesOnConditionCheckFailure, nil)
+}
+
+// checkUpdateKeys checks an update against the key schema, in DynamoDB's
+// order: no action on a table key attribute, then no value of the wrong
+// type for an index key, then no nested path into any key attribute.
+func checkUpdateKeys(t *table, upd *expr.Update) error {
+	for _, kd := range []*keyDef{&t.hash, t.rng} {
+		if kd == nil {
+			continue
+		}
+		for _, a := range upd.Actions {
+			if a.Path.Top() == kd.name {
+				return invalid("Cannot update attribute " + kd.name + ". This attribute is part of the key")
+			}
+		}
+	}
+	for _, ixs := range [][]*index{t.gsis, t.lsis} {
+		for _, ix := range ixs {
+			for _, kd := range []*keyDef{&ix.hash, ix.rng} {
+				if kd == nil {
+					continue
+				}
+				for _, a := range upd.Actions {
+					if len(a.Path) != 1 || a.Path.Top() != kd.name {
+						continue
+					}
+					typ, ok := updateValueType(a)
+					if ok && typ != kd.typ {
+						return invalid(fmt.Sprintf("Type mismatch for Index Key %s Expected: %s Actual: %s IndexName: %s", kd.name, kd.typ, typ, ix.name))
+					}
+					break
+				}
+			}
+		}
+	}
+	return checkKeyPaths(t, upd.AllPaths())
+}
+
+// updateValueType is the type an action writes when the expression alone
+// tells it: a plain value, or a number from arithmetic.
+func updateValueType(a expr.Action) (attr.Type, bool) {
+	switch v := a.Value.(type) {
+	case expr.ValueOperand:
+		return v.Value.T, true
+	case expr.Arith:
+		return attr.TN, true
+	}
+	return "", false
+}
+
+// checkIndexKeyTypes refuses an update whose SET gives an index key
+// attribute a value of another type than the index's key.
+func checkIndexKeyTypes(t *table, upd *expr.Update, nu Item) error {
+	for _, a := range upd.Actions {
+		if a.Kind != "SET" || len(a.Path) != 1 {
+			continue
+		}
+		for _, ixs := range [][]*index{t.gsis, t.lsis} {
+			for _, ix := range ixs {
+				for _, kd := range []*keyDef{&ix.hash, ix.rng} {
+					if kd != nil && kd.name == a.Path.Top() && nu[kd.name].T != kd.typ {
+						return validationf("The update expression attempted to update the secondary index key to unsupported type")
+					}
+				}
+			}
+		}
+	}
+	return nil
 }

@@ -201,6 +201,21 @@ func (w *legacyWriter) updates(ups *jv) string {
 // rewriteLegacy turns the legacy parameters of a validated request into
 // expressions.
 func rewriteLegacy(data *jv) {
+	// BatchGetItem: each table's AttributesToGet.
+	if ri := data.get("RequestItems"); ri != nil && ri.kind == 'o' {
+		for _, name := range ri.keys {
+			ka := ri.obj[name]
+			if ka == nil || ka.kind != 'o' {
+				continue
+			}
+			if l := ka.get("AttributesToGet"); !l.isNull() {
+				w := newLegacyWriter(ka)
+				w.setExpr("ProjectionExpression", w.projection(l))
+				w.drop("AttributesToGet")
+				w.finish()
+			}
+		}
+	}
 	legacy := []string{"AttributesToGet", "Expected", "AttributeUpdates", "KeyConditions", "QueryFilter", "ScanFilter"}
 	any := false
 	for _, k := range legacy {
@@ -222,15 +237,25 @@ func rewriteLegacy(data *jv) {
 	}
 	if u := data.get("AttributeUpdates"); !u.isNull() && len(u.keys) > 0 {
 		w.setExpr("UpdateExpression", w.updates(u))
+		data.set("_attributeUpdates", &jv{kind: 'b', b: true})
 	}
-	if k := data.get("KeyConditions"); !k.isNull() && !data.has("KeyConditionExpression") {
-		w.setExpr("KeyConditionExpression", w.conditions(k, "AND", false))
+	// KeyConditions stay as they are: Query checks them against the key
+	// schema with their own comparison operators, which no expression has.
+	keep := data.get("KeyConditions")
+	if !keep.isNull() && data.has("KeyConditionExpression") {
+		keep = nil
 	}
 	for _, f := range []string{"QueryFilter", "ScanFilter"} {
 		if m := data.get(f); !m.isNull() && len(m.keys) > 0 {
 			w.setExpr("FilterExpression", w.conditions(m, w.joiner(), true))
+			if f == "QueryFilter" {
+				data.set("_filterName", &jv{kind: 's', s: f})
+			}
 		}
 	}
 	w.drop(append(legacy, "ConditionalOperator")...)
+	if !keep.isNull() {
+		data.set("KeyConditions", keep)
+	}
 	w.finish()
 }

@@ -101,7 +101,8 @@ type readPlan struct {
 	proj   []expr.Path
 	in     *QueryInput
 	out    *QueryOutput
-	bytes  int
+	bytes  int // billed bytes read, for the capacity charged
+	page   int // bytes counted toward the 1 MB page
 	done   bool
 }
 
@@ -155,6 +156,11 @@ func (rp *readPlan) parseRest(ctx *expr.Context) error {
 func (rp *readPlan) visit(r *record) {
 	rp.out.ScannedCount++
 	rp.bytes += r.size
+	rk := ""
+	if rp.src.t.rng != nil {
+		rk = rp.src.t.rng.name
+	}
+	rp.page += attr.PageSize(r.item, rk)
 	if rp.filter == nil || expr.Eval(rp.filter, r.item) {
 		rp.out.Count++
 		if rp.in.Select != "COUNT" {
@@ -165,7 +171,7 @@ func (rp *readPlan) visit(r *record) {
 			rp.out.Items = append(rp.out.Items, it)
 		}
 	}
-	if (rp.in.Limit > 0 && rp.out.ScannedCount >= rp.in.Limit) || rp.bytes >= pageBytes {
+	if (rp.in.Limit > 0 && rp.out.ScannedCount >= rp.in.Limit) || rp.page >= pageBytes {
 		rp.done = true
 		rp.out.LastEvaluatedKey = rp.src.lastKey(r.item)
 	}
@@ -209,52 +215,80 @@ func (db *DB) Query(in *QueryInput) (*QueryOutput, error) {
 	if err != nil {
 		return nil, err
 	}
-	if in.KeyConditionExpression == "" {
+	conds := map[string]expr.KeyPart{}
+	switch {
+	case in.KeyConditions != nil:
+		for name, c := range in.KeyConditions {
+			conds[name] = expr.KeyPart{Name: name, Op: c.ComparisonOperator, Values: c.AttributeValueList}
+		}
+	case in.KeyConditionExpression != "":
+		parts, err := expr.ParseKeyCondition(ctx, in.KeyConditionExpression)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range parts {
+			conds[p.Name] = p
+		}
+	default:
 		return nil, validationf("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.")
-	}
-	parts, err := expr.ParseKeyCondition(ctx, in.KeyConditionExpression)
-	if err != nil {
-		return nil, err
 	}
 	if err := rp.parseRest(ctx); err != nil {
 		return nil, err
 	}
 	src := rp.src
-	var hashPart, rangePart *expr.KeyPart
-	for i := range parts {
-		switch {
-		case parts[i].Name == src.hashName():
-			hashPart = &parts[i]
-		case src.rng() != nil && parts[i].Name == src.rng().name:
-			rangePart = &parts[i]
-		default:
-			missed := src.hashName()
-			if r := src.rng(); r != nil && hashPart != nil {
-				missed = r.name
-			}
-			return nil, validationf("Query condition missed key schema element: " + missed)
+	if err := src.checkKeyConditions(conds, in.ExclusiveStartKey); err != nil {
+		return nil, err
+	}
+	hp := conds[src.hashName()]
+	hashPart := &hp
+	var rangePart *expr.KeyPart
+	if r := src.rng(); r != nil {
+		if rp, ok := conds[r.name]; ok {
+			rangePart = &rp
 		}
 	}
-	if hashPart == nil {
-		return nil, validationf("Query condition missed key schema element: " + src.hashName())
+	if esk := in.ExclusiveStartKey; esk != nil {
+		if err := src.t.checkKey(src.t.keyItem(esk)); err != nil {
+			return nil, validationf("The provided starting key is invalid: " + ErrorMessage(err))
+		}
+		sameHash := attr.Equal(esk[src.hashName()], hashPart.Values[0])
+		switch {
+		case rangePart == nil:
+			if !sameHash {
+				return nil, validationf("The provided starting key is outside query boundaries based on provided conditions")
+			}
+		case !rangePart.Match(esk[src.rng().name]):
+			return nil, validationf("The provided starting key does not match the range key predicate")
+		case !sameHash:
+			return nil, validationf("The query can return at most one row and cannot be restarted")
+		}
+	}
+	if err := checkKeyPaths(src.t, rp.proj); err != nil {
+		return nil, err
 	}
 	if rp.filter != nil {
 		// A Query may not filter on the key it queries by.
+		what := "Filter Expression"
+		if in.FilterName != "" {
+			what = in.FilterName
+		}
+		heads := map[string]bool{}
 		for _, p := range expr.Paths(rp.filter) {
-			if p.Top() == src.hashName() || (src.rng() != nil && p.Top() == src.rng().name) {
-				return nil, validationf("Filter Expression can only contain non-primary key attributes: Primary key attribute: " + p.Top())
+			heads[p.Top()] = true
+		}
+		for _, k := range src.keyNames() {
+			if heads[k] {
+				return nil, validationf(what + " can only contain non-primary key attributes: Primary key attribute: " + k)
 			}
 		}
 	}
-	if hashPart.Op != "EQ" {
-		return nil, validationf("Query key condition not supported")
+	if err := src.checkSelect(in.Select); err != nil {
+		return nil, err
 	}
-	hashType := src.t.hash.typ
-	if src.ix != nil {
-		hashType = src.ix.hash.typ
-	}
-	if hashPart.Values[0].T != hashType || (rangePart != nil && rangePart.Values[0].T != src.rng().typ) {
-		return nil, invalid("Condition parameter type does not match schema type")
+	if rp.filter != nil {
+		if err := checkKeyPaths(src.t, expr.Paths(rp.filter)); err != nil {
+			return nil, err
+		}
 	}
 	h := hashPart.Values[0]
 	g := src.st.groups[h.KeyString()]
@@ -325,10 +359,54 @@ func (db *DB) Scan(in *QueryInput) (*QueryOutput, error) {
 			return nil, validationf(fmt.Sprintf("The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: %d is not less than TotalSegments: %d", seg, total))
 		}
 	}
+	src := rp.src
+	esk := in.ExclusiveStartKey
+	if esk != nil && len(esk) != len(src.startKeyNames()) {
+		if src.ix != nil {
+			return nil, validationf("The provided starting key is invalid")
+		}
+		return nil, validationf("The provided starting key is invalid: The provided key element does not match the schema")
+	}
+	if src.ix != nil && esk != nil {
+		for i, kd := range []*keyDef{&src.ix.hash, src.ix.rng} {
+			if kd == nil {
+				continue
+			}
+			v, ok := esk[kd.name]
+			if !ok {
+				return nil, validationf("The provided starting key is invalid")
+			}
+			if v.T != kd.typ {
+				return nil, validationf("The provided key element does not match the schema")
+			}
+			if err := checkKeyValue(kd.name, *kd, v, i == 0); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if err := src.checkSelect(in.Select); err != nil {
+		return nil, err
+	}
+	if esk != nil {
+		if err := src.t.checkKey(src.t.keyItem(esk)); err != nil {
+			return nil, validationf("The provided starting key is invalid: " + ErrorMessage(err))
+		}
+		if total > 1 && int((token(esk[src.hashName()])>>32)*uint64(total)>>32) != seg {
+			return nil, validationf(fmt.Sprintf("The provided starting key is invalid: Invalid ExclusiveStartKey. Please use ExclusiveStartKey with correct Segment. TotalSegments: %d Segment: %d", total, seg))
+		}
+	}
+	if err := checkKeyPaths(src.t, rp.proj); err != nil {
+		return nil, err
+	}
+	if rp.filter != nil {
+		if err := checkKeyPaths(src.t, expr.Paths(rp.filter)); err != nil {
+			return nil, err
+		}
+	}
 	st := rp.src.st
 	gi, ri := 0, 0
-	if in.ExclusiveStartKey != nil {
-		h, sk, err := rp.src.startKey(in.ExclusiveStartKey)
+	if esk != nil {
+		h, sk, err := rp.src.startKey(esk)
 		if err != nil {
 			return nil, err
 		}
@@ -348,4 +426,124 @@ func (db *DB) Scan(in *QueryInput) (*QueryOutput, error) {
 		}
 	}
 	return db.finishRead(rp, firstTok)
+}
+
+// keyNames lists the key attributes of the source: the table's, then the
+// index's (hash first).
+func (s source) keyNames() []string {
+	names := []string{s.hashName()}
+	if r := s.rng(); r != nil {
+		names = append(names, r.name)
+	}
+	return names
+}
+
+// startKeyNames lists the attributes an ExclusiveStartKey carries: the
+// table's key, then any index key attribute not already in it.
+func (s source) startKeyNames() []string {
+	names := []string{s.t.hash.name}
+	if s.t.rng != nil {
+		names = append(names, s.t.rng.name)
+	}
+	if s.ix != nil {
+		for _, kd := range []*keyDef{&s.ix.hash, s.ix.rng} {
+			if kd != nil && kd.name != s.t.hash.name && (s.t.rng == nil || kd.name != s.t.rng.name) {
+				names = append(names, kd.name)
+			}
+		}
+	}
+	return names
+}
+
+// checkKeyConditions checks a Query's key conditions and ExclusiveStartKey
+// against the key schema of the table or index, in DynamoDB's order: the
+// start key's shape, then per key attribute (hash first) a condition that
+// is present, indexable, of the key's type, and EQ on the hash key.
+func (s source) checkKeyConditions(conds map[string]expr.KeyPart, esk Item) error {
+	if esk != nil && len(esk) != len(s.startKeyNames()) {
+		return validationf("The provided starting key is invalid")
+	}
+	schema := []*keyDef{&s.t.hash, s.t.rng}
+	if s.ix != nil {
+		schema = []*keyDef{&s.ix.hash, s.ix.rng}
+	}
+	if schema[1] == nil {
+		schema = schema[:1]
+	}
+	for i, kd := range schema {
+		isHash := i == 0
+		if esk != nil {
+			v, ok := esk[kd.name]
+			if !ok {
+				return validationf("The provided starting key is invalid")
+			}
+			if v.T != kd.typ {
+				return validationf("The provided key element does not match the schema")
+			}
+			if err := checkKeyValue(kd.name, *kd, v, isHash); err != nil {
+				return err
+			}
+		}
+		if isHash && len(schema) == 1 && len(conds) > 1 {
+			return validationf("Query key condition not supported")
+		}
+		c, ok := conds[kd.name]
+		if !ok {
+			if isHash || len(conds) > 1 {
+				return validationf("Query condition missed key schema element: " + kd.name)
+			}
+			continue
+		}
+		switch c.Op {
+		case "NULL", "NOT_NULL", "NE", "CONTAINS", "NOT_CONTAINS", "IN":
+			return validationf("Attempted conditional constraint is not an indexable operation")
+		}
+		for _, v := range c.Values {
+			if v.T != kd.typ {
+				return invalid("Condition parameter type does not match schema type")
+			}
+		}
+		if isHash && c.Op != "EQ" {
+			return validationf("Query key condition not supported")
+		}
+	}
+	return nil
+}
+
+// checkSelect refuses ALL_ATTRIBUTES on a global index that does not
+// project them all.
+func (s source) checkSelect(sel string) error {
+	if sel == "ALL_ATTRIBUTES" && s.ix != nil && s.ix.global && s.ix.proj.ProjectionType != "ALL" {
+		return invalid("Select type ALL_ATTRIBUTES is not supported for global secondary index " + s.ix.name + " because its projection type is not ALL")
+	}
+	return nil
+}
+
+// checkKeyPaths refuses a nested path (a.b, a[0]) into a key attribute of
+// the table or of one of its indexes.
+func checkKeyPaths(t *table, paths []expr.Path) error {
+	nested := map[string]bool{}
+	for _, p := range paths {
+		if len(p) > 1 {
+			nested[p.Top()] = true
+		}
+	}
+	if len(nested) == 0 {
+		return nil
+	}
+	for _, kd := range []*keyDef{&t.hash, t.rng} {
+		if kd != nil && nested[kd.name] {
+			return validationf("Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: Key: " + kd.name)
+		}
+	}
+	for _, ixs := range [][]*index{t.gsis, t.lsis} {
+		for _, ix := range ixs {
+			for _, kd := range []*keyDef{&ix.hash, ix.rng} {
+				if kd != nil && nested[kd.name] {
+					return validationf("Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: IndexKey: " + kd.name)
+				}
+			}
+		}
+	}
+	return nil
 }

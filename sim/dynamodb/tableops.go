@@ -95,6 +95,13 @@ func (db *DB) UpdateTable(in *UpdateTableInput) (*TableOutput, error) {
 	if err != nil {
 		return nil, err
 	}
+	for _, u := range in.GlobalSecondaryIndexUpdates {
+		// An index's throughput past the account bound is refused before
+		// the index is looked up.
+		if u.Update != nil && (u.Update.ProvisionedThroughput.ReadCapacityUnits > maxCapacityUnits || u.Update.ProvisionedThroughput.WriteCapacityUnits > maxCapacityUnits) {
+			return nil, validationf("This operation cannot be performed with given input values. Please contact DynamoDB service team for more info: Action Blocked: IndexUpdate")
+		}
+	}
 	now := db.clk.Now()
 	switch in.BillingMode {
 	case "":
@@ -127,6 +134,9 @@ func (db *DB) UpdateTable(in *UpdateTableInput) (*TableOutput, error) {
 		}
 		if err := checkPT(in.ProvisionedThroughput); err != nil {
 			return nil, err
+		}
+		if cur, req := t.pt, *in.ProvisionedThroughput; in.BillingMode == "" && cur.ReadCapacityUnits == req.ReadCapacityUnits && cur.WriteCapacityUnits == req.WriteCapacityUnits {
+			return nil, validationf(fmt.Sprintf("The provisioned throughput for the table will not change. The requested value equals the current value. Current ReadCapacityUnits provisioned for the table: %d. Requested ReadCapacityUnits: %d. Current WriteCapacityUnits provisioned for the table: %d. Requested WriteCapacityUnits: %d. Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.", cur.ReadCapacityUnits, req.ReadCapacityUnits, cur.WriteCapacityUnits, req.WriteCapacityUnits))
 		}
 		t.pt = *in.ProvisionedThroughput
 	}

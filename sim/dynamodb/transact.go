@@ -132,7 +132,7 @@ func (db *DB) TransactWriteItems(in *TransactWriteItemsInput) (*TransactWriteIte
 			s.plan.apply(db, false)
 		}
 		if uses[s.t.name] == nil {
-			uses[s.t.name] = &usage{}
+			uses[s.t.name] = &usage{txn: true}
 		}
 		uses[s.t.name].add(s.plan.use)
 	}
@@ -302,7 +302,7 @@ func (db *DB) TransactGetItems(in *TransactGetItemsInput) (*TransactGetItemsOutp
 	for i, s := range steps {
 		s.t.thr.charge(now, true, s.t.thr.partition(token(s.g.Key[s.t.hash.name])), units[i])
 		if uses[s.t.name] == nil {
-			uses[s.t.name] = &usage{read: true}
+			uses[s.t.name] = &usage{read: true, txn: true}
 		}
 		uses[s.t.name].table += units[i]
 		if it := s.t.get(s.g.Key); it != nil {

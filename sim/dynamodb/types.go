@@ -217,6 +217,9 @@ type GetItemOutput struct {
 
 // UpdateItemInput is the UpdateItem request.
 type UpdateItemInput struct {
+	// FromAttributeUpdates marks an update that came as the legacy
+	// AttributeUpdates, whose type errors DynamoDB words differently.
+	FromAttributeUpdates                bool                  `json:"_attributeUpdates,omitempty"`
 	TableName                           string                `json:"TableName"`
 	Key                                 Item                  `json:"Key"`
 	UpdateExpression                    string                `json:"UpdateExpression,omitempty"`
@@ -257,8 +260,19 @@ type QueryInput struct {
 	ReturnConsumedCapacity    string                `json:"ReturnConsumedCapacity,omitempty"`
 	Segment                   *int                  `json:"Segment,omitempty"`
 	TotalSegments             *int                  `json:"TotalSegments,omitempty"`
+	// KeyConditions is the legacy form of KeyConditionExpression.
+	KeyConditions map[string]KeyCondition `json:"KeyConditions,omitempty"`
+	// FilterName is the parameter a request's filter came in ("QueryFilter"
+	// for the legacy one), for the messages that name it.
+	FilterName string `json:"_filterName,omitempty"`
 	// limitZero records an explicit "Limit": 0, which AWS rejects.
 	limitZero bool
+}
+
+// KeyCondition is one attribute's condition in the legacy KeyConditions.
+type KeyCondition struct {
+	ComparisonOperator string       `json:"ComparisonOperator"`
+	AttributeValueList []attr.Value `json:"AttributeValueList,omitempty"`
 }
 
 // QueryOutput is the Query and Scan response.

@@ -268,7 +268,9 @@ func checkExpressions(data *jv) error {
 		}
 	}
 	if s := data.get("KeyConditionExpression"); s != nil {
-		if _, err := expr.ParseKeyCondition(ctx, s.str()); err != nil {
+		if parts, err := expr.ParseKeyCondition(ctx, s.str()); err == nil && (len(parts) < 1 || len(parts) > 2) {
+			return validationf("Conditions can be of length 1 or 2 only")
+		} else if err != nil {
 			return err
 		}
 	}

@@ -310,3 +310,69 @@ func (v Value) KeyString() string {
 	}
 	return "?"
 }
+
+// PageSize is what one item counts toward the 1 MB a single Query or Scan
+// reads: its size in the compact form items are stored in (one byte per
+// attribute name instead of the name, length prefixes on strings and sets)
+// plus per-item overhead that grows with every 3 KB and with the sort key.
+// rangeKey names the table's sort key ("" for a table without one).
+func PageSize(it Item, rangeKey string) int {
+	size, rk := 0, 0
+	for k, v := range it {
+		if rangeKey != "" && k == rangeKey {
+			rk = v.stored(false)
+			continue
+		}
+		size += v.stored(true) + 1
+	}
+	return 2 + size + (1+(1+size)/3072)*(18+rk)
+}
+
+// stored is the value's size in the stored form (compact when compact is
+// true, the billed size otherwise, with compact nested values).
+func (v Value) stored(compact bool) int {
+	var sz int
+	switch v.T {
+	case TL:
+		sz = 3
+		for _, e := range v.L {
+			sz += 1 + e.stored(compact)
+		}
+	case TM:
+		sz = 3 + len(v.M)
+		for k, e := range v.M {
+			sz += e.stored(compact)
+			if compact {
+				sz++
+			} else {
+				sz += len(k)
+			}
+		}
+	default:
+		sz = v.Size()
+	}
+	if !compact {
+		return sz
+	}
+	switch v.T {
+	case TS:
+		switch {
+		case sz < 128:
+			return sz + 1
+		case sz < 16384:
+			return sz + 2
+		}
+		return sz + 3
+	case TB, TN:
+		return sz + 1
+	case TSS:
+		return sz + len(v.SS) + 1
+	case TNS:
+		return sz + len(v.NS) + 1
+	case TBS:
+		return sz + len(v.BS) + 1
+	case TNULL:
+		return 0
+	}
+	return sz
+}

@@ -1,7 +1,9 @@
 // Runs corpus.jsonl against dynalite (in memory) and writes dynalite.jsonl:
 // one line per corpus line, {"id","status","body"} or {"id","skipped":true}
 // for lines marked simOnly (operations dynalite does not have, such as the
-// simulator's AdvanceClock). Usage: npm install && node run-dynalite.mjs
+// simulator's AdvanceClock). Lines with "HTTP" instead of an operation are
+// sent as they are (method, headers, body) to check the protocol edges.
+// Usage: npm install && node run-dynalite.mjs
 import fs from 'node:fs'
 import dynalite from 'dynalite'
 
@@ -33,6 +35,15 @@ for (const line of lines) {
   const c = JSON.parse(line)
   if (c.simOnly) {
     out.push(JSON.stringify({ id: c.id, skipped: true }))
+    continue
+  }
+  if (c.HTTP) {
+    // A raw HTTP exchange: protocol edges (methods, headers, bodies).
+    const res = await fetch(url, { method: c.HTTP.Method, headers: c.HTTP.Headers, body: c.HTTP.Method === 'GET' ? undefined : c.HTTP.Body })
+    const text = await res.text()
+    let body
+    try { body = JSON.parse(text) } catch { body = { raw: text } }
+    out.push(JSON.stringify({ id: c.id, status: res.status, body }))
     continue
   }
   const { status, body } = await call(c.Operation, c.Request)

@@ -26,12 +26,16 @@ func (u *Update) Apply(item attr.Item) (attr.Item, error) {
 		}
 	}
 	var removes []Path
-	for i, a := range u.Actions {
+	for _, i := range listIndexOrder(u.Actions) {
+		a := u.Actions[i]
 		var err error
 		switch a.Kind {
 		case "SET":
 			err = setPath(out, a.Path, vals[i])
 		case "REMOVE":
+			if !parentFits(out, a.Path) {
+				return nil, errBadPath
+			}
 			removes = append(removes, a.Path)
 		case "ADD", "DELETE":
 			v := a.Value.(ValueOperand).Value
@@ -42,6 +46,9 @@ func (u *Update) Apply(item attr.Item) (attr.Item, error) {
 			case a.Kind == "ADD" && !ok:
 				nv = v
 			case a.Kind == "DELETE" && !ok:
+				if !parentFits(out, a.Path) {
+					return nil, errBadPath
+				}
 				continue
 			case a.Kind == "ADD" && cur.T == attr.TN && v.T == attr.TN:
 				nv, err = addNum(cur, v)
@@ -248,4 +255,51 @@ func removeIn(c attr.Value, p Path) attr.Value {
 		m[e.Name] = removeIn(m[e.Name], p[1:])
 	}
 	return attr.Map(m)
+}
+
+// listIndexOrder is the order actions are applied in: as written, except
+// that writes to elements of the same list go by ascending index, so that
+// several writes past the end append in index order (a[4] before a[6]
+// whichever was written first), as DynamoDB does.
+func listIndexOrder(actions []Action) []int {
+	order := make([]int, len(actions))
+	slots := map[string][]int{}
+	for i, a := range actions {
+		order[i] = i
+		if n := len(a.Path); n > 0 && a.Path[n-1].IsIndex {
+			parent := a.Path[:n-1].String()
+			slots[parent] = append(slots[parent], i)
+		}
+	}
+	for _, idx := range slots {
+		if len(idx) < 2 {
+			continue
+		}
+		sorted := append([]int(nil), idx...)
+		sort.SliceStable(sorted, func(x, y int) bool {
+			px, py := actions[sorted[x]].Path, actions[sorted[y]].Path
+			return px[len(px)-1].Index < py[len(py)-1].Index
+		})
+		for k, slot := range idx {
+			order[slot] = sorted[k]
+		}
+	}
+	return order
+}
+
+// parentFits reports whether the container of path's last element exists
+// and is of the kind that element needs: a map for a name, a list for an
+// index. A top-level attribute always fits.
+func parentFits(item attr.Item, p Path) bool {
+	if len(p) < 2 {
+		return true
+	}
+	par, ok := Get(item, p[:len(p)-1])
+	if !ok {
+		return false
+	}
+	if p[len(p)-1].IsIndex {
+		return par.T == attr.TL
+	}
+	return par.T == attr.TM
 }

@@ -69,6 +69,14 @@ func (p *parser) primary() Cond {
 		return nil
 	}
 	if p.isPunct("(") {
+		// "(a) between (b) and (c)", "(a) = (b)": an operand in
+		// parentheses starts a comparison; otherwise the parentheses
+		// hold a condition.
+		save, saveErrs, saveFail := p.i, p.errs, p.fail
+		if l := p.operand(); p.fail == "" && (p.isComparator() || p.isKeyword("BETWEEN") || p.isKeyword("IN")) {
+			return p.afterOperand(l)
+		}
+		p.i, p.errs, p.fail = save, saveErrs, saveFail
 		p.next()
 		if p.isPunct("(") {
 			// ((x)) is rejected by AWS as redundant.
@@ -113,7 +121,12 @@ func (p *parser) primary() Cond {
 			return Func{Name: name, Args: args}
 		}
 	}
-	l := p.operand()
+	return p.afterOperand(p.operand())
+}
+
+// afterOperand parses the rest of a comparison, BETWEEN or IN whose first
+// operand is l.
+func (p *parser) afterOperand(l Operand) Cond {
 	if p.fail != "" {
 		return nil
 	}
@@ -202,6 +215,17 @@ func (p *parser) args() []Operand {
 func (p *parser) operand() Operand {
 	if p.fail != "" {
 		return nil
+	}
+	if p.isPunct("(") {
+		// An operand in parentheses; two pairs around one operand are
+		// redundant.
+		p.next()
+		double := p.isPunct("(")
+		o := p.operand()
+		if p.fail == "" && p.expectPunct(")") && double && p.toks[p.i-2].kind == tPunct && p.toks[p.i-2].text == ")" {
+			setOnce(&p.errs.parens, "The expression has redundant parentheses;")
+		}
+		return o
 	}
 	t := p.peek()
 	switch t.kind {

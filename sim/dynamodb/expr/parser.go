@@ -209,6 +209,12 @@ func (p *parser) pathName() (string, bool) {
 	t := p.peek()
 	switch t.kind {
 	case tIdent:
+		switch strings.ToUpper(t.text) {
+		case "BETWEEN", "IN", "AND", "OR", "NOT":
+			// Words of the grammar itself are never names.
+			p.syntax()
+			return "", false
+		}
 		p.next()
 		if IsReserved(t.text) {
 			setOnce(&p.errs.reserved, "Attribute name is a reserved keyword; reserved keyword: "+t.text)

@@ -123,6 +123,15 @@ func (p *parser) setOperand() Operand {
 	if p.fail != "" {
 		return nil
 	}
+	if p.isPunct("(") {
+		// A parenthesized value: (a + b), (c[1]).
+		p.next()
+		v := p.setValue()
+		if p.fail == "" {
+			p.expectPunct(")")
+		}
+		return v
+	}
 	t := p.peek()
 	if t.kind == tIdent && p.toks[p.i+1].kind == tPunct && p.toks[p.i+1].text == "(" {
 		p.next()
@@ -186,6 +195,34 @@ func (u *Update) Paths() []Path {
 	out := make([]Path, len(u.Actions))
 	for i, a := range u.Actions {
 		out[i] = a.Path
+	}
+	return out
+}
+
+// AllPaths lists every document path the update names: each action's
+// target, then the paths its value reads.
+func (u *Update) AllPaths() []Path {
+	out := u.Paths()
+	var walk func(o Operand)
+	walk = func(o Operand) {
+		switch v := o.(type) {
+		case PathOperand:
+			out = append(out, v.Path)
+		case SizeOperand:
+			out = append(out, v.Path)
+		case IfNotExists:
+			out = append(out, v.Path)
+			walk(v.Default)
+		case ListAppend:
+			walk(v.A)
+			walk(v.B)
+		case Arith:
+			walk(v.A)
+			walk(v.B)
+		}
+	}
+	for _, a := range u.Actions {
+		walk(a.Value)
 	}
 	return out
 }
