@@ -264,3 +264,32 @@ func TestOptimizeExtremeLogs(t *testing.T) {
 		checkFinite(t, res)
 	}
 }
+
+func benchmarkOptimize(b *testing.B, cards []CardHistory) {
+	b.ReportAllocs()
+	n := 0
+	for _, c := range cards {
+		n += len(c.Reviews)
+	}
+	b.ReportMetric(float64(n), "reviews")
+	for b.Loop() {
+		if _, err := Optimize(context.Background(), cards, OptimizeOptions{NoEval: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkOptimize10k and BenchmarkOptimize100k fit the logs bench.mjs
+// gives fsrs-rs: the 10 000-review log, and the 50 000-review log twice.
+func BenchmarkOptimize10k(b *testing.B) {
+	benchmarkOptimize(b, loadFsrsrs(b)[2].histories())
+}
+
+func BenchmarkOptimize100k(b *testing.B) {
+	cards := loadFsrsrs(b)[3].histories()
+	n := len(cards)
+	for _, c := range cards[:n] {
+		cards = append(cards, CardHistory{Start: c.Start + 365, Reviews: c.Reviews})
+	}
+	benchmarkOptimize(b, cards)
+}
