@@ -38,6 +38,15 @@ func (p *Progress) Scheduling(ctx context.Context) (Scheduling, error) {
 	prm := srs.DefaultParams()
 	prm.Day = day
 	prm.EnableFuzz = true
+	if p.HasStore() {
+		fits, err := p.st.FSRSFits(orBackground(ctx))
+		if err != nil {
+			return Scheduling{}, err
+		}
+		if len(fits) > 0 {
+			prm.W = fits[len(fits)-1].Parameters
+		}
+	}
 	sched, err := srs.NewScheduler(prm)
 	if err != nil {
 		return Scheduling{}, err
