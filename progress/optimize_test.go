@@ -92,3 +92,37 @@ func TestOptimizeApplyChangesTheScheduleAndUndoRestoresIt(t *testing.T) {
 		t.Fatalf("second undo: %v", err)
 	}
 }
+
+func TestDesiredRetentionSetsTheIntervals(t *testing.T) {
+	ctx := context.Background()
+	p := testProgress(t, srsLibrary(t))
+	card := srs.Card{State: srs.Review, Stability: 20, Difficulty: 5, ScheduledDays: 20, Reps: 5,
+		LastReview: fixedClock().AddDate(0, 0, -20), Due: fixedClock()}
+	good := func() int {
+		sc, err := p.Scheduling(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, _, err := sc.Sched.Review(card, fixedClock(), srs.Good)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c.ScheduledDays
+	}
+	at90 := good()
+	cfg, _ := p.st.SRSConfig(ctx)
+	cfg.DesiredRetention = 0.80
+	if err := p.st.SetSRSConfig(ctx, cfg); err != nil {
+		t.Fatal(err)
+	}
+	at80 := good()
+	if at80 <= at90*2 {
+		t.Fatalf("Good on a 20-day card: %d days at 0.90, %d at 0.80; 0.80 should more than double it", at90, at80)
+	}
+	for _, bad := range []float64{0.5, 0.99} {
+		cfg.DesiredRetention = bad
+		if err := p.st.SetSRSConfig(ctx, cfg); err == nil {
+			t.Fatalf("retention %v accepted", bad)
+		}
+	}
+}

@@ -38,6 +38,7 @@ func (p *Progress) Scheduling(ctx context.Context) (Scheduling, error) {
 	prm := srs.DefaultParams()
 	prm.Day = day
 	prm.EnableFuzz = true
+	prm.RequestRetention = cfg.DesiredRetention
 	if p.HasStore() {
 		fits, err := p.st.FSRSFits(orBackground(ctx))
 		if err != nil {

@@ -126,10 +126,11 @@ every review: a table, or one JSON object per line with --json.`,
 
 func newLimitsCmd(g *globals) *cobra.Command {
 	var newPer, reviews, hour int
+	var retention float64
 	cmd := &cobra.Command{
 		Use:     "limits",
-		Short:   "Show or set the daily limits and the hour a study day starts",
-		Example: "  saa-study srs limits --new 10 --reviews 100 --day-hour 4",
+		Short:   "Show or set the daily limits, the hour a study day starts and the desired retention",
+		Example: "  saa-study srs limits --new 10 --reviews 100 --day-hour 4 --retention 0.85",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			st, err := g.openStore()
@@ -142,7 +143,10 @@ func newLimitsCmd(g *globals) *cobra.Command {
 				return err
 			}
 			f := cmd.Flags()
-			if f.Changed("new") || f.Changed("reviews") || f.Changed("day-hour") {
+			if f.Changed("new") || f.Changed("reviews") || f.Changed("day-hour") || f.Changed("retention") {
+				if f.Changed("retention") {
+					c.DesiredRetention = retention
+				}
 				if f.Changed("new") {
 					c.NewPerDay = newPer
 				}
@@ -156,13 +160,14 @@ func newLimitsCmd(g *globals) *cobra.Command {
 					return &exitError{code: 2, msg: err.Error()}
 				}
 			}
-			fmt.Fprintf(g.stdout, "new per day: %d\nreviews per day: %d\nday starts at: %02d:00 local time\n", c.NewPerDay, c.ReviewsPerDay, c.DayHour)
+			fmt.Fprintf(g.stdout, "new per day: %d\nreviews per day: %d\nday starts at: %02d:00 local time\ndesired retention: %.2f\n", c.NewPerDay, c.ReviewsPerDay, c.DayHour, c.DesiredRetention)
 			return nil
 		},
 	}
 	cmd.Flags().IntVar(&newPer, "new", 20, "new items introduced per day")
 	cmd.Flags().IntVar(&reviews, "reviews", 200, "reviews per day")
 	cmd.Flags().IntVar(&hour, "day-hour", 4, "local hour (0-23) at which a study day starts")
+	cmd.Flags().Float64Var(&retention, "retention", 0.9, "desired retention, 0.70-0.97: the recall probability intervals aim at")
 	return cmd
 }
 

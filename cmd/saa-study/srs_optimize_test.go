@@ -152,3 +152,18 @@ func TestSRSOptimizeApplyAndUndoInTheProgressFile(t *testing.T) {
 		t.Fatalf("undo: exit %d %s", code, out)
 	}
 }
+
+func TestSRSLimitsRetention(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	code, out, _ := saa(t, "--db", db, "srs", "limits")
+	if code != 0 || !strings.Contains(out, "desired retention: 0.90") {
+		t.Fatalf("default: exit %d %s", code, out)
+	}
+	code, out, _ = saa(t, "--db", db, "srs", "limits", "--retention", "0.85")
+	if code != 0 || !strings.Contains(out, "desired retention: 0.85") {
+		t.Fatalf("set: exit %d %s", code, out)
+	}
+	if code, _, errs := saa(t, "--db", db, "srs", "limits", "--retention", "0.99"); code != 2 || !strings.Contains(errs, "0.70..0.97") {
+		t.Fatalf("0.99: exit %d %q", code, errs)
+	}
+}
