@@ -34,6 +34,7 @@ func layoutCases(lib *content.Library) []layoutCase {
 		{name: "exam", target: "exam", keys: []string{"down", "enter"}},
 		{name: "simulators", target: "sim"},
 		{name: "stats", target: "stats"},
+		{name: "stats optimizer, too few reviews", target: "stats", keys: []string{"o"}},
 		{name: "settings", target: "settings"},
 	}
 	for _, id := range []string{"lambda", "apigateway", "edge", "rdsproxy", "dynamodb", "sfn"} {
