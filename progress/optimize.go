@@ -102,3 +102,38 @@ func (p *Progress) UndoFSRS(ctx context.Context) (*FSRSFit, error) {
 	}
 	return p.st.UndoFSRSFit(orBackground(ctx))
 }
+
+// Setting keys of the desired retention and the exam date (YYYY-MM-DD).
+const (
+	SettingDesiredRetention = store.SettingDesiredRetention
+	SettingExamDate         = "srs.exam_date"
+	MinDesiredRetention     = store.MinDesiredRetention
+	MaxDesiredRetention     = store.MaxDesiredRetention
+)
+
+// ExamDate returns the saved exam date (the zero time if none), at
+// midnight in the learner's time zone.
+func (p *Progress) ExamDate(ctx context.Context) (time.Time, error) {
+	v, ok, err := p.Setting(ctx, SettingExamDate)
+	if err != nil || !ok || v == "" {
+		return time.Time{}, err
+	}
+	d, err := time.ParseInLocation(time.DateOnly, v, p.Location())
+	if err != nil {
+		return time.Time{}, nil
+	}
+	return d, nil
+}
+
+// SetDesiredRetention saves the retention the scheduler aims at.
+func (p *Progress) SetDesiredRetention(ctx context.Context, r float64) error {
+	if !p.HasStore() {
+		return nil
+	}
+	cfg, err := p.st.SRSConfig(orBackground(ctx))
+	if err != nil {
+		return err
+	}
+	cfg.DesiredRetention = r
+	return p.st.SetSRSConfig(orBackground(ctx), cfg)
+}
