@@ -126,3 +126,32 @@ func TestDesiredRetentionSetsTheIntervals(t *testing.T) {
 		}
 	}
 }
+
+func TestWorkloadAndExamForecast(t *testing.T) {
+	ctx := context.Background()
+	p := testProgress(t, srsLibrary(t))
+	simulatedYear(t, p)
+	r, err := p.Workload(ctx, "en", fixedClock())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Reviews) != 90 || r.Retention != 0.9 || r.Suggested < 0.70 || r.Suggested > 0.95 || len(r.Options) != 4 {
+		t.Fatalf("report %+v", r)
+	}
+	if !(r.Options[0].Avg30 <= r.Options[3].Avg30) {
+		t.Fatalf("0.80 costs %.1f a day, 0.95 %.1f", r.Options[0].Avg30, r.Options[3].Avg30)
+	}
+	if r.Exam != nil {
+		t.Fatalf("exam forecast without an exam date: %+v", r.Exam)
+	}
+	if err := p.SetSetting(ctx, SettingExamDate, "2026-12-27"); err != nil {
+		t.Fatal(err)
+	}
+	r, err = p.Workload(ctx, "en", fixedClock())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Exam == nil || r.Exam.Days != 30 || len(r.Exam.Domains) == 0 || r.Exam.Weakest == "" {
+		t.Fatalf("exam forecast %+v", r.Exam)
+	}
+}
