@@ -52,7 +52,7 @@ type SimResult struct {
 	Reviews   []int     // reviews of studied cards each day (new cards not counted)
 	New       []int     // new cards introduced each day
 	Seconds   []float64 // time spent each day
-	Memorized []float64 // sum of recall probabilities of the cards introduced, at the end of each day
+	Memorized float64   // sum of recall probabilities of the cards introduced, at the end of the last day
 	// Recall is each card's recall probability the day after the last
 	// simulated day (existing cards first, in order, then new ones).
 	Recall []float64
@@ -135,7 +135,7 @@ func Simulate(cards []SimCard, cfg SimConfig) SimResult {
 	deck := append([]SimCard(nil), cards...)
 	res := SimResult{
 		Reviews: make([]int, cfg.Days), New: make([]int, cfg.Days),
-		Seconds: make([]float64, cfg.Days), Memorized: make([]float64, cfg.Days),
+		Seconds: make([]float64, cfg.Days),
 	}
 	left := cfg.NewCards
 	if cfg.NewDomains != nil {
@@ -176,11 +176,9 @@ func Simulate(cards []SimCard, cfg SimConfig) SimResult {
 			introduced++
 			deck = append(deck, SimCard{Stability: s, Difficulty: d, LastDay: day, DueDay: day + m.interval(s), Domain: dom})
 		}
-		mem := 0.0
-		for _, c := range deck {
-			mem += m.recall(float64(day-c.LastDay), c.Stability)
-		}
-		res.Memorized[day] = mem
+	}
+	for _, c := range deck {
+		res.Memorized += m.recall(float64(cfg.Days-1-c.LastDay), c.Stability)
 	}
 	res.Recall = make([]float64, len(deck))
 	for i, c := range deck {
@@ -200,7 +198,7 @@ func SuggestedRetention(cards []SimCard, w []float64, newCards, newPerDay int, s
 	for k := 70; k <= 95; k++ {
 		r := float64(k) / 100
 		res := Simulate(cards, SimConfig{W: w, Retention: r, Days: 365, NewPerDay: newPerDay, NewCards: newCards, Seed: seed})
-		mem := res.Memorized[len(res.Memorized)-1]
+		mem := res.Memorized
 		if mem <= 0 {
 			continue
 		}

@@ -56,8 +56,8 @@ func (s *statsScreen) startOptimize() tea.Cmd {
 	if s.opt != nil && s.opt.running {
 		return nil
 	}
-	s.gen++
-	gen, c := s.gen, s.c
+	s.optGen++
+	gen, c := s.optGen, s.c
 	ch := make(chan tea.Msg, 1)
 	s.opt = &optState{running: true, ch: ch}
 	go func() {
@@ -95,13 +95,13 @@ func (s *statsScreen) updateOptimize(msg tea.Msg) (tea.Cmd, bool) {
 	c := s.c
 	switch msg := msg.(type) {
 	case optProgressMsg:
-		if s.opt != nil && msg.gen == s.gen {
+		if s.opt != nil && msg.gen == s.optGen {
 			s.opt.done, s.opt.total = msg.done, msg.total
 			return s.waitOptimize(), true
 		}
 		return nil, true
 	case optDoneMsg:
-		if s.opt != nil && msg.gen == s.gen {
+		if s.opt != nil && msg.gen == s.optGen {
 			s.opt.running, s.opt.res, s.opt.err = false, msg.res, msg.err
 		}
 		return nil, true

@@ -82,3 +82,20 @@ func TestStatsOptimizeWithoutEnoughReviewsSaysHowManyMore(t *testing.T) {
 		t.Fatalf("after o with no reviews:\n%s", v)
 	}
 }
+
+func TestStatsShowWorkloadAndExamForecast(t *testing.T) {
+	p := testProgress(t)
+	withSimulatedReviews(t, p)
+	if err := p.SetSetting(context.Background(), progress.SettingExamDate, "2026-12-27"); err != nil {
+		t.Fatal(err)
+	}
+	c := uitest.Common(fixture.Library(t), p.WithLibrary(fixture.Library(t)), content.EN, 100, 60)
+	c.Now = fixedClock
+	h := uitest.NewHarness(t, New(c))
+	v := h.View()
+	for _, want := range []string{"Desired retention 90%", "Suggested minimum retention", "Reviews a day, next", "Exam on 2026-12-27 (in 30 days)", "predicted recall on exam day"} {
+		if !strings.Contains(v, want) {
+			t.Fatalf("no %q in:\n%s", want, v)
+		}
+	}
+}

@@ -23,6 +23,9 @@ type statsScreen struct {
 	err    error
 	scroll int
 	opt    *optState // the FSRS optimizer panel, once started
+	optGen int
+	wl     *progress.WorkloadReport
+	wlErr  error
 }
 
 type statsMsg struct {
@@ -40,10 +43,10 @@ func (s *statsScreen) Init() tea.Cmd {
 	s.gen++
 	gen, c := s.gen, s.c
 	now := c.Clock()
-	return func() tea.Msg {
+	return tea.Batch(func() tea.Msg {
 		rep, err := c.Progress.Stats(c.Context(), c.Lang, now)
 		return statsMsg{gen: gen, rep: rep, err: err}
-	}
+	}, s.loadWorkload(gen))
 }
 
 func (s *statsScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
@@ -57,6 +60,10 @@ func (s *statsScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			if msg.err != nil {
 				return s, common.Err(msg.err)
 			}
+		}
+	case workloadMsg:
+		if msg.gen == s.gen {
+			s.wl, s.wlErr = &msg.rep, msg.err
 		}
 	case common.LangChangedMsg:
 		return s, s.Init()
@@ -94,6 +101,7 @@ func (s *statsScreen) View() string {
 	if s.opt == nil {
 		lines = append(lines, text.WrapMarkdown(st.Muted.Render(s.c.T("fsrs.offer")), s.c.Width)...)
 	}
+	lines = append(lines, s.workloadLines(s.c.Width)...)
 	lines = append(lines, StatsLines(s.c.Lang, s.rep, s.c.Width, st)...)
 	h := max(1, s.c.Height)
 	s.scroll = min(s.scroll, max(0, len(lines)-h))
