@@ -60,6 +60,7 @@ func (s *statsScreen) startOptimize() tea.Cmd {
 	gen, c := s.optGen, s.c
 	ch := make(chan tea.Msg, 1)
 	s.opt = &optState{running: true, ch: ch}
+	s.scroll = 0 // the panel is at the top
 	go func() {
 		last := -1
 		res, err := c.Progress.OptimizeFSRS(c.Context(), func(done, total int) {

@@ -43,10 +43,10 @@ func (s *statsScreen) Init() tea.Cmd {
 	s.gen++
 	gen, c := s.gen, s.c
 	now := c.Clock()
-	return tea.Batch(func() tea.Msg {
+	return func() tea.Msg {
 		rep, err := c.Progress.Stats(c.Context(), c.Lang, now)
 		return statsMsg{gen: gen, rep: rep, err: err}
-	}, s.loadWorkload(gen))
+	}
 }
 
 func (s *statsScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
@@ -60,6 +60,8 @@ func (s *statsScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			if msg.err != nil {
 				return s, common.Err(msg.err)
 			}
+			// The workload simulation takes longer: it follows.
+			return s, s.loadWorkload(msg.gen)
 		}
 	case workloadMsg:
 		if msg.gen == s.gen {
@@ -98,11 +100,12 @@ func (s *statsScreen) View() string {
 		return st.Muted.Render(s.c.T("st.loading"))
 	}
 	lines := s.optimizeLines(s.c.Width)
+	lines = append(lines, StatsLines(s.c.Lang, s.rep, s.c.Width, st)...)
+	lines = append(lines, "")
+	lines = append(lines, s.workloadLines(s.c.Width)...)
 	if s.opt == nil {
 		lines = append(lines, text.WrapMarkdown(st.Muted.Render(s.c.T("fsrs.offer")), s.c.Width)...)
 	}
-	lines = append(lines, s.workloadLines(s.c.Width)...)
-	lines = append(lines, StatsLines(s.c.Lang, s.rep, s.c.Width, st)...)
 	h := max(1, s.c.Height)
 	s.scroll = min(s.scroll, max(0, len(lines)-h))
 	lines = lines[s.scroll:]
