@@ -1,5 +1,6 @@
-// Package settings lets the learner change the language and the theme;
-// each change is saved at once and applies immediately.
+// Package settings lets the learner change the language, the theme, the
+// desired retention and the exam date; each change is saved at once and
+// applies immediately.
 package settings
 
 import (
