@@ -64,26 +64,39 @@ func avg(xs []int, n int) float64 {
 	return float64(t) / float64(n)
 }
 
-// Workload simulates the learner's cards of lang from now on.
-func (p *Progress) Workload(ctx context.Context, lang content.Lang, now time.Time) (WorkloadReport, error) {
+// simInput is the learner's deck as the simulation starts from it.
+type simInput struct {
+	sc         Scheduling
+	w          []float64
+	cards      []srs.SimCard
+	newDomains []int
+	today      int64
+}
+
+func (in *simInput) run(ret float64, days int) srs.SimResult {
+	return srs.Simulate(in.cards, srs.SimConfig{W: in.w, Retention: ret, Days: days,
+		NewPerDay: in.sc.Limits.NewPerDay, NewDomains: in.newDomains, Seed: workloadSeed})
+}
+
+// simSetup reads the learner's cards of lang for a simulation from now.
+func (p *Progress) simSetup(ctx context.Context, lang content.Lang, now time.Time) (*simInput, error) {
 	ctx = orBackground(ctx)
-	var r WorkloadReport
 	set, err := p.LoadSet(ctx, lang)
 	if err != nil {
-		return r, err
+		return nil, err
 	}
 	sc, err := p.Scheduling(ctx)
 	if err != nil {
-		return r, err
+		return nil, err
 	}
 	w, _, err := p.FSRSParameters(ctx)
 	if err != nil {
-		return r, err
+		return nil, err
 	}
 	var items []SRSItem
 	if p.HasStore() {
 		if items, err = p.st.SRSItems(ctx); err != nil {
-			return r, err
+			return nil, err
 		}
 	}
 	known := make(map[string]SRSItem, len(items))
@@ -115,10 +128,19 @@ func (p *Progress) Workload(ctx context.Context, lang content.Lang, now time.Tim
 		cards = append(cards, srs.SimCard{Stability: math.Max(it.Card.Stability, srs.SMin), Difficulty: clampD(it.Card.Difficulty),
 			LastDay: int(sc.Day.DayNumber(it.Card.LastReview) - today), DueDay: max(0, int(sc.Day.DayNumber(it.Card.Due)-today)), Domain: dom})
 	}
-	perDay := sc.Limits.NewPerDay
-	sim := func(ret float64, days int) srs.SimResult {
-		return srs.Simulate(cards, srs.SimConfig{W: w, Retention: ret, Days: days, NewPerDay: perDay, NewDomains: newDomains, Seed: workloadSeed})
+	return &simInput{sc: sc, w: w, cards: cards, newDomains: newDomains, today: today}, nil
+}
+
+// Workload simulates the learner's cards of lang from now on.
+func (p *Progress) Workload(ctx context.Context, lang content.Lang, now time.Time) (WorkloadReport, error) {
+	var r WorkloadReport
+	in, err := p.simSetup(ctx, lang, now)
+	if err != nil {
+		return r, err
 	}
+	sc, w, cards, newDomains := in.sc, in.w, in.cards, in.newDomains
+	perDay := sc.Limits.NewPerDay
+	sim := in.run
 	r.Retention = sc.Limits.DesiredRetention
 	main := sim(r.Retention, 90)
 	r.Reviews, r.Avg30, r.Avg90 = main.Reviews, avg(main.Reviews, 30), avg(main.Reviews, 90)
@@ -127,13 +149,28 @@ func (p *Progress) Workload(ctx context.Context, lang content.Lang, now time.Tim
 		r.Options = append(r.Options, RetentionCost{Retention: ret, Avg30: avg(res.Reviews, 30), Avg90: avg(res.Reviews, 90)})
 	}
 	r.Suggested = srs.SuggestedRetention(cards, w, len(newDomains), perDay, workloadSeed)
+	r.Exam, err = p.examForecast(ctx, in, r.Retention)
+	return r, err
+}
+
+// ExamOutlook is the exam-day forecast alone (nil without an exam date).
+func (p *Progress) ExamOutlook(ctx context.Context, lang content.Lang, now time.Time) (*ExamForecast, error) {
+	in, err := p.simSetup(ctx, lang, now)
+	if err != nil {
+		return nil, err
+	}
+	return p.examForecast(ctx, in, in.sc.Limits.DesiredRetention)
+}
+
+func (p *Progress) examForecast(ctx context.Context, in *simInput, retention float64) (*ExamForecast, error) {
+	sc, today, newDomains, sim := in.sc, in.today, in.newDomains, in.run
 	exam, err := p.ExamDate(ctx)
 	if err != nil || exam.IsZero() {
-		return r, err
+		return nil, err
 	}
 	days := int(sc.Day.DayNumber(exam.Add(12*time.Hour)) - today)
 	if days < 1 {
-		return r, nil
+		return nil, nil
 	}
 	f := &ExamForecast{Date: exam.Format(time.DateOnly), Days: days}
 	recallBy := func(res srs.SimResult) []float64 {
@@ -161,7 +198,7 @@ func (p *Progress) Workload(ctx context.Context, lang content.Lang, now time.Tim
 		}
 		return out
 	}
-	pace := sim(r.Retention, days)
+	pace := sim(retention, days)
 	f.AvgPerDay = avg(pace.Reviews, days)
 	rec := recallBy(pace)
 	weakest := -1
@@ -175,19 +212,18 @@ func (p *Progress) Workload(ctx context.Context, lang content.Lang, now time.Tim
 		}
 	}
 	if weakest < 0 {
-		return r, nil
+		return nil, nil
 	}
 	f.Weakest = content.Domains[weakest]
-	for k := int(math.Round(r.Retention * 100)); k <= 97; k++ {
+	for k := int(math.Round(retention * 100)); k <= 97; k++ {
 		ret := float64(k) / 100
 		res := sim(ret, days)
-		if recallBy(res)[weakest] >= r.Retention {
+		if recallBy(res)[weakest] >= retention {
 			f.NeededRetention, f.NeededPerDay = ret, avg(res.Reviews, days)
 			break
 		}
 	}
-	r.Exam = f
-	return r, nil
+	return f, nil
 }
 
 func sumInts(xs []int) int {

@@ -22,13 +22,14 @@ func init() {
 		"wl.loading":         {"Simulating the next 90 days…", "앞으로 90일을 시뮬레이션하는 중…"},
 		"wl.now": {"Desired retention %s: about %.0f reviews a day over 30 days, %.0f over 90. Suggested minimum retention: %s (the least time per card remembered after a year). Change it in Settings.",
 			"목표 기억 유지율 %s: 30일 동안 하루 약 %.0f개, 90일 동안 %.0f개 복습. 권장 최소 유지율: %s (1년 뒤 기억하는 카드당 시간이 가장 적음). 설정에서 바꿀 수 있습니다."},
-		"wl.chart":       {"Reviews a day, next %d days (today at left, tallest %d)", "하루 복습 수, 앞으로 %d일 (왼쪽이 오늘, 최대 %d)"},
-		"wl.options":     {"Reviews a day over 30 days at other retentions: %s", "다른 유지율의 30일 하루 복습 수: %s"},
-		"wl.exam":        {"Exam on %s (in %d days)", "시험일 %s (%d일 후)"},
-		"wl.exam.recall": {"At the current pace (about %.0f reviews a day), predicted recall on exam day: %s", "지금 속도(하루 약 %.0f개)라면 시험일 예상 기억률: %s"},
-		"wl.exam.lift":   {"To bring %s to %s by then: desired retention %s, about %.0f reviews a day.", "그때까지 %s 영역을 %s로 올리려면: 목표 유지율 %s, 하루 약 %.0f개 복습."},
-		"wl.exam.nolift": {"Even at 97%% retention %s stays below %s by then: too many of its questions are still new at the current new-card limit.", "유지율 97%%로도 %s 영역은 %s에 못 미칩니다: 지금의 새 항목 한도로는 아직 새 문제가 너무 많습니다."},
-		"fsrs.noundo":    {"No applied parameters to undo: the defaults are in use.", "취소할 적용 기록이 없습니다: 기본값을 쓰고 있습니다."},
+		"wl.chart":         {"Reviews a day, next %d days (today at left, tallest %d)", "하루 복습 수, 앞으로 %d일 (왼쪽이 오늘, 최대 %d)"},
+		"wl.options":       {"Reviews a day over 30 days at other retentions: %s", "다른 유지율의 30일 하루 복습 수: %s"},
+		"wl.exam":          {"Exam on %s (in %d days)", "시험일 %s (%d일 후)"},
+		"wl.exam.recall":   {"At the current pace (about %.0f reviews a day), predicted recall on exam day: %s", "지금 속도(하루 약 %.0f개)라면 시험일 예상 기억률: %s"},
+		"wl.exam.lift":     {"To bring %s to %s by then: desired retention %s, about %.0f reviews a day.", "그때까지 %s 영역을 %s로 올리려면: 목표 유지율 %s, 하루 약 %.0f개 복습."},
+		"wl.exam.nolift":   {"Even at 97%% retention %s stays below %s by then: too many of its questions are still new at the current new-card limit.", "유지율 97%%로도 %s 영역은 %s에 못 미칩니다: 지금의 새 항목 한도로는 아직 새 문제가 너무 많습니다."},
+		"home.glance.exam": {" · exam in %d days, weakest %s %d%% at this pace", " · 시험까지 %d일, 가장 약한 %s %d%% (지금 속도)"},
+		"fsrs.noundo":      {"No applied parameters to undo: the defaults are in use.", "취소할 적용 기록이 없습니다: 기본값을 쓰고 있습니다."},
 	} {
 		strs[k] = v
 	}
