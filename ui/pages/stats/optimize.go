@@ -58,19 +58,18 @@ func (s *statsScreen) startOptimize() tea.Cmd {
 	}
 	s.optGen++
 	gen, c := s.optGen, s.c
-	ch := make(chan tea.Msg, 1)
+	// Progress is sent only into an empty channel, so the result always
+	// has room and the goroutine ends even if the screen is gone.
+	ch := make(chan tea.Msg, 2)
 	s.opt = &optState{running: true, ch: ch}
 	s.scroll = 0 // the panel is at the top
 	go func() {
 		last := -1
 		res, err := c.Progress.OptimizeFSRS(c.Context(), func(done, total int) {
 			pct := done * 100 / max(1, total)
-			if pct != last {
+			if pct != last && len(ch) == 0 {
 				last = pct
-				select {
-				case ch <- optProgressMsg{gen: gen, done: done, total: total}:
-				default: // the screen has not read the last one yet
-				}
+				ch <- optProgressMsg{gen: gen, done: done, total: total}
 			}
 		})
 		ch <- optDoneMsg{gen: gen, res: res, err: err}
