@@ -99,13 +99,11 @@ func TestSRSOptimizeApplyAndUndoInTheProgressFile(t *testing.T) {
 		t.Fatalf("undo with nothing applied: exit %d %q", code, errs)
 	}
 	// Fill the file through a backup of the simulated reviews.
-	_, flat := simulatedHistory(t)
+	hist, flat := simulatedHistory(t)
 	items := &store.BackupTable{Columns: []string{"kind", "item_id", "deck", "ord", "due"}}
 	revs := &store.BackupTable{Columns: []string{"kind", "item_id", "rating", "state_before", "state_after",
 		"stability", "difficulty", "elapsed_days", "scheduled_days", "due", "reviewed_at", "duration_ms", "prev"}}
-	seen := map[int]bool{}
 	at := time.Date(2025, 1, 1, 12, 0, 0, 0, time.UTC)
-	hist, _ := simulatedHistory(t)
 	var h struct {
 		Cards []struct {
 			ID      string `json:"id"`
@@ -115,13 +113,15 @@ func TestSRSOptimizeApplyAndUndoInTheProgressFile(t *testing.T) {
 			} `json:"reviews"`
 		} `json:"cards"`
 	}
-	b, _ := os.ReadFile(hist)
-	json.Unmarshal(b, &h)
+	b, err := os.ReadFile(hist)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &h); err != nil {
+		t.Fatal(err)
+	}
 	for ci, c := range h.Cards {
-		if !seen[ci] {
-			seen[ci] = true
-			items.Rows = append(items.Rows, []any{"card", c.ID, "", ci, at.UnixNano()})
-		}
+		items.Rows = append(items.Rows, []any{"card", c.ID, "", ci, at.UnixNano()})
 		for _, r := range c.Reviews {
 			revs.Rows = append(revs.Rows, []any{"card", c.ID, r.Rating, 2, 2, 1.0, 5.0, 0, 0, r.TS.UnixNano(), r.TS.UnixNano(), 3000, "{}"})
 		}
