@@ -166,4 +166,15 @@ func TestSRSLimitsRetention(t *testing.T) {
 	if code, _, errs := saa(t, "--db", db, "srs", "limits", "--retention", "0.99"); code != 2 || !strings.Contains(errs, "0.70..0.97") {
 		t.Fatalf("0.99: exit %d %q", code, errs)
 	}
+	code, out, _ = saa(t, "--db", db, "srs", "limits", "--exam-date", "2026-12-27")
+	if code != 0 || !strings.Contains(out, "exam date: 2026-12-27") {
+		t.Fatalf("exam date: exit %d %s", code, out)
+	}
+	code, out, _ = saa(t, "--db", db, "srs", "limits", "--exam-date", "none")
+	if code != 0 || !strings.Contains(out, "exam date: none") {
+		t.Fatalf("clearing the exam date: exit %d %s", code, out)
+	}
+	if code, _, errs := saa(t, "--db", db, "srs", "limits", "--exam-date", "soon"); code != 2 || !strings.Contains(errs, "YYYY-MM-DD") {
+		t.Fatalf("bad exam date: exit %d %q", code, errs)
+	}
 }
