@@ -38,6 +38,16 @@ func (p *Progress) Scheduling(ctx context.Context) (Scheduling, error) {
 	prm := srs.DefaultParams()
 	prm.Day = day
 	prm.EnableFuzz = true
+	prm.RequestRetention = cfg.DesiredRetention
+	if p.HasStore() {
+		fits, err := p.st.FSRSFits(orBackground(ctx))
+		if err != nil {
+			return Scheduling{}, err
+		}
+		if len(fits) > 0 {
+			prm.W = fits[len(fits)-1].Parameters
+		}
+	}
 	sched, err := srs.NewScheduler(prm)
 	if err != nil {
 		return Scheduling{}, err

@@ -116,18 +116,38 @@ type SRSConfig struct {
 	NewPerDay     int `json:"new_per_day"`
 	ReviewsPerDay int `json:"reviews_per_day"`
 	DayHour       int `json:"day_hour"` // local hour at which a study day starts
+	// DesiredRetention is the recall probability intervals aim at.
+	DesiredRetention float64 `json:"desired_retention"`
 }
+
+// The range of DesiredRetention the learner may choose, as Anki allows
+// in practice: below 0.70 forgetting dominates, above 0.97 the workload
+// explodes.
+const (
+	MinDesiredRetention     = 0.70
+	MaxDesiredRetention     = 0.97
+	DefaultDesiredRetention = 0.90
+)
 
 // DefaultSRSConfig is 20 new items and 200 reviews a day, days starting at
 // 04:00 local time.
-func DefaultSRSConfig() SRSConfig { return SRSConfig{NewPerDay: 20, ReviewsPerDay: 200, DayHour: 4} }
+func DefaultSRSConfig() SRSConfig {
+	return SRSConfig{NewPerDay: 20, ReviewsPerDay: 200, DayHour: 4, DesiredRetention: DefaultDesiredRetention}
+}
 
 // Setting keys of SRSConfig.
 const (
 	SettingNewPerDay     = "srs.new_per_day"
 	SettingReviewsPerDay = "srs.reviews_per_day"
 	SettingDayHour       = "srs.day_hour"
+	// SettingDesiredRetention is saved as a decimal like "0.9".
+	SettingDesiredRetention = "srs.desired_retention"
 )
+
+// ValidRetention reports whether r is a desired retention one may choose.
+func ValidRetention(r float64) bool {
+	return r >= MinDesiredRetention-1e-9 && r <= MaxDesiredRetention+1e-9
+}
 
 // SRSConfig returns the saved limits, defaults for what is unset or bad.
 func (s *Store) SRSConfig(ctx context.Context) (SRSConfig, error) {
@@ -144,6 +164,9 @@ func (s *Store) SRSConfig(ctx context.Context) (SRSConfig, error) {
 	get(SettingNewPerDay, 0, 9999, &c.NewPerDay)
 	get(SettingReviewsPerDay, 0, 99999, &c.ReviewsPerDay)
 	get(SettingDayHour, 0, 23, &c.DayHour)
+	if v, err := strconv.ParseFloat(all[SettingDesiredRetention], 64); err == nil && ValidRetention(v) {
+		c.DesiredRetention = v
+	}
 	return c, nil
 }
 
@@ -152,6 +175,12 @@ func (s *Store) SetSRSConfig(ctx context.Context, c SRSConfig) error {
 	if c.NewPerDay < 0 || c.ReviewsPerDay < 0 || c.DayHour < 0 || c.DayHour > 23 {
 		return fmt.Errorf("ValidationException: limits must be ≥ 0 and the day hour 0..23, got %+v", c)
 	}
+	if c.DesiredRetention == 0 {
+		c.DesiredRetention = DefaultDesiredRetention
+	}
+	if !ValidRetention(c.DesiredRetention) {
+		return fmt.Errorf("ValidationException: desired retention must be %.2f..%.2f, got %v", MinDesiredRetention, MaxDesiredRetention, c.DesiredRetention)
+	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		for k, v := range map[string]int{SettingNewPerDay: c.NewPerDay, SettingReviewsPerDay: c.ReviewsPerDay, SettingDayHour: c.DayHour} {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
@@ -159,6 +188,9 @@ func (s *Store) SetSRSConfig(ctx context.Context, c SRSConfig) error {
 				return err
 			}
 		}
-		return nil
+		_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, SettingDesiredRetention,
+			strconv.FormatFloat(c.DesiredRetention, 'f', -1, 64))
+		return err
 	})
 }

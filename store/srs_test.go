@@ -162,7 +162,7 @@ func TestDoneSinceAndStreak(t *testing.T) {
 func TestSRSConfigDefaultsAndValidation(t *testing.T) {
 	s, _ := openTemp(t)
 	c, err := s.SRSConfig(ctx)
-	if err != nil || c != (SRSConfig{NewPerDay: 20, ReviewsPerDay: 200, DayHour: 4}) {
+	if err != nil || c != (SRSConfig{NewPerDay: 20, ReviewsPerDay: 200, DayHour: 4, DesiredRetention: 0.9}) {
 		t.Fatalf("defaults = %+v, %v", c, err)
 	}
 	if err := s.SetSRSConfig(ctx, SRSConfig{NewPerDay: 5, ReviewsPerDay: 50, DayHour: 0}); err != nil {

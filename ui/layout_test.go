@@ -42,6 +42,7 @@ func layoutCases(lib *content.Library) []layoutCase {
 		{name: "exam", target: "exam", keys: []string{"down", "enter"}},
 		{name: "simulators", target: "sim"},
 		{name: "stats", target: "stats"},
+		{name: "stats optimizer, too few reviews", target: "stats", keys: []string{"o"}},
 		{name: "settings", target: "settings"},
 		{name: "new card from a note", target: "note:lambda", keys: []string{"+"}},
 	}

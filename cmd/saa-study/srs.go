@@ -77,9 +77,9 @@ func newStatsCmd(g *globals) *cobra.Command {
 func newSRSCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "srs",
-		Short: "Spaced-repetition tools: replay a history, limits, unsuspend",
+		Short: "Spaced-repetition tools: replay a history, limits, unsuspend, fit the parameters",
 	}
-	cmd.AddCommand(newReplayCmd(g), newLimitsCmd(g), newUnsuspendCmd(g))
+	cmd.AddCommand(newReplayCmd(g), newLimitsCmd(g), newUnsuspendCmd(g), newOptimizeCmd(g))
 	return cmd
 }
 
@@ -126,10 +126,12 @@ every review: a table, or one JSON object per line with --json.`,
 
 func newLimitsCmd(g *globals) *cobra.Command {
 	var newPer, reviews, hour int
+	var retention float64
+	var examDate string
 	cmd := &cobra.Command{
 		Use:     "limits",
-		Short:   "Show or set the daily limits and the hour a study day starts",
-		Example: "  saa-study srs limits --new 10 --reviews 100 --day-hour 4",
+		Short:   "Show or set the daily limits, the hour a study day starts, the desired retention and the exam date",
+		Example: "  saa-study srs limits --new 10 --reviews 100 --day-hour 4 --retention 0.85 --exam-date 2026-12-27",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			st, err := g.openStore()
@@ -142,7 +144,10 @@ func newLimitsCmd(g *globals) *cobra.Command {
 				return err
 			}
 			f := cmd.Flags()
-			if f.Changed("new") || f.Changed("reviews") || f.Changed("day-hour") {
+			if f.Changed("new") || f.Changed("reviews") || f.Changed("day-hour") || f.Changed("retention") {
+				if f.Changed("retention") {
+					c.DesiredRetention = retention
+				}
 				if f.Changed("new") {
 					c.NewPerDay = newPer
 				}
@@ -156,13 +161,33 @@ func newLimitsCmd(g *globals) *cobra.Command {
 					return &exitError{code: 2, msg: err.Error()}
 				}
 			}
-			fmt.Fprintf(g.stdout, "new per day: %d\nreviews per day: %d\nday starts at: %02d:00 local time\n", c.NewPerDay, c.ReviewsPerDay, c.DayHour)
+			if f.Changed("exam-date") {
+				v := examDate
+				if v == "none" {
+					v = ""
+				} else if _, err := time.Parse(time.DateOnly, v); err != nil {
+					return &exitError{code: 2, msg: fmt.Sprintf("ValidationException: --exam-date must be YYYY-MM-DD or none, got %q", examDate)}
+				}
+				if err := st.SetSetting(cmd.Context(), progress.SettingExamDate, v); err != nil {
+					return err
+				}
+			}
+			exam, _, err := st.Setting(cmd.Context(), progress.SettingExamDate)
+			if err != nil {
+				return err
+			}
+			if exam == "" {
+				exam = "none"
+			}
+			fmt.Fprintf(g.stdout, "new per day: %d\nreviews per day: %d\nday starts at: %02d:00 local time\ndesired retention: %.2f\nexam date: %s\n", c.NewPerDay, c.ReviewsPerDay, c.DayHour, c.DesiredRetention, exam)
 			return nil
 		},
 	}
 	cmd.Flags().IntVar(&newPer, "new", 20, "new items introduced per day")
 	cmd.Flags().IntVar(&reviews, "reviews", 200, "reviews per day")
 	cmd.Flags().IntVar(&hour, "day-hour", 4, "local hour (0-23) at which a study day starts")
+	cmd.Flags().Float64Var(&retention, "retention", 0.9, "desired retention, 0.70-0.97: the recall probability intervals aim at")
+	cmd.Flags().StringVar(&examDate, "exam-date", "", "exam day, YYYY-MM-DD (none to clear): Stats forecasts recall per domain on it")
 	return cmd
 }
 

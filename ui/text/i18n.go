@@ -20,7 +20,7 @@ var strs = map[string][2]string{
 	"home.stats":       {"Stats", "통계"},
 	"home.stats.d":     {"Progress, retention and exam readiness", "진도, 기억 유지율, 시험 준비도"},
 	"home.settings":    {"Settings", "설정"},
-	"home.settings.d":  {"Language and colours", "언어와 색상"},
+	"home.settings.d":  {"Language, colours, desired retention, exam date", "언어, 색상, 목표 기억 유지율, 시험 날짜"},
 	"home.summary":     {"%d notes · %d questions · %d flashcards · %d facts", "노트 %d개 · 문제 %d개 · 플래시카드 %d개 · 사실 %d개"},
 	"soon":             {"%s is not in this version yet. Press esc to go back.", "%s 기능은 아직 이 버전에 없습니다. esc를 눌러 돌아가세요."},
 	"notes.title":      {"Notes", "노트"},

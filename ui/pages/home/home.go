@@ -119,9 +119,18 @@ func glanceCmd(c *common.Common) tea.Cmd {
 		if err != nil {
 			return nil
 		}
+		line := fmt.Sprintf(text.T(lang, "home.glance"), g.DueToday, g.Streak, int(g.Readiness*100+0.5))
 		if !g.Studied {
-			return glanceMsg(fmt.Sprintf(text.T(lang, "home.glance.new"), g.DueToday))
+			line = fmt.Sprintf(text.T(lang, "home.glance.new"), g.DueToday)
 		}
-		return glanceMsg(fmt.Sprintf(text.T(lang, "home.glance"), g.DueToday, g.Streak, int(g.Readiness*100+0.5)))
+		// With an exam date: the weakest domain's predicted recall that day.
+		if f, err := c.Progress.ExamOutlook(c.Context(), lang, now); err == nil && f != nil && f.Weakest != "" {
+			for _, d := range f.Domains {
+				if d.Domain == f.Weakest {
+					line += fmt.Sprintf(text.T(lang, "home.glance.exam"), f.Days, text.T(lang, "st.domain."+d.Domain), int(d.Recall*100+0.5))
+				}
+			}
+		}
+		return glanceMsg(line)
 	}
 }

@@ -59,3 +59,27 @@ func TestGlanceSaysWhatIsDue(t *testing.T) {
 		t.Fatalf("after an answer the line should show the streak and readiness:\n%s", v)
 	}
 }
+
+// TestGlanceShowsTheExamOutlook: with an exam date set, the summary line
+// names the weakest domain and its predicted recall on that day.
+func TestGlanceShowsTheExamOutlook(t *testing.T) {
+	now := func() time.Time { return time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC) }
+	p, err := progress.Open(filepath.Join(t.TempDir(), "progress.db"), fixture.Library(t), progress.Options{Loc: time.UTC, Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { p.Close() })
+	c := uitest.Common(fixture.Library(t), p, content.EN, 100, 30)
+	c.Now = now
+	h := uitest.NewHarness(t, New(c))
+	if v := h.View(); strings.Contains(v, "exam in") {
+		t.Fatalf("an exam outlook without an exam date:\n%s", v)
+	}
+	if err := p.SetSetting(context.Background(), progress.SettingExamDate, "2026-12-27"); err != nil {
+		t.Fatal(err)
+	}
+	h = uitest.NewHarness(t, New(c))
+	if v := h.View(); !strings.Contains(v, "exam in 30 days, weakest") {
+		t.Fatalf("no exam outlook:\n%s", v)
+	}
+}

@@ -1,14 +1,19 @@
-// Package settings lets the learner change the language and the theme;
-// each change is saved at once and applies immediately.
+// Package settings lets the learner change the language, the theme, the
+// desired retention and the exam date; each change is saved at once and
+// applies immediately.
 package settings
 
 import (
+	"fmt"
+	"math"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/progress"
 	"github.com/saa-study/saa-study/ui/common"
 	"github.com/saa-study/saa-study/ui/components/menu"
 )
@@ -21,16 +26,22 @@ const (
 
 var themes = []string{"auto", "dark", "light"}
 
-// settings lets the learner change the language and theme; each change is
-// saved at once and applies immediately.
+// settings lets the learner change the language, theme, desired retention
+// and exam date; each change is saved at once and applies immediately.
 type settings struct {
-	c    *common.Common
-	menu menu.Menu
+	c         *common.Common
+	menu      menu.Menu
+	retention float64   // desired retention, 0.70..0.97
+	exam      time.Time // exam day; zero for none
 }
 
 // New builds the Settings screen.
 func New(c *common.Common) common.Screen {
-	s := &settings{c: c}
+	s := &settings{c: c, retention: 0.9}
+	if sc, err := c.Progress.Scheduling(c.Context()); err == nil {
+		s.retention = sc.Limits.DesiredRetention
+	}
+	s.exam, _ = c.Progress.ExamDate(c.Context())
 	s.build()
 	return s
 }
@@ -40,6 +51,8 @@ func (s *settings) build() {
 	s.menu.Items = []menu.Item{
 		{ID: "lang", Title: c.T("settings.lang"), Note: c.T("lang." + string(c.Lang))},
 		{ID: "theme", Title: c.T("settings.theme"), Note: c.T("theme." + c.Theme)},
+		{ID: "retention", Title: c.T("settings.retention"), Note: fmt.Sprintf("%.0f%%", s.retention*100)},
+		{ID: "exam", Title: c.T("settings.exam"), Note: s.examNote()},
 	}
 }
 
@@ -84,6 +97,42 @@ func (s *settings) change(step int) tea.Cmd {
 			c.IsDark = c.Theme == "dark"
 		}
 		k, v, notify = KeyTheme, c.Theme, common.ThemeChangedMsg{}
+	case "retention":
+		r := math.Round((s.retention+float64(step)*0.01)*100) / 100
+		s.retention = min(max(r, progress.MinDesiredRetention), progress.MaxDesiredRetention)
+		s.build()
+		r = s.retention
+		return func() tea.Msg {
+			if err := c.Progress.SetDesiredRetention(c.Ctx, r); err != nil {
+				return common.ErrMsg{Err: err}
+			}
+			return common.StatusMsg{Text: c.T("settings.saved")}
+		}
+	case "exam":
+		// A week at a time; before today means no exam date.
+		today := c.Clock().In(c.Progress.Location())
+		today = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, today.Location())
+		switch {
+		case s.exam.IsZero() && step > 0:
+			s.exam = today.AddDate(0, 0, 28)
+		case !s.exam.IsZero():
+			s.exam = s.exam.AddDate(0, 0, 7*step)
+			if !s.exam.After(today) {
+				s.exam = time.Time{}
+			}
+		}
+		v := ""
+		if !s.exam.IsZero() {
+			v = s.exam.Format(time.DateOnly)
+		}
+		k = progress.SettingExamDate
+		s.build()
+		return func() tea.Msg {
+			if err := c.Progress.SetSetting(c.Ctx, k, v); err != nil {
+				return common.ErrMsg{Err: err}
+			}
+			return common.StatusMsg{Text: c.T("settings.saved")}
+		}
 	default:
 		return nil
 	}
@@ -95,6 +144,13 @@ func (s *settings) change(step int) tea.Cmd {
 		return common.StatusMsg{Text: c.T("settings.saved")}
 	}
 	return tea.Batch(save, func() tea.Msg { return notify })
+}
+
+func (s *settings) examNote() string {
+	if s.exam.IsZero() {
+		return s.c.T("settings.exam.none")
+	}
+	return s.exam.Format(time.DateOnly)
 }
 
 func indexOf[T comparable](xs []T, x T) int {

@@ -60,3 +60,48 @@ func TestThemeCyclesSavesAndNotifies(t *testing.T) {
 		}
 	}
 }
+
+// TestRetentionAndExamDateAreSavedAndUsed: ←/→ on Desired retention moves
+// it by a point within 70–97% and the scheduler aims at it; the exam date
+// moves by weeks and goes back to none before today.
+func TestRetentionAndExamDateAreSavedAndUsed(t *testing.T) {
+	p, err := progress.Open(filepath.Join(t.TempDir(), "progress.db"), nil,
+		progress.Options{Loc: time.UTC, Now: func() time.Time { return time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { p.Close() })
+	c := uitest.Common(nil, p, content.EN, 80, 24)
+	c.Now = p.Now
+	s := New(c)
+	s.Update(uitest.Press("down"))
+	s.Update(uitest.Press("down")) // Desired retention
+	for range 3 {
+		_, cmd := s.Update(uitest.Press("h"))
+		uitest.Run(cmd)
+	}
+	sc, _ := p.Scheduling(context.Background())
+	if sc.Limits.DesiredRetention != 0.87 || !strings.Contains(s.View(), "87%") {
+		t.Fatalf("after 3×←: %v\n%s", sc.Limits.DesiredRetention, s.View())
+	}
+	for range 20 {
+		_, cmd := s.Update(uitest.Press("l"))
+		uitest.Run(cmd)
+	}
+	if sc, _ := p.Scheduling(context.Background()); sc.Limits.DesiredRetention != 0.97 {
+		t.Fatalf("→ past the top: %v", sc.Limits.DesiredRetention)
+	}
+	s.Update(uitest.Press("down")) // Exam date
+	_, cmd := s.Update(uitest.Press("l"))
+	uitest.Run(cmd)
+	if d, _ := p.ExamDate(context.Background()); d.Format(time.DateOnly) != "2026-12-25" {
+		t.Fatalf("exam date %v, want four weeks ahead", d)
+	}
+	for range 4 {
+		_, cmd := s.Update(uitest.Press("h"))
+		uitest.Run(cmd)
+	}
+	if d, _ := p.ExamDate(context.Background()); !d.IsZero() || !strings.Contains(s.View(), "none") {
+		t.Fatalf("exam date after 4×←: %v", d)
+	}
+}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/saa-study/saa-study/progress"
 	"github.com/saa-study/saa-study/ui/common"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 // statsScreen shows progress as plain text that scrolls: today, retention,
@@ -21,6 +22,10 @@ type statsScreen struct {
 	rep    *progress.StatsReport
 	err    error
 	scroll int
+	opt    *optState // the FSRS optimizer panel, once started
+	optGen int
+	wl     *progress.WorkloadReport
+	wlErr  error
 }
 
 type statsMsg struct {
@@ -45,6 +50,9 @@ func (s *statsScreen) Init() tea.Cmd {
 }
 
 func (s *statsScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if cmd, ok := s.updateOptimize(msg); ok {
+		return s, cmd
+	}
 	switch msg := msg.(type) {
 	case statsMsg:
 		if msg.gen == s.gen {
@@ -52,6 +60,12 @@ func (s *statsScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			if msg.err != nil {
 				return s, common.Err(msg.err)
 			}
+			// The workload simulation takes longer: it follows.
+			return s, s.loadWorkload(msg.gen)
+		}
+	case workloadMsg:
+		if msg.gen == s.gen {
+			s.wl, s.wlErr = &msg.rep, msg.err
 		}
 	case common.LangChangedMsg:
 		return s, s.Init()
@@ -85,7 +99,13 @@ func (s *statsScreen) View() string {
 		}
 		return st.Muted.Render(s.c.T("st.loading"))
 	}
-	lines := StatsLines(s.c.Lang, s.rep, s.c.Width, st)
+	lines := s.optimizeLines(s.c.Width)
+	lines = append(lines, StatsLines(s.c.Lang, s.rep, s.c.Width, st)...)
+	lines = append(lines, "")
+	lines = append(lines, s.workloadLines(s.c.Width)...)
+	if s.opt == nil {
+		lines = append(lines, text.WrapMarkdown(st.Muted.Render(s.c.T("fsrs.offer")), s.c.Width)...)
+	}
 	h := max(1, s.c.Height)
 	s.scroll = min(s.scroll, max(0, len(lines)-h))
 	lines = lines[s.scroll:]
@@ -97,10 +117,10 @@ func (s *statsScreen) View() string {
 
 func (s *statsScreen) ShortHelp() []key.Binding {
 	k := s.c.Keys
-	return []key.Binding{k.Up, k.Down, k.PageDown}
+	return []key.Binding{k.Up, k.Down, k.PageDown, optKeys.Optimize}
 }
 
 func (s *statsScreen) FullHelp() [][]key.Binding {
 	k := s.c.Keys
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {optKeys.Optimize, optKeys.Apply, optKeys.Undo}}
 }
