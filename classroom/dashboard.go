@@ -192,9 +192,12 @@ func (d *Dashboard) render() string {
 		top = append(top, st.Title.Render(v.Session.JoinCode)+"  "+info[2])
 	}
 	top = append(top, "")
-	top = append(top, d.questionBlock(v)...)
-	top = append(top, "")
 	used := len(strings.Split(strings.Join(top, "\n"), "\n"))
+	if q := d.questionBlock(v, d.height-used-5); len(q) > 0 {
+		top = append(top, q...)
+		top = append(top, "")
+	}
+	used = len(strings.Split(strings.Join(top, "\n"), "\n"))
 	rows := max(d.height-used-1, 1)
 	top = append(top, d.people(v, rows))
 	body := strings.Split(strings.Join(top, "\n"), "\n")
@@ -229,32 +232,61 @@ func (d *Dashboard) stateLine(v TeacherView) string {
 	return strings.Join(parts, " · ")
 }
 
-func (d *Dashboard) questionBlock(v TeacherView) []string {
+// questionBlock is the question as the room sees it: the stem and every
+// option whole, wrapped to the width. Only once the question is revealed
+// does it mark the key, draw the distribution and give the explanations
+// (all of them when the screen has room, the key's otherwise).
+func (d *Dashboard) questionBlock(v TeacherView, room int) []string {
 	st := d.styles
 	if v.Question == nil || (v.Phase == Lobby && v.Session.Paced == string(TeacherPaced)) {
 		return nil
 	}
+	for _, explain := range []int{2, 1, 0} {
+		out := d.questionLines(v, explain)
+		if len(out) <= room || explain == 0 {
+			return out
+		}
+	}
+	return []string{st.Muted.Render(d.t("dash.answers"))}
+}
+
+// questionLines draws the question block; explain is 2 for every
+// option's explanation, 1 for the key's only, 0 for none.
+func (d *Dashboard) questionLines(v TeacherView, explain int) []string {
+	st := d.styles
 	w := d.width
-	count := "  " + fmt.Sprintf(d.t("dash.answers"), v.Answers, len(v.Students))
-	stem := firstLine(fmt.Sprintf("%d. %s", v.Index+1, text.UnwrapSoft(v.Presented.Stem)), max(w-lipgloss.Width(count), 10))
-	out := []string{st.Subtitle.Render(stem) + st.Muted.Render(count)}
+	head := fmt.Sprintf("%d. ", v.Index+1)
+	var out []string
+	for _, l := range strings.Split(text.Hang(head+v.Presented.Stem, w, text.Width(head)), "\n") {
+		out = append(out, st.Subtitle.Render(l))
+	}
+	count := fmt.Sprintf(d.t("dash.answers"), v.Answers, len(v.Students))
+	if v.Presented.Label != "" {
+		count = v.Presented.Label + " · " + count
+	}
+	out = append(out, st.Muted.Render(count))
 	total := 0
 	for _, n := range v.Distribution {
 		total += n
 	}
-	textW := max(min(w/2-6, 40), 8)
 	for pos, o := range v.Presented.Options {
+		opt := v.Question.Options[o.Index]
 		mark := "  "
-		if v.Question.Options[o.Index].Correct {
+		if v.Reveal && opt.Correct {
 			mark = st.Good.Render("✓ ")
+		}
+		out = append(out, strings.Split(text.Hang(mark+o.Letter+". "+o.Text, w, 5), "\n")...)
+		if !v.Reveal {
+			continue
 		}
 		n := 0
 		if pos < len(v.Distribution) {
 			n = v.Distribution[pos]
 		}
-		label := firstLine(o.Letter+". "+text.UnwrapSoft(o.Text), textW)
-		label += strings.Repeat(" ", max(textW-lipgloss.Width(label), 0))
-		out = append(out, mark+label+" "+bar(n, total, max(min(w-textW-10, 30), 4), st))
+		out = append(out, "     "+bar(n, total, max(min(w-14, 30), 4), st))
+		if opt.Explanation != "" && (explain == 2 || explain == 1 && opt.Correct) {
+			out = append(out, strings.Split(st.Muted.Render(text.Hang("     "+opt.Explanation, w, 5)), "\n")...)
+		}
 	}
 	return out
 }
@@ -279,9 +311,10 @@ func (d *Dashboard) people(v TeacherView, rows int) string {
 		if !s.Connected {
 			dot = st.Muted.Render("○")
 		}
+		// ✎ for "has answered": ✓ means right everywhere else.
 		tick := " "
 		if s.OnCurrent {
-			tick = st.Good.Render("✓")
+			tick = st.Subtitle.Render("✎")
 		}
 		name := firstLine(s.Name, 16)
 		name += strings.Repeat(" ", max(16-lipgloss.Width(name), 0))
