@@ -321,7 +321,7 @@ func (r *Room) Answer(ctx context.Context, name string, pos int, chosen []int) (
 		took = now.Sub(r.sess.OpenedAt) - time.Duration(r.sess.PausedMS)*time.Millisecond
 	}
 	a := store.ClassAnswer{SessionID: r.sess.ID, Name: name, QuestionID: p.QuestionID, Position: pos,
-		Chosen: quiz.Letters(res.Chosen), Correct: res.Correct, Points: Points(res.Correct, took, r.limit()),
+		Chosen: quiz.Letters(res.Chosen), Shown: p.ShownLetters(res.Chosen), Correct: res.Correct, Points: Points(res.Correct, took, r.limit()),
 		DurationMS: max(took, 0).Milliseconds(), AnsweredAt: now}
 	id, err := r.st.RecordClassAnswer(ctx, a)
 	if err != nil {

@@ -50,6 +50,7 @@ type ClassAnswer struct {
 	QuestionID string
 	Position   int
 	Chosen     string // option letters in file order
+	Shown      string // the same options by the letters on the student's screen
 	Correct    bool
 	Points     int
 	DurationMS int64
@@ -224,9 +225,9 @@ func (s *Store) RecordClassAnswer(ctx context.Context, a ClassAnswer) (int64, er
 	var id int64
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `INSERT INTO classroom_answers
-			(session_id, name, question_id, position, chosen, correct, points, duration_ms, answered_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_id, name, question_id) DO NOTHING`,
-			a.SessionID, a.Name, a.QuestionID, a.Position, a.Chosen, a.Correct, a.Points, a.DurationMS, classTS(a.AnsweredAt))
+			(session_id, name, question_id, position, chosen, shown, correct, points, duration_ms, answered_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_id, name, question_id) DO NOTHING`,
+			a.SessionID, a.Name, a.QuestionID, a.Position, a.Chosen, a.Shown, a.Correct, a.Points, a.DurationMS, classTS(a.AnsweredAt))
 		if err != nil {
 			return fmt.Errorf("classroom answer by %q to %s: %w", a.Name, a.QuestionID, err)
 		}
@@ -241,7 +242,7 @@ func (s *Store) RecordClassAnswer(ctx context.Context, a ClassAnswer) (int64, er
 
 // ClassAnswers returns a session's answers in the order they were given.
 func (s *Store) ClassAnswers(ctx context.Context, sessionID string) ([]ClassAnswer, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, session_id, name, question_id, position, chosen, correct, points, duration_ms, answered_at
+	rows, err := s.db.QueryContext(ctx, `SELECT id, session_id, name, question_id, position, chosen, shown, correct, points, duration_ms, answered_at
 		FROM classroom_answers WHERE session_id = ? ORDER BY answered_at, id`, sessionID)
 	if err != nil {
 		return nil, err
@@ -251,7 +252,7 @@ func (s *Store) ClassAnswers(ctx context.Context, sessionID string) ([]ClassAnsw
 	for rows.Next() {
 		var a ClassAnswer
 		var at string
-		if err := rows.Scan(&a.ID, &a.SessionID, &a.Name, &a.QuestionID, &a.Position, &a.Chosen, &a.Correct,
+		if err := rows.Scan(&a.ID, &a.SessionID, &a.Name, &a.QuestionID, &a.Position, &a.Chosen, &a.Shown, &a.Correct,
 			&a.Points, &a.DurationMS, &at); err != nil {
 			return nil, err
 		}

@@ -45,14 +45,14 @@ func TestClassroomRows(t *testing.T) {
 	if ps, _ := st.ClassParticipants(ctx, "new"); len(ps) != 1 || ps[0].KeyFP != "k1" {
 		t.Fatalf("participants = %+v; joining again must keep the first row", ps)
 	}
-	a := ClassAnswer{SessionID: "new", Name: "ana", QuestionID: "a", Chosen: "b", Correct: true, Points: 120, DurationMS: 900}
+	a := ClassAnswer{SessionID: "new", Name: "ana", QuestionID: "a", Chosen: "b", Shown: "c", Correct: true, Points: 120, DurationMS: 900}
 	if _, err := st.RecordClassAnswer(ctx, a); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := st.RecordClassAnswer(ctx, a); !errors.Is(err, ErrAlreadyAnswered) {
 		t.Fatalf("second answer: %v, want ErrAlreadyAnswered", err)
 	}
-	if as, _ := st.ClassAnswers(ctx, "new"); len(as) != 1 || as[0].Points != 120 {
+	if as, _ := st.ClassAnswers(ctx, "new"); len(as) != 1 || as[0].Points != 120 || as[0].Shown != "c" {
 		t.Fatalf("answers = %+v", as)
 	}
 	if _, err := st.ClassSession(ctx, "nope"); !errors.Is(err, ErrNoClassSession) {

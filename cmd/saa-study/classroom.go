@@ -223,11 +223,15 @@ func newClassroomResultsCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return &exitError{code: 1, msg: err.Error() + "; see saa-study classroom sessions"}
 			}
+			ps, err := st.ClassParticipants(ctx, sess.ID)
+			if err != nil {
+				return err
+			}
 			as, err := st.ClassAnswers(ctx, sess.ID)
 			if err != nil {
 				return err
 			}
-			recs := classroom.Records(sess, as)
+			recs := classroom.Records(sess, ps, as)
 			if export == "json" {
 				return quiz.ExportJSON(g.stdout, recs)
 			}

@@ -80,7 +80,7 @@ func TestClassroomSessionsAndResults(t *testing.T) {
 		t.Fatalf("json export = %+v", doc)
 	}
 	code, out, _ = saa(t, "--db", db, "classroom", "results", "--export", "csv")
-	if code != 0 || !strings.HasPrefix(out, "name,quiz,question_id,chosen,correct,answered_at,duration_ms\r\n") || !strings.Contains(out, "ana,lambda,#score,,1/2 (50.0%)") {
+	if code != 0 || !strings.HasPrefix(out, "name,quiz,question_id,chosen,correct,answered_at,duration_ms,shown,option_ids\r\n") || !strings.Contains(out, "ana,lambda,#score,,1/2 (50.0%)") {
 		t.Fatalf("csv export (latest session):\n%s", out)
 	}
 }
