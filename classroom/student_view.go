@@ -79,7 +79,7 @@ func (m *Student) renderCode() string {
 	}
 	b.WriteString(field + "\n\n")
 	if m.tries > 0 {
-		b.WriteString(st.Warn.Render(fmt.Sprintf(m.t("class.code.left"), MaxCodeTries-m.tries)) + "\n")
+		b.WriteString(st.Warn.Render(text.N(m.lang, "class.code.left", MaxCodeTries-m.tries)) + "\n")
 	}
 	return b.String()
 }
@@ -94,7 +94,7 @@ func (m *Student) renderIn() string {
 	v := m.o.Room.StudentView(m.name)
 	var b strings.Builder
 	if m.resumed && v.Answered > 0 && v.Phase != Ended {
-		b.WriteString(st.Muted.Render(fmt.Sprintf(m.t("class.resumed"), v.Answered)) + "\n")
+		b.WriteString(st.Muted.Render(text.N(m.lang, "class.resumed", v.Answered)) + "\n")
 	}
 	switch {
 	case v.Phase == Lobby:
