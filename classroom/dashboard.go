@@ -178,18 +178,22 @@ func (d *Dashboard) render() string {
 	if err != nil {
 		host, port = d.o.Listen, "22"
 	}
-	info := []string{
-		st.Muted.Render(d.t("dash.code")),
-		fmt.Sprintf(d.t("dash.join"), port, host),
-		st.Header.Render(d.stateLine(v)),
-	}
-	if infoW := w - lipgloss.Width(code) - 2; d.height >= 16 && infoW >= 30 {
-		for i := range info {
-			info[i] = firstLine(info[i], infoW)
+	join := fmt.Sprintf(d.t("dash.join"), port, host)
+	// The code in block letters for the room, and in plain letters beside
+	// it for screen readers and plain terminals.
+	if infoW := w - lipgloss.Width(code) - 3; d.height >= 18 && infoW >= 30 {
+		var info []string
+		info = append(info, st.Muted.Render(d.t("dash.code")+": ")+st.Title.Render(v.Session.JoinCode))
+		for _, l := range text.Wrap(join, infoW) {
+			info = append(info, l)
 		}
-		top = append(top, lipgloss.JoinHorizontal(lipgloss.Top, code, "  ", strings.Join(info, "\n")))
+		for _, l := range text.Wrap(d.stateLine(v), infoW) {
+			info = append(info, st.Header.Render(l))
+		}
+		top = append(top, lipgloss.JoinHorizontal(lipgloss.Top, code, "   ", strings.Join(info, "\n")))
 	} else {
-		top = append(top, st.Title.Render(v.Session.JoinCode)+"  "+info[2])
+		top = append(top, st.Muted.Render(d.t("dash.code")+": ")+st.Title.Render(v.Session.JoinCode)+"  "+st.Header.Render(d.stateLine(v)))
+		top = append(top, join)
 	}
 	top = append(top, "")
 	used := len(strings.Split(strings.Join(top, "\n"), "\n"))
@@ -338,15 +342,4 @@ func (d *Dashboard) people(v TeacherView, rows int) string {
 func firstLine(s string, w int) string {
 	s, _, _ = strings.Cut(s, "\n")
 	return text.Clamp(s, max(w, 1), 1)
-}
-
-// bigCode draws the join code large enough to read across a room: each
-// character on a solid three-line tile.
-func bigCode(code string, st *styles.Styles) string {
-	tile := lipgloss.NewStyle().Bold(true).Reverse(true).Foreground(st.P.Accent).Padding(1, 1)
-	var tiles []string
-	for _, r := range code {
-		tiles = append(tiles, tile.Render(string(r)), " ")
-	}
-	return lipgloss.JoinHorizontal(lipgloss.Top, tiles...)
 }
