@@ -11,6 +11,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -23,6 +24,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 // HostKeyName is the host key's file name inside its own directory.
@@ -68,9 +70,12 @@ type Server struct {
 	active atomic.Int64
 	once   sync.Once
 	done   chan struct{}
-}
 
-type ctxKey struct{}
+	mu       sync.Mutex
+	programs map[*tea.Program]bool // running student programs
+	ending   bool                  // Shutdown has begun
+	sessions sync.WaitGroup        // student programs not yet finished
+}
 
 // NewServer builds the server; it does not listen yet.
 func NewServer(cfg ServerConfig) (*Server, error) {
@@ -101,7 +106,7 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 	if err := os.MkdirAll(cfg.HostKeyDir, 0o700); err != nil {
 		return nil, fmt.Errorf("host key directory %s: %w", cfg.HostKeyDir, err)
 	}
-	s := &Server{cfg: cfg, done: make(chan struct{})}
+	s := &Server{cfg: cfg, done: make(chan struct{}), programs: map[*tea.Program]bool{}}
 	srv, err := wish.NewServer(
 		wish.WithAddress(cfg.Addr),
 		wish.WithHostKeyPath(filepath.Join(cfg.HostKeyDir, HostKeyName)),
@@ -114,8 +119,7 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 		wish.WithVersion("saa-study-classroom"),
 		// Middlewares compose first to last, so the last runs first.
 		wish.WithMiddleware(rm.MiddlewareWithLogger(cfg.Logger,
-			s.leaveMiddleware,
-			bm.MiddlewareWithProgramHandler(s.program),
+			s.programMiddleware,
 			s.ptyMiddleware,
 			s.commandMiddleware,
 			s.keyMiddleware,
@@ -222,8 +226,61 @@ func (s *Server) ptyMiddleware(next ssh.Handler) ssh.Handler {
 	}
 }
 
-// program makes the student's Bubble Tea program for one session.
-func (s *Server) program(sess ssh.Session) *tea.Program {
+// programMiddleware runs one student's Bubble Tea program for the
+// session: it forwards window changes, and when the program ends it marks
+// the student gone and, if the class was ended for everyone, prints the
+// student's result and the final board where the quiz was, so the
+// session closes cleanly (exit status 0) with the outcome still on screen.
+func (s *Server) programMiddleware(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		m, p := s.program(sess)
+		s.mu.Lock()
+		if s.ending {
+			s.mu.Unlock()
+			wish.Println(sess, text.T(s.cfg.Lang, "class.ended"))
+			return
+		}
+		s.programs[p] = true
+		s.sessions.Add(1)
+		s.mu.Unlock()
+		defer s.sessions.Done()
+		_, windows, _ := sess.Pty()
+		ctx, cancel := context.WithCancel(sess.Context())
+		go func() {
+			for {
+				select {
+				case <-ctx.Done():
+					p.Quit()
+					return
+				case w := <-windows:
+					p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+				}
+			}
+		}()
+		_, err := p.Run()
+		p.Kill()
+		cancel()
+		s.mu.Lock()
+		delete(s.programs, p)
+		ending := s.ending
+		s.mu.Unlock()
+		farewell := m.Farewell()
+		m.Close()
+		switch {
+		case err == nil || errors.Is(err, tea.ErrProgramKilled) || errors.Is(err, context.Canceled):
+			// A student leaving, or a connection dropping, is not an error.
+		default:
+			s.cfg.Logger.Printf("%s: the quiz stopped: %v", sess.RemoteAddr(), err)
+		}
+		if ending {
+			_, _ = io.WriteString(sess, strings.ReplaceAll(farewell, "\n", "\r\n"))
+		}
+		next(sess)
+	}
+}
+
+// program makes the student's model and Bubble Tea program for one session.
+func (s *Server) program(sess ssh.Session) (*Student, *tea.Program) {
 	fp := ""
 	if pk := sess.PublicKey(); pk != nil {
 		fp = gossh.FingerprintSHA256(pk)
@@ -232,19 +289,34 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		Lang: s.cfg.Lang, WrongCodeDelay: s.cfg.WrongCodeDelay, Logf: func(format string, args ...any) {
 			s.cfg.Logger.Printf("%s: "+format, append([]any{sess.RemoteAddr()}, args...)...)
 		}})
-	sess.Context().SetValue(ctxKey{}, m)
 	opts := append(bm.MakeOptions(sess), tea.WithContext(sess.Context()))
-	return tea.NewProgram(m, opts...)
+	return m, tea.NewProgram(m, opts...)
 }
 
-// leaveMiddleware runs after the program ends and marks the student gone.
-func (s *Server) leaveMiddleware(next ssh.Handler) ssh.Handler {
-	return func(sess ssh.Session) {
-		if m, ok := sess.Context().Value(ctxKey{}).(*Student); ok {
-			m.Close()
-		}
-		next(sess)
+// Shutdown ends the class for everyone: each student's quiz closes, they
+// get their result and the final board, and their session ends with exit
+// status 0. It waits for that (or ctx) and then closes the server.
+func (s *Server) Shutdown(ctx context.Context) error {
+	s.mu.Lock()
+	s.ending = true
+	progs := make([]*tea.Program, 0, len(s.programs))
+	for p := range s.programs {
+		progs = append(progs, p)
 	}
+	s.mu.Unlock()
+	for _, p := range progs {
+		go p.Send(classEndedMsg{})
+	}
+	done := make(chan struct{})
+	go func() {
+		s.sessions.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-ctx.Done():
+	}
+	return s.Close()
 }
 
 // Serve accepts connections on l until Close, and checks the room's

@@ -43,6 +43,7 @@ const (
 // Messages of the student program.
 type (
 	roomChangedMsg struct{}
+	classEndedMsg  struct{} // the teacher closed the class for everyone
 	tickMsg        struct{}
 	unblockMsg     struct{}
 	joinedMsg      struct {
@@ -155,6 +156,9 @@ func (m *Student) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case unblockMsg:
 		m.blocked = false
+	case classEndedMsg:
+		m.stage = stageBye
+		return m, tea.Quit
 	case joinedMsg:
 		return m.joined(msg)
 	case answeredMsg:

@@ -97,6 +97,24 @@ func (r *Room) StudentView(name string) StudentView {
 	return v
 }
 
+// FinalView is a student's result and the board when the class closes,
+// the question still open included (nothing is left to hide).
+func (r *Room) FinalView(name string) StudentView {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	v := StudentView{Paced: Paced(r.sess.Paced), Phase: Phase(r.sess.State), Name: name, Total: r.quiz.Len(),
+		Index: -1, Done: true, Board: r.board(-1)}
+	if s := r.students[name]; s != nil {
+		v.Score, v.Correct, v.Answered = s.score, s.correct, len(s.answers)
+	}
+	for _, b := range v.Board {
+		if b.Name == name {
+			v.Rank = b.Rank
+		}
+	}
+	return v
+}
+
 // LastAnswerView is the feedback for a self-paced student's answer at pos:
 // their question, in their language, with the right answer.
 func (r *Room) LastAnswerView(name string, pos int) (quiz.Presented, *store.ClassAnswer) {

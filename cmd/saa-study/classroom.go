@@ -144,7 +144,13 @@ func (g *globals) serveClassroom(ctx context.Context, o serveOpts) error {
 		return &exitError{code: 1, msg: fmt.Sprintf("listen on %s: %v", o.listen, err)}
 	}
 	go func() { _ = srv.Serve(l) }()
-	defer srv.Close()
+	defer func() {
+		// Students get their result and the final board, and their ssh
+		// ends with status 0, before the server closes.
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(sctx)
+	}()
 	d := classroom.NewDashboard(classroom.DashboardOptions{Room: room, Ctx: ctx, Lang: lang, Listen: o.listen, IsDark: true})
 	defer d.Close()
 	p := tea.NewProgram(d, tea.WithContext(ctx))

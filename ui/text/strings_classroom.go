@@ -16,6 +16,8 @@ func init() {
 		"class.resumed.one":   {"Welcome back: your answer is kept.", ""},
 		"class.lobby":         {"Hello, %s. Waiting for the teacher to start…", "%s님, 안녕하세요. 선생님이 시작하기를 기다리는 중…"},
 		"class.done":          {"Finished", "끝났습니다"},
+		"class.ended":         {"The class has ended. Thank you!", "수업이 끝났습니다. 수고하셨습니다!"},
+		"class.rank":          {"rank %d of %d", "%d등 / %d명"},
 		"class.score":         {"%d of %d right · %d points", "%d/%d 정답 · %d점"},
 		"class.paused":        {"Paused by the teacher.", "선생님이 일시 정지했습니다."},
 		"class.board":         {"Leaderboard", "순위표"},
