@@ -36,7 +36,7 @@ func runClass(tb testing.TB, st *store.Store, id string) []store.ClassAnswer {
 	if err := r.Do(context.Background(), ActStart); err != nil {
 		tb.Fatal(err)
 	}
-	addr := startServer(tb, r, func(c *ServerConfig) { c.MaxSessions = 2 * loadStudents })
+	addr := startServer(tb, r, func(c *ServerConfig) { c.MaxSessions, c.MaxPendingPerAddr = 2*loadStudents, 2*loadStudents })
 	answer := func(t *term, from, to int) {
 		var b strings.Builder
 		for range to - from {

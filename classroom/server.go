@@ -50,11 +50,20 @@ type ServerConfig struct {
 	Room       *Room
 	Lang       content.Lang
 	// AllowKeys, when not empty, are the only keys that may join.
-	AllowKeys      []gossh.PublicKey
-	MaxSessions    int
-	IdleTimeout    time.Duration
-	MaxTimeout     time.Duration
-	WrongCodeDelay time.Duration
+	AllowKeys   []gossh.PublicKey
+	MaxSessions int
+	// MaxPending caps the connections that have not joined yet (in the
+	// SSH handshake or at the join-code prompt), in all and from one
+	// address; more are closed at once.
+	MaxPending        int
+	MaxPendingPerAddr int
+	// HandshakeTimeout bounds the SSH handshake, JoinTimeout the time from
+	// connecting to typing the right code.
+	HandshakeTimeout time.Duration
+	JoinTimeout      time.Duration
+	IdleTimeout      time.Duration
+	MaxTimeout       time.Duration
+	WrongCodeDelay   time.Duration
 	// Logger gets panics and refusals (default: discarded, so the
 	// teacher's dashboard is not drawn over).
 	Logger *log.Logger
@@ -87,6 +96,18 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 	}
 	if cfg.MaxSessions <= 0 {
 		cfg.MaxSessions = DefaultMaxSessions
+	}
+	if cfg.MaxPending <= 0 {
+		cfg.MaxPending = DefaultMaxPending
+	}
+	if cfg.MaxPendingPerAddr <= 0 {
+		cfg.MaxPendingPerAddr = DefaultMaxPendingPerAddr
+	}
+	if cfg.HandshakeTimeout <= 0 {
+		cfg.HandshakeTimeout = DefaultHandshakeTimeout
+	}
+	if cfg.JoinTimeout <= 0 {
+		cfg.JoinTimeout = DefaultJoinTimeout
 	}
 	if cfg.IdleTimeout <= 0 {
 		cfg.IdleTimeout = DefaultIdleTimeout
@@ -136,6 +157,8 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 	srv.ReversePortForwardingCallback = nil
 	srv.SubsystemHandlers = map[string]ssh.SubsystemHandler{}
 	srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": ssh.DefaultSessionHandler}
+	srv.HandshakeTimeout = cfg.HandshakeTimeout
+	srv.ConnCallback = newGate(s).admit
 	s.srv = srv
 	return s, nil
 }
@@ -265,6 +288,11 @@ func (s *Server) programMiddleware(next ssh.Handler) ssh.Handler {
 		ending := s.ending
 		s.mu.Unlock()
 		farewell := m.Farewell()
+		if !ending {
+			// A refusal shown on the quiz's screen (too many wrong codes, no
+			// code in time) would close with it.
+			farewell = m.Refusal()
+		}
 		m.Close()
 		switch {
 		case err == nil || errors.Is(err, tea.ErrProgramKilled) || errors.Is(err, context.Canceled):
@@ -272,7 +300,7 @@ func (s *Server) programMiddleware(next ssh.Handler) ssh.Handler {
 		default:
 			s.cfg.Logger.Printf("%s: the quiz stopped: %v", sess.RemoteAddr(), err)
 		}
-		if ending {
+		if farewell != "" {
 			_, _ = io.WriteString(sess, strings.ReplaceAll(farewell, "\n", "\r\n"))
 		}
 		next(sess)
@@ -285,8 +313,10 @@ func (s *Server) program(sess ssh.Session) (*Student, *tea.Program) {
 	if pk := sess.PublicKey(); pk != nil {
 		fp = gossh.FingerprintSHA256(pk)
 	}
-	m := NewStudent(StudentOptions{Room: s.cfg.Room, Ctx: sess.Context(), User: sess.User(), KeyFP: fp,
-		Lang: s.cfg.Lang, WrongCodeDelay: s.cfg.WrongCodeDelay, Logf: func(format string, args ...any) {
+	ctx := sess.Context()
+	m := NewStudent(StudentOptions{Room: s.cfg.Room, Ctx: ctx, User: sess.User(), KeyFP: fp,
+		Lang: s.cfg.Lang, WrongCodeDelay: s.cfg.WrongCodeDelay, JoinTimeout: s.cfg.JoinTimeout,
+		OnJoin: func() { joined(ctx) }, Logf: func(format string, args ...any) {
 			s.cfg.Logger.Printf("%s: "+format, append([]any{sess.RemoteAddr()}, args...)...)
 		}})
 	opts := append(bm.MakeOptions(sess), tea.WithContext(sess.Context()))

@@ -28,6 +28,10 @@ type StudentOptions struct {
 	// WrongCodeDelay is the pause after a wrong code before another try
 	// is read (default 1 s).
 	WrongCodeDelay time.Duration
+	// JoinTimeout is how long the join-code prompt waits (0: for ever).
+	JoinTimeout time.Duration
+	// OnJoin is called once the student has joined (may be nil).
+	OnJoin func()
 	// Logf records joins and wrong codes for the teacher (may be nil).
 	Logf func(format string, args ...any)
 }
@@ -46,6 +50,7 @@ type (
 	classEndedMsg  struct{} // the teacher closed the class for everyone
 	tickMsg        struct{}
 	unblockMsg     struct{}
+	joinTimeoutMsg struct{}
 	joinedMsg      struct {
 		name    string
 		resumed bool
@@ -120,7 +125,13 @@ func (m *Student) Close() {
 }
 
 // Init implements tea.Model.
-func (m *Student) Init() tea.Cmd { return tea.RequestBackgroundColor }
+func (m *Student) Init() tea.Cmd {
+	if m.o.JoinTimeout > 0 {
+		return tea.Batch(tea.RequestBackgroundColor,
+			tea.Tick(m.o.JoinTimeout, func(time.Time) tea.Msg { return joinTimeoutMsg{} }))
+	}
+	return tea.RequestBackgroundColor
+}
 
 func (m *Student) wait() tea.Cmd {
 	ch, ctx := m.sub, m.o.Ctx
@@ -156,6 +167,12 @@ func (m *Student) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case unblockMsg:
 		m.blocked = false
+	case joinTimeoutMsg:
+		if m.stage == stageCode {
+			m.stage = stageBye
+			m.note, m.noteBad = text.T(m.lang, "class.code.late"), true
+			return m, tea.Quit
+		}
 	case classEndedMsg:
 		m.stage = stageBye
 		return m, tea.Quit
@@ -234,6 +251,9 @@ func (m *Student) joined(msg joinedMsg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	}
 	m.name, m.resumed, m.stage = msg.name, msg.resumed, stageIn
+	if m.o.OnJoin != nil {
+		m.o.OnJoin()
+	}
 	m.o.Logf("%q joined as %q (resumed: %v)", m.o.User, m.name, m.resumed)
 	m.sub, m.unsub = m.o.Room.Subscribe()
 	cmds := []tea.Cmd{m.wait(), tick()}

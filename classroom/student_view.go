@@ -272,3 +272,12 @@ func (m *Student) Farewell() string {
 	}
 	return b.String()
 }
+
+// Refusal is why the server ended a session that never joined ("" when
+// it did not), to be printed once the quiz's screen has closed.
+func (m *Student) Refusal() string {
+	if m.stage != stageBye || m.name != "" || !m.noteBad || m.note == "" {
+		return ""
+	}
+	return m.note + "\n"
+}

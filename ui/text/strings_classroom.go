@@ -10,6 +10,7 @@ func init() {
 		"class.code.prompt":   {"Type the join code the teacher shows:", "선생님이 보여 주는 참가 코드를 입력하세요:"},
 		"class.code.wrong":    {"That is not the code.", "코드가 틀렸습니다."},
 		"class.code.toomany":  {"Too many wrong codes; the connection is closed.", "틀린 코드가 너무 많아 연결을 끊습니다."},
+		"class.code.late":     {"No code typed in time; the connection is closed. Connect again when you have it.", "제한 시간 안에 코드를 입력하지 않아 연결을 끊습니다. 코드를 확인한 뒤 다시 접속하세요."},
 		"class.code.left":     {"%d tries left", "남은 시도 %d회"},
 		"class.code.left.one": {"%d try left", ""},
 		"class.resumed":       {"Welcome back: your %d answers are kept.", "다시 오셨네요: 답안 %d개가 그대로 있습니다."},
