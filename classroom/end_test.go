@@ -2,9 +2,13 @@ package classroom
 
 import (
 	"context"
+	"io"
+	"log"
 	"strings"
 	"testing"
 	"time"
+
+	charmlog "charm.land/log/v2"
 )
 
 // TestTeacherEndsTheClass: when the teacher quits, every student's session
@@ -60,5 +64,27 @@ func TestTeacherEndsTheClass(t *testing.T) {
 	}
 	if _, err := dial(addr, "again", newSigner(t)); err == nil {
 		t.Error("the server must be closed after the class ends")
+	}
+}
+
+// TestLeavingIsNotAnError: a student who joins and hangs up leaves no
+// error and no escape code in the log.
+func TestLeavingIsNotAnError(t *testing.T) {
+	var logged syncBuf
+	charmlog.SetOutput(&logged)
+	defer charmlog.SetOutput(io.Discard)
+	r, _, _ := testRoom(t, SelfPaced, 1, 0)
+	addr := startServer(t, r, func(c *ServerConfig) { c.Logger = log.New(&logged, "", 0) })
+	tm := openTerm(t, addr, "ana", newSigner(t))
+	tm.typ("ABCDEF\r")
+	waitFor(t, "ana to join", func() bool { return len(names(r)) == 1 })
+	tm.close()
+	waitFor(t, "ana to leave", func() bool { return r.TeacherView(0).Connected == 0 })
+	time.Sleep(100 * time.Millisecond)
+	logged.mu.Lock()
+	raw := logged.b.String()
+	logged.mu.Unlock()
+	if strings.Contains(strings.ToLower(raw), "error") || strings.Contains(raw, "\x1b") {
+		t.Errorf("a student leaving was logged as an error or with escape codes:\n%q", raw)
 	}
 }

@@ -45,7 +45,8 @@ const fpExt = "saa-pubkey-fp"
 type ServerConfig struct {
 	Addr string
 	// HostKeyDir holds the host key (generated once, then reused). It must
-	// be a directory of its own: keygen makes it 0700.
+	// be a folder of its own that only this user controls (see
+	// CheckPrivateDir): keygen makes it 0700.
 	HostKeyDir string
 	Room       *Room
 	Lang       content.Lang
@@ -124,8 +125,8 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 	if cfg.Lang == "" {
 		cfg.Lang = content.EN
 	}
-	if err := os.MkdirAll(cfg.HostKeyDir, 0o700); err != nil {
-		return nil, fmt.Errorf("host key directory %s: %w", cfg.HostKeyDir, err)
+	if err := CheckPrivateDir(cfg.HostKeyDir); err != nil {
+		return nil, err
 	}
 	s := &Server{cfg: cfg, done: make(chan struct{}), programs: map[*tea.Program]bool{}}
 	srv, err := wish.NewServer(

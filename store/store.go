@@ -61,8 +61,18 @@ func Open(path string, opt Options) (*Store, error) {
 		return nil, err
 	}
 	if !exists {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		// A new progress file, and any folder made for it, is the
+		// learner's alone; SQLite gives its journal the file's mode.
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 			return nil, fmt.Errorf("%s: cannot create its folder: %w", path, err)
+		}
+		f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY, 0o600)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		f.Close()
+		if err := os.Chmod(path, 0o600); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
 		}
 	}
 	db, err := sql.Open("sqlite", dsn(path, false))
