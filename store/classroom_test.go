@@ -59,3 +59,31 @@ func TestClassroomRows(t *testing.T) {
 		t.Fatalf("unknown session: %v", err)
 	}
 }
+
+func TestRecordClassAnswersInOneCommit(t *testing.T) {
+	st, _ := openTemp(t)
+	ctx := context.Background()
+	if err := st.CreateClassSession(ctx, ClassSession{ID: "b", QuizID: "q", Paced: "self", JoinCode: "X", State: "open"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []string{"ana", "bob"} {
+		if err := st.AddClassParticipant(ctx, ClassParticipant{SessionID: "b", Name: n}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	batch := []ClassAnswer{
+		{SessionID: "b", Name: "ana", QuestionID: "q1", Chosen: "a"},
+		{SessionID: "b", Name: "bob", QuestionID: "q1", Chosen: "b"},
+		{SessionID: "b", Name: "ana", QuestionID: "q1", Chosen: "c"}, // twice
+	}
+	ids, errs, err := st.RecordClassAnswers(ctx, batch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ids[0] == 0 || ids[1] == 0 || errs[0] != nil || errs[1] != nil || !errors.Is(errs[2], ErrAlreadyAnswered) {
+		t.Fatalf("ids %v errs %v; want two stored and the repeat refused", ids, errs)
+	}
+	if as, _ := st.ClassAnswers(ctx, "b"); len(as) != 2 || as[0].Chosen != "a" {
+		t.Fatalf("answers = %+v", as)
+	}
+}
