@@ -139,6 +139,10 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 		wish.WithIdleTimeout(cfg.IdleTimeout),
 		wish.WithMaxTimeout(cfg.MaxTimeout),
 		wish.WithVersion("saa-study-classroom"),
+		// No kernel PTY per student: the quiz writes to the channel
+		// itself, which spares two copies, two descriptors and a pair of
+		// goroutines per session.
+		ssh.EmulatePty(),
 		// Middlewares compose first to last, so the last runs first.
 		wish.WithMiddleware(rm.MiddlewareWithLogger(cfg.Logger,
 			s.programMiddleware,

@@ -162,7 +162,7 @@ func (m *Student) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, m.wait()
 	case tickMsg:
-		if m.stage == stageIn {
+		if m.stage == stageIn && m.o.Room.HasTimer() {
 			return m, tick()
 		}
 	case unblockMsg:
@@ -255,8 +255,13 @@ func (m *Student) joined(msg joinedMsg) (tea.Model, tea.Cmd) {
 		m.o.OnJoin()
 	}
 	m.o.Logf("%q joined as %q (resumed: %v)", m.o.User, m.name, m.resumed)
-	m.sub, m.unsub = m.o.Room.Subscribe()
-	cmds := []tea.Cmd{m.wait(), tick()}
+	m.sub, m.unsub = m.o.Room.SubscribePhase()
+	cmds := []tea.Cmd{m.wait()}
+	if m.o.Room.HasTimer() {
+		// Only a countdown needs redrawing every second; without one,
+		// a screen changes only when the student or the teacher acts.
+		cmds = append(cmds, tick())
+	}
 	return m, tea.Batch(append(cmds, m.replay()...)...)
 }
 

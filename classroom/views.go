@@ -58,10 +58,15 @@ func (r *Room) StudentView(name string) StudentView {
 	hide := r.hiddenPos()
 	v.Score, v.Correct, _ = s.shown(hide)
 	v.Answered = len(s.answers)
-	board := r.board(hide)
-	for _, b := range board {
-		if b.Name == name {
-			v.Rank = b.Rank
+	// The board is sorted only for the screens that show it: every
+	// student's screen asks for a view on each redraw.
+	var board []BoardRow
+	if v.Phase == Board || v.Phase == Ended {
+		board = r.board(hide)
+		for _, b := range board {
+			if b.Name == name {
+				v.Rank = b.Rank
+			}
 		}
 	}
 	switch {
