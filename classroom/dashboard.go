@@ -77,7 +77,12 @@ func (d *Dashboard) wait() tea.Cmd {
 }
 
 // Init implements tea.Model.
-func (d *Dashboard) Init() tea.Cmd { return tea.Batch(d.wait(), tick(), tea.RequestBackgroundColor) }
+func (d *Dashboard) Init() tea.Cmd {
+	if d.o.Room.HasTimer() {
+		return tea.Batch(d.wait(), tick(), tea.RequestBackgroundColor)
+	}
+	return tea.Batch(d.wait(), tea.RequestBackgroundColor)
+}
 
 // Update implements tea.Model.
 func (d *Dashboard) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -89,7 +94,9 @@ func (d *Dashboard) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case roomChangedMsg:
 		return d, d.wait()
 	case tickMsg:
-		return d, tick()
+		if d.o.Room.HasTimer() {
+			return d, tick() // the countdown
+		}
 	case actionMsg:
 		if msg.err != nil {
 			d.note, d.noteBad = errText(msg.err), true

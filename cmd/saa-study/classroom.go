@@ -12,7 +12,6 @@ import (
 	"math/rand/v2"
 	"net"
 	"os"
-	"path/filepath"
 	"text/tabwriter"
 	"time"
 
@@ -88,7 +87,7 @@ func newClassroomServeCmd(g *globals) *cobra.Command {
 	f.StringVar(&allowKeys, "allow-keys", "", "authorized_keys file: only these keys may join")
 	f.DurationVar(&timer, "timer", quiz.ExamPace, "time per question (self-paced: times the number of questions); 0 for none")
 	f.StringVar(&resume, "resume", "", "carry on a stored session (an id from classroom sessions, or latest)")
-	f.StringVar(&keyDir, "host-key-dir", filepath.Join(dataDir(), "ssh"), "folder of the server's SSH host key and the classroom log; yours alone (0700), never a shared one")
+	f.StringVar(&keyDir, "host-key-dir", classroom.DefaultHostKeyDir(), "folder of the server's SSH host key and the classroom log; yours alone (0700), never a shared one")
 	return cmd
 }
 
@@ -113,7 +112,7 @@ func (g *globals) serveClassroom(ctx context.Context, o serveOpts) error {
 		return &exitError{code: 1, msg: err.Error()}
 	}
 	if o.keyDir == "" {
-		o.keyDir = filepath.Join(dataDir(), "ssh")
+		o.keyDir = classroom.DefaultHostKeyDir()
 	}
 	if err := classroom.CheckPrivateDir(o.keyDir); err != nil {
 		return &exitError{code: 1, msg: err.Error()}
