@@ -28,6 +28,7 @@ type gate struct {
 	pending int
 	perAddr map[string]int
 	logged  map[string]bool
+	open    int // connections admitted and not yet closed
 }
 
 type connKey struct{}
@@ -36,10 +37,11 @@ type connKey struct{}
 // closes, or runs out of time.
 type pendingConn struct {
 	net.Conn
-	g     *gate
-	host  string
-	timer *time.Timer
-	once  sync.Once
+	g      *gate
+	host   string
+	timer  *time.Timer
+	once   sync.Once
+	closed sync.Once
 }
 
 func newGate(s *Server) *gate {
@@ -79,6 +81,7 @@ func (g *gate) admit(ctx ssh.Context, c net.Conn) net.Conn {
 	}
 	g.pending++
 	g.perAddr[host]++
+	g.open++
 	g.mu.Unlock()
 	pc := &pendingConn{Conn: c, g: g, host: host}
 	// The join-code prompt has its own deadline and says why it closes;
@@ -114,7 +117,19 @@ func (pc *pendingConn) release() bool {
 // Close implements net.Conn.
 func (pc *pendingConn) Close() error {
 	pc.release()
+	pc.closed.Do(func() {
+		pc.g.mu.Lock()
+		pc.g.open--
+		pc.g.mu.Unlock()
+	})
 	return pc.Conn.Close()
+}
+
+// openConns is how many connections are open.
+func (g *gate) openConns() int {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.open
 }
 
 // joined marks the session's connection as joined: it no longer counts

@@ -81,6 +81,7 @@ type Server struct {
 	once   sync.Once
 	done   chan struct{}
 
+	gate     *gate
 	mu       sync.Mutex
 	programs map[*tea.Program]bool // running student programs
 	ending   bool                  // Shutdown has begun
@@ -163,7 +164,8 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 	srv.SubsystemHandlers = map[string]ssh.SubsystemHandler{}
 	srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": ssh.DefaultSessionHandler}
 	srv.HandshakeTimeout = cfg.HandshakeTimeout
-	srv.ConnCallback = newGate(s).admit
+	s.gate = newGate(s)
+	srv.ConnCallback = s.gate.admit
 	s.srv = srv
 	return s, nil
 }
@@ -350,6 +352,18 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	select {
 	case <-done:
 	case <-ctx.Done():
+	}
+	// Each client hangs up once it has its exit status; closing first
+	// would make ssh say "closed by remote host".
+	grace := time.After(2 * time.Second)
+	for s.gate.openConns() > 0 {
+		select {
+		case <-ctx.Done():
+			return s.Close()
+		case <-grace:
+			return s.Close()
+		case <-time.After(10 * time.Millisecond):
+		}
 	}
 	return s.Close()
 }
