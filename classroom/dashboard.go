@@ -77,7 +77,12 @@ func (d *Dashboard) wait() tea.Cmd {
 }
 
 // Init implements tea.Model.
-func (d *Dashboard) Init() tea.Cmd { return tea.Batch(d.wait(), tick(), tea.RequestBackgroundColor) }
+func (d *Dashboard) Init() tea.Cmd {
+	if d.o.Room.HasTimer() {
+		return tea.Batch(d.wait(), tick(), tea.RequestBackgroundColor)
+	}
+	return tea.Batch(d.wait(), tea.RequestBackgroundColor)
+}
 
 // Update implements tea.Model.
 func (d *Dashboard) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -89,7 +94,9 @@ func (d *Dashboard) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case roomChangedMsg:
 		return d, d.wait()
 	case tickMsg:
-		return d, tick()
+		if d.o.Room.HasTimer() {
+			return d, tick() // the countdown
+		}
 	case actionMsg:
 		if msg.err != nil {
 			d.note, d.noteBad = errText(msg.err), true
@@ -178,23 +185,30 @@ func (d *Dashboard) render() string {
 	if err != nil {
 		host, port = d.o.Listen, "22"
 	}
-	info := []string{
-		st.Muted.Render(d.t("dash.code")),
-		fmt.Sprintf(d.t("dash.join"), port, host),
-		st.Header.Render(d.stateLine(v)),
-	}
-	if infoW := w - lipgloss.Width(code) - 2; d.height >= 16 && infoW >= 30 {
-		for i := range info {
-			info[i] = firstLine(info[i], infoW)
+	join := fmt.Sprintf(d.t("dash.join"), port, host)
+	// The code in block letters for the room, and in plain letters beside
+	// it for screen readers and plain terminals.
+	if infoW := w - lipgloss.Width(code) - 3; d.height >= 18 && infoW >= 30 {
+		var info []string
+		info = append(info, st.Muted.Render(d.t("dash.code")+": ")+st.Title.Render(v.Session.JoinCode))
+		for _, l := range text.Wrap(join, infoW) {
+			info = append(info, l)
 		}
-		top = append(top, lipgloss.JoinHorizontal(lipgloss.Top, code, "  ", strings.Join(info, "\n")))
+		for _, l := range text.Wrap(d.stateLine(v), infoW) {
+			info = append(info, st.Header.Render(l))
+		}
+		top = append(top, lipgloss.JoinHorizontal(lipgloss.Top, code, "   ", strings.Join(info, "\n")))
 	} else {
-		top = append(top, st.Title.Render(v.Session.JoinCode)+"  "+info[2])
+		top = append(top, st.Muted.Render(d.t("dash.code")+": ")+st.Title.Render(v.Session.JoinCode)+"  "+st.Header.Render(d.stateLine(v)))
+		top = append(top, join)
 	}
-	top = append(top, "")
-	top = append(top, d.questionBlock(v)...)
 	top = append(top, "")
 	used := len(strings.Split(strings.Join(top, "\n"), "\n"))
+	if q := d.questionBlock(v, d.height-used-5); len(q) > 0 {
+		top = append(top, q...)
+		top = append(top, "")
+	}
+	used = len(strings.Split(strings.Join(top, "\n"), "\n"))
 	rows := max(d.height-used-1, 1)
 	top = append(top, d.people(v, rows))
 	body := strings.Split(strings.Join(top, "\n"), "\n")
@@ -229,32 +243,61 @@ func (d *Dashboard) stateLine(v TeacherView) string {
 	return strings.Join(parts, " · ")
 }
 
-func (d *Dashboard) questionBlock(v TeacherView) []string {
+// questionBlock is the question as the room sees it: the stem and every
+// option whole, wrapped to the width. Only once the question is revealed
+// does it mark the key, draw the distribution and give the explanations
+// (all of them when the screen has room, the key's otherwise).
+func (d *Dashboard) questionBlock(v TeacherView, room int) []string {
 	st := d.styles
 	if v.Question == nil || (v.Phase == Lobby && v.Session.Paced == string(TeacherPaced)) {
 		return nil
 	}
+	for _, explain := range []int{2, 1, 0} {
+		out := d.questionLines(v, explain)
+		if len(out) <= room || explain == 0 {
+			return out
+		}
+	}
+	return []string{st.Muted.Render(d.t("dash.answers"))}
+}
+
+// questionLines draws the question block; explain is 2 for every
+// option's explanation, 1 for the key's only, 0 for none.
+func (d *Dashboard) questionLines(v TeacherView, explain int) []string {
+	st := d.styles
 	w := d.width
-	count := "  " + fmt.Sprintf(d.t("dash.answers"), v.Answers, len(v.Students))
-	stem := firstLine(fmt.Sprintf("%d. %s", v.Index+1, text.UnwrapSoft(v.Presented.Stem)), max(w-lipgloss.Width(count), 10))
-	out := []string{st.Subtitle.Render(stem) + st.Muted.Render(count)}
+	head := fmt.Sprintf("%d. ", v.Index+1)
+	var out []string
+	for _, l := range strings.Split(text.Hang(head+v.Presented.Stem, w, text.Width(head)), "\n") {
+		out = append(out, st.Subtitle.Render(l))
+	}
+	count := fmt.Sprintf(d.t("dash.answers"), v.Answers, len(v.Students))
+	if v.Presented.Label != "" {
+		count = v.Presented.Label + " · " + count
+	}
+	out = append(out, st.Muted.Render(count))
 	total := 0
 	for _, n := range v.Distribution {
 		total += n
 	}
-	textW := max(min(w/2-6, 40), 8)
 	for pos, o := range v.Presented.Options {
+		opt := v.Question.Options[o.Index]
 		mark := "  "
-		if v.Question.Options[o.Index].Correct {
+		if v.Reveal && opt.Correct {
 			mark = st.Good.Render("✓ ")
+		}
+		out = append(out, strings.Split(text.Hang(mark+o.Letter+". "+o.Text, w, 5), "\n")...)
+		if !v.Reveal {
+			continue
 		}
 		n := 0
 		if pos < len(v.Distribution) {
 			n = v.Distribution[pos]
 		}
-		label := firstLine(o.Letter+". "+text.UnwrapSoft(o.Text), textW)
-		label += strings.Repeat(" ", max(textW-lipgloss.Width(label), 0))
-		out = append(out, mark+label+" "+bar(n, total, max(min(w-textW-10, 30), 4), st))
+		out = append(out, "     "+bar(n, total, max(min(w-14, 30), 4), st))
+		if opt.Explanation != "" && (explain == 2 || explain == 1 && opt.Correct) {
+			out = append(out, strings.Split(st.Muted.Render(text.Hang("     "+opt.Explanation, w, 5)), "\n")...)
+		}
 	}
 	return out
 }
@@ -279,9 +322,10 @@ func (d *Dashboard) people(v TeacherView, rows int) string {
 		if !s.Connected {
 			dot = st.Muted.Render("○")
 		}
+		// ✎ for "has answered": ✓ means right everywhere else.
 		tick := " "
 		if s.OnCurrent {
-			tick = st.Good.Render("✓")
+			tick = st.Subtitle.Render("✎")
 		}
 		name := firstLine(s.Name, 16)
 		name += strings.Repeat(" ", max(16-lipgloss.Width(name), 0))
@@ -305,15 +349,4 @@ func (d *Dashboard) people(v TeacherView, rows int) string {
 func firstLine(s string, w int) string {
 	s, _, _ = strings.Cut(s, "\n")
 	return text.Clamp(s, max(w, 1), 1)
-}
-
-// bigCode draws the join code large enough to read across a room: each
-// character on a solid three-line tile.
-func bigCode(code string, st *styles.Styles) string {
-	tile := lipgloss.NewStyle().Bold(true).Reverse(true).Foreground(st.P.Accent).Padding(1, 1)
-	var tiles []string
-	for _, r := range code {
-		tiles = append(tiles, tile.Render(string(r)), " ")
-	}
-	return lipgloss.JoinHorizontal(lipgloss.Top, tiles...)
 }

@@ -9,8 +9,12 @@ import (
 )
 
 // TestMain quiets wish's logger, which reports every program that a
-// closing connection ends.
+// closing connection ends. With loadServerEnv set the binary is the load
+// test's server instead.
 func TestMain(m *testing.M) {
 	charmlog.SetOutput(io.Discard)
+	if db := os.Getenv(loadServerEnv); db != "" {
+		os.Exit(loadServer(db))
+	}
 	os.Exit(m.Run())
 }

@@ -145,17 +145,19 @@ func TestExportFormat(t *testing.T) {
 	sess, _ := st.ClassSession(bg, "latest")
 	as, _ := st.ClassAnswers(bg, sess.ID)
 	var buf bytes.Buffer
-	if err := quiz.ExportCSV(&buf, Records(sess, as)); err != nil {
+	ps, _ := st.ClassParticipants(bg, sess.ID)
+	if err := quiz.ExportCSV(&buf, Records(sess, ps, as)); err != nil {
 		t.Fatal(err)
 	}
 	rows, err := csv.NewReader(&buf).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
+	shown := quiz.Letter(r.posOf(0, 1))
 	want := [][]string{
-		{"name", "quiz", "question_id", "chosen", "correct", "answered_at", "duration_ms"},
-		{"'=ana", "test-quiz", "q01", "b", "true", "2025-01-01T00:00:01Z", "1500"},
-		{"'=ana", "test-quiz", "#score", "", "1/1 (100.0%)", "2025-01-01T00:00:01Z", "1500"},
+		{"name", "quiz", "question_id", "chosen", "correct", "answered_at", "duration_ms", "shown", "option_ids"},
+		{"'=ana", "test-quiz", "q01", "b", "true", "2025-01-01T00:00:01Z", "1500", shown, "q01/b"},
+		{"'=ana", "test-quiz", "#score", "", "1/1 (100.0%)", "2025-01-01T00:00:01Z", "1500", "", ""},
 	}
 	if len(rows) != len(want) {
 		t.Fatalf("csv = %q", rows)

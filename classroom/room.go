@@ -90,8 +90,17 @@ type Room struct {
 	sess     store.ClassSession
 	students map[string]*student
 	order    []string
-	subs     map[int]chan struct{}
+	subs     map[int]subscriber
 	nextSub  int
+	commits  batcher
+}
+
+// subscriber is a channel woken by changes; a student's only by changes
+// to what everyone sees (a teacher's action), the dashboard's by every
+// change (joins, answers).
+type subscriber struct {
+	ch  chan struct{}
+	all bool
 }
 
 type student struct {
@@ -101,6 +110,7 @@ type student struct {
 	startedAt time.Time
 	shownAt   time.Time
 	answers   []store.ClassAnswer // by position, in order
+	pending   int                 // position of an answer being committed, -1 for none
 	score     int
 	correct   int
 	took      int64
@@ -135,7 +145,7 @@ func newRoom(st *store.Store, clk Clock, q Quiz, sess store.ClassSession) *Room 
 	h := fnv.New64a()
 	_, _ = h.Write([]byte(sess.ID))
 	return &Room{st: st, clk: clk, quiz: q, seed: h.Sum64(), sess: sess,
-		students: map[string]*student{}, subs: map[int]chan struct{}{}}
+		students: map[string]*student{}, subs: map[int]subscriber{}, commits: batcher{st: st}}
 }
 
 // ResumeRoom reopens a stored session as it was: phase, current question,
@@ -162,7 +172,7 @@ func ResumeRoom(ctx context.Context, st *store.Store, clk Clock, q Quiz, id stri
 	}
 	for _, p := range ps {
 		lang, _ := content.ParseLang(p.Lang)
-		s := &student{name: p.Name, fp: p.KeyFP, lang: lang, startedAt: p.StartedAt, shownAt: clk.Now()}
+		s := &student{name: p.Name, fp: p.KeyFP, lang: lang, startedAt: p.StartedAt, shownAt: clk.Now(), pending: -1}
 		r.students[p.Name] = s
 		r.order = append(r.order, p.Name)
 	}
@@ -206,14 +216,22 @@ func (r *Room) Code() string { return r.sess.JoinCode }
 func (r *Room) Quiz() Quiz { return r.quiz }
 
 // Subscribe returns a channel that receives a value (coalesced) whenever
-// the room changes, and a function to stop.
-func (r *Room) Subscribe() (<-chan struct{}, func()) {
+// the room changes, and a function to stop. It is for the dashboard;
+// students use SubscribePhase.
+func (r *Room) Subscribe() (<-chan struct{}, func()) { return r.subscribe(true) }
+
+// SubscribePhase is Subscribe for what every student sees: it is woken by
+// the teacher's actions, not by each join and answer, so that an answer
+// does not redraw every screen in the room.
+func (r *Room) SubscribePhase() (<-chan struct{}, func()) { return r.subscribe(false) }
+
+func (r *Room) subscribe(all bool) (<-chan struct{}, func()) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	id := r.nextSub
 	r.nextSub++
 	ch := make(chan struct{}, 1)
-	r.subs[id] = ch
+	r.subs[id] = subscriber{ch: ch, all: all}
 	return ch, func() {
 		r.mu.Lock()
 		delete(r.subs, id)
@@ -221,11 +239,15 @@ func (r *Room) Subscribe() (<-chan struct{}, func()) {
 	}
 }
 
-// changed wakes every subscriber; r.mu is held.
-func (r *Room) changed() {
-	for _, ch := range r.subs {
+// changed wakes the dashboard's subscribers (everyone's too when phase
+// is set: what every student sees changed); r.mu is held.
+func (r *Room) changed(phase bool) {
+	for _, sub := range r.subs {
+		if !sub.all && !phase {
+			continue
+		}
 		select {
-		case ch <- struct{}{}:
+		case sub.ch <- struct{}{}:
 		default:
 		}
 	}
@@ -253,13 +275,13 @@ func (r *Room) Join(ctx context.Context, name, keyFP string, lang content.Lang) 
 			if lang != "" {
 				s.lang = lang
 			}
-			r.changed()
+			r.changed(false)
 			return final, true, nil
 		}
 		final = withSuffix(name, n)
 	}
 	now := r.clk.Now()
-	s := &student{name: final, fp: keyFP, lang: lang, conns: 1, shownAt: now}
+	s := &student{name: final, fp: keyFP, lang: lang, conns: 1, shownAt: now, pending: -1}
 	if r.sess.Paced == string(SelfPaced) && Phase(r.sess.State) == Open {
 		s.startedAt = now
 	}
@@ -269,7 +291,7 @@ func (r *Room) Join(ctx context.Context, name, keyFP string, lang content.Lang) 
 	}
 	r.students[final] = s
 	r.order = append(r.order, final)
-	r.changed()
+	r.changed(false)
 	return final, false, nil
 }
 
@@ -279,7 +301,7 @@ func (r *Room) Leave(name string) {
 	defer r.mu.Unlock()
 	if s := r.students[name]; s != nil && s.conns > 0 {
 		s.conns--
-		r.changed()
+		r.changed(false)
 	}
 }
 
@@ -299,20 +321,25 @@ func (r *Room) Presented(lang content.Lang, i int) quiz.Presented {
 }
 
 // Answer grades a student's answer to question pos (chosen as original
-// option indexes), commits it to the store and only then returns it.
+// option indexes), commits it to the store and only then returns it. The
+// room is not locked while the answer is synced to disk: answers that
+// arrive meanwhile are committed together in the next transaction (see
+// batcher), and screens keep drawing.
 func (r *Room) Answer(ctx context.Context, name string, pos int, chosen []int) (store.ClassAnswer, error) {
 	r.mu.Lock()
-	defer r.mu.Unlock()
 	s := r.students[name]
 	if s == nil {
+		r.mu.Unlock()
 		return store.ClassAnswer{}, &Error{Code: "NotJoinedException", Message: fmt.Sprintf("%q has not joined", name)}
 	}
 	now := r.clk.Now()
 	if err := r.canAnswer(s, pos, now); err != nil {
+		r.mu.Unlock()
 		return store.ClassAnswer{}, err
 	}
 	p := r.Presented(s.lang, pos)
 	if err := quiz.Validate(p, chosen); err != nil {
+		r.mu.Unlock()
 		return store.ClassAnswer{}, err
 	}
 	res := quiz.Grade(p, chosen)
@@ -321,9 +348,16 @@ func (r *Room) Answer(ctx context.Context, name string, pos int, chosen []int) (
 		took = now.Sub(r.sess.OpenedAt) - time.Duration(r.sess.PausedMS)*time.Millisecond
 	}
 	a := store.ClassAnswer{SessionID: r.sess.ID, Name: name, QuestionID: p.QuestionID, Position: pos,
-		Chosen: quiz.Letters(res.Chosen), Correct: res.Correct, Points: Points(res.Correct, took, r.limit()),
+		Chosen: quiz.Letters(res.Chosen), Shown: p.ShownLetters(res.Chosen), Correct: res.Correct, Points: Points(res.Correct, took, r.limit()),
 		DurationMS: max(took, 0).Milliseconds(), AnsweredAt: now}
-	id, err := r.st.RecordClassAnswer(ctx, a)
+	s.pending = pos // a second answer to pos is refused while this one commits
+	r.mu.Unlock()
+
+	id, err := r.commits.commit(ctx, a)
+
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	s.pending = -1
 	if err != nil {
 		if errors.Is(err, store.ErrAlreadyAnswered) {
 			return store.ClassAnswer{}, &Error{Code: "ConflictException", Message: "you already answered this question"}
@@ -333,7 +367,7 @@ func (r *Room) Answer(ctx context.Context, name string, pos int, chosen []int) (
 	a.ID = id
 	s.add(a)
 	s.shownAt = now
-	r.changed()
+	r.changed(false)
 	return a, nil
 }
 
@@ -344,7 +378,7 @@ func (r *Room) canAnswer(s *student, pos int, now time.Time) error {
 	if pos < 0 || pos >= r.quiz.Len() {
 		return &Error{Code: "ValidationException", Message: fmt.Sprintf("no question %d", pos+1)}
 	}
-	if s.answer(pos) != nil {
+	if s.answer(pos) != nil || s.pending >= 0 {
 		return &Error{Code: "ConflictException", Message: "you already answered this question"}
 	}
 	ph := Phase(r.sess.State)

@@ -11,6 +11,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -23,6 +24,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 // HostKeyName is the host key's file name inside its own directory.
@@ -43,16 +45,26 @@ const fpExt = "saa-pubkey-fp"
 type ServerConfig struct {
 	Addr string
 	// HostKeyDir holds the host key (generated once, then reused). It must
-	// be a directory of its own: keygen makes it 0700.
+	// be a folder of its own that only this user controls (see
+	// CheckPrivateDir): keygen makes it 0700.
 	HostKeyDir string
 	Room       *Room
 	Lang       content.Lang
 	// AllowKeys, when not empty, are the only keys that may join.
-	AllowKeys      []gossh.PublicKey
-	MaxSessions    int
-	IdleTimeout    time.Duration
-	MaxTimeout     time.Duration
-	WrongCodeDelay time.Duration
+	AllowKeys   []gossh.PublicKey
+	MaxSessions int
+	// MaxPending caps the connections that have not joined yet (in the
+	// SSH handshake or at the join-code prompt), in all and from one
+	// address; more are closed at once.
+	MaxPending        int
+	MaxPendingPerAddr int
+	// HandshakeTimeout bounds the SSH handshake, JoinTimeout the time from
+	// connecting to typing the right code.
+	HandshakeTimeout time.Duration
+	JoinTimeout      time.Duration
+	IdleTimeout      time.Duration
+	MaxTimeout       time.Duration
+	WrongCodeDelay   time.Duration
 	// Logger gets panics and refusals (default: discarded, so the
 	// teacher's dashboard is not drawn over).
 	Logger *log.Logger
@@ -68,9 +80,13 @@ type Server struct {
 	active atomic.Int64
 	once   sync.Once
 	done   chan struct{}
-}
 
-type ctxKey struct{}
+	gate     *gate
+	mu       sync.Mutex
+	programs map[*tea.Program]bool // running student programs
+	ending   bool                  // Shutdown has begun
+	sessions sync.WaitGroup        // student programs not yet finished
+}
 
 // NewServer builds the server; it does not listen yet.
 func NewServer(cfg ServerConfig) (*Server, error) {
@@ -82,6 +98,18 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 	}
 	if cfg.MaxSessions <= 0 {
 		cfg.MaxSessions = DefaultMaxSessions
+	}
+	if cfg.MaxPending <= 0 {
+		cfg.MaxPending = DefaultMaxPending
+	}
+	if cfg.MaxPendingPerAddr <= 0 {
+		cfg.MaxPendingPerAddr = DefaultMaxPendingPerAddr
+	}
+	if cfg.HandshakeTimeout <= 0 {
+		cfg.HandshakeTimeout = DefaultHandshakeTimeout
+	}
+	if cfg.JoinTimeout <= 0 {
+		cfg.JoinTimeout = DefaultJoinTimeout
 	}
 	if cfg.IdleTimeout <= 0 {
 		cfg.IdleTimeout = DefaultIdleTimeout
@@ -98,10 +126,10 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 	if cfg.Lang == "" {
 		cfg.Lang = content.EN
 	}
-	if err := os.MkdirAll(cfg.HostKeyDir, 0o700); err != nil {
-		return nil, fmt.Errorf("host key directory %s: %w", cfg.HostKeyDir, err)
+	if err := CheckPrivateDir(cfg.HostKeyDir); err != nil {
+		return nil, err
 	}
-	s := &Server{cfg: cfg, done: make(chan struct{})}
+	s := &Server{cfg: cfg, done: make(chan struct{}), programs: map[*tea.Program]bool{}}
 	srv, err := wish.NewServer(
 		wish.WithAddress(cfg.Addr),
 		wish.WithHostKeyPath(filepath.Join(cfg.HostKeyDir, HostKeyName)),
@@ -112,10 +140,13 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 		wish.WithIdleTimeout(cfg.IdleTimeout),
 		wish.WithMaxTimeout(cfg.MaxTimeout),
 		wish.WithVersion("saa-study-classroom"),
+		// No kernel PTY per student: the quiz writes to the channel
+		// itself, which spares two copies, two descriptors and a pair of
+		// goroutines per session.
+		ssh.EmulatePty(),
 		// Middlewares compose first to last, so the last runs first.
 		wish.WithMiddleware(rm.MiddlewareWithLogger(cfg.Logger,
-			s.leaveMiddleware,
-			bm.MiddlewareWithProgramHandler(s.program),
+			s.programMiddleware,
 			s.ptyMiddleware,
 			s.commandMiddleware,
 			s.keyMiddleware,
@@ -132,6 +163,9 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 	srv.ReversePortForwardingCallback = nil
 	srv.SubsystemHandlers = map[string]ssh.SubsystemHandler{}
 	srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": ssh.DefaultSessionHandler}
+	srv.HandshakeTimeout = cfg.HandshakeTimeout
+	s.gate = newGate(s)
+	srv.ConnCallback = s.gate.admit
 	s.srv = srv
 	return s, nil
 }
@@ -222,29 +256,116 @@ func (s *Server) ptyMiddleware(next ssh.Handler) ssh.Handler {
 	}
 }
 
-// program makes the student's Bubble Tea program for one session.
-func (s *Server) program(sess ssh.Session) *tea.Program {
+// programMiddleware runs one student's Bubble Tea program for the
+// session: it forwards window changes, and when the program ends it marks
+// the student gone and, if the class was ended for everyone, prints the
+// student's result and the final board where the quiz was, so the
+// session closes cleanly (exit status 0) with the outcome still on screen.
+func (s *Server) programMiddleware(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		m, p := s.program(sess)
+		s.mu.Lock()
+		if s.ending {
+			s.mu.Unlock()
+			wish.Println(sess, text.T(s.cfg.Lang, "class.ended"))
+			return
+		}
+		s.programs[p] = true
+		s.sessions.Add(1)
+		s.mu.Unlock()
+		defer s.sessions.Done()
+		_, windows, _ := sess.Pty()
+		ctx, cancel := context.WithCancel(sess.Context())
+		go func() {
+			for {
+				select {
+				case <-ctx.Done():
+					p.Quit()
+					return
+				case w := <-windows:
+					p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+				}
+			}
+		}()
+		_, err := p.Run()
+		p.Kill()
+		cancel()
+		s.mu.Lock()
+		delete(s.programs, p)
+		ending := s.ending
+		s.mu.Unlock()
+		farewell := m.Farewell()
+		if !ending {
+			// A refusal shown on the quiz's screen (too many wrong codes, no
+			// code in time) would close with it.
+			farewell = m.Refusal()
+		}
+		m.Close()
+		switch {
+		case err == nil || errors.Is(err, tea.ErrProgramKilled) || errors.Is(err, context.Canceled):
+			// A student leaving, or a connection dropping, is not an error.
+		default:
+			s.cfg.Logger.Printf("%s: the quiz stopped: %v", sess.RemoteAddr(), err)
+		}
+		if farewell != "" {
+			_, _ = io.WriteString(sess, strings.ReplaceAll(farewell, "\n", "\r\n"))
+		}
+		next(sess)
+	}
+}
+
+// program makes the student's model and Bubble Tea program for one session.
+func (s *Server) program(sess ssh.Session) (*Student, *tea.Program) {
 	fp := ""
 	if pk := sess.PublicKey(); pk != nil {
 		fp = gossh.FingerprintSHA256(pk)
 	}
-	m := NewStudent(StudentOptions{Room: s.cfg.Room, Ctx: sess.Context(), User: sess.User(), KeyFP: fp,
-		Lang: s.cfg.Lang, WrongCodeDelay: s.cfg.WrongCodeDelay, Logf: func(format string, args ...any) {
+	ctx := sess.Context()
+	m := NewStudent(StudentOptions{Room: s.cfg.Room, Ctx: ctx, User: sess.User(), KeyFP: fp,
+		Lang: s.cfg.Lang, WrongCodeDelay: s.cfg.WrongCodeDelay, JoinTimeout: s.cfg.JoinTimeout,
+		OnJoin: func() { joined(ctx) }, Logf: func(format string, args ...any) {
 			s.cfg.Logger.Printf("%s: "+format, append([]any{sess.RemoteAddr()}, args...)...)
 		}})
-	sess.Context().SetValue(ctxKey{}, m)
 	opts := append(bm.MakeOptions(sess), tea.WithContext(sess.Context()))
-	return tea.NewProgram(m, opts...)
+	return m, tea.NewProgram(m, opts...)
 }
 
-// leaveMiddleware runs after the program ends and marks the student gone.
-func (s *Server) leaveMiddleware(next ssh.Handler) ssh.Handler {
-	return func(sess ssh.Session) {
-		if m, ok := sess.Context().Value(ctxKey{}).(*Student); ok {
-			m.Close()
-		}
-		next(sess)
+// Shutdown ends the class for everyone: each student's quiz closes, they
+// get their result and the final board, and their session ends with exit
+// status 0. It waits for that (or ctx) and then closes the server.
+func (s *Server) Shutdown(ctx context.Context) error {
+	s.mu.Lock()
+	s.ending = true
+	progs := make([]*tea.Program, 0, len(s.programs))
+	for p := range s.programs {
+		progs = append(progs, p)
 	}
+	s.mu.Unlock()
+	for _, p := range progs {
+		go p.Send(classEndedMsg{})
+	}
+	done := make(chan struct{})
+	go func() {
+		s.sessions.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-ctx.Done():
+	}
+	// Each client hangs up once it has its exit status; closing first
+	// would make ssh say "closed by remote host".
+	grace := time.After(2 * time.Second)
+	for s.gate.openConns() > 0 {
+		select {
+		case <-ctx.Done():
+			return s.Close()
+		case <-grace:
+			return s.Close()
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	return s.Close()
 }
 
 // Serve accepts connections on l until Close, and checks the room's

@@ -22,6 +22,13 @@ import (
 // startServer serves room on a loopback port and returns its address.
 func startServer(tb testing.TB, room *Room, mod func(*ServerConfig)) string {
 	tb.Helper()
+	_, addr := serve(tb, room, mod)
+	return addr
+}
+
+// serve is startServer that also returns the server.
+func serve(tb testing.TB, room *Room, mod func(*ServerConfig)) (*Server, string) {
+	tb.Helper()
 	cfg := ServerConfig{HostKeyDir: filepath.Join(tb.TempDir(), "ssh"), Room: room, WrongCodeDelay: 5 * time.Millisecond,
 		TickEvery: 50 * time.Millisecond}
 	if mod != nil {
@@ -37,7 +44,7 @@ func startServer(tb testing.TB, room *Room, mod func(*ServerConfig)) string {
 	}
 	go func() { _ = srv.Serve(l) }()
 	tb.Cleanup(func() { srv.Close() })
-	return l.Addr().String()
+	return srv, l.Addr().String()
 }
 
 func newSigner(tb testing.TB) gossh.Signer {

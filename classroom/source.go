@@ -148,12 +148,44 @@ func (q Quiz) keep(idx []int) Quiz {
 }
 
 // Records turns a session's stored answers into quiz export rows (see
-// quiz.ExportCSV and quiz.ExportJSON), in the order they were given.
-func Records(sess store.ClassSession, answers []store.ClassAnswer) []quiz.Record {
+// quiz.ExportCSV and quiz.ExportJSON): the answers in the order they were
+// given, then a blank row for every question a student did not answer, so
+// that a skipped question counts as wrong in their score. The questions
+// that count are all of them in a self-paced session, and those the class
+// reached in a teacher-paced one.
+func Records(sess store.ClassSession, participants []store.ClassParticipant, answers []store.ClassAnswer) []quiz.Record {
 	out := make([]quiz.Record, 0, len(answers))
+	done := map[[2]string]bool{}
 	for _, a := range answers {
 		out = append(out, quiz.Record{Name: a.Name, Quiz: sess.QuizID, QuestionID: a.QuestionID, Chosen: a.Chosen,
-			Correct: a.Correct, AnsweredAt: a.AnsweredAt, DurationMS: a.DurationMS})
+			Correct: a.Correct, AnsweredAt: a.AnsweredAt, DurationMS: a.DurationMS, Shown: a.Shown,
+			OptionIDs: quiz.OptionIDs(a.QuestionID, fileIndexes(a.Chosen))})
+		done[[2]string{a.Name, a.QuestionID}] = true
+	}
+	reached := len(sess.QuestionIDs)
+	switch {
+	case Phase(sess.State) == Lobby:
+		reached = 0
+	case sess.Paced == string(TeacherPaced):
+		reached = min(sess.Current+1, reached)
+	}
+	for _, p := range participants {
+		for _, qid := range sess.QuestionIDs[:max(reached, 0)] {
+			if !done[[2]string{p.Name, qid}] {
+				out = append(out, quiz.Record{Name: p.Name, Quiz: sess.QuizID, QuestionID: qid, OptionIDs: []string{}})
+			}
+		}
+	}
+	return out
+}
+
+// fileIndexes reads stored file letters ("bd") back as indexes.
+func fileIndexes(letters string) []int {
+	var out []int
+	for _, r := range letters {
+		if r >= 'a' && r <= 'z' {
+			out = append(out, int(r-'a'))
+		}
 	}
 	return out
 }

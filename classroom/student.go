@@ -28,6 +28,10 @@ type StudentOptions struct {
 	// WrongCodeDelay is the pause after a wrong code before another try
 	// is read (default 1 s).
 	WrongCodeDelay time.Duration
+	// JoinTimeout is how long the join-code prompt waits (0: for ever).
+	JoinTimeout time.Duration
+	// OnJoin is called once the student has joined (may be nil).
+	OnJoin func()
 	// Logf records joins and wrong codes for the teacher (may be nil).
 	Logf func(format string, args ...any)
 }
@@ -43,8 +47,10 @@ const (
 // Messages of the student program.
 type (
 	roomChangedMsg struct{}
+	classEndedMsg  struct{} // the teacher closed the class for everyone
 	tickMsg        struct{}
 	unblockMsg     struct{}
+	joinTimeoutMsg struct{}
 	joinedMsg      struct {
 		name    string
 		resumed bool
@@ -119,7 +125,13 @@ func (m *Student) Close() {
 }
 
 // Init implements tea.Model.
-func (m *Student) Init() tea.Cmd { return tea.RequestBackgroundColor }
+func (m *Student) Init() tea.Cmd {
+	if m.o.JoinTimeout > 0 {
+		return tea.Batch(tea.RequestBackgroundColor,
+			tea.Tick(m.o.JoinTimeout, func(time.Time) tea.Msg { return joinTimeoutMsg{} }))
+	}
+	return tea.RequestBackgroundColor
+}
 
 func (m *Student) wait() tea.Cmd {
 	ch, ctx := m.sub, m.o.Ctx
@@ -150,11 +162,20 @@ func (m *Student) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, m.wait()
 	case tickMsg:
-		if m.stage == stageIn {
+		if m.stage == stageIn && m.o.Room.HasTimer() {
 			return m, tick()
 		}
 	case unblockMsg:
 		m.blocked = false
+	case joinTimeoutMsg:
+		if m.stage == stageCode {
+			m.stage = stageBye
+			m.note, m.noteBad = text.T(m.lang, "class.code.late"), true
+			return m, tea.Quit
+		}
+	case classEndedMsg:
+		m.stage = stageBye
+		return m, tea.Quit
 	case joinedMsg:
 		return m.joined(msg)
 	case answeredMsg:
@@ -230,9 +251,17 @@ func (m *Student) joined(msg joinedMsg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	}
 	m.name, m.resumed, m.stage = msg.name, msg.resumed, stageIn
+	if m.o.OnJoin != nil {
+		m.o.OnJoin()
+	}
 	m.o.Logf("%q joined as %q (resumed: %v)", m.o.User, m.name, m.resumed)
-	m.sub, m.unsub = m.o.Room.Subscribe()
-	cmds := []tea.Cmd{m.wait(), tick()}
+	m.sub, m.unsub = m.o.Room.SubscribePhase()
+	cmds := []tea.Cmd{m.wait()}
+	if m.o.Room.HasTimer() {
+		// Only a countdown needs redrawing every second; without one,
+		// a screen changes only when the student or the teacher acts.
+		cmds = append(cmds, tick())
+	}
 	return m, tea.Batch(append(cmds, m.replay()...)...)
 }
 

@@ -79,7 +79,7 @@ func (m *Student) renderCode() string {
 	}
 	b.WriteString(field + "\n\n")
 	if m.tries > 0 {
-		b.WriteString(st.Warn.Render(fmt.Sprintf(m.t("class.code.left"), MaxCodeTries-m.tries)) + "\n")
+		b.WriteString(st.Warn.Render(text.N(m.lang, "class.code.left", MaxCodeTries-m.tries)) + "\n")
 	}
 	return b.String()
 }
@@ -94,7 +94,7 @@ func (m *Student) renderIn() string {
 	v := m.o.Room.StudentView(m.name)
 	var b strings.Builder
 	if m.resumed && v.Answered > 0 && v.Phase != Ended {
-		b.WriteString(st.Muted.Render(fmt.Sprintf(m.t("class.resumed"), v.Answered)) + "\n")
+		b.WriteString(st.Muted.Render(text.N(m.lang, "class.resumed", v.Answered)) + "\n")
 	}
 	switch {
 	case v.Phase == Lobby:
@@ -244,3 +244,40 @@ func fmtLeft(d time.Duration) string {
 
 // wrap folds text to w cells (Korean counts two).
 func wrap(s string, w int) string { return ansi.Wrap(text.UnwrapSoft(s), max(w, 10), " ") }
+
+// Farewell is what stays on the student's terminal after the teacher
+// closed the class: their result and the top of the final board, as plain
+// text (the quiz itself was drawn on the alternate screen, which closes).
+func (m *Student) Farewell() string {
+	var b strings.Builder
+	b.WriteString(m.t("class.ended") + "\n")
+	if m.name == "" {
+		return b.String()
+	}
+	v := m.o.Room.FinalView(m.name)
+	b.WriteString(m.o.Room.Quiz().Title + "\n")
+	b.WriteString(fmt.Sprintf(m.t("class.score"), v.Correct, v.Total, v.Score))
+	if v.Rank > 0 {
+		b.WriteString(" · " + fmt.Sprintf(m.t("class.rank"), v.Rank, len(v.Board)))
+	}
+	b.WriteString("\n\n" + m.t("class.board") + "\n")
+	for i, r := range v.Board {
+		if i < 5 || r.Name == m.name {
+			mark := "  "
+			if r.Name == m.name {
+				mark = "▸ "
+			}
+			b.WriteString(fmt.Sprintf("%s%2d. %s  %d\n", mark, r.Rank, r.Name, r.Score))
+		}
+	}
+	return b.String()
+}
+
+// Refusal is why the server ended a session that never joined ("" when
+// it did not), to be printed once the quiz's screen has closed.
+func (m *Student) Refusal() string {
+	if m.stage != stageBye || m.name != "" || !m.noteBad || m.note == "" {
+		return ""
+	}
+	return m.note + "\n"
+}

@@ -108,7 +108,7 @@ func (r *Room) Do(ctx context.Context, act Action) error {
 	if starting && teacher {
 		r.resetShown(now)
 	}
-	r.changed()
+	r.changed(true)
 	return nil
 }
 
@@ -124,17 +124,20 @@ func unpause(s *store.ClassSession, now time.Time) {
 	}
 }
 
-// startClocks starts every waiting self-paced student's timer; r.mu held.
+// startClocks starts every waiting self-paced student's timer, in one
+// write; r.mu held.
 func (r *Room) startClocks(ctx context.Context, now time.Time) {
+	var started []string
 	for _, name := range r.order {
 		s := r.students[name]
 		if s.startedAt.IsZero() {
 			s.startedAt, s.shownAt = now, now
-			// The in-memory clock stands even if this write fails; the
-			// next start after a restart would only be more lenient.
-			_ = r.st.SetClassParticipantStart(ctx, r.sess.ID, name, now)
+			started = append(started, name)
 		}
 	}
+	// The in-memory clocks stand even if this write fails; the next start
+	// after a restart would only be more lenient.
+	_ = r.st.SetClassParticipantStart(ctx, r.sess.ID, now, started...)
 }
 
 func (r *Room) resetShown(now time.Time) {

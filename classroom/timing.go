@@ -16,6 +16,13 @@ func Points(correct bool, took, limit time.Duration) int {
 	return BasePoints + int(int64(SpeedBonus)*int64(limit-took)/int64(limit))
 }
 
+// HasTimer reports whether questions are timed (fixed for a session).
+func (r *Room) HasTimer() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.sess.TimerMS > 0
+}
+
 func (r *Room) limit() time.Duration {
 	if r.sess.TimerMS > 0 {
 		return time.Duration(r.sess.TimerMS) * time.Millisecond

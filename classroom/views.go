@@ -55,11 +55,18 @@ func (r *Room) StudentView(name string) StudentView {
 	if s == nil {
 		return v
 	}
-	v.Score, v.Correct, v.Answered = s.score, s.correct, len(s.answers)
-	board := r.board()
-	for _, b := range board {
-		if b.Name == name {
-			v.Rank = b.Rank
+	hide := r.hiddenPos()
+	v.Score, v.Correct, _ = s.shown(hide)
+	v.Answered = len(s.answers)
+	// The board is sorted only for the screens that show it: every
+	// student's screen asks for a view on each redraw.
+	var board []BoardRow
+	if v.Phase == Board || v.Phase == Ended {
+		board = r.board(hide)
+		for _, b := range board {
+			if b.Name == name {
+				v.Rank = b.Rank
+			}
 		}
 	}
 	switch {
@@ -90,6 +97,24 @@ func (r *Room) StudentView(name string) StudentView {
 		if a := s.answer(v.Index); a != nil {
 			c := *a
 			v.Answer = &c
+		}
+	}
+	return v
+}
+
+// FinalView is a student's result and the board when the class closes,
+// the question still open included (nothing is left to hide).
+func (r *Room) FinalView(name string) StudentView {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	v := StudentView{Paced: Paced(r.sess.Paced), Phase: Phase(r.sess.State), Name: name, Total: r.quiz.Len(),
+		Index: -1, Done: true, Board: r.board(-1)}
+	if s := r.students[name]; s != nil {
+		v.Score, v.Correct, v.Answered = s.score, s.correct, len(s.answers)
+	}
+	for _, b := range v.Board {
+		if b.Name == name {
+			v.Rank = b.Rank
 		}
 	}
 	return v
@@ -131,14 +156,60 @@ func (r *Room) distribution(i int) []int {
 	return out
 }
 
-// board ranks every student by score, then correct answers, then time
-// taken, then name; r.mu held.
-func (r *Room) board() []BoardRow {
-	ss := make([]*student, 0, len(r.students))
-	for _, name := range r.order {
-		ss = append(ss, r.students[name])
+// hiddenPos is the question whose results nobody may see yet: the
+// current question of a teacher-paced quiz until the teacher reveals it
+// (-1 when there is none). Its points stay out of every score shown, so a
+// score that moves cannot give away whether an answer was right; r.mu held.
+func (r *Room) hiddenPos() int {
+	ph := Phase(r.sess.State)
+	if r.sess.Paced == string(TeacherPaced) && (ph == Open || ph == Closed) {
+		return r.sess.Current
 	}
-	slices.SortStableFunc(ss, func(a, b *student) int {
+	return -1
+}
+
+// revealed reports whether question i's key and distribution may be
+// shown to the room: a teacher-paced question once revealed, and any
+// question once the session has ended; r.mu held.
+func (r *Room) revealed(i int) bool {
+	ph := Phase(r.sess.State)
+	if ph == Ended {
+		return true
+	}
+	if r.sess.Paced != string(TeacherPaced) {
+		return false
+	}
+	return i < r.sess.Current || i == r.sess.Current && (ph == Revealed || ph == Board)
+}
+
+// shown is the student's score, right answers and time, leaving out the
+// answer to question hide.
+func (s *student) shown(hide int) (score, correct int, took int64) {
+	score, correct, took = s.score, s.correct, s.took
+	if a := s.answer(hide); hide >= 0 && a != nil {
+		score -= a.Points
+		took -= a.DurationMS
+		if a.Correct {
+			correct--
+		}
+	}
+	return score, correct, took
+}
+
+// board ranks every student by score, then correct answers, then time
+// taken, then name, leaving out the answers to question hide; r.mu held.
+func (r *Room) board(hide int) []BoardRow {
+	type row struct {
+		name           string
+		score, correct int
+		took           int64
+	}
+	ss := make([]row, 0, len(r.students))
+	for _, name := range r.order {
+		score, correct, took := r.students[name].shown(hide)
+		ss = append(ss, row{name, score, correct, took})
+	}
+	slices.SortStableFunc(ss, func(a, b row) int {
 		if c := cmp.Compare(b.score, a.score); c != 0 {
 			return c
 		}
@@ -168,12 +239,14 @@ type StudentRow struct {
 	Answered  int
 	Correct   int
 	Score     int
-	OnCurrent bool // teacher-paced: has answered the open question
+	OnCurrent bool // has answered the question shown
 	Done      bool
 }
 
-// TeacherView is the dashboard's snapshot: everything, including every
-// answer distribution.
+// TeacherView is the dashboard's snapshot. The dashboard is projected for
+// the room, so until a question is revealed it carries no distribution
+// and no score that counts the question (see Room.hiddenPos); Question
+// still holds the key, which the dashboard draws only when Reveal is set.
 type TeacherView struct {
 	Session      store.ClassSession
 	Phase        Phase
@@ -184,8 +257,9 @@ type TeacherView struct {
 	Index        int // question shown (teacher-paced: current; self-paced: chosen by the teacher)
 	Question     *content.Question
 	Presented    quiz.Presented
-	Distribution []int
-	Answers      int // answers to Index
+	Reveal       bool  // the key and the distribution of Index may be shown
+	Distribution []int // answers per display position; nil until Reveal
+	Answers      int   // answers to Index
 	Remaining    time.Duration
 	HasTimer     bool
 	Board        []BoardRow
@@ -207,9 +281,11 @@ func (r *Room) TeacherView(index int) TeacherView {
 		}
 	}
 	v.Index = min(max(v.Index, 0), v.Total-1)
+	hide := r.hiddenPos()
 	for _, name := range r.order {
 		s := r.students[name]
-		row := StudentRow{Name: name, Connected: s.conns > 0, Answered: len(s.answers), Correct: s.correct, Score: s.score,
+		score, correct, _ := s.shown(hide)
+		row := StudentRow{Name: name, Connected: s.conns > 0, Answered: len(s.answers), Correct: correct, Score: score,
 			OnCurrent: s.answer(v.Index) != nil, Done: len(s.answers) >= v.Total}
 		if row.Connected {
 			v.Connected++
@@ -218,12 +294,14 @@ func (r *Room) TeacherView(index int) TeacherView {
 	}
 	v.Question = r.quiz.Question(r.quiz.Lang, v.Index)
 	v.Presented = r.Presented(r.quiz.Lang, v.Index)
-	v.Distribution = r.distribution(v.Index)
+	if v.Reveal = r.revealed(v.Index); v.Reveal {
+		v.Distribution = r.distribution(v.Index)
+	}
 	for _, s := range r.students {
 		if s.answer(v.Index) != nil {
 			v.Answers++
 		}
 	}
-	v.Board = r.board()
+	v.Board = r.board(hide)
 	return v
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -12,7 +13,10 @@ import (
 
 // Record is one learner's answer to one question of a quiz, as a teacher
 // exports it. Chosen names the options by their letters in the quiz file
-// (a = first option written), whatever order the learner saw, e.g. "bd".
+// (a = first option written), whatever order the learner saw, e.g. "bd";
+// Shown names the same options by the letters on the learner's screen,
+// the keys they pressed; OptionIDs names them for good (see OptionID). A
+// question left unanswered has all three empty.
 type Record struct {
 	Name       string    `json:"name"`
 	Quiz       string    `json:"quiz"`
@@ -21,6 +25,35 @@ type Record struct {
 	Correct    bool      `json:"correct"`
 	AnsweredAt time.Time `json:"answered_at"`
 	DurationMS int64     `json:"duration_ms"`
+	Shown      string    `json:"shown"`
+	OptionIDs  []string  `json:"option_ids"`
+}
+
+// OptionID is the stable name of option orig (its index in the file) of
+// question qid: "lambda-timeout/b". Unlike a screen letter it does not
+// depend on the order the options were shown in.
+func OptionID(qid string, orig int) string { return qid + "/" + Letter(orig) }
+
+// OptionIDs names each of the original indexes with OptionID.
+func OptionIDs(qid string, indexes []int) []string {
+	out := make([]string, 0, len(indexes))
+	for _, i := range indexes {
+		out = append(out, OptionID(qid, i))
+	}
+	return out
+}
+
+// ShownLetters names original indexes by the letters p showed them under,
+// in screen order: what the learner pressed.
+func (p Presented) ShownLetters(indexes []int) string {
+	var pos []int
+	for _, i := range indexes {
+		if k := p.Position(i); k >= 0 {
+			pos = append(pos, k)
+		}
+	}
+	slices.Sort(pos)
+	return Letters(pos)
 }
 
 // Summary is one learner's score on one quiz.
@@ -59,7 +92,7 @@ func Summarize(records []Record) []Summary {
 }
 
 // CSVHeader is the first line ExportCSV writes.
-var CSVHeader = []string{"name", "quiz", "question_id", "chosen", "correct", "answered_at", "duration_ms"}
+var CSVHeader = []string{"name", "quiz", "question_id", "chosen", "correct", "answered_at", "duration_ms", "shown", "option_ids"}
 
 // SummaryID marks summary rows in the question_id column of the CSV.
 const SummaryID = "#score"
@@ -67,14 +100,16 @@ const SummaryID = "#score"
 // ExportCSV writes records as RFC 4180 CSV (comma separated, CRLF line
 // ends, quotes where needed) with the header
 //
-//	name,quiz,question_id,chosen,correct,answered_at,duration_ms
+//	name,quiz,question_id,chosen,correct,answered_at,duration_ms,shown,option_ids
 //
 // chosen: original option letters ("bd", empty when unanswered); correct:
 // "true"/"false"; answered_at: RFC 3339 in UTC (empty when unknown);
-// duration_ms: milliseconds spent on the question. After the answers comes
-// one summary row per learner and quiz with question_id "#score", chosen
-// empty, correct "7/10 (70.0%)", answered_at the last answer's time and
-// duration_ms the total. Free text that a spreadsheet would run as a
+// duration_ms: milliseconds spent on the question; shown: the letters as
+// the learner saw them; option_ids: stable option ids separated by
+// spaces ("q1/b q1/d"). After the answers comes one summary row per
+// learner and quiz with question_id "#score", chosen empty, correct
+// "7/10 (70.0%)" (an unanswered question counts as wrong), answered_at the
+// last answer's time and duration_ms the total. Free text that a spreadsheet would run as a
 // formula (starting with = + - @) is prefixed with a single quote.
 func ExportCSV(w io.Writer, records []Record) error {
 	cw := csv.NewWriter(w)
@@ -89,7 +124,8 @@ func ExportCSV(w io.Writer, records []Record) error {
 			last[k] = r.AnsweredAt
 		}
 		row := []string{safeCell(r.Name), safeCell(r.Quiz), safeCell(r.QuestionID), r.Chosen,
-			strconv.FormatBool(r.Correct), timeCell(r.AnsweredAt), strconv.FormatInt(r.DurationMS, 10)}
+			strconv.FormatBool(r.Correct), timeCell(r.AnsweredAt), strconv.FormatInt(r.DurationMS, 10),
+			r.Shown, safeCell(strings.Join(r.OptionIDs, " "))}
 		if err := cw.Write(row); err != nil {
 			return fmt.Errorf("write csv row for %s: %w", r.QuestionID, err)
 		}
@@ -97,7 +133,7 @@ func ExportCSV(w io.Writer, records []Record) error {
 	for _, s := range Summarize(records) {
 		score := fmt.Sprintf("%d/%d (%.1f%%)", s.Correct, s.Total, s.Percent)
 		row := []string{safeCell(s.Name), safeCell(s.Quiz), SummaryID, "", score,
-			timeCell(last[[2]string{s.Name, s.Quiz}]), strconv.FormatInt(s.DurationMS, 10)}
+			timeCell(last[[2]string{s.Name, s.Quiz}]), strconv.FormatInt(s.DurationMS, 10), "", ""}
 		if err := cw.Write(row); err != nil {
 			return fmt.Errorf("write csv summary: %w", err)
 		}
@@ -148,8 +184,16 @@ func safeCell(s string) string {
 	return s
 }
 
-// NewRecord turns a graded answer into an export row.
+// NewRecord turns a graded answer into an export row; Shown comes from
+// the order the result was graded in.
 func NewRecord(name, quiz string, res Result, at time.Time, took time.Duration) Record {
+	var shown []int
+	for pos, o := range res.PerOption {
+		if o.Chosen {
+			shown = append(shown, pos)
+		}
+	}
 	return Record{Name: name, Quiz: quiz, QuestionID: res.QuestionID, Chosen: Letters(res.Chosen),
-		Correct: res.Correct, AnsweredAt: at, DurationMS: took.Milliseconds()}
+		Correct: res.Correct, AnsweredAt: at, DurationMS: took.Milliseconds(),
+		Shown: Letters(shown), OptionIDs: OptionIDs(res.QuestionID, res.Chosen)}
 }

@@ -14,7 +14,8 @@ import (
 func sampleRecords() []Record {
 	return []Record{
 		{Name: "Kim Min-ji", Quiz: "week-3", QuestionID: "lambda-timeout", Chosen: "bd", Correct: true,
-			AnsweredAt: time.Date(2026, 11, 27, 18, 30, 5, 0, time.UTC), DurationMS: 41250},
+			AnsweredAt: time.Date(2026, 11, 27, 18, 30, 5, 0, time.UTC), DurationMS: 41250,
+			Shown: "ac", OptionIDs: []string{"lambda-timeout/b", "lambda-timeout/d"}},
 		{Name: "Kim Min-ji", Quiz: "week-3", QuestionID: "dax-writes", Chosen: "a", Correct: false,
 			AnsweredAt: time.Date(2026, 11, 27, 18, 31, 0, 0, time.FixedZone("KST", 9*3600)), DurationMS: 30000},
 		{Name: "=cmd, \"x\"", Quiz: "week-3", QuestionID: "dax-writes", Chosen: "", Correct: false, DurationMS: 0},
@@ -26,16 +27,16 @@ func TestExportCSVFormat(t *testing.T) {
 	if err := ExportCSV(&b, sampleRecords()); err != nil {
 		t.Fatal(err)
 	}
-	want := "name,quiz,question_id,chosen,correct,answered_at,duration_ms\r\n" +
-		"Kim Min-ji,week-3,lambda-timeout,bd,true,2026-11-27T18:30:05Z,41250\r\n" +
-		"Kim Min-ji,week-3,dax-writes,a,false,2026-11-27T09:31:00Z,30000\r\n" +
-		"\"'=cmd, \"\"x\"\"\",week-3,dax-writes,,false,,0\r\n" +
-		"Kim Min-ji,week-3,#score,,1/2 (50.0%),2026-11-27T18:30:05Z,71250\r\n" +
-		"\"'=cmd, \"\"x\"\"\",week-3,#score,,0/1 (0.0%),,0\r\n"
+	want := "name,quiz,question_id,chosen,correct,answered_at,duration_ms,shown,option_ids\r\n" +
+		"Kim Min-ji,week-3,lambda-timeout,bd,true,2026-11-27T18:30:05Z,41250,ac,lambda-timeout/b lambda-timeout/d\r\n" +
+		"Kim Min-ji,week-3,dax-writes,a,false,2026-11-27T09:31:00Z,30000,,\r\n" +
+		"\"'=cmd, \"\"x\"\"\",week-3,dax-writes,,false,,0,,\r\n" +
+		"Kim Min-ji,week-3,#score,,1/2 (50.0%),2026-11-27T18:30:05Z,71250,,\r\n" +
+		"\"'=cmd, \"\"x\"\"\",week-3,#score,,0/1 (0.0%),,0,,\r\n"
 	if got := b.String(); got != want {
 		t.Errorf("CSV:\n%s\nwant:\n%s", got, want)
 	}
-	// It reads back as RFC 4180 with seven fields a row.
+	// It reads back as RFC 4180 with nine fields a row.
 	rows, err := csv.NewReader(strings.NewReader(b.String())).ReadAll()
 	if err != nil || len(rows) != 6 || !reflect.DeepEqual(rows[0], CSVHeader) {
 		t.Errorf("read back: %v rows, err %v", len(rows), err)
@@ -74,6 +75,12 @@ func TestNewRecordUsesFileLetters(t *testing.T) {
 	r := NewRecord("Lee", "quiz-1", res, t0, 1500*time.Millisecond)
 	if r.Chosen != "bd" || !r.Correct || r.DurationMS != 1500 || r.QuestionID != "q" {
 		t.Errorf("record %+v", r)
+	}
+	if want := p.ShownLetters([]int{1, 3}); r.Shown != want || len(r.Shown) != 2 {
+		t.Errorf("shown %q, want the screen letters %q", r.Shown, want)
+	}
+	if !reflect.DeepEqual(r.OptionIDs, []string{"q/b", "q/d"}) {
+		t.Errorf("option ids %q", r.OptionIDs)
 	}
 }
 

@@ -50,6 +50,7 @@ type ClassAnswer struct {
 	QuestionID string
 	Position   int
 	Chosen     string // option letters in file order
+	Shown      string // the same options by the letters on the student's screen
 	Correct    bool
 	Points     int
 	DurationMS int64
@@ -184,13 +185,17 @@ func (s *Store) AddClassParticipant(ctx context.Context, p ClassParticipant) err
 	})
 }
 
-// SetClassParticipantStart records when a self-paced student's clock
-// started.
-func (s *Store) SetClassParticipantStart(ctx context.Context, sessionID, name string, at time.Time) error {
+// SetClassParticipantStart records when self-paced students' clocks
+// started, all in one transaction (a class starts everyone at once).
+func (s *Store) SetClassParticipantStart(ctx context.Context, sessionID string, at time.Time, names ...string) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `UPDATE classroom_participants SET started_at = ? WHERE session_id = ? AND name = ?`,
-			classTS(at), sessionID, name)
-		return err
+		for _, name := range names {
+			if _, err := tx.ExecContext(ctx, `UPDATE classroom_participants SET started_at = ? WHERE session_id = ? AND name = ?`,
+				classTS(at), sessionID, name); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 }
 
@@ -218,30 +223,56 @@ func (s *Store) ClassParticipants(ctx context.Context, sessionID string) ([]Clas
 // RecordClassAnswer commits one answer durably. A second answer by the same
 // student to the same question is refused with ErrAlreadyAnswered.
 func (s *Store) RecordClassAnswer(ctx context.Context, a ClassAnswer) (int64, error) {
-	if a.AnsweredAt.IsZero() {
-		a.AnsweredAt = s.now()
+	ids, errs, err := s.RecordClassAnswers(ctx, []ClassAnswer{a})
+	if err != nil {
+		return 0, err
 	}
-	var id int64
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO classroom_answers
-			(session_id, name, question_id, position, chosen, correct, points, duration_ms, answered_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_id, name, question_id) DO NOTHING`,
-			a.SessionID, a.Name, a.QuestionID, a.Position, a.Chosen, a.Correct, a.Points, a.DurationMS, classTS(a.AnsweredAt))
+	return ids[0], errs[0]
+}
+
+// RecordClassAnswers commits several answers in one transaction, so one
+// sync to disk makes all of them durable: a classroom commits the answers
+// that arrive while the previous commit is being synced together. Each
+// answer gets its id, or ErrAlreadyAnswered in its place in errs; err is
+// for the transaction as a whole (then nothing was stored).
+func (s *Store) RecordClassAnswers(ctx context.Context, as []ClassAnswer) (ids []int64, errs []error, err error) {
+	ids, errs = make([]int64, len(as)), make([]error, len(as))
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		stmt, err := tx.PrepareContext(ctx, `INSERT INTO classroom_answers
+			(session_id, name, question_id, position, chosen, shown, correct, points, duration_ms, answered_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_id, name, question_id) DO NOTHING`)
 		if err != nil {
-			return fmt.Errorf("classroom answer by %q to %s: %w", a.Name, a.QuestionID, err)
+			return err
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return fmt.Errorf("%q, %s: %w", a.Name, a.QuestionID, ErrAlreadyAnswered)
+		defer stmt.Close()
+		for i, a := range as {
+			if a.AnsweredAt.IsZero() {
+				a.AnsweredAt = s.now()
+			}
+			res, err := stmt.ExecContext(ctx, a.SessionID, a.Name, a.QuestionID, a.Position, a.Chosen, a.Shown,
+				a.Correct, a.Points, a.DurationMS, classTS(a.AnsweredAt))
+			if err != nil {
+				return fmt.Errorf("classroom answer by %q to %s: %w", a.Name, a.QuestionID, err)
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				errs[i] = fmt.Errorf("%q, %s: %w", a.Name, a.QuestionID, ErrAlreadyAnswered)
+				continue
+			}
+			if ids[i], err = res.LastInsertId(); err != nil {
+				return err
+			}
 		}
-		id, err = res.LastInsertId()
-		return err
+		return nil
 	})
-	return id, err
+	if err != nil {
+		return nil, nil, err
+	}
+	return ids, errs, nil
 }
 
 // ClassAnswers returns a session's answers in the order they were given.
 func (s *Store) ClassAnswers(ctx context.Context, sessionID string) ([]ClassAnswer, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, session_id, name, question_id, position, chosen, correct, points, duration_ms, answered_at
+	rows, err := s.db.QueryContext(ctx, `SELECT id, session_id, name, question_id, position, chosen, shown, correct, points, duration_ms, answered_at
 		FROM classroom_answers WHERE session_id = ? ORDER BY answered_at, id`, sessionID)
 	if err != nil {
 		return nil, err
@@ -251,7 +282,7 @@ func (s *Store) ClassAnswers(ctx context.Context, sessionID string) ([]ClassAnsw
 	for rows.Next() {
 		var a ClassAnswer
 		var at string
-		if err := rows.Scan(&a.ID, &a.SessionID, &a.Name, &a.QuestionID, &a.Position, &a.Chosen, &a.Correct,
+		if err := rows.Scan(&a.ID, &a.SessionID, &a.Name, &a.QuestionID, &a.Position, &a.Chosen, &a.Shown, &a.Correct,
 			&a.Points, &a.DurationMS, &at); err != nil {
 			return nil, err
 		}

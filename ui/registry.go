@@ -6,6 +6,7 @@ import (
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/ui/common"
 	"github.com/saa-study/saa-study/ui/components/reader"
+	classroompage "github.com/saa-study/saa-study/ui/pages/classroom"
 	"github.com/saa-study/saa-study/ui/pages/exam"
 	"github.com/saa-study/saa-study/ui/pages/lab"
 	"github.com/saa-study/saa-study/ui/pages/notes"
@@ -74,6 +75,8 @@ var screens = map[string]func(c *common.Common, arg string) common.Screen{
 	"stats": func(c *common.Common, _ string) common.Screen { return stats.New(c) },
 
 	"settings": func(c *common.Common, _ string) common.Screen { return settings.New(c) },
+
+	"classroom": func(c *common.Common, _ string) common.Screen { return classroompage.New(c) },
 }
 
 // screenFor builds the screen a target names; nil when it names nothing

@@ -12,12 +12,12 @@ import (
 	"math/rand/v2"
 	"net"
 	"os"
-	"path/filepath"
 	"text/tabwriter"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	charmlog "charm.land/log/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/spf13/cobra"
 
 	"github.com/saa-study/saa-study/classroom"
@@ -53,7 +53,7 @@ func randomSeed() uint64 {
 }
 
 func newClassroomServeCmd(g *globals) *cobra.Command {
-	var listen, source, code, paced, allowKeys, resume string
+	var listen, source, code, paced, allowKeys, resume, keyDir string
 	var n int
 	var timer time.Duration
 	cmd := &cobra.Command{
@@ -75,7 +75,7 @@ func newClassroomServeCmd(g *globals) *cobra.Command {
 				return &exitError{code: 2, msg: fmt.Sprintf("--listen %q: use HOST:PORT, e.g. 127.0.0.1:2222", listen)}
 			}
 			return g.serveClassroom(cmd.Context(), serveOpts{listen: listen, source: source, code: code,
-				paced: classroom.Paced(paced), allowKeys: allowKeys, resume: resume, n: n, timer: timer})
+				paced: classroom.Paced(paced), allowKeys: allowKeys, resume: resume, n: n, timer: timer, keyDir: keyDir})
 		},
 	}
 	f := cmd.Flags()
@@ -87,14 +87,15 @@ func newClassroomServeCmd(g *globals) *cobra.Command {
 	f.StringVar(&allowKeys, "allow-keys", "", "authorized_keys file: only these keys may join")
 	f.DurationVar(&timer, "timer", quiz.ExamPace, "time per question (self-paced: times the number of questions); 0 for none")
 	f.StringVar(&resume, "resume", "", "carry on a stored session (an id from classroom sessions, or latest)")
+	f.StringVar(&keyDir, "host-key-dir", classroom.DefaultHostKeyDir(), "folder of the server's SSH host key and the classroom log; yours alone (0700), never a shared one")
 	return cmd
 }
 
 type serveOpts struct {
-	listen, source, code, allowKeys, resume string
-	paced                                   classroom.Paced
-	n                                       int
-	timer                                   time.Duration
+	listen, source, code, allowKeys, resume, keyDir string
+	paced                                           classroom.Paced
+	n                                               int
+	timer                                           time.Duration
 }
 
 func (g *globals) serveClassroom(ctx context.Context, o serveOpts) error {
@@ -110,6 +111,12 @@ func (g *globals) serveClassroom(ctx context.Context, o serveOpts) error {
 	if err != nil {
 		return &exitError{code: 1, msg: err.Error()}
 	}
+	if o.keyDir == "" {
+		o.keyDir = classroom.DefaultHostKeyDir()
+	}
+	if err := classroom.CheckPrivateDir(o.keyDir); err != nil {
+		return &exitError{code: 1, msg: err.Error()}
+	}
 	if !isTerminal(g.stdout) || !isTerminal(g.stdin) {
 		return &exitError{code: 2, msg: "the classroom dashboard needs a terminal; for results you can pipe, use: saa-study classroom results --export csv"}
 	}
@@ -117,7 +124,7 @@ func (g *globals) serveClassroom(ctx context.Context, o serveOpts) error {
 	if err != nil {
 		return &exitError{code: 1, msg: err.Error()}
 	}
-	cfg := classroom.ServerConfig{Addr: o.listen, HostKeyDir: filepath.Join(filepath.Dir(g.db), "ssh"), Room: room, Lang: lang}
+	cfg := classroom.ServerConfig{Addr: o.listen, HostKeyDir: o.keyDir, Room: room, Lang: lang}
 	if o.allowKeys != "" {
 		ks, err := classroom.LoadAuthorizedKeys(o.allowKeys)
 		if err != nil {
@@ -126,15 +133,16 @@ func (g *globals) serveClassroom(ctx context.Context, o serveOpts) error {
 		cfg.AllowKeys = ks
 	}
 	// Nothing may print over the dashboard: wish's own logger and ours go
-	// to a file beside the host key.
+	// to a file beside the host key, as plain text.
 	charmlog.SetOutput(io.Discard)
-	if err := os.MkdirAll(cfg.HostKeyDir, 0o700); err == nil {
-		if lf, err := os.OpenFile(filepath.Join(cfg.HostKeyDir, "classroom.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600); err == nil {
-			defer lf.Close()
-			cfg.Logger = log.New(lf, "", log.LstdFlags)
-			charmlog.SetOutput(lf)
-		}
+	lf, err := classroom.OpenLog(cfg.HostKeyDir)
+	if err != nil {
+		return &exitError{code: 1, msg: err.Error()}
 	}
+	defer lf.Close()
+	cfg.Logger = log.New(lf, "", log.LstdFlags)
+	charmlog.SetOutput(lf)
+	charmlog.SetColorProfile(colorprofile.Ascii)
 	srv, err := classroom.NewServer(cfg)
 	if err != nil {
 		return &exitError{code: 1, msg: err.Error()}
@@ -144,7 +152,13 @@ func (g *globals) serveClassroom(ctx context.Context, o serveOpts) error {
 		return &exitError{code: 1, msg: fmt.Sprintf("listen on %s: %v", o.listen, err)}
 	}
 	go func() { _ = srv.Serve(l) }()
-	defer srv.Close()
+	defer func() {
+		// Students get their result and the final board, and their ssh
+		// ends with status 0, before the server closes.
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(sctx)
+	}()
 	d := classroom.NewDashboard(classroom.DashboardOptions{Room: room, Ctx: ctx, Lang: lang, Listen: o.listen, IsDark: true})
 	defer d.Close()
 	p := tea.NewProgram(d, tea.WithContext(ctx))
@@ -223,11 +237,15 @@ func newClassroomResultsCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return &exitError{code: 1, msg: err.Error() + "; see saa-study classroom sessions"}
 			}
+			ps, err := st.ClassParticipants(ctx, sess.ID)
+			if err != nil {
+				return err
+			}
 			as, err := st.ClassAnswers(ctx, sess.ID)
 			if err != nil {
 				return err
 			}
-			recs := classroom.Records(sess, as)
+			recs := classroom.Records(sess, ps, as)
 			if export == "json" {
 				return quiz.ExportJSON(g.stdout, recs)
 			}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -29,6 +30,25 @@ func TestClassroomServeRefusals(t *testing.T) {
 		if code != c.code || !strings.Contains(errs, c.want) {
 			t.Errorf("%v: exit %d, stderr %q; want %d and %q", c.args, code, errs, c.code, c.want)
 		}
+	}
+}
+
+// TestClassroomHostKeyFolder: the host key no longer follows --db into a
+// shared folder, and a planted symlink there is refused.
+func TestClassroomHostKeyFolder(t *testing.T) {
+	shared := t.TempDir()
+	db := filepath.Join(shared, "p.db")
+	if err := os.Symlink(filepath.Join(t.TempDir(), "theirs"), filepath.Join(shared, "ssh")); err != nil {
+		t.Fatal(err)
+	}
+	// No terminal here, so serve stops at that check, after the folder's.
+	code, _, errs := saa(t, "--db", db, "classroom", "serve", "--quiz", "lambda")
+	if code != 2 || !strings.Contains(errs, "needs a terminal") {
+		t.Fatalf("exit %d %q: the default host key folder must be the user's own, not beside --db", code, errs)
+	}
+	code, _, errs = saa(t, "--db", db, "classroom", "serve", "--quiz", "lambda", "--host-key-dir", filepath.Join(shared, "ssh"))
+	if code != 1 || !strings.Contains(errs, "symbolic link") {
+		t.Fatalf("a symlinked --host-key-dir: exit %d %q, want 1 and a clear refusal", code, errs)
 	}
 }
 
@@ -80,7 +100,7 @@ func TestClassroomSessionsAndResults(t *testing.T) {
 		t.Fatalf("json export = %+v", doc)
 	}
 	code, out, _ = saa(t, "--db", db, "classroom", "results", "--export", "csv")
-	if code != 0 || !strings.HasPrefix(out, "name,quiz,question_id,chosen,correct,answered_at,duration_ms\r\n") || !strings.Contains(out, "ana,lambda,#score,,1/2 (50.0%)") {
+	if code != 0 || !strings.HasPrefix(out, "name,quiz,question_id,chosen,correct,answered_at,duration_ms,shown,option_ids\r\n") || !strings.Contains(out, "ana,lambda,#score,,1/2 (50.0%)") {
 		t.Fatalf("csv export (latest session):\n%s", out)
 	}
 }

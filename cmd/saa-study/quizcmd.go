@@ -90,7 +90,9 @@ func (g *globals) gradeQuiz(q *content.Quiz, name, answers, export string) error
 			return &exitError{code: 2, msg: fmt.Sprintf("answer %d (%s): %v", i+1, qq.ID, err)}
 		}
 		res := quiz.Grade(quiz.Present(qq, 0), chosen)
-		recs = append(recs, quiz.NewRecord(name, q.ID, res, now, 0))
+		rec := quiz.NewRecord(name, q.ID, res, now, 0)
+		rec.Shown = rec.Chosen // typed as the file letters them
+		recs = append(recs, rec)
 	}
 	if export == "" {
 		return quiz.ExportCSV(g.stdout, recs)

@@ -90,7 +90,10 @@ func screenCmd(g *globals, name, short, twin string) *cobra.Command {
 }
 
 // defaultDBPath follows the XDG base directory rules.
-func defaultDBPath() string {
+func defaultDBPath() string { return filepath.Join(dataDir(), "progress.db") }
+
+// dataDir is the user's own saa-study data folder (XDG_DATA_HOME).
+func dataDir() string {
 	base := os.Getenv("XDG_DATA_HOME")
 	if base == "" {
 		home, err := os.UserHomeDir()
@@ -99,7 +102,7 @@ func defaultDBPath() string {
 		}
 		base = filepath.Join(home, ".local", "share")
 	}
-	return filepath.Join(base, "saa-study", "progress.db")
+	return filepath.Join(base, "saa-study")
 }
 
 // library loads the embedded content, or --content. A broken folder is an

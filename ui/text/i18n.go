@@ -19,6 +19,8 @@ var strs = map[string][2]string{
 	"home.sim.d":       {"Change a setting and see how Lambda, DynamoDB and others behave", "설정을 바꾸고 Lambda, DynamoDB 등의 동작 확인"},
 	"home.stats":       {"Stats", "통계"},
 	"home.stats.d":     {"Progress, retention and exam readiness", "진도, 기억 유지율, 시험 준비도"},
+	"home.classroom":   {"Classroom", "교실"},
+	"home.classroom.d": {"Run a quiz for a class over SSH: students join with a code", "SSH로 수업 퀴즈 진행: 학생은 코드로 참여"},
 	"home.settings":    {"Settings", "설정"},
 	"home.settings.d":  {"Language, colours, desired retention, exam date", "언어, 색상, 목표 기억 유지율, 시험 날짜"},
 	"home.summary":     {"%d notes · %d questions · %d flashcards · %d facts", "노트 %d개 · 문제 %d개 · 플래시카드 %d개 · 사실 %d개"},

@@ -24,7 +24,7 @@ type home struct {
 }
 
 // entries are the targets home opens, in the order it lists them.
-var entries = []string{"notes", "study", "review", "exam", "sim", "stats", "settings"}
+var entries = []string{"notes", "study", "review", "exam", "sim", "classroom", "stats", "settings"}
 
 // Entries are the targets the home menu opens, in order.
 func Entries() []string { return append([]string(nil), entries...) }
