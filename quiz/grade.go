@@ -29,16 +29,8 @@ type Result struct {
 // option, none may repeat, and exactly p.Choose must be picked. The message
 // ("choose exactly 2") is meant to be shown as is.
 func Validate(p Presented, chosen []int) error {
-	n := len(p.Order)
-	seen := make(map[int]bool, len(chosen))
-	for _, c := range chosen {
-		if c < 0 || c >= n {
-			return validation("option " + strconv.Itoa(c) + " does not exist: the question has " + strconv.Itoa(n) + " options")
-		}
-		if seen[c] {
-			return validation("option " + Letter(p.Position(c)) + " is chosen twice")
-		}
-		seen[c] = true
+	if err := validateOptions(p, chosen); err != nil {
+		return err
 	}
 	if len(chosen) != p.Choose {
 		if p.Choose == 1 {
@@ -57,6 +49,12 @@ func ValidatePartial(p Presented, chosen []int) error {
 	if !Partial(p, chosen) {
 		return Validate(p, chosen)
 	}
+	return validateOptions(p, chosen)
+}
+
+// validateOptions checks that every index names an option of p and that
+// none repeats.
+func validateOptions(p Presented, chosen []int) error {
 	n := len(p.Order)
 	seen := make(map[int]bool, len(chosen))
 	for _, c := range chosen {
