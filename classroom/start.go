@@ -19,17 +19,7 @@ import (
 
 // DefaultHostKeyDir is the host key's folder in the user's own data
 // folder ($XDG_DATA_HOME/saa-study/ssh, ~/.local/share/saa-study/ssh).
-func DefaultHostKeyDir() string {
-	base := os.Getenv("XDG_DATA_HOME")
-	if base == "" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			home = "."
-		}
-		base = filepath.Join(home, ".local", "share")
-	}
-	return filepath.Join(base, "saa-study", "ssh")
-}
+func DefaultHostKeyDir() string { return filepath.Join(store.DataDir(), "ssh") }
 
 // StartOptions start a new class from a screen.
 type StartOptions struct {

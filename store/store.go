@@ -172,3 +172,19 @@ func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 }
 
 func (s *Store) stamp() string { return s.now().UTC().Format(time.RFC3339Nano) }
+
+// DataDir is the user's own saa-study data folder, by the XDG base
+// directory rules: $XDG_DATA_HOME/saa-study, else
+// ~/.local/share/saa-study. The progress file and the classroom's host
+// key live there by default.
+func DataDir() string {
+	base := os.Getenv("XDG_DATA_HOME")
+	if base == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			home = "."
+		}
+		base = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(base, "saa-study")
+}

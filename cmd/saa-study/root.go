@@ -90,20 +90,7 @@ func screenCmd(g *globals, name, short, twin string) *cobra.Command {
 }
 
 // defaultDBPath follows the XDG base directory rules.
-func defaultDBPath() string { return filepath.Join(dataDir(), "progress.db") }
-
-// dataDir is the user's own saa-study data folder (XDG_DATA_HOME).
-func dataDir() string {
-	base := os.Getenv("XDG_DATA_HOME")
-	if base == "" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			home = "."
-		}
-		base = filepath.Join(home, ".local", "share")
-	}
-	return filepath.Join(base, "saa-study")
-}
+func defaultDBPath() string { return filepath.Join(store.DataDir(), "progress.db") }
 
 // library loads the embedded content, or --content. A broken folder is an
 // error listing every problem as file:line.
