@@ -102,22 +102,32 @@ func newExamFrom(c *common.Common, pool []*content.Question, lang content.Lang, 
 // resumeExamScreen rebuilds a stored, unfinished exam with the answers
 // given and the time that was left at the last save.
 func resumeExamScreen(c *common.Common, rec progress.ExamRecord) (*examScreen, error) {
+	ex, pool, lang, err := resumeStored(c, rec, c.Clock())
+	if err != nil {
+		return nil, err
+	}
+	s := &examScreen{c: c, keys: newExamKeys(), ex: ex, pool: pool, lang: lang, id: rec.ID, q: newPanel(c)}
+	s.load()
+	return s, nil
+}
+
+// resumeStored rebuilds a stored attempt at now from its saved state, over
+// the questions of the language it was taken in.
+func resumeStored(c *common.Common, rec progress.ExamRecord, now time.Time) (*quiz.Exam, []*content.Question, content.Lang, error) {
 	var st quiz.ExamState
 	if err := json.Unmarshal(rec.State, &st); err != nil {
-		return nil, fmt.Errorf("exam %d: reading its saved state: %w", rec.ID, err)
+		return nil, nil, "", fmt.Errorf("exam %d: reading its saved state: %w", rec.ID, err)
 	}
 	lang, ok := content.ParseLang(rec.Lang)
 	if !ok {
 		lang = c.Lang
 	}
 	pool := questionPool(c, lang)
-	ex, err := quiz.Resume(pool, st, c.Clock())
+	ex, err := quiz.Resume(pool, st, now)
 	if err != nil {
-		return nil, fmt.Errorf("exam %d: %w", rec.ID, err)
+		return nil, nil, "", fmt.Errorf("exam %d: %w", rec.ID, err)
 	}
-	s := &examScreen{c: c, keys: newExamKeys(), ex: ex, pool: pool, lang: lang, id: rec.ID, q: newPanel(c)}
-	s.load()
-	return s, nil
+	return ex, pool, lang, nil
 }
 
 // newPanel is the exam's question panel: answers are recorded as they

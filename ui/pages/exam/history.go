@@ -8,7 +8,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/progress"
 	"github.com/saa-study/saa-study/quiz"
 	"github.com/saa-study/saa-study/ui/common"
@@ -77,19 +76,10 @@ func (h *examHistory) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 // pastResults rebuilds a stored attempt for the results screen. An
 // abandoned one is graded as it was left, without charging any time.
 func pastResults(c *common.Common, rec progress.ExamRecord) (*examResults, error) {
-	var st quiz.ExamState
-	if err := json.Unmarshal(rec.State, &st); err != nil {
-		return nil, fmt.Errorf("exam %d: reading its saved state: %w", rec.ID, err)
-	}
-	lang, ok := content.ParseLang(rec.Lang)
-	if !ok {
-		lang = c.Lang
-	}
-	pool := questionPool(c, lang)
 	now := c.Clock()
-	ex, err := quiz.Resume(pool, st, now)
+	ex, pool, _, err := resumeStored(c, rec, now)
 	if err != nil {
-		return nil, fmt.Errorf("exam %d: %w", rec.ID, err)
+		return nil, err
 	}
 	res := ex.Submit(now)
 	r := newExamResults(c, ex, res, pool)
