@@ -82,3 +82,26 @@ func InFile(err error, file string) error {
 	}
 	return err
 }
+
+// Untranslated lists, one line each, what keeps a scenario from reading in
+// Korean: a title or lesson with no Hangul (so the console would fall back
+// to English), or a Korean title that is the English one.
+func (i Info) Untranslated() []string {
+	hangul := func(s string) bool {
+		for _, r := range s {
+			if r >= 0xAC00 && r <= 0xD7A3 {
+				return true
+			}
+		}
+		return false
+	}
+	var out []string
+	title, lesson := i.In("ko")
+	if !hangul(title) || !hangul(lesson) {
+		out = append(out, fmt.Sprintf("%s: untranslated: title %q, lesson %q", i.ID, title, lesson))
+	}
+	if en, _ := i.In("en"); en == title {
+		out = append(out, fmt.Sprintf("%s: the English title is the Korean one", i.ID))
+	}
+	return out
+}

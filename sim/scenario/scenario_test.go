@@ -26,3 +26,21 @@ func TestErrorReadsLineOrFileLine(t *testing.T) {
 		t.Fatal("InFile should pass other errors through")
 	}
 }
+
+// TestUntranslatedCatchesEnglish: the check every engine's scenarios go
+// through fails on an English-only scenario and a copied title.
+func TestUntranslatedCatchesEnglish(t *testing.T) {
+	ok := Info{ID: "a", Title: "Throttles", Lesson: "Why.", TitleKo: "스로틀링", LessonKo: "이유."}
+	if p := ok.Untranslated(); len(p) != 0 {
+		t.Errorf("a translated scenario was reported: %v", p)
+	}
+	for name, in := range map[string]Info{
+		"no Korean":       {ID: "b", Title: "Throttles", Lesson: "Why."},
+		"English lesson":  {ID: "c", Title: "Throttles", Lesson: "Why.", TitleKo: "스로틀링", LessonKo: "Why."},
+		"copied title ko": {ID: "d", Title: "스로틀링", Lesson: "Why.", TitleKo: "스로틀링", LessonKo: "이유."},
+	} {
+		if p := in.Untranslated(); len(p) == 0 {
+			t.Errorf("%s: not reported", name)
+		}
+	}
+}
