@@ -1,6 +1,8 @@
 package edge
 
 import (
+	"errors"
+	"strings"
 	"testing"
 
 	"github.com/saa-study/saa-study/sim/say"
@@ -39,6 +41,11 @@ func TestEveryRunReadsInKorean(t *testing.T) {
 		for _, r := range rs {
 			if len(say.NotKorean(r.Label("ko"))) > 0 {
 				t.Errorf("%s: run name %q", s.ID, r.Label("ko"))
+			}
+			if r.Refusal != nil {
+				for _, p := range say.NotKorean(r.Refusal.In("ko")) {
+					t.Errorf("%s: refusal %q in %q", s.ID, p, r.Refusal.In("ko"))
+				}
 			}
 			if r.Summary != nil {
 				runs[s.ID+"/"+r.Name] = *r.Summary
@@ -79,6 +86,28 @@ func TestEveryRunReadsInKorean(t *testing.T) {
 			for _, p := range say.NotKorean(l) {
 				t.Errorf("%s: %q in %q", name, p, l)
 			}
+		}
+	}
+}
+
+// TestRefusalsReadInKorean: a function the attachment rules refuse says
+// why in Korean, with the exception's name kept.
+func TestRefusalsReadInKorean(t *testing.T) {
+	for name, q := range map[string]QuickOptions{
+		"cff origin": {Function: "cff", Trigger: OriginRequest},
+		"cff body":   {Function: "cff", Trigger: ViewerRequest, Action: "read-body"},
+		"cff api":    {Function: "cff", Trigger: ViewerRequest, Action: "call-api"},
+	} {
+		_, err := Quick(q)
+		var e *Error
+		if !errors.As(err, &e) {
+			t.Fatalf("%s: %v, want a refusal", name, err)
+		}
+		if len(say.English(e.In("en"))) == 0 {
+			t.Errorf("%s: the checker finds no English in %q", name, e.In("en"))
+		}
+		if ps := say.NotKorean(e.In("ko")); len(ps) > 0 || !strings.HasPrefix(e.In("ko"), e.Code+": ") {
+			t.Errorf("%s: %q: %q", name, e.In("ko"), ps)
 		}
 	}
 }
