@@ -28,6 +28,7 @@ var helpKo = map[string]string{
 	"½ page up": "반쪽 위", "½ page down": "반쪽 아래", "next match": "다음 결과",
 	"sections on screen long enough to read them": "읽을 만큼 오래 화면에 있었던 절",
 	"add a card": "카드 만들기", "front ⇄ back": "앞면 ⇄ 뒷면", "save the card": "카드 저장", "cancel": "취소",
+	"facts cited": "인용한 사실",
 }
 
 // Localize returns the bindings with their help text in lang.

@@ -20,3 +20,22 @@ func init() {
 		strs[k] = v
 	}
 }
+
+// The consoles' words that the engines' own Korean does not cover.
+func init() {
+	for k, v := range map[string][2]string{
+		// lang.code is the language a translation function speaks, for code
+		// that is handed only the function (see ui/pages/sim langOf).
+		"lang.code":      {"en", "ko"},
+		"sim.refused":    {"refused:", "거부됨:"},
+		"sim.cache":      {"cache", "캐시"},
+		"sim.cache.hit":  {"hit", "적중"},
+		"sim.cache.miss": {"miss", "미스"},
+		"simp.avg":       {"avg ms", "평균 ms"},
+		"simp.billed":    {"billed ms", "과금 ms"},
+		"simp.per_call":  {"$/invocation", "$/호출"},
+		"simp.per_m":     {"$/1M", "$/100만"},
+	} {
+		strs[k] = v
+	}
+}
