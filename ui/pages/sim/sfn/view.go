@@ -125,7 +125,7 @@ func (s *console) sideView(w, h int) string {
 }
 
 func (s *console) graphView(marks map[string]stateMark, w, h int) string {
-	gv := drawGraph(s.c.Styles, s.graph, marks, w)
+	gv := drawGraph(s.c.Styles, s.c.T, s.graph, marks, w)
 	if !s.graphManual {
 		// Follow the most recently entered state.
 		for i := len(s.snap.history) - 1; i >= 0; i-- {
