@@ -24,6 +24,7 @@ func TestSimCommandsPrintKorean(t *testing.T) {
 		{"sim", "rdsproxy", "--proxy", "--pinned-pct", "80"},
 		{"sim", "stepfunctions", "run", "--definition", "choice"},
 		{"sim", "stepfunctions", "validate", "--definition", "choice"},
+		{"sim", "dynamodb", "--wcu", "5", "--rate", "20", "--seconds", "2"},
 	}
 	for _, engine := range []string{"lambda", "apigateway", "edge", "rdsproxy"} {
 		code, out, errs := saa(t, "sim", engine, "--scenario", "nonesuch")
@@ -35,7 +36,7 @@ func TestSimCommandsPrintKorean(t *testing.T) {
 			runs = append(runs, []string{"sim", engine, "--scenario", id})
 		}
 	}
-	if len(runs) < 11+18 {
+	if len(runs) < 12+18 {
 		t.Fatalf("found %d runs, want every shipped scenario too", len(runs))
 	}
 	for _, args := range runs {
@@ -51,8 +52,8 @@ func TestSimCommandsPrintKorean(t *testing.T) {
 				t.Errorf("%v --lang ko: %q in %q", args, p, line)
 			}
 		}
-		if args[1] == "stepfunctions" {
-			continue // its English is a status word and a count
+		if args[1] == "stepfunctions" || args[1] == "dynamodb" {
+			continue // their English is column names, a status word and counts
 		}
 		_, en, _ := saa(t, append(args, "--lang", "en")...)
 		if len(say.English(en)) == 0 {

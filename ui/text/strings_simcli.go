@@ -5,6 +5,7 @@ package text
 func init() {
 	for k, v := range map[string][2]string{
 		"simc.total":       {"total", "합계"},
+		"simc.second":      {"second", "초"},
 		"simc.ok":          {"ok", "성공"},
 		"simc.timeouts":    {"timeouts", "타임아웃"},
 		"simc.hits":        {"hits", "적중"},
