@@ -70,7 +70,7 @@ func init() {
 		"hit: %s (expires in %.0f s)":                                               "적중: %s(%.0f초 후 만료)",
 		"miss: %s":                                                                  "미스: %s",
 		"%s backend needed %.0f ms; the integration timeout is %.0f ms":             "%s 백엔드에 %.0f ms가 필요했지만 통합 제한 시간은 %.0f ms입니다",
-		"%s backend answered %d after %.0f ms":                                      "%[1]s 백엔드가 %.0[3]f ms 뒤 %[2]d로 응답했습니다",
+		"%s backend answered %d after %.0f ms":                                      "%[1]s 백엔드가 %.0[3]f ms 뒤 응답했습니다(상태 %[2]d)",
 		"stored for %d s":                                                           "%d초 동안 저장",
 	})
 }

@@ -23,10 +23,10 @@ func init() {
 		"%s %s timed out after %g s: 503 (LambdaExecutionError)": "%[2]s (%[1]s): %[3]g초 후 시간 초과, 503 (LambdaExecutionError)",
 		": path normalised to /p/%d":                             ": 경로를 /p/%d로 정규화",
 		": variant %d joins the cache key":                       ": 변형 %d이 캐시 키에 포함됨",
-		": function answers %d itself":                           ": 함수가 직접 %d로 응답",
+		": function answers %d itself":                           ": 함수가 직접 응답(상태 %d)",
 		"hit: served from the edge, origin triggers skipped":     "적중: 엣지에서 응답, 오리진 트리거 건너뜀",
 		"miss: forward to origin":                                "미스: 오리진으로 전달",
-		"fetch from %s":                                          "%s에서 가져옴",
+		"fetch from %s":                                          "오리진 %s에서 가져옴",
 		// refusals: the attachment rules
 		"%s already has function %q; a cache behaviour takes one function per event type":                                                                        "%s에는 이미 함수(%q)가 있습니다. 캐시 동작 하나에는 이벤트 유형마다 함수를 하나만 연결할 수 있습니다",
 		"CloudFront Functions run only on viewer-request and viewer-response (and connection-request for mTLS), not on %s; use Lambda@Edge for origin triggers":  "CloudFront Functions는 viewer-request와 viewer-response(mTLS라면 connection-request)에서만 실행되고 %s에서는 실행되지 않습니다. 오리진 트리거에는 Lambda@Edge를 쓰세요",

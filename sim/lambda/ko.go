@@ -38,7 +38,7 @@ func init() {
 		"scaling limit reached: %d environments; queued events wait for new ones":                       "확장 한도 도달: 실행 환경 %d개, 대기 중인 이벤트는 새 환경을 기다립니다",
 		"events failed %d time(s) and went to the dead-letter queue / on-failure destination":           "이벤트가 %d번 실패해 DLQ 또는 실패 시 대상으로 보내졌습니다",
 		"provisioned concurrency %d fully in use: spill-over to on-demand environments":                 "프로비저닝된 동시성 %d 모두 사용 중: 온디맨드 실행 환경으로 넘어갑니다",
-		"invocations hit the %d s timeout (they needed %d ms)":                                          "호출이 제한 시간 %d초에 걸렸습니다(필요한 시간 %d ms)",
+		"invocations hit the %d s timeout (they needed %d ms)":                                          "호출이 제한 시간 %d초에 도달해 중지되었습니다(필요한 시간 %d ms)",
 		"INIT of %d ms passed the %d ms limit: it timed out and ran again inside the first invoke":      "INIT %d ms가 한도 %d ms를 넘어 시간 초과되었고, 첫 호출 안에서 다시 실행되었습니다",
 		"first cold start: a new environment runs INIT (%d ms, billed) before the handler":              "첫 콜드 스타트: 새 실행 환경이 핸들러보다 먼저 INIT(%d ms, 과금)을 실행합니다",
 		"first new execution environment created (INIT time set to 0 ms)":                               "첫 실행 환경 생성(INIT 시간 0 ms로 설정)",

@@ -30,6 +30,7 @@ func init() {
 		"lang.code":      {"en", "ko"},
 		"sim.refused":    {"refused:", "거부됨:"},
 		"sim.cache":      {"cache", "캐시"},
+		"sim.origin":     {"origin", "오리진"},
 		"sim.cache.hit":  {"hit", "적중"},
 		"sim.cache.miss": {"miss", "미스"},
 		"simp.avg":       {"avg ms", "평균 ms"},

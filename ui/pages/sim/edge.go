@@ -153,7 +153,7 @@ func edgeRun(label string, s edge.Summary, t func(string) string) variant {
 	for _, r := range s.Trace {
 		trace = append(trace, fmt.Sprintf("#%d %s  %s %s  → %d  %.1f ms", r.N, r.Path, t("sim.cache"), cacheWord(r.Cache, t), r.Status, r.LatencyMs))
 		for _, st := range r.Steps {
-			trace = append(trace, fmt.Sprintf("   %7.1f ms  %-15s %s", st.AtMs, st.Stage, st.In(langOf(t))))
+			trace = append(trace, fmt.Sprintf("   %7.1f ms  %s %s", st.AtMs, text.PadRight(stageWord(st.Stage, t), 15), st.In(langOf(t))))
 		}
 	}
 	run.pages = []page{{name: t("sim.v.trace"), lines: trace}, {name: t("sim.v.cost"), lines: s.Cost.In(langOf(t))}}
@@ -168,4 +168,16 @@ func cacheWord(c string, t func(string) string) string {
 		return t("sim.cache." + c)
 	}
 	return c
+}
+
+// stageWord is a trace step's stage in the console's language: the cache
+// and the origin are words; triggers keep CloudFront's event names.
+func stageWord(stage string, t func(string) string) string {
+	switch stage {
+	case "cache":
+		return t("sim.cache")
+	case "origin":
+		return t("sim.origin")
+	}
+	return stage
 }

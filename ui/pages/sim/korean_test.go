@@ -10,6 +10,7 @@ import (
 	"github.com/saa-study/saa-study/sim/say"
 	"github.com/saa-study/saa-study/ui/internal/fixture"
 	"github.com/saa-study/saa-study/ui/internal/uitest"
+	"github.com/saa-study/saa-study/ui/keymap"
 )
 
 // consoleScreens walks one console the way a learner reads it: every field
@@ -92,5 +93,26 @@ func TestConsolesReadInKorean(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestConsoleHelpReadsInKorean: every key the consoles list in their help
+// has a Korean description.
+func TestConsoleHelpReadsInKorean(t *testing.T) {
+	for _, eng := range engines() {
+		con := newConsole(uitest.Common(fixture.Library(t), nil, content.KO, 100, 30), eng)
+		h := uitest.NewHarness(t, con)
+		check := func(where string) {
+			for _, g := range keymap.LocalizeGroups(content.KO, con.FullHelp()) {
+				for _, b := range g {
+					if d := b.Help().Desc; !strings.ContainsFunc(d, func(r rune) bool { return r >= 0xAC00 && r <= 0xD7A3 }) {
+						t.Errorf("%s %s: help %q: %q has no Korean", eng.id, where, b.Help().Key, d)
+					}
+				}
+			}
+		}
+		check("form")
+		h.Keys("r")
+		check("result")
 	}
 }

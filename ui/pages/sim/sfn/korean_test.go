@@ -9,6 +9,7 @@ import (
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/sim/say"
 	"github.com/saa-study/saa-study/sim/stepfunctions"
+	"github.com/saa-study/saa-study/ui/keymap"
 	"github.com/saa-study/saa-study/ui/text"
 )
 
@@ -62,5 +63,23 @@ func TestConsoleReadsInKorean(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestConsoleHelpReadsInKorean: every key the Step Functions console lists
+// in its help, before and after a run, has a Korean description.
+func TestConsoleHelpReadsInKorean(t *testing.T) {
+	h := openPicker(t, 100, 30, content.KO)
+	h.Keys("enter")
+	con := top(t, h)
+	for _, where := range []string{"before", "after"} {
+		for _, g := range keymap.LocalizeGroups(content.KO, con.FullHelp()) {
+			for _, b := range g {
+				if d := b.Help().Desc; !strings.ContainsFunc(d, func(r rune) bool { return r >= 0xAC00 && r <= 0xD7A3 }) {
+					t.Errorf("%s the run: help %q: %q has no Korean", where, b.Help().Key, d)
+				}
+			}
+		}
+		h.Keys("r")
 	}
 }
