@@ -76,8 +76,8 @@ func (s *console) statusLine() string {
 	case stepfunctions.StatusFailed, stepfunctions.StatusTimedOut, stepfunctions.StatusAborted:
 		stStyle = st.Bad
 	}
-	line := stStyle.Bold(true).Render(string(r.Status)) + st.Muted.Render(fmt.Sprintf("  %s · %d %s",
-		fmtElapsed(r.DurationMs), r.Transitions, s.c.T("sfn.transitions")))
+	line := stStyle.Bold(true).Render(string(r.Status)) + st.Muted.Render(fmt.Sprintf("  %s · "+s.c.T("sfn.transitions.n"),
+		fmtElapsed(r.DurationMs), r.Transitions))
 	if r.Error != "" {
 		line += "  " + st.Bad.Render(r.Error+": "+r.Cause)
 	}
