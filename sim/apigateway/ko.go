@@ -32,7 +32,7 @@ func init() {
 		"The authorizer Lambda ran %s times for %s requests; its result cache answered %s. %s were refused (401/403).":              "요청 %[2]s건에 대해 권한 부여자 Lambda가 %[1]s번 실행되었고, 결과 캐시가 %[3]s번 응답했습니다. %[4]s건은 거부되었습니다(401/403).",
 		"%s requests were refused: %s with 401 Unauthorized (no or bad token), %s with 403 Forbidden (no API key or denied).":       "요청 %s건이 거부되었습니다. %s건은 401 Unauthorized(토큰 없음 또는 잘못된 토큰), %s건은 403 Forbidden(API 키 없음 또는 거부)입니다.",
 		"The stage cache answered %.1f%% of requests; the integration ran %s times.":                                                "스테이지 캐시가 요청의 %.1f%%에 응답했고, 통합은 %s번 실행되었습니다.",
-		"All %s requests passed every throttle and reached the integration.":                                                        "요청 %s건이 모두 모든 스로틀을 통과해 통합에 도달했습니다.",
+		"All %s requests passed every throttle and reached the integration.":                                                        "요청 %s건이 모든 스로틀을 통과해 통합에 도달했습니다.",
 		// events
 		"account bucket empty: requests over %s rps (burst %s) get 429 Too Many Requests": "계정 버킷이 비었습니다: %s rps(버스트 %s)를 넘는 요청은 429 Too Many Requests를 받습니다",
 		"a stage, method or usage-plan bucket ran dry: 429 Too Many Requests":             "스테이지, 메서드 또는 사용량 계획의 버킷이 바닥났습니다: 429 Too Many Requests",

@@ -37,6 +37,8 @@ func koreanRuns(t *testing.T) map[string]Result {
 		"cold starts":   {RPS: 1, Seconds: 10, ColdStartMS: 800},
 		"no requests":   {RPS: 0},
 		"arm, no free":  {RPS: 100, Arch: ArchArm},
+		"async":         {RPS: 500, AccountLimit: 100},
+		"sqs":           {RPS: 500, AccountLimit: 100},
 	}
 	d := QuickDefaults()
 	for name, q := range quick {
@@ -54,8 +56,14 @@ func koreanRuns(t *testing.T) map[string]Result {
 		}
 		cfg := FunctionConfig{MemoryMB: q.Memory, TimeoutS: q.TimeoutS, Reserved: q.Reserved, Provisioned: q.Provisioned,
 			ColdStartMS: q.ColdStartMS, Arch: q.Arch}
-		r, err := Run(cfg, AccountConfig{ConcurrencyLimit: q.AccountLimit}, Steady(q.RPS, q.Seconds, DurationModel{DurationMS: q.DurationMS}),
-			Options{FreeTier: name != "arm, no free", Seed: 1})
+		w := Steady(q.RPS, q.Seconds, DurationModel{DurationMS: q.DurationMS})
+		switch name {
+		case "async":
+			w.Type = InvokeAsync
+		case "sqs":
+			w.Type = InvokeSQS
+		}
+		r, err := Run(cfg, AccountConfig{ConcurrencyLimit: q.AccountLimit}, w, Options{FreeTier: name != "arm, no free", Seed: 1})
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}

@@ -14,8 +14,8 @@ func init() {
 		"Up to %d concurrent invocations shared at most %d database connections through the proxy (multiplexing between transactions) [rdsproxy.pooling].":                                                   "최대 %d개의 동시 호출이 프록시를 거쳐 데이터베이스 연결을 최대 %d개만 나눠 썼습니다(트랜잭션 사이의 멀티플렉싱) [rdsproxy.pooling].",
 		"Up to %d concurrent invocations used %d database connections, within max_connections %d [rdsproxy.pooling].":                                                                                        "최대 %d개의 동시 호출이 데이터베이스 연결 %d개를 썼고, max_connections %d 안에 있습니다 [rdsproxy.pooling].",
 		// events
-		"failover: writer lost; the proxy keeps %d client connections and queues their transactions for %.1f s (outage %.0f s cut by %.0f%%)":     "장애 조치: 라이터 유실. 프록시가 클라이언트 연결 %d개를 유지하고 트랜잭션을 %.1f초 동안 대기열에 넣습니다(중단 %.0f초를 %.0f%% 단축)",
-		"failover: writer lost, every connection dropped; clients cannot connect for %g s (%g s failover + %g s to resolve the new writer's DNS)": "장애 조치: 라이터 유실, 모든 연결 끊김. 클라이언트는 %g초 동안 연결할 수 없습니다(장애 조치 %g초 + 새 라이터의 DNS 확인 %g초)",
+		"failover: writer lost; the proxy keeps %d client connections and queues their transactions for %.1f s (outage %.0f s cut by %.0f%%)":     "장애 조치: 라이터 인스턴스 중단. 프록시가 클라이언트 연결 %d개를 유지하고 트랜잭션을 %.1f초 동안 대기열에 넣습니다(중단 %.0f초를 %.0f%% 단축)",
+		"failover: writer lost, every connection dropped; clients cannot connect for %g s (%g s failover + %g s to resolve the new writer's DNS)": "장애 조치: 라이터 인스턴스 중단, 모든 연결 끊김. 클라이언트는 %g초 동안 연결할 수 없습니다(장애 조치 %g초 + 새 라이터의 DNS 확인 %g초)",
 		"new writer reachable":                                                "새 라이터에 연결 가능",
 		"load phase: %d concurrent invocations":                               "부하 단계: 동시 호출 %d개",
 		"connection %d refused: max_connections=%d reached, MySQL error 1040": "연결 %d 거부: max_connections=%d 도달, MySQL 오류 1040",
