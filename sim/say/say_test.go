@@ -2,6 +2,7 @@ package say
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -49,4 +50,28 @@ func TestSprintf(t *testing.T) {
 	if got := Sprintf("nothing for %s", "x"); got.Ko != got.En || got.In("ko") != "nothing for x" {
 		t.Errorf("untranslated = %+v", got)
 	}
+}
+
+// FuzzEnglish: the checker never panics, and every run it reports is made
+// of three or more words that each occur in the input.
+func FuzzEnglish(f *testing.F) {
+	f.Add("Reserved concurrency 100 capped the function: 50% of requests were throttled (429).")
+	f.Add("예약된 동시성(100)이 함수의 상한이 되어 요청의 50%가 스로틀링되었습니다(429). [lambda.throttle.code]")
+	f.Add("504 Endpoint request timed out, (a b c) x86_64 viewer-request “quoted words here”")
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, run := range NotKorean(s) {
+			if strings.HasPrefix(run, "bad format: ") {
+				continue
+			}
+			words := strings.Fields(run)
+			if len(words) < 3 {
+				t.Fatalf("run %q has fewer than 3 words", run)
+			}
+			for _, w := range words {
+				if !strings.Contains(s, w) {
+					t.Fatalf("word %q of run %q is not in the input %q", w, run, s)
+				}
+			}
+		}
+	})
 }
