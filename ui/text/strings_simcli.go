@@ -31,6 +31,7 @@ func init() {
 		"sim.refused":    {"refused:", "거부됨:"},
 		"sim.cache":      {"cache", "캐시"},
 		"sim.origin":     {"origin", "오리진"},
+		"sim.fromcache":  {"OK (from cache)", "OK (캐시 응답)"},
 		"sim.cache.hit":  {"hit", "적중"},
 		"sim.cache.miss": {"miss", "미스"},
 		"simp.avg":       {"avg ms", "평균 ms"},

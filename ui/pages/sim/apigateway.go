@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/saa-study/saa-study/content"
+
 	"github.com/saa-study/saa-study/sim/apigateway"
 	"github.com/saa-study/saa-study/sim/clock"
 	"github.com/saa-study/saa-study/sim/say"
@@ -111,7 +113,11 @@ func apigwRun(label string, r apigateway.Result, t func(string) string) variant 
 // requestPath lists one request's steps through the pipeline, each passed
 // (✓) or where it stopped (✗), with the fact behind the rule.
 func requestPath(title string, resp apigateway.Response, lang string) []string {
-	path := []string{fmt.Sprintf("%s → %d %s (%.1f ms)", title, resp.Status, resp.Message, resp.LatencyMS)}
+	msg := resp.Message
+	if msg == "OK (from cache)" { // the one status text the simulator adds to the service's own
+		msg = text.T(content.Lang(lang), "sim.fromcache")
+	}
+	path := []string{fmt.Sprintf("%s → %d %s (%.1f ms)", title, resp.Status, msg, resp.LatencyMS)}
 	for i, s := range resp.Steps {
 		mark := "✓"
 		if !s.OK {
