@@ -64,6 +64,17 @@ func (c LabChange) Range() string {
 	return numText(c.Lo) + " to " + numText(c.Hi)
 }
 
+// RangeIn is Range in lang: in Korean "1~10,000" or "a, b 중 하나".
+func (c LabChange) RangeIn(lang Lang) string {
+	if lang != KO {
+		return c.Range()
+	}
+	if len(c.Choices) > 0 {
+		return strings.Join(c.Choices, ", ") + " 중 하나"
+	}
+	return numText(c.Lo) + "~" + numText(c.Hi)
+}
+
 // Allows reports whether v is a value the change permits, and why not.
 func (c LabChange) Allows(v string) error {
 	if len(c.Choices) > 0 {

@@ -89,3 +89,22 @@ func TestLabProblems(t *testing.T) {
 		t.Errorf("an unlinked lab: %v", err)
 	}
 }
+
+// TestLabRangeInKorean: a setting's allowed range reads in Korean without
+// English words, and in English as before.
+func TestLabRangeInKorean(t *testing.T) {
+	num := LabChange{Name: "keys", Lo: 1, Hi: 10000}
+	pick := LabChange{Name: "mode", Choices: []string{"reuse", "per-invocation"}}
+	for _, c := range []struct {
+		ch   LabChange
+		lang Lang
+		want string
+	}{
+		{num, EN, "1 to 10,000"}, {num, KO, "1~10,000"},
+		{pick, EN, "one of reuse, per-invocation"}, {pick, KO, "reuse, per-invocation 중 하나"},
+	} {
+		if got := c.ch.RangeIn(c.lang); got != c.want {
+			t.Errorf("%s %s: %q, want %q", c.ch.Name, c.lang, got, c.want)
+		}
+	}
+}

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/saa-study/saa-study/sim/say"
+
 	"github.com/saa-study/saa-study/sim/apigateway"
 	"github.com/saa-study/saa-study/sim/clock"
 	"github.com/saa-study/saa-study/sim/dynamodb"
@@ -30,7 +32,7 @@ type Setting struct {
 type Engine struct {
 	ID       string
 	Settings []Setting
-	run      func(v values) (result any, explanation string, err error)
+	run      func(v values) (result any, explanation say.Text, err error)
 }
 
 // values are a run's settings, already checked against the engine's.
@@ -108,8 +110,8 @@ func (s *Setting) Check(v string) error {
 
 // Run runs the engine with settings (missing ones take the engine's
 // defaults) and returns the result flattened to metric → value, and the
-// engine's own explanation.
-func (e *Engine) Run(settings map[string]string) (map[string]any, string, error) {
+// engine's own explanation in English and Korean.
+func (e *Engine) Run(settings map[string]string) (map[string]any, say.Text, error) {
 	v := values{}
 	for _, s := range e.Settings {
 		v[s.Name] = s.Default
@@ -117,20 +119,20 @@ func (e *Engine) Run(settings map[string]string) (map[string]any, string, error)
 	for k, x := range settings {
 		s := e.Setting(k)
 		if s == nil {
-			return nil, "", fmt.Errorf("%s has no setting %q (it has %s)", e.ID, k, strings.Join(e.names(), ", "))
+			return nil, say.Text{}, fmt.Errorf("%s has no setting %q (it has %s)", e.ID, k, strings.Join(e.names(), ", "))
 		}
 		if err := s.Check(x); err != nil {
-			return nil, "", err
+			return nil, say.Text{}, err
 		}
 		v[k] = x
 	}
 	res, why, err := e.run(v)
 	if err != nil {
-		return nil, "", err
+		return nil, say.Text{}, err
 	}
 	m, err := Flatten(res)
 	if err != nil {
-		return nil, "", err
+		return nil, say.Text{}, err
 	}
 	return m, why, nil
 }
@@ -189,7 +191,7 @@ type lambdaResult struct {
 	BilledMSPerCall float64 `json:"billed_ms_per_call"`
 }
 
-func runLambda(v values) (any, string, error) {
+func runLambda(v values) (any, say.Text, error) {
 	q := lambda.QuickOptions{Memory: v.i("memory"), DurationMS: v.f("duration_ms"), RPS: v.f("rps"), Seconds: v.f("seconds"),
 		Provisioned: v.i("provisioned"), AccountLimit: v.i("account_limit"), ColdStartMS: v.i("cold_start_ms"),
 		CPUShare: v.f("cpu_share"), Arch: v["arch"], FreeTier: v.on("free_tier"), Seed: 1, TimeoutS: v.i("timeout_s")}
@@ -198,7 +200,7 @@ func runLambda(v values) (any, string, error) {
 	}
 	r, err := lambda.Quick(q)
 	if err != nil {
-		return nil, "", err
+		return nil, say.Text{}, err
 	}
 	out := lambdaResult{QuickResult: r}
 	// The run's own p99 and the billed duration per call.
@@ -212,7 +214,7 @@ func runLambda(v values) (any, string, error) {
 		lambda.Steady(q.RPS, q.Seconds, lambda.DurationModel{DurationMS: q.DurationMS, CPUShare: q.CPUShare}),
 		lambda.Options{FreeTier: q.FreeTier, Seed: 1})
 	if err != nil {
-		return nil, "", err
+		return nil, say.Text{}, err
 	}
 	for _, s := range full.Series {
 		out.P99LatencyMS = max(out.P99LatencyMS, s.P99MS)
@@ -220,24 +222,24 @@ func runLambda(v values) (any, string, error) {
 	if full.Invocations > 0 {
 		out.BilledMSPerCall = full.Bill.GBSeconds * 1024 / float64(q.Memory) * 1000 / float64(full.Invocations)
 	}
-	return out, r.Explanation, nil
+	return out, say.Text{En: r.Explanation, Ko: r.ExplanationKo}, nil
 }
 
-func runAPIGateway(v values) (any, string, error) {
+func runAPIGateway(v values) (any, say.Text, error) {
 	r, err := apigateway.Quick(apigateway.QuickOptions{RPS: v.f("rps"), Seconds: v.f("seconds"), Rate: v.f("rate"),
 		Burst: v.i("burst"), CacheTTL: v.i("cache_ttl"), IntegrationMS: v.f("integration_ms"), Seed: 1})
 	if err != nil {
-		return nil, "", err
+		return nil, say.Text{}, err
 	}
 	// Backend calls are the requests the cache did not answer.
 	type result struct {
 		apigateway.QuickResult
 		BackendCalls int64 `json:"backend_calls"`
 	}
-	return result{r, r.OK + r.Timeouts - r.CacheHits}, r.Explanation, nil
+	return result{r, r.OK + r.Timeouts - r.CacheHits}, say.Text{En: r.Explanation, Ko: r.ExplanationKo}, nil
 }
 
-func runEdge(v values) (any, string, error) {
+func runEdge(v values) (any, say.Text, error) {
 	fn := v["function"]
 	if fn == "none" {
 		fn = ""
@@ -245,7 +247,7 @@ func runEdge(v values) (any, string, error) {
 	s, err := edge.Quick(edge.QuickOptions{Requests: v.i("requests"), Keys: v.i("keys"), HitRatioTarget: v.f("hit_ratio_target"),
 		Function: fn, Trigger: edge.Trigger(v["trigger"]), Action: edge.Action(v["action"]), Seed: 1})
 	if err != nil {
-		return nil, "", err
+		return nil, say.Text{}, err
 	}
 	type result struct {
 		edge.Summary
@@ -255,17 +257,17 @@ func runEdge(v values) (any, string, error) {
 	for _, n := range s.Invocations {
 		r.FunctionCalls += n
 	}
-	return r, s.Explanation, nil
+	return r, say.Text{En: s.Explanation, Ko: s.ExplanationKo}, nil
 }
 
-func runRDSProxy(v values) (any, string, error) {
+func runRDSProxy(v values) (any, say.Text, error) {
 	r, err := rdsproxy.Quick(rdsproxy.QuickOptions{MaxConnections: v.i("max_connections"), Baseline: v.i("baseline"),
 		Surge: v.i("surge"), SurgeS: v.i("surge_s"), Mode: v["mode"], Proxy: v.on("proxy"), PinnedPct: v.f("pinned_pct"),
 		BorrowTimeoutS: v.f("borrow_timeout_s"), FailoverS: v.f("failover_s"), Seed: 1})
 	if err != nil {
-		return nil, "", err
+		return nil, say.Text{}, err
 	}
-	return r, r.Explanation, nil
+	return r, say.Text{En: r.Explanation, Ko: r.ExplanationKo}, nil
 }
 
 // ddbResult is a load run's totals and its busiest second.
@@ -277,7 +279,7 @@ type ddbResult struct {
 	Partitions      int     `json:"partitions"`
 }
 
-func runDynamoDB(v values) (any, string, error) {
+func runDynamoDB(v values) (any, say.Text, error) {
 	db := dynamodb.New(clock.New(clock.Epoch))
 	in := &dynamodb.CreateTableInput{
 		TableName:            "lab",
@@ -290,12 +292,12 @@ func runDynamoDB(v values) (any, string, error) {
 		in.ProvisionedThroughput = &dynamodb.ProvisionedThroughput{ReadCapacityUnits: int64(v.i("rcu")), WriteCapacityUnits: int64(v.i("wcu"))}
 	}
 	if _, err := db.CreateTable(in); err != nil {
-		return nil, "", err
+		return nil, say.Text{}, err
 	}
 	res, err := dynamodb.Load(db, dynamodb.LoadSpec{Table: "lab", Op: v["op"], Keys: v.i("keys"), Distribution: v["distribution"],
 		HotFraction: v.f("hot_fraction"), Rate: v.f("rate"), Seconds: v.i("seconds"), ItemBytes: v.i("item_bytes"), Seed: 1})
 	if err != nil {
-		return nil, "", err
+		return nil, say.Text{}, err
 	}
 	r := ddbResult{OK: res.OK, Throttled: res.Throttled}
 	for _, s := range res.Series {
@@ -309,14 +311,14 @@ func runDynamoDB(v values) (any, string, error) {
 }
 
 // ddbExplain says what limited a load run.
-func ddbExplain(v values, r ddbResult) string {
+func ddbExplain(v values, r ddbResult) say.Text {
 	if r.Throttled == 0 {
-		return fmt.Sprintf("Every request fitted: the busiest second consumed %s WCU and %s RCU.", Num(r.ConsumedWCUPeak), Num(r.ConsumedRCUPeak))
+		return say.Sprintf("Every request fitted: the busiest second consumed %s WCU and %s RCU.", Num(r.ConsumedWCUPeak), Num(r.ConsumedRCUPeak))
 	}
 	if v["mode"] != "on-demand" && v.i("keys") <= 1 || v["distribution"] == "hot" {
-		return fmt.Sprintf("%s requests were throttled (ProvisionedThroughputExceededException): one partition key sits in one partition, and a partition serves only so many writes a second, whatever the table has [ddb.partition.wcu].", Num(float64(r.Throttled)))
+		return say.Sprintf("%s requests were throttled (ProvisionedThroughputExceededException): one partition key sits in one partition, and a partition serves only so many writes a second, whatever the table has [ddb.partition.wcu].", Num(float64(r.Throttled)))
 	}
-	return fmt.Sprintf("%s requests were throttled (ProvisionedThroughputExceededException): the load needed more capacity a second than the table provides, once the burst capacity saved from idle seconds ran out [ddb.burst.seconds].", Num(float64(r.Throttled)))
+	return say.Sprintf("%s requests were throttled (ProvisionedThroughputExceededException): the load needed more capacity a second than the table provides, once the burst capacity saved from idle seconds ran out [ddb.burst.seconds].", Num(float64(r.Throttled)))
 }
 
 // sfnResult is an execution's outcome without its history.
@@ -369,7 +371,7 @@ func RetryDefinition(settings map[string]string) []byte {
 	return retryDefinition(v)
 }
 
-func runStepFunctions(v values) (any, string, error) {
+func runStepFunctions(v values) (any, say.Text, error) {
 	var answers []map[string]any
 	if n := v.i("failures"); n > 0 {
 		a := map[string]any{"error": "ThrottlingException", "cause": "429 Too Many Requests", "times": n}
@@ -387,7 +389,7 @@ func runStepFunctions(v values) (any, string, error) {
 	res := sfn.Run(retryDefinition(v), []byte(`{"orderId":"O-7"}`), mocks, sfn.Options{Type: sfn.WorkflowType(v["type"]), Seed: 1})
 	if len(res.Problems) > 0 {
 		p := res.Problems[0]
-		return nil, "", fmt.Errorf("the definition is not valid: %s: %s: %s", p.State, p.Field, p.Message)
+		return nil, say.Text{}, fmt.Errorf("the definition is not valid: %s: %s: %s", p.State, p.Field, p.Message)
 	}
 	r := sfnResult{Status: string(res.Status), Error: res.Error, DurationMs: res.DurationMs, Transitions: res.Transitions, Cost: res.Cost}
 	for _, e := range res.History {
@@ -395,9 +397,9 @@ func runStepFunctions(v values) (any, string, error) {
 			r.Attempts++
 		}
 	}
-	why := fmt.Sprintf("The call was tried %d times and the execution ended %s after %s ms.", r.Attempts, r.Status, Num(float64(r.DurationMs)))
+	why := say.Sprintf("The call was tried %d times and the execution ended %s after %s ms.", r.Attempts, r.Status, Num(float64(r.DurationMs)))
 	if r.Status != "SUCCEEDED" {
-		why = fmt.Sprintf("The partner answered ThrottlingException %d times; the Retry block allowed %d retries, so the Catch sent the execution to GiveUp (%s).",
+		why = say.Sprintf("The partner answered ThrottlingException %d times; the Retry block allowed %d retries, so the Catch sent the execution to GiveUp (%s).",
 			v.i("failures"), v.i("max_attempts"), r.Error)
 	}
 	return r, why, nil

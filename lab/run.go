@@ -116,7 +116,7 @@ func run(lib *content.Library, l *content.Lab, settings map[string]string) (Repo
 		rep.Checks = append(rep.Checks, r)
 		rep.Passed = rep.Passed && r.OK
 	}
-	rep.Explanation = Cite(lib, l.Lang, why)
+	rep.Explanation = Cite(lib, l.Lang, why.In(string(l.Lang)))
 	return rep, nil
 }
 

@@ -6,12 +6,15 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/sim/clock"
 	"github.com/saa-study/saa-study/sim/dynamodb"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 func newSimDynamoDBCmd(g *globals) *cobra.Command {
@@ -112,11 +115,15 @@ func runDynamoLoad(g *globals, spec dynamodb.LoadSpec, wcu, rcu int64, onDemand,
 	if asJSON {
 		return writeJSON(g, res)
 	}
-	fmt.Fprintf(g.stdout, "%6s %9s %6s %10s %9s %9s\n", "second", "requests", "ok", "throttled", "RCU", "WCU")
+	t := func(k string) string { return text.T(content.Lang(g.simLang()), k) }
+	// right-aligned by display width, so Korean headings keep the columns
+	head := func(w int, s string) string { return strings.Repeat(" ", max(w-text.Width(s), 0)) + s }
+	fmt.Fprintln(g.stdout, strings.Join([]string{head(6, t("simc.second")), head(9, t("sims.requests")), head(6, t("simc.ok")),
+		head(10, t("sims.throttled")), head(9, "RCU"), head(9, "WCU")}, " "))
 	for _, s := range res.Series {
 		fmt.Fprintf(g.stdout, "%6d %9d %6d %10d %9.1f %9.1f\n", s.Second, s.Requests, s.OK, s.Throttled, s.ConsumedRCU, s.ConsumedWCU)
 	}
-	fmt.Fprintf(g.stdout, "ok %d, throttled %d (ProvisionedThroughputExceededException)\n", res.OK, res.Throttled)
+	fmt.Fprintf(g.stdout, "%s %d, %s %d (ProvisionedThroughputExceededException)\n", t("simc.ok"), res.OK, t("sims.throttled"), res.Throttled)
 	return nil
 }
 

@@ -1,9 +1,13 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
+
+	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/ui/text"
 
 	"github.com/saa-study/saa-study/sim/edge"
 	"github.com/saa-study/saa-study/sim/rdsproxy"
@@ -26,6 +30,10 @@ func newSimEdgeCmd(g *globals) *cobra.Command {
 			}
 			o.Trigger, o.Action = edge.Trigger(trigger), edge.Action(action)
 			sum, err := edge.Quick(o)
+			var refused *edge.Error
+			if errors.As(err, &refused) && g.simLang() == "ko" {
+				return &exitError{code: 1, msg: refused.In("ko")}
+			}
 			if err != nil {
 				return simError(err)
 			}
@@ -52,11 +60,12 @@ func newSimEdgeCmd(g *globals) *cobra.Command {
 func runEdgeScenario(g *globals, arg string, asJSON bool) error {
 	return runScenario(g, arg, asJSON, edge.ParseScenario, edge.Scenarios, func(g *globals, runs []edge.RunResult) {
 		for _, r := range runs {
+			lang := g.simLang()
 			if r.Refusal != nil {
-				fmt.Fprintf(g.stdout, "[%s] refused: %v\n\n", r.Name, r.Refusal)
+				fmt.Fprintf(g.stdout, "[%s] %s: %v\n\n", r.Label(lang), text.T(content.Lang(lang), "simc.refused"), r.Refusal.In(lang))
 				continue
 			}
-			printEdge(g, r.Name, *r.Summary)
+			printEdge(g, r.Label(lang), *r.Summary)
 		}
 	}, func(sc edge.Scenario) map[string]any { return map[string]any{"fact": sc.Fact} })
 }
@@ -65,16 +74,22 @@ func printEdge(g *globals, name string, s edge.Summary) {
 	if name != "" {
 		fmt.Fprintf(g.stdout, "[%s]\n", name)
 	}
-	fmt.Fprintf(g.stdout, "requests %d  hits %d  misses %d  hit ratio %.1f%%  errors %d\n",
-		s.Requests, s.Hits, s.Misses, s.HitRatio*100, s.Errors)
-	fmt.Fprintf(g.stdout, "latency p50 %.1f ms  p99 %.1f ms\n", s.LatencyP50Ms, s.LatencyP99Ms)
-	for t, n := range s.Invocations {
-		fmt.Fprintf(g.stdout, "function runs at %s: %d\n", t, n)
+	lang := g.simLang()
+	t := func(k string) string { return text.T(content.Lang(lang), k) }
+	fmt.Fprintln(g.stdout, figures(t("sims.requests"), s.Requests, t("simc.hits"), s.Hits, t("simc.misses"), s.Misses,
+		t("sims.hit_ratio"), fmt.Sprintf("%.1f%%", s.HitRatio*100), t("sims.errors"), s.Errors))
+	fmt.Fprintf(g.stdout, "%s p50 %.1f ms  p99 %.1f ms\n", t("simc.latency"), s.LatencyP50Ms, s.LatencyP99Ms)
+	for tr, n := range s.Invocations {
+		fmt.Fprintf(g.stdout, t("simc.fnruns")+"\n", tr, n)
 	}
-	for _, l := range s.Cost.Lines {
+	for _, l := range s.Cost.In(lang) {
 		fmt.Fprintf(g.stdout, "  %v\n", l)
 	}
-	fmt.Fprintf(g.stdout, "cost $%.6f\n%s\n\n", s.Cost.TotalUSD, s.Explanation)
+	why := s.Explanation
+	if lang == "ko" {
+		why = g.cite(s.ExplanationKo)
+	}
+	fmt.Fprintf(g.stdout, "%s $%.6f\n%s\n\n", t("sims.cost"), s.Cost.TotalUSD, why)
 }
 
 func newSimRDSProxyCmd(g *globals) *cobra.Command {
@@ -122,7 +137,7 @@ func newSimRDSProxyCmd(g *globals) *cobra.Command {
 func runRDSProxyScenario(g *globals, arg string, asJSON bool) error {
 	return runScenario(g, arg, asJSON, rdsproxy.ParseScenario, rdsproxy.Scenarios, func(g *globals, runs []rdsproxy.RunResult) {
 		for _, r := range runs {
-			printRDSProxy(g, r.Name, r.Result)
+			printRDSProxy(g, r.Label(g.simLang()), r.Result)
 		}
 	}, nil)
 }
@@ -131,10 +146,16 @@ func printRDSProxy(g *globals, name string, r rdsproxy.Result) {
 	if name != "" {
 		fmt.Fprintf(g.stdout, "[%s]\n", name)
 	}
-	fmt.Fprintf(g.stdout, "invocations %d  succeeded %d  failed %d  peak DB connections %d/%d  peak queued %d\n",
-		r.Invocations, r.Succeeded, r.Failed, r.PeakDBConns, r.MaxConnections, r.PeakQueued)
+	lang := g.simLang()
+	t := func(k string) string { return text.T(content.Lang(lang), k) }
+	fmt.Fprintln(g.stdout, figures(t("sims.invocations"), r.Invocations, t("sims.succeeded"), r.Succeeded, t("sims.failed"), r.Failed,
+		t("sims.peak_db"), fmt.Sprintf("%d/%d", r.PeakDBConns, r.MaxConnections), t("sims.peak_queued"), r.PeakQueued))
 	for e, n := range r.Errors {
 		fmt.Fprintf(g.stdout, "  %d × %s\n", n, e)
 	}
-	fmt.Fprintf(g.stdout, "latency p50 %.0f ms  p99 %.0f ms\n%s\n\n", r.P50Ms, r.P99Ms, r.Explanation)
+	why, _ := r.In(lang)
+	if lang == "ko" {
+		why = g.cite(why)
+	}
+	fmt.Fprintf(g.stdout, "%s p50 %.0f ms  p99 %.0f ms\n%s\n\n", t("simc.latency"), r.P50Ms, r.P99Ms, why)
 }

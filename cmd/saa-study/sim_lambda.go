@@ -2,10 +2,11 @@ package main
 
 import (
 	"fmt"
-	"unicode/utf8"
+	"strings"
 
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/lab"
+	"github.com/saa-study/saa-study/ui/text"
 
 	"github.com/spf13/cobra"
 
@@ -39,16 +40,24 @@ func newSimLambdaCmd(g *globals) *cobra.Command {
 			if asJSON {
 				return writeJSON(g, res)
 			}
-			fmt.Fprintf(g.stdout, "requests %d  invocations %d  succeeded %d  throttled %d  timed out %d  cold starts %d  max concurrency %d\n",
-				res.Requests, res.Invocations, res.Succeeded, res.Throttled, res.TimedOut, res.ColdStarts, res.MaxConcurrency)
+			lang := g.simLang()
+			t := func(k string) string { return text.T(content.Lang(lang), k) }
+			fmt.Fprintln(g.stdout, figures(t("sims.requests"), res.Requests, t("sims.invocations"), res.Invocations, t("sims.succeeded"), res.Succeeded,
+				t("sims.throttled"), res.Throttled, t("sims.timed_out"), res.TimedOut, t("sims.cold_starts"), res.ColdStarts, t("sims.max_concurrency"), res.MaxConcurrency))
 			labelW := 0 // the widest label sets the column, so every line lines up
 			for _, l := range res.Bill {
-				labelW = max(labelW, utf8.RuneCountInString(l.Label))
+				label, _ := l.In(lang)
+				labelW = max(labelW, text.Width(label))
 			}
 			for _, l := range res.Bill {
-				fmt.Fprintf(g.stdout, "  %-*s %s\n", labelW, l.Label, l.Arithmetic)
+				label, ar := l.In(lang)
+				fmt.Fprintf(g.stdout, "  %s%s %s\n", label, strings.Repeat(" ", labelW-text.Width(label)), ar)
 			}
-			fmt.Fprintf(g.stdout, "total $%.2f\n%s\n", res.CostUSD.Total, res.Explanation)
+			why := res.Explanation
+			if lang == "ko" {
+				why = g.cite(res.ExplanationKo)
+			}
+			fmt.Fprintf(g.stdout, "%s $%.2f\n%s\n", t("simc.total"), res.CostUSD.Total, why)
 			return nil
 		},
 	}
@@ -73,10 +82,14 @@ func newSimLambdaCmd(g *globals) *cobra.Command {
 
 func runLambdaScenario(g *globals, arg string, asJSON bool) error {
 	return runScenario(g, arg, asJSON, lambda.ParseScenario, lambda.Scenarios, func(g *globals, runs []lambda.VariantResult) {
+		lang := g.simLang()
+		t := func(k string) string { return text.T(content.Lang(lang), k) }
 		for _, r := range runs {
 			res := r.Result
-			fmt.Fprintf(g.stdout, "[%s] requests %d  invocations %d  throttled %d  cold starts %d  max concurrency %d  total $%.2f\n  %s\n\n",
-				r.Label, res.Requests, res.Invocations, res.Throttled, res.ColdStarts, res.MaxConcurrency, res.Bill.Total, g.cite(res.Explanation.String()))
+			fmt.Fprintf(g.stdout, "[%s] %s  %s $%.2f\n  %s\n\n", r.Label,
+				figures(t("sims.requests"), res.Requests, t("sims.invocations"), res.Invocations, t("sims.throttled"), res.Throttled,
+					t("sims.cold_starts"), res.ColdStarts, t("sims.max_concurrency"), res.MaxConcurrency),
+				t("simc.total"), res.Bill.Total, g.cite(res.Explanation.In(lang)))
 		}
 	}, nil)
 }
@@ -117,8 +130,14 @@ func newSimAPIGatewayCmd(g *globals) *cobra.Command {
 			if asJSON {
 				return writeJSON(g, res)
 			}
-			fmt.Fprintf(g.stdout, "requests %d  ok %d  throttled %d  quota exceeded %d  timeouts %d  cache hits %d\n%s\n",
-				res.Requests, res.OK, res.Throttled, res.QuotaExceeded, res.Timeouts, res.CacheHits, res.Explanation)
+			lang := g.simLang()
+			t := func(k string) string { return text.T(content.Lang(lang), k) }
+			why := res.Explanation
+			if lang == "ko" {
+				why = g.cite(res.ExplanationKo)
+			}
+			fmt.Fprintf(g.stdout, "%s\n%s\n", figures(t("sims.requests"), res.Requests, t("simc.ok"), res.OK, t("sims.throttled"), res.Throttled,
+				t("sims.quota"), res.QuotaExceeded, t("simc.timeouts"), res.Timeouts, t("sims.cache_hits"), res.CacheHits), why)
 			return nil
 		},
 	}
@@ -137,8 +156,33 @@ func newSimAPIGatewayCmd(g *globals) *cobra.Command {
 
 func runAPIGatewayScenario(g *globals, arg string, asJSON bool) error {
 	return runScenario(g, arg, asJSON, apigateway.ParseScenario, apigateway.Scenarios, func(g *globals, runs []apigateway.VariantResult) {
+		lang := g.simLang()
 		for _, r := range runs {
-			fmt.Fprintf(g.stdout, "[%s] %s\n", r.Label, r.Result.Explanation)
+			why := r.Result.Explanation
+			if lang == "ko" {
+				why = g.cite(r.Result.ExplanationKo)
+			}
+			fmt.Fprintf(g.stdout, "[%s] %s\n", r.Label, why)
 		}
 	}, nil)
+}
+
+// simLang is the language a sim command prints in: "en" or "ko" (an
+// unusable --lang has already been refused by the time a run prints).
+func (g *globals) simLang() string {
+	lang, err := g.printLang()
+	if err != nil {
+		return "en"
+	}
+	return string(lang)
+}
+
+// figures prints label–number pairs as a sim summary line:
+// "requests 6000  invocations 3000".
+func figures(pairs ...any) string {
+	var parts []string
+	for i := 0; i+1 < len(pairs); i += 2 {
+		parts = append(parts, fmt.Sprintf("%v %v", pairs[i], pairs[i+1]))
+	}
+	return strings.Join(parts, "  ")
 }

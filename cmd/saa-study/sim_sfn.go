@@ -8,6 +8,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/ui/text"
+
 	sfn "github.com/saa-study/saa-study/sim/stepfunctions"
 )
 
@@ -72,7 +75,7 @@ func newSFNValidateCmd(g *globals) *cobra.Command {
 					return err
 				}
 			} else if len(problems) == 0 {
-				fmt.Fprintln(g.stdout, "valid")
+				fmt.Fprintln(g.stdout, text.T(content.Lang(g.simLang()), "simc.valid"))
 			} else {
 				for _, p := range problems {
 					where := p.State
@@ -136,11 +139,12 @@ func newSFNRunCmd(g *globals) *cobra.Command {
 				line := fmt.Sprintf("%s  %-28s %s", e.Timestamp.Format("15:04:05.000"), e.Type, e.State)
 				fmt.Fprintln(g.stdout, strings.TrimRight(line, " ")) // no trailing blanks when there is no state
 			}
-			fmt.Fprintf(g.stdout, "\nstatus %s", res.Status)
+			t := func(k string) string { return text.T(content.Lang(g.simLang()), k) }
+			fmt.Fprintf(g.stdout, "\n%s %s", t("simc.status"), res.Status)
 			if res.Error != "" {
-				fmt.Fprintf(g.stdout, "  error %s: %s", res.Error, res.Cause)
+				fmt.Fprintf(g.stdout, "  %s %s: %s", t("simc.error"), res.Error, res.Cause)
 			}
-			fmt.Fprintf(g.stdout, "\n%d state transitions in %s (virtual time)\n", res.Transitions, fmtMillis(res.DurationMs))
+			fmt.Fprintf(g.stdout, "\n"+t("simc.transitions")+"\n", res.Transitions, fmtMillis(res.DurationMs))
 			return nil
 		},
 	}

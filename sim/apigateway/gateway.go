@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/saa-study/saa-study/sim/say"
+
 	"github.com/saa-study/saa-study/sim/clock"
 	"github.com/saa-study/saa-study/sim/tokenbucket"
 )
@@ -43,6 +45,21 @@ type Step struct {
 	OK     bool   `json:"ok"`
 	Detail string `json:"detail"`
 	Fact   string `json:"fact,omitempty"`
+	// DetailKo is Detail in Korean.
+	DetailKo string `json:"-"`
+}
+
+// In is the step's name and detail in lang ("en" or "ko").
+func (s Step) In(lang string) (name, detail string) {
+	if lang == "ko" {
+		if k, ok := stepNamesKo[s.Name]; ok {
+			name = k
+		}
+	}
+	if name == "" {
+		name = s.Name
+	}
+	return name, say.Pick(lang, s.Detail, s.DetailKo)
 }
 
 // Response is what the client got.

@@ -5,6 +5,8 @@ import (
 	"math"
 	"strings"
 	"time"
+
+	"github.com/saa-study/saa-study/sim/say"
 )
 
 // cacheHitMS is the latency of an answer from the stage cache (a model
@@ -20,7 +22,8 @@ type flow struct {
 // step records a pipeline step. Callers check f.req.Trace first so that an
 // untraced request does not pay for formatting its arguments.
 func (f *flow) step(name string, ok bool, fact, format string, args ...any) {
-	f.resp.Steps = append(f.resp.Steps, Step{Name: name, OK: ok, Detail: fmt.Sprintf(format, args...), Fact: fact})
+	t := say.Sprintf(format, args...)
+	f.resp.Steps = append(f.resp.Steps, Step{Name: name, OK: ok, Detail: t.En, DetailKo: t.Ko, Fact: fact})
 }
 
 func (f *flow) fail(status int, msg string) Response {
@@ -108,7 +111,11 @@ func (g *Gateway) handle(f *flow, now time.Time) Response {
 	if m.APIKeyRequired {
 		if req.APIKey == "" || !hasPlan {
 			if f.req.Trace {
-				f.step("api key", false, "apigw.security", "method requires an API key; %s", map[bool]string{true: "none was sent", false: "this key is not in a usage plan for the stage"}[req.APIKey == ""])
+				if req.APIKey == "" {
+					f.step("api key", false, "apigw.security", "method requires an API key; none was sent")
+				} else {
+					f.step("api key", false, "apigw.security", "method requires an API key; this key is not in a usage plan for the stage")
+				}
 			}
 			return f.fail(403, "Forbidden")
 		}

@@ -24,6 +24,8 @@ type QuickResult struct {
 	QuotaExceeded int64  `json:"quota_exceeded"`
 	Explanation   string `json:"explanation"`
 	Steps         []Step `json:"steps"`
+	// ExplanationKo is Explanation in Korean.
+	ExplanationKo string `json:"-"`
 }
 
 // QuickAPI is the API Quick simulates, for the UI to show.
@@ -49,7 +51,8 @@ func Quick(q QuickOptions) (QuickResult, error) {
 	}
 	c := r.Counters
 	return QuickResult{Requests: c.Requests, OK: c.OK, Throttled: c.Throttled, Timeouts: c.Timeouts, CacheHits: c.CacheHits,
-		QuotaExceeded: c.QuotaExceeded, Explanation: withFact(r.Explanation, r.Fact), Steps: r.Sample.Steps}, nil
+		QuotaExceeded: c.QuotaExceeded, Explanation: withFact(r.Explanation, r.Fact), Steps: r.Sample.Steps,
+		ExplanationKo: withFact(r.ExplanationKo, r.Fact)}, nil
 }
 
 func withFact(text, fact string) string {

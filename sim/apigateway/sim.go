@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/saa-study/saa-study/sim/say"
+
 	"github.com/saa-study/saa-study/sim/clock"
 )
 
@@ -46,7 +48,12 @@ type Event struct {
 	AtMS int64  `json:"at_ms"`
 	Text string `json:"text"`
 	Fact string `json:"fact,omitempty"`
+	// Ko is Text in Korean.
+	Ko string `json:"-"`
 }
+
+// In is the event's text in lang ("en" or "ko").
+func (e Event) In(lang string) string { return say.Pick(lang, e.Text, e.Ko) }
 
 // Result is a simulation's outcome.
 type Result struct {
@@ -55,6 +62,8 @@ type Result struct {
 	Events      []Event  `json:"events"`
 	Explanation string   `json:"explanation"`
 	Fact        string   `json:"fact,omitempty"`
+	// ExplanationKo is Explanation in Korean.
+	ExplanationKo string `json:"-"`
 	// Sample is the first request's step-by-step path.
 	Sample Response `json:"sample"`
 }
@@ -91,7 +100,8 @@ func Simulate(api API, tr Traffic, seed uint64) (Result, error) {
 		}
 		seen[kind] = true
 		ms := now.Sub(clock.Epoch).Milliseconds()
-		res.Events = append(res.Events, Event{AtMS: ms, Fact: fact, Text: fmt.Sprintf("t=%.2fs: ", float64(ms)/1000) + fmt.Sprintf(format, args...)})
+		at, t := fmt.Sprintf("t=%.2fs: ", float64(ms)/1000), say.Sprintf(format, args...)
+		res.Events = append(res.Events, Event{AtMS: ms, Fact: fact, Text: at + t.En, Ko: at + t.Ko})
 	}
 	var sec Second
 	var lats []float64
@@ -175,7 +185,9 @@ func Simulate(api API, tr Traffic, seed uint64) (Result, error) {
 		closeSec(int(ticks / 1000))
 	}
 	res.Counters = g.Counters
-	res.Explanation, res.Fact = explain(g)
+	var why say.Text
+	why, res.Fact = explain(g)
+	res.Explanation, res.ExplanationKo = why.En, why.Ko
 	return res, nil
 }
 
@@ -186,34 +198,34 @@ func pct(a, b int64) float64 {
 	return 100 * float64(a) / float64(b)
 }
 
-func explain(g *Gateway) (string, string) {
+func explain(g *Gateway) (say.Text, string) {
 	c := g.Counters
 	switch {
 	case c.Requests == 0:
-		return "No requests were sent.", ""
+		return say.Sprintf("No requests were sent."), ""
 	case c.Throttled > 0 && c.Throttled >= c.QuotaExceeded && c.ThrottledAccount*2 >= c.Throttled:
-		return fmt.Sprintf("The account token bucket (%s rps, burst %s) emptied: %s requests (%.1f%%) got 429 Too Many Requests.",
+		return say.Sprintf("The account token bucket (%s rps, burst %s) emptied: %s requests (%.1f%%) got 429 Too Many Requests.",
 			num(g.api.AccountThrottle.Rate), commas(int64(g.api.AccountThrottle.Burst)), commas(c.Throttled), pct(c.Throttled, c.Requests)), "apigw.throttle.account"
 	case c.Throttled > 0 && c.Throttled >= c.QuotaExceeded:
-		return fmt.Sprintf("A stage, method or usage-plan bucket ran dry: %s requests (%.1f%%) got 429 Too Many Requests.",
+		return say.Sprintf("A stage, method or usage-plan bucket ran dry: %s requests (%.1f%%) got 429 Too Many Requests.",
 			commas(c.Throttled), pct(c.Throttled, c.Requests)), "apigw.throttle.levels"
 	case c.QuotaExceeded > 0:
-		return fmt.Sprintf("An API key used up its quota: %s requests got 429 Limit Exceeded (a quota, unlike a throttle, waits for the next period).",
+		return say.Sprintf("An API key used up its quota: %s requests got 429 Limit Exceeded (a quota, unlike a throttle, waits for the next period).",
 			commas(c.QuotaExceeded)), "apigw.throttle.levels"
 	case c.Timeouts > 0:
-		return fmt.Sprintf("%s requests (%.1f%%) waited longer than the integration timeout and got 504 Endpoint request timed out.",
+		return say.Sprintf("%s requests (%.1f%%) waited longer than the integration timeout and got 504 Endpoint request timed out.",
 			commas(c.Timeouts), pct(c.Timeouts, c.Requests)), "apigw.timeout.rest"
 	case c.AuthorizerCalls > 0:
-		return fmt.Sprintf("The authorizer Lambda ran %s times for %s requests; its result cache answered %s. %s were refused (401/403).",
+		return say.Sprintf("The authorizer Lambda ran %s times for %s requests; its result cache answered %s. %s were refused (401/403).",
 			commas(c.AuthorizerCalls), commas(c.Requests), commas(c.AuthorizerCacheHits), commas(c.Unauthorized+c.Forbidden)), ""
 	case c.Unauthorized+c.Forbidden > 0:
-		return fmt.Sprintf("%s requests were refused: %s with 401 Unauthorized (no or bad token), %s with 403 Forbidden (no API key or denied).",
+		return say.Sprintf("%s requests were refused: %s with 401 Unauthorized (no or bad token), %s with 403 Forbidden (no API key or denied).",
 			commas(c.Unauthorized+c.Forbidden), commas(c.Unauthorized), commas(c.Forbidden)), "apigw.security"
 	case c.CacheHits > 0:
-		return fmt.Sprintf("The stage cache answered %.1f%% of requests; the integration ran %s times.",
+		return say.Sprintf("The stage cache answered %.1f%% of requests; the integration ran %s times.",
 			pct(c.CacheHits, c.Requests), commas(c.IntegrationCalls)), "apigw.cache.ttl"
 	}
-	return fmt.Sprintf("All %s requests passed every throttle and reached the integration.", commas(c.Requests)), "apigw.throttle.levels"
+	return say.Sprintf("All %s requests passed every throttle and reached the integration.", commas(c.Requests)), "apigw.throttle.levels"
 }
 
 func commas(n int64) string {

@@ -8,7 +8,7 @@
 // CloudFront would. Everything is deterministic for a given seed.
 package edge
 
-import "fmt"
+import "github.com/saa-study/saa-study/sim/say"
 
 // Limits holds the numbers the engine enforces. Each field names the fact
 // id of the content facts file it comes from, so a test can prove they agree.
@@ -120,11 +120,22 @@ type Error struct {
 	Code    string `json:"code"`
 	Message string `json:"message"`
 	Fact    string `json:"fact,omitempty"`
+	// MessageKo is the message in Korean, where the rule has one.
+	MessageKo string `json:"-"`
 }
 
 // Error formats the error as "Code: message".
 func (e *Error) Error() string { return e.Code + ": " + e.Message }
 
+// In formats the error as "Code: message" in lang ("en" or "ko").
+func (e *Error) In(lang string) string {
+	if lang == "ko" && e.MessageKo != "" {
+		return e.Code + ": " + e.MessageKo
+	}
+	return e.Error()
+}
+
 func newErr(code, fact, format string, args ...any) *Error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...), Fact: fact}
+	t := say.Sprintf(format, args...)
+	return &Error{Code: code, Message: t.En, Fact: fact, MessageKo: t.Ko}
 }

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"time"
 
+	"github.com/saa-study/saa-study/sim/say"
+
 	"github.com/saa-study/saa-study/sim/clock"
 )
 
@@ -78,7 +80,12 @@ type Step struct {
 	Stage  string  `json:"stage"`
 	Detail string  `json:"detail"`
 	Ms     float64 `json:"ms"`
+	// DetailKo is Detail in Korean.
+	DetailKo string `json:"-"`
 }
+
+// In is the step's detail in lang ("en" or "ko").
+func (s Step) In(lang string) string { return say.Pick(lang, s.Detail, s.DetailKo) }
 
 // TraceRequest is the step-by-step path of one request.
 type TraceRequest struct {
@@ -95,6 +102,16 @@ type Cost struct {
 	TotalUSD      float64  `json:"total_usd"`
 	PerMillionUSD float64  `json:"per_million_requests_usd"`
 	Lines         []string `json:"lines"`
+	// LinesKo are Lines in Korean.
+	LinesKo []string `json:"-"`
+}
+
+// In is the cost lines in lang ("en" or "ko").
+func (c Cost) In(lang string) []string {
+	if lang == "ko" && len(c.LinesKo) == len(c.Lines) {
+		return c.LinesKo
+	}
+	return c.Lines
 }
 
 // Summary is the outcome of a run.
@@ -112,7 +129,12 @@ type Summary struct {
 	Cost          Cost            `json:"cost"`
 	Trace         []TraceRequest  `json:"trace"`
 	Explanation   string          `json:"explanation"`
+	// ExplanationKo is Explanation in Korean.
+	ExplanationKo string `json:"-"`
 }
+
+// Explain is the explanation in lang ("en" or "ko").
+func (s Summary) Explain(lang string) string { return say.Pick(lang, s.Explanation, s.ExplanationKo) }
 
 type fnStat struct {
 	assoc    Association
@@ -163,7 +185,7 @@ func RunWith(d Distribution, w Workload, lim Limits, pr Prices) (Summary, error)
 		}
 		r := request{tr: tr, ms: d.EdgeLatencyMs, key: int64(key), status: 200, cache: "-"}
 		if tr != nil {
-			r.note("viewer->edge", fmt.Sprintf("round trip %g ms", d.EdgeLatencyMs), d.EdgeLatencyMs)
+			r.note("viewer->edge", say.Sprintf("round trip %g ms", d.EdgeLatencyMs), d.EdgeLatencyMs)
 		}
 		r.run(d, stats, cache, now, ttl, i%rpc == 0, rng)
 		switch r.cache {
@@ -193,7 +215,8 @@ func RunWith(d Distribution, w Workload, lim Limits, pr Prices) (Summary, error)
 	slices.Sort(lat)
 	s.LatencyP50Ms, s.LatencyP99Ms = round3(percentile(lat, 50)), round3(percentile(lat, 99))
 	s.Cost = bill(stats, w.Requests, pr)
-	s.Explanation = explain(s, stats)
+	why := explain(s, stats)
+	s.Explanation, s.ExplanationKo = why.En, why.Ko
 	return s, nil
 }
 
@@ -207,9 +230,9 @@ type request struct {
 	origin    int
 }
 
-func (r *request) note(stage, detail string, ms float64) {
+func (r *request) note(stage string, detail say.Text, ms float64) {
 	if r.tr != nil {
-		r.tr.Steps = append(r.tr.Steps, Step{AtMs: round3(r.ms), Stage: stage, Detail: detail, Ms: round3(ms)})
+		r.tr.Steps = append(r.tr.Steps, Step{AtMs: round3(r.ms), Stage: stage, Detail: detail.En, DetailKo: detail.Ko, Ms: round3(ms)})
 	}
 }
 
@@ -230,7 +253,7 @@ func (r *request) invoke(t Trigger, stats map[Trigger]*fnStat, rng *rand.Rand) b
 			r.ms += ms
 			r.status = 503
 			if r.tr != nil {
-				r.note(string(t), fmt.Sprintf("%s %s timed out after %g s: 503 (LambdaExecutionError)", f.Kind.Label(), f.Name, f.TimeoutS), ms)
+				r.note(string(t), say.Sprintf("%s %s timed out after %g s: 503 (LambdaExecutionError)", f.Kind.Label(), f.Name, f.TimeoutS), ms)
 			}
 			return false
 		}
@@ -238,9 +261,9 @@ func (r *request) invoke(t Trigger, stats map[Trigger]*fnStat, rng *rand.Rand) b
 	}
 	r.ms += ms
 	tracing := r.tr != nil
-	var detail string
+	var detail say.Text
 	if tracing {
-		detail = fmt.Sprintf("%s %s (%s)", f.Kind.Label(), f.Name, f.Action)
+		detail = say.Sprintf("%s %s (%s)", f.Kind.Label(), f.Name, f.Action)
 	}
 	info := actions[f.Action]
 	switch f.Action {
@@ -248,20 +271,20 @@ func (r *request) invoke(t Trigger, stats map[Trigger]*fnStat, rng *rand.Rand) b
 		if f.CollapseTo > 0 {
 			r.key %= int64(f.CollapseTo)
 			if tracing {
-				detail += fmt.Sprintf(": path normalised to /p/%d", r.key)
+				detail = detail.Add(say.Sprintf(": path normalised to /p/%d", r.key))
 			}
 		}
 	case ABCookie:
 		v := rng.IntN(f.Variants)
 		r.key = r.key*64 + int64(v)
 		if tracing {
-			detail += fmt.Sprintf(": variant %d joins the cache key", v)
+			detail = detail.Add(say.Sprintf(": variant %d joins the cache key", v))
 		}
 	}
 	if info.status != 0 && f.Fraction > 0 && rng.Float64() < f.Fraction {
 		r.status, r.generated = info.status, true
 		if tracing {
-			r.note(string(t), detail+fmt.Sprintf(": function answers %d itself", info.status), ms)
+			r.note(string(t), detail.Add(say.Sprintf(": function answers %d itself", info.status)), ms)
 		}
 		return false
 	}
@@ -280,10 +303,10 @@ func (r *request) run(d Distribution, stats map[Trigger]*fnStat, cache map[int64
 	}
 	if exp, ok := cache[r.key]; ok && exp.After(now) {
 		r.cache = "hit"
-		r.note("cache", "hit: served from the edge, origin triggers skipped", 0)
+		r.note("cache", say.Sprintf("hit: served from the edge, origin triggers skipped"), 0)
 	} else {
 		r.cache = "miss"
-		r.note("cache", "miss: forward to origin", 0)
+		r.note("cache", say.Sprintf("miss: forward to origin"), 0)
 		if !r.invoke(OriginRequest, stats, rng) {
 			return
 		}
@@ -294,7 +317,7 @@ func (r *request) run(d Distribution, stats map[Trigger]*fnStat, cache map[int64
 		ms := o.LatencyMs * (1 + o.JitterPct/100*(2*rng.Float64()-1))
 		r.ms += ms
 		if r.tr != nil {
-			r.note("origin", "fetch from "+o.Name, ms)
+			r.note("origin", say.Sprintf("fetch from %s", o.Name), ms)
 		}
 		if !r.invoke(OriginResponse, stats, rng) {
 			return
@@ -317,41 +340,46 @@ func bill(stats map[Trigger]*fnStat, requests int, pr Prices) Cost {
 		if f.Kind == CFF {
 			usd := float64(st.calls) * pr.CFFPerMillion / 1e6
 			c.TotalUSD += usd
-			c.Lines = append(c.Lines, fmt.Sprintf("%s %s (CloudFront Functions): %d invocations × $%.2f / 1M = $%.6f", t, f.Name, st.calls, pr.CFFPerMillion, usd))
+			c.add(say.Sprintf("%s %s (CloudFront Functions): %d invocations × $%.2f / 1M = $%.6f", t, f.Name, st.calls, pr.CFFPerMillion, usd))
 			continue
 		}
 		req := float64(st.calls) * pr.LAEPerMillion / 1e6
 		gbs := st.billedMs / 1000 * f.MemoryMB / 1024
 		dur := gbs * pr.LAEPerGBSecond
 		c.TotalUSD += req + dur
-		c.Lines = append(c.Lines,
-			fmt.Sprintf("%s %s (Lambda@Edge): %d requests × $%.2f / 1M = $%.6f", t, f.Name, st.calls, pr.LAEPerMillion, req),
-			fmt.Sprintf("%s %s (Lambda@Edge): %g billed ms × %g MB / 1024 = %.4f GB-s × $%.8f = $%.6f", t, f.Name, st.billedMs, f.MemoryMB, gbs, pr.LAEPerGBSecond, dur))
+		c.add(say.Sprintf("%s %s (Lambda@Edge): %d requests × $%.2f / 1M = $%.6f", t, f.Name, st.calls, pr.LAEPerMillion, req))
+		c.add(say.Sprintf("%s %s (Lambda@Edge): %g billed ms × %g MB / 1024 = %.4f GB-s × $%.8f = $%.6f", t, f.Name, st.billedMs, f.MemoryMB, gbs, pr.LAEPerGBSecond, dur))
 	}
 	c.PerMillionUSD = round6(c.TotalUSD / float64(requests) * 1e6)
 	c.TotalUSD = round6(c.TotalUSD)
-	c.Lines = append(c.Lines, fmt.Sprintf("total: $%.6f for %d requests = $%.4f per 1M requests (free tiers and CloudFront request/transfer charges not included)", c.TotalUSD, requests, c.PerMillionUSD))
+	c.add(say.Sprintf("total: $%.6f for %d requests = $%.4f per 1M requests (free tiers and CloudFront request/transfer charges not included)", c.TotalUSD, requests, c.PerMillionUSD))
 	return c
 }
 
-func explain(s Summary, stats map[Trigger]*fnStat) string {
+func explain(s Summary, stats map[Trigger]*fnStat) say.Text {
 	for _, t := range []Trigger{OriginRequest, OriginResponse} {
 		if st := stats[t]; st != nil {
-			return fmt.Sprintf("The %s function ran %d times, once per cache miss, while %d of %d requests were hits that skipped it [lae.events].", t, st.calls, s.Hits, s.Requests)
+			return say.Sprintf("The %s function ran %d times, once per cache miss, while %d of %d requests were hits that skipped it [lae.events].", t, st.calls, s.Hits, s.Requests)
 		}
 	}
 	for _, t := range []Trigger{ViewerRequest, ViewerResponse} {
 		if st := stats[t]; st != nil {
 			if info := actions[st.fn.Action]; info.body || info.network {
-				return fmt.Sprintf("The %s Lambda@Edge function ran on all %d requests; %s needs Lambda@Edge because CloudFront Functions have no body or network access [cff.access].", t, st.calls, st.fn.Action)
+				return say.Sprintf("The %s Lambda@Edge function ran on all %d requests; %s needs Lambda@Edge because CloudFront Functions have no body or network access [cff.access].", t, st.calls, st.fn.Action)
 			}
 			if st.fn.Kind == CFF {
-				return fmt.Sprintf("The %s CloudFront Function ran on all %d requests, hit or miss, at $0.10 per 1M with no duration charge [cff.access].", t, st.calls)
+				return say.Sprintf("The %s CloudFront Function ran on all %d requests, hit or miss, at $0.10 per 1M with no duration charge [cff.access].", t, st.calls)
 			}
-			return fmt.Sprintf("The %s Lambda@Edge function ran on all %d requests, hit or miss, billed per request and per GB-s; a CloudFront Function would do a header or URL job for less [lae.unsupported].", t, st.calls)
+			return say.Sprintf("The %s Lambda@Edge function ran on all %d requests, hit or miss, billed per request and per GB-s; a CloudFront Function would do a header or URL job for less [lae.unsupported].", t, st.calls)
 		}
 	}
-	return fmt.Sprintf("No edge function: %d hits and %d misses; origin triggers would run only on the misses [lae.events].", s.Hits, s.Misses)
+	return say.Sprintf("No edge function: %d hits and %d misses; origin triggers would run only on the misses [lae.events].", s.Hits, s.Misses)
+}
+
+// add appends a cost line in both languages.
+func (c *Cost) add(t say.Text) {
+	c.Lines = append(c.Lines, t.En)
+	c.LinesKo = append(c.LinesKo, t.Ko)
 }
 
 type keyGen struct {

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/saa-study/saa-study/sim/say"
+
 	"gopkg.in/yaml.v3"
 
 	"github.com/saa-study/saa-study/sim/internal/scenariofile"
@@ -32,6 +34,7 @@ type Scenario struct {
 // the exception the distribution must be refused with.
 type ScenarioRun struct {
 	Name         string       `json:"name" yaml:"name"`
+	NameKo       string       `json:"name_ko,omitempty" yaml:"name_ko"`
 	Distribution Distribution `json:"distribution" yaml:"distribution"`
 	ExpectError  string       `json:"expect_error,omitempty" yaml:"expect_error"`
 }
@@ -39,9 +42,13 @@ type ScenarioRun struct {
 // RunResult is the outcome of one run of a scenario: a summary or a refusal.
 type RunResult struct {
 	Name    string   `json:"name"`
+	NameKo  string   `json:"-"`
 	Summary *Summary `json:"summary,omitempty"`
 	Refusal *Error   `json:"refusal,omitempty"`
 }
+
+// Label is the run's name in lang ("en" or "ko").
+func (r RunResult) Label(lang string) string { return say.Pick(lang, r.Name, r.NameKo) }
 
 //go:embed scenarios/*.yaml
 var scenarioFS embed.FS
@@ -120,14 +127,14 @@ func ParseScenario(data []byte) (s Scenario, err error) {
 func (s Scenario) Run() ([]RunResult, error) {
 	out := make([]RunResult, 0, len(s.Runs))
 	for _, r := range s.Runs {
-		res := RunResult{Name: r.Name}
+		res := RunResult{Name: r.Name, NameKo: r.NameKo}
 		sum, err := Run(r.Distribution, s.Workload)
 		var ae *Error
 		switch {
 		case err == nil:
 			res.Summary = &sum
 		case errors.As(err, &ae):
-			res.Refusal = &Error{Code: ae.Code, Message: err.Error(), Fact: ae.Fact}
+			res.Refusal = &Error{Code: ae.Code, Message: err.Error(), Fact: ae.Fact, MessageKo: ae.MessageKo}
 		default:
 			res.Refusal = &Error{Code: ErrInvalidArgument, Message: err.Error()}
 		}

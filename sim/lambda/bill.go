@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/saa-study/saa-study/sim/say"
 )
 
 // Usage is what a run consumed, in the units Lambda bills.
@@ -31,6 +33,14 @@ type BillLine struct {
 	Label      string  `json:"label"`
 	Arithmetic string  `json:"arithmetic"`
 	USD        float64 `json:"usd"`
+	// LabelKo and ArithmeticKo are the line in Korean.
+	LabelKo      string `json:"-"`
+	ArithmeticKo string `json:"-"`
+}
+
+// In is the line's label and arithmetic in lang ("en" or "ko").
+func (l BillLine) In(lang string) (label, arithmetic string) {
+	return say.Pick(lang, l.Label, l.LabelKo), say.Pick(lang, l.Arithmetic, l.ArithmeticKo)
 }
 
 // Bill is the priced usage. Compute includes duration on provisioned
@@ -58,19 +68,23 @@ func ComputeBill(u Usage, freeTier bool, l Limits) Bill {
 	}
 	free := freeTier && u.Provisioned == 0
 	if freeTier && !free {
-		b.Lines = append(b.Lines, BillLine{Label: "Free tier", Arithmetic: "not applied: the function has provisioned concurrency"})
+		b.Lines = append(b.Lines, BillLine{Label: "Free tier", Arithmetic: "not applied: the function has provisioned concurrency",
+			LabelKo: "프리 티어", ArithmeticKo: "적용되지 않음: 함수에 프로비저닝된 동시성이 있습니다"})
 	}
 
 	reqs := u.OnDemandInvocations + u.PCInvocations
 	billable := reqs
 	ar := commas(reqs) + " requests"
+	arKo := "요청 " + commas(reqs) + "건"
 	if free {
 		billable = max(reqs-l.FreeRequests, 0)
 		ar += " − " + commas(l.FreeRequests) + " free = " + commas(billable)
+		arKo += " − 무료 " + commas(l.FreeRequests) + "건 = " + commas(billable) + "건"
 	}
 	b.Requests = float64(billable) * l.PriceRequestsPerM / 1e6
-	ar += fmt.Sprintf(" × $%.2f/M = %s", l.PriceRequestsPerM, usd(b.Requests))
-	b.Lines = append(b.Lines, BillLine{Label: "Requests", Arithmetic: ar, USD: b.Requests})
+	tail := fmt.Sprintf(" × $%.2f/M = %s", l.PriceRequestsPerM, usd(b.Requests))
+	ar += tail
+	b.Lines = append(b.Lines, BillLine{Label: "Requests", Arithmetic: ar, USD: b.Requests, LabelKo: "요청", ArithmeticKo: arKo + tail})
 
 	odGBs := gbs(u.OnDemandBilledMS)
 	b.GBSeconds = odGBs + gbs(u.PCBilledMS)
@@ -80,27 +94,34 @@ func ComputeBill(u Usage, freeTier bool, l Limits) Bill {
 			avg = float64(u.OnDemandBilledMS) / float64(u.OnDemandInvocations) / 1000
 		}
 		ar = fmt.Sprintf("%s × %.3f s × %.3f GB = %s GB-s", commas(u.OnDemandInvocations), avg, gb, num(odGBs))
+		arKo = ar
 		billGBs := odGBs
 		if free {
 			billGBs = math.Max(odGBs-l.FreeGBSeconds, 0)
 			ar += " − " + num(l.FreeGBSeconds) + " free = " + num(billGBs)
+			arKo += " − 무료 " + num(l.FreeGBSeconds) + " = " + num(billGBs)
 		}
 		c := billGBs * price
-		ar += fmt.Sprintf(" × $%.10f = %s", price, usd(c))
+		tail := fmt.Sprintf(" × $%.10f = %s", price, usd(c))
+		ar += tail
 		b.Compute += c
-		b.Lines = append(b.Lines, BillLine{Label: "Compute (" + u.Arch + ")", Arithmetic: ar, USD: c})
+		b.Lines = append(b.Lines, BillLine{Label: "Compute (" + u.Arch + ")", Arithmetic: ar, USD: c,
+			LabelKo: "컴퓨팅 (" + u.Arch + ")", ArithmeticKo: arKo + tail})
 	}
 	if u.InitBilledMS > 0 {
 		b.Lines = append(b.Lines, BillLine{Label: "INIT (included in compute)",
-			Arithmetic: fmt.Sprintf("%s ms of cold-start INIT × %.3f GB = %s GB-s, billed since 2025-08-01", commas(u.InitBilledMS), gb, num(gbs(u.InitBilledMS)))})
+			Arithmetic:   fmt.Sprintf("%s ms of cold-start INIT × %.3f GB = %s GB-s, billed since 2025-08-01", commas(u.InitBilledMS), gb, num(gbs(u.InitBilledMS))),
+			LabelKo:      "INIT (컴퓨팅에 포함)",
+			ArithmeticKo: fmt.Sprintf("콜드 스타트 INIT %s ms × %.3f GB = %s GB-s, 2025-08-01부터 과금", commas(u.InitBilledMS), gb, num(gbs(u.InitBilledMS)))})
 	}
 	if u.PCInvocations > 0 {
 		pg := gbs(u.PCBilledMS)
 		c := pg * pcDur
 		b.Compute += c
-		b.Lines = append(b.Lines, BillLine{Label: "Compute on provisioned environments",
-			Arithmetic: fmt.Sprintf("%s × %.3f s × %.3f GB = %s GB-s × $%.10f = %s", commas(u.PCInvocations),
-				float64(u.PCBilledMS)/float64(u.PCInvocations)/1000, gb, num(pg), pcDur, usd(c)), USD: c})
+		ar := fmt.Sprintf("%s × %.3f s × %.3f GB = %s GB-s × $%.10f = %s", commas(u.PCInvocations),
+			float64(u.PCBilledMS)/float64(u.PCInvocations)/1000, gb, num(pg), pcDur, usd(c))
+		b.Lines = append(b.Lines, BillLine{Label: "Compute on provisioned environments", Arithmetic: ar, USD: c,
+			LabelKo: "프로비저닝된 환경의 컴퓨팅", ArithmeticKo: ar})
 	}
 	if u.Provisioned > 0 {
 		round := float64(max(l.PCRoundS, 1))
@@ -109,10 +130,13 @@ func ComputeBill(u Usage, freeTier bool, l Limits) Bill {
 		b.Provisioned = pg * pcPrice
 		b.Lines = append(b.Lines, BillLine{Label: "Provisioned concurrency",
 			Arithmetic: fmt.Sprintf("%d × %.3f GB × %s s (rounded up to %d min) = %s GB-s × $%.10f = %s",
-				u.Provisioned, gb, num(secs), int(round/60), num(pg), pcPrice, usd(b.Provisioned)), USD: b.Provisioned})
+				u.Provisioned, gb, num(secs), int(round/60), num(pg), pcPrice, usd(b.Provisioned)), USD: b.Provisioned,
+			LabelKo: "프로비저닝된 동시성",
+			ArithmeticKo: fmt.Sprintf("%d × %.3f GB × %s s (%d분 단위로 올림) = %s GB-s × $%.10f = %s",
+				u.Provisioned, gb, num(secs), int(round/60), num(pg), pcPrice, usd(b.Provisioned))})
 	}
 	b.Total = b.Requests + b.Compute + b.Provisioned
-	b.Lines = append(b.Lines, BillLine{Label: "Total", Arithmetic: usd(b.Total), USD: b.Total})
+	b.Lines = append(b.Lines, BillLine{Label: "Total", Arithmetic: usd(b.Total), USD: b.Total, LabelKo: "합계", ArithmeticKo: usd(b.Total)})
 	return b
 }
 

@@ -53,6 +53,8 @@ type QuickResult struct {
 	CostUSD        QuickCost  `json:"cost_usd"`
 	Explanation    string     `json:"explanation"`
 	Bill           []BillLine `json:"bill"`
+	// ExplanationKo is Explanation in Korean.
+	ExplanationKo string `json:"-"`
 }
 
 // Quick runs a steady synchronous load against one function.
@@ -83,6 +85,6 @@ func Quick(q QuickOptions) (QuickResult, error) {
 		Requests: r.Requests, Invocations: r.Invocations, Succeeded: r.Succeeded, Throttled: r.Throttled, TimedOut: r.TimedOut,
 		ColdStarts: r.ColdStarts, MaxConcurrency: r.MaxConcurrency, GBSeconds: r.Bill.GBSeconds,
 		CostUSD:     QuickCost{Requests: r.Bill.Requests, Compute: r.Bill.Compute, Provisioned: r.Bill.Provisioned, Total: r.Bill.Total},
-		Explanation: r.Explanation.String(), Bill: r.Bill.Lines,
+		Explanation: r.Explanation.String(), Bill: r.Bill.Lines, ExplanationKo: r.Explanation.In("ko"),
 	}, nil
 }

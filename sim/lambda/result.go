@@ -2,6 +2,8 @@ package lambda
 
 import (
 	"container/heap"
+
+	"github.com/saa-study/saa-study/sim/say"
 )
 
 // Second is one point of the per-second time series.
@@ -23,20 +25,38 @@ type Event struct {
 	Kind string `json:"kind"`
 	Text string `json:"text"`
 	Fact string `json:"fact,omitempty"`
+	// Ko is Text in Korean.
+	Ko string `json:"-"`
 }
+
+// In is the event's text in lang ("en" or "ko").
+func (e Event) In(lang string) string { return say.Pick(lang, e.Text, e.Ko) }
 
 // Explanation is one line on what happened and why, citing a fact id.
 type Explanation struct {
 	Text string `json:"text"`
 	Fact string `json:"fact,omitempty"`
+	// Ko is Text in Korean.
+	Ko string `json:"-"`
+}
+
+// explanation is the sentence format makes, in both languages, citing fact.
+func explanation(fact, format string, args ...any) Explanation {
+	t := say.Sprintf(format, args...)
+	return Explanation{Text: t.En, Ko: t.Ko, Fact: fact}
 }
 
 // String renders the explanation with its fact id in brackets.
-func (e Explanation) String() string {
+func (e Explanation) String() string { return e.In("en") }
+
+// In renders the explanation in lang ("en" or "ko") with its fact id in
+// brackets.
+func (e Explanation) In(lang string) string {
+	s := say.Pick(lang, e.Text, e.Ko)
 	if e.Fact == "" {
-		return e.Text
+		return s
 	}
-	return e.Text + " [" + e.Fact + "]"
+	return s + " [" + e.Fact + "]"
 }
 
 // Result is everything a run produced. Invocation counts are invocations;

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"time"
 
+	"github.com/saa-study/saa-study/sim/say"
+
 	"github.com/saa-study/saa-study/sim/tokenbucket"
 )
 
@@ -191,8 +193,9 @@ func (e *engine) event(kind, fact, format string, args ...any) {
 		return
 	}
 	e.seen[kind] = true
-	text := fmt.Sprintf("t=%.2fs: ", float64(e.ms(e.now))/1000) + fmt.Sprintf(format, args...)
-	e.res.Events = append(e.res.Events, Event{AtMS: e.ms(e.now), Kind: kind, Text: text, Fact: fact})
+	at := fmt.Sprintf("t=%.2fs: ", float64(e.ms(e.now))/1000)
+	t := say.Sprintf(format, args...)
+	e.res.Events = append(e.res.Events, Event{AtMS: e.ms(e.now), Kind: kind, Text: at + t.En, Ko: at + t.Ko, Fact: fact})
 }
 
 func (e *engine) loop() {

@@ -1,8 +1,9 @@
 package rdsproxy
 
 import (
-	"fmt"
 	"math"
+
+	"github.com/saa-study/saa-study/sim/say"
 )
 
 func (s *sim) failover() {
@@ -43,7 +44,7 @@ func (s *sim) drainWaiters() {
 	}
 }
 
-func (s *sim) explain() string {
+func (s *sim) explain() say.Text {
 	r := s.res
 	peak := 0
 	for _, p := range s.c.Lambda.Phases {
@@ -53,17 +54,17 @@ func (s *sim) explain() string {
 	case s.c.Failover != nil:
 		f := s.c.Failover
 		if s.proxy {
-			return fmt.Sprintf("Failover: the proxy held client connections and queued work for %.1f s instead of %g s (modelled as the 'up to %g%%' shorter failover, a best case), so %d invocations failed [rdsproxy.failover].", (f.DurationS+f.DNSLagS)*(1-*f.ReductionPct/100), f.DurationS+f.DNSLagS, *f.ReductionPct, r.Failed)
+			return say.Sprintf("Failover: the proxy held client connections and queued work for %.1f s instead of %g s (modelled as the 'up to %g%%' shorter failover, a best case), so %d invocations failed [rdsproxy.failover].", (f.DurationS+f.DNSLagS)*(1-*f.ReductionPct/100), f.DurationS+f.DNSLagS, *f.ReductionPct, r.Failed)
 		}
-		return fmt.Sprintf("Failover without a proxy: every connection dropped and clients could not reconnect for %g s (failover plus DNS), so %d invocations failed [rdsproxy.failover].", f.DurationS+f.DNSLagS, r.Failed)
+		return say.Sprintf("Failover without a proxy: every connection dropped and clients could not reconnect for %g s (failover plus DNS), so %d invocations failed [rdsproxy.failover].", f.DurationS+f.DNSLagS, r.Failed)
 	case !s.proxy && r.Errors[ErrTooMany] > 0:
-		return fmt.Sprintf("%d Lambda environments each wanted a connection but max_connections is %d: %d invocations failed with 'Too many connections' (1040). RDS Proxy would pool them [rdsproxy.pooling].", len(s.envs), r.MaxConnections, r.Errors[ErrTooMany])
+		return say.Sprintf("%d Lambda environments each wanted a connection but max_connections is %d: %d invocations failed with 'Too many connections' (1040). RDS Proxy would pool them [rdsproxy.pooling].", len(s.envs), r.MaxConnections, r.Errors[ErrTooMany])
 	case s.proxy && s.c.Proxy.PinnedPct > 0 && r.PeakQueued > 0:
-		return fmt.Sprintf("%g%% of sessions were pinned and held a DB connection each, so the pool of %d ran dry: up to %d clients queued and %d timed out [rdsproxy.pooling].", s.c.Proxy.PinnedPct, r.PoolSize, r.PeakQueued, r.Errors[ErrBorrowWait])
+		return say.Sprintf("%g%% of sessions were pinned and held a DB connection each, so the pool of %d ran dry: up to %d clients queued and %d timed out [rdsproxy.pooling].", s.c.Proxy.PinnedPct, r.PoolSize, r.PeakQueued, r.Errors[ErrBorrowWait])
 	case s.proxy:
-		return fmt.Sprintf("Up to %d concurrent invocations shared at most %d database connections through the proxy (multiplexing between transactions) [rdsproxy.pooling].", peak, r.PeakDBConns)
+		return say.Sprintf("Up to %d concurrent invocations shared at most %d database connections through the proxy (multiplexing between transactions) [rdsproxy.pooling].", peak, r.PeakDBConns)
 	}
-	return fmt.Sprintf("Up to %d concurrent invocations used %d database connections, within max_connections %d [rdsproxy.pooling].", peak, r.PeakDBConns, r.MaxConnections)
+	return say.Sprintf("Up to %d concurrent invocations used %d database connections, within max_connections %d [rdsproxy.pooling].", peak, r.PeakDBConns, r.MaxConnections)
 }
 
 // percentile is the nearest-rank percentile of sorted values, rounded to 0.1 ms.

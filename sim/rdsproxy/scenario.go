@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/saa-study/saa-study/sim/say"
+
 	"gopkg.in/yaml.v3"
 
 	"github.com/saa-study/saa-study/sim/internal/scenariofile"
@@ -29,14 +31,19 @@ type Scenario struct {
 // ScenarioRun is one named configuration of a scenario.
 type ScenarioRun struct {
 	Name   string `json:"name" yaml:"name"`
+	NameKo string `json:"name_ko,omitempty" yaml:"name_ko"`
 	Config Config `json:"config" yaml:"config"`
 }
 
 // RunResult pairs a run's name with its result.
 type RunResult struct {
 	Name   string `json:"name"`
+	NameKo string `json:"-"`
 	Result Result `json:"result"`
 }
+
+// Label is the run's name in lang ("en" or "ko").
+func (r RunResult) Label(lang string) string { return say.Pick(lang, r.Name, r.NameKo) }
 
 //go:embed scenarios/*.yaml
 var scenarioFS embed.FS
@@ -97,7 +104,7 @@ func (s Scenario) Run() ([]RunResult, error) {
 		if err != nil {
 			return out, fmt.Errorf("run %q: %w", r.Name, err)
 		}
-		out = append(out, RunResult{Name: r.Name, Result: res})
+		out = append(out, RunResult{Name: r.Name, NameKo: r.NameKo, Result: res})
 	}
 	return out, nil
 }

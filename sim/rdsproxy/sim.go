@@ -6,6 +6,8 @@ import (
 	"slices"
 	"time"
 
+	"github.com/saa-study/saa-study/sim/say"
+
 	"github.com/saa-study/saa-study/sim/clock"
 )
 
@@ -47,6 +49,17 @@ type Result struct {
 	Series         []Second       `json:"series"`
 	Events         []string       `json:"events"`
 	Explanation    string         `json:"explanation"`
+	// EventsKo and ExplanationKo are Events and Explanation in Korean.
+	EventsKo      []string `json:"-"`
+	ExplanationKo string   `json:"-"`
+}
+
+// In is the explanation and the events in lang ("en" or "ko").
+func (r Result) In(lang string) (explanation string, events []string) {
+	if lang == "ko" && r.ExplanationKo != "" && len(r.EventsKo) == len(r.Events) {
+		return r.ExplanationKo, r.EventsKo
+	}
+	return r.Explanation, r.Events
 }
 
 // maxEvents caps the event log.
@@ -137,7 +150,8 @@ func RunWith(c Config, lim Limits) (Result, error) {
 	s.clk.RunUntilIdle()
 	slices.Sort(s.allLat)
 	s.res.P50Ms, s.res.P99Ms = percentile(s.allLat, 50), percentile(s.allLat, 99)
-	s.res.Explanation = s.explain()
+	why := s.explain()
+	s.res.Explanation, s.res.ExplanationKo = why.En, why.Ko
 	return s.res, nil
 }
 
@@ -152,7 +166,9 @@ func (s *sim) event(key, format string, args ...any) {
 	}
 	if len(s.res.Events) < maxEvents {
 		at := s.now().Sub(clock.Epoch).Seconds()
-		s.res.Events = append(s.res.Events, fmt.Sprintf("t=%.3fs %s", at, fmt.Sprintf(format, args...)))
+		t, when := say.Sprintf(format, args...), fmt.Sprintf("t=%.3fs ", at)
+		s.res.Events = append(s.res.Events, when+t.En)
+		s.res.EventsKo = append(s.res.EventsKo, when+t.Ko)
 	}
 }
 

@@ -195,7 +195,7 @@ func (s *Screen) set(v string) {
 		return
 	}
 	if err := ch.Allows(v); err != nil {
-		s.problem = fmt.Sprintf(s.c.T("lab.refused"), v, ch.Name, ch.Range())
+		s.problem = fmt.Sprintf(s.c.T("lab.refused"), v, ch.Name, ch.RangeIn(s.c.Lang))
 		return
 	}
 	s.problem = ""

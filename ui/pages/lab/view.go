@@ -97,7 +97,7 @@ func (s *Screen) settingLines(w int) []string {
 		line := cursor + ch.Name + "  " + val
 		out = append(out, text.Truncate(style.Render(line), w))
 		if i == s.cursor {
-			hint := s.c.T("lab.range") + " " + ch.Range()
+			hint := s.c.T("lab.range") + " " + ch.RangeIn(s.c.Lang)
 			out = append(out, s.wrap("    "+hint, w, st.Muted)...)
 		}
 	}

@@ -4,8 +4,11 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/saa-study/saa-study/content"
+
 	"github.com/saa-study/saa-study/sim/apigateway"
 	"github.com/saa-study/saa-study/sim/clock"
+	"github.com/saa-study/saa-study/sim/say"
 	"github.com/saa-study/saa-study/ui/text"
 )
 
@@ -47,7 +50,7 @@ func apigatewayEngine() engine {
 			run := apigwRun(t("sim.yours"), r, t)
 			if n, resp, ok := firstRefused(apigateway.QuickAPI(q), q); ok {
 				run.pages[0].lines = append(run.pages[0].lines, "")
-				run.pages[0].lines = append(run.pages[0].lines, requestPath(fmt.Sprintf(t("sim.first_refused"), text.Comma(int64(n))), resp)...)
+				run.pages[0].lines = append(run.pages[0].lines, requestPath(fmt.Sprintf(t("sim.first_refused"), text.Comma(int64(n))), resp, langOf(t))...)
 			}
 			return outcome{title: t("sim.yours"), metrics: apigwMetrics(t), runs: []variant{run}}, nil
 		},
@@ -93,30 +96,35 @@ func apigwRun(label string, r apigateway.Result, t func(string) string) variant 
 			{t("sims.cache_hits"), fmt.Sprintf("%s (%.0f%%)", text.Comma(c.CacheHits), 100*c.CacheHitRatio())},
 			{t("sims.integration_calls"), text.Comma(c.IntegrationCalls)},
 		},
-		explain: withFactID(r.Explanation, r.Fact),
+		explain: withFactID(say.Pick(langOf(t), r.Explanation, r.ExplanationKo), r.Fact),
 	}
 	for _, e := range r.Events {
-		line := e.Text
+		line := e.In(langOf(t))
 		if e.Fact != "" {
 			line += " [" + e.Fact + "]"
 		}
 		run.events = append(run.events, line)
 	}
 	// The first request, step by step through the pipeline.
-	run.pages = []page{{name: t("sim.v.path"), lines: requestPath(t("sim.first_request"), r.Sample)}}
+	run.pages = []page{{name: t("sim.v.path"), lines: requestPath(t("sim.first_request"), r.Sample, langOf(t))}}
 	return run
 }
 
 // requestPath lists one request's steps through the pipeline, each passed
 // (✓) or where it stopped (✗), with the fact behind the rule.
-func requestPath(title string, resp apigateway.Response) []string {
-	path := []string{fmt.Sprintf("%s → %d %s (%.1f ms)", title, resp.Status, resp.Message, resp.LatencyMS)}
+func requestPath(title string, resp apigateway.Response, lang string) []string {
+	msg := resp.Message
+	if msg == "OK (from cache)" { // the one status text the simulator adds to the service's own
+		msg = text.T(content.Lang(lang), "sim.fromcache")
+	}
+	path := []string{fmt.Sprintf("%s → %d %s (%.1f ms)", title, resp.Status, msg, resp.LatencyMS)}
 	for i, s := range resp.Steps {
 		mark := "✓"
 		if !s.OK {
 			mark = "✗"
 		}
-		line := fmt.Sprintf("%2d %s %-14s %s", i+1, mark, s.Name, s.Detail)
+		name, detail := s.In(lang)
+		line := fmt.Sprintf("%2d %s %s %s", i+1, mark, text.PadRight(name, 14), detail)
 		if s.Fact != "" {
 			line += " [" + s.Fact + "]"
 		}

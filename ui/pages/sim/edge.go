@@ -61,7 +61,7 @@ func edgeEngine() engine {
 			out := outcome{title: t("sim.yours"), metrics: []string{t("simm.latency_req")}, xunit: "#"}
 			d, err := edge.QuickDistribution(o)
 			if err != nil {
-				out.runs = []variant{edgeRefused(t("sim.yours"), err)}
+				out.runs = []variant{edgeRefused(t("sim.yours"), err, t)}
 				return out, nil
 			}
 			w := edge.Workload{Requests: o.Requests, Keys: o.Keys, Seed: o.Seed, Trace: edgeTraced}
@@ -73,7 +73,7 @@ func edgeEngine() engine {
 			}
 			s, err := edge.Run(d, w)
 			if err != nil {
-				out.runs = []variant{edgeRefused(t("sim.yours"), err)}
+				out.runs = []variant{edgeRefused(t("sim.yours"), err, t)}
 				return out, nil
 			}
 			out.runs = []variant{edgeRun(t("sim.yours"), s, t)}
@@ -94,9 +94,9 @@ func edgeEngine() engine {
 				for _, r := range runs {
 					switch {
 					case r.Refusal != nil:
-						out.runs = append(out.runs, edgeRefused(r.Name, r.Refusal))
+						out.runs = append(out.runs, edgeRefused(r.Label(langOf(t)), r.Refusal, t))
 					case r.Summary != nil:
-						out.runs = append(out.runs, edgeRun(r.Name, *r.Summary, t))
+						out.runs = append(out.runs, edgeRun(r.Label(langOf(t)), *r.Summary, t))
 					}
 				}
 				return out, nil
@@ -108,18 +108,19 @@ func edgeEngine() engine {
 
 // edgeRefused shows a distribution CloudFront would not accept: the refusal
 // is the lesson, so it is the explanation, with the rule's fact id.
-func edgeRefused(label string, err error) variant {
+func edgeRefused(label string, err error, t func(string) string) variant {
 	text := err.Error()
 	var e *edge.Error
 	if errors.As(err, &e) {
 		// The engine wraps the refusal with where it happened; the refusal
-		// itself reads the way CloudFront words it.
-		text = e.Error()
+		// itself reads the way CloudFront words it (and, in Korean, says
+		// the same in Korean, the exception's name kept).
+		text = e.In(langOf(t))
 		if e.Fact != "" {
 			text += " [" + e.Fact + "]"
 		}
 	}
-	return variant{label: label, explain: "refused: " + text, events: []string{err.Error()}}
+	return variant{label: label, explain: t("sim.refused") + " " + text, events: []string{text}}
 }
 
 func edgeRun(label string, s edge.Summary, t func(string) string) variant {
@@ -140,7 +141,7 @@ func edgeRun(label string, s edge.Summary, t func(string) string) variant {
 			{t("sims.cost"), fmt.Sprintf("$%.6f", s.Cost.TotalUSD)},
 			{t("sims.per_million"), fmt.Sprintf("$%.4f", s.Cost.PerMillionUSD)},
 		},
-		explain: s.Explanation,
+		explain: s.Explain(langOf(t)),
 	}
 	for _, tr := range edge.Triggers() {
 		if n, ok := s.Invocations[tr]; ok {
@@ -150,11 +151,33 @@ func edgeRun(label string, s edge.Summary, t func(string) string) variant {
 	}
 	var trace []string
 	for _, r := range s.Trace {
-		trace = append(trace, fmt.Sprintf("#%d %s  cache %s  → %d  %.1f ms", r.N, r.Path, r.Cache, r.Status, r.LatencyMs))
+		trace = append(trace, fmt.Sprintf("#%d %s  %s %s  → %d  %.1f ms", r.N, r.Path, t("sim.cache"), cacheWord(r.Cache, t), r.Status, r.LatencyMs))
 		for _, st := range r.Steps {
-			trace = append(trace, fmt.Sprintf("   %7.1f ms  %-15s %s", st.AtMs, st.Stage, st.Detail))
+			trace = append(trace, fmt.Sprintf("   %7.1f ms  %s %s", st.AtMs, text.PadRight(stageWord(st.Stage, t), 15), st.In(langOf(t))))
 		}
 	}
-	run.pages = []page{{name: t("sim.v.trace"), lines: trace}, {name: t("sim.v.cost"), lines: s.Cost.Lines}}
+	run.pages = []page{{name: t("sim.v.trace"), lines: trace}, {name: t("sim.v.cost"), lines: s.Cost.In(langOf(t))}}
 	return run
+}
+
+// cacheWord is a traced request's cache outcome ("hit", "miss" or "-") in
+// the console's language.
+func cacheWord(c string, t func(string) string) string {
+	switch c {
+	case "hit", "miss":
+		return t("sim.cache." + c)
+	}
+	return c
+}
+
+// stageWord is a trace step's stage in the console's language: the cache
+// and the origin are words; triggers keep CloudFront's event names.
+func stageWord(stage string, t func(string) string) string {
+	switch stage {
+	case "cache":
+		return t("sim.cache")
+	case "origin":
+		return t("sim.origin")
+	}
+	return stage
 }

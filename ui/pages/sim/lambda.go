@@ -140,10 +140,10 @@ func lambdaRun(label string, cfg lambda.FunctionConfig, w lambda.Workload, r lam
 			{t("sims.max_concurrency"), text.Comma(r.MaxConcurrency)},
 			{t("sims.cost"), fmt.Sprintf("$%.4f", r.Bill.Total)},
 		},
-		explain: r.Explanation.String(),
+		explain: r.Explanation.In(langOf(t)),
 	}
 	for _, e := range r.Events {
-		line := e.Text
+		line := e.In(langOf(t))
 		if e.Fact != "" {
 			line += " [" + e.Fact + "]"
 		}
@@ -151,7 +151,8 @@ func lambdaRun(label string, cfg lambda.FunctionConfig, w lambda.Workload, r lam
 	}
 	var bill []string
 	for _, l := range r.Bill.Lines {
-		bill = append(bill, l.Label+":", "    "+l.Arithmetic)
+		label, ar := l.In(langOf(t))
+		bill = append(bill, label+":", "    "+ar)
 	}
 	run.pages = append(run.pages, page{t("sim.v.bill"), bill, false})
 	run.pages = append(run.pages, page{t("sim.v.power"), powerTuneLines(cfg, w.Duration, t), true})
@@ -165,7 +166,7 @@ func powerTuneLines(cfg lambda.FunctionConfig, dm lambda.DurationModel, t func(s
 	if err != nil {
 		return []string{err.Error()}
 	}
-	rows := [][]string{{"MB", "avg ms", "billed ms", "$/invocation", "$/1M", ""}}
+	rows := [][]string{{"MB", t("simp.avg"), t("simp.billed"), t("simp.per_call"), t("simp.per_m"), ""}}
 	for _, p := range pts {
 		mark := ""
 		if p.Cheapest {

@@ -73,7 +73,7 @@ func rdsproxyEngine() engine {
 				}
 				out := outcome{title: sc.Title, lesson: sc.Lesson, metrics: rdsMetrics(t), overlay: true}
 				for _, r := range rs {
-					out.runs = append(out.runs, rdsRun(r.Name, r.Result, t))
+					out.runs = append(out.runs, rdsRun(r.Label(langOf(t)), r.Result, t))
 				}
 				return out, nil
 			}
@@ -107,9 +107,9 @@ func rdsRun(label string, r rdsproxy.Result, t func(string) string) variant {
 			{t("sims.new_conns"), text.Comma(int64(r.NewDBConns))},
 			{"p50 / p99 ms", fmt.Sprintf("%.1f / %.1f", r.P50Ms, r.P99Ms)},
 		},
-		explain: r.Explanation,
-		events:  append([]string(nil), r.Events...),
 	}
+	why, events := r.In(langOf(t))
+	run.explain, run.events = why, append([]string(nil), events...)
 	kinds := make([]string, 0, len(r.Errors))
 	for k := range r.Errors {
 		kinds = append(kinds, k)

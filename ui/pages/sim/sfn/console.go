@@ -197,7 +197,7 @@ func (s *console) key(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 			}
 			reason := strings.TrimSpace(s.reason.Value())
 			if reason == "" {
-				reason = "rejected by the approver"
+				reason = s.c.T("sfn.rejected")
 			}
 			return s, s.act(func(e *stepfunctions.Execution) error {
 				if err := e.SendTaskFailure(tok.Token, "Rejected", reason); err != nil {

@@ -165,7 +165,7 @@ func TestDrawGraphShowsEveryStateAt80Columns(t *testing.T) {
 		if len(probs) > 0 {
 			t.Fatalf("%s: %v", ex.Name, probs)
 		}
-		gv := drawGraph(st, stepfunctions.Layout(m), nil, 80)
+		gv := drawGraph(st, plainT, stepfunctions.Layout(m), nil, 80)
 		all := ansi.Strip(strings.Join(gv.lines, "\n"))
 		for name := range m.States {
 			if !strings.Contains(all, name) {
@@ -235,7 +235,7 @@ func BenchmarkDrawGraph(b *testing.B) {
 	marks := map[string]stateMark{m.StartAt: markActive}
 	b.ReportAllocs()
 	for b.Loop() {
-		drawGraph(st, g, marks, 80)
+		drawGraph(st, plainT, g, marks, 80)
 	}
 }
 

@@ -1,7 +1,7 @@
 package sfn
 
 import (
-	"strconv"
+	"fmt"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -55,7 +55,7 @@ type graphView struct {
 // transitions under each row: a plain arrow when one state simply goes on
 // to the next row, a labelled line for Choice branches, Catch and loops.
 // Parallel branches and Map processors are drawn as lanes under their state.
-func drawGraph(st *styles.Styles, g stepfunctions.Graph, marks map[string]stateMark, w int) graphView {
+func drawGraph(st *styles.Styles, t func(string) string, g stepfunctions.Graph, marks map[string]stateMark, w int) graphView {
 	gv := graphView{at: map[string]int{}}
 	rows := make([][]stepfunctions.Node, g.Rows)
 	rowOf := map[string]int{}
@@ -98,7 +98,7 @@ func drawGraph(st *styles.Styles, g stepfunctions.Graph, marks map[string]stateM
 			}
 		}
 		for _, n := range row {
-			for _, l := range drawLanes(st, n, marks, w) {
+			for _, l := range drawLanes(st, t, n, marks, w) {
 				out(l)
 			}
 		}
@@ -163,15 +163,15 @@ func stateBox(st *styles.Styles, n stepfunctions.Node, mark stateMark) string {
 // drawLanes draws a Parallel's branches or a Map's processor compactly:
 // each lane a column of state names with arrows, the lanes side by side
 // when they fit, else one under another.
-func drawLanes(st *styles.Styles, n stepfunctions.Node, marks map[string]stateMark, w int) []string {
+func drawLanes(st *styles.Styles, t func(string) string, n stepfunctions.Node, marks map[string]stateMark, w int) []string {
 	if len(n.Lanes) == 0 {
 		return nil
 	}
 	var lanes []string
 	for i, lane := range n.Lanes {
-		title := "branch " + strconv.Itoa(i+1)
+		title := fmt.Sprintf(t("sfn.branch"), i+1)
 		if n.Type == "Map" {
-			title = "each item"
+			title = t("sfn.each")
 		}
 		var body []string
 		for j, node := range lane.Nodes {

@@ -50,7 +50,11 @@ func NewPicker(c *common.Common) *Picker {
 func (p *Picker) build() {
 	p.menu.Items = p.menu.Items[:0]
 	for _, e := range stepfunctions.Examples() {
-		p.menu.Items = append(p.menu.Items, menu.Item{ID: e.Name, Title: e.Name, Desc: e.Comment})
+		desc := p.c.T("sfn.ex." + e.Name)
+		if desc == "sfn.ex."+e.Name {
+			desc = e.Comment // an example the interface text does not know
+		}
+		p.menu.Items = append(p.menu.Items, menu.Item{ID: e.Name, Title: e.Name, Desc: desc})
 	}
 	p.menu.Items = append(p.menu.Items, menu.Item{ID: "", Title: p.c.T("sfn.file"), Desc: p.c.T("sfn.file.d")})
 }

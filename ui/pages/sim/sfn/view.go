@@ -76,8 +76,8 @@ func (s *console) statusLine() string {
 	case stepfunctions.StatusFailed, stepfunctions.StatusTimedOut, stepfunctions.StatusAborted:
 		stStyle = st.Bad
 	}
-	line := stStyle.Bold(true).Render(string(r.Status)) + st.Muted.Render(fmt.Sprintf("  %s · %d %s",
-		fmtElapsed(r.DurationMs), r.Transitions, s.c.T("sfn.transitions")))
+	line := stStyle.Bold(true).Render(string(r.Status)) + st.Muted.Render(fmt.Sprintf("  %s · "+s.c.T("sfn.transitions.n"),
+		fmtElapsed(r.DurationMs), r.Transitions))
 	if r.Error != "" {
 		line += "  " + st.Bad.Render(r.Error+": "+r.Cause)
 	}
@@ -125,7 +125,7 @@ func (s *console) sideView(w, h int) string {
 }
 
 func (s *console) graphView(marks map[string]stateMark, w, h int) string {
-	gv := drawGraph(s.c.Styles, s.graph, marks, w)
+	gv := drawGraph(s.c.Styles, s.c.T, s.graph, marks, w)
 	if !s.graphManual {
 		// Follow the most recently entered state.
 		for i := len(s.snap.history) - 1; i >= 0; i-- {
