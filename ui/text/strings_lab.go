@@ -21,6 +21,8 @@ func init() {
 		"lab.engine":       {"What happened:", "무슨 일이 있었나:"},
 		"lab.why":          {"Why:", "이유:"},
 		"lab.solution":     {"A solution:", "정답 예:"},
+		"lab.gaveup":       {"Given up: the solution is below.", "포기했습니다. 아래에 정답 예가 있습니다."},
+		"sim.v.definition": {"definition", "정의"},
 		"lab.scheduled":    {"Saved: this lab will come back in Review.", "저장했습니다. 이 실습은 복습에서 다시 나옵니다."},
 		"rv.hint.lab":      {"enter opens the lab · b bury · s suspend", "enter 실습 열기 · b 내일로 미루기 · s 보류"},
 		"sim.v.facts":      {"facts", "사실"},
