@@ -4,9 +4,6 @@ import (
 	"fmt"
 	"unicode/utf8"
 
-	"github.com/saa-study/saa-study/content"
-	"github.com/saa-study/saa-study/lab"
-
 	"github.com/spf13/cobra"
 
 	"github.com/saa-study/saa-study/sim/apigateway"
@@ -76,23 +73,9 @@ func runLambdaScenario(g *globals, arg string, asJSON bool) error {
 		for _, r := range runs {
 			res := r.Result
 			fmt.Fprintf(g.stdout, "[%s] requests %d  invocations %d  throttled %d  cold starts %d  max concurrency %d  total $%.2f\n  %s\n\n",
-				r.Label, res.Requests, res.Invocations, res.Throttled, res.ColdStarts, res.MaxConcurrency, res.Bill.Total, g.cite(res.Explanation.String()))
+				r.Label, res.Requests, res.Invocations, res.Throttled, res.ColdStarts, res.MaxConcurrency, res.Bill.Total, res.Explanation.String())
 		}
 	}, nil)
-}
-
-// cite shows the facts an engine's text cites by value and meaning instead
-// of by id (see lab.Cite); without the content it leaves the text as is.
-func (g *globals) cite(s string) string {
-	lib, err := content.Embedded()
-	if g.content != "" {
-		lib, err = content.LoadDir(g.content)
-	}
-	lang, lerr := g.printLang()
-	if err != nil || lerr != nil {
-		return s
-	}
-	return lab.Cite(lib, lang, s)
 }
 
 func newSimAPIGatewayCmd(g *globals) *cobra.Command {
