@@ -1,6 +1,7 @@
 package content
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
@@ -46,4 +47,43 @@ func hasHangul(s string) bool {
 		}
 	}
 	return false
+}
+
+// TestNoRawFactIDInWhatALearnerReads: notes, questions (stems, options,
+// explanations), cards and labs insert facts as values, never as raw ids;
+// and each note records the facts it inserts, for the reader's list.
+func TestNoRawFactIDInWhatALearnerReads(t *testing.T) {
+	lib, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range Langs {
+		for _, n := range lib.Notes(lang) {
+			if raw := RawFactRefs(n.Body); len(raw) > 0 {
+				t.Errorf("%s: raw fact ids %q", n.File, raw)
+			}
+		}
+		scan := func(what string, v any) {
+			b, err := json.Marshal(v)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if raw := RawFactRefs(string(b)); len(raw) > 0 {
+				t.Errorf("%s: raw fact ids %q", what, raw)
+			}
+		}
+		for _, q := range lib.Questions(lang) {
+			scan(string(lang)+" question "+q.ID, q)
+		}
+		for _, c := range lib.Cards(lang) {
+			scan(string(lang)+" card "+c.ID, c)
+		}
+		for _, l := range lib.Labs(lang) {
+			scan(string(lang)+" lab "+l.ID, []string{l.Title, l.Situation, l.Why})
+		}
+	}
+	n := lib.Note(EN, "lambda")
+	if n == nil || len(n.Facts) == 0 || !slices.Contains(n.Facts, "lambda.timeout.max") {
+		t.Errorf("the lambda note's facts = %v", n.Facts)
+	}
 }

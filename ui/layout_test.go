@@ -45,6 +45,8 @@ func layoutCases(lib *content.Library) []layoutCase {
 		{name: "stats optimizer, too few reviews", target: "stats", keys: []string{"o"}},
 		{name: "settings", target: "settings"},
 		{name: "new card from a note", target: "note:lambda", keys: []string{"+"}},
+		{name: "facts a note cites", target: "note:lambda", keys: []string{"i", "pgdown"}},
+		{name: "dynamodb facts panel", target: "sim:dynamodb", keys: []string{"tab", "tab", "tab", "tab", "tab"}},
 	}
 	for _, id := range []string{"lambda", "apigateway", "edge", "rdsproxy", "dynamodb", "sfn"} {
 		cases = append(cases, layoutCase{name: "sim " + id, target: "sim:" + id})

@@ -26,13 +26,22 @@ func TestSimOutputCitesFactsAsReferences(t *testing.T) {
 			runs = append(runs, []string{"sim", engine, "--scenario", id})
 		}
 	}
-	ids(func() []string { l, _ := lambda.Scenarios(); return idsOf(l, func(s lambda.Scenario) string { return s.ID }) }, "lambda")
+	ids(func() []string {
+		l, _ := lambda.Scenarios()
+		return idsOf(l, func(s lambda.Scenario) string { return s.ID })
+	}, "lambda")
 	ids(func() []string {
 		l, _ := apigateway.Scenarios()
 		return idsOf(l, func(s apigateway.Scenario) string { return s.ID })
 	}, "apigateway")
-	ids(func() []string { l, _ := edge.Scenarios(); return idsOf(l, func(s edge.Scenario) string { return s.ID }) }, "edge")
-	ids(func() []string { l, _ := rdsproxy.Scenarios(); return idsOf(l, func(s rdsproxy.Scenario) string { return s.ID }) }, "rdsproxy")
+	ids(func() []string {
+		l, _ := edge.Scenarios()
+		return idsOf(l, func(s edge.Scenario) string { return s.ID })
+	}, "edge")
+	ids(func() []string {
+		l, _ := rdsproxy.Scenarios()
+		return idsOf(l, func(s rdsproxy.Scenario) string { return s.ID })
+	}, "rdsproxy")
 	for _, ex := range []string{"approval", "choice", "map", "parallel", "retry", "saga"} {
 		runs = append(runs, []string{"sim", "stepfunctions", "run", "--definition", ex})
 	}

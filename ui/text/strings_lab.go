@@ -26,6 +26,8 @@ func init() {
 		"ddb.nofacts":      {"No fact cited yet: a load run's why cites the limit behind it, as [1], listed here.", "아직 인용한 사실이 없습니다. 부하 실행의 원인 설명이 한도를 [1]처럼 인용하면 여기에 나옵니다."},
 		"sfn.facts":        {"Facts Step Functions is built on · i: history · ↑/↓ scroll", "Step Functions의 근거 사실 · i: 기록 · ↑/↓ 스크롤"},
 		"sim.facts.cited":  {"Facts cited:", "인용한 사실:"},
+		"reader.facts":     {"Facts this note cites · esc back", "이 노트가 인용한 사실 · esc 돌아가기"},
+		"reader.nofacts":   {"This note inserts no fact from the facts file.", "이 노트는 사실 파일의 사실을 넣지 않습니다."},
 		"lab.scheduled":    {"Saved: this lab will come back in Review.", "저장했습니다. 이 실습은 복습에서 다시 나옵니다."},
 		"rv.hint.lab":      {"enter opens the lab · b bury · s suspend", "enter 실습 열기 · b 내일로 미루기 · s 보류"},
 		"sim.v.facts":      {"facts", "사실"},
