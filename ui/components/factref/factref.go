@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 // Lines lists references, four lines each: "[n] value — meaning", the
@@ -34,6 +35,20 @@ func Engine(lib *content.Library, lang content.Lang, prefix string) []content.Fa
 		if f := &lib.Facts[i]; strings.HasPrefix(f.ID, prefix) {
 			out = append(out, content.NoteOf(f, lang, len(out)+1))
 		}
+	}
+	return out
+}
+
+// Wrap fits reference lines to w cells: a line that fits keeps its indent,
+// a longer one wraps.
+func Wrap(lines []string, w int) []string {
+	var out []string
+	for _, l := range lines {
+		if text.Width(l) <= w {
+			out = append(out, l)
+			continue
+		}
+		out = append(out, text.Wrap(l, w)...)
 	}
 	return out
 }

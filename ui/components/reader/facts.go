@@ -54,10 +54,7 @@ func (r *Reader) factsKey(msg tea.KeyPressMsg) tea.Cmd {
 func (r *Reader) factsView() string {
 	st, w := r.c.Styles, max(r.Width(), 1)
 	head := text.Truncate(st.Header.Render(r.c.T("reader.facts")), w)
-	var lines []string
-	for _, l := range factref.Lines(r.factNotes(), r.c.T) {
-		lines = append(lines, text.Wrap(l, w)...)
-	}
+	lines := factref.Wrap(factref.Lines(r.factNotes(), r.c.T), w)
 	if len(lines) == 0 {
 		lines = text.Wrap(r.c.T("reader.nofacts"), w)
 	}

@@ -420,7 +420,7 @@ func (s *console) ShortHelp() []key.Binding {
 	k := s.c.Keys
 	if s.lab != nil {
 		if s.mode == modeResult {
-			return []key.Binding{keys.Tab, keys.Facts, keys.Run, giveUpKey, k.Back}
+			return []key.Binding{keys.Tab, keys.Facts, keys.Run, giveUpKey}
 		}
 		return []key.Binding{k.Up, k.Down, k.Left, k.Open, keys.Run, giveUpKey}
 	}

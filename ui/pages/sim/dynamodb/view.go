@@ -189,11 +189,7 @@ func (s *Console) panelView(w, h int) string {
 		if len(notes) == 0 {
 			return strings.Join(wrapMuted(st, s.c.T("ddb.nofacts"), w), "\n")
 		}
-		var lines []string
-		for _, l := range factref.Lines(notes, s.c.T) {
-			lines = append(lines, text.Wrap(l, w)...)
-		}
-		return strings.Join(lines, "\n")
+		return strings.Join(factref.Wrap(factref.Lines(notes, s.c.T), w), "\n")
 	case panelCapacity:
 		return s.capacityView(w)
 	case panelStream:

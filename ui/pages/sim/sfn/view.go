@@ -289,11 +289,13 @@ func fmtElapsed(ms int64) string {
 // with its value, meaning, AWS source and date checked; ↑/↓ scroll.
 func (s *console) factsView(w, h int) string {
 	st := s.c.Styles
-	lines := []string{st.Title.Render(text.Truncate(s.c.T("sfn.facts"), w))}
-	for _, l := range factref.Lines(factref.Engine(s.c.Lib, s.c.Lang, "sfn."), s.c.T) {
-		lines = append(lines, text.Wrap(l, w)...)
+	var head []string
+	for _, l := range text.Wrap(s.c.T("sfn.facts"), w) {
+		head = append(head, st.Title.Render(l))
 	}
-	body, off := text.Scroll(lines[1:], s.factsTop, max(1, h-1))
+	head = head[:min(len(head), max(1, h-1))]
+	lines := factref.Wrap(factref.Lines(factref.Engine(s.c.Lib, s.c.Lang, "sfn."), s.c.T), w)
+	body, off := text.Scroll(lines, s.factsTop, max(1, h-len(head)))
 	s.factsTop = off
-	return lines[0] + "\n" + body
+	return strings.Join(head, "\n") + "\n" + body
 }
