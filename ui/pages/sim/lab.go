@@ -53,7 +53,7 @@ type labRanMsg struct {
 
 type labRatedMsg struct{ err error }
 
-var giveUpKey = key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "give up"))
+var giveUpKey = key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "give up"))
 
 // labFormNames are the lab settings whose form field has another name.
 var labFormNames = map[string]map[string]string{

@@ -164,7 +164,7 @@ func TestLabRatings(t *testing.T) {
 	}
 
 	h, p = openLab(t, "sfn-retry-attempts", content.EN)
-	h.Keys("r", "g")
+	h.Keys("r", "x")
 	v := flat(h.View())
 	if !strings.Contains(v, "A solution: max_attempts=5") || !strings.Contains(v, "Why:") || !strings.Contains(v, "come back in Review") {
 		t.Fatalf("giving up shows the solution and why:\n%s", v)
