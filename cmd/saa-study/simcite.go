@@ -31,7 +31,14 @@ func citeSimOutput(g *globals, cmd *cobra.Command) {
 					return run(c, args)
 				}
 			}
-			lib, err := g.library()
+			// The facts come from --content when it loads, else from the
+			// built-in content: a simulator runs without the notes.
+			lib, err := content.Embedded()
+			if g.content != "" {
+				if own, err := content.LoadDir(g.content); err == nil {
+					lib = own
+				}
+			}
 			if err != nil {
 				return err
 			}
