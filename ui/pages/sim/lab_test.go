@@ -144,6 +144,9 @@ func TestLabEveryEngineOpensWithItsSettings(t *testing.T) {
 // for Step Functions, the definition that ran).
 func TestLabRatings(t *testing.T) {
 	h, p := openLab(t, "dynamodb-hot-key", content.KO)
+	if v := h.View(); !strings.Contains(v, "허용 범위: 1~10,000") {
+		t.Fatalf("the range in Korean:\n%s", v)
+	}
 	typeValue(h, "1000")
 	h.Keys("r")
 	if v := h.View(); !strings.Contains(v, "통과했습니다") {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/saa-study/saa-study/content"
 	labrun "github.com/saa-study/saa-study/lab"
 	"github.com/saa-study/saa-study/ui/text"
 )
@@ -108,7 +109,7 @@ func (s *console) labSetupView(w, h int) string {
 			if hint := s.c.T("simh." + strings.TrimPrefix(f.key, "simf.")); !strings.HasPrefix(hint, "simh.") && f.label == "" {
 				muted(hint)
 			}
-			muted(s.c.T("lab.range") + " " + lb.l.Change[s.menu.Cursor].Range())
+			muted(s.c.T("lab.range") + " " + s.labRange(lb.l.Change[s.menu.Cursor]))
 		}
 	} else {
 		muted(s.c.T("lab.hint"))
@@ -164,4 +165,15 @@ func (s *console) labAfter() []string {
 		out = append(out, s.c.T("lab.scheduled"))
 	}
 	return out
+}
+
+// labRange is what a setting allows, in the learner's language.
+func (s *console) labRange(ch content.LabChange) string {
+	if s.c.Lang != content.KO {
+		return ch.Range()
+	}
+	if len(ch.Choices) > 0 {
+		return strings.Join(ch.Choices, ", ")
+	}
+	return labrun.Num(ch.Lo) + "~" + labrun.Num(ch.Hi)
 }
