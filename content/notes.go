@@ -2,6 +2,7 @@ package content
 
 import (
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -76,7 +77,7 @@ func parseNote(file string, lang Lang, src []byte, ld *loader) *Note {
 	checkActions(string(body), false, file, bodyLine, c)
 	expanded := expandFacts(string(body), lang, file, bodyLine, ld)
 	d := parseDoc([]byte(expanded), bodyLine)
-	n := &Note{ID: want, Lang: lang, Title: fm.Title, Order: fm.Order, Related: fm.Related, File: file}
+	n := &Note{ID: want, Lang: lang, Title: fm.Title, Order: fm.Order, Related: fm.Related, File: file, Facts: citedFacts(string(body))}
 	for i := range fm.Related {
 		line := 2
 		if i < len(items["related"]) {
@@ -185,4 +186,16 @@ func stripHeadingIDs(s string) string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// citedFacts are the ids of the facts a text inserts, in the order of
+// their first use.
+func citedFacts(text string) []string {
+	var out []string
+	for _, m := range factCallRe.FindAllStringSubmatch(text, -1) {
+		if !slices.Contains(out, m[2]) {
+			out = append(out, m[2])
+		}
+	}
+	return out
 }

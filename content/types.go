@@ -65,6 +65,9 @@ type Note struct {
 	// ready for a renderer.
 	Body string
 	File string
+	// Facts are the ids of the facts the note inserts, in the order of
+	// their first use: the references a reader lists.
+	Facts []string
 	// unreadable marks a note whose front matter is not closed: it has no
 	// body, and what refers to it is not checked.
 	unreadable bool

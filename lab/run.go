@@ -18,6 +18,11 @@ type Report struct {
 	Explanation string   `json:"explanation"`
 	// Settings are the settings the run used.
 	Settings map[string]string `json:"settings"`
+	// Why is the engine's explanation as it cites facts, by id in
+	// brackets, for a screen that shows them as references.
+	Why string `json:"-"`
+	// Metrics are the engine's result, flattened (see Flatten).
+	Metrics map[string]any `json:"-"`
 }
 
 // SettingError is a setting the lab does not let a learner change, or a
@@ -102,7 +107,7 @@ func run(lib *content.Library, l *content.Lab, settings map[string]string) (Repo
 	if err != nil {
 		return Report{}, fmt.Errorf("lab %s: %s refused the settings: %w", l.ID, l.Engine, err)
 	}
-	rep := Report{Lab: l.ID, Passed: true, Settings: settings}
+	rep := Report{Lab: l.ID, Passed: true, Settings: settings, Why: why.In(string(l.Lang)), Metrics: metrics}
 	resolve := Resolve(lib, l, settings)
 	for _, g := range l.Goal {
 		c, err := ParseCheck(g.Check)

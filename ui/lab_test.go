@@ -79,7 +79,7 @@ func TestGivenUpLabComesBackInReview(t *testing.T) {
 	drive(a, tea.WindowSizeMsg{Width: 100, Height: 30})
 	drive(a, common.OpenMsg{Target: "lab:rdsproxy-pinning"})
 	drive(a, press("r"))
-	drive(a, press("g"))
+	drive(a, press("x"))
 	if v := ansi.Strip(a.View().Content); !strings.Contains(v, "come back in Review") {
 		t.Fatalf("giving up did not save:\n%s", v)
 	}

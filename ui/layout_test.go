@@ -45,6 +45,8 @@ func layoutCases(lib *content.Library) []layoutCase {
 		{name: "stats optimizer, too few reviews", target: "stats", keys: []string{"o"}},
 		{name: "settings", target: "settings"},
 		{name: "new card from a note", target: "note:lambda", keys: []string{"+"}},
+		{name: "facts a note cites", target: "note:lambda", keys: []string{"i", "pgdown"}},
+		{name: "dynamodb facts panel", target: "sim:dynamodb", keys: []string{"tab", "tab", "tab", "tab", "tab"}},
 	}
 	for _, id := range []string{"lambda", "apigateway", "edge", "rdsproxy", "dynamodb", "sfn"} {
 		cases = append(cases, layoutCase{name: "sim " + id, target: "sim:" + id})
@@ -54,8 +56,11 @@ func layoutCases(lib *content.Library) []layoutCase {
 		cases = append(cases,
 			layoutCase{name: "lab " + l.ID, target: "lab:" + l.ID},
 			layoutCase{name: "lab " + l.ID + " typing a bad value", target: "lab:" + l.ID, keys: []string{"enter", "x", "enter"}},
-			layoutCase{name: "lab " + l.ID + " given up", target: "lab:" + l.ID, keys: []string{"g"}})
+			layoutCase{name: "lab " + l.ID + " given up", target: "lab:" + l.ID, keys: []string{"x"}},
+			layoutCase{name: "lab " + l.ID + " run", target: "lab:" + l.ID, keys: []string{"r"}})
 	}
+	cases = append(cases, layoutCase{name: "lab facts cited", target: "lab:lambda-reserved-throttle", keys: []string{"r", "i"}},
+		layoutCase{name: "lab given up, back at the form", target: "lab:sfn-retry-attempts", keys: []string{"r", "x", "esc"}})
 	for _, n := range lib.Notes(content.EN) {
 		cases = append(cases,
 			layoutCase{name: "note " + n.ID, target: "note:" + n.ID},

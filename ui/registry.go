@@ -69,7 +69,7 @@ var screens = map[string]func(c *common.Common, arg string) common.Screen{
 		if arg == "" {
 			return lab.NewList(c)
 		}
-		return lab.New(c, arg)
+		return sim.NewLab(c, arg) // in its engine's console
 	},
 
 	"stats": func(c *common.Common, _ string) common.Screen { return stats.New(c) },

@@ -36,6 +36,7 @@ from flags and a --scenario run (a shipped scenario id or your own YAML file);
 		},
 	}
 	cmd.AddCommand(newSimLambdaCmd(g), newSimAPIGatewayCmd(g), newSimEdgeCmd(g), newSimRDSProxyCmd(g), newSimStepFunctionsCmd(g), newSimDynamoDBCmd(g))
+	citeSimOutput(g, cmd)
 	return cmd
 }
 

@@ -20,7 +20,8 @@ func TestSimPrintsLineUp(t *testing.T) {
 	}
 	// The arithmetic starts with the first digit or "$" after a blank.
 	col := -1
-	for _, l := range strings.Split(out, "\n") {
+	bill, _, _ := strings.Cut(out, "\nFacts cited:") // the references follow the bill
+	for _, l := range strings.Split(bill, "\n") {
 		if !strings.HasPrefix(l, "  ") {
 			continue
 		}

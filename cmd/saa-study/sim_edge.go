@@ -87,7 +87,7 @@ func printEdge(g *globals, name string, s edge.Summary) {
 	}
 	why := s.Explanation
 	if lang == "ko" {
-		why = g.cite(s.ExplanationKo)
+		why = s.ExplanationKo
 	}
 	fmt.Fprintf(g.stdout, "%s $%.6f\n%s\n\n", t("sims.cost"), s.Cost.TotalUSD, why)
 }
@@ -154,8 +154,5 @@ func printRDSProxy(g *globals, name string, r rdsproxy.Result) {
 		fmt.Fprintf(g.stdout, "  %d × %s\n", n, e)
 	}
 	why, _ := r.In(lang)
-	if lang == "ko" {
-		why = g.cite(why)
-	}
 	fmt.Fprintf(g.stdout, "%s p50 %.0f ms  p99 %.0f ms\n%s\n\n", t("simc.latency"), r.P50Ms, r.P99Ms, why)
 }

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/saa-study/saa-study/content"
-	"github.com/saa-study/saa-study/lab"
 	"github.com/saa-study/saa-study/ui/text"
 
 	"github.com/spf13/cobra"
@@ -55,7 +54,7 @@ func newSimLambdaCmd(g *globals) *cobra.Command {
 			}
 			why := res.Explanation
 			if lang == "ko" {
-				why = g.cite(res.ExplanationKo)
+				why = res.ExplanationKo
 			}
 			fmt.Fprintf(g.stdout, "%s $%.2f\n%s\n", t("simc.total"), res.CostUSD.Total, why)
 			return nil
@@ -89,23 +88,9 @@ func runLambdaScenario(g *globals, arg string, asJSON bool) error {
 			fmt.Fprintf(g.stdout, "[%s] %s  %s $%.2f\n  %s\n\n", r.Label,
 				figures(t("sims.requests"), res.Requests, t("sims.invocations"), res.Invocations, t("sims.throttled"), res.Throttled,
 					t("sims.cold_starts"), res.ColdStarts, t("sims.max_concurrency"), res.MaxConcurrency),
-				t("simc.total"), res.Bill.Total, g.cite(res.Explanation.In(lang)))
+				t("simc.total"), res.Bill.Total, res.Explanation.In(lang))
 		}
 	}, nil)
-}
-
-// cite shows the facts an engine's text cites by value and meaning instead
-// of by id (see lab.Cite); without the content it leaves the text as is.
-func (g *globals) cite(s string) string {
-	lib, err := content.Embedded()
-	if g.content != "" {
-		lib, err = content.LoadDir(g.content)
-	}
-	lang, lerr := g.printLang()
-	if err != nil || lerr != nil {
-		return s
-	}
-	return lab.Cite(lib, lang, s)
 }
 
 func newSimAPIGatewayCmd(g *globals) *cobra.Command {
@@ -134,7 +119,7 @@ func newSimAPIGatewayCmd(g *globals) *cobra.Command {
 			t := func(k string) string { return text.T(content.Lang(lang), k) }
 			why := res.Explanation
 			if lang == "ko" {
-				why = g.cite(res.ExplanationKo)
+				why = res.ExplanationKo
 			}
 			fmt.Fprintf(g.stdout, "%s\n%s\n", figures(t("sims.requests"), res.Requests, t("simc.ok"), res.OK, t("sims.throttled"), res.Throttled,
 				t("sims.quota"), res.QuotaExceeded, t("simc.timeouts"), res.Timeouts, t("sims.cache_hits"), res.CacheHits), why)
@@ -160,7 +145,7 @@ func runAPIGatewayScenario(g *globals, arg string, asJSON bool) error {
 		for _, r := range runs {
 			why := r.Result.Explanation
 			if lang == "ko" {
-				why = g.cite(r.Result.ExplanationKo)
+				why = r.Result.ExplanationKo
 			}
 			fmt.Fprintf(g.stdout, "[%s] %s\n", r.Label, why)
 		}

@@ -73,6 +73,7 @@ func init() {
 		"simf.pinned_pct":        {"Pinned sessions %", "고정 세션 %"},
 		"simf.borrow_timeout":    {"Borrow timeout (s)", "대여 타임아웃 (초)"},
 		"simf.failover_s":        {"Failover (s)", "장애 조치 (초)"},
+		"simf.proxy":             {"RDS Proxy", "RDS Proxy"},
 		"simm.concurrency":       {"concurrency", "동시성"},
 		"simm.throttles":         {"throttles / s", "초당 스로틀"},
 		"simm.cold_starts":       {"cold starts / s", "초당 콜드 스타트"},

@@ -32,7 +32,7 @@ func init() {
 		"simh.surge":           {"Concurrent invocations during the surge.", "급증 동안의 동시 호출 수입니다."},
 		"simh.surge_s":         {"How long the surge lasts, in seconds.", "급증이 이어지는 시간(초)입니다."},
 		"simh.mode":            {"reuse: one connection per environment, kept; per-invocation: a new connection every call.", "reuse: 실행 환경마다 연결 하나를 유지, per-invocation: 호출마다 새 연결."},
-		"simh.proxy":           {"on: connect through RDS Proxy, which pools connections. The run compares with and without it.", "on: 연결을 풀링하는 RDS Proxy를 거칩니다. 실행 결과는 프록시 유무를 비교합니다."},
+		"simh.proxy":           {"both: the same load runs twice, without and with RDS Proxy (←/→ switches in the result); on: through the proxy, which pools connections; off: straight to the database.", "both: 같은 부하를 RDS Proxy 없이와 함께 두 번 실행합니다(결과에서 ←/→로 전환). on: 연결을 풀링하는 프록시를 거칩니다. off: 데이터베이스에 직접 연결합니다."},
 		"simh.pinned_pct":      {"% of sessions pinned to one connection (SET, temporary tables…). 0: none pinned.", "하나의 연결에 고정되는 세션 비율(%)입니다(SET, 임시 테이블 등). 0: 고정 없음."},
 		"simh.borrow_timeout":  {"Seconds a client waits for a pooled connection before an error. 0: the proxy's default (120 s).", "클라이언트가 풀 연결을 기다리는 시간(초)입니다. 0: 프록시 기본값(120초)."},
 		"simh.failover_s":      {"Seconds the writer takes to fail over. 0: no failover.", "라이터가 장애 조치에 걸리는 시간(초)입니다. 0: 장애 조치 없음."},

@@ -79,6 +79,8 @@ type Reader struct {
 	toc   menu.Menu
 	input textinput.Model
 	srch  *search
+
+	factsTop int // the first line of the facts list on screen
 }
 
 type readerMode int
@@ -87,6 +89,7 @@ const (
 	modeRead readerMode = iota
 	modeTOC
 	modeSearch
+	modeFacts // the facts the note cites (facts.go)
 )
 
 type renderedMsg struct {
@@ -303,6 +306,8 @@ func (r *Reader) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return r, r.tocKey(msg)
 		case modeSearch:
 			return r, r.searchKey(msg)
+		case modeFacts:
+			return r, r.factsKey(msg)
 		}
 		if cmd, ok := r.readKey(msg); ok {
 			return r, cmd
@@ -342,6 +347,9 @@ func (r *Reader) readKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, true
 	case key.Matches(msg, k.TOC):
 		r.openTOC()
+		return nil, true
+	case key.Matches(msg, factsKey):
+		r.openFacts()
 		return nil, true
 	case key.Matches(msg, k.Search):
 		r.mode = modeSearch
@@ -416,6 +424,8 @@ func (r *Reader) View() string {
 	case modeTOC:
 		head := r.c.Styles.Header.Render(r.c.T("reader.contents"))
 		return head + "\n" + r.toc.View(r.c, r.Height()-1)
+	case modeFacts:
+		return r.factsView()
 	}
 	body := strings.TrimRight(r.vp.View(), "\n")
 	return body + "\n" + r.footer()
@@ -454,6 +464,9 @@ func (r *Reader) ShortHelp() []key.Binding {
 	if r.mode == modeSearch {
 		return []key.Binding{r.c.Keys.Open}
 	}
+	if r.mode == modeFacts {
+		return []key.Binding{r.c.Keys.Up, r.c.Keys.Down, r.c.Keys.Back}
+	}
 	if r.mode == modeTOC {
 		return []key.Binding{r.c.Keys.Up, r.c.Keys.Down, r.c.Keys.Open}
 	}
@@ -469,7 +482,7 @@ func (r *Reader) ShortHelp() []key.Binding {
 	if r.w == 0 {
 		b = append(b, r.keys.Test)
 	}
-	return append(b, r.keys.Lang)
+	return append(b, factsKey, r.keys.Lang)
 }
 
 func (r *Reader) FullHelp() [][]key.Binding {
@@ -477,23 +490,6 @@ func (r *Reader) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, r.c.Keys.PageUp, r.c.Keys.PageDown, k.HalfPageUp, k.HalfPageDown, r.c.Keys.Top, r.c.Keys.Bottom},
 		{r.keys.TOC, r.keys.Search, r.keys.Next, r.keys.Prev},
-		{r.keys.Link, r.keys.LinkBack, r.keys.Follow, r.keys.Lang, r.keys.Test, cardform.AddKey, readKey},
+		{r.keys.Link, r.keys.LinkBack, r.keys.Follow, r.keys.Lang, r.keys.Test, cardform.AddKey, readKey, factsKey},
 	}
-}
-
-// Note is the note on screen (following a link changes it).
-func (r *Reader) Note() *content.Note { return r.note }
-
-// Ready reports whether the note has been rendered.
-func (r *Reader) Ready() bool { return r.ready }
-
-// Browsing reports whether the reader is only reading: no contents, no
-// search field and no selected link that would take tab or enter.
-func (r *Reader) Browsing() bool { return r.mode == modeRead && r.link < 0 }
-
-// Highlight marks a section's heading ("" for none), the way Study shows
-// where an answer is explained.
-func (r *Reader) Highlight(section string) {
-	r.highlight = section
-	r.Refresh()
 }

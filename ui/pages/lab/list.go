@@ -1,3 +1,5 @@
+// Package lab is the list of labs. A lab itself runs in its engine's
+// console (ui/pages/sim), opened through the App as "lab:ID".
 package lab
 
 import (
@@ -72,4 +74,12 @@ func (m *list) ShortHelp() []key.Binding {
 func (m *list) FullHelp() [][]key.Binding {
 	k := m.c.Keys
 	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.Open}}
+}
+
+// engineName is the engine's name as the Simulators menu shows it.
+func engineName(t func(string) string, engine string) string {
+	if engine == "stepfunctions" {
+		return t("sim.sfn")
+	}
+	return t("sim." + engine)
 }

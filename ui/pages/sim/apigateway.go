@@ -36,7 +36,8 @@ func apigatewayEngine() engine {
 			}
 			return out, nil
 		},
-		info: infoOf(apigateway.Scenarios),
+		settings: apigwSettings,
+		info:     infoOf(apigateway.Scenarios),
 		quick: func(fs fieldSet, t func(string) string) (outcome, error) {
 			q := apigateway.QuickOptions{RPS: fs.n("rps"), Seconds: fs.n("seconds"), Rate: fs.n("stage_rate"),
 				Burst: fs.i("stage_burst"), CacheTTL: fs.i("cache_ttl"), IntegrationMS: fs.n("integration_ms"), Seed: 1}

@@ -101,6 +101,11 @@ type console struct {
 	view   int // selected tab: 0 chart, 1 compare, 2 log, then pages
 	metric int
 	scroll int
+
+	// lab, when set, makes this console a lab's (see lab.go).
+	lab *labState
+	// hTop is what a lab pins above the console, in lines.
+	hTop int
 }
 
 type consoleKeys struct {
@@ -129,7 +134,7 @@ func (s *console) build() {
 	cur := s.menu.Cursor
 	s.menu.Items = s.menu.Items[:0]
 	for _, f := range s.fields {
-		s.menu.Items = append(s.menu.Items, menu.Item{ID: "f", Title: s.c.T(f.key), Note: "◂ " + f.str() + " ▸"})
+		s.menu.Items = append(s.menu.Items, menu.Item{ID: "f", Title: s.label(f), Note: "◂ " + f.str() + " ▸"})
 	}
 	s.menu.Items = append(s.menu.Items, menu.Item{ID: "run", Title: "▶ " + s.c.T("sim.run")})
 	for _, sc := range s.scens {
@@ -139,6 +144,9 @@ func (s *console) build() {
 }
 
 func (s *console) Init() tea.Cmd {
+	if s.lab != nil {
+		return nil // a lab has no scenarios, and its form is not kept
+	}
 	list := s.eng.scenarios
 	return tea.Batch(func() tea.Msg {
 		l, err := list()
@@ -146,7 +154,12 @@ func (s *console) Init() tea.Cmd {
 	}, s.loadForm())
 }
 
-func (s *console) Title() string { return s.c.T("sim." + s.eng.id) }
+func (s *console) Title() string {
+	if s.lab != nil {
+		return s.c.T("lab.title") + " · " + s.lab.l.Title
+	}
+	return s.c.T("sim." + s.eng.id)
+}
 
 // Capturing is true while a number is being typed.
 func (s *console) Capturing() bool { return s.editing }
@@ -188,7 +201,22 @@ func (s *console) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		s.out, s.mode = cite(out, s.c.Lib, s.c.Lang, s.c.T), modeResult
 		s.run, s.view, s.metric, s.scroll = 0, 0, 0, 0
+	case labRanMsg:
+		if msg.gen != s.gen {
+			return s, nil
+		}
+		return s, s.labDone(msg)
+	case labRatedMsg:
+		if msg.err != nil {
+			return s, common.Err(msg.err)
+		}
+		s.lab.rated = true
 	case common.LangChangedMsg:
+		if s.lab != nil {
+			if l := s.c.Lib.Lab(s.c.Lang, s.lab.l.ID); l != nil {
+				s.lab.l = l
+			}
+		}
 		s.build()
 	case tea.KeyPressMsg:
 		switch s.mode {
@@ -219,7 +247,7 @@ func (s *console) setupKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 					return s, nil // nothing typed: the value stays
 				}
 				if err := f.set(s.input.Value()); err != nil {
-					s.problem = s.c.T(f.key) + ": " + err.Error() + "."
+					s.problem = s.label(f) + ": " + err.Error() + "."
 					return s, nil
 				}
 				s.problem = ""
@@ -231,6 +259,11 @@ func (s *console) setupKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 			return s, cmd
 		}
 		return s, nil
+	}
+	if s.lab != nil {
+		if cmd, ok := s.labKey(msg); ok {
+			return s, cmd
+		}
 	}
 	if s.menu.Move(s.c, msg) {
 		return s, nil
@@ -304,6 +337,14 @@ func (s *console) scenarioText(sc scenario) scenario {
 	return sc
 }
 
+// label is a field's name as the form shows it.
+func (s *console) label(f *formField) string {
+	if f.label != "" {
+		return f.label
+	}
+	return s.c.T(f.key)
+}
+
 // field is the form field under the cursor, or nil.
 func (s *console) field() *formField {
 	if s.menu.Cursor < len(s.fields) {
@@ -324,6 +365,11 @@ func (s *console) views() []string {
 
 func (s *console) resultKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	k := s.c.Keys
+	if s.lab != nil {
+		if cmd, ok := s.labKey(msg); ok {
+			return s, cmd
+		}
+	}
 	nv := len(s.views())
 	switch {
 	case key.Matches(msg, k.Back):
@@ -372,6 +418,12 @@ func (s *console) resultKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 
 func (s *console) ShortHelp() []key.Binding {
 	k := s.c.Keys
+	if s.lab != nil {
+		if s.mode == modeResult {
+			return []key.Binding{keys.Tab, keys.Facts, keys.Run, giveUpKey}
+		}
+		return []key.Binding{k.Up, k.Down, k.Left, k.Open, keys.Run, giveUpKey}
+	}
 	switch s.mode {
 	case modeResult:
 		if len(s.out.runs) < 2 {
@@ -385,8 +437,12 @@ func (s *console) ShortHelp() []key.Binding {
 
 func (s *console) FullHelp() [][]key.Binding {
 	k := s.c.Keys
-	return [][]key.Binding{
+	rows := [][]key.Binding{
 		{k.Up, k.Down, k.Left, k.Right, k.Open, keys.Run},
 		{keys.Tab, keys.BackTab, keys.Facts, keys.Metric, k.PageUp, k.PageDown, k.Top, k.Bottom},
 	}
+	if s.lab != nil {
+		rows = append(rows, []key.Binding{giveUpKey, k.Back})
+	}
+	return rows
 }

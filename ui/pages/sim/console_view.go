@@ -12,6 +12,9 @@ import (
 )
 
 func (s *console) View() string {
+	if s.lab != nil {
+		return s.labView()
+	}
 	switch s.mode {
 	case modeRunning:
 		return s.c.Styles.Muted.Render(s.c.T("sim.running"))
@@ -23,7 +26,7 @@ func (s *console) View() string {
 
 func (s *console) setupView() string {
 	st := s.c.Styles
-	w, h := s.c.Width, s.c.Height
+	w, h := s.c.Width, s.height()
 	// The hint under the list: how to change a field, or a scenario's lesson.
 	var hint []string
 	it, _ := s.menu.Selected()
@@ -36,9 +39,9 @@ func (s *console) setupView() string {
 	}
 	switch {
 	case s.editing:
-		hint = append([]string{text.Truncate(s.c.T(s.field().key)+": "+s.input.View(), w)}, muted(s.c.T("sim.edit.hint"))...)
+		hint = append([]string{text.Truncate(s.label(s.field())+": "+s.input.View(), w)}, muted(s.c.T("sim.edit.hint"))...)
 	case it.ID == "f":
-		if h := s.c.T("simh." + strings.TrimPrefix(s.field().key, "simf.")); !strings.HasPrefix(h, "simh.") {
+		if h := s.c.T("simh." + strings.TrimPrefix(s.field().key, "simf.")); !strings.HasPrefix(h, "simh.") && s.field().label == "" {
 			hint = muted(h)
 		}
 		hint = append(hint, muted(s.c.T("sim.field.hint"))...)
@@ -75,7 +78,7 @@ var factRef = regexp.MustCompile(`\[([0-9]+|[a-z][a-z0-9_]*(\.[a-z0-9_]+)+)\]`)
 
 func (s *console) resultView() string {
 	st := s.c.Styles
-	w, h := s.c.Width, s.c.Height
+	w, h := s.c.Width, s.height()
 	out := s.out
 	if len(out.runs) == 0 {
 		return st.Muted.Render(s.c.T("sim.noresult"))
@@ -117,15 +120,21 @@ func (s *console) resultView() string {
 	}
 	top = append(top, viewLine)
 
-	expl := text.Wrap(r.explain, w)
+	explain := r.explain
 	maxExpl := 3
 	if h < 16 {
 		maxExpl = 2
 	}
+	if s.lab != nil {
+		// A lab's why, solution and schedule follow the engine's why.
+		explain = strings.Join(append([]string{explain}, s.labAfter()...), " ")
+		maxExpl = max(maxExpl, h/3)
+	}
+	expl := text.Wrap(explain, w)
 	if len(expl) > maxExpl {
 		// Keep the fact id in sight when the explanation is cut.
 		expl = expl[:maxExpl]
-		if m := factRef.FindString(r.explain); m != "" {
+		if m := factRef.FindString(explain); m != "" {
 			expl[maxExpl-1] = text.Truncate(ansi.Truncate(expl[maxExpl-1], max(1, w-text.Width(m)-2), "")+"… "+m, w)
 		}
 	}

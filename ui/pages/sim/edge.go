@@ -50,7 +50,8 @@ func edgeEngine() engine {
 			}
 			return out, nil
 		},
-		info: infoOf(edge.Scenarios),
+		settings: edgeSettings,
+		info:     infoOf(edge.Scenarios),
 		quick: func(fs fieldSet, t func(string) string) (outcome, error) {
 			fn := fs.s("function")
 			if fn == "none" {

@@ -13,6 +13,9 @@ import (
 // with ←/→ (or typed after enter), or a choice among a few words.
 type formField struct {
 	key string // the i18n key of its label, "simf.memory"
+	// label, when set, is shown instead of the key's string (a lab's
+	// setting that no form has: "wcu", "max_attempts").
+	label string
 	// A number: ladder, when set, is the sequence ←/→ walk; otherwise they
 	// add or subtract step. lo and hi bound what may be typed.
 	num    float64

@@ -74,3 +74,57 @@ func TestFormIsKeptForTheNextVisit(t *testing.T) {
 		t.Fatalf("another engine took the Lambda form:\n%s", other.View())
 	}
 }
+
+// TestEveryFormEngineLoadsAScenarioAndKeepsIt: for each form engine, a
+// scenario whose setup differs from the form's defaults loads into the
+// form when it runs, and the next visit to the engine starts from it.
+func TestEveryFormEngineLoadsAScenarioAndKeepsIt(t *testing.T) {
+	lib := fixture.Library(t)
+	p, err := progress.Open(filepath.Join(t.TempDir(), "progress.db"), lib, progress.Options{Loc: time.UTC})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { p.Close() })
+	c := uitest.Common(lib, p, content.EN, 100, 60)
+	for _, mk := range []func() engine{lambdaEngine, apigatewayEngine, edgeEngine, rdsproxyEngine} {
+		eng := mk()
+		t.Run(eng.id, func(t *testing.T) {
+			if eng.settings == nil {
+				t.Fatalf("%s: running a scenario does not load the form", eng.id)
+			}
+			list, err := eng.scenarios()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defaults := eng.fields().encode()
+			var id, want string
+			for _, sc := range list {
+				fs := eng.fields()
+				fs.apply(eng.settings(sc.id))
+				if got := fs.encode(); got != defaults {
+					id, want = sc.id, got
+					break
+				}
+			}
+			if id == "" {
+				t.Fatalf("no %s scenario differs from the form's defaults", eng.id)
+			}
+			h := uitest.NewHarness(t, newConsole(c, eng))
+			for i := 0; !strings.Contains(selected(h.View()), "◆ "+id); i++ {
+				if i > 60 {
+					t.Fatalf("no scenario %s in the menu:\n%s", id, h.View())
+				}
+				h.Keys("down")
+			}
+			h.Keys("enter", "esc") // run it, back to the form
+			if got := h.Top().(*console).fields.encode(); got != want {
+				t.Fatalf("after %s the form is\n%s\nwant\n%s", id, got, want)
+			}
+			h.Keys("esc") // leave: the form is kept
+			again := uitest.NewHarness(t, newConsole(c, mk()))
+			if got := again.Top().(*console).fields.encode(); got != want {
+				t.Fatalf("the next visit starts from\n%s\nwant\n%s", got, want)
+			}
+		})
+	}
+}

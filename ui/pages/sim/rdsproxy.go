@@ -21,6 +21,7 @@ func rdsproxyEngine() engine {
 				numField("simf.pinned_pct", 0, 10, 0, 100),
 				ladderField("simf.borrow_timeout", 0, 0, 1, 5, 30, 120),
 				ladderField("simf.failover_s", 0, 0, 30, 60, 120),
+				choiceField("simf.proxy", "both", "off", "on"),
 			}
 		},
 		scenarios: func() ([]scenario, error) {
@@ -34,15 +35,24 @@ func rdsproxyEngine() engine {
 			}
 			return out, nil
 		},
-		info: infoOf(rdsproxy.Scenarios),
+		settings: rdsSettings,
+		info:     infoOf(rdsproxy.Scenarios),
 		quick: func(fs fieldSet, t func(string) string) (outcome, error) {
 			o := rdsproxy.QuickOptions{MaxConnections: fs.i("max_connections"), Baseline: fs.i("baseline"), Surge: fs.i("surge"),
 				SurgeS: fs.i("surge_s"), Mode: fs.s("mode"), PinnedPct: fs.n("pinned_pct"),
 				BorrowTimeoutS: fs.n("borrow_timeout"), FailoverS: fs.n("failover_s"), Seed: 1}
 			out := outcome{title: t("sim.yours.rds"), metrics: rdsMetrics(t), overlay: true}
-			// The same load twice: straight to the database, then through the proxy.
+			// both: the same load twice, straight to the database, then
+			// through the proxy; on or off: that one run.
+			variants := []bool{false, true}
+			switch fs.s("proxy") {
+			case "on":
+				variants, out.title = []bool{true}, t("sim.yours")
+			case "off":
+				variants, out.title = []bool{false}, t("sim.yours")
+			}
 			var failed [2]int
-			for i, proxy := range []bool{false, true} {
+			for i, proxy := range variants {
 				o.Proxy = proxy
 				r, err := rdsproxy.Quick(o)
 				if err != nil {
@@ -55,7 +65,9 @@ func rdsproxyEngine() engine {
 				out.runs = append(out.runs, rdsRun(label, r, t))
 				failed[i] = r.Failed
 			}
-			out.lesson = fmt.Sprintf(t("sim.rds.compare"), text.Comma(int64(failed[0])), text.Comma(int64(failed[1])))
+			if len(variants) == 2 {
+				out.lesson = fmt.Sprintf(t("sim.rds.compare"), text.Comma(int64(failed[0])), text.Comma(int64(failed[1])))
+			}
 			return out, nil
 		},
 		scenario: func(id string, t func(string) string) (outcome, error) {

@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/sim/dynamodb/console"
 	"github.com/saa-study/saa-study/ui/common"
 )
@@ -38,6 +39,8 @@ type Console struct {
 	guide console.Progress // the guided lesson, as of the last command
 	busy  bool
 	gen   int
+	// refs numbers the facts the output cites; the facts panel lists them.
+	refs content.Refs
 }
 
 // panelID is which panel is shown above the output.
@@ -49,6 +52,7 @@ const (
 	panelStream
 	panelDAX
 	panelChart
+	panelFacts
 	panelCount
 )
 
@@ -74,7 +78,7 @@ var consoleKeys = struct {
 }
 
 func New(c *common.Common) *Console {
-	s := &Console{c: c, sess: console.New(console.Options{Lang: console.Lang(c.Lang)})}
+	s := &Console{c: c, sess: console.New(console.Options{Lang: console.Lang(c.Lang)}), refs: content.Refs{Lib: c.Lib}}
 	s.input = textinput.New()
 	s.input.Prompt = "> "
 	s.input.CharLimit = 8000
@@ -95,7 +99,10 @@ func (s *Console) Capturing() bool { return true }
 func (s *Console) info(text string) { s.addLines(console.Line{Kind: console.Info, Text: text}) }
 
 func (s *Console) addLines(ls ...console.Line) {
-	s.out = append(s.out, ls...)
+	for _, l := range ls {
+		l.Text = s.refs.Cite(l.Text) // "[ddb.partition.wcu]" → "[1]"
+		s.out = append(s.out, l)
+	}
 	if n := len(s.out) - maxOutput; n > 0 {
 		s.out = append([]console.Line(nil), s.out[n:]...)
 	}
@@ -151,7 +158,9 @@ func (s *Console) ran(msg ranMsg) {
 	}
 	s.snap, s.guide = o.Snap, o.Guide
 	if o.Load != nil {
-		s.load = o.Load
+		load := *o.Load
+		load.Why = s.refs.Cite(load.Why)
+		s.load = &load
 		s.panel = panelChart
 	}
 }

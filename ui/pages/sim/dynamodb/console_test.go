@@ -45,7 +45,12 @@ func outputText(con *Console) string {
 // hammered at 200 writes/s on one key throttles, and the console explains
 // it with the provisioned rate.
 func TestDDBLoadOnOneKeyThrottlesAndSaysWhy(t *testing.T) {
-	h, con := open(t, 80, 20, content.EN)
+	lib, err := content.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	con := New(uitest.Common(lib, nil, content.EN, 80, 20))
+	h := uitest.NewHarness(t, con)
 	if v := h.View(); !strings.Contains(v, "help lists them") {
 		t.Fatalf("no intro:\n%s", v)
 	}
@@ -68,8 +73,8 @@ func TestDDBLoadOnOneKeyThrottlesAndSaysWhy(t *testing.T) {
 	if last := run.Result.Series[59]; last.OK != 5 || last.Throttled != 195 {
 		t.Errorf("last second: ok %d throttled %d, want 5 and 195", last.OK, last.Throttled)
 	}
-	if !strings.Contains(run.Why, "provisioned rate") || !strings.Contains(run.Why, "5 WCU/s provisioned") || !strings.Contains(run.Why, "ddb.burst.seconds") {
-		t.Errorf("why = %q; want the provisioned rate and the burst fact", run.Why)
+	if !strings.Contains(run.Why, "provisioned rate") || !strings.Contains(run.Why, "5 WCU/s provisioned") || !strings.Contains(run.Why, "[1]") {
+		t.Errorf("why = %q; want the provisioned rate and the burst fact as a reference", run.Why)
 	}
 	if !strings.Contains(outputText(con), "throttled 11") {
 		t.Errorf("the output should total the throttles:\n%s", outputText(con))
@@ -189,6 +194,36 @@ func TestDDBIntroShowsOnce(t *testing.T) {
 		intro := text.Wrap(text.T(lang, "ddb.intro"), 80)[0]
 		if n := strings.Count(h.View(), intro); n != 1 {
 			t.Errorf("%s: the intro shows %d times:\n%s", lang, n, h.View())
+		}
+	}
+}
+
+// TestDDBCitesFactsAsReferences: a load run's why cites the limit behind it
+// as a numbered reference, never as a raw id, and the facts panel (tab)
+// gives its value, meaning, AWS source and date checked, in both languages.
+func TestDDBCitesFactsAsReferences(t *testing.T) {
+	lib, err := content.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range content.Langs {
+		con := New(uitest.Common(lib, nil, lang, 100, 40))
+		h := uitest.NewHarness(t, con)
+		typeLine(h, create5WCU)
+		typeLine(h, "load --table Demo --op PutItem --rate 200 --seconds 60 --keys 1")
+		typeLine(h, "load --table Demo --op PutItem --rate 3000 --seconds 5 --keys 1")
+		if raw := content.RawFactRefs(outputText(con) + h.View()); len(raw) > 0 {
+			t.Errorf("%s: raw fact ids %q in:\n%s", lang, raw, outputText(con))
+		}
+		for i := 0; con.panel != panelFacts; i++ {
+			if i > int(panelCount) {
+				t.Fatal("tab never reaches the facts panel")
+			}
+			h.Keys("tab")
+		}
+		v := h.View()
+		if !strings.Contains(v, "[1] ") || !strings.Contains(v, "https://docs.aws.amazon.com/") || !strings.Contains(v, text.T(lang, "sim.fact.checked")) {
+			t.Errorf("%s: the facts panel does not give the reference:\n%s", lang, v)
 		}
 	}
 }

@@ -13,6 +13,7 @@ import (
 	ddb "github.com/saa-study/saa-study/sim/dynamodb"
 	"github.com/saa-study/saa-study/sim/dynamodb/console"
 	"github.com/saa-study/saa-study/ui/components/chart"
+	"github.com/saa-study/saa-study/ui/components/factref"
 	"github.com/saa-study/saa-study/ui/styles"
 	"github.com/saa-study/saa-study/ui/text"
 )
@@ -32,10 +33,10 @@ func (s *Console) View() string {
 	}
 	if s.panel != panelNone && h >= 8 {
 		ph := max(3, (h-used)/2)
-		if s.panel == panelChart {
+		if s.panel == panelChart || s.panel == panelFacts {
 			ph = max(3, (h-used)*3/5) // room for the x axis at 80×24
 		}
-		if s.panel != panelChart {
+		if s.panel != panelChart && s.panel != panelFacts {
 			ph = min(ph, 8)
 		}
 		// Panels are tables of their own width; a narrow window cuts them.
@@ -89,6 +90,8 @@ func (s *Console) panelName() string {
 		return s.c.T("ddb.p.stream")
 	case panelDAX:
 		return s.c.T("ddb.p.dax")
+	case panelFacts:
+		return s.c.T("sim.v.facts")
 	}
 	return s.c.T("ddb.p.chart")
 }
@@ -181,6 +184,12 @@ func (s *Console) panelView(w, h int) string {
 			return s.compactLoad(w)
 		}
 		return loadChart(st, s.c.Lang, s.load, w, h-whyH) + "\n" + st.Warn.Render(why)
+	case panelFacts:
+		notes := s.refs.Notes(s.c.Lang)
+		if len(notes) == 0 {
+			return strings.Join(wrapMuted(st, s.c.T("ddb.nofacts"), w), "\n")
+		}
+		return strings.Join(factref.Wrap(factref.Lines(notes, s.c.T), w), "\n")
 	case panelCapacity:
 		return s.capacityView(w)
 	case panelStream:
@@ -329,4 +338,12 @@ func loadChart(st *styles.Styles, lang content.Lang, run *console.LoadRun, w, h 
 	series := []chart.Series{{Name: text.T(lang, "ddb.s.ok"), Data: ok}, {Name: text.T(lang, "ddb.s.throttled"), Data: thr}, {Name: run.Unit() + "/s", Data: cap}}
 	c := chart.Line(st, series, w, h, float64(n), "s")
 	return strings.TrimRight(c, "\n")
+}
+
+func wrapMuted(st *styles.Styles, line string, w int) []string {
+	var out []string
+	for _, l := range text.Wrap(line, w) {
+		out = append(out, st.Muted.Render(l))
+	}
+	return out
 }

@@ -40,6 +40,9 @@ type console struct {
 	reason    textinput.Model
 	// asl shows the definition beside the graph instead of the history.
 	asl bool
+	// facts shows the facts the engine is built on instead, from factsTop.
+	facts    bool
+	factsTop int
 }
 
 // snapshot is a copy of what the execution looked like after a command.
@@ -64,8 +67,9 @@ type steppedMsg struct {
 }
 
 var consoleKeys = struct {
-	Step, Run, Approve, Reject, Restart, Inspect, GraphUp, GraphDown, Definition key.Binding
+	Step, Run, Approve, Reject, Restart, Inspect, GraphUp, GraphDown, Definition, Facts key.Binding
 }{
+	Facts:      key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "facts")),
 	Definition: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "definition/history")),
 	Step:       key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "step")),
 	Run:        key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "run")),
@@ -268,6 +272,10 @@ func (s *console) key(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 		if len(s.snap.history) > 0 {
 			s.detail, s.detailTop = true, 0
 		}
+	case s.facts && key.Matches(msg, k.Up):
+		s.factsTop = max(0, s.factsTop-1)
+	case s.facts && key.Matches(msg, k.Down):
+		s.factsTop++
 	case key.Matches(msg, k.Up):
 		s.cursor = max(0, s.cursor-1)
 	case key.Matches(msg, k.Down):
@@ -277,7 +285,9 @@ func (s *console) key(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	case key.Matches(msg, k.Bottom):
 		s.cursor = max(0, len(s.snap.history)-1)
 	case key.Matches(msg, consoleKeys.Definition):
-		s.asl = !s.asl
+		s.asl, s.facts = !s.asl, false
+	case key.Matches(msg, consoleKeys.Facts):
+		s.facts, s.asl, s.factsTop = !s.facts, false, 0
 	case key.Matches(msg, consoleKeys.GraphUp):
 		s.graphTop, s.graphManual = max(0, s.graphTop-max(1, s.c.Height/3)), true
 	case key.Matches(msg, consoleKeys.GraphDown):
@@ -293,7 +303,7 @@ func (s *console) ShortHelp() []key.Binding {
 	if s.running() {
 		return []key.Binding{consoleKeys.Step, consoleKeys.Run, consoleKeys.Inspect}
 	}
-	return []key.Binding{consoleKeys.Restart, consoleKeys.Definition, consoleKeys.Inspect, s.c.Keys.Down}
+	return []key.Binding{consoleKeys.Restart, consoleKeys.Definition, consoleKeys.Facts, consoleKeys.Inspect, s.c.Keys.Down}
 }
 
 func (s *console) FullHelp() [][]key.Binding {

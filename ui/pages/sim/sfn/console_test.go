@@ -152,7 +152,9 @@ func TestSFNScreensFitTheWindow(t *testing.T) {
 				check("after approve key")
 				h.Keys("enter")
 				check("detail")
-				h.Keys("esc", "esc")
+				h.Keys("esc", "i")
+				check("facts")
+				h.Keys("esc")
 			}
 		}
 	}

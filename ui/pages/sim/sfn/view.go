@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/saa-study/saa-study/sim/stepfunctions"
+	"github.com/saa-study/saa-study/ui/components/factref"
 	"github.com/saa-study/saa-study/ui/text"
 )
 
@@ -120,6 +121,9 @@ func (s *console) mainView(w, h int) string {
 func (s *console) sideView(w, h int) string {
 	if s.asl {
 		return s.aslView(w, h)
+	}
+	if s.facts {
+		return s.factsView(w, h)
 	}
 	return s.historyView(w, h)
 }
@@ -279,4 +283,19 @@ func fmtElapsed(ms int64) string {
 		return fmt.Sprintf("%.1fh", float64(ms)/3_600_000)
 	}
 	return fmt.Sprintf("%.1fd", float64(ms)/86_400_000)
+}
+
+// factsView lists the facts the engine is built on (the sfn.* facts), each
+// with its value, meaning, AWS source and date checked; ↑/↓ scroll.
+func (s *console) factsView(w, h int) string {
+	st := s.c.Styles
+	var head []string
+	for _, l := range text.Wrap(s.c.T("sfn.facts"), w) {
+		head = append(head, st.Title.Render(l))
+	}
+	head = head[:min(len(head), max(1, h-1))]
+	lines := factref.Wrap(factref.Lines(factref.Engine(s.c.Lib, s.c.Lang, "sfn."), s.c.T), w)
+	body, off := text.Scroll(lines, s.factsTop, max(1, h-len(head)))
+	s.factsTop = off
+	return strings.Join(head, "\n") + "\n" + body
 }
