@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"slices"
 	"strconv"
@@ -89,6 +90,11 @@ func loadServer(db string) int {
 			_ = pprof.StartCPUProfile(f)
 			defer func() { pprof.StopCPUProfile(); f.Close() }()
 		}
+		// Where goroutines waited on locks and channels, and (below) the
+		// heap while the whole room is answering.
+		runtime.SetMutexProfileFraction(5)
+		runtime.SetBlockProfileRate(int(100 * time.Microsecond))
+		defer writeProfiles(p, "mutex", "block")
 	}
 	// The teacher's dashboard, redrawn on every change as the program
 	// would (it coalesces changes the same way).
@@ -124,6 +130,11 @@ func loadServer(db string) int {
 		if err := r.Do(ctx, ActStart); err != nil {
 			fmt.Println("ERR", err)
 		}
+		if p := os.Getenv(loadProfileEnv); p != "" {
+			time.Sleep(2 * time.Second)
+			runtime.GC()
+			writeProfiles(p, "heap")
+		}
 	}()
 	fmt.Println("ADDR", l.Addr().String())
 	_, _ = io.Copy(io.Discard, os.Stdin)
@@ -135,6 +146,19 @@ func loadServer(db string) int {
 	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	fmt.Println("CPU", time.Duration(ru.Utime.Nano()+ru.Stime.Nano()).Milliseconds())
 	return 0
+}
+
+// writeProfiles writes the named profiles beside the CPU profile at p
+// (p.heap, p.mutex, p.block).
+func writeProfiles(p string, names ...string) {
+	for _, name := range names {
+		f, err := os.Create(p + "." + name)
+		if err != nil {
+			continue
+		}
+		_ = pprof.Lookup(name).WriteTo(f, 0)
+		f.Close()
+	}
 }
 
 // peakRSS is this process's peak resident memory in kB (VmHWM).
