@@ -11,6 +11,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/saa-study/saa-study/content"
@@ -43,6 +44,9 @@ type Class struct {
 	// Listen asked for port 0).
 	Addr string
 	log  *os.File
+
+	stopOnce sync.Once
+	stopErr  error
 }
 
 // Start loads the quiz, opens a new session in the store, and serves it
@@ -90,13 +94,16 @@ func Start(ctx context.Context, o StartOptions) (*Class, error) {
 }
 
 // Stop ends the class for everyone (see Server.Shutdown), waiting at most
-// five seconds for the students' sessions to close.
+// five seconds for the students' sessions to close. Calling it again
+// returns the first call's result.
 func (c *Class) Stop() error {
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	err := c.Server.Shutdown(ctx)
-	c.log.Close()
-	return err
+	c.stopOnce.Do(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		c.stopErr = c.Server.Shutdown(ctx)
+		c.log.Close()
+	})
+	return c.stopErr
 }
 
 type wallClock struct{}
