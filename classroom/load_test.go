@@ -446,12 +446,8 @@ func TestLoadRoom(t *testing.T) {
 	}
 	res := runLoad(t, cfg, os.Getenv(loadProfileEnv))
 	checkLoad(t, cfg, res)
-	// The goal is a p99 under 50 ms (BenchmarkRoomOf200 measures it); this
-	// bound only catches a server that queues answers again, which took
-	// seconds, on a machine shared with other builds.
-	if p99 := res.quantile(0.99); !testing.Short() && p99 > time.Second {
-		t.Errorf("p99 keypress → feedback %v, want well under a second", p99)
-	}
+	// How fast is BenchmarkRoomOf200's to measure (the goal is a p99
+	// under 50 ms); a test on a shared machine asserts no time.
 	t.Logf("%d students, %d answers in %v: keypress → feedback on screen median %v, p99 %v, max %v; server peak memory %d MB, CPU %v (students' CPU %v)",
 		cfg.students, len(res.latencies), res.elapsed.Round(time.Millisecond), res.quantile(0.5), res.quantile(0.99),
 		res.quantile(1), res.peakKB/1024, res.cpu, res.clientCPU)

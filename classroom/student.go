@@ -71,6 +71,7 @@ type Student struct {
 	o      StudentOptions
 	lang   content.Lang
 	styles *styles.Styles
+	chr    chrome
 	width  int
 	height int
 

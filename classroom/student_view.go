@@ -16,11 +16,31 @@ import (
 
 func (m *Student) t(k string) string { return text.T(m.lang, k) }
 
+// chrome is the styled text every frame repeats (the title, the keys),
+// rendered once per style and language rather than on every frame: a
+// room of 200 draws thousands of frames a minute.
+type chrome struct {
+	styles                *styles.Styles
+	lang                  string
+	head, sep, help, code string
+}
+
+func (m *Student) chrome() *chrome {
+	c := &m.chr
+	if c.styles != m.styles || c.lang != string(m.lang) {
+		st := m.styles
+		*c = chrome{styles: st, lang: string(m.lang), sep: st.Muted.Render(" · "),
+			head: st.Title.Render("saa-study") + st.Muted.Render(" · ") + st.Header.Render(m.o.Room.Quiz().Title),
+			help: st.Muted.Render(m.t("class.help")), code: st.Muted.Render(m.t("class.help.code"))}
+	}
+	return c
+}
+
 func (m *Student) render() string {
 	st := m.styles
 	w := m.width
 	var b strings.Builder
-	head := st.Title.Render("saa-study") + st.Muted.Render(" · ") + st.Header.Render(m.o.Room.Quiz().Title)
+	head := m.chrome().head
 	if m.name != "" {
 		v := m.o.Room.StudentView(m.name)
 		right := st.Subtitle.Render(fmt.Sprintf("%s · %d %s", m.name, v.Score, m.t("class.pts")))
@@ -57,12 +77,13 @@ func (m *Student) footer() string {
 			parts = append(parts, st.Good.Render(m.note))
 		}
 	}
+	c := m.chrome()
 	if m.stage == stageIn {
-		parts = append(parts, st.Muted.Render(m.t("class.help")))
+		parts = append(parts, c.help)
 	} else if m.stage == stageCode {
-		parts = append(parts, st.Muted.Render(m.t("class.help.code")))
+		parts = append(parts, c.code)
 	}
-	return strings.Join(parts, st.Muted.Render(" · "))
+	return strings.Join(parts, c.sep)
 }
 
 func (m *Student) renderCode() string {
