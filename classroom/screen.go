@@ -4,6 +4,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -22,21 +23,70 @@ import (
 // frames are whole lines of text already cut to the window, so comparing
 // lines is enough; this draws a frame as soon as the model changed.
 type lineScreen struct {
-	w      io.Writer
-	title  string
-	width  int
-	height int
-	frame  string   // the last frame drawn, as given
-	rows   []string // what each screen row shows
-	open   bool
-	buf    strings.Builder
+	w       io.Writer
+	profile colorprofile.Profile
+	colors  *rowColors
+	title   string
+	width   int
+	height  int
+	frame   string   // the last frame drawn, as given
+	rows    []string // what each screen row shows
+	open    bool
+	buf     strings.Builder
 }
 
 // newLineScreen draws on w, downsampling colours to what the client's
 // terminal says it supports (TERM, COLORTERM and NO_COLOR in environ).
-func newLineScreen(w io.Writer, environ []string, width, height int, title string) *lineScreen {
-	cw := &colorprofile.Writer{Forward: w, Profile: colorprofile.Env(environ)}
-	return &lineScreen{w: cw, title: title, width: width, height: height}
+// colors is shared by the screens of a room (nil: a memory of its own).
+func newLineScreen(w io.Writer, environ []string, width, height int, title string, colors *rowColors) *lineScreen {
+	if colors == nil {
+		colors = newRowColors()
+	}
+	return &lineScreen{w: w, profile: colorprofile.Env(environ), colors: colors, title: title, width: width, height: height}
+}
+
+// rowColors downsamples rows to a colour profile and remembers the
+// result: a room's screens show the same rows (the question, the
+// options, the keys), and parsing each row's escape codes again for each
+// of 200 students was a tenth of the server's CPU.
+type rowColors struct {
+	mu   sync.Mutex
+	rows map[colorKey]string
+}
+
+type colorKey struct {
+	p   colorprofile.Profile
+	row string
+}
+
+// maxRowColors bounds the rows remembered; past it the memory starts
+// again.
+const maxRowColors = 4096
+
+func newRowColors() *rowColors { return &rowColors{rows: map[colorKey]string{}} }
+
+// convert is row with its colours in profile p.
+func (c *rowColors) convert(p colorprofile.Profile, row string) string {
+	if p == colorprofile.TrueColor || !strings.Contains(row, "\x1b") {
+		return row
+	}
+	k := colorKey{p, row}
+	c.mu.Lock()
+	out, ok := c.rows[k]
+	c.mu.Unlock()
+	if ok {
+		return out
+	}
+	var b strings.Builder
+	_, _ = (&colorprofile.Writer{Forward: &b, Profile: p}).WriteString(row)
+	out = b.String()
+	c.mu.Lock()
+	if len(c.rows) >= maxRowColors {
+		clear(c.rows)
+	}
+	c.rows[k] = out
+	c.mu.Unlock()
+	return out
 }
 
 // resize forgets what is on screen: the next frame is drawn whole.
@@ -77,7 +127,7 @@ func (s *lineScreen) draw(frame string) {
 		s.rows[i] = line
 		// Erase the row first, then write it: erasing after the text
 		// would clear the last column of a full-width row.
-		b.WriteString(ansi.ResetStyle + "\x1b[" + strconv.Itoa(i+1) + "H" + ansi.EraseEntireLine + line + ansi.ResetStyle)
+		b.WriteString(ansi.ResetStyle + "\x1b[" + strconv.Itoa(i+1) + "H" + ansi.EraseEntireLine + s.colors.convert(s.profile, line) + ansi.ResetStyle)
 	}
 	b.WriteString(ansi.ResetModeSynchronizedOutput)
 	_, _ = io.WriteString(s.w, b.String())

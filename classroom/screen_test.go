@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/vt"
 
@@ -60,7 +61,7 @@ func TestLineScreenShowsEachFrameWhole(t *testing.T) {
 	st := styles.New(true)
 	w, h := 24, 6
 	var out bytes.Buffer
-	scr := newLineScreen(&out, trueColorEnv, w, h, "t")
+	scr := newLineScreen(&out, trueColorEnv, w, h, "t", nil)
 	term := vt.NewEmulator(w, h)
 	show := func(step, frame string) int {
 		t.Helper()
@@ -110,9 +111,36 @@ func TestLineScreenShowsEachFrameWhole(t *testing.T) {
 // stay), as Bubble Tea's own renderer would give.
 func TestLineScreenNoColor(t *testing.T) {
 	var out bytes.Buffer
-	scr := newLineScreen(&out, []string{"TERM=xterm-256color", "NO_COLOR=1"}, 20, 2, "t")
+	scr := newLineScreen(&out, []string{"TERM=xterm-256color", "NO_COLOR=1"}, 20, 2, "t", nil)
 	scr.draw(styles.New(true).Good.Render("saved") + "\nplain")
 	if s := out.String(); strings.Contains(s, "38;") || !strings.Contains(s, "saved") {
 		t.Errorf("NO_COLOR output %q: want the text without colour", s)
+	}
+}
+
+// A 256-colour terminal (ssh passes TERM, rarely COLORTERM) gets the
+// palette's colours in 256 colours, the same bytes whether the row was
+// downsampled for it or remembered from another student's screen.
+func TestLineScreen256Colors(t *testing.T) {
+	st := styles.New(true)
+	frame := st.Good.Render("saved") + "\n" + st.Title.Render("saa-study") + " quiz"
+	colors := newRowColors()
+	var a, b bytes.Buffer
+	env := []string{"TERM=xterm-256color"}
+	newLineScreen(&a, env, 20, 2, "t", colors).draw(frame)
+	newLineScreen(&b, env, 20, 2, "t", colors).draw(frame)
+	if strings.Contains(a.String(), "38;2;") || !strings.Contains(a.String(), "38;5;") {
+		t.Fatalf("256-colour output %q: want 256-colour codes and no 24-bit ones", a.String())
+	}
+	if a.String() != b.String() {
+		t.Fatalf("a remembered row differs:\n%q\n%q", a.String(), b.String())
+	}
+	var whole bytes.Buffer
+	_, _ = (&colorprofile.Writer{Forward: &whole, Profile: colorprofile.ANSI256}).WriteString(frame)
+	want := drawnAlone(whole.String(), 20, 2)
+	got := vt.NewEmulator(20, 2)
+	_, _ = got.Write(a.Bytes())
+	if d := screenDiff(got, want); d != "" {
+		t.Fatal(d)
 	}
 }

@@ -82,6 +82,7 @@ type Server struct {
 	done   chan struct{}
 
 	gate     *gate
+	colors   *rowColors // the students' screens' rows, downsampled
 	mu       sync.Mutex
 	programs map[*tea.Program]bool // running student programs
 	ending   bool                  // Shutdown has begun
@@ -129,7 +130,7 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 	if err := CheckPrivateDir(cfg.HostKeyDir); err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, done: make(chan struct{}), programs: map[*tea.Program]bool{}}
+	s := &Server{cfg: cfg, done: make(chan struct{}), programs: map[*tea.Program]bool{}, colors: newRowColors()}
 	srv, err := wish.NewServer(
 		wish.WithAddress(cfg.Addr),
 		wish.WithHostKeyPath(filepath.Join(cfg.HostKeyDir, HostKeyName)),
@@ -330,7 +331,7 @@ func (s *Server) program(sess ssh.Session) (*Student, *lineScreen, *tea.Program)
 			s.cfg.Logger.Printf("%s: "+format, append([]any{sess.RemoteAddr()}, args...)...)
 		}})
 	pty, _, _ := sess.Pty()
-	scr := newLineScreen(sess, append(sess.Environ(), "TERM="+pty.Term), pty.Window.Width, pty.Window.Height, windowTitle)
+	scr := newLineScreen(sess, append(sess.Environ(), "TERM="+pty.Term), pty.Window.Width, pty.Window.Height, windowTitle, s.colors)
 	// Without a renderer the program's frame ticker only sends terminal
 	// queries (the background colour): once a second is plenty.
 	opts := append(bm.MakeOptions(sess), tea.WithContext(sess.Context()), tea.WithoutRenderer(), tea.WithFPS(1))
