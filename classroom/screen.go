@@ -42,6 +42,10 @@ func newLineScreen(w io.Writer, environ []string, width, height int, title strin
 	if colors == nil {
 		colors = newRowColors()
 	}
+	if width < 1 || height < 1 { // a client that gave no size: the model's default
+		width, height = 80, 24
+	}
+	width, height = min(width, MaxWindow), min(height, MaxWindow)
 	return &lineScreen{w: w, profile: colorprofile.Env(environ), colors: colors, title: title, width: width, height: height}
 }
 
