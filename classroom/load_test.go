@@ -53,6 +53,7 @@ type loadResult struct {
 	peakKB    int             // the server's peak resident memory
 	cpu       time.Duration   // the server's CPU time (user and system)
 	clientCPU time.Duration   // the students' (this process's) CPU time
+	commits   string          // the answers' transactions: count, answers, median, p99, max
 	answers   []store.ClassAnswer
 	elapsed   time.Duration
 }
@@ -96,6 +97,16 @@ func loadServer(db string) int {
 		runtime.SetMutexProfileFraction(5)
 		runtime.SetBlockProfileRate(int(100 * time.Microsecond))
 		defer writeProfiles(p, "mutex", "block")
+	}
+	// How long each batch of answers took to commit (fsync included).
+	var commitMu sync.Mutex
+	var commits []time.Duration
+	var batched int
+	r.commits.observe = func(n int, took time.Duration) {
+		commitMu.Lock()
+		commits = append(commits, took)
+		batched += n
+		commitMu.Unlock()
 	}
 	// The teacher's dashboard, redrawn on every change as the program
 	// would (it coalesces changes the same way).
@@ -142,6 +153,12 @@ func loadServer(db string) int {
 	sctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
 	_ = srv.Shutdown(sctx)
+	commitMu.Lock()
+	slices.Sort(commits)
+	if n := len(commits); n > 0 {
+		fmt.Println("COMMITS", n, batched, commits[n/2].Microseconds(), commits[min(n*99/100, n-1)].Microseconds(), commits[n-1].Microseconds())
+	}
+	commitMu.Unlock()
 	fmt.Println("PEAK", peakRSS())
 	fmt.Println("CPU", cpuTime().Milliseconds())
 	return 0
@@ -393,6 +410,12 @@ func runLoad(tb testing.TB, cfg loadConfig, profile string) loadResult {
 		if p, ok := strings.CutPrefix(lines.Text(), "PEAK "); ok {
 			res.peakKB, _ = strconv.Atoi(p)
 		}
+		if p, ok := strings.CutPrefix(lines.Text(), "COMMITS "); ok {
+			var n, answers, med, p99, mx int
+			_, _ = fmt.Sscan(p, &n, &answers, &med, &p99, &mx)
+			res.commits = fmt.Sprintf("%d transactions for %d answers, median %.1f ms, p99 %.1f ms, max %.1f ms",
+				n, answers, float64(med)/1000, float64(p99)/1000, float64(mx)/1000)
+		}
 		if p, ok := strings.CutPrefix(lines.Text(), "CPU "); ok {
 			ms, _ := strconv.Atoi(p)
 			res.cpu = time.Duration(ms) * time.Millisecond
@@ -451,6 +474,7 @@ func TestLoadRoom(t *testing.T) {
 	t.Logf("%d students, %d answers in %v: keypress → feedback on screen median %v, p99 %v, max %v; server peak memory %d MB, CPU %v (students' CPU %v)",
 		cfg.students, len(res.latencies), res.elapsed.Round(time.Millisecond), res.quantile(0.5), res.quantile(0.99),
 		res.quantile(1), res.peakKB/1024, res.cpu, res.clientCPU)
+	t.Logf("commits: %s", res.commits)
 }
 
 // BenchmarkRoomOf200 reports the latency from a student's keypress to
@@ -465,6 +489,7 @@ func BenchmarkRoomOf200(b *testing.B) {
 		all.peakKB = max(all.peakKB, res.peakKB)
 		all.cpu += res.cpu
 		all.clientCPU += res.clientCPU
+		b.Logf("commits: %s", res.commits)
 	}
 	b.ReportMetric(float64(all.quantile(0.5).Microseconds())/1000, "ms-median")
 	b.ReportMetric(float64(all.quantile(0.99).Microseconds())/1000, "ms-p99")
