@@ -41,8 +41,11 @@ func (m *Student) render() string {
 	w := m.width
 	var b strings.Builder
 	head := m.chrome().head
+	// One look at the room per frame: it is shared by the room's 200
+	// screens and the answers being stored.
+	var v StudentView
 	if m.name != "" {
-		v := m.o.Room.StudentView(m.name)
+		v = m.o.Room.StudentView(m.name)
 		right := st.Subtitle.Render(fmt.Sprintf("%s · %d %s", m.name, v.Score, m.t("class.pts")))
 		if gap := w - lipgloss.Width(head) - lipgloss.Width(right); gap >= 1 {
 			head += strings.Repeat(" ", gap) + right
@@ -53,7 +56,7 @@ func (m *Student) render() string {
 	case stageCode, stageBye:
 		b.WriteString(m.renderCode())
 	default:
-		b.WriteString(m.renderIn())
+		b.WriteString(m.renderIn(v))
 	}
 	body := strings.TrimRight(b.String(), "\n")
 	lines := strings.Split(body, "\n")
@@ -105,14 +108,13 @@ func (m *Student) renderCode() string {
 	return b.String()
 }
 
-func (m *Student) renderIn() string {
+func (m *Student) renderIn(v StudentView) string {
 	st := m.styles
 	w := m.width
 	if m.feedback >= 0 {
 		p, a := m.o.Room.LastAnswerView(m.name, m.feedback)
 		return m.renderFeedback(p, a, nil) + "\n" + st.Muted.Render(m.t("class.next"))
 	}
-	v := m.o.Room.StudentView(m.name)
 	var b strings.Builder
 	if m.resumed && v.Answered > 0 && v.Phase != Ended {
 		b.WriteString(st.Muted.Render(text.N(m.lang, "class.resumed", v.Answered)) + "\n")
