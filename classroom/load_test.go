@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"slices"
 	"strconv"
@@ -51,6 +52,8 @@ type loadResult struct {
 	latencies []time.Duration // keypress → the answer's feedback on the student's screen
 	peakKB    int             // the server's peak resident memory
 	cpu       time.Duration   // the server's CPU time (user and system)
+	clientCPU time.Duration   // the students' (this process's) CPU time
+	commits   string          // the answers' transactions: count, answers, median, p99, max
 	answers   []store.ClassAnswer
 	elapsed   time.Duration
 }
@@ -89,6 +92,21 @@ func loadServer(db string) int {
 			_ = pprof.StartCPUProfile(f)
 			defer func() { pprof.StopCPUProfile(); f.Close() }()
 		}
+		// Where goroutines waited on locks and channels, and (below) the
+		// heap while the whole room is answering.
+		runtime.SetMutexProfileFraction(5)
+		runtime.SetBlockProfileRate(int(100 * time.Microsecond))
+		defer writeProfiles(p, "mutex", "block")
+	}
+	// How long each batch of answers took to commit (fsync included).
+	var commitMu sync.Mutex
+	var commits []time.Duration
+	var batched int
+	r.commits.observe = func(n int, took time.Duration) {
+		commitMu.Lock()
+		commits = append(commits, took)
+		batched += n
+		commitMu.Unlock()
 	}
 	// The teacher's dashboard, redrawn on every change as the program
 	// would (it coalesces changes the same way).
@@ -124,17 +142,39 @@ func loadServer(db string) int {
 		if err := r.Do(ctx, ActStart); err != nil {
 			fmt.Println("ERR", err)
 		}
+		if p := os.Getenv(loadProfileEnv); p != "" {
+			time.Sleep(2 * time.Second)
+			runtime.GC()
+			writeProfiles(p, "heap")
+		}
 	}()
 	fmt.Println("ADDR", l.Addr().String())
 	_, _ = io.Copy(io.Discard, os.Stdin)
 	sctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
 	_ = srv.Shutdown(sctx)
+	commitMu.Lock()
+	slices.Sort(commits)
+	if n := len(commits); n > 0 {
+		fmt.Println("COMMITS", n, batched, commits[n/2].Microseconds(), commits[min(n*99/100, n-1)].Microseconds(), commits[n-1].Microseconds())
+	}
+	commitMu.Unlock()
 	fmt.Println("PEAK", peakRSS())
-	var ru syscall.Rusage
-	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	fmt.Println("CPU", time.Duration(ru.Utime.Nano()+ru.Stime.Nano()).Milliseconds())
+	fmt.Println("CPU", cpuTime().Milliseconds())
 	return 0
+}
+
+// writeProfiles writes the named profiles beside the CPU profile at p
+// (p.heap, p.mutex, p.block).
+func writeProfiles(p string, names ...string) {
+	for _, name := range names {
+		f, err := os.Create(p + "." + name)
+		if err != nil {
+			continue
+		}
+		_ = pprof.Lookup(name).WriteTo(f, 0)
+		f.Close()
+	}
 }
 
 // peakRSS is this process's peak resident memory in kB (VmHWM).
@@ -206,6 +246,26 @@ func (w *watched) await(mark, n int, timeout time.Duration) bool {
 	return true
 }
 
+// openSSHCiphers is OpenSSH's default cipher order: the students' ssh
+// negotiates ChaCha20-Poly1305, not the AES-GCM a Go client prefers.
+var openSSHCiphers = []string{"chacha20-poly1305@openssh.com", "aes128-ctr", "aes192-ctr", "aes256-ctr",
+	"aes128-gcm@openssh.com", "aes256-gcm@openssh.com"}
+
+// loadDial connects as a student's OpenSSH client would.
+func loadDial(addr, user string, signer gossh.Signer) (*gossh.Client, error) {
+	cfg := &gossh.ClientConfig{User: user, Auth: []gossh.AuthMethod{gossh.PublicKeys(signer)},
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second} //nolint:gosec // loopback test server
+	cfg.Ciphers = openSSHCiphers
+	return gossh.Dial("tcp", addr, cfg)
+}
+
+// cpuTime is this process's CPU time so far (user and system).
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
 // loadStudent is one student's SSH session for the load test.
 type loadStudent struct {
 	client *gossh.Client
@@ -218,7 +278,7 @@ func dialStudent(addr, name string, key gossh.Signer) (*loadStudent, error) {
 	var c *gossh.Client
 	var err error
 	for try := 0; try < 50; try++ { // refused while the room fills: try again
-		if c, err = dial(addr, name, key); err == nil {
+		if c, err = loadDial(addr, name, key); err == nil {
 			break
 		}
 		time.Sleep(100 * time.Millisecond)
@@ -302,7 +362,7 @@ func runLoad(tb testing.TB, cfg loadConfig, profile string) loadResult {
 	lat := make(chan time.Duration, cfg.students*cfg.questions)
 	errs := make(chan error, cfg.students)
 	var wg sync.WaitGroup
-	start := time.Now()
+	start, cpu0 := time.Now(), cpuTime()
 	for i := range cfg.students {
 		wg.Add(1)
 		go func() {
@@ -338,17 +398,23 @@ func runLoad(tb testing.TB, cfg loadConfig, profile string) loadResult {
 		}()
 	}
 	wg.Wait()
-	elapsed := time.Since(start)
+	elapsed, clientCPU := time.Since(start), cpuTime()-cpu0
 	close(errs)
 	close(lat)
 	for err := range errs {
 		tb.Error(err)
 	}
 	stdin.Close()
-	res := loadResult{elapsed: elapsed}
+	res := loadResult{elapsed: elapsed, clientCPU: clientCPU}
 	for lines.Scan() {
 		if p, ok := strings.CutPrefix(lines.Text(), "PEAK "); ok {
 			res.peakKB, _ = strconv.Atoi(p)
+		}
+		if p, ok := strings.CutPrefix(lines.Text(), "COMMITS "); ok {
+			var n, answers, med, p99, mx int
+			_, _ = fmt.Sscan(p, &n, &answers, &med, &p99, &mx)
+			res.commits = fmt.Sprintf("%d transactions for %d answers, median %.1f ms, p99 %.1f ms, max %.1f ms",
+				n, answers, float64(med)/1000, float64(p99)/1000, float64(mx)/1000)
 		}
 		if p, ok := strings.CutPrefix(lines.Text(), "CPU "); ok {
 			ms, _ := strconv.Atoi(p)
@@ -403,15 +469,12 @@ func TestLoadRoom(t *testing.T) {
 	}
 	res := runLoad(t, cfg, os.Getenv(loadProfileEnv))
 	checkLoad(t, cfg, res)
-	// The goal is a p99 under 50 ms (BenchmarkRoomOf200 measures it); this
-	// bound only catches a server that queues answers again, which took
-	// seconds, on a machine shared with other builds.
-	if p99 := res.quantile(0.99); !testing.Short() && p99 > time.Second {
-		t.Errorf("p99 keypress → feedback %v, want well under a second", p99)
-	}
-	t.Logf("%d students, %d answers in %v: keypress → feedback on screen median %v, p99 %v, max %v; server peak memory %d MB, CPU %v",
+	// How fast is BenchmarkRoomOf200's to measure (the goal is a p99
+	// under 50 ms); a test on a shared machine asserts no time.
+	t.Logf("%d students, %d answers in %v: keypress → feedback on screen median %v, p99 %v, max %v; server peak memory %d MB, CPU %v (students' CPU %v)",
 		cfg.students, len(res.latencies), res.elapsed.Round(time.Millisecond), res.quantile(0.5), res.quantile(0.99),
-		res.quantile(1), res.peakKB/1024, res.cpu)
+		res.quantile(1), res.peakKB/1024, res.cpu, res.clientCPU)
+	t.Logf("commits: %s", res.commits)
 }
 
 // BenchmarkRoomOf200 reports the latency from a student's keypress to
@@ -425,9 +488,12 @@ func BenchmarkRoomOf200(b *testing.B) {
 		all.latencies = append(all.latencies, res.latencies...)
 		all.peakKB = max(all.peakKB, res.peakKB)
 		all.cpu += res.cpu
+		all.clientCPU += res.clientCPU
+		b.Logf("commits: %s", res.commits)
 	}
 	b.ReportMetric(float64(all.quantile(0.5).Microseconds())/1000, "ms-median")
 	b.ReportMetric(float64(all.quantile(0.99).Microseconds())/1000, "ms-p99")
 	b.ReportMetric(float64(all.peakKB)/1024, "MB-peak")
 	b.ReportMetric(float64(all.cpu.Microseconds())/1000/float64(len(all.latencies)), "server-cpu-ms/answer")
+	b.ReportMetric(float64(all.clientCPU.Microseconds())/1000/float64(len(all.latencies)), "client-cpu-ms/answer")
 }

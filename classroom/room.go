@@ -83,6 +83,7 @@ type Config struct {
 // use by the server's sessions and the dashboard.
 type Room struct {
 	mu       sync.Mutex
+	joinMu   sync.Mutex // held by Join (outside mu) while a new student is stored
 	st       *store.Store
 	clk      Clock
 	quiz     Quiz
@@ -255,12 +256,17 @@ func (r *Room) changed(phase bool) {
 
 // Join admits a student under name (sanitised). The same key (or, for
 // keyless logins, a name nobody is using right now) resumes an existing
-// student; anyone else gets the name with a numeric suffix.
+// student; anyone else gets the name with a numeric suffix. A new
+// student is stored before Join returns, without holding the room while
+// that is synced to disk: joins wait for each other, but answers and
+// screens do not wait for a join.
 func (r *Room) Join(ctx context.Context, name, keyFP string, lang content.Lang) (string, bool, error) {
 	name = SanitizeName(name)
+	r.joinMu.Lock()
+	defer r.joinMu.Unlock()
 	r.mu.Lock()
-	defer r.mu.Unlock()
 	if Phase(r.sess.State) == Ended {
+		r.mu.Unlock()
 		return "", false, errState("the session has ended")
 	}
 	final := name
@@ -276,6 +282,7 @@ func (r *Room) Join(ctx context.Context, name, keyFP string, lang content.Lang) 
 				s.lang = lang
 			}
 			r.changed(false)
+			r.mu.Unlock()
 			return final, true, nil
 		}
 		final = withSuffix(name, n)
@@ -285,10 +292,15 @@ func (r *Room) Join(ctx context.Context, name, keyFP string, lang content.Lang) 
 	if r.sess.Paced == string(SelfPaced) && Phase(r.sess.State) == Open {
 		s.startedAt = now
 	}
-	p := store.ClassParticipant{SessionID: r.sess.ID, Name: final, KeyFP: keyFP, Lang: string(lang), StartedAt: s.startedAt, JoinedAt: now}
+	id := r.sess.ID
+	r.mu.Unlock()
+	// Only joins add students, and they hold joinMu: final stays free.
+	p := store.ClassParticipant{SessionID: id, Name: final, KeyFP: keyFP, Lang: string(lang), StartedAt: s.startedAt, JoinedAt: now}
 	if err := r.st.AddClassParticipant(ctx, p); err != nil {
 		return "", false, err
 	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	r.students[final] = s
 	r.order = append(r.order, final)
 	r.changed(false)

@@ -2,13 +2,17 @@ package classroom
 
 import (
 	"context"
+	"database/sql"
 	"errors"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/quiz"
+	"github.com/saa-study/saa-study/sim/clock"
+	"github.com/saa-study/saa-study/store"
 )
 
 var bg = context.Background()
@@ -288,5 +292,65 @@ func TestCodeMatches(t *testing.T) {
 		if got := CodeMatches(c.typed, "ABCDEF"); got != c.want {
 			t.Errorf("CodeMatches(%q) = %v, want %v", c.typed, got, c.want)
 		}
+	}
+}
+
+// TestJoinDoesNotHoldTheRoom: while a new student's join waits for the
+// progress file (another writer holds it), the students already in keep
+// their screens: the room answers them, and the join completes once the
+// file is free.
+func TestJoinDoesNotHoldTheRoom(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "p.db")
+	st, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	r, err := NewRoom(bg, Config{Store: st, Clock: clock.New(clock.Epoch), Quiz: testQuiz(2), Paced: SelfPaced, Code: "ABCDEF", SessionID: "s1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := r.Join(bg, "ana", "", content.EN); err != nil {
+		t.Fatal(err)
+	}
+	other, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	conn, err := other.Conn(bg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(bg, "BEGIN IMMEDIATE"); err != nil {
+		t.Fatal(err)
+	}
+	joined := make(chan error, 1)
+	go func() {
+		_, _, err := r.Join(bg, "bob", "", content.EN)
+		joined <- err
+	}()
+	time.Sleep(50 * time.Millisecond) // bob's join is now waiting for the file
+	viewed := make(chan StudentView, 1)
+	go func() { viewed <- r.StudentView("ana") }()
+	select {
+	case v := <-viewed:
+		if v.Name != "ana" {
+			t.Fatalf("view %+v", v)
+		}
+	case err := <-joined:
+		t.Fatalf("the join ended (%v) before ana's screen could be drawn: the room was held while the join was stored", err)
+	case <-time.After(5 * time.Second):
+		t.Fatal("ana's screen could not be drawn while bob's join waited for the progress file")
+	}
+	if _, err := conn.ExecContext(bg, "COMMIT"); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-joined; err != nil {
+		t.Fatalf("bob's join, once the file was free: %v", err)
+	}
+	if got := names(r); len(got) != 2 {
+		t.Fatalf("students %v, want ana and bob", got)
 	}
 }

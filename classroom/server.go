@@ -82,6 +82,7 @@ type Server struct {
 	done   chan struct{}
 
 	gate     *gate
+	colors   *rowColors // the students' screens' rows, downsampled
 	mu       sync.Mutex
 	programs map[*tea.Program]bool // running student programs
 	ending   bool                  // Shutdown has begun
@@ -129,7 +130,7 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 	if err := CheckPrivateDir(cfg.HostKeyDir); err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, done: make(chan struct{}), programs: map[*tea.Program]bool{}}
+	s := &Server{cfg: cfg, done: make(chan struct{}), programs: map[*tea.Program]bool{}, colors: newRowColors()}
 	srv, err := wish.NewServer(
 		wish.WithAddress(cfg.Addr),
 		wish.WithHostKeyPath(filepath.Join(cfg.HostKeyDir, HostKeyName)),
@@ -263,7 +264,7 @@ func (s *Server) ptyMiddleware(next ssh.Handler) ssh.Handler {
 // session closes cleanly (exit status 0) with the outcome still on screen.
 func (s *Server) programMiddleware(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
-		m, p := s.program(sess)
+		m, scr, p := s.program(sess)
 		s.mu.Lock()
 		if s.ending {
 			s.mu.Unlock()
@@ -290,6 +291,7 @@ func (s *Server) programMiddleware(next ssh.Handler) ssh.Handler {
 		_, err := p.Run()
 		p.Kill()
 		cancel()
+		scr.close()
 		s.mu.Lock()
 		delete(s.programs, p)
 		ending := s.ending
@@ -314,8 +316,10 @@ func (s *Server) programMiddleware(next ssh.Handler) ssh.Handler {
 	}
 }
 
-// program makes the student's model and Bubble Tea program for one session.
-func (s *Server) program(sess ssh.Session) (*Student, *tea.Program) {
+// program makes the student's model, its screen and the Bubble Tea
+// program for one session. The program has no renderer of its own: the
+// screen draws each frame as the model changes (see lineScreen).
+func (s *Server) program(sess ssh.Session) (*Student, *lineScreen, *tea.Program) {
 	fp := ""
 	if pk := sess.PublicKey(); pk != nil {
 		fp = gossh.FingerprintSHA256(pk)
@@ -326,8 +330,12 @@ func (s *Server) program(sess ssh.Session) (*Student, *tea.Program) {
 		OnJoin: func() { joined(ctx) }, Logf: func(format string, args ...any) {
 			s.cfg.Logger.Printf("%s: "+format, append([]any{sess.RemoteAddr()}, args...)...)
 		}})
-	opts := append(bm.MakeOptions(sess), tea.WithContext(sess.Context()))
-	return m, tea.NewProgram(m, opts...)
+	pty, _, _ := sess.Pty()
+	scr := newLineScreen(sess, append(sess.Environ(), "TERM="+pty.Term), pty.Window.Width, pty.Window.Height, windowTitle, s.colors)
+	// Without a renderer the program's frame ticker only sends terminal
+	// queries (the background colour): once a second is plenty.
+	opts := append(bm.MakeOptions(sess), tea.WithContext(sess.Context()), tea.WithoutRenderer(), tea.WithFPS(1))
+	return m, scr, tea.NewProgram(&screenModel{m: m, scr: scr}, opts...)
 }
 
 // Shutdown ends the class for everyone: each student's quiz closes, they

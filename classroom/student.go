@@ -15,6 +15,9 @@ import (
 // MaxCodeTries is how many wrong join codes end a connection.
 const MaxCodeTries = 5
 
+// windowTitle is the title of a student's terminal window.
+const windowTitle = "saa-study classroom"
+
 // MaxWindow caps the width and height a student's terminal may report.
 const MaxWindow = 400
 
@@ -68,6 +71,7 @@ type Student struct {
 	o      StudentOptions
 	lang   content.Lang
 	styles *styles.Styles
+	chr    chrome
 	width  int
 	height int
 
@@ -379,6 +383,6 @@ func (r *Room) sessPaced() Paced {
 func (m *Student) View() tea.View {
 	v := tea.NewView(text.Clamp(m.render(), m.width, m.height))
 	v.AltScreen = true
-	v.WindowTitle = "saa-study classroom"
+	v.WindowTitle = windowTitle
 	return v
 }

@@ -16,13 +16,36 @@ import (
 
 func (m *Student) t(k string) string { return text.T(m.lang, k) }
 
+// chrome is the styled text every frame repeats (the title, the keys),
+// rendered once per style and language rather than on every frame: a
+// room of 200 draws thousands of frames a minute.
+type chrome struct {
+	styles                *styles.Styles
+	lang                  string
+	head, sep, help, code string
+}
+
+func (m *Student) chrome() *chrome {
+	c := &m.chr
+	if c.styles != m.styles || c.lang != string(m.lang) {
+		st := m.styles
+		*c = chrome{styles: st, lang: string(m.lang), sep: st.Muted.Render(" · "),
+			head: st.Title.Render("saa-study") + st.Muted.Render(" · ") + st.Header.Render(m.o.Room.Quiz().Title),
+			help: st.Muted.Render(m.t("class.help")), code: st.Muted.Render(m.t("class.help.code"))}
+	}
+	return c
+}
+
 func (m *Student) render() string {
 	st := m.styles
 	w := m.width
 	var b strings.Builder
-	head := st.Title.Render("saa-study") + st.Muted.Render(" · ") + st.Header.Render(m.o.Room.Quiz().Title)
+	head := m.chrome().head
+	// One look at the room per frame: it is shared by the room's 200
+	// screens and the answers being stored.
+	var v StudentView
 	if m.name != "" {
-		v := m.o.Room.StudentView(m.name)
+		v = m.o.Room.StudentView(m.name)
 		right := st.Subtitle.Render(fmt.Sprintf("%s · %d %s", m.name, v.Score, m.t("class.pts")))
 		if gap := w - lipgloss.Width(head) - lipgloss.Width(right); gap >= 1 {
 			head += strings.Repeat(" ", gap) + right
@@ -33,7 +56,7 @@ func (m *Student) render() string {
 	case stageCode, stageBye:
 		b.WriteString(m.renderCode())
 	default:
-		b.WriteString(m.renderIn())
+		b.WriteString(m.renderIn(v))
 	}
 	body := strings.TrimRight(b.String(), "\n")
 	lines := strings.Split(body, "\n")
@@ -57,12 +80,13 @@ func (m *Student) footer() string {
 			parts = append(parts, st.Good.Render(m.note))
 		}
 	}
+	c := m.chrome()
 	if m.stage == stageIn {
-		parts = append(parts, st.Muted.Render(m.t("class.help")))
+		parts = append(parts, c.help)
 	} else if m.stage == stageCode {
-		parts = append(parts, st.Muted.Render(m.t("class.help.code")))
+		parts = append(parts, c.code)
 	}
-	return strings.Join(parts, st.Muted.Render(" · "))
+	return strings.Join(parts, c.sep)
 }
 
 func (m *Student) renderCode() string {
@@ -84,14 +108,13 @@ func (m *Student) renderCode() string {
 	return b.String()
 }
 
-func (m *Student) renderIn() string {
+func (m *Student) renderIn(v StudentView) string {
 	st := m.styles
 	w := m.width
 	if m.feedback >= 0 {
 		p, a := m.o.Room.LastAnswerView(m.name, m.feedback)
 		return m.renderFeedback(p, a, nil) + "\n" + st.Muted.Render(m.t("class.next"))
 	}
-	v := m.o.Room.StudentView(m.name)
 	var b strings.Builder
 	if m.resumed && v.Answered > 0 && v.Phase != Ended {
 		b.WriteString(st.Muted.Render(text.N(m.lang, "class.resumed", v.Answered)) + "\n")

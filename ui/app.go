@@ -87,6 +87,18 @@ func (a *App) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
+// Close closes every screen on the stack that runs something beyond
+// the program (see common.Closer), top first. Quitting with a key does
+// it; whoever runs the program calls it too once Run returns, for the
+// other ways a program ends (a signal, a cancelled context).
+func (a *App) Close() {
+	for i := len(a.stack) - 1; i >= 0; i-- {
+		if c, ok := a.stack[i].(common.Closer); ok {
+			c.Close()
+		}
+	}
+}
+
 func (a *App) top() common.Screen { return a.stack[len(a.stack)-1] }
 
 // layout gives the screens the room left by the header, status and help.
@@ -190,9 +202,8 @@ func (a *App) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		capturing = cp.Capturing()
 	}
 	switch {
-	case msg.String() == "ctrl+c":
-		return a, tea.Quit
-	case !capturing && key.Matches(msg, k.Quit):
+	case msg.String() == "ctrl+c", !capturing && key.Matches(msg, k.Quit):
+		a.Close()
 		return a, tea.Quit
 	case !capturing && key.Matches(msg, k.Help):
 		a.fullHelp = !a.fullHelp

@@ -7,12 +7,14 @@ import (
 	"testing"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/ui/common"
 	"github.com/saa-study/saa-study/ui/internal/uitest"
 	"github.com/saa-study/saa-study/ui/pages/home"
 	"github.com/saa-study/saa-study/ui/pages/settings"
@@ -135,3 +137,42 @@ func TestNoLineWiderThanTheWindow(t *testing.T) {
 		}
 	}
 }
+
+// closing is a screen holding something that outlives the program's
+// screen (as a running class does): it counts its Close calls.
+type closing struct{ closed int }
+
+func (c *closing) Init() tea.Cmd                           { return nil }
+func (c *closing) Update(tea.Msg) (common.Screen, tea.Cmd) { return c, nil }
+func (c *closing) View() string                            { return "running" }
+func (c *closing) Title() string                           { return "running" }
+func (c *closing) ShortHelp() []key.Binding                { return nil }
+func (c *closing) FullHelp() [][]key.Binding               { return nil }
+func (c *closing) Close()                                  { c.closed++ }
+func (c *closing) Capturing() bool                         { return true }
+
+// TestQuittingClosesScreens: ctrl+c quits even while a screen takes every
+// key, and first closes the screens that run something for others (a
+// class: its students get their final board, not a dropped connection).
+func TestQuittingClosesScreens(t *testing.T) {
+	a := New(Options{Ctx: context.Background(), Lib: testLibrary(t), Progress: testProgress(t), Lang: content.EN, Theme: "dark"})
+	run := &closing{}
+	a.Update(common.PushMsg{Screen: run})
+	_, cmd := a.Update(press("q"))
+	if run.closed != 0 || (cmd != nil && isQuit(cmd())) {
+		t.Fatal("q belongs to a screen that takes every key: it must neither quit nor close")
+	}
+	_, cmd = a.Update(press("ctrl+c"))
+	if cmd == nil || !isQuit(cmd()) {
+		t.Fatal("ctrl+c must quit")
+	}
+	if run.closed != 1 {
+		t.Fatalf("ctrl+c closed the running screen %d times, want once before quitting", run.closed)
+	}
+	a.Close() // what the command running the program does once it ends
+	if run.closed != 2 {
+		t.Fatalf("App.Close closed the running screen %d times in all, want 2", run.closed)
+	}
+}
+
+func isQuit(msg tea.Msg) bool { _, ok := msg.(tea.QuitMsg); return ok }

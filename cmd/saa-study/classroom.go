@@ -2,16 +2,11 @@ package main
 
 import (
 	"context"
-	crand "crypto/rand"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"log"
-	"math/rand/v2"
 	"net"
-	"os"
 	"text/tabwriter"
 	"time"
 
@@ -21,14 +16,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/saa-study/saa-study/classroom"
-	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/quiz"
-	"github.com/saa-study/saa-study/store"
 )
-
-type wallClock struct{}
-
-func (wallClock) Now() time.Time { return time.Now() }
 
 func newClassroomCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
@@ -44,18 +33,10 @@ classroom results exports a session's answers; classroom sessions lists them.`,
 	return cmd
 }
 
-func randomSeed() uint64 {
-	var b [8]byte
-	if _, err := crand.Read(b[:]); err != nil {
-		return uint64(time.Now().UnixNano())
-	}
-	return binary.LittleEndian.Uint64(b[:])
-}
-
 func newClassroomServeCmd(g *globals) *cobra.Command {
 	var listen, source, code, paced, allowKeys, resume, keyDir string
-	var n int
-	var timer time.Duration
+	var n, maxPending, maxPendingPerAddr int
+	var timer, handshake, joinTimeout time.Duration
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Start the SSH quiz server and the teacher's dashboard",
@@ -74,8 +55,20 @@ func newClassroomServeCmd(g *globals) *cobra.Command {
 			if _, _, err := net.SplitHostPort(listen); err != nil {
 				return &exitError{code: 2, msg: fmt.Sprintf("--listen %q: use HOST:PORT, e.g. 127.0.0.1:2222", listen)}
 			}
+			for _, l := range []struct {
+				flag string
+				ok   bool
+			}{
+				{"--max-unjoined", maxPending > 0}, {"--max-unjoined-per-address", maxPendingPerAddr > 0},
+				{"--handshake-timeout", handshake > 0}, {"--join-timeout", joinTimeout > 0},
+			} {
+				if !l.ok {
+					return &exitError{code: 2, msg: l.flag + " must be more than 0"}
+				}
+			}
 			return g.serveClassroom(cmd.Context(), serveOpts{listen: listen, source: source, code: code,
-				paced: classroom.Paced(paced), allowKeys: allowKeys, resume: resume, n: n, timer: timer, keyDir: keyDir})
+				paced: classroom.Paced(paced), allowKeys: allowKeys, resume: resume, n: n, timer: timer, keyDir: keyDir,
+				maxPending: maxPending, maxPendingPerAddr: maxPendingPerAddr, handshake: handshake, joinTimeout: joinTimeout})
 		},
 	}
 	f := cmd.Flags()
@@ -88,14 +81,18 @@ func newClassroomServeCmd(g *globals) *cobra.Command {
 	f.DurationVar(&timer, "timer", quiz.ExamPace, "time per question (self-paced: times the number of questions); 0 for none")
 	f.StringVar(&resume, "resume", "", "carry on a stored session (an id from classroom sessions, or latest)")
 	f.StringVar(&keyDir, "host-key-dir", classroom.DefaultHostKeyDir(), "folder of the server's SSH host key and the classroom log; yours alone (0700), never a shared one")
+	f.IntVar(&maxPending, "max-unjoined", classroom.DefaultMaxPending, "connections that have not joined yet, in all; more are closed at once")
+	f.IntVar(&maxPendingPerAddr, "max-unjoined-per-address", classroom.DefaultMaxPendingPerAddr, "connections that have not joined yet from one address")
+	f.DurationVar(&handshake, "handshake-timeout", classroom.DefaultHandshakeTimeout, "time a connection has to finish the SSH handshake")
+	f.DurationVar(&joinTimeout, "join-timeout", classroom.DefaultJoinTimeout, "time from connecting to typing the right join code")
 	return cmd
 }
 
 type serveOpts struct {
 	listen, source, code, allowKeys, resume, keyDir string
 	paced                                           classroom.Paced
-	n                                               int
-	timer                                           time.Duration
+	n, maxPending, maxPendingPerAddr                int
+	timer, handshake, joinTimeout                   time.Duration
 }
 
 func (g *globals) serveClassroom(ctx context.Context, o serveOpts) error {
@@ -107,59 +104,41 @@ func (g *globals) serveClassroom(ctx context.Context, o serveOpts) error {
 		return err
 	}
 	defer st.Close()
-	q, err := sessionQuiz(ctx, st, lib, lang, o)
+	so := classroom.StartOptions{Store: st, Lib: lib, Lang: lang, Source: o.source, N: o.n, Paced: o.paced, Timer: o.timer,
+		Listen: o.listen, Code: o.code, Resume: o.resume, HostKeyDir: o.keyDir,
+		MaxPending: o.maxPending, MaxPendingPerAddr: o.maxPendingPerAddr, HandshakeTimeout: o.handshake, JoinTimeout: o.joinTimeout}
+	if o.allowKeys != "" {
+		if so.AllowKeys, err = classroom.LoadAuthorizedKeys(o.allowKeys); err != nil {
+			return &exitError{code: 1, msg: err.Error()}
+		}
+	}
+	// The same path as the program's Classroom screen: checked first (the
+	// quiz, the session to resume, the host key folder), started once the
+	// dashboard has a terminal to draw on.
+	prep, err := classroom.Prepare(ctx, so)
 	if err != nil {
-		return &exitError{code: 1, msg: err.Error()}
-	}
-	if o.keyDir == "" {
-		o.keyDir = classroom.DefaultHostKeyDir()
-	}
-	if err := classroom.CheckPrivateDir(o.keyDir); err != nil {
 		return &exitError{code: 1, msg: err.Error()}
 	}
 	if !isTerminal(g.stdout) || !isTerminal(g.stdin) {
 		return &exitError{code: 2, msg: "the classroom dashboard needs a terminal; for results you can pipe, use: saa-study classroom results --export csv"}
 	}
-	room, err := openRoom(ctx, st, q, o)
-	if err != nil {
-		return &exitError{code: 1, msg: err.Error()}
-	}
-	cfg := classroom.ServerConfig{Addr: o.listen, HostKeyDir: o.keyDir, Room: room, Lang: lang}
-	if o.allowKeys != "" {
-		ks, err := classroom.LoadAuthorizedKeys(o.allowKeys)
-		if err != nil {
-			return &exitError{code: 1, msg: err.Error()}
-		}
-		cfg.AllowKeys = ks
-	}
-	// Nothing may print over the dashboard: wish's own logger and ours go
-	// to a file beside the host key, as plain text.
+	// Nothing may print over the dashboard: wish's own logger goes to the
+	// class's log beside the host key, as plain text.
 	charmlog.SetOutput(io.Discard)
-	lf, err := classroom.OpenLog(cfg.HostKeyDir)
+	class, err := prep.Start(ctx)
 	if err != nil {
 		return &exitError{code: 1, msg: err.Error()}
 	}
-	defer lf.Close()
-	cfg.Logger = log.New(lf, "", log.LstdFlags)
-	charmlog.SetOutput(lf)
+	charmlog.SetOutput(class.Log())
 	charmlog.SetColorProfile(colorprofile.Ascii)
-	srv, err := classroom.NewServer(cfg)
-	if err != nil {
-		return &exitError{code: 1, msg: err.Error()}
-	}
-	l, err := net.Listen("tcp", o.listen)
-	if err != nil {
-		return &exitError{code: 1, msg: fmt.Sprintf("listen on %s: %v", o.listen, err)}
-	}
-	go func() { _ = srv.Serve(l) }()
 	defer func() {
 		// Students get their result and the final board, and their ssh
 		// ends with status 0, before the server closes.
-		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		_ = srv.Shutdown(sctx)
+		_ = class.Stop()
+		charmlog.SetOutput(io.Discard)
 	}()
-	d := classroom.NewDashboard(classroom.DashboardOptions{Room: room, Ctx: ctx, Lang: lang, Listen: o.listen, IsDark: true})
+	room := class.Room
+	d := classroom.NewDashboard(classroom.DashboardOptions{Room: room, Ctx: ctx, Lang: lang, Listen: class.Addr, IsDark: true})
 	defer d.Close()
 	p := tea.NewProgram(d, tea.WithContext(ctx))
 	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrInterrupted) && !errors.Is(err, context.Canceled) && !errors.Is(err, tea.ErrProgramKilled) {
@@ -167,48 +146,6 @@ func (g *globals) serveClassroom(ctx context.Context, o serveOpts) error {
 	}
 	fmt.Fprintf(g.stdout, "Session %s is saved. Carry on with: saa-study classroom serve --resume %s\nResults: saa-study classroom results %s --export csv\n", room.ID(), room.ID(), room.ID())
 	return nil
-}
-
-// sessionQuiz loads the questions: the stored session's when resuming,
-// otherwise n of --quiz (a topic's in a random order, a file's in its own).
-func sessionQuiz(ctx context.Context, st *store.Store, lib *content.Library, lang content.Lang, o serveOpts) (classroom.Quiz, error) {
-	if o.resume != "" {
-		sess, err := st.ClassSession(ctx, o.resume)
-		if err != nil {
-			return classroom.Quiz{}, err
-		}
-		sl, _ := content.ParseLang(sess.Lang)
-		pool, err := classroom.LoadQuiz(lib, sess.Source, sl)
-		if err != nil {
-			return classroom.Quiz{}, err
-		}
-		return pool.Select(sess.QuestionIDs)
-	}
-	pool, err := classroom.LoadQuiz(lib, o.source, lang)
-	if err != nil {
-		return classroom.Quiz{}, err
-	}
-	_, statErr := os.Stat(o.source)
-	return pool.Pick(o.n, randomSeed(), statErr != nil), nil
-}
-
-// openRoom resumes the stored session or starts a new one.
-func openRoom(ctx context.Context, st *store.Store, q classroom.Quiz, o serveOpts) (*classroom.Room, error) {
-	clk := wallClock{}
-	if o.resume != "" {
-		sess, err := st.ClassSession(ctx, o.resume)
-		if err != nil {
-			return nil, err
-		}
-		return classroom.ResumeRoom(ctx, st, clk, q, sess.ID)
-	}
-	seed := randomSeed()
-	code := classroom.NormalizeCode(o.code)
-	if code == "" {
-		code = classroom.GenerateCode(rand.New(rand.NewPCG(seed, randomSeed())))
-	}
-	return classroom.NewRoom(ctx, classroom.Config{Store: st, Clock: clk, Quiz: q, Paced: o.paced, Code: code, Timer: o.timer,
-		SessionID: fmt.Sprintf("%s-%04x", time.Now().UTC().Format("20060102-150405"), seed&0xffff)})
 }
 
 func newClassroomResultsCmd(g *globals) *cobra.Command {

@@ -23,12 +23,29 @@ func TestClassroomServeRefusals(t *testing.T) {
 		{[]string{"classroom", "serve", "--quiz", "lambda", "--listen", "2222"}, 2, "--listen"},
 		{[]string{"classroom", "serve", "--quiz", "no-such-topic"}, 1, "neither a quiz file nor a topic"},
 		{[]string{"classroom", "serve", "--quiz", "lambda"}, 2, "needs a terminal"},
+		{[]string{"classroom", "serve", "--quiz", "lambda", "--max-unjoined", "0"}, 2, "--max-unjoined must be more than 0"},
+		{[]string{"classroom", "serve", "--quiz", "lambda", "--join-timeout", "0s"}, 2, "--join-timeout must be more than 0"},
+		{[]string{"classroom", "serve", "--resume", "no-such-session"}, 1, "no-such-session"},
 		{[]string{"classroom", "results", "--export", "xml"}, 2, "--export"},
 		{[]string{"classroom", "results"}, 1, "no such classroom session"},
 	} {
 		code, _, errs := saa(t, c.args...)
 		if code != c.code || !strings.Contains(errs, c.want) {
 			t.Errorf("%v: exit %d, stderr %q; want %d and %q", c.args, code, errs, c.code, c.want)
+		}
+	}
+}
+
+// TestClassroomServeLimitFlags: the caps on connections that have not
+// joined and the two deadlines are flags, shown with their defaults.
+func TestClassroomServeLimitFlags(t *testing.T) {
+	code, out, errs := saa(t, "classroom", "serve", "--help")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"--max-unjoined", "100", "--max-unjoined-per-address", "50", "--handshake-timeout", "10s", "--join-timeout", "1m30s"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("serve --help does not show %q:\n%s", want, out)
 		}
 	}
 }

@@ -75,6 +75,9 @@ func (g *globals) runApp(ctx context.Context, start, twin string, setup func(*ui
 		}
 	}
 	p := tea.NewProgram(app, tea.WithContext(ctx))
+	// However the program ends, a class it runs ends cleanly for the
+	// students (their final board, ssh exit 0), not with the process.
+	defer app.Close()
 	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrInterrupted) && !errors.Is(err, context.Canceled) && !errors.Is(err, tea.ErrProgramKilled) {
 		return err
 	}

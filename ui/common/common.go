@@ -84,6 +84,12 @@ type HelpSection struct {
 // where, instead of one list of FullHelp groups.
 type Sectioned interface{ HelpSections() []HelpSection }
 
+// Closer is implemented by screens that run something beyond the
+// program's screen (a class served over SSH): when the program ends,
+// however it ends, the App closes every screen on its stack, and Close
+// ends that work cleanly for everyone relying on it.
+type Closer interface{ Close() }
+
 // Capturer is implemented by screens that sometimes take every key (a text
 // field): the App then leaves q and ? to them.
 type Capturer interface{ Capturing() bool }

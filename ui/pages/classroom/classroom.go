@@ -1,7 +1,8 @@
 // Package classroom is the screen a teacher starts a class from: choose a
 // topic or a quiz file, the pacing, the timer and who may connect, then
 // the class runs on this screen with the teacher's dashboard and the ssh
-// line to give students. q (or esc) ends the class for everyone.
+// line to give students. q (or esc) ends the class for everyone, and so
+// does the program quitting (Close).
 package classroom
 
 import (
@@ -160,6 +161,9 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		s.size()
 		return s, s.dash.Init()
 	case stoppedMsg:
+		if s.dash != nil {
+			s.dash.Close()
+		}
 		s.class, s.dash = nil, nil
 		return s, tea.Batch(common.Pop, common.Status(fmt.Sprintf(s.c.T("csetup.ended"), msg.id, msg.id)))
 	case tea.KeyPressMsg:
@@ -199,6 +203,18 @@ func (s *Screen) classKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	s.size()
 	_, cmd := s.dash.Update(msg)
 	return s, cmd
+}
+
+// Close ends a running class the way q does: every student gets the
+// final board and their result, and their ssh ends with status 0. The
+// App calls it when the program quits (ctrl+c, a signal) during a class.
+func (s *Screen) Close() {
+	if s.class == nil {
+		return
+	}
+	s.dash.Close()
+	_ = s.class.Stop()
+	s.class, s.dash = nil, nil
 }
 
 func (s *Screen) typeKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {

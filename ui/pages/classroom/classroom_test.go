@@ -2,15 +2,21 @@ package classroom
 
 import (
 	"bufio"
+	"bytes"
 	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"io"
 	"net"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/progress"
@@ -154,4 +160,107 @@ func TestQuizFilePath(t *testing.T) {
 	if s.class != nil || !strings.Contains(h.View(), "week3.md") {
 		t.Fatalf("a missing quiz file must be refused by name:\n%s", h.View())
 	}
+}
+
+// TestCloseEndsTheClass: the App closes the screen when the program quits
+// (ctrl+c, a signal) during a class; a student who joined then sees the
+// end of the class and their ssh exits with status 0, as after q.
+func TestCloseEndsTheClass(t *testing.T) {
+	c := teacher(t, 100, 30)
+	h := uitest.NewHarness(t, below{})
+	s := New(c).(*Screen)
+	s.listen = "127.0.0.1:0"
+	s.timer = 0 // no countdown: the harness runs each command to its end
+	h.Send(common.PushMsg{Screen: s})
+	h.Keys("G", "enter")
+	if s.class == nil {
+		t.Fatalf("the class did not start: %s", s.note)
+	}
+	class := s.class
+	stu := joinOverSSH(t, class.Addr, "ana", class.Room.Code())
+	deadline := time.Now().Add(20 * time.Second)
+	for class.Room.TeacherView(0).Connected == 0 {
+		if time.Now().After(deadline) {
+			t.Fatalf("ana did not join:\n%s", stu.out.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	s.Close()
+	select {
+	case err := <-stu.done:
+		if err != nil {
+			t.Errorf("ana's ssh ended with %v, want exit status 0", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("ana's session did not end when the screen closed")
+	}
+	if out := stu.out.String(); !strings.Contains(out, "The class has ended") {
+		t.Errorf("ana's terminal does not say the class ended:\n%s", out)
+	}
+	if s.Capturing() {
+		t.Error("after Close the screen must not hold a class")
+	}
+	s.Close() // a second close does nothing
+}
+
+// student is one SSH session with a terminal, its output, and its end.
+type student struct {
+	out  *lockedBuf
+	done chan error
+}
+
+type lockedBuf struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuf) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuf) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// joinOverSSH connects as name with a new key, asks for a terminal and
+// types the join code.
+func joinOverSSH(t *testing.T, addr, name, code string) *student {
+	t.Helper()
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	signer, err := gossh.NewSignerFromKey(priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cl, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{User: name, Auth: []gossh.AuthMethod{gossh.PublicKeys(signer)},
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cl.Close() })
+	sess, err := cl.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := &student{out: &lockedBuf{}, done: make(chan error, 1)}
+	sess.Stdout = st.out
+	in, err := sess.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { st.done <- sess.Wait() }()
+	_, _ = io.WriteString(in, code+"\r")
+	return st
 }
