@@ -1,0 +1,249 @@
+package sns
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Workload generates order events: each has the attributes event_type
+// (order_placed, order_cancelled or order_refunded), country, amount
+// (Number, USD) and tier, the same fields in a JSON body (with the tier
+// under customer), and the customer as its message group.
+type Workload struct {
+	Orders int `json:"orders" yaml:"orders"`
+	// Customers is how many message groups the orders spread over.
+	Customers int    `json:"customers" yaml:"customers"`
+	Seed      uint64 `json:"seed" yaml:"seed"`
+}
+
+func (w Workload) messages() []Message {
+	r := rand.New(rand.NewPCG(w.Seed, w.Seed^0x5eed))
+	customers := max(w.Customers, 1)
+	countries := []string{"US", "US", "US", "CA", "DE", "KR", "GB"}
+	tiers := []string{"standard", "standard", "gold"}
+	out := make([]Message, 0, w.Orders)
+	for i := range w.Orders {
+		ev := "order_placed"
+		switch x := r.Float64(); {
+		case x > 0.92:
+			ev = "order_refunded"
+		case x > 0.8:
+			ev = "order_cancelled"
+		}
+		country := countries[r.IntN(len(countries))]
+		// amounts from $5 to $500, log-uniform, in cents
+		amount := math.Round(5*math.Pow(100, r.Float64())*100) / 100
+		tier := tiers[r.IntN(len(tiers))]
+		cust := fmt.Sprintf("c-%d", r.IntN(customers)+1)
+		amt := strconv.FormatFloat(amount, 'f', 2, 64)
+		out = append(out, Message{
+			Body: bodyJSON(map[string]any{"order_id": fmt.Sprintf("o-%d", i+1), "event_type": ev, "country": country,
+				"amount": amount, "customer": map[string]any{"id": cust, "tier": tier}}),
+			Attributes: map[string]Attribute{
+				"event_type": {Type: "String", Value: ev},
+				"country":    {Type: "String", Value: country},
+				"amount":     {Type: "Number", Value: amt},
+				"tier":       {Type: "String", Value: tier},
+			},
+			GroupID: cust,
+		})
+	}
+	return out
+}
+
+// SubResult is what one subscriber received.
+type SubResult struct {
+	Protocol string `json:"protocol"`
+	// Delivered passed the filter policy and reached the subscriber.
+	Delivered int `json:"delivered"`
+	// FilteredOut are the messages the filter policy kept away.
+	FilteredOut int `json:"filtered_out"`
+	// Wanted are the messages the subscriber needs (its wants policy).
+	Wanted int `json:"wanted"`
+	// Unwanted were delivered though not needed; Missed were needed but
+	// filtered out.
+	Unwanted int `json:"unwanted"`
+	Missed   int `json:"missed"`
+	// OutOfOrder counts messages read after a later message of the same
+	// message group (customer).
+	OutOfOrder int `json:"out_of_order"`
+}
+
+// Result is a publish run.
+type Result struct {
+	Published int `json:"published"`
+	// Deliveries is the sum over subscriptions; FilteredOut likewise.
+	Deliveries  int                  `json:"deliveries"`
+	FilteredOut int                  `json:"filtered_out"`
+	Subs        map[string]SubResult `json:"subs"`
+	// Names are the subscriptions in the order they were given.
+	Names       []string `json:"names"`
+	FIFOTopic   bool     `json:"fifo_topic"`
+	Explanation string   `json:"explanation"`
+}
+
+// Delivery timing of the model, in milliseconds: a publish every gapMs; a
+// standard topic delivers after baseMs plus up to jitterMs, a FIFO topic
+// after baseMs in order; a standard queue hands messages out up to
+// jitterMs apart from their arrival, a FIFO queue in arrival order within a
+// group.
+const (
+	gapMs    = 5
+	baseMs   = 20
+	jitterMs = 60
+)
+
+// Run validates the topic and subscriptions as SNS would, publishes the
+// messages and returns what each subscriber received.
+func Run(c Config) (Result, error) {
+	return RunWith(c, DefaultLimits())
+}
+
+// RunWith is Run with other limits.
+func RunWith(c Config, lim Limits) (Result, error) {
+	if len(c.Subscriptions) == 0 {
+		return Result{}, &Error{Code: ErrInvalidParameter, Message: "Invalid parameter: the topic has no subscriptions"}
+	}
+	if len(c.Subscriptions) > lim.PoliciesPerTopic {
+		return Result{}, &Error{Code: "FilterPolicyLimitExceededException", Message: fmt.Sprintf("Filter policy limit exceeded: at most %d filter policies per topic", lim.PoliciesPerTopic), Fact: "sns.filter.per_topic"}
+	}
+	msgs := c.Messages
+	if len(msgs) == 0 {
+		if c.Workload.Orders <= 0 {
+			return Result{}, &Error{Code: ErrInvalidParameter, Message: "Invalid parameter: nothing to publish: give workload.orders or messages"}
+		}
+		if c.Workload.Orders > 1_000_000 {
+			return Result{}, &Error{Code: ErrInvalidParameter, Message: "Invalid parameter: at most 1,000,000 orders in one run"}
+		}
+		msgs = c.Workload.messages()
+	}
+	if err := checkMessages(c.FIFO, msgs); err != nil {
+		return Result{}, err
+	}
+	type sub struct {
+		s             Subscription
+		filter, wants *Policy
+	}
+	subs := make([]sub, 0, len(c.Subscriptions))
+	seen := map[string]bool{}
+	for _, s := range c.Subscriptions {
+		if s.Name == "" || seen[s.Name] {
+			return Result{}, &Error{Code: ErrInvalidParameter, Message: fmt.Sprintf("Invalid parameter: subscription name %q is empty or used twice", s.Name)}
+		}
+		seen[s.Name] = true
+		f, w, err := subscribe(c.FIFO, s, lim)
+		if err != nil {
+			return Result{}, err
+		}
+		subs = append(subs, sub{s, f, w})
+	}
+	res := Result{Published: len(msgs), Subs: map[string]SubResult{}, FIFOTopic: c.FIFO}
+	rng := rand.New(rand.NewPCG(c.Workload.Seed+1, 0x0dd))
+	for _, s := range subs {
+		r := SubResult{Protocol: s.s.Protocol}
+		type arrival struct {
+			at        float64
+			group     string
+			seq, from int
+		}
+		var got []arrival
+		for i, m := range msgs {
+			pass := s.filter.Matches(m, lim)
+			want := s.wants.Matches(m, lim)
+			if want {
+				r.Wanted++
+			}
+			switch {
+			case pass && !want:
+				r.Unwanted++
+			case !pass && want:
+				r.Missed++
+			}
+			if !pass {
+				r.FilteredOut++
+				continue
+			}
+			r.Delivered++
+			at := float64(i*gapMs + baseMs)
+			if !c.FIFO {
+				at += rng.Float64() * jitterMs
+			}
+			if s.s.Protocol == SQS && !s.s.FIFOQueue {
+				at += rng.Float64() * jitterMs
+			}
+			got = append(got, arrival{at: at, group: m.GroupID, seq: i})
+		}
+		sort.SliceStable(got, func(i, j int) bool { return got[i].at < got[j].at })
+		last := map[string]int{}
+		for _, a := range got {
+			if p, ok := last[a.group]; ok && a.seq < p {
+				r.OutOfOrder++
+				continue
+			}
+			last[a.group] = a.seq
+		}
+		res.Subs[s.s.Name] = r
+		res.Names = append(res.Names, s.s.Name)
+		res.Deliveries += r.Delivered
+		res.FilteredOut += r.FilteredOut
+	}
+	res.Explanation = explain(c, res)
+	return res, nil
+}
+
+// checkMessages refuses what Publish would: a FIFO topic needs a message
+// group; a Number attribute must be a number.
+func checkMessages(fifo bool, msgs []Message) error {
+	for i, m := range msgs {
+		if fifo && m.GroupID == "" {
+			return &Error{Code: ErrInvalidParameter, Message: fmt.Sprintf("Invalid parameter: The MessageGroupId parameter is required for FIFO topics (message %d)", i+1)}
+		}
+		for k, a := range m.Attributes {
+			switch {
+			case a.Type == "Number" || strings.HasPrefix(a.Type, "Number."):
+				if _, err := strconv.ParseFloat(a.Value, 64); err != nil {
+					return &Error{Code: ErrInvalidParameter, Message: fmt.Sprintf("Invalid parameter: Could not cast message attribute '%s' value to number (message %d)", k, i+1)}
+				}
+			case a.Type == "String" || a.Type == "String.Array" || a.Type == "Binary":
+			default:
+				return &Error{Code: ErrInvalidParameter, Message: fmt.Sprintf("Invalid parameter: The message attribute '%s' has an invalid message attribute type %q (String, String.Array, Number or Binary)", k, a.Type)}
+			}
+		}
+	}
+	return nil
+}
+
+// explain says what the run shows, naming the fact behind it.
+func explain(c Config, r Result) string {
+	var parts []string
+	for _, n := range r.Names {
+		s := r.Subs[n]
+		switch {
+		case s.Unwanted > 0 && s.Missed > 0:
+			parts = append(parts, fmt.Sprintf("%s received %d messages it does not need and missed %d it does: its filter policy lets the wrong ones through.", n, s.Unwanted, s.Missed))
+		case s.Unwanted > 0:
+			parts = append(parts, fmt.Sprintf("%s received %d messages it does not need: without a tighter filter policy every subscriber gets every message it matches, and its consumer pays to read and drop them.", n, s.Unwanted))
+		case s.Missed > 0:
+			parts = append(parts, fmt.Sprintf("%s missed %d messages it needs: keys in a filter policy are ANDed, values in one key's array are ORed.", n, s.Missed))
+		}
+		if s.OutOfOrder > 0 {
+			why := "a standard topic delivers in best-effort order"
+			if c.FIFO {
+				why = "a FIFO topic keeps the order of a message group, but a standard queue hands messages out in best-effort order"
+			}
+			parts = append(parts, fmt.Sprintf("%s read %d messages after a later one of the same customer: %s [sns.fifo.subscribers].", n, s.OutOfOrder, why))
+		}
+	}
+	if len(parts) == 0 {
+		msg := fmt.Sprintf("Every subscriber received exactly what it needs: %d published, %d deliveries, %d kept away by filter policies.", r.Published, r.Deliveries, r.FilteredOut)
+		if c.FIFO {
+			msg += " The FIFO topic and FIFO queues kept each customer's messages in order."
+		}
+		return msg
+	}
+	return strings.Join(parts, " ")
+}
