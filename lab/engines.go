@@ -14,15 +14,18 @@ import (
 	"github.com/saa-study/saa-study/sim/edge"
 	"github.com/saa-study/saa-study/sim/lambda"
 	"github.com/saa-study/saa-study/sim/rdsproxy"
+	"github.com/saa-study/saa-study/sim/sns"
 	sfn "github.com/saa-study/saa-study/sim/stepfunctions"
 )
 
-// Setting is one input of an engine a lab may set: a number, or one of a
-// few words.
+// Setting is one input of an engine a lab may set: a number, one of a
+// few words, or (Text) any text the engine itself validates, such as a
+// JSON filter policy.
 type Setting struct {
 	Name    string
 	Default string
 	Choices []string
+	Text    bool
 }
 
 // Engine is one simulator as labs drive it: its settings, and a run that
@@ -41,6 +44,7 @@ func (v values) i(k string) int     { return int(v.f(k)) }
 func (v values) on(k string) bool   { return v[k] == "on" }
 
 func num(name, def string) Setting { return Setting{Name: name, Default: def} }
+func textSetting(name string) Setting { return Setting{Name: name, Text: true} }
 func choice(name string, choices ...string) Setting {
 	return Setting{Name: name, Default: choices[0], Choices: choices}
 }
@@ -80,6 +84,12 @@ var Engines = map[string]*Engine{
 		num("max_delay_s", "0"), choice("jitter", "NONE", "FULL"), num("call_ms", "0"),
 		choice("type", "STANDARD", "EXPRESS"),
 	}, run: runStepFunctions},
+	"sns": {ID: "sns", Settings: []Setting{
+		choice("topic", "standard", "fifo"), choice("queue", "standard", "fifo"),
+		num("orders", "1000"), num("customers", "50"),
+		textSetting("fraud_policy"), choice("fraud_scope", string(sns.ScopeAttributes), string(sns.ScopeBody)),
+		textSetting("shipping_policy"),
+	}, run: runSNS},
 }
 
 // Setting returns the engine's setting by name, or nil.
@@ -94,6 +104,9 @@ func (e *Engine) Setting(name string) *Setting {
 
 // Check tells whether v is a value the engine takes for the setting.
 func (s *Setting) Check(v string) error {
+	if s.Text {
+		return nil
+	}
 	if len(s.Choices) > 0 {
 		if !slices.Contains(s.Choices, v) {
 			return fmt.Errorf("%s is one of %s, not %q", s.Name, strings.Join(s.Choices, ", "), v)
@@ -401,4 +414,49 @@ func runStepFunctions(v values) (any, string, error) {
 			v.i("failures"), v.i("max_attempts"), r.Error)
 	}
 	return r, why, nil
+}
+
+// SNSOrders is the fan-out the SNS labs run: an order topic with three SQS
+// subscribers. fraud needs the orders placed in the US above FraudMinUSD;
+// shipping needs placed and cancelled orders, in each customer's order;
+// analytics needs everything.
+func SNSOrders(settings map[string]string) sns.Config {
+	v := values{}
+	for _, s := range Engines["sns"].Settings {
+		v[s.Name] = s.Default
+	}
+	for k, x := range settings {
+		v[k] = x
+	}
+	return snsConfig(v)
+}
+
+// FraudMinUSD is the order amount above which the fraud team wants an order.
+const FraudMinUSD = 100
+
+// FraudWants and ShippingWants are the messages those subscribers need.
+var (
+	FraudWants    = fmt.Sprintf(`{"event_type":["order_placed"],"country":["US"],"amount":[{"numeric":[">",%d]}]}`, FraudMinUSD)
+	ShippingWants = `{"event_type":["order_placed","order_cancelled"]}`
+)
+
+func snsConfig(v values) sns.Config {
+	fifoQueue := v["queue"] == "fifo"
+	return sns.Config{
+		FIFO:     v["topic"] == "fifo",
+		Workload: sns.Workload{Orders: v.i("orders"), Customers: v.i("customers"), Seed: 1},
+		Subscriptions: []sns.Subscription{
+			{Name: "fraud", Protocol: sns.SQS, FIFOQueue: fifoQueue, FilterPolicy: v["fraud_policy"], Scope: sns.Scope(v["fraud_scope"]), Wants: FraudWants},
+			{Name: "shipping", Protocol: sns.SQS, FIFOQueue: fifoQueue, FilterPolicy: v["shipping_policy"], Wants: ShippingWants, Ordered: true},
+			{Name: "analytics", Protocol: sns.SQS, FIFOQueue: fifoQueue},
+		},
+	}
+}
+
+func runSNS(v values) (any, string, error) {
+	r, err := sns.Run(snsConfig(v))
+	if err != nil {
+		return nil, "", err
+	}
+	return r, r.Explanation, nil
 }

@@ -220,30 +220,49 @@ func checkMessages(fifo bool, msgs []Message) error {
 // explain says what the run shows, naming the fact behind it.
 func explain(c Config, r Result) string {
 	var parts []string
-	for _, n := range r.Names {
+	for i, n := range r.Names {
 		s := r.Subs[n]
+		ordered := c.Subscriptions[i].Ordered
 		switch {
 		case s.Unwanted > 0 && s.Missed > 0:
-			parts = append(parts, fmt.Sprintf("%s received %d messages it does not need and missed %d it does: its filter policy lets the wrong ones through.", n, s.Unwanted, s.Missed))
+			parts = append(parts, fmt.Sprintf("%s received %s messages it does not need and missed %s it does: its filter policy lets the wrong ones through.", n, comma(s.Unwanted), comma(s.Missed)))
 		case s.Unwanted > 0:
-			parts = append(parts, fmt.Sprintf("%s received %d messages it does not need: without a tighter filter policy every subscriber gets every message it matches, and its consumer pays to read and drop them.", n, s.Unwanted))
+			parts = append(parts, fmt.Sprintf("%s received %s messages it does not need: a subscriber gets every message its filter policy matches, and its consumer pays to read and drop the rest.", n, comma(s.Unwanted)))
 		case s.Missed > 0:
-			parts = append(parts, fmt.Sprintf("%s missed %d messages it needs: keys in a filter policy are ANDed, values in one key's array are ORed.", n, s.Missed))
+			parts = append(parts, fmt.Sprintf("%s missed %s messages it needs: keys in a filter policy are ANDed, values in one key's array are ORed.", n, comma(s.Missed)))
 		}
-		if s.OutOfOrder > 0 {
+		if s.OutOfOrder > 0 && ordered {
 			why := "a standard topic delivers in best-effort order"
 			if c.FIFO {
 				why = "a FIFO topic keeps the order of a message group, but a standard queue hands messages out in best-effort order"
 			}
-			parts = append(parts, fmt.Sprintf("%s read %d messages after a later one of the same customer: %s [sns.fifo.subscribers].", n, s.OutOfOrder, why))
+			parts = append(parts, fmt.Sprintf("%s read %s messages after a later one of the same customer: %s [sns.fifo.subscribers].", n, comma(s.OutOfOrder), why))
 		}
 	}
 	if len(parts) == 0 {
-		msg := fmt.Sprintf("Every subscriber received exactly what it needs: %d published, %d deliveries, %d kept away by filter policies.", r.Published, r.Deliveries, r.FilteredOut)
+		msg := fmt.Sprintf("Every subscriber received exactly what it needs: %s published, %s deliveries, %s kept away by filter policies.", comma(r.Published), comma(r.Deliveries), comma(r.FilteredOut))
 		if c.FIFO {
-			msg += " The FIFO topic and FIFO queues kept each customer's messages in order."
+			msg += " The FIFO topic kept each customer's messages in order for the subscribers that need it."
 		}
 		return msg
 	}
 	return strings.Join(parts, " ")
+}
+
+// comma writes n with thousands separators.
+func comma(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, d := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(d)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
 }

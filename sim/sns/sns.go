@@ -88,6 +88,9 @@ type Subscription struct {
 	// count what it received without needing and what it missed. Empty:
 	// it needs every message.
 	Wants string `json:"wants,omitempty" yaml:"wants"`
+	// Ordered marks a subscriber that needs each message group (customer)
+	// in order: the run's explanation speaks of its out-of-order reads.
+	Ordered bool `json:"ordered,omitempty" yaml:"ordered"`
 }
 
 // Config is a topic, its subscriptions and what is published to it.
