@@ -103,43 +103,65 @@ func Run(c Config) (Result, error) {
 	return RunWith(c, DefaultLimits())
 }
 
-// RunWith is Run with other limits.
-func RunWith(c Config, lim Limits) (Result, error) {
+// sub is a subscription with its policies parsed.
+type sub struct {
+	s             Subscription
+	filter, wants *Policy
+}
+
+// Validate checks the topic, subscriptions and messages as SNS would on
+// Subscribe and Publish, without publishing the workload.
+func (c Config) Validate(lim Limits) error {
+	_, err := c.prepare(lim)
+	return err
+}
+
+func (c Config) prepare(lim Limits) ([]sub, error) {
 	if len(c.Subscriptions) == 0 {
-		return Result{}, &Error{Code: ErrInvalidParameter, Message: "Invalid parameter: the topic has no subscriptions"}
+		return nil, &Error{Code: ErrInvalidParameter, Message: "Invalid parameter: the topic has no subscriptions"}
 	}
 	if len(c.Subscriptions) > lim.PoliciesPerTopic {
-		return Result{}, &Error{Code: "FilterPolicyLimitExceededException", Message: fmt.Sprintf("Filter policy limit exceeded: at most %d filter policies per topic", lim.PoliciesPerTopic), Fact: "sns.filter.per_topic"}
+		return nil, &Error{Code: "FilterPolicyLimitExceededException", Message: fmt.Sprintf("Filter policy limit exceeded: at most %d filter policies per topic", lim.PoliciesPerTopic), Fact: "sns.filter.per_topic"}
 	}
-	msgs := c.Messages
-	if len(msgs) == 0 {
+	if len(c.Messages) == 0 {
 		if c.Workload.Orders <= 0 {
-			return Result{}, &Error{Code: ErrInvalidParameter, Message: "Invalid parameter: nothing to publish: give workload.orders or messages"}
+			return nil, &Error{Code: ErrInvalidParameter, Message: "Invalid parameter: nothing to publish: give workload.orders or messages"}
 		}
-		if c.Workload.Orders > 1_000_000 {
-			return Result{}, &Error{Code: ErrInvalidParameter, Message: "Invalid parameter: at most 1,000,000 orders in one run"}
+		if c.Workload.Orders > maxOrders {
+			return nil, &Error{Code: ErrInvalidParameter, Message: "Invalid parameter: at most 1,000,000 orders in one run"}
 		}
-		msgs = c.Workload.messages()
 	}
-	if err := checkMessages(c.FIFO, msgs); err != nil {
-		return Result{}, err
-	}
-	type sub struct {
-		s             Subscription
-		filter, wants *Policy
+	if err := checkMessages(c.FIFO, c.Messages); err != nil {
+		return nil, err
 	}
 	subs := make([]sub, 0, len(c.Subscriptions))
 	seen := map[string]bool{}
 	for _, s := range c.Subscriptions {
 		if s.Name == "" || seen[s.Name] {
-			return Result{}, &Error{Code: ErrInvalidParameter, Message: fmt.Sprintf("Invalid parameter: subscription name %q is empty or used twice", s.Name)}
+			return nil, &Error{Code: ErrInvalidParameter, Message: fmt.Sprintf("Invalid parameter: subscription name %q is empty or used twice", s.Name)}
 		}
 		seen[s.Name] = true
 		f, w, err := subscribe(c.FIFO, s, lim)
 		if err != nil {
-			return Result{}, err
+			return nil, err
 		}
 		subs = append(subs, sub{s, f, w})
+	}
+	return subs, nil
+}
+
+// maxOrders bounds a generated workload.
+const maxOrders = 1_000_000
+
+// RunWith is Run with other limits.
+func RunWith(c Config, lim Limits) (Result, error) {
+	subs, err := c.prepare(lim)
+	if err != nil {
+		return Result{}, err
+	}
+	msgs := c.Messages
+	if len(msgs) == 0 {
+		msgs = c.Workload.messages()
 	}
 	res := Result{Published: len(msgs), Subs: map[string]SubResult{}, FIFOTopic: c.FIFO}
 	rng := rand.New(rand.NewPCG(c.Workload.Seed+1, 0x0dd))
