@@ -416,45 +416,10 @@ func runStepFunctions(v values) (any, string, error) {
 	return r, why, nil
 }
 
-// SNSOrders is the fan-out the SNS labs run: an order topic with three SQS
-// subscribers. fraud needs the orders placed in the US above FraudMinUSD;
-// shipping needs placed and cancelled orders, in each customer's order;
-// analytics needs everything.
-func SNSOrders(settings map[string]string) sns.Config {
-	v := values{}
-	for _, s := range Engines["sns"].Settings {
-		v[s.Name] = s.Default
-	}
-	for k, x := range settings {
-		v[k] = x
-	}
-	return snsConfig(v)
-}
-
-// FraudMinUSD is the order amount above which the fraud team wants an order.
-const FraudMinUSD = 100
-
-// FraudWants and ShippingWants are the messages those subscribers need.
-var (
-	FraudWants    = fmt.Sprintf(`{"event_type":["order_placed"],"country":["US"],"amount":[{"numeric":[">",%d]}]}`, FraudMinUSD)
-	ShippingWants = `{"event_type":["order_placed","order_cancelled"]}`
-)
-
-func snsConfig(v values) sns.Config {
-	fifoQueue := v["queue"] == "fifo"
-	return sns.Config{
-		FIFO:     v["topic"] == "fifo",
-		Workload: sns.Workload{Orders: v.i("orders"), Customers: v.i("customers"), Seed: 1},
-		Subscriptions: []sns.Subscription{
-			{Name: "fraud", Protocol: sns.SQS, FIFOQueue: fifoQueue, FilterPolicy: v["fraud_policy"], Scope: sns.Scope(v["fraud_scope"]), Wants: FraudWants},
-			{Name: "shipping", Protocol: sns.SQS, FIFOQueue: fifoQueue, FilterPolicy: v["shipping_policy"], Wants: ShippingWants, Ordered: true},
-			{Name: "analytics", Protocol: sns.SQS, FIFOQueue: fifoQueue},
-		},
-	}
-}
-
 func runSNS(v values) (any, string, error) {
-	r, err := sns.Run(snsConfig(v))
+	r, err := sns.Quick(sns.QuickOptions{FIFOTopic: v["topic"] == "fifo", FIFOQueue: v["queue"] == "fifo",
+		Orders: v.i("orders"), Customers: v.i("customers"), FraudPolicy: v["fraud_policy"],
+		FraudScope: sns.Scope(v["fraud_scope"]), ShippingPolicy: v["shipping_policy"], Seed: 1})
 	if err != nil {
 		return nil, "", err
 	}

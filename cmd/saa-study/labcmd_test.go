@@ -25,7 +25,7 @@ func TestLabCommandsListShowAndRunEveryLab(t *testing.T) {
 	if len(list) < 12 {
 		t.Errorf("%d labs, want 12 or more", len(list))
 	}
-	for _, e := range []string{"lambda", "apigateway", "edge", "rdsproxy", "dynamodb", "stepfunctions"} {
+	for _, e := range []string{"lambda", "apigateway", "edge", "rdsproxy", "dynamodb", "stepfunctions", "sns"} {
 		if per[e] < 2 {
 			t.Errorf("engine %s: %d labs, want 2 or more", e, per[e])
 		}

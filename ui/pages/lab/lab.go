@@ -174,9 +174,21 @@ func (s *Screen) key(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 			s.step(1)
 			return s, nil
 		}
+		s.editing, s.problem = true, ""
+		if ch.Text {
+			// A text value (a JSON policy) is edited, not retyped: it
+			// starts as it is, with the cursor at its end.
+			s.input.CharLimit = content.LabTextMax
+			s.input.SetWidth(max(10, s.c.Width-4))
+			s.input.SetValue(s.values[ch.Name])
+			s.input.CursorEnd()
+			s.input.Placeholder = ""
+			return s, s.input.Focus()
+		}
 		// Typing starts from an empty field: the value shown stays as the
 		// placeholder, so what is typed replaces it.
-		s.editing, s.problem = true, ""
+		s.input.CharLimit = 16
+		s.input.SetWidth(0)
 		s.input.SetValue("")
 		s.input.Placeholder = s.values[ch.Name]
 		return s, s.input.Focus()
@@ -190,8 +202,11 @@ func (s *Screen) set(v string) {
 	if ch == nil {
 		return
 	}
-	v = strings.ReplaceAll(strings.TrimSpace(v), ",", "")
-	if v == "" {
+	v = strings.TrimSpace(v)
+	if !ch.Text {
+		v = strings.ReplaceAll(v, ",", "")
+	}
+	if v == "" && !ch.Text {
 		return
 	}
 	if err := ch.Allows(v); err != nil {
@@ -210,6 +225,9 @@ func (s *Screen) step(dir int) {
 		return
 	}
 	s.problem = ""
+	if ch.Text {
+		return // typed only
+	}
 	if len(ch.Choices) > 0 {
 		i := 0
 		for j, c := range ch.Choices {

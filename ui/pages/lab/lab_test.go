@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/progress"
 	"github.com/saa-study/saa-study/srs"
@@ -120,5 +122,47 @@ func TestLabFirstTryIsEasyAndGivingUpIsAgain(t *testing.T) {
 	ans, _ = p2.Answers(context.Background(), progress.KindLab, "sfn-retry-attempts")
 	if len(ans) != 1 || ans[0].Rating != int(srs.Again) || ans[0].Correct {
 		t.Fatalf("giving up is Again: %+v", ans)
+	}
+}
+
+// TestLabTextSettingIsEditedWhole: a filter policy shows whole (wrapped,
+// never cut), enter edits it from its current value, and the typed policy
+// reaches the engine as typed: the start fails, a bad policy gets SNS's
+// own refusal, the right one passes.
+func TestLabTextSettingIsEditedWhole(t *testing.T) {
+	h, _ := open(t, "sns-fraud-filter", content.EN)
+	v := h.View()
+	if !strings.Contains(v, `fraud_policy {"country": ["US"]}`) || !strings.Contains(v, "enter edits the text") {
+		t.Fatalf("the policy or its hint is missing:\n%s", v)
+	}
+	h.Keys("r")
+	if v := h.View(); !strings.Contains(v, "✗ subs.fraud.unwanted: got 291, want == 0") {
+		t.Fatalf("the start should fail:\n%s", v)
+	}
+	edit := func(policy string) {
+		h.Keys("enter")
+		if !strings.Contains(h.View(), `{"country": ["US"]}`) && !strings.Contains(h.View(), `"numeric"`) {
+			t.Fatalf("editing should start from the current value:\n%s", h.View())
+		}
+		// Typed straight into the screen: the harness would wait for the
+		// cursor-blink commands a key returns.
+		s := h.Top()
+		for range 200 {
+			s.Update(tea.KeyPressMsg{Code: tea.KeyBackspace})
+		}
+		for _, r := range policy {
+			s.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		}
+		h.Keys("enter")
+	}
+	edit(`{"amount":[{"numeric":[">",100,"<",5]}]}`)
+	h.Keys("r")
+	if v := h.View(); !strings.Contains(v, "InvalidParameterException") || !strings.Contains(v, "FilterPolicy: Bottom must be less than top") {
+		t.Fatalf("a policy SNS refuses:\n%s", v)
+	}
+	edit(`{"event_type":["order_placed"],"country":["US"],"amount":[{"numeric":[">",100]}]}`)
+	h.Keys("r")
+	if v := h.View(); !strings.Contains(v, "✓ subs.fraud.unwanted: got 0") || !strings.Contains(v, "✓ subs.fraud.missed: got 0") {
+		t.Fatalf("the right policy should pass:\n%s", v)
 	}
 }

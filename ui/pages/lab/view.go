@@ -91,12 +91,22 @@ func (s *Screen) settingLines(w int) []string {
 			cursor, style = "▸ ", st.ItemSelected
 		}
 		val := "◂ " + s.values[ch.Name] + " ▸"
-		if i == s.cursor && s.editing {
-			val = s.input.View()
+		switch {
+		case ch.Text && i == s.cursor && s.editing:
+			// A long value gets its own line, scrolled by the input.
+			out = append(out, text.Truncate(style.Render(cursor+ch.Name), w), text.Truncate("  "+s.input.View(), w))
+		case ch.Text:
+			// Shown whole, wrapped: a policy cut short cannot be read.
+			out = append(out, s.wrap(cursor+ch.Name+" "+s.values[ch.Name], w, style)...)
+		default:
+			if i == s.cursor && s.editing {
+				val = s.input.View()
+			}
+			out = append(out, text.Truncate(style.Render(cursor+ch.Name+"  "+val), w))
 		}
-		line := cursor + ch.Name + "  " + val
-		out = append(out, text.Truncate(style.Render(line), w))
-		if i == s.cursor {
+		if i == s.cursor && ch.Text {
+			out = append(out, s.wrap("    "+s.c.T("lab.text"), w, st.Muted)...)
+		} else if i == s.cursor {
 			hint := s.c.T("lab.range") + " " + ch.Range()
 			out = append(out, s.wrap("    "+hint, w, st.Muted)...)
 		}
