@@ -43,7 +43,7 @@ func (v values) f(k string) float64 { x, _ := strconv.ParseFloat(v[k], 64); retu
 func (v values) i(k string) int     { return int(v.f(k)) }
 func (v values) on(k string) bool   { return v[k] == "on" }
 
-func num(name, def string) Setting { return Setting{Name: name, Default: def} }
+func num(name, def string) Setting    { return Setting{Name: name, Default: def} }
 func textSetting(name string) Setting { return Setting{Name: name, Text: true} }
 func choice(name string, choices ...string) Setting {
 	return Setting{Name: name, Default: choices[0], Choices: choices}

@@ -237,6 +237,10 @@ func TestTextSettingKeepsItsCommas(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "InvalidParameterException: Invalid parameter: FilterPolicy: Bottom must be less than top") {
 		t.Errorf("a bad policy: %v", err)
 	}
+	ko, err := Run(lib, lib.Lab(content.KO, "sns-fraud-filter"), nil)
+	if err != nil || !strings.Contains(ko.Explanation, "fraud 구독자는 필요 없는 메시지") {
+		t.Errorf("the Korean lab explains in Korean: %q, %v", ko.Explanation, err)
+	}
 	var se *SettingError
 	if _, err := Run(lib, l, map[string]string{"topic": "fifo"}); !errors.As(err, &se) || !strings.Contains(err.Error(), "fraud_policy (any text)") {
 		t.Errorf("a fixed setting beside a text one: %v", err)

@@ -105,6 +105,10 @@ func run(lib *content.Library, l *content.Lab, settings map[string]string) (Repo
 	if err != nil {
 		return Report{}, fmt.Errorf("lab %s: %s refused the settings: %w", l.ID, l.Engine, err)
 	}
+	// An engine that explains in Korean too gives it as explanation_ko.
+	if ko, ok := metrics["explanation_ko"].(string); ok && ko != "" && l.Lang == content.KO {
+		why = ko
+	}
 	rep := Report{Lab: l.ID, Passed: true, Settings: settings}
 	resolve := Resolve(lib, l, settings)
 	for _, g := range l.Goal {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/sim/sns"
 	"github.com/saa-study/saa-study/ui/text"
 )
@@ -83,5 +84,9 @@ func printSNS(g *globals, name string, r sns.Result) {
 		fmt.Fprintf(g.stdout, "  %-12s %-8s %10s %10s %10s %10s %10s\n", n, s.Protocol, text.Comma(int64(s.Delivered)), text.Comma(int64(s.FilteredOut)),
 			text.Comma(int64(s.Unwanted)), text.Comma(int64(s.Missed)), text.Comma(int64(s.OutOfOrder)))
 	}
-	fmt.Fprintf(g.stdout, "%s\n\n", g.cite(r.Explanation))
+	why := r.Explanation
+	if lang, err := g.printLang(); err == nil && lang == content.KO {
+		why = r.ExplanationKo
+	}
+	fmt.Fprintf(g.stdout, "%s\n\n", g.cite(why))
 }

@@ -84,6 +84,8 @@ type Result struct {
 	Names       []string `json:"names"`
 	FIFOTopic   bool     `json:"fifo_topic"`
 	Explanation string   `json:"explanation"`
+	// ExplanationKo is the explanation in Korean.
+	ExplanationKo string `json:"explanation_ko"`
 }
 
 // Delivery timing of the model, in milliseconds: a publish every gapMs; a
@@ -213,7 +215,7 @@ func RunWith(c Config, lim Limits) (Result, error) {
 		res.Deliveries += r.Delivered
 		res.FilteredOut += r.FilteredOut
 	}
-	res.Explanation = explain(c, res)
+	res.Explanation, res.ExplanationKo = explain(c, res)
 	return res, nil
 }
 
@@ -239,36 +241,44 @@ func checkMessages(fifo bool, msgs []Message) error {
 	return nil
 }
 
-// explain says what the run shows, naming the fact behind it.
-func explain(c Config, r Result) string {
-	var parts []string
+// explain says what the run shows, naming the fact behind it, in English
+// and in Korean.
+func explain(c Config, r Result) (en, ko string) {
+	var parts, partsKo []string
 	for i, n := range r.Names {
 		s := r.Subs[n]
 		ordered := c.Subscriptions[i].Ordered
 		switch {
 		case s.Unwanted > 0 && s.Missed > 0:
 			parts = append(parts, fmt.Sprintf("%s received %s messages it does not need and missed %s it does: its filter policy lets the wrong ones through.", n, comma(s.Unwanted), comma(s.Missed)))
+			partsKo = append(partsKo, fmt.Sprintf("%s 구독자는 필요 없는 메시지 %s건을 받고 필요한 메시지 %s건을 놓쳤습니다. 필터 정책이 엉뚱한 메시지를 통과시킵니다.", n, comma(s.Unwanted), comma(s.Missed)))
 		case s.Unwanted > 0:
 			parts = append(parts, fmt.Sprintf("%s received %s messages it does not need: a subscriber gets every message its filter policy matches, and its consumer pays to read and drop the rest.", n, comma(s.Unwanted)))
+			partsKo = append(partsKo, fmt.Sprintf("%s 구독자는 필요 없는 메시지 %s건을 받았습니다. 구독자는 필터 정책에 맞는 메시지를 모두 받고, 소비자가 나머지를 읽고 버리는 비용을 냅니다.", n, comma(s.Unwanted)))
 		case s.Missed > 0:
 			parts = append(parts, fmt.Sprintf("%s missed %s messages it needs: keys in a filter policy are ANDed, values in one key's array are ORed.", n, comma(s.Missed)))
+			partsKo = append(partsKo, fmt.Sprintf("%s 구독자는 필요한 메시지 %s건을 놓쳤습니다. 필터 정책의 키끼리는 AND로, 한 키의 배열 안 값끼리는 OR로 묶입니다.", n, comma(s.Missed)))
 		}
 		if s.OutOfOrder > 0 && ordered {
-			why := "a standard topic delivers in best-effort order"
+			why, whyKo := "a standard topic delivers in best-effort order", "표준 주제는 최선 노력 순서로 전달합니다"
 			if c.FIFO {
 				why = "a FIFO topic keeps the order of a message group, but a standard queue hands messages out in best-effort order"
+				whyKo = "FIFO 주제는 메시지 그룹의 순서를 지키지만, 표준 대기열은 최선 노력 순서로 메시지를 내줍니다"
 			}
 			parts = append(parts, fmt.Sprintf("%s read %s messages after a later one of the same customer: %s [sns.fifo.subscribers].", n, comma(s.OutOfOrder), why))
+			partsKo = append(partsKo, fmt.Sprintf("%s 구독자는 메시지 %s건을 같은 고객의 더 나중 메시지보다 늦게 읽었습니다. %s [sns.fifo.subscribers].", n, comma(s.OutOfOrder), whyKo))
 		}
 	}
 	if len(parts) == 0 {
-		msg := fmt.Sprintf("Every subscriber received exactly what it needs: %s published, %s deliveries, %s kept away by filter policies.", comma(r.Published), comma(r.Deliveries), comma(r.FilteredOut))
+		en = fmt.Sprintf("Every subscriber received exactly what it needs: %s published, %s deliveries, %s kept away by filter policies.", comma(r.Published), comma(r.Deliveries), comma(r.FilteredOut))
+		ko = fmt.Sprintf("모든 구독자가 필요한 메시지를 정확히 받았습니다. 게시 %s건, 전달 %s건, 필터 정책으로 제외 %s건입니다.", comma(r.Published), comma(r.Deliveries), comma(r.FilteredOut))
 		if c.FIFO {
-			msg += " The FIFO topic kept each customer's messages in order for the subscribers that need it."
+			en += " The FIFO topic kept each customer's messages in order for the subscribers that need it."
+			ko += " FIFO 주제가 순서가 필요한 구독자에게 고객별 메시지 순서를 지켰습니다."
 		}
-		return msg
+		return en, ko
 	}
-	return strings.Join(parts, " ")
+	return strings.Join(parts, " "), strings.Join(partsKo, " ")
 }
 
 // comma writes n with thousands separators.

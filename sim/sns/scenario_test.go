@@ -23,6 +23,11 @@ func TestEmbeddedScenarios(t *testing.T) {
 		for _, p := range s.About().Untranslated() {
 			t.Error(p)
 		}
+		for _, r := range res {
+			if r.Result != nil && !hasHangul(r.Result.ExplanationKo) {
+				t.Errorf("%s %q: the Korean explanation %q has no Hangul", s.ID, r.Name, r.Result.ExplanationKo)
+			}
+		}
 	}
 	// Without policies fraud reads every order; with them each subscriber
 	// gets exactly what it wants, and analytics (no policy) still gets all.
@@ -168,4 +173,13 @@ func FuzzParseScenario(f *testing.F) {
 			t.Fatal("accepted a scenario without id or runs")
 		}
 	})
+}
+
+func hasHangul(s string) bool {
+	for _, r := range s {
+		if r >= 0xAC00 && r <= 0xD7A3 {
+			return true
+		}
+	}
+	return false
 }

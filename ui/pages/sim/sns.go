@@ -122,6 +122,9 @@ func snsRun(label string, r sns.Result, cfg sns.Config, t func(string) string) v
 		},
 		explain: r.Explanation,
 	}
+	if t("sim.lang") == "ko" {
+		run.explain = r.ExplanationKo
+	}
 	var subs []string
 	for _, n := range r.Names {
 		s := r.Subs[n]
