@@ -238,7 +238,7 @@ func TestTextSettingKeepsItsCommas(t *testing.T) {
 		t.Errorf("a bad policy: %v", err)
 	}
 	ko, err := Run(lib, lib.Lab(content.KO, "sns-fraud-filter"), nil)
-	if err != nil || !strings.Contains(ko.Explanation, "fraud 구독자는 필요 없는 메시지") {
+	if err != nil || !strings.Contains(ko.Explanation, "필요 없는데 전달됨: fraud 291건") {
 		t.Errorf("the Korean lab explains in Korean: %q, %v", ko.Explanation, err)
 	}
 	var se *SettingError

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -86,6 +87,11 @@ type Result struct {
 	Explanation string   `json:"explanation"`
 	// ExplanationKo is the explanation in Korean.
 	ExplanationKo string `json:"explanation_ko"`
+	// Received is, per subscription, how many messages it had received
+	// after each Step published messages (for a chart; not in the JSON).
+	// Step is 1 up to chartPoints messages, so a chart's x is the message.
+	Received map[string][]float64 `json:"-"`
+	Step     int                  `json:"-"`
 }
 
 // Delivery timing of the model, in milliseconds: a publish every gapMs; a
@@ -94,9 +100,10 @@ type Result struct {
 // jitterMs apart from their arrival, a FIFO queue in arrival order within a
 // group.
 const (
-	gapMs    = 5
-	baseMs   = 20
-	jitterMs = 60
+	chartPoints = 20000
+	gapMs       = 5
+	baseMs      = 20
+	jitterMs    = 60
 )
 
 // Run validates the topic and subscriptions as SNS would, publishes the
@@ -139,8 +146,8 @@ func (c Config) prepare(lim Limits) ([]sub, error) {
 	subs := make([]sub, 0, len(c.Subscriptions))
 	seen := map[string]bool{}
 	for _, s := range c.Subscriptions {
-		if s.Name == "" || seen[s.Name] {
-			return nil, &Error{Code: ErrInvalidParameter, Message: fmt.Sprintf("Invalid parameter: subscription name %q is empty or used twice", s.Name)}
+		if !nameRe.MatchString(s.Name) || seen[s.Name] {
+			return nil, &Error{Code: ErrInvalidParameter, Message: fmt.Sprintf("Invalid parameter: subscription name %q: use 1 to 80 letters, digits, - and _ (like a queue name), each name once", s.Name)}
 		}
 		seen[s.Name] = true
 		f, w, err := subscribe(c.FIFO, s, lim)
@@ -151,6 +158,9 @@ func (c Config) prepare(lim Limits) ([]sub, error) {
 	}
 	return subs, nil
 }
+
+// nameRe is what a subscription name may be: a queue's or function's name.
+var nameRe = regexp.MustCompile(`^[A-Za-z0-9_-]{1,80}$`)
 
 // maxOrders bounds a generated workload.
 const maxOrders = 1_000_000
@@ -165,7 +175,8 @@ func RunWith(c Config, lim Limits) (Result, error) {
 	if len(msgs) == 0 {
 		msgs = c.Workload.messages()
 	}
-	res := Result{Published: len(msgs), Subs: map[string]SubResult{}, FIFOTopic: c.FIFO}
+	res := Result{Published: len(msgs), Subs: map[string]SubResult{}, FIFOTopic: c.FIFO,
+		Received: map[string][]float64{}, Step: max(1, (len(msgs)+chartPoints-1)/chartPoints)}
 	rng := rand.New(rand.NewPCG(c.Workload.Seed+1, 0x0dd))
 	for _, s := range subs {
 		r := SubResult{Protocol: s.s.Protocol}
@@ -189,9 +200,15 @@ func RunWith(c Config, lim Limits) (Result, error) {
 			}
 			if !pass {
 				r.FilteredOut++
+			} else {
+				r.Delivered++
+			}
+			if (i+1)%res.Step == 0 || i == len(msgs)-1 {
+				res.Received[s.s.Name] = append(res.Received[s.s.Name], float64(r.Delivered))
+			}
+			if !pass {
 				continue
 			}
-			r.Delivered++
 			at := float64(i*gapMs + baseMs)
 			if !c.FIFO {
 				at += rng.Float64() * jitterMs
@@ -242,32 +259,42 @@ func checkMessages(fifo bool, msgs []Message) error {
 }
 
 // explain says what the run shows, naming the fact behind it, in English
-// and in Korean.
+// and in Korean: which subscribers received messages they do not need,
+// missed ones they need, or read a customer's messages out of order.
 func explain(c Config, r Result) (en, ko string) {
-	var parts, partsKo []string
+	var unwanted, missed, reordered []string
 	for i, n := range r.Names {
 		s := r.Subs[n]
-		ordered := c.Subscriptions[i].Ordered
-		switch {
-		case s.Unwanted > 0 && s.Missed > 0:
-			parts = append(parts, fmt.Sprintf("%s received %s messages it does not need and missed %s it does: its filter policy lets the wrong ones through.", n, comma(s.Unwanted), comma(s.Missed)))
-			partsKo = append(partsKo, fmt.Sprintf("%s 구독자는 필요 없는 메시지 %s건을 받고 필요한 메시지 %s건을 놓쳤습니다. 필터 정책이 엉뚱한 메시지를 통과시킵니다.", n, comma(s.Unwanted), comma(s.Missed)))
-		case s.Unwanted > 0:
-			parts = append(parts, fmt.Sprintf("%s received %s messages it does not need: a subscriber gets every message its filter policy matches, and its consumer pays to read and drop the rest.", n, comma(s.Unwanted)))
-			partsKo = append(partsKo, fmt.Sprintf("%s 구독자는 필요 없는 메시지 %s건을 받았습니다. 구독자는 필터 정책에 맞는 메시지를 모두 받고, 소비자가 나머지를 읽고 버리는 비용을 냅니다.", n, comma(s.Unwanted)))
-		case s.Missed > 0:
-			parts = append(parts, fmt.Sprintf("%s missed %s messages it needs: keys in a filter policy are ANDed, values in one key's array are ORed.", n, comma(s.Missed)))
-			partsKo = append(partsKo, fmt.Sprintf("%s 구독자는 필요한 메시지 %s건을 놓쳤습니다. 필터 정책의 키끼리는 AND로, 한 키의 배열 안 값끼리는 OR로 묶입니다.", n, comma(s.Missed)))
+		if s.Unwanted > 0 {
+			unwanted = append(unwanted, n+" "+comma(s.Unwanted))
 		}
-		if s.OutOfOrder > 0 && ordered {
-			why, whyKo := "a standard topic delivers in best-effort order", "표준 주제는 최선 노력 순서로 전달합니다"
-			if c.FIFO {
-				why = "a FIFO topic keeps the order of a message group, but a standard queue hands messages out in best-effort order"
-				whyKo = "FIFO 주제는 메시지 그룹의 순서를 지키지만, 표준 대기열은 최선 노력 순서로 메시지를 내줍니다"
-			}
-			parts = append(parts, fmt.Sprintf("%s read %s messages after a later one of the same customer: %s [sns.fifo.subscribers].", n, comma(s.OutOfOrder), why))
-			partsKo = append(partsKo, fmt.Sprintf("%s 구독자는 메시지 %s건을 같은 고객의 더 나중 메시지보다 늦게 읽었습니다. %s [sns.fifo.subscribers].", n, comma(s.OutOfOrder), whyKo))
+		if s.Missed > 0 {
+			missed = append(missed, n+" "+comma(s.Missed))
 		}
+		if s.OutOfOrder > 0 && c.Subscriptions[i].Ordered {
+			reordered = append(reordered, n+" "+comma(s.OutOfOrder))
+		}
+	}
+	var parts, partsKo []string
+	if len(unwanted) > 0 {
+		l := strings.Join(unwanted, ", ")
+		parts = append(parts, "Delivered but not needed: "+l+". A subscriber gets every message its filter policy matches, and its consumer pays to read and drop them.")
+		partsKo = append(partsKo, "필요 없는데 전달됨: "+l+"건. 구독자는 필터 정책에 맞는 메시지를 모두 받고, 소비자가 그것을 읽고 버리는 비용을 냅니다.")
+	}
+	if len(missed) > 0 {
+		l := strings.Join(missed, ", ")
+		parts = append(parts, "Needed but filtered out: "+l+". Keys of a filter policy are ANDed; the values in one key's array are ORed.")
+		partsKo = append(partsKo, "필요한데 걸러짐: "+l+"건. 필터 정책의 키끼리는 AND로, 한 키의 배열 안 값끼리는 OR로 묶입니다.")
+	}
+	if len(reordered) > 0 {
+		l := strings.Join(reordered, ", ")
+		why, whyKo := "a standard topic delivers in best-effort order", "표준 주제는 최선 노력 순서로 전달합니다"
+		if c.FIFO {
+			why = "a FIFO topic keeps each message group in order, but a standard queue hands messages out in best-effort order"
+			whyKo = "FIFO 주제는 메시지 그룹의 순서를 지키지만, 표준 대기열은 최선 노력 순서로 메시지를 내줍니다"
+		}
+		parts = append(parts, "Read after a later message of the same customer: "+l+"; "+why+" [sns.fifo.subscribers].")
+		partsKo = append(partsKo, "같은 고객의 더 나중 메시지보다 늦게 읽힘: "+l+"건. "+whyKo+" [sns.fifo.subscribers].")
 	}
 	if len(parts) == 0 {
 		en = fmt.Sprintf("Every subscriber received exactly what it needs: %s published, %s deliveries, %s kept away by filter policies.", comma(r.Published), comma(r.Deliveries), comma(r.FilteredOut))

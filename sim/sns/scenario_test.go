@@ -101,7 +101,7 @@ func TestPublishChecks(t *testing.T) {
 		{"nothing published", Config{Subscriptions: q}, "nothing to publish"},
 		{"email on FIFO", Config{FIFO: true, Subscriptions: []Subscription{{Name: "e", Protocol: Email}}, Workload: Workload{Orders: 1}}, "Invalid protocol type: email"},
 		{"unknown protocol", Config{Subscriptions: []Subscription{{Name: "s", Protocol: "sms"}}, Workload: Workload{Orders: 1}}, "Invalid protocol type: sms"},
-		{"twice", Config{Subscriptions: []Subscription{{Name: "q", Protocol: SQS}, {Name: "q", Protocol: SQS}}, Workload: Workload{Orders: 1}}, "used twice"},
+		{"twice", Config{Subscriptions: []Subscription{{Name: "q", Protocol: SQS}, {Name: "q", Protocol: SQS}}, Workload: Workload{Orders: 1}}, "each name once"},
 	}
 	for _, c := range cases {
 		_, err := Run(c.c)

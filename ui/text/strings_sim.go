@@ -12,6 +12,7 @@ func init() {
 		"sim.edge.d":             {"CloudFront Functions vs Lambda@Edge, cache, origin", "CloudFront Functions와 Lambda@Edge, 캐시, 오리진"},
 		"sim.rdsproxy":           {"RDS Proxy", "RDS Proxy"},
 		"sim.rdsproxy.d":         {"Lambda surge against a database, with and without the proxy", "Lambda 급증과 데이터베이스, 프록시 유무 비교"},
+		"simm.sns_received":      {"received", "받은 메시지"},
 		"sim.lang":               {"en", "ko"}, // for an engine that explains in both languages
 		"sim.sns":                {"SNS fan-out", "SNS 팬아웃"},
 		"sim.sns.d":              {"one topic, many queues: filter policies, FIFO order", "주제 하나, 대기열 여럿: 필터 정책, FIFO 순서"},

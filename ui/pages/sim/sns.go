@@ -3,6 +3,7 @@ package sim
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/saa-study/saa-study/sim/sns"
 	"github.com/saa-study/saa-study/ui/text"
@@ -63,13 +64,13 @@ func snsEngine() engine {
 				o.ShippingPolicy = sns.ShippingWants
 			}
 			cfg := sns.QuickConfig(o)
-			out := outcome{title: t("sim.yours")}
+			out := outcome{title: t("sim.yours"), metrics: snsMetrics(cfg, t), xunit: "#", overlay: true}
 			r, err := sns.Run(cfg)
 			if err != nil {
 				out.runs = []variant{snsRefused(t("sim.yours"), err, cfg, t)}
 				return out, nil
 			}
-			out.runs = []variant{snsRun(t("sim.yours"), r, cfg, t)}
+			out.runs = []variant{snsRun(t("sim.yours"), r, cfg, out.metrics, t)}
 			return out, nil
 		},
 		scenario: func(id string, t func(string) string) (outcome, error) {
@@ -85,14 +86,19 @@ func snsEngine() engine {
 				if err != nil {
 					return outcome{}, fmt.Errorf("sns scenario %s: %w", id, err)
 				}
-				out := outcome{title: sc.Title, lesson: sc.Lesson}
+				out := outcome{title: sc.Title, lesson: sc.Lesson, xunit: "#", overlay: true}
+				for _, r := range sc.Runs {
+					if len(r.Config.Subscriptions) >= len(out.metrics) {
+						out.metrics = snsMetrics(r.Config, t)
+					}
+				}
 				for i, r := range runs {
 					cfg := sc.Runs[i].Config
 					if r.Refusal != nil {
 						out.runs = append(out.runs, snsRefused(r.Name, r.Refusal, cfg, t))
 						continue
 					}
-					out.runs = append(out.runs, snsRun(r.Name, *r.Result, cfg, t))
+					out.runs = append(out.runs, snsRun(r.Name, *r.Result, cfg, out.metrics, t))
 				}
 				return out, nil
 			}
@@ -112,7 +118,19 @@ func snsRefused(label string, err error, cfg sns.Config, t func(string) string) 
 		pages: []page{{name: t("sim.v.policies"), lines: snsPolicies(cfg, t)}}}
 }
 
-func snsRun(label string, r sns.Result, cfg sns.Config, t func(string) string) variant {
+// snsMetrics are the chart's series: the messages each subscriber (at
+// most three, drawn together) has received as the orders are published.
+func snsMetrics(cfg sns.Config, t func(string) string) []string {
+	var out []string
+	for _, s := range cfg.Subscriptions {
+		if len(out) < 3 {
+			out = append(out, s.Name+" "+t("simm.sns_received"))
+		}
+	}
+	return out
+}
+
+func snsRun(label string, r sns.Result, cfg sns.Config, metrics []string, t func(string) string) variant {
 	run := variant{
 		label: label,
 		stats: [][2]string{
@@ -139,6 +157,14 @@ func snsRun(label string, r sns.Result, cfg sns.Config, t func(string) string) v
 			t("sims.reordered"), text.Comma(int64(s.OutOfOrder))))
 	}
 	run.events = subs
+	for _, m := range metrics {
+		name, _, _ := strings.Cut(m, " ") // "fraud received"
+		series := r.Received[name]
+		if series == nil && len(r.Names) > 0 {
+			series = make([]float64, len(r.Received[r.Names[0]]))
+		}
+		run.series = append(run.series, series)
+	}
 	run.pages = []page{{name: t("sim.v.policies"), lines: snsPolicies(cfg, t)}}
 	return run
 }
