@@ -179,7 +179,7 @@ func (s *Screen) key(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 			// A text value (a JSON policy) is edited, not retyped: it
 			// starts as it is, with the cursor at its end.
 			s.input.CharLimit = content.LabTextMax
-			s.input.SetWidth(max(10, s.c.Width-4))
+			s.input.SetWidth(max(10, s.c.Width-8))
 			s.input.SetValue(s.values[ch.Name])
 			s.input.CursorEnd()
 			s.input.Placeholder = ""
