@@ -7,6 +7,7 @@ import (
 	"testing/fstest"
 
 	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/sim/sns"
 )
 
 func embedded(t *testing.T) *content.Library {
@@ -236,6 +237,9 @@ func TestTextSettingKeepsItsCommas(t *testing.T) {
 	_, err = Run(lib, l, map[string]string{"fraud_policy": `{"amount": [{"numeric": [">", 100, "<", 5]}]}`})
 	if err == nil || !strings.Contains(err.Error(), "InvalidParameterException: Invalid parameter: FilterPolicy: Bottom must be less than top") {
 		t.Errorf("a bad policy: %v", err)
+	}
+	if v, ok := l.GivenValue("fraud_min_usd"); !ok || v != sns.FraudMinUSD {
+		t.Errorf("the lab says fraud wants orders above %v USD, the engine %d", v, sns.FraudMinUSD)
 	}
 	ko, err := Run(lib, lib.Lab(content.KO, "sns-fraud-filter"), nil)
 	if err != nil || !strings.Contains(ko.Explanation, "필요 없는데 전달됨: fraud 291건") {

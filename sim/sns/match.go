@@ -174,9 +174,7 @@ func (c cond) matches(v *node, lim Limits) bool {
 		}
 		x := fixed(v.num, lim)
 		for _, t := range c.terms {
-			y := fixed(t.v, lim)
-			ok := map[string]bool{"<": x < y, "<=": x <= y, "=": x == y, ">": x > y, ">=": x >= y}[t.op]
-			if !ok {
+			if !compare(x, t.op, fixed(t.v, lim)) {
 				return false
 			}
 		}
@@ -189,6 +187,20 @@ func (c cond) matches(v *node, lim Limits) bool {
 		return err == nil && c.cidr.Contains(a.Unmap())
 	}
 	return false
+}
+
+func compare(x int64, op string, y int64) bool {
+	switch op {
+	case "<":
+		return x < y
+	case "<=":
+		return x <= y
+	case "=":
+		return x == y
+	case ">":
+		return x > y
+	}
+	return x >= y // ">="
 }
 
 // same compares a policy literal with a value: strings with strings,
