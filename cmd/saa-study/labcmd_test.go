@@ -102,3 +102,17 @@ func TestSimScenarioInKorean(t *testing.T) {
 		t.Errorf("a raw fact id:\n%s", out)
 	}
 }
+
+// TestLabShowTextSetting: a text setting is shown as text, not as a range
+// from 0 to 0, and lab run takes a policy with its commas.
+func TestLabShowTextSetting(t *testing.T) {
+	code, out, errs := saa(t, "lab", "show", "sns-fraud-filter", "--json")
+	if code != 0 || !strings.Contains(out, `{"setting":"fraud_policy","text":true}`) {
+		t.Fatalf("lab show: exit %d: %s%s", code, out, errs)
+	}
+	code, out, errs = saa(t, "lab", "run", "sns-fraud-filter", "--json", "--set",
+		`fraud_policy={"event_type": ["order_placed"], "country": ["US"], "amount": [{"numeric": [">", 100]}]}`)
+	if code != 0 || !strings.Contains(out, `"passed":true`) {
+		t.Fatalf("lab run with a policy: exit %d: %s%s", code, out, errs)
+	}
+}
