@@ -48,16 +48,23 @@ type LabValue struct {
 }
 
 // LabChange is a setting a learner may change: a number between Lo and Hi,
-// or one of Choices.
+// one of Choices, or (Text) any text, such as a JSON policy.
 type LabChange struct {
 	Name    string
 	Lo, Hi  float64
 	Choices []string
+	Text    bool
 	Line    int
 }
 
+// LabTextMax is the longest value a text setting takes.
+const LabTextMax = 4000
+
 // Range describes what a change allows: "0 to 1,000" or "one of on, off".
 func (c LabChange) Range() string {
+	if c.Text {
+		return "any text"
+	}
 	if len(c.Choices) > 0 {
 		return "one of " + strings.Join(c.Choices, ", ")
 	}
@@ -77,6 +84,12 @@ func (c LabChange) RangeIn(lang Lang) string {
 
 // Allows reports whether v is a value the change permits, and why not.
 func (c LabChange) Allows(v string) error {
+	if c.Text {
+		if len(v) > LabTextMax {
+			return fmt.Errorf("%s takes at most %d characters, not %d", c.Name, LabTextMax, len(v))
+		}
+		return nil
+	}
 	if len(c.Choices) > 0 {
 		for _, ch := range c.Choices {
 			if ch == v {
@@ -139,7 +152,7 @@ func (l *Lab) GivenValue(name string) (float64, bool) {
 }
 
 // LabEngines are the engines a lab may use.
-var LabEngines = []string{"lambda", "apigateway", "edge", "rdsproxy", "dynamodb", "stepfunctions"}
+var LabEngines = []string{"lambda", "apigateway", "edge", "rdsproxy", "dynamodb", "stepfunctions", "sns"}
 
 var (
 	labIDRe       = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)+$`)
@@ -306,15 +319,20 @@ func labChanges(file string, n *yaml.Node, c *collector) []LabChange {
 		return nil
 	}
 	if n.Kind != yaml.MappingNode {
-		c.add(file, n.Line+1, "change must be a mapping of setting: [low, high] or [choice, choice, ...]")
+		c.add(file, n.Line+1, "change must be a mapping of setting: [low, high], [choice, choice, ...] or text")
 		return nil
 	}
 	var out []LabChange
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		ch := LabChange{Name: k.Value, Line: k.Line + 1}
+		if v.Kind == yaml.ScalarNode && v.Value == "text" {
+			ch.Text = true
+			out = append(out, ch)
+			continue
+		}
 		if v.Kind != yaml.SequenceNode || len(v.Content) < 2 {
-			c.add(file, ch.Line, "change.%s must be [low, high] or a list of choices", k.Value)
+			c.add(file, ch.Line, "change.%s must be [low, high], a list of choices, or text", k.Value)
 			continue
 		}
 		var nums []float64

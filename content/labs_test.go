@@ -74,6 +74,7 @@ func TestLabProblems(t *testing.T) {
 		{"bad section", r("section: lambda#model", "section: lambda#nope"), `lab "lambda-long-run": section "lambda#nope" does not exist`},
 		{"languages differ", r("target_ms: 1500", "target_ms: 1400"), `labs/ko/lambda-long-run.md:2: lab "lambda-long-run" differs from labs/en/lambda-long-run.md: given`},
 		{"no goal", r("goal:\n  - p99_latency_ms <= target_ms\n", ""), `lab "lambda-long-run" has no goal`},
+		{"change neither range nor text", r("  memory: [128, 10240]", "  memory: words"), "labs/en/lambda-long-run.md:11: change.memory must be [low, high], a list of choices, or text"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -106,5 +107,20 @@ func TestLabRangeInKorean(t *testing.T) {
 		if got := c.ch.RangeIn(c.lang); got != c.want {
 			t.Errorf("%s %s: %q, want %q", c.ch.Name, c.lang, got, c.want)
 		}
+	}
+}
+
+// TestLabTextChange: "text" lets a learner type any value (a JSON policy),
+// up to LabTextMax characters.
+func TestLabTextChange(t *testing.T) {
+	c := LabChange{Name: "policy", Text: true}
+	if err := c.Allows(`{"a": ["b", "c"]}`); err != nil {
+		t.Errorf("a policy: %v", err)
+	}
+	if err := c.Allows(strings.Repeat("x", LabTextMax+1)); err == nil {
+		t.Error("a value longer than LabTextMax was allowed")
+	}
+	if c.Range() != "any text" {
+		t.Errorf("range %q", c.Range())
 	}
 }

@@ -16,15 +16,18 @@ import (
 	"github.com/saa-study/saa-study/sim/edge"
 	"github.com/saa-study/saa-study/sim/lambda"
 	"github.com/saa-study/saa-study/sim/rdsproxy"
+	"github.com/saa-study/saa-study/sim/sns"
 	sfn "github.com/saa-study/saa-study/sim/stepfunctions"
 )
 
-// Setting is one input of an engine a lab may set: a number, or one of a
-// few words.
+// Setting is one input of an engine a lab may set: a number, one of a
+// few words, or (Text) any text the engine itself validates, such as a
+// JSON filter policy.
 type Setting struct {
 	Name    string
 	Default string
 	Choices []string
+	Text    bool
 }
 
 // Engine is one simulator as labs drive it: its settings, and a run that
@@ -42,7 +45,8 @@ func (v values) f(k string) float64 { x, _ := strconv.ParseFloat(v[k], 64); retu
 func (v values) i(k string) int     { return int(v.f(k)) }
 func (v values) on(k string) bool   { return v[k] == "on" }
 
-func num(name, def string) Setting { return Setting{Name: name, Default: def} }
+func num(name, def string) Setting    { return Setting{Name: name, Default: def} }
+func textSetting(name string) Setting { return Setting{Name: name, Text: true} }
 func choice(name string, choices ...string) Setting {
 	return Setting{Name: name, Default: choices[0], Choices: choices}
 }
@@ -82,6 +86,12 @@ var Engines = map[string]*Engine{
 		num("max_delay_s", "0"), choice("jitter", "NONE", "FULL"), num("call_ms", "0"),
 		choice("type", "STANDARD", "EXPRESS"),
 	}, run: runStepFunctions},
+	"sns": {ID: "sns", Settings: []Setting{
+		choice("topic", "standard", "fifo"), choice("queue", "standard", "fifo"),
+		num("orders", "1000"), num("customers", "50"),
+		textSetting("fraud_policy"), choice("fraud_scope", string(sns.ScopeAttributes), string(sns.ScopeBody)),
+		textSetting("shipping_policy"),
+	}, run: runSNS},
 }
 
 // Setting returns the engine's setting by name, or nil.
@@ -96,6 +106,9 @@ func (e *Engine) Setting(name string) *Setting {
 
 // Check tells whether v is a value the engine takes for the setting.
 func (s *Setting) Check(v string) error {
+	if s.Text {
+		return nil
+	}
 	if len(s.Choices) > 0 {
 		if !slices.Contains(s.Choices, v) {
 			return fmt.Errorf("%s is one of %s, not %q", s.Name, strings.Join(s.Choices, ", "), v)
@@ -403,4 +416,14 @@ func runStepFunctions(v values) (any, say.Text, error) {
 			v.i("failures"), v.i("max_attempts"), r.Error)
 	}
 	return r, why, nil
+}
+
+func runSNS(v values) (any, say.Text, error) {
+	r, err := sns.Quick(sns.QuickOptions{FIFOTopic: v["topic"] == "fifo", FIFOQueue: v["queue"] == "fifo",
+		Orders: v.i("orders"), Customers: v.i("customers"), FraudPolicy: v["fraud_policy"],
+		FraudScope: sns.Scope(v["fraud_scope"]), ShippingPolicy: v["shipping_policy"], Seed: 1})
+	if err != nil {
+		return nil, say.Text{}, err
+	}
+	return r, say.Text{En: r.Explanation, Ko: r.ExplanationKo}, nil
 }

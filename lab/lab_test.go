@@ -7,6 +7,7 @@ import (
 	"testing/fstest"
 
 	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/sim/sns"
 )
 
 func embedded(t *testing.T) *content.Library {
@@ -215,5 +216,37 @@ func TestCiteShowsFactsInsteadOfTheirIDs(t *testing.T) {
 	got := Cite(lib, content.KO, "Throttled [lambda.throttle.code].")
 	if strings.Contains(got, "[lambda.throttle.code]") || !strings.Contains(got, "429") || !strings.Contains(got, "스로틀") {
 		t.Errorf("Cite = %q", got)
+	}
+}
+
+// TestTextSettingKeepsItsCommas: a filter policy is a text setting, so a
+// learner's JSON reaches the engine as typed (a number setting drops its
+// thousands separators), and the engine's own refusal comes back whole.
+func TestTextSettingKeepsItsCommas(t *testing.T) {
+	lib := embedded(t)
+	l := lib.Lab(content.EN, "sns-fraud-filter")
+	policy := `{"event_type": ["order_placed"], "country": ["US"], "amount": [{"numeric": [">", 100]}]}`
+	got, err := Settings(l, map[string]string{"fraud_policy": "  " + policy})
+	if err != nil || got["fraud_policy"] != policy {
+		t.Fatalf("settings = %q, %v; want the policy as typed", got["fraud_policy"], err)
+	}
+	rep, err := Run(lib, l, map[string]string{"fraud_policy": policy})
+	if err != nil || !rep.Passed {
+		t.Errorf("the solution typed by hand: %+v, %v", rep, err)
+	}
+	_, err = Run(lib, l, map[string]string{"fraud_policy": `{"amount": [{"numeric": [">", 100, "<", 5]}]}`})
+	if err == nil || !strings.Contains(err.Error(), "InvalidParameterException: Invalid parameter: FilterPolicy: Bottom must be less than top") {
+		t.Errorf("a bad policy: %v", err)
+	}
+	if v, ok := l.GivenValue("fraud_min_usd"); !ok || v != sns.FraudMinUSD {
+		t.Errorf("the lab says fraud wants orders above %v USD, the engine %d", v, sns.FraudMinUSD)
+	}
+	ko, err := Run(lib, lib.Lab(content.KO, "sns-fraud-filter"), nil)
+	if err != nil || !strings.Contains(ko.Explanation, "필요 없는데 전달됨: fraud 291건") {
+		t.Errorf("the Korean lab explains in Korean: %q, %v", ko.Explanation, err)
+	}
+	var se *SettingError
+	if _, err := Run(lib, l, map[string]string{"topic": "fifo"}); !errors.As(err, &se) || !strings.Contains(err.Error(), "fraud_policy (any text)") {
+		t.Errorf("a fixed setting beside a text one: %v", err)
 	}
 }

@@ -51,7 +51,10 @@ func Settings(l *content.Lab, overrides map[string]string) (map[string]string, e
 			}
 			return nil, &SettingError{Lab: l.ID, Name: k, Msg: fmt.Sprintf("lab %s does not let you change %q; you may change %s", l.ID, k, strings.Join(may, ", "))}
 		}
-		v = strings.ReplaceAll(strings.TrimSpace(v), ",", "")
+		v = strings.TrimSpace(v)
+		if !ch.Text {
+			v = strings.ReplaceAll(v, ",", "")
+		}
 		if err := ch.Allows(v); err != nil {
 			return nil, &SettingError{Lab: l.ID, Name: k, Msg: fmt.Sprintf("lab %s: %v", l.ID, err)}
 		}

@@ -12,6 +12,7 @@ import (
 	"github.com/saa-study/saa-study/sim/dynamodb"
 	"github.com/saa-study/saa-study/sim/edge"
 	"github.com/saa-study/saa-study/sim/lambda"
+	"github.com/saa-study/saa-study/sim/sns"
 	"github.com/saa-study/saa-study/sim/stepfunctions"
 )
 
@@ -27,6 +28,7 @@ func TestEngineLimitsAgreeWithTheFacts(t *testing.T) {
 		"apigateway": apigateway.DefaultLimits().Facts(),
 		"edge":       edge.DefaultLimits().Facts(),
 		"dynamodb":   dynamodb.Facts(),
+		"sns":        sns.DefaultLimits().Facts(),
 		"prices": {
 			"cff.price":                        prices.CFFPerMillion,
 			"lae.price.requests":               prices.LAEPerMillion,

@@ -13,6 +13,7 @@ import (
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/progress"
 	"github.com/saa-study/saa-study/ui/common"
+	"github.com/saa-study/saa-study/ui/pages/sim"
 	"github.com/saa-study/saa-study/ui/text"
 )
 
@@ -50,7 +51,7 @@ func TestLabOpensFromItsNoteAndFromTheSimulatorsMenu(t *testing.T) {
 
 		a.stack = a.stack[:1]
 		drive(a, common.OpenMsg{Target: "sim"})
-		for range 6 {
+		for range sim.Entries { // "labs" comes after the engines
 			drive(a, press("down"))
 		}
 		drive(a, press("enter"))

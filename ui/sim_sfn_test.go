@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -24,12 +25,12 @@ func openSFN(t *testing.T, w, h int, lang content.Lang) *App {
 	t.Helper()
 	a := New(Options{Ctx: context.Background(), Lib: testLibrary(t), Lang: lang, Theme: "dark", Start: "sim"})
 	drive(a, tea.WindowSizeMsg{Width: w, Height: h})
-	for range len(sim.Entries) - 1 {
+	for range slices.Index(sim.Entries, "sfn") {
 		drive(a, press("down"))
 	}
 	drive(a, press("enter"))
 	if got, want := a.top().Title(), text.T(lang, "sim.sfn"); got != want {
-		t.Fatalf("the last Simulators entry should open the Step Functions picker, got %q", got)
+		t.Fatalf("the Step Functions entry should open the Step Functions picker, got %q", got)
 	}
 	return a
 }
@@ -43,7 +44,7 @@ func TestApprovalApproveThenReject(t *testing.T) {
 	tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(80, 24),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 	waitFor(t, tm, "Step Functions")
-	for range len(sim.Entries) - 1 {
+	for range slices.Index(sim.Entries, "sfn") {
 		tm.Send(press("down"))
 	}
 	tm.Send(press("enter"))

@@ -94,6 +94,8 @@ type labChange struct {
 	Min     *float64 `json:"min,omitempty"`
 	Max     *float64 `json:"max,omitempty"`
 	Choices []string `json:"choices,omitempty"`
+	// Text is a setting that takes any text, such as a JSON policy.
+	Text bool `json:"text,omitempty"`
 }
 
 type labShow struct {
@@ -126,8 +128,8 @@ func newLabShowCmd(g *globals) *cobra.Command {
 			s := labShow{ID: l.ID, Engine: l.Engine, Title: l.Title, Section: l.Section, Facts: l.Facts, Situation: l.Situation,
 				Settings: start, Solution: lab.Solution(l), Why: l.Why, Change: []labChange{}}
 			for _, c := range l.Change {
-				lc := labChange{Setting: c.Name, Choices: c.Choices}
-				if len(c.Choices) == 0 {
+				lc := labChange{Setting: c.Name, Choices: c.Choices, Text: c.Text}
+				if len(c.Choices) == 0 && !c.Text {
 					lo, hi := c.Lo, c.Hi
 					lc.Min, lc.Max = &lo, &hi
 				}

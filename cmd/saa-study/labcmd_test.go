@@ -25,7 +25,7 @@ func TestLabCommandsListShowAndRunEveryLab(t *testing.T) {
 	if len(list) < 12 {
 		t.Errorf("%d labs, want 12 or more", len(list))
 	}
-	for _, e := range []string{"lambda", "apigateway", "edge", "rdsproxy", "dynamodb", "stepfunctions"} {
+	for _, e := range []string{"lambda", "apigateway", "edge", "rdsproxy", "dynamodb", "stepfunctions", "sns"} {
 		if per[e] < 2 {
 			t.Errorf("engine %s: %d labs, want 2 or more", e, per[e])
 		}
@@ -100,5 +100,19 @@ func TestSimScenarioInKorean(t *testing.T) {
 	}
 	if strings.Contains(out, "[lambda.throttle.code]") {
 		t.Errorf("a raw fact id:\n%s", out)
+	}
+}
+
+// TestLabShowTextSetting: a text setting is shown as text, not as a range
+// from 0 to 0, and lab run takes a policy with its commas.
+func TestLabShowTextSetting(t *testing.T) {
+	code, out, errs := saa(t, "lab", "show", "sns-fraud-filter", "--json")
+	if code != 0 || !strings.Contains(out, `{"setting":"fraud_policy","text":true}`) {
+		t.Fatalf("lab show: exit %d: %s%s", code, out, errs)
+	}
+	code, out, errs = saa(t, "lab", "run", "sns-fraud-filter", "--json", "--set",
+		`fraud_policy={"event_type": ["order_placed"], "country": ["US"], "amount": [{"numeric": [">", 100]}]}`)
+	if code != 0 || !strings.Contains(out, `"passed":true`) {
+		t.Fatalf("lab run with a policy: exit %d: %s%s", code, out, errs)
 	}
 }

@@ -35,7 +35,7 @@ from flags and a --scenario run (a shipped scenario id or your own YAML file);
 			return g.runTUI(cmd.Context(), "sim", "saa-study sim ENGINE --json (see saa-study sim --help)")
 		},
 	}
-	cmd.AddCommand(newSimLambdaCmd(g), newSimAPIGatewayCmd(g), newSimEdgeCmd(g), newSimRDSProxyCmd(g), newSimStepFunctionsCmd(g), newSimDynamoDBCmd(g))
+	cmd.AddCommand(newSimLambdaCmd(g), newSimAPIGatewayCmd(g), newSimEdgeCmd(g), newSimRDSProxyCmd(g), newSimStepFunctionsCmd(g), newSimDynamoDBCmd(g), newSimSNSCmd(g))
 	citeSimOutput(g, cmd)
 	return cmd
 }

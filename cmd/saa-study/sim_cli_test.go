@@ -63,3 +63,25 @@ func TestExamHistoryNamesDomainsLikeTheScreen(t *testing.T) {
 		t.Errorf("domainSummary = %q, want %q", got, want)
 	}
 }
+
+// TestSimSNS: the quick run prints a row per subscriber, --json gives the
+// counts by subscriber name, a scenario prints in Korean with --lang ko,
+// and a policy SNS refuses exits 1 with its InvalidParameterException.
+func TestSimSNS(t *testing.T) {
+	code, out, errs := saa(t, "sim", "sns", "--fraud-policy", `{"country": ["US"]}`)
+	if code != 0 || !strings.Contains(out, "fraud ") || !strings.Contains(out, "analytics ") {
+		t.Fatalf("sim sns: exit %d: %s%s", code, out, errs)
+	}
+	code, out, errs = saa(t, "sim", "sns", "--json", "--fifo-topic", "--fifo-queue", "--fraud-policy", `{"event_type": ["order_placed"], "country": ["US"], "amount": [{"numeric": [">", 100]}]}`)
+	if code != 0 || !strings.Contains(out, `"fraud":{"protocol":"sqs"`) || !strings.Contains(out, `"unwanted":0,"missed":0,"out_of_order":0`) {
+		t.Fatalf("sim sns --json: exit %d: %s%s", code, out, errs)
+	}
+	code, out, errs = saa(t, "sim", "sns", "--scenario", "fifo-ordering", "--lang", "ko")
+	if code != 0 || !strings.Contains(out, "FIFO 주제로") || !strings.Contains(out, "refused: InvalidParameterException: Invalid parameter: Invalid protocol type: lambda") {
+		t.Fatalf("scenario in Korean: exit %d: %s%s", code, out, errs)
+	}
+	code, _, errs = saa(t, "sim", "sns", "--fraud-policy", `{"a": []}`)
+	if code != 1 || !strings.Contains(errs, "InvalidParameterException: Invalid parameter: FilterPolicy: Empty arrays are not allowed") {
+		t.Fatalf("a refused policy: exit %d: %s", code, errs)
+	}
+}

@@ -16,7 +16,7 @@ import (
 )
 
 func engines() []engine {
-	return []engine{lambdaEngine(), apigatewayEngine(), edgeEngine(), rdsproxyEngine()}
+	return []engine{lambdaEngine(), apigatewayEngine(), edgeEngine(), rdsproxyEngine(), snsEngine()}
 }
 
 func plainT(k string) string { return text.T(content.EN, k) }

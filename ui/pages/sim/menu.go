@@ -1,5 +1,5 @@
 // Package sim is Simulators: the menu of engines and the console shared
-// by the form-based ones (Lambda, API Gateway, the edge, RDS Proxy), where
+// by the form-based ones (Lambda, API Gateway, the edge, RDS Proxy, SNS), where
 // a form or a shipped scenario runs and the result is drawn as charts, a
 // comparison, an event log and pages of its own. The DynamoDB console and
 // the Step Functions picker are pages of their own; the menu opens every
@@ -18,7 +18,7 @@ import (
 // services; each id is a target "sim:<id>" and has "sim.<id>" strings.
 // After them the menu lists "labs", which opens the list of labs (target
 // "lab").
-var Entries = []string{"lambda", "apigateway", "edge", "rdsproxy", "dynamodb", "sfn"}
+var Entries = []string{"lambda", "apigateway", "edge", "rdsproxy", "dynamodb", "sfn", "sns"}
 
 // menuScreen lists the engines; enter opens one's console.
 type menuScreen struct {
@@ -42,7 +42,7 @@ func (m *menuScreen) build() {
 }
 
 // NewConsole is the console of one form-based engine ("lambda",
-// "apigateway", "edge", "rdsproxy"); nil for any other id.
+// "apigateway", "edge", "rdsproxy", "sns"); nil for any other id.
 func NewConsole(c *common.Common, id string) common.Screen {
 	switch id {
 	case "lambda":
@@ -53,6 +53,8 @@ func NewConsole(c *common.Common, id string) common.Screen {
 		return newConsole(c, edgeEngine())
 	case "rdsproxy":
 		return newConsole(c, rdsproxyEngine())
+	case "sns":
+		return newConsole(c, snsEngine())
 	}
 	return nil
 }
