@@ -1,7 +1,11 @@
 package content
 
 import (
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
+	"hash"
+	"io"
 	"io/fs"
 	"sync"
 )
@@ -14,8 +18,219 @@ var files embed.FS
 // EmbeddedFS returns the embedded content as a file system.
 func EmbeddedFS() fs.FS { return files }
 
-var embedded = sync.OnceValues(func() (*Library, error) { return loadContent(files, true) })
+var embedded = sync.OnceValues(func() (*Library, error) { return openLazy(files) })
 
-// Embedded loads (once) and returns the embedded content. Unlike a folder,
-// it must exist in every language, with every item translated.
+// Embedded returns the built-in content. It exists in every language, with
+// every item translated, and it is checked where it is written: by
+// TestEmbeddedContentIsClean (CheckEmbedded), in every build's tests. So a
+// start does not check it again: Embedded reads the facts and the digest
+// of the files, and each kind of item (notes, questions, cards, labs) in
+// each language is parsed the first time something asks for it; a single
+// note asked for by id before the rest is parsed alone. A folder given
+// with --content is read by Load, which checks everything.
 func Embedded() (*Library, error) { return embedded() }
+
+// EmbeddedVersion is the built-in content's Library.Version, computed
+// without reading the content (`saa-study version` needs nothing else).
+var EmbeddedVersion = sync.OnceValue(func() string { return contentDigest(files, Langs) })
+
+// CheckEmbedded loads and checks all of the built-in content, as Load
+// checks a folder, and returns every problem. The tests run it, so that
+// broken content cannot be built into a release.
+func CheckEmbedded() (*Library, error) { return loadContent(files, true) }
+
+// Part kinds of the lazily loaded content.
+const (
+	partNotes = iota
+	partQuestions
+	partCards
+	partLabs
+	partKinds
+)
+
+// lazyParts holds the built-in content's items, parsed on first use.
+type lazyParts struct {
+	fsys  fs.FS
+	facts map[string]*Fact
+	langs []Lang
+	// parts is filled when the library is made and never written after:
+	// each part guards its own items.
+	parts map[Lang]*[partKinds]part
+}
+
+// part is one kind of item in one language.
+type part struct {
+	mu   sync.Mutex
+	done bool
+	// byFile holds the notes read one at a time (Note by id) before the
+	// whole part was asked for; loading the part reuses them, so a note is
+	// the same *Note however it was reached.
+	byFile    map[string]*Note
+	notes     []*Note
+	questions []*Question
+	cards     []*Card
+	labs      []*Lab
+}
+
+// openLazy makes the built-in library: facts and digest now, items later.
+func openLazy(fsys fs.FS) (*Library, error) {
+	c := &collector{}
+	lib := &Library{langs: Langs}
+	src, err := fs.ReadFile(fsys, "facts.yaml")
+	if err != nil {
+		c.addRoot(factsKey, factsWhat, "facts.yaml", 0, "cannot read the facts file: %v", unwrapPath(err))
+	} else {
+		lib.Facts = parseFacts("facts.yaml", src, Langs, c)
+	}
+	lib.factIdx = factIndex("facts.yaml", lib.Facts, c)
+	lib.Version = contentDigest(fsys, Langs)
+	lib.lazy = &lazyParts{fsys: fsys, facts: lib.factIdx, langs: Langs, parts: map[Lang]*[partKinds]part{}}
+	for _, lang := range Langs {
+		lib.lazy.parts[lang] = &[partKinds]part{}
+	}
+	c.finish()
+	if len(c.ps) > 0 {
+		return lib, c.ps.sorted()
+	}
+	return lib, nil
+}
+
+// contentDigest is Library.Version: the digest of every file, in the order
+// Load reads them, without parsing any.
+func contentDigest(fsys fs.FS, langs []Lang) string {
+	d := digest{h: sha256.New(), fsys: fsys}
+	d.add("facts.yaml", false)
+	for _, lang := range langs {
+		for _, kind := range []string{"notes", "questions", "cards", "labs"} {
+			for _, f := range mdFiles(fsys, kind+"/"+string(lang), &collector{}) {
+				d.add(f, true)
+			}
+		}
+	}
+	return hex.EncodeToString(d.h.Sum(nil))[:12]
+}
+
+// digest hashes files through one buffer (fs.ReadFile would copy each
+// embedded file into a new one).
+type digest struct {
+	h    hash.Hash
+	fsys fs.FS
+	buf  []byte
+}
+
+// add hashes a file's bytes, after its name when named (as Load's readFile
+// does for every file but the facts).
+func (d *digest) add(name string, named bool) {
+	f, err := d.fsys.Open(name)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return
+	}
+	if n := int(st.Size()); cap(d.buf) < n {
+		d.buf = make([]byte, n)
+	}
+	b := d.buf[:st.Size()]
+	if _, err := io.ReadFull(f, b); err != nil {
+		return
+	}
+	if named {
+		d.h.Write([]byte(name))
+	}
+	d.h.Write(b)
+}
+
+// loader returns a loader for parsing one part: its own problems (which
+// the tests have ruled out) and the library's facts.
+func (lp *lazyParts) loader() *loader {
+	return &loader{c: &collector{}, usedFacts: map[string]bool{}, facts: lp.facts, langs: lp.langs}
+}
+
+// get returns the part of a kind in a language, parsed.
+func (lp *lazyParts) get(lang Lang, kind int) *part {
+	ps, ok := lp.parts[lang]
+	if !ok {
+		return &part{done: true}
+	}
+	p := &ps[kind]
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if !p.done {
+		lp.load(lang, kind, p)
+		p.done = true
+	}
+	return p
+}
+
+func (lp *lazyParts) load(lang Lang, kind int, p *part) {
+	ld := lp.loader()
+	dir := [partKinds]string{"notes", "questions", "cards", "labs"}[kind] + "/" + string(lang)
+	for _, f := range mdFiles(lp.fsys, dir, ld.c) {
+		if kind == partNotes {
+			if n, ok := p.byFile[f]; ok {
+				p.notes = append(p.notes, n)
+				continue
+			}
+		}
+		src, err := fs.ReadFile(lp.fsys, f)
+		if err != nil {
+			continue
+		}
+		switch kind {
+		case partNotes:
+			if n := parseNote(f, lang, src, ld); n != nil {
+				p.notes = append(p.notes, n)
+			}
+		case partQuestions:
+			_, qs := parseQuestions(f, lang, src, ld, false)
+			p.questions = append(p.questions, qs...)
+		case partCards:
+			p.cards = append(p.cards, parseCards(f, lang, src, ld)...)
+		case partLabs:
+			if l := parseLab(f, lang, src, ld); l != nil {
+				p.labs = append(p.labs, l)
+			}
+		}
+	}
+	sortNotes(p.notes)
+	sortLabs(p.labs)
+	p.byFile = nil
+}
+
+// note returns one note by id. Before the language's notes are all
+// parsed, it parses the note's own file (notes/LANG/ID.md) when that file
+// holds it, and nothing else.
+func (lp *lazyParts) note(lang Lang, id string) *Note {
+	if ps, ok := lp.parts[lang]; ok && idRe.MatchString(id) {
+		p := &ps[partNotes]
+		p.mu.Lock()
+		if !p.done {
+			f := "notes/" + string(lang) + "/" + id + ".md"
+			n, seen := p.byFile[f]
+			if !seen {
+				if src, err := fs.ReadFile(lp.fsys, f); err == nil {
+					n = parseNote(f, lang, src, lp.loader())
+					if p.byFile == nil {
+						p.byFile = map[string]*Note{}
+					}
+					p.byFile[f] = n
+				}
+			}
+			p.mu.Unlock()
+			if n != nil && n.ID == id {
+				return n
+			}
+		} else {
+			p.mu.Unlock()
+		}
+	}
+	for _, n := range lp.get(lang, partNotes).notes {
+		if n.ID == id {
+			return n
+		}
+	}
+	return nil
+}

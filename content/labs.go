@@ -489,11 +489,11 @@ func labShapeDiff(a, b *Lab) string {
 }
 
 // Labs returns the labs of a language, ordered by engine then id.
-func (l *Library) Labs(lang Lang) []*Lab { return l.labs[l.In(lang)] }
+func (l *Library) Labs(lang Lang) []*Lab { return l.labsOf(l.In(lang)) }
 
 // Lab returns a lab by id, or nil.
 func (l *Library) Lab(lang Lang, id string) *Lab {
-	for _, x := range l.labs[l.In(lang)] {
+	for _, x := range l.Labs(lang) {
 		if x.ID == id {
 			return x
 		}

@@ -25,6 +25,9 @@ type Library struct {
 	// for the built-in content, the ones it has files for in a folder.
 	langs []Lang
 	labs  map[Lang][]*Lab
+	// lazy is set for the built-in content, whose items are parsed when
+	// first asked for (see Embedded); the maps above are then empty.
+	lazy *lazyParts
 	// Version identifies the content: a digest of every file read.
 	Version string
 }
@@ -131,13 +134,7 @@ func loadContent(fsys fs.FS, bilingual bool) (*Library, error) {
 			}
 		}
 		sortLabs(lib.labs[lang])
-		sort.SliceStable(lib.notes[lang], func(i, j int) bool {
-			a, b := lib.notes[lang][i], lib.notes[lang][j]
-			if a.Order != b.Order {
-				return a.Order < b.Order
-			}
-			return a.Title < b.Title
-		})
+		sortNotes(lib.notes[lang])
 	}
 	if len(ld.langs) == 0 {
 		misplaced := false
@@ -159,6 +156,16 @@ func loadContent(fsys fs.FS, bilingual bool) (*Library, error) {
 		return lib, ld.c.ps.sorted()
 	}
 	return lib, nil
+}
+
+// sortNotes puts notes in reading order: by their order, then title.
+func sortNotes(ns []*Note) {
+	sort.SliceStable(ns, func(i, j int) bool {
+		if ns[i].Order != ns[j].Order {
+			return ns[i].Order < ns[j].Order
+		}
+		return ns[i].Title < ns[j].Title
+	})
 }
 
 // LoadDir loads content from a folder on disk.
@@ -294,10 +301,13 @@ func (l *Library) In(lang Lang) Lang {
 }
 
 // Notes returns the notes of a language in reading order (see In).
-func (l *Library) Notes(lang Lang) []*Note { return l.notes[l.In(lang)] }
+func (l *Library) Notes(lang Lang) []*Note { return l.notesOf(l.In(lang)) }
 
 // Note returns a note by id, or nil (see In).
 func (l *Library) Note(lang Lang, id string) *Note {
+	if l.lazy != nil {
+		return l.lazy.note(l.In(lang), id)
+	}
 	for _, n := range l.notes[l.In(lang)] {
 		if n.ID == id {
 			return n
@@ -307,11 +317,11 @@ func (l *Library) Note(lang Lang, id string) *Note {
 }
 
 // Questions returns every question of a language, in file order (see In).
-func (l *Library) Questions(lang Lang) []*Question { return l.questions[l.In(lang)] }
+func (l *Library) Questions(lang Lang) []*Question { return l.questionsOf(l.In(lang)) }
 
 // Question returns a question by id, or nil (see In).
 func (l *Library) Question(lang Lang, id string) *Question {
-	for _, q := range l.questions[l.In(lang)] {
+	for _, q := range l.Questions(lang) {
 		if q.ID == id {
 			return q
 		}
@@ -320,4 +330,34 @@ func (l *Library) Question(lang Lang, id string) *Question {
 }
 
 // Cards returns every flashcard of a language, in file order (see In).
-func (l *Library) Cards(lang Lang) []*Card { return l.cards[l.In(lang)] }
+func (l *Library) Cards(lang Lang) []*Card { return l.cardsOf(l.In(lang)) }
+
+// notesOf, questionsOf, cardsOf and labsOf return the items written in
+// exactly lang, parsing them first for the built-in content.
+func (l *Library) notesOf(lang Lang) []*Note {
+	if l.lazy != nil {
+		return l.lazy.get(lang, partNotes).notes
+	}
+	return l.notes[lang]
+}
+
+func (l *Library) questionsOf(lang Lang) []*Question {
+	if l.lazy != nil {
+		return l.lazy.get(lang, partQuestions).questions
+	}
+	return l.questions[lang]
+}
+
+func (l *Library) cardsOf(lang Lang) []*Card {
+	if l.lazy != nil {
+		return l.lazy.get(lang, partCards).cards
+	}
+	return l.cards[lang]
+}
+
+func (l *Library) labsOf(lang Lang) []*Lab {
+	if l.lazy != nil {
+		return l.lazy.get(lang, partLabs).labs
+	}
+	return l.labs[lang]
+}
