@@ -63,7 +63,13 @@ func (h *home) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case glanceMsg:
 		h.glance = string(msg)
 	case common.ResumedMsg:
-		return h, tea.Batch(glanceCmd(h.c), unfinished.Load(h.c)) // back from a screen: refresh the numbers
+		// Back from a screen: refresh the numbers (and count the content
+		// when the program started on another screen, above this one).
+		var count tea.Cmd
+		if h.summary == "" {
+			count = summaryCmd(h.c)
+		}
+		return h, tea.Batch(count, glanceCmd(h.c), unfinished.Load(h.c))
 	case unfinished.Msg:
 		h.resume = unfinished.HomeLine(h.c, msg)
 	case common.LangChangedMsg:

@@ -103,3 +103,18 @@ func TestSummaryCountsTheContent(t *testing.T) {
 		t.Fatalf("after switching to Korean the summary should be Korean:\n%s", v)
 	}
 }
+
+// TestSummaryWhenStartedOnAnotherScreen: started on a note (`saa-study
+// notes ID`), home's Init never ran; coming back to it counts the content.
+func TestSummaryWhenStartedOnAnotherScreen(t *testing.T) {
+	lib := fixture.Library(t)
+	c := uitest.Common(lib, nil, content.EN, 80, 24)
+	h := New(c)
+	h, cmd := h.Update(common.ResumedMsg{})
+	for _, msg := range uitest.Run(cmd) {
+		h, _ = h.Update(msg)
+	}
+	if v := h.View(); !strings.Contains(v, fmt.Sprintf("%d notes", len(lib.Notes(content.EN)))) {
+		t.Fatalf("back on home, the summary is missing:\n%s", v)
+	}
+}
