@@ -18,10 +18,12 @@ func newNotesCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "notes [ID]",
 		Short: "Read the notes, or print one",
-		Long: `With no flags, opens the notes in the interactive reader.
---list prints every note as id<TAB>title; ID --print renders one note to
-standard output (plain text when it is not a terminal or NO_COLOR=1 is set).`,
+		Long: `With no flags, opens the notes in the interactive reader; with an ID, opens
+that note. --list prints every note as id<TAB>title; ID --print renders one
+note to standard output (plain text when it is not a terminal or NO_COLOR=1
+is set).`,
 		Example: `  saa-study notes --list
+  saa-study notes lambda-limits
   saa-study notes lambda-limits --print --width 60 --lang ko`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -37,7 +39,7 @@ standard output (plain text when it is not a terminal or NO_COLOR=1 is set).`,
 				if err := g.knownNote(args[0]); err != nil {
 					return err
 				}
-				return &exitError{code: 2, msg: "to read one note, add --print (or run saa-study notes to browse)"}
+				return g.runTUI(cmd.Context(), "note:"+args[0], "saa-study notes "+args[0]+" --print")
 			}
 			return g.runTUI(cmd.Context(), "notes", "saa-study notes --list, then saa-study notes ID --print")
 		},
