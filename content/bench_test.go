@@ -22,8 +22,8 @@ func BenchmarkLoadSmall(b *testing.B) {
 }
 
 // BenchmarkStartupIndex is what a start of the program pays for the
-// built-in content: the facts and the digest of the files (notes,
-// questions and cards are parsed when first asked for).
+// built-in content: the digest of the files (facts, notes, questions,
+// cards and labs are parsed when first asked for).
 func BenchmarkStartupIndex(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
@@ -35,7 +35,7 @@ func BenchmarkStartupIndex(b *testing.B) {
 
 // BenchmarkFirstNoteByID is opening one note of the built-in content on a
 // fresh start, as `saa-study notes ID --print` does: the index, then the
-// one note's file.
+// facts and the one note's file.
 func BenchmarkFirstNoteByID(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {

@@ -23,11 +23,12 @@ var embedded = sync.OnceValues(func() (*Library, error) { return openLazy(files)
 // Embedded returns the built-in content. It exists in every language, with
 // every item translated, and it is checked where it is written: by
 // TestEmbeddedContentIsClean (CheckEmbedded), in every build's tests. So a
-// start does not check it again: Embedded reads the facts and the digest
-// of the files, and each kind of item (notes, questions, cards, labs) in
-// each language is parsed the first time something asks for it; a single
-// note asked for by id before the rest is parsed alone. A folder given
-// with --content is read by Load, which checks everything.
+// start does not check it again: Embedded takes the digest of the files,
+// and the facts and each kind of item (notes, questions, cards, labs) in
+// each language are parsed the first time something asks for them; a
+// single note asked for by id before the rest is parsed alone. A folder
+// given with --content is read by Load, which checks everything. The
+// error is always nil; it is kept for the callers that also load folders.
 func Embedded() (*Library, error) { return embedded() }
 
 // EmbeddedVersion is the built-in content's Library.Version, computed
@@ -50,12 +51,20 @@ const (
 
 // lazyParts holds the built-in content's items, parsed on first use.
 type lazyParts struct {
-	fsys  fs.FS
-	facts map[string]*Fact
-	langs []Lang
+	fsys fs.FS
+	// getFacts parses the facts once, when first needed: to show them,
+	// or to fill them into the first note, question or card parsed.
+	getFacts func() lazyFacts
+	langs    []Lang
 	// parts is filled when the library is made and never written after:
 	// each part guards its own items.
 	parts map[Lang]*[partKinds]part
+}
+
+// lazyFacts are the parsed facts and their index by id.
+type lazyFacts struct {
+	list []Fact
+	idx  map[string]*Fact
 }
 
 // part is one kind of item in one language.
@@ -72,26 +81,22 @@ type part struct {
 	labs      []*Lab
 }
 
-// openLazy makes the built-in library: facts and digest now, items later.
+// openLazy makes the built-in library: the digest now, the rest when
+// first asked for.
 func openLazy(fsys fs.FS) (*Library, error) {
-	c := &collector{}
-	lib := &Library{langs: Langs}
-	src, err := fs.ReadFile(fsys, "facts.yaml")
-	if err != nil {
-		c.addRoot(factsKey, factsWhat, "facts.yaml", 0, "cannot read the facts file: %v", unwrapPath(err))
-	} else {
-		lib.Facts = parseFacts("facts.yaml", src, Langs, c)
-	}
-	lib.factIdx = factIndex("facts.yaml", lib.Facts, c)
-	lib.Version = contentDigest(fsys, Langs)
-	lib.lazy = &lazyParts{fsys: fsys, facts: lib.factIdx, langs: Langs, parts: map[Lang]*[partKinds]part{}}
+	lib := &Library{langs: Langs, Version: contentDigest(fsys, Langs)}
+	lib.lazy = &lazyParts{fsys: fsys, langs: Langs, parts: map[Lang]*[partKinds]part{}}
 	for _, lang := range Langs {
 		lib.lazy.parts[lang] = &[partKinds]part{}
 	}
-	c.finish()
-	if len(c.ps) > 0 {
-		return lib, c.ps.sorted()
-	}
+	lib.lazy.getFacts = sync.OnceValue(func() lazyFacts {
+		c := &collector{}
+		var list []Fact
+		if src, err := fs.ReadFile(fsys, "facts.yaml"); err == nil {
+			list = parseFacts("facts.yaml", src, Langs, c)
+		}
+		return lazyFacts{list: list, idx: factIndex("facts.yaml", list, c)}
+	})
 	return lib, nil
 }
 
@@ -146,7 +151,7 @@ func (d *digest) add(name string, named bool) {
 // loader returns a loader for parsing one part: its own problems (which
 // the tests have ruled out) and the library's facts.
 func (lp *lazyParts) loader() *loader {
-	return &loader{c: &collector{}, usedFacts: map[string]bool{}, facts: lp.facts, langs: lp.langs}
+	return &loader{c: &collector{}, usedFacts: map[string]bool{}, facts: lp.getFacts().idx, langs: lp.langs}
 }
 
 // get returns the part of a kind in a language, parsed.

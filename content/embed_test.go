@@ -61,7 +61,7 @@ func TestLazyBuiltInContentIsTheCheckedContent(t *testing.T) {
 	if lazy.Version != full.Version {
 		t.Errorf("version %s, the checked load says %s", lazy.Version, full.Version)
 	}
-	if !reflect.DeepEqual(lazy.Facts, full.Facts) {
+	if !reflect.DeepEqual(lazy.Facts(), full.Facts()) {
 		t.Error("facts differ")
 	}
 	// One note by id first, as `notes ID --print` asks: it must be the

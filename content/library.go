@@ -16,7 +16,7 @@ import (
 
 // Library is the loaded, checked content. It is never modified after Load.
 type Library struct {
-	Facts     []Fact
+	facts     []Fact
 	factIdx   map[string]*Fact
 	notes     map[Lang][]*Note
 	questions map[Lang][]*Question
@@ -103,12 +103,12 @@ func loadContent(fsys fs.FS, bilingual bool) (*Library, error) {
 	default:
 		h.Write(factSrc)
 		if n := len(ld.c.ps); checkBytes("facts.yaml", factSrc, ld.c) {
-			lib.Facts = parseFacts("facts.yaml", factSrc, ld.langs, ld.c)
+			lib.facts = parseFacts("facts.yaml", factSrc, ld.langs, ld.c)
 		} else {
 			ld.c.markRoot(factsKey, factsWhat, n)
 		}
 	}
-	ld.facts = factIndex("facts.yaml", lib.Facts, ld.c)
+	ld.facts = factIndex("facts.yaml", lib.facts, ld.c)
 	lib.factIdx = ld.facts
 
 	for _, lang := range ld.langs {
@@ -150,7 +150,7 @@ func loadContent(fsys fs.FS, bilingual bool) (*Library, error) {
 	}
 	lib.Version = hex.EncodeToString(h.Sum(nil))[:12]
 	check(lib, ld)
-	reportUnknownFacts(ld, lib.Facts, true)
+	reportUnknownFacts(ld, lib.facts, true)
 	ld.c.finish()
 	if len(ld.c.ps) > 0 {
 		return lib, ld.c.ps.sorted()
@@ -198,7 +198,7 @@ func LoadQuizFile(file string) (*Quiz, error) {
 	base, _ := Embedded()
 	ld := &loader{c: &collector{}, usedFacts: map[string]bool{}}
 	if base != nil {
-		ld.facts = base.factIdx
+		ld.facts = base.factIndex()
 	}
 	checkBytes(file, src, ld.c)
 	lang := EN
@@ -220,7 +220,7 @@ func LoadQuizFile(file string) (*Quiz, error) {
 	}
 	var baseFacts []Fact
 	if base != nil {
-		baseFacts = base.Facts
+		baseFacts = base.Facts()
 	}
 	reportUnknownFacts(ld, baseFacts, false)
 	ld.c.finish()
@@ -276,10 +276,25 @@ func unwrapPath(err error) error {
 	return err
 }
 
+// Facts returns every fact, in file order.
+func (l *Library) Facts() []Fact {
+	if l.lazy != nil {
+		return l.lazy.getFacts().list
+	}
+	return l.facts
+}
+
 // Fact returns the fact with the given id.
 func (l *Library) Fact(id string) (*Fact, bool) {
-	f, ok := l.factIdx[id]
+	f, ok := l.factIndex()[id]
 	return f, ok
+}
+
+func (l *Library) factIndex() map[string]*Fact {
+	if l.lazy != nil {
+		return l.lazy.getFacts().idx
+	}
+	return l.factIdx
 }
 
 // Langs returns the languages the content is written in, in display

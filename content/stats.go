@@ -33,7 +33,7 @@ type CardStats struct {
 // item exists in each of its languages); by_language counts each.
 func Count(l *Library) Stats {
 	s := Stats{
-		Notes: map[string]int{}, Facts: len(l.Facts),
+		Notes: map[string]int{}, Facts: len(l.Facts()),
 		Questions: QuestionStats{ByTopic: map[string]int{}, ByDomain: map[string]int{}, ByLanguage: map[string]int{}, ByObjective: map[int]int{}},
 		Cards:     CardStats{ByTopic: map[string]int{}, ByLanguage: map[string]int{}},
 	}

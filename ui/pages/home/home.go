@@ -136,7 +136,7 @@ func summaryCmd(c *common.Common) tea.Cmd {
 	}
 	return func() tea.Msg {
 		return summaryMsg{lang: lang, line: fmt.Sprintf(text.T(lang, "home.summary"),
-			len(lib.Notes(lang)), len(lib.Questions(lang)), len(lib.Cards(lang)), len(lib.Facts))}
+			len(lib.Notes(lang)), len(lib.Questions(lang)), len(lib.Cards(lang)), len(lib.Facts()))}
 	}
 }
 

@@ -93,7 +93,7 @@ func TestSummaryCountsTheContent(t *testing.T) {
 	c := uitest.Common(lib, nil, content.EN, 80, 24)
 	h := uitest.NewHarness(t, New(c))
 	want := fmt.Sprintf("%d notes · %d questions · %d flashcards · %d facts",
-		len(lib.Notes(content.EN)), len(lib.Questions(content.EN)), len(lib.Cards(content.EN)), len(lib.Facts))
+		len(lib.Notes(content.EN)), len(lib.Questions(content.EN)), len(lib.Cards(content.EN)), len(lib.Facts()))
 	if v := h.View(); !strings.Contains(v, want) {
 		t.Fatalf("home lacks %q:\n%s", want, v)
 	}
