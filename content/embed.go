@@ -23,9 +23,9 @@ var embedded = sync.OnceValues(func() (*Library, error) { return openLazy(files)
 // Embedded returns the built-in content. It exists in every language, with
 // every item translated, and it is checked where it is written: by
 // TestEmbeddedContentIsClean (CheckEmbedded), in every build's tests. So a
-// start does not check it again: Embedded takes the digest of the files,
-// and the facts and each kind of item (notes, questions, cards, labs) in
-// each language are parsed the first time something asks for them; a
+// start does not check it again: the facts, the digest of the files
+// (Version) and each kind of item (notes, questions, cards, labs) in each
+// language are read the first time something asks for them; a
 // single note asked for by id before the rest is parsed alone. A folder
 // given with --content is read by Load, which checks everything. The
 // error is always nil; it is kept for the callers that also load folders.
@@ -55,6 +55,7 @@ type lazyParts struct {
 	// getFacts parses the facts once, when first needed: to show them,
 	// or to fill them into the first note, question or card parsed.
 	getFacts func() lazyFacts
+	version  func() string
 	langs    []Lang
 	// parts is filled when the library is made and never written after:
 	// each part guards its own items.
@@ -81,14 +82,15 @@ type part struct {
 	labs      []*Lab
 }
 
-// openLazy makes the built-in library: the digest now, the rest when
-// first asked for.
+// openLazy makes the built-in library; nothing of it is read before it is
+// asked for.
 func openLazy(fsys fs.FS) (*Library, error) {
-	lib := &Library{langs: Langs, Version: contentDigest(fsys, Langs)}
+	lib := &Library{langs: Langs}
 	lib.lazy = &lazyParts{fsys: fsys, langs: Langs, parts: map[Lang]*[partKinds]part{}}
 	for _, lang := range Langs {
 		lib.lazy.parts[lang] = &[partKinds]part{}
 	}
+	lib.lazy.version = sync.OnceValue(func() string { return contentDigest(fsys, Langs) })
 	lib.lazy.getFacts = sync.OnceValue(func() lazyFacts {
 		c := &collector{}
 		var list []Fact

@@ -58,8 +58,8 @@ func TestLazyBuiltInContentIsTheCheckedContent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if lazy.Version != full.Version {
-		t.Errorf("version %s, the checked load says %s", lazy.Version, full.Version)
+	if lazy.Version() != full.Version() {
+		t.Errorf("version %s, the checked load says %s", lazy.Version(), full.Version())
 	}
 	if !reflect.DeepEqual(lazy.Facts(), full.Facts()) {
 		t.Error("facts differ")

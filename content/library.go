@@ -28,8 +28,9 @@ type Library struct {
 	// lazy is set for the built-in content, whose items are parsed when
 	// first asked for (see Embedded); the maps above are then empty.
 	lazy *lazyParts
-	// Version identifies the content: a digest of every file read.
-	Version string
+	// version identifies the content: a digest of every file read (see
+	// Version).
+	version string
 }
 
 // loader holds the state of one Load.
@@ -148,7 +149,7 @@ func loadContent(fsys fs.FS, bilingual bool) (*Library, error) {
 			ld.c.add(".", 0, "no content found: expected notes/en/*.md, questions/en/*.md or cards/en/*.md (or the same under ko/); see docs/content-format.md")
 		}
 	}
-	lib.Version = hex.EncodeToString(h.Sum(nil))[:12]
+	lib.version = hex.EncodeToString(h.Sum(nil))[:12]
 	check(lib, ld)
 	reportUnknownFacts(ld, lib.facts, true)
 	ld.c.finish()
@@ -274,6 +275,15 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// Version identifies the content: a digest of every file, which changes
+// whenever any of them does.
+func (l *Library) Version() string {
+	if l.lazy != nil {
+		return l.lazy.version()
+	}
+	return l.version
 }
 
 // Facts returns every fact, in file order.
