@@ -55,6 +55,7 @@ type lazyParts struct {
 	// getFacts parses the facts once, when first needed: to show them,
 	// or to fill them into the first note, question or card parsed.
 	getFacts func() lazyFacts
+	entries  factEntries
 	version  func() string
 	langs    []Lang
 	// parts is filled when the library is made and never written after:
@@ -150,10 +151,15 @@ func (d *digest) add(name string, named bool) {
 	d.h.Write(b)
 }
 
+// fact returns one fact, parsed from its own entry of the file.
+func (lp *lazyParts) fact(id string) (*Fact, bool) {
+	return lp.entries.fact(lp.fsys, id)
+}
+
 // loader returns a loader for parsing one part: its own problems (which
 // the tests have ruled out) and the library's facts.
 func (lp *lazyParts) loader() *loader {
-	return &loader{c: &collector{}, usedFacts: map[string]bool{}, facts: lp.getFacts().idx, langs: lp.langs}
+	return &loader{c: &collector{}, usedFacts: map[string]bool{}, lookup: lp.fact, langs: lp.langs}
 }
 
 // get returns the part of a kind in a language, parsed.

@@ -235,7 +235,7 @@ func parseLab(file string, lang Lang, src []byte, ld *loader) *Lab {
 		c.add(file, lineOf("why"), "lab %q has no why: say what the run teaches", l.ID)
 	}
 	for _, f := range l.Facts {
-		if _, ok := ld.facts[f]; !ok && !c.follows(factsKey) {
+		if _, ok := ld.fact(f); !ok && !c.follows(factsKey) {
 			c.add(file, lineOf("facts"), "lab %q cites unknown fact %q", l.ID, f)
 		}
 	}

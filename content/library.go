@@ -35,8 +35,11 @@ type Library struct {
 
 // loader holds the state of one Load.
 type loader struct {
-	c         *collector
-	facts     map[string]*Fact
+	c     *collector
+	facts map[string]*Fact
+	// lookup, when set, finds a fact instead of facts (the built-in
+	// content parses only the facts its items use).
+	lookup    func(id string) (*Fact, bool)
 	usedFacts map[string]bool
 	links     []noteLink
 	// langs are the languages being loaded (see Library.Langs).
@@ -51,6 +54,15 @@ type loader struct {
 	// problem that kept them out of the library, per language: their
 	// translations are not reported as missing.
 	broken map[Lang]map[string]bool
+}
+
+// fact returns the fact with the given id.
+func (ld *loader) fact(id string) (*Fact, bool) {
+	if ld.lookup != nil {
+		return ld.lookup(id)
+	}
+	f, ok := ld.facts[id]
+	return f, ok
 }
 
 // brokenItem records a question or card that could not be read.
@@ -296,7 +308,10 @@ func (l *Library) Facts() []Fact {
 
 // Fact returns the fact with the given id.
 func (l *Library) Fact(id string) (*Fact, bool) {
-	f, ok := l.factIndex()[id]
+	if l.lazy != nil {
+		return l.lazy.fact(id)
+	}
+	f, ok := l.factIdx[id]
 	return f, ok
 }
 
