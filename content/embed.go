@@ -73,10 +73,11 @@ type lazyFacts struct {
 type part struct {
 	mu   sync.Mutex
 	done bool
-	// byFile holds the notes read one at a time (Note by id) before the
-	// whole part was asked for; loading the part reuses them, so a note is
-	// the same *Note however it was reached.
+	// byFile and labByFile hold the notes and labs read one at a time (by
+	// id) before the whole part was asked for; loading the part reuses
+	// them, so an item is the same pointer however it was reached.
 	byFile    map[string]*Note
+	labByFile map[string]*Lab
 	notes     []*Note
 	questions []*Question
 	cards     []*Card
@@ -182,11 +183,17 @@ func (lp *lazyParts) load(lang Lang, kind int, p *part) {
 	ld := lp.loader()
 	dir := [partKinds]string{"notes", "questions", "cards", "labs"}[kind] + "/" + string(lang)
 	for _, f := range mdFiles(lp.fsys, dir, ld.c) {
-		if kind == partNotes {
-			if n, ok := p.byFile[f]; ok {
+		if n, ok := p.byFile[f]; ok && kind == partNotes {
+			if n != nil {
 				p.notes = append(p.notes, n)
-				continue
 			}
+			continue
+		}
+		if l, ok := p.labByFile[f]; ok && kind == partLabs {
+			if l != nil {
+				p.labs = append(p.labs, l)
+			}
+			continue
 		}
 		src, err := fs.ReadFile(lp.fsys, f)
 		if err != nil {
@@ -210,7 +217,7 @@ func (lp *lazyParts) load(lang Lang, kind int, p *part) {
 	}
 	sortNotes(p.notes)
 	sortLabs(p.labs)
-	p.byFile = nil
+	p.byFile, p.labByFile = nil, nil
 }
 
 // note returns one note by id. Before the language's notes are all
@@ -243,6 +250,40 @@ func (lp *lazyParts) note(lang Lang, id string) *Note {
 	for _, n := range lp.get(lang, partNotes).notes {
 		if n.ID == id {
 			return n
+		}
+	}
+	return nil
+}
+
+// lab returns one lab by id, as note does: before the language's labs are
+// all parsed, from its own file (labs/LANG/ID.md) alone.
+func (lp *lazyParts) lab(lang Lang, id string) *Lab {
+	if ps, ok := lp.parts[lang]; ok && idRe.MatchString(id) {
+		p := &ps[partLabs]
+		p.mu.Lock()
+		if !p.done {
+			f := "labs/" + string(lang) + "/" + id + ".md"
+			l, seen := p.labByFile[f]
+			if !seen {
+				if src, err := fs.ReadFile(lp.fsys, f); err == nil {
+					l = parseLab(f, lang, src, lp.loader())
+					if p.labByFile == nil {
+						p.labByFile = map[string]*Lab{}
+					}
+					p.labByFile[f] = l
+				}
+			}
+			p.mu.Unlock()
+			if l != nil && l.ID == id {
+				return l
+			}
+		} else {
+			p.mu.Unlock()
+		}
+	}
+	for _, l := range lp.get(lang, partLabs).labs {
+		if l.ID == id {
+			return l
 		}
 	}
 	return nil

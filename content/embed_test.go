@@ -70,6 +70,10 @@ func TestLazyBuiltInContentIsTheCheckedContent(t *testing.T) {
 	if one == nil || !reflect.DeepEqual(one, full.Note(KO, "lambda-limits")) {
 		t.Fatalf("note by id = %+v", one)
 	}
+	lab := lazy.Lab(EN, "dynamodb-hot-key")
+	if lab == nil || !reflect.DeepEqual(lab, full.Lab(EN, "dynamodb-hot-key")) {
+		t.Fatalf("lab by id = %+v", lab)
+	}
 	for _, lang := range Langs {
 		if !reflect.DeepEqual(lazy.Notes(lang), full.Notes(lang)) {
 			t.Errorf("%s: notes differ", lang)
@@ -87,8 +91,8 @@ func TestLazyBuiltInContentIsTheCheckedContent(t *testing.T) {
 			t.Errorf("%s: nothing loaded", lang)
 		}
 	}
-	if lazy.Note(KO, "lambda-limits") != one {
-		t.Error("the note read alone was parsed again with the rest")
+	if lazy.Note(KO, "lambda-limits") != one || lazy.Lab(EN, "dynamodb-hot-key") != lab {
+		t.Error("a note or lab read alone was parsed again with the rest")
 	}
 	if !reflect.DeepEqual(Count(lazy), Count(full)) {
 		t.Errorf("counts differ: %+v vs %+v", Count(lazy), Count(full))
@@ -96,7 +100,7 @@ func TestLazyBuiltInContentIsTheCheckedContent(t *testing.T) {
 }
 
 // TestNoteByIDNeedsNoOtherNote: asking the built-in content for one note
-// parses that note's file and no other.
+// (or lab) parses that note's file and no other.
 func TestNoteByIDNeedsNoOtherNote(t *testing.T) {
 	lazy, err := openLazy(files)
 	if err != nil {
@@ -108,6 +112,12 @@ func TestNoteByIDNeedsNoOtherNote(t *testing.T) {
 	p := &lazy.lazy.parts[EN][partNotes]
 	if p.done || len(p.byFile) != 1 {
 		t.Errorf("parsed %d file(s) alone, whole part parsed: %v", len(p.byFile), p.done)
+	}
+	if l := lazy.Lab(EN, "dynamodb-hot-key"); l == nil || l.ID != "dynamodb-hot-key" {
+		t.Fatalf("lab = %+v", l)
+	}
+	if p := &lazy.lazy.parts[EN][partLabs]; p.done || len(p.labByFile) != 1 {
+		t.Errorf("labs: parsed %d file(s) alone, whole part parsed: %v", len(p.labByFile), p.done)
 	}
 	if lazy.Note(EN, "no-such-note") != nil {
 		t.Error("an unknown id found a note")

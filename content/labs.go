@@ -493,6 +493,9 @@ func (l *Library) Labs(lang Lang) []*Lab { return l.labsOf(l.In(lang)) }
 
 // Lab returns a lab by id, or nil.
 func (l *Library) Lab(lang Lang, id string) *Lab {
+	if l.lazy != nil {
+		return l.lazy.lab(l.In(lang), id)
+	}
 	for _, x := range l.Labs(lang) {
 		if x.ID == id {
 			return x
