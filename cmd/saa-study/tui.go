@@ -74,7 +74,9 @@ func (g *globals) runApp(ctx context.Context, start, twin string, setup func(*ui
 			return &exitError{code: 1, msg: err.Error()}
 		}
 	}
-	p := tea.NewProgram(app, tea.WithContext(ctx))
+	// 120 frames a second, Bubble Tea's most: a key's frame waits for the
+	// next tick of the frame clock, 4 ms on average instead of 8.
+	p := tea.NewProgram(app, tea.WithContext(ctx), tea.WithFPS(120))
 	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrInterrupted) && !errors.Is(err, context.Canceled) && !errors.Is(err, tea.ErrProgramKilled) {
 		return err
 	}
