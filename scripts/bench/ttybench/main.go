@@ -90,7 +90,10 @@ func main() {
 			case "wait":
 				t.quiet(700 * time.Millisecond)
 			default:
+				// A lone esc is told from the start of a longer key by
+				// the time after it: leave that time before the next key.
 				t.send(key(k))
+				time.Sleep(150 * time.Millisecond)
 				t.quiet(60 * time.Millisecond)
 			}
 		}
@@ -327,7 +330,7 @@ func (t *term) quitAndPeak(q string) (float64, error) {
 	select {
 	case <-ended:
 	case <-time.After(5 * time.Second):
-		return 0, fmt.Errorf("the program did not quit on %q", q)
+		return 0, fmt.Errorf("the program did not quit on %q; its screen:\n%s", q, t.screen())
 	}
 	ru, ok := t.cmd.ProcessState.SysUsage().(*syscall.Rusage)
 	if !ok {
