@@ -174,7 +174,7 @@ func RenderNote(lib *content.Library, n *content.Note, width int, style string) 
 	}
 	md := PrepareMarkdown(lib, n)
 	if style == "plain" {
-		md = plainFences(md)
+		md = textFences(md)
 	}
 	out, err := r.Render(JoinNumbers(md))
 	if err != nil {
@@ -184,10 +184,10 @@ func RenderNote(lib *content.Library, n *content.Note, width int, style string) 
 	return text.TruncateLines(strings.TrimRight(out, "\n ")+"\n", width), nil
 }
 
-// plainFences labels each code fence that names no language as "text":
+// textFences labels each code fence that names no language as "text":
 // without a name, chroma tries every lexer it has on the block to guess
-// one, which is most of the time of rendering a note without colour.
-func plainFences(md string) string {
+// one, which was most of the time of rendering a note without colour.
+func textFences(md string) string {
 	lines := strings.Split(md, "\n")
 	open := ""
 	for i, l := range lines {

@@ -69,6 +69,19 @@ func BenchmarkRenderLongestNoteCold(b *testing.B) {
 	}
 }
 
+// BenchmarkPrintNote is rendering the longest note at 100 columns for
+// output that is not a terminal (`saa-study notes ID --print | less`):
+// the plain style, no colour.
+func BenchmarkPrintNote(b *testing.B) {
+	lib, n := fixture.LongestNote(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := RenderNote(lib, n, 100, "plain"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // TestPlainIsTheDarkRenderingWithoutColour: a note printed to a pipe is
 // rendered in the "plain" style (no colour codes) and
 // reads exactly as the dark style's text with its escape codes removed,
@@ -114,12 +127,12 @@ func TestPlainIsTheDarkRenderingWithoutColour(t *testing.T) {
 // colour (30–49, 38;… and 48;…), not bold (1) or italic (3).
 var colourSGR = regexp.MustCompile(`\x1b\[(?:[0-9]*;)*[34][0-9][;m]`)
 
-// TestPlainFencesNamesOnlyBareFences: a fence without a language gets
+// TestTextFencesNamesOnlyBareFences: a fence without a language gets
 // "text"; one with a language, and a closing fence, stay as they are.
-func TestPlainFencesNamesOnlyBareFences(t *testing.T) {
+func TestTextFencesNamesOnlyBareFences(t *testing.T) {
 	in := "a\n```\nx \\--> y\n```\n\n```json\n{}\n```\n~~~\nz\n~~~\n"
 	want := "a\n```text\nx \\--> y\n```\n\n```json\n{}\n```\n~~~text\nz\n~~~\n"
-	if got := plainFences(in); got != want {
+	if got := textFences(in); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
