@@ -2,6 +2,7 @@ package content
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -48,4 +49,23 @@ func TestFactEntriesOfAnOddFile(t *testing.T) {
 	if ab.Line != 3 || ab.Number != 1 || cd.Line != 11 || cd.Value != "two words" || cd.Source != "https://y" {
 		t.Errorf("a.b %+v\nc.d %+v", ab, cd)
 	}
+}
+
+// FuzzFactEntries: on any facts file, finding entries never panics, and a
+// fact found by id has that id and a line inside the file.
+func FuzzFactEntries(f *testing.F) {
+	f.Add("- id: a.b\n  value: 1\n", "a.b")
+	f.Add("# c\n- id: \"a.b\"\n  value: x\n- id: c.d\n  value: [1\n", "c.d")
+	f.Add("- id:\n- id: a.b", "a.b")
+	f.Fuzz(func(t *testing.T, src, id string) {
+		fsys := fstest.MapFS{"facts.yaml": {Data: []byte(src)}}
+		var fe factEntries
+		got, ok := fe.fact(fsys, id)
+		if ok && (got.ID != id || got.Line < 1 || got.Line > strings.Count(src, "\n")+1) {
+			t.Fatalf("fact(%q) = %+v", id, got)
+		}
+		for e := range fe.at {
+			fe.fact(fsys, e)
+		}
+	})
 }
