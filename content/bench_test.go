@@ -20,3 +20,42 @@ func BenchmarkLoadSmall(b *testing.B) {
 		Load(fsys)
 	}
 }
+
+// BenchmarkNoteListCold is the built-in content on a fresh start until the
+// note list can be drawn (ids, titles, sections): the facts and the notes
+// of one language, nothing else.
+func BenchmarkNoteListCold(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		lib, err := openLazy(files)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(lib.Notes(EN)) == 0 {
+			b.Fatal("no notes")
+		}
+	}
+}
+
+// BenchmarkFirstNoteByID is opening one note of the built-in content on a
+// fresh start, as `saa-study notes ID --print` does: the facts and the one
+// note's file.
+func BenchmarkFirstNoteByID(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		lib, err := openLazy(files)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if lib.Note(EN, "lambda-limits") == nil {
+			b.Fatal("no note")
+		}
+	}
+}
+
+// BenchmarkContentDigest is `saa-study version`'s content version.
+func BenchmarkContentDigest(b *testing.B) {
+	for b.Loop() {
+		contentDigest(files, Langs)
+	}
+}

@@ -87,24 +87,3 @@ func TestNoRawFactIDInWhatALearnerReads(t *testing.T) {
 		t.Errorf("the lambda note's facts = %v", n.Facts)
 	}
 }
-
-// TestEmbeddedFactsAreTheBuiltInFacts: the facts-only library has every
-// built-in fact, as Embedded has it.
-func TestEmbeddedFactsAreTheBuiltInFacts(t *testing.T) {
-	all, err := Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	facts, err := EmbeddedFacts()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(facts.Facts) != len(all.Facts) || len(facts.Facts) == 0 {
-		t.Fatalf("%d facts, want %d", len(facts.Facts), len(all.Facts))
-	}
-	for _, f := range all.Facts {
-		if g, ok := facts.Fact(f.ID); !ok || g.Display(KO) != f.Display(KO) || g.Source != f.Source {
-			t.Errorf("%s: %+v, want %+v", f.ID, g, f)
-		}
-	}
-}

@@ -208,7 +208,7 @@ func expandFacts(text string, lang Lang, file string, firstLine int, ld *loader)
 		}
 		lines[i] = factCallRe.ReplaceAllStringFunc(l, func(m string) string {
 			sub := factCallRe.FindStringSubmatch(m)
-			f, ok := ld.facts[sub[2]]
+			f, ok := ld.fact(sub[2])
 			ld.usedFacts[sub[2]] = true
 			if !ok {
 				ld.unknownFact(sub[2], file, firstLine+i)

@@ -259,7 +259,7 @@ func parseLab(file string, lang Lang, src []byte, ld *loader) *Lab {
 		c.add(file, lineOf("why"), "lab %q has no why: say what the run teaches", l.ID)
 	}
 	for _, f := range l.Facts {
-		if _, ok := ld.facts[f]; !ok && !c.follows(factsKey) {
+		if _, ok := ld.fact(f); !ok && !c.follows(factsKey) {
 			c.add(file, lineOf("facts"), "lab %q cites unknown fact %q", l.ID, f)
 		}
 	}
@@ -518,11 +518,14 @@ func labShapeDiff(a, b *Lab) string {
 }
 
 // Labs returns the labs of a language, ordered by engine then id.
-func (l *Library) Labs(lang Lang) []*Lab { return l.labs[l.In(lang)] }
+func (l *Library) Labs(lang Lang) []*Lab { return l.labsOf(l.In(lang)) }
 
 // Lab returns a lab by id, or nil.
 func (l *Library) Lab(lang Lang, id string) *Lab {
-	for _, x := range l.labs[l.In(lang)] {
+	if l.lazy != nil {
+		return l.lazy.lab(l.In(lang), id)
+	}
+	for _, x := range l.Labs(lang) {
 		if x.ID == id {
 			return x
 		}

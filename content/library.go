@@ -16,7 +16,7 @@ import (
 
 // Library is the loaded, checked content. It is never modified after Load.
 type Library struct {
-	Facts     []Fact
+	facts     []Fact
 	factIdx   map[string]*Fact
 	notes     map[Lang][]*Note
 	questions map[Lang][]*Question
@@ -25,14 +25,21 @@ type Library struct {
 	// for the built-in content, the ones it has files for in a folder.
 	langs []Lang
 	labs  map[Lang][]*Lab
-	// Version identifies the content: a digest of every file read.
-	Version string
+	// lazy is set for the built-in content, whose items are parsed when
+	// first asked for (see Embedded); the maps above are then empty.
+	lazy *lazyParts
+	// version identifies the content: a digest of every file read (see
+	// Version).
+	version string
 }
 
 // loader holds the state of one Load.
 type loader struct {
-	c         *collector
-	facts     map[string]*Fact
+	c     *collector
+	facts map[string]*Fact
+	// lookup, when set, finds a fact instead of facts (the built-in
+	// content parses only the facts its items use).
+	lookup    func(id string) (*Fact, bool)
 	usedFacts map[string]bool
 	links     []noteLink
 	// langs are the languages being loaded (see Library.Langs).
@@ -47,6 +54,15 @@ type loader struct {
 	// problem that kept them out of the library, per language: their
 	// translations are not reported as missing.
 	broken map[Lang]map[string]bool
+}
+
+// fact returns the fact with the given id.
+func (ld *loader) fact(id string) (*Fact, bool) {
+	if ld.lookup != nil {
+		return ld.lookup(id)
+	}
+	f, ok := ld.facts[id]
+	return f, ok
 }
 
 // brokenItem records a question or card that could not be read.
@@ -100,12 +116,12 @@ func loadContent(fsys fs.FS, bilingual bool) (*Library, error) {
 	default:
 		h.Write(factSrc)
 		if n := len(ld.c.ps); checkBytes("facts.yaml", factSrc, ld.c) {
-			lib.Facts = parseFacts("facts.yaml", factSrc, ld.langs, ld.c)
+			lib.facts = parseFacts("facts.yaml", factSrc, ld.langs, ld.c)
 		} else {
 			ld.c.markRoot(factsKey, factsWhat, n)
 		}
 	}
-	ld.facts = factIndex("facts.yaml", lib.Facts, ld.c)
+	ld.facts = factIndex("facts.yaml", lib.facts, ld.c)
 	lib.factIdx = ld.facts
 
 	for _, lang := range ld.langs {
@@ -131,13 +147,7 @@ func loadContent(fsys fs.FS, bilingual bool) (*Library, error) {
 			}
 		}
 		sortLabs(lib.labs[lang])
-		sort.SliceStable(lib.notes[lang], func(i, j int) bool {
-			a, b := lib.notes[lang][i], lib.notes[lang][j]
-			if a.Order != b.Order {
-				return a.Order < b.Order
-			}
-			return a.Title < b.Title
-		})
+		sortNotes(lib.notes[lang])
 	}
 	if len(ld.langs) == 0 {
 		misplaced := false
@@ -151,14 +161,24 @@ func loadContent(fsys fs.FS, bilingual bool) (*Library, error) {
 			ld.c.add(".", 0, "no content found: expected notes/en/*.md, questions/en/*.md or cards/en/*.md (or the same under ko/); see docs/content-format.md")
 		}
 	}
-	lib.Version = hex.EncodeToString(h.Sum(nil))[:12]
+	lib.version = hex.EncodeToString(h.Sum(nil))[:12]
 	check(lib, ld)
-	reportUnknownFacts(ld, lib.Facts, true)
+	reportUnknownFacts(ld, lib.facts, true)
 	ld.c.finish()
 	if len(ld.c.ps) > 0 {
 		return lib, ld.c.ps.sorted()
 	}
 	return lib, nil
+}
+
+// sortNotes puts notes in reading order: by their order, then title.
+func sortNotes(ns []*Note) {
+	sort.SliceStable(ns, func(i, j int) bool {
+		if ns[i].Order != ns[j].Order {
+			return ns[i].Order < ns[j].Order
+		}
+		return ns[i].Title < ns[j].Title
+	})
 }
 
 // LoadDir loads content from a folder on disk.
@@ -191,7 +211,7 @@ func LoadQuizFile(file string) (*Quiz, error) {
 	base, _ := Embedded()
 	ld := &loader{c: &collector{}, usedFacts: map[string]bool{}}
 	if base != nil {
-		ld.facts = base.factIdx
+		ld.facts = base.factIndex()
 	}
 	checkBytes(file, src, ld.c)
 	lang := EN
@@ -213,7 +233,7 @@ func LoadQuizFile(file string) (*Quiz, error) {
 	}
 	var baseFacts []Fact
 	if base != nil {
-		baseFacts = base.Facts
+		baseFacts = base.Facts()
 	}
 	reportUnknownFacts(ld, baseFacts, false)
 	ld.c.finish()
@@ -269,10 +289,37 @@ func unwrapPath(err error) error {
 	return err
 }
 
+// Version identifies the content: a digest of every file, which changes
+// whenever any of them does.
+func (l *Library) Version() string {
+	if l.lazy != nil {
+		return l.lazy.version()
+	}
+	return l.version
+}
+
+// Facts returns every fact, in file order.
+func (l *Library) Facts() []Fact {
+	if l.lazy != nil {
+		return l.lazy.getFacts().list
+	}
+	return l.facts
+}
+
 // Fact returns the fact with the given id.
 func (l *Library) Fact(id string) (*Fact, bool) {
+	if l.lazy != nil {
+		return l.lazy.fact(id)
+	}
 	f, ok := l.factIdx[id]
 	return f, ok
+}
+
+func (l *Library) factIndex() map[string]*Fact {
+	if l.lazy != nil {
+		return l.lazy.getFacts().idx
+	}
+	return l.factIdx
 }
 
 // Langs returns the languages the content is written in, in display
@@ -294,10 +341,13 @@ func (l *Library) In(lang Lang) Lang {
 }
 
 // Notes returns the notes of a language in reading order (see In).
-func (l *Library) Notes(lang Lang) []*Note { return l.notes[l.In(lang)] }
+func (l *Library) Notes(lang Lang) []*Note { return l.notesOf(l.In(lang)) }
 
 // Note returns a note by id, or nil (see In).
 func (l *Library) Note(lang Lang, id string) *Note {
+	if l.lazy != nil {
+		return l.lazy.note(l.In(lang), id)
+	}
 	for _, n := range l.notes[l.In(lang)] {
 		if n.ID == id {
 			return n
@@ -307,11 +357,11 @@ func (l *Library) Note(lang Lang, id string) *Note {
 }
 
 // Questions returns every question of a language, in file order (see In).
-func (l *Library) Questions(lang Lang) []*Question { return l.questions[l.In(lang)] }
+func (l *Library) Questions(lang Lang) []*Question { return l.questionsOf(l.In(lang)) }
 
 // Question returns a question by id, or nil (see In).
 func (l *Library) Question(lang Lang, id string) *Question {
-	for _, q := range l.questions[l.In(lang)] {
+	for _, q := range l.Questions(lang) {
 		if q.ID == id {
 			return q
 		}
@@ -320,4 +370,34 @@ func (l *Library) Question(lang Lang, id string) *Question {
 }
 
 // Cards returns every flashcard of a language, in file order (see In).
-func (l *Library) Cards(lang Lang) []*Card { return l.cards[l.In(lang)] }
+func (l *Library) Cards(lang Lang) []*Card { return l.cardsOf(l.In(lang)) }
+
+// notesOf, questionsOf, cardsOf and labsOf return the items written in
+// exactly lang, parsing them first for the built-in content.
+func (l *Library) notesOf(lang Lang) []*Note {
+	if l.lazy != nil {
+		return l.lazy.get(lang, partNotes).notes
+	}
+	return l.notes[lang]
+}
+
+func (l *Library) questionsOf(lang Lang) []*Question {
+	if l.lazy != nil {
+		return l.lazy.get(lang, partQuestions).questions
+	}
+	return l.questions[lang]
+}
+
+func (l *Library) cardsOf(lang Lang) []*Card {
+	if l.lazy != nil {
+		return l.lazy.get(lang, partCards).cards
+	}
+	return l.cards[lang]
+}
+
+func (l *Library) labsOf(lang Lang) []*Lab {
+	if l.lazy != nil {
+		return l.lazy.get(lang, partLabs).labs
+	}
+	return l.labs[lang]
+}

@@ -33,7 +33,7 @@ type CardStats struct {
 // item exists in each of its languages); by_language counts each.
 func Count(l *Library) Stats {
 	s := Stats{
-		Notes: map[string]int{}, Facts: len(l.Facts),
+		Notes: map[string]int{}, Facts: len(l.Facts()),
 		Questions: QuestionStats{ByTopic: map[string]int{}, ByDomain: map[string]int{}, ByLanguage: map[string]int{}, ByObjective: map[int]int{}},
 		Cards:     CardStats{ByTopic: map[string]int{}, ByLanguage: map[string]int{}},
 	}
@@ -41,9 +41,9 @@ func Count(l *Library) Stats {
 		s.Questions.ByDomain[d] = 0
 	}
 	for _, lang := range Langs {
-		s.Notes[string(lang)] = len(l.notes[lang])
-		s.Questions.ByLanguage[string(lang)] = len(l.questions[lang])
-		s.Cards.ByLanguage[string(lang)] = len(l.cards[lang])
+		s.Notes[string(lang)] = len(l.notesOf(lang))
+		s.Questions.ByLanguage[string(lang)] = len(l.questionsOf(lang))
+		s.Cards.ByLanguage[string(lang)] = len(l.cardsOf(lang))
 	}
 	for _, n := range l.Notes(EN) {
 		s.Sections += len(n.Sections)

@@ -37,9 +37,17 @@ type Options struct {
 // App is the root model: a stack of screens, a header, a status line and a
 // help bar.
 type App struct {
-	c        *common.Common
-	stack    []common.Screen
-	help     help.Model
+	c     *common.Common
+	stack []common.Screen
+	help  help.Model
+	// helpMemo is the last help bar drawn and what it was drawn from: a
+	// scroll key changes no binding, so most frames reuse it.
+	helpMemo struct{ sig, out string }
+	// fits holds the lines of the last frame that fit its width (fitsW):
+	// scrolling by a line shows the others again, so they are not
+	// measured again.
+	fits     map[string]bool
+	fitsW    int
 	fullHelp bool
 	status   string
 	isErr    bool
@@ -235,11 +243,32 @@ func (a *App) View() tea.View {
 		b.WriteByte('\n')
 	}
 	b.WriteString(a.helpBar())
-	v := tea.NewView(text.Clamp(b.String(), a.width, a.height))
+	v := tea.NewView(a.clamp(b.String()))
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "saa-study"
 	return v
+}
+
+// clamp is text.Clamp to the window, measuring only the lines the last
+// frame did not have.
+func (a *App) clamp(s string) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > a.height {
+		lines = lines[:max(a.height, 0)]
+	}
+	if a.fitsW != a.width {
+		a.fits, a.fitsW = nil, a.width
+	}
+	fits := make(map[string]bool, len(lines))
+	for i, l := range lines {
+		if len(l) > a.width && !a.fits[l] { // a cell takes a byte at least
+			lines[i] = text.Truncate(l, a.width)
+		}
+		fits[lines[i]] = true
+	}
+	a.fits = fits
+	return strings.Join(lines, "\n")
 }
 
 func (a *App) header() string {
@@ -267,13 +296,36 @@ func (a *App) statusLine() string {
 }
 
 // helpBar is the short help; when it is too wide for the window it keeps
-// "? help" at the end, so that the rest is always one key away.
+// "? help" at the end, so that the rest is always one key away. It is
+// drawn again only when its bindings, the width or the colours change.
 func (a *App) helpBar() string {
 	bs := a.shortHelp()
+	sig := helpSignature(bs, a.width, a.c.IsDark)
+	if sig != a.helpMemo.sig {
+		a.helpMemo.sig, a.helpMemo.out = sig, a.drawHelpBar(bs)
+	}
+	return a.helpMemo.out
+}
+
+// helpSignature names everything the help bar is drawn from: each shown
+// binding's help, the width and the background.
+func helpSignature(bs []key.Binding, width int, dark bool) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d %t", width, dark)
+	for _, k := range bs {
+		if k.Enabled() {
+			h := k.Help()
+			b.WriteString("\x00" + h.Key + "\x01" + h.Desc)
+		}
+	}
+	return b.String()
+}
+
+func (a *App) drawHelpBar(bs []key.Binding) string {
 	whole := a.help
 	whole.SetWidth(0)
-	if lipgloss.Width(whole.ShortHelpView(bs)) <= a.width {
-		return whole.ShortHelpView(bs)
+	if v := whole.ShortHelpView(bs); lipgloss.Width(v) <= a.width {
+		return v
 	}
 	hi := -1
 	for i, b := range bs {

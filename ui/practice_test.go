@@ -81,7 +81,7 @@ func TestPracticeFeedbackNoteReportAndDrill(t *testing.T) {
 		t.Fatalf("stored answers = %+v, %v; want one wrong practice answer rated Again", answers, err)
 	}
 	reps, _ := st.QuestionReports(context.Background())
-	if len(reps) != 1 || reps[0].QuestionID != first.QuestionID || reps[0].Note != "typo in b" || reps[0].ContentVersion != lib.Version {
+	if len(reps) != 1 || reps[0].QuestionID != first.QuestionID || reps[0].Note != "typo in b" || reps[0].ContentVersion != lib.Version() {
 		t.Fatalf("reports = %+v", reps)
 	}
 }

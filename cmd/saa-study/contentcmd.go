@@ -34,7 +34,7 @@ func newContentCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			writeFacts(g.stdout, lib.Facts, lang)
+			writeFacts(g.stdout, lib.Facts(), lang)
 			return nil
 		},
 	}
@@ -72,8 +72,8 @@ type factJSON struct {
 }
 
 func factList(lib *content.Library) []factJSON {
-	out := make([]factJSON, 0, len(lib.Facts))
-	for _, f := range lib.Facts {
+	out := make([]factJSON, 0, len(lib.Facts()))
+	for _, f := range lib.Facts() {
 		var v any = f.Value
 		if f.IsNumber {
 			v = f.Number

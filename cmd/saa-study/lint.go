@@ -32,7 +32,7 @@ Prints each problem as file:line: message and exits 1 when there are any.`,
 			what, note := "built-in content", ""
 			switch {
 			case len(args) == 0:
-				lib, err = content.Embedded()
+				lib, err = content.CheckEmbedded()
 			default:
 				what = args[0]
 				st, serr := os.Stat(args[0])

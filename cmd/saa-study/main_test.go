@@ -202,3 +202,12 @@ func TestCLIPolish(t *testing.T) {
 		t.Errorf("only %d of %d fact lines fit 200 columns", short, lines)
 	}
 }
+
+// TestNotesIDOpensTheNoteOrNamesItsTwin: `notes ID` opens the reader on
+// that note; without a terminal it names the command that prints it.
+func TestNotesIDOpensTheNoteOrNamesItsTwin(t *testing.T) {
+	code, out, errs := saa(t, "notes", "lambda-limits")
+	if code != 2 || out != "" || !strings.Contains(errs, "not a terminal") || !strings.Contains(errs, "saa-study notes lambda-limits --print") {
+		t.Fatalf("exit %d, stderr %q; want 2 naming saa-study notes lambda-limits --print", code, errs)
+	}
+}

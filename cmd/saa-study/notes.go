@@ -18,10 +18,12 @@ func newNotesCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "notes [ID]",
 		Short: "Read the notes, or print one",
-		Long: `With no flags, opens the notes in the interactive reader.
---list prints every note as id<TAB>title; ID --print renders one note to
-standard output (plain text when it is not a terminal or NO_COLOR=1 is set).`,
+		Long: `With no flags, opens the notes in the interactive reader; with an ID, opens
+that note. --list prints every note as id<TAB>title; ID --print renders one
+note to standard output (plain text when it is not a terminal or NO_COLOR=1
+is set).`,
 		Example: `  saa-study notes --list
+  saa-study notes lambda-limits
   saa-study notes lambda-limits --print --width 60 --lang ko`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -37,7 +39,7 @@ standard output (plain text when it is not a terminal or NO_COLOR=1 is set).`,
 				if err := g.knownNote(args[0]); err != nil {
 					return err
 				}
-				return &exitError{code: 2, msg: "to read one note, add --print (or run saa-study notes to browse)"}
+				return g.runTUI(cmd.Context(), "note:"+args[0], "saa-study notes "+args[0]+" --print")
 			}
 			return g.runTUI(cmd.Context(), "notes", "saa-study notes --list, then saa-study notes ID --print")
 		},
@@ -147,19 +149,23 @@ func (g *globals) printNote(id string, width int) error {
 			}
 		}
 	}
-	// Without colour, render as for a dark terminal and strip the escape
-	// codes: glamour's ASCII style would print Markdown's ** marks.
-	style := "dark"
-	if colour && g.theme == "light" {
-		style = "light"
+	// Without colour, glamour renders the dark style's layout with no
+	// colours (the "plain" style): several times cheaper than colour.
+	style := "plain"
+	if colour {
+		style = "dark"
+		if g.theme == "light" {
+			style = "light"
+		}
 	}
 	out, err := render.RenderNote(lib, n, width, style)
 	if err != nil {
 		return err
 	}
 	if !colour {
-		// Plain text for files and pipes: no escape codes, and no padding
-		// glamour adds to fill every line to the width.
+		// Plain text for files and pipes: no escape codes (bold and
+		// italic are left), and no padding glamour adds to fill every
+		// line to the width.
 		lines := strings.Split(ansi.Strip(out), "\n")
 		for i, l := range lines {
 			lines[i] = strings.TrimRight(l, " ")

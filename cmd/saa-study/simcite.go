@@ -33,7 +33,7 @@ func citeSimOutput(g *globals, cmd *cobra.Command) {
 			}
 			// The facts come from --content when it loads, else from the
 			// built-in content: a simulator runs without the notes.
-			lib, err := content.EmbeddedFacts()
+			lib, err := content.Embedded()
 			if g.content != "" {
 				if own, err := content.LoadDir(g.content); err == nil {
 					lib = own

@@ -74,7 +74,9 @@ func (g *globals) runApp(ctx context.Context, start, twin string, setup func(*ui
 			return &exitError{code: 1, msg: err.Error()}
 		}
 	}
-	p := tea.NewProgram(app, tea.WithContext(ctx))
+	// 120 frames a second, Bubble Tea's most: a key's frame waits for the
+	// next tick of the frame clock, 4 ms on average instead of 8.
+	p := tea.NewProgram(app, tea.WithContext(ctx), tea.WithFPS(120))
 	// However the program ends, a class it runs ends cleanly for the
 	// students (their final board, ssh exit 0), not with the process.
 	defer app.Close()

@@ -51,14 +51,7 @@ func newVersionCmd(g *globals) *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			v, c := buildInfo()
-			cv := "unavailable"
-			if lib, err := content.Embedded(); lib != nil {
-				cv = lib.Version
-				if err != nil {
-					cv += " (with problems: run saa-study lint)"
-				}
-			}
-			fmt.Fprintf(g.stdout, "saa-study %s\ncommit    %s\ncontent   %s\n", v, c, cv)
+			fmt.Fprintf(g.stdout, "saa-study %s\ncommit    %s\ncontent   %s\n", v, c, content.EmbeddedVersion())
 			return nil
 		},
 	}

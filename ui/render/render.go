@@ -4,6 +4,7 @@
 package render
 
 import (
+	"reflect"
 	"regexp"
 	"strings"
 	"sync"
@@ -54,14 +55,20 @@ func (r *Cache) Put(k Key, s string) {
 }
 
 // styleConfig picks the glamour style: "dark", "light", or "plain" for
-// output without colour.
+// output without colour: the dark style's layout (its margins, bullets and
+// heading marks) with every colour left out, so glamour writes no colour
+// codes (glamour's ASCII style would print Markdown's ** marks instead).
 func styleConfig(name string) gansi.StyleConfig {
 	var s gansi.StyleConfig
 	switch name {
 	case "light":
 		s = gstyles.LightStyleConfig
 	case "plain":
-		s = gstyles.ASCIIStyleConfig
+		s = gstyles.DarkStyleConfig
+		withoutColour(reflect.ValueOf(&s).Elem())
+		// Code still goes through chroma (glamour's own fallback drops
+		// backslashes), with RenderNote's "noop" formatter: no colours.
+		s.CodeBlock.Chroma, s.CodeBlock.Theme = nil, "bw"
 	default:
 		s = gstyles.DarkStyleConfig
 	}
@@ -83,6 +90,30 @@ func styleConfig(name string) gansi.StyleConfig {
 		s.BlockQuote.Color = &quote
 	}
 	return s
+}
+
+// withoutColour clears every Color and BackgroundColor of a glamour style
+// (they sit in many nested structs, pointers among them).
+func withoutColour(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() && v.Elem().Kind() == reflect.Struct {
+			c := reflect.New(v.Elem().Type())
+			c.Elem().Set(v.Elem())
+			withoutColour(c.Elem())
+			v.Set(c)
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			f := v.Field(i)
+			switch name := v.Type().Field(i).Name; {
+			case (name == "Color" || name == "BackgroundColor") && f.Kind() == reflect.Pointer:
+				f.Set(reflect.Zero(f.Type()))
+			case f.CanSet():
+				withoutColour(f)
+			}
+		}
+	}
 }
 
 // WrapWidth is the text width for a window of w cells.
@@ -133,16 +164,45 @@ func PrepareMarkdown(lib *content.Library, n *content.Note) string {
 // RenderNote renders a note's Markdown for a terminal width and style. It
 // is slow (milliseconds per KB), so the UI calls it from a command.
 func RenderNote(lib *content.Library, n *content.Note, width int, style string) (string, error) {
-	r, err := glamour.NewTermRenderer(glamour.WithStyles(styleConfig(style)), glamour.WithWordWrap(WrapWidth(width)))
+	opts := []glamour.TermRendererOption{glamour.WithStyles(styleConfig(style)), glamour.WithWordWrap(WrapWidth(width))}
+	if style == "plain" {
+		opts = append(opts, glamour.WithChromaFormatter("noop"))
+	}
+	r, err := glamour.NewTermRenderer(opts...)
 	if err != nil {
 		return "", err
 	}
-	out, err := r.Render(JoinNumbers(PrepareMarkdown(lib, n)))
+	md := PrepareMarkdown(lib, n)
+	if style == "plain" {
+		md = textFences(md)
+	}
+	out, err := r.Render(JoinNumbers(md))
 	if err != nil {
 		return "", err
 	}
 	out = UnjoinNumbers(out)
 	return text.TruncateLines(strings.TrimRight(out, "\n ")+"\n", width), nil
+}
+
+// textFences labels each code fence that names no language as "text":
+// without a name, chroma tries every lexer it has on the block to guess
+// one, which was most of the time of rendering a note without colour.
+func textFences(md string) string {
+	lines := strings.Split(md, "\n")
+	open := ""
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		switch {
+		case open == "" && (strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~")):
+			open = t[:3]
+			if t == open {
+				lines[i] = l + "text"
+			}
+		case open != "" && strings.HasPrefix(t, open) && strings.Trim(t, open[:1]) == "":
+			open = ""
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // DiagramMargin is what glamour adds around a preformatted block: the

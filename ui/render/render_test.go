@@ -1,6 +1,7 @@
 package render
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -64,6 +65,82 @@ func BenchmarkRenderLongestNoteCold(b *testing.B) {
 	for b.Loop() {
 		if _, err := RenderNote(lib, n, 100, "dark"); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPrintNote is rendering the longest note at 100 columns for
+// output that is not a terminal (`saa-study notes ID --print | less`):
+// the plain style, no colour.
+func BenchmarkPrintNote(b *testing.B) {
+	lib, n := fixture.LongestNote(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := RenderNote(lib, n, 100, "plain"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestPlainIsTheDarkRenderingWithoutColour: a note printed to a pipe is
+// rendered in the "plain" style (no colour codes) and
+// reads exactly as the dark style's text with its escape codes removed,
+// code blocks and diagrams included.
+func TestPlainIsTheDarkRenderingWithoutColour(t *testing.T) {
+	lib, err := content.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := func(out string) string {
+		lines := strings.Split(ansi.Strip(out), "\n")
+		for i, l := range lines {
+			lines[i] = strings.TrimRight(l, " ")
+		}
+		return strings.Join(lines, "\n")
+	}
+	for _, lang := range content.Langs {
+		for _, n := range lib.Notes(lang) {
+			for _, w := range []int{60, 100} {
+				dark, err1 := RenderNote(lib, n, w, "dark")
+				plain, err2 := RenderNote(lib, n, w, "plain")
+				if err1 != nil || err2 != nil {
+					t.Fatal(err1, err2)
+				}
+				if colourSGR.MatchString(plain) {
+					t.Errorf("%s/%s: plain rendering has colour codes", lang, n.ID)
+				}
+				if a, b := text(dark), text(plain); a != b {
+					al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+					for i := range min(len(al), len(bl)) {
+						if al[i] != bl[i] {
+							t.Errorf("%s/%s at %d, line %d:\ndark  %q\nplain %q", lang, n.ID, w, i+1, al[i], bl[i])
+							break
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// colourSGR matches an escape code that sets a foreground or background
+// colour (30–49, 38;… and 48;…), not bold (1) or italic (3).
+var colourSGR = regexp.MustCompile(`\x1b\[(?:[0-9]*;)*[34][0-9][;m]`)
+
+// TestTextFencesNamesOnlyBareFences: a fence without a language gets
+// "text"; one with a language, and a closing fence, stay as they are.
+func TestTextFencesNamesOnlyBareFences(t *testing.T) {
+	in := "a\n```\nx \\--> y\n```\n\n```json\n{}\n```\n~~~\nz\n~~~\n"
+	want := "a\n```text\nx \\--> y\n```\n\n```json\n{}\n```\n~~~text\nz\n~~~\n"
+	if got := textFences(in); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestColourSGRTellsColourFromBoldAndItalic(t *testing.T) {
+	for s, want := range map[string]bool{"\x1b[1m": false, "\x1b[3m": false, "\x1b[m": false, "\x1b[38;5;252m": true, "\x1b[1;31m": true, "\x1b[48;2;1;2;3m": true, "\x1b[34m": true} {
+		if colourSGR.MatchString(s) != want {
+			t.Errorf("%q: colour = %v", s, !want)
 		}
 	}
 }

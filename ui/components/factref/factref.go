@@ -31,8 +31,8 @@ func Engine(lib *content.Library, lang content.Lang, prefix string) []content.Fa
 		return nil
 	}
 	var out []content.FactNote
-	for i := range lib.Facts {
-		if f := &lib.Facts[i]; strings.HasPrefix(f.ID, prefix) {
+	for i := range lib.Facts() {
+		if f := &lib.Facts()[i]; strings.HasPrefix(f.ID, prefix) {
 			out = append(out, content.NoteOf(f, lang, len(out)+1))
 		}
 	}

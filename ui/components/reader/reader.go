@@ -54,8 +54,14 @@ type Reader struct {
 	want  render.Key // what the viewport should show
 	ready bool
 
-	lines    []string       // the rendering, one entry per screen line
-	plain    []string       // the same without escape codes
+	lines  []string // the rendering, one entry per screen line
+	plain  []string // the same without escape codes
+	widths []int    // the display width of each line of lines
+	// shown are the lines in the viewport (lines, with the selected link
+	// and search matches marked), and shownW their widths: measured when
+	// they change, not on every frame.
+	shown    []string
+	shownW   []int
 	sections map[string]int // section id → line in the rendering
 	links    []linkRef
 	link     int // the selected link, or -1
@@ -211,8 +217,10 @@ func (r *Reader) show(out string) {
 	}
 	r.lines = strings.Split(strings.TrimRight(out, "\n"), "\n")
 	r.plain = make([]string, len(r.lines))
+	r.widths = make([]int, len(r.lines))
 	for i, l := range r.lines {
 		r.plain[i] = ansi.Strip(l)
+		r.widths[i] = text.Width(l)
 	}
 	r.locate()
 	r.resetReading()
@@ -240,32 +248,6 @@ func (r *Reader) show(out string) {
 		}
 		r.Refresh()
 	}
-}
-
-// refresh sets the viewport content with the selected link and the search
-// matches marked.
-func (r *Reader) Refresh() {
-	lines := r.lines
-	marked := map[int]bool{}
-	if r.srch != nil && r.srch.query != "" {
-		lines = r.markMatches(marked)
-	}
-	if r.link >= 0 && r.link < len(r.links) && r.links[r.link].line >= 0 && r.links[r.link].line < len(lines) {
-		if !marked[r.links[r.link].line] {
-			lines = append([]string(nil), lines...)
-		}
-		l := r.links[r.link]
-		lines[l.line] = highlightLine(r.c.Styles, r.plain[l.line], l.text, true)
-	}
-	if r.highlight != "" {
-		if l, ok := r.sections[r.highlight]; ok && l < len(lines) {
-			lines = append([]string(nil), lines...)
-			lines[l] = r.c.Styles.MatchSelected.Render(text.PadRight(r.plain[l], r.Width()-1))
-		}
-	}
-	off := r.vp.YOffset()
-	r.vp.SetContent(strings.Join(lines, "\n"))
-	r.vp.SetYOffset(off)
 }
 
 func (r *Reader) Title() string { return r.note.Title }
@@ -427,8 +409,7 @@ func (r *Reader) View() string {
 	case modeFacts:
 		return r.factsView()
 	}
-	body := strings.TrimRight(r.vp.View(), "\n")
-	return body + "\n" + r.footer()
+	return r.page() + "\n" + r.footer()
 }
 
 func (r *Reader) footer() string {

@@ -255,7 +255,7 @@ func (s *practiceScreen) reportKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		c, version := s.c, ""
 		if c.Lib != nil {
-			version = c.Lib.Version
+			version = c.Lib.Version()
 		}
 		r := progress.QuestionReport{QuestionID: q.ID, Lang: string(q.Lang), Note: note, ContentVersion: version, ReportedAt: c.Clock()}
 		return func() tea.Msg {

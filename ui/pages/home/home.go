@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/ui/common"
 	"github.com/saa-study/saa-study/ui/components/menu"
 	"github.com/saa-study/saa-study/ui/components/unfinished"
@@ -17,10 +18,14 @@ import (
 
 // home is the first screen: what saa-study offers, one entry each.
 type home struct {
-	c      *common.Common
-	menu   menu.Menu
-	glance string // due today, streak, readiness (see glanceCmd)
-	resume string // an unfinished exam to resume (see unfinished.HomeLine)
+	c    *common.Common
+	menu menu.Menu
+	// summary counts the content (see summaryCmd); it comes after the
+	// first frame, which shows the menu without waiting for the content
+	// to be parsed.
+	summary string
+	glance  string // due today, streak, readiness (see glanceCmd)
+	resume  string // an unfinished exam to resume (see unfinished.HomeLine)
 }
 
 // entries are the targets home opens, in the order it lists them.
@@ -43,20 +48,33 @@ func (h *home) build() {
 	}
 }
 
-func (h *home) Init() tea.Cmd { return tea.Batch(glanceCmd(h.c), unfinished.Load(h.c)) }
+func (h *home) Init() tea.Cmd {
+	return tea.Batch(summaryCmd(h.c), glanceCmd(h.c), unfinished.Load(h.c))
+}
 
 func (h *home) Title() string { return "" }
 
 func (h *home) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
+	case summaryMsg:
+		if msg.lang == h.c.Lang {
+			h.summary = msg.line
+		}
 	case glanceMsg:
 		h.glance = string(msg)
 	case common.ResumedMsg:
-		return h, tea.Batch(glanceCmd(h.c), unfinished.Load(h.c)) // back from a screen: refresh the numbers
+		// Back from a screen: refresh the numbers (and count the content
+		// when the program started on another screen, above this one).
+		var count tea.Cmd
+		if h.summary == "" {
+			count = summaryCmd(h.c)
+		}
+		return h, tea.Batch(count, glanceCmd(h.c), unfinished.Load(h.c))
 	case unfinished.Msg:
 		h.resume = unfinished.HomeLine(h.c, msg)
 	case common.LangChangedMsg:
 		h.build()
+		return h, summaryCmd(h.c)
 	case tea.KeyPressMsg:
 		if h.menu.Move(h.c, msg) {
 			return h, nil
@@ -76,10 +94,8 @@ func (h *home) View() string {
 	if h.c.Height >= 12 {
 		b.WriteString(st.Subtitle.Render(h.c.T("app.tagline")))
 		b.WriteString("\n")
-		if lib := h.c.Lib; lib != nil {
-			b.WriteString(st.Muted.Render(fmt.Sprintf(h.c.T("home.summary"),
-				len(lib.Notes(h.c.Lang)), len(lib.Questions(h.c.Lang)), len(lib.Cards(h.c.Lang)), len(lib.Facts))))
-			b.WriteString("\n")
+		if h.summary != "" {
+			b.WriteString(st.Muted.Render(h.summary) + "\n")
 		}
 		if h.glance != "" {
 			b.WriteString(st.Muted.Render(h.glance) + "\n")
@@ -102,6 +118,26 @@ func (h *home) ShortHelp() []key.Binding {
 func (h *home) FullHelp() [][]key.Binding {
 	k := h.c.Keys
 	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.Open}}
+}
+
+// summaryMsg carries the line counting the content in one language.
+type summaryMsg struct {
+	lang content.Lang
+	line string
+}
+
+// summaryCmd counts the notes, questions, cards and facts in the
+// background: counting parses them (the built-in content is parsed on
+// first use), which the first frame does not wait for.
+func summaryCmd(c *common.Common) tea.Cmd {
+	lib, lang := c.Lib, c.Lang
+	if lib == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		return summaryMsg{lang: lang, line: fmt.Sprintf(text.T(lang, "home.summary"),
+			len(lib.Notes(lang)), len(lib.Questions(lang)), len(lib.Cards(lang)), len(lib.Facts()))}
+	}
 }
 
 // glanceMsg carries the home screen's summary line.

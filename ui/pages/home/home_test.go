@@ -2,6 +2,7 @@ package home
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -81,5 +82,39 @@ func TestGlanceShowsTheExamOutlook(t *testing.T) {
 	h = uitest.NewHarness(t, New(c))
 	if v := h.View(); !strings.Contains(v, "exam in 30 days, weakest") {
 		t.Fatalf("no exam outlook:\n%s", v)
+	}
+}
+
+// TestSummaryCountsTheContent: the line under the tagline counts the notes,
+// questions, flashcards and facts of the learner's language (it arrives
+// from a command, after the first frame), and follows a language change.
+func TestSummaryCountsTheContent(t *testing.T) {
+	lib := fixture.Library(t)
+	c := uitest.Common(lib, nil, content.EN, 80, 24)
+	h := uitest.NewHarness(t, New(c))
+	want := fmt.Sprintf("%d notes · %d questions · %d flashcards · %d facts",
+		len(lib.Notes(content.EN)), len(lib.Questions(content.EN)), len(lib.Cards(content.EN)), len(lib.Facts()))
+	if v := h.View(); !strings.Contains(v, want) {
+		t.Fatalf("home lacks %q:\n%s", want, v)
+	}
+	c.Lang = content.KO
+	h.Send(common.LangChangedMsg{})
+	if v := h.View(); !strings.Contains(v, fmt.Sprintf("노트 %d개", len(lib.Notes(content.KO)))) || strings.Contains(v, want) {
+		t.Fatalf("after switching to Korean the summary should be Korean:\n%s", v)
+	}
+}
+
+// TestSummaryWhenStartedOnAnotherScreen: started on a note (`saa-study
+// notes ID`), home's Init never ran; coming back to it counts the content.
+func TestSummaryWhenStartedOnAnotherScreen(t *testing.T) {
+	lib := fixture.Library(t)
+	c := uitest.Common(lib, nil, content.EN, 80, 24)
+	h := New(c)
+	h, cmd := h.Update(common.ResumedMsg{})
+	for _, msg := range uitest.Run(cmd) {
+		h, _ = h.Update(msg)
+	}
+	if v := h.View(); !strings.Contains(v, fmt.Sprintf("%d notes", len(lib.Notes(content.EN)))) {
+		t.Fatalf("back on home, the summary is missing:\n%s", v)
 	}
 }
