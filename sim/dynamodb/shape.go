@@ -59,9 +59,10 @@ var subtypeRe = regexp.MustCompile(`^(.+?)<(.+)>$`)
 // so what is worked out from them is kept: a request is checked without
 // compiling a regular expression or building a spec.
 var (
-	subtypes  sync.Map // type name -> [2]string{type, subtype}, or nil when it has none
-	patterns  sync.Map // model pattern -> *regexp.Regexp matching all of a value
-	attrSpecs sync.Map // subtype -> the spec of an AttrStruct of that subtype
+	subtypes   sync.Map // type name -> [2]string{type, subtype}, or nil when it has none
+	patterns   sync.Map // model pattern -> *regexp.Regexp matching all of a value
+	attrSpecs  sync.Map // subtype -> the spec of an AttrStruct of that subtype
+	childSpecs sync.Map // *jv naming a type -> the spec of children of that type
 )
 
 // splitSubtype splits "Map<AttributeValue>" into "Map" and "AttributeValue".
@@ -88,6 +89,16 @@ func modelPattern(p string) *regexp.Regexp {
 	}
 	re, _ := patterns.LoadOrStore(p, regexp.MustCompile("^(?:"+p+")$"))
 	return re.(*regexp.Regexp)
+}
+
+// childSpec wraps a model's children written as a bare type name, kept
+// per name node of the model.
+func childSpec(name *jv) *jv {
+	if v, ok := childSpecs.Load(name); ok {
+		return v.(*jv)
+	}
+	v, _ := childSpecs.LoadOrStore(name, &jv{kind: 'o', keys: []string{"type"}, obj: map[string]*jv{"type": name}})
+	return v.(*jv)
 }
 
 // attrStructSpec is the spec checkType follows for an AttrStruct<sub>.
@@ -135,7 +146,7 @@ func specType(spec *jv) (typ string, children *jv) {
 	}
 	children = spec.get("children")
 	if children != nil && children.kind == 's' {
-		children = &jv{kind: 'o', keys: []string{"type"}, obj: map[string]*jv{"type": children}}
+		children = childSpec(children)
 	}
 	return spec.get("type").str(), children
 }
