@@ -196,8 +196,24 @@ func (v *jv) firstKey() string {
 // MarshalJSON writes v compactly, object keys in order.
 func (v *jv) MarshalJSON() ([]byte, error) {
 	var b bytes.Buffer
+	b.Grow(256)
 	v.write(&b)
 	return b.Bytes(), nil
+}
+
+// writeString writes s quoted as encoding/json quotes it: plain printable
+// ASCII directly, anything it would escape through encoding/json itself.
+func writeString(b *bytes.Buffer, s string) {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			q, _ := json.Marshal(s) // a string always marshals
+			b.Write(q)
+			return
+		}
+	}
+	b.WriteByte('"')
+	b.WriteString(s)
+	b.WriteByte('"')
 }
 
 func (v *jv) write(b *bytes.Buffer) {
@@ -208,8 +224,7 @@ func (v *jv) write(b *bytes.Buffer) {
 			if i > 0 {
 				b.WriteByte(',')
 			}
-			ks, _ := json.Marshal(k)
-			b.Write(ks)
+			writeString(b, k)
 			b.WriteByte(':')
 			v.obj[k].write(b)
 		}
@@ -224,8 +239,7 @@ func (v *jv) write(b *bytes.Buffer) {
 		}
 		b.WriteByte(']')
 	case 's':
-		s, _ := json.Marshal(v.s)
-		b.Write(s)
+		writeString(b, v.s)
 	case 'n':
 		b.WriteString(v.s)
 	case 'b':

@@ -101,3 +101,18 @@ func FuzzParseJV(f *testing.F) {
 		}
 	})
 }
+
+// FuzzJVString: a string value is written exactly as encoding/json writes
+// it, escapes and invalid UTF-8 included.
+func FuzzJVString(f *testing.F) {
+	for _, s := range []string{"plain", `q"b\s`, "<a&b>", "tab\there", "\u2028\u00e9\x7f", "\xff\xfe", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, _ := json.Marshal(s)
+		got, _ := (&jv{kind: 'o', keys: []string{s}, obj: map[string]*jv{s: {kind: 's', s: s}}}).MarshalJSON()
+		if string(got) != "{"+string(want)+":"+string(want)+"}" {
+			t.Fatalf("%q: wrote %s, encoding/json %s", s, got, want)
+		}
+	})
+}

@@ -53,7 +53,7 @@ func Handler(db *DB) http.Handler {
 			return
 		}
 		h := w.Header()
-		h.Set("x-amzn-RequestId", requestID())
+		h["X-Amzn-Requestid"] = []string{requestID()} // h.Set's spelling, without working it out per request
 		if r.Header.Get("Origin") != "" {
 			h.Set("Access-Control-Allow-Origin", "*")
 			if r.Method == http.MethodOptions {
@@ -157,7 +157,7 @@ func writeJSON(w http.ResponseWriter, ct string, status int, body []byte) {
 	if ct != "" {
 		h.Set("Content-Type", ct)
 	}
-	h.Set("x-amz-crc32", strconv.FormatUint(uint64(crc32.ChecksumIEEE(body)), 10))
+	h["X-Amz-Crc32"] = []string{strconv.FormatUint(uint64(crc32.ChecksumIEEE(body)), 10)} // as h.Set spells it
 	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(status)
 	_, _ = w.Write(body)
