@@ -31,3 +31,4 @@ build_saa() {
 
 command -v node >/dev/null || die "node is not installed"
 [ -x /usr/bin/time ] || die "/usr/bin/time is missing (apt-get install time)"
+command -v jq >/dev/null || die "jq is not installed (apt-get install jq)"
