@@ -1,8 +1,10 @@
 package srs
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"testing"
 	"time"
 )
@@ -96,5 +98,26 @@ func BenchmarkMastery(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Mastery(cards, now, s)
+	}
+}
+
+// BenchmarkReplayVectors replays the ts-fsrs vectors (336 cards, about
+// 4,800 reviews) from JSON to JSON lines, as `srs replay --json` does.
+func BenchmarkReplayVectors(b *testing.B) {
+	data, err := os.ReadFile("testdata/tsfsrs/vectors.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var out []byte
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		out = out[:0]
+		if err := ReplayEach(bytes.NewReader(data), nil, func(l *ReplayLine) error {
+			out = append(l.AppendJSON(out), '\n')
+			return nil
+		}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

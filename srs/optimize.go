@@ -642,31 +642,21 @@ func stepDual(w *[21]float64, st *dstate, dt float64, g int, rr, dRds, dRdw20, i
 // and turns them into card histories for Optimize, counting days with b.
 // Reviews out of time order within a card are put in order.
 func ReadHistories(r io.Reader, b DayBoundary) ([]CardHistory, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, &Error{Code: "ValidationException", Message: "reading history: " + err.Error(), Err: err}
-	}
-	cards, err := replayCards(data)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]CardHistory, 0, len(cards))
-	for ci, raw := range cards {
-		id, reviews, err := replayCard(ci, raw)
-		if err != nil {
-			return nil, err
-		}
-		timed := make([]TimedReview, 0, len(reviews))
-		for i, rr := range reviews {
-			g, ts, err := replayReview(id, i, rr)
-			if err != nil {
-				return nil, err
-			}
-			timed = append(timed, TimedReview{Rating: g, At: ts})
-		}
+	var out []CardHistory
+	var timed []TimedReview
+	p := newReplayer(r, false, func(_ string, _ int, g Rating, ts time.Time) error {
+		timed = append(timed, TimedReview{Rating: g, At: ts})
+		return nil
+	})
+	p.onCard = func(string, int) error {
 		if len(timed) > 0 {
 			out = append(out, HistoryFromTimes(timed, b))
 		}
+		timed = timed[:0]
+		return nil
+	}
+	if err := p.run(); err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -146,8 +146,12 @@ func FuzzReplay(f *testing.F) {
 			if !l.Rating.Valid() || l.State < New || l.State > Relearning || l.Reps < 1 {
 				t.Fatalf("malformed line %+v", l)
 			}
-			if _, err := json.Marshal(l); err != nil {
+			want, err := json.Marshal(l)
+			if err != nil {
 				t.Fatalf("line does not marshal: %v", err)
+			}
+			if got := l.AppendJSON(nil); !bytes.Equal(got, want) {
+				t.Fatalf("AppendJSON %s, encoding/json %s", got, want)
 			}
 		}
 	})

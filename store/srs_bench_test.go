@@ -202,16 +202,25 @@ func BenchmarkAnswerToNextCard(b *testing.B) {
 		qc[i] = srs.QueueCard{ID: it.Key(), Card: it.Card}
 		index[it.Key()] = i
 	}
+	// A session holds about 220 cards; when they are all answered, a new
+	// session starts from the same cards, outside the timer, so the
+	// benchmark runs for as many answers as the benchtime asks.
+	firstItems, firstQC, firstDone := slices.Clone(items), slices.Clone(qc), done
 	var times []time.Duration
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
 		t0 := time.Now()
 		cur, _, ok := srs.BuildQueue(qc, now, done, pol).Pick(now)
-		if !ok { // the day's limits are used up: start the day again
-			done = srs.DoneToday{}
+		if !ok {
+			b.StopTimer()
+			copy(items, firstItems)
+			copy(qc, firstQC)
+			done = firstDone
+			b.StartTimer()
+			t0 = time.Now()
 			if cur, _, ok = srs.BuildQueue(qc, now, done, pol).Pick(now); !ok {
-				b.Fatal("the session ran out")
+				b.Fatal("a new session has no card")
 			}
 		}
 		before := items[index[cur.ID]]

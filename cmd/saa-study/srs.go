@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -104,24 +105,41 @@ every review: a table, or one JSON object per line with --json.`,
 				defer f.Close()
 				in = f
 			}
-			lines, err := srs.Replay(in, nil)
-			if err != nil {
-				return &exitError{code: 1, msg: err.Error()}
-			}
-			if !asJSON {
-				return srs.WriteReplayTable(g.stdout, lines)
-			}
-			enc := json.NewEncoder(g.stdout)
-			for _, l := range lines {
-				if err := enc.Encode(l); err != nil {
-					return err
-				}
-			}
-			return nil
+			return replay(in, g.stdout, asJSON)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "one JSON object per review")
 	return cmd
+}
+
+// replay streams the lines of `srs replay` to out as they are scheduled,
+// through one buffer: a JSON line (or table row) per review, and nothing
+// held beyond the buffer and the table's first rows.
+func replay(in io.Reader, out io.Writer, asJSON bool) error {
+	var write func(*srs.ReplayLine) error
+	var flush func() error
+	if asJSON {
+		w := bufio.NewWriterSize(out, 64<<10)
+		var b []byte
+		write = func(l *srs.ReplayLine) error {
+			b = append(l.AppendJSON(b[:0]), '\n')
+			_, err := w.Write(b)
+			return err
+		}
+		flush = w.Flush
+	} else {
+		t := srs.NewReplayTable(out)
+		write, flush = t.Write, t.Flush
+	}
+	if err := srs.ReplayEach(in, nil, write); err != nil {
+		var e *srs.Error
+		if errors.As(err, &e) {
+			flush() // the lines before the mistake, then the mistake
+			return &exitError{code: 1, msg: err.Error()}
+		}
+		return err
+	}
+	return flush()
 }
 
 func newLimitsCmd(g *globals) *cobra.Command {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -180,5 +181,54 @@ func TestStatsJSON(t *testing.T) {
 	code, out, _ = saa(t, "--db", db, "--lang", "ko", "stats", "--print", "--width", "40")
 	if code != 0 || !strings.Contains(out, "시험 준비도") {
 		t.Fatalf("--print ko: %q", out)
+	}
+}
+
+// countingWriter counts the writes that reach it.
+type countingWriter struct {
+	bytes.Buffer
+	writes int
+}
+
+func (w *countingWriter) Write(p []byte) (int, error) {
+	w.writes++
+	return w.Buffer.Write(p)
+}
+
+// TestSRSReplayBuffered: a long replay reaches the output in a few large
+// writes (not one per line), in JSON and as a table, and a mistake late in
+// the input comes after the lines before it.
+func TestSRSReplayBuffered(t *testing.T) {
+	var in strings.Builder
+	in.WriteString(`{"cards":[`)
+	for c := range 400 {
+		if c > 0 {
+			in.WriteString(",")
+		}
+		fmt.Fprintf(&in, `{"id":"c%d","reviews":[`, c)
+		for i := range 10 {
+			if i > 0 {
+				in.WriteString(",")
+			}
+			fmt.Fprintf(&in, `{"rating":%d,"ts":"2025-03-%02dT09:27:31Z"}`, 1+(c+i)%4, 1+2*i)
+		}
+		in.WriteString("]}")
+	}
+	in.WriteString("]}")
+	for _, asJSON := range []bool{true, false} {
+		var out countingWriter
+		if err := replay(strings.NewReader(in.String()), &out, asJSON); err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Count(out.String(), "\n")
+		if want := 4000 + map[bool]int{true: 0, false: 1}[asJSON]; lines != want || out.writes > lines/20 {
+			t.Fatalf("json %v: %d lines (want %d) in %d writes", asJSON, lines, want, out.writes)
+		}
+	}
+	bad := strings.TrimSuffix(in.String(), "]}") + `,{"id":"c0","reviews":[]}]}`
+	var out bytes.Buffer
+	err := replay(strings.NewReader(bad), &out, true)
+	if err == nil || !strings.Contains(err.Error(), `card 400: id "c0" is also used by card 0`) || strings.Count(out.String(), "\n") != 4000 {
+		t.Fatalf("late mistake: %v after %d lines", err, strings.Count(out.String(), "\n"))
 	}
 }

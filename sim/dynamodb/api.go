@@ -2,6 +2,7 @@ package dynamodb
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -38,9 +39,13 @@ func (db *DB) AdvanceClock(in *AdvanceClockInput) (*AdvanceClockOutput, error) {
 	return &AdvanceClockOutput{Now: db.clk.Now().UTC().Format(time.RFC3339Nano), TTLDeleted: n}, nil
 }
 
-func call[I any, O any](body []byte, fn func(*I) (*O, error)) ([]byte, error) {
+// prepared is a request checked and decoded, ready to run on a DB.
+type prepared func(db *DB) ([]byte, error)
+
+// prep decodes body into fn's input, then runs fn on the DB it is given.
+func prep[I any, O any](body []byte, fn func(*DB, *I) (*O, error)) (prepared, error) {
 	in := new(I)
-	if len(strings.TrimSpace(string(body))) == 0 {
+	if len(bytes.TrimSpace(body)) == 0 {
 		body = []byte("{}")
 	}
 	if err := json.Unmarshal(body, in); err != nil {
@@ -50,11 +55,13 @@ func call[I any, O any](body []byte, fn func(*I) (*O, error)) ([]byte, error) {
 		}
 		return nil, apiErr(ErrSerialization, "Start of structure or map found where not expected")
 	}
-	out, err := fn(in)
-	if err != nil {
-		return nil, err
-	}
-	return json.Marshal(out)
+	return func(db *DB) ([]byte, error) {
+		out, err := fn(db, in)
+		if err != nil {
+			return nil, err
+		}
+		return json.Marshal(out)
+	}, nil
 }
 
 // Operations lists the operation names Do accepts.
@@ -73,49 +80,61 @@ var Operations = []string{
 // Do runs one operation on a raw JSON request body and returns the raw JSON
 // response body. On failure the error is AWS-shaped; ErrorJSON renders it.
 func (db *DB) Do(op string, body []byte) ([]byte, error) {
+	run, err := db.prepare(op, body)
+	if err != nil {
+		return nil, err
+	}
+	return run(db)
+}
+
+// prepare does all of a request that needs no table: DynamoDB's request
+// validation and the decoding of the body. It reads nothing of the DB but
+// its options, so the HTTP front end runs it outside the lock that
+// serialises operations, and many requests are checked at once.
+func (db *DB) prepare(op string, body []byte) (prepared, error) {
 	body, err := db.validateRequest(op, body)
 	if err != nil {
 		return nil, err
 	}
 	switch op {
 	case "CreateTable":
-		return call(body, db.CreateTable)
+		return prep(body, (*DB).CreateTable)
 	case "DeleteTable":
-		return call(body, db.DeleteTable)
+		return prep(body, (*DB).DeleteTable)
 	case "DescribeTable":
-		return call(body, db.DescribeTable)
+		return prep(body, (*DB).DescribeTable)
 	case "UpdateTable":
-		return call(body, db.UpdateTable)
+		return prep(body, (*DB).UpdateTable)
 	case "ListTables":
-		return call(body, db.ListTables)
+		return prep(body, (*DB).ListTables)
 	case "PutItem":
-		return call(body, db.PutItem)
+		return prep(body, (*DB).PutItem)
 	case "GetItem":
-		return call(body, db.GetItem)
+		return prep(body, (*DB).GetItem)
 	case "UpdateItem":
-		return call(body, db.UpdateItem)
+		return prep(body, (*DB).UpdateItem)
 	case "DeleteItem":
-		return call(body, db.DeleteItem)
+		return prep(body, (*DB).DeleteItem)
 	case "Query":
-		return call(body, db.Query)
+		return prep(body, (*DB).Query)
 	case "Scan":
-		return call(body, db.Scan)
+		return prep(body, (*DB).Scan)
 	case "BatchGetItem":
-		return call(body, db.BatchGetItem)
+		return prep(body, (*DB).BatchGetItem)
 	case "BatchWriteItem":
-		return call(body, db.BatchWriteItem)
+		return prep(body, (*DB).BatchWriteItem)
 	case "TransactWriteItems":
-		return call(body, db.TransactWriteItems)
+		return prep(body, (*DB).TransactWriteItems)
 	case "TransactGetItems":
-		return call(body, db.TransactGetItems)
+		return prep(body, (*DB).TransactGetItems)
 	case "UpdateTimeToLive":
-		return call(body, db.UpdateTimeToLive)
+		return prep(body, (*DB).UpdateTimeToLive)
 	case "DescribeTimeToLive":
-		return call(body, db.DescribeTimeToLive)
+		return prep(body, (*DB).DescribeTimeToLive)
 	case "AdvanceClock":
-		return call(body, db.AdvanceClock)
+		return prep(body, (*DB).AdvanceClock)
 	}
-	return db.doMore(op, body)
+	return prepMore(op, body)
 }
 
 // ServeAPI reads JSON lines {"Operation":"PutItem","Request":{...}} from r
@@ -161,14 +180,19 @@ func ServeAPI(r io.Reader, w io.Writer, db *DB) error {
 // DoIn runs one operation in another region ("" or the DB's own region
 // means this DB).
 func (db *DB) DoIn(region, op string, body []byte) ([]byte, error) {
-	if region == "" || region == db.opts.Region {
-		return db.Do(op, body)
-	}
-	d, err := db.Region(region)
+	d, err := db.regionOrSelf(region)
 	if err != nil {
 		return nil, err
 	}
 	return d.Do(op, body)
+}
+
+// regionOrSelf is the DB of region: this one for "" or its own region.
+func (db *DB) regionOrSelf(region string) (*DB, error) {
+	if region == "" || region == db.opts.Region {
+		return db, nil
+	}
+	return db.Region(region)
 }
 
 // signedRegion reads the region from a SigV4 Authorization header:

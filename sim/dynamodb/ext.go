@@ -84,48 +84,48 @@ func (db *DB) updateTableMore(t *table, in *UpdateTableInput) error {
 }
 
 // doMore dispatches the operations added in part 2.
-func (db *DB) doMore(op string, body []byte) ([]byte, error) {
+func prepMore(op string, body []byte) (prepared, error) {
 	switch op {
 	case "TagResource":
-		return call(body, db.TagResource)
+		return prep(body, (*DB).TagResource)
 	case "UntagResource":
-		return call(body, db.UntagResource)
+		return prep(body, (*DB).UntagResource)
 	case "ListTagsOfResource":
-		return call(body, db.ListTagsOfResource)
+		return prep(body, (*DB).ListTagsOfResource)
 	case "DescribeStream":
-		return call(body, db.DescribeStream)
+		return prep(body, (*DB).DescribeStream)
 	case "GetShardIterator":
-		return call(body, db.GetShardIterator)
+		return prep(body, (*DB).GetShardIterator)
 	case "GetRecords":
-		return call(body, db.GetRecords)
+		return prep(body, (*DB).GetRecords)
 	case "ListStreams":
-		return call(body, db.ListStreams)
+		return prep(body, (*DB).ListStreams)
 	case "UpdateContinuousBackups":
-		return call(body, db.UpdateContinuousBackups)
+		return prep(body, (*DB).UpdateContinuousBackups)
 	case "DescribeContinuousBackups":
-		return call(body, db.DescribeContinuousBackups)
+		return prep(body, (*DB).DescribeContinuousBackups)
 	case "RestoreTableToPointInTime":
-		return call(body, db.RestoreTableToPointInTime)
+		return prep(body, (*DB).RestoreTableToPointInTime)
 	case "CreateBackup":
-		return call(body, db.CreateBackup)
+		return prep(body, (*DB).CreateBackup)
 	case "DescribeBackup":
-		return call(body, db.DescribeBackup)
+		return prep(body, (*DB).DescribeBackup)
 	case "ListBackups":
-		return call(body, db.ListBackups)
+		return prep(body, (*DB).ListBackups)
 	case "DeleteBackup":
-		return call(body, db.DeleteBackup)
+		return prep(body, (*DB).DeleteBackup)
 	case "RestoreTableFromBackup":
-		return call(body, db.RestoreTableFromBackup)
+		return prep(body, (*DB).RestoreTableFromBackup)
 	case "ExportTableToPointInTime":
-		return call(body, db.ExportTableToPointInTime)
+		return prep(body, (*DB).ExportTableToPointInTime)
 	case "DescribeExport":
-		return call(body, db.DescribeExport)
+		return prep(body, (*DB).DescribeExport)
 	case "ImportTable":
-		return call(body, db.ImportTable)
+		return prep(body, (*DB).ImportTable)
 	case "DescribeImport":
-		return call(body, db.DescribeImport)
+		return prep(body, (*DB).DescribeImport)
 	case "CreateGlobalTable":
-		return call(body, db.CreateGlobalTable)
+		return prep(body, (*DB).CreateGlobalTable)
 	}
 	return nil, apiErr(ErrUnknownOperation, "")
 }

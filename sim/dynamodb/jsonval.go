@@ -8,7 +8,10 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf16"
+
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 // jv is a decoded JSON value that keeps the order of object keys. DynamoDB
@@ -25,64 +28,68 @@ type jv struct {
 
 var errTrailing = errors.New("trailing data after JSON value")
 
+// jvDecoders keeps decoders (and their buffers) from one request to the
+// next.
+var jvDecoders = sync.Pool{New: func() any { return new(jsontext.Decoder) }}
+
 // parseJV decodes one JSON value. A repeated object key keeps its first
-// position and its last value, as JSON.parse does.
+// position and its last value, as JSON.parse does. Strings read as
+// encoding/json reads them (invalid UTF-8 becomes U+FFFD); numbers keep
+// their text.
 func parseJV(b []byte) (*jv, error) {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.UseNumber()
+	dec := jvDecoders.Get().(*jsontext.Decoder)
+	defer jvDecoders.Put(dec)
+	dec.Reset(bytes.NewReader(b), jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
 	v, err := decodeJV(dec)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := dec.Token(); err != io.EOF {
+	if _, err := dec.ReadToken(); err != io.EOF {
 		return nil, errTrailing
 	}
 	return v, nil
 }
 
-func decodeJV(dec *json.Decoder) (*jv, error) {
-	tok, err := dec.Token()
+func decodeJV(dec *jsontext.Decoder) (*jv, error) {
+	tok, err := dec.ReadToken()
 	if err != nil {
 		return nil, err
 	}
-	switch t := tok.(type) {
-	case json.Delim:
-		switch t {
-		case '{':
-			v := &jv{kind: 'o', obj: map[string]*jv{}}
-			for dec.More() {
-				kt, err := dec.Token()
-				if err != nil {
-					return nil, err
-				}
-				k, _ := kt.(string)
-				c, err := decodeJV(dec)
-				if err != nil {
-					return nil, err
-				}
-				v.set(k, c)
+	switch tok.Kind() {
+	case '{':
+		v := &jv{kind: 'o', obj: map[string]*jv{}}
+		for dec.PeekKind() != '}' {
+			kt, err := dec.ReadToken()
+			if err != nil {
+				return nil, err
 			}
-			_, err := dec.Token()
-			return v, err
-		case '[':
-			v := &jv{kind: 'a', arr: []*jv{}}
-			for dec.More() {
-				c, err := decodeJV(dec)
-				if err != nil {
-					return nil, err
-				}
-				v.arr = append(v.arr, c)
+			k := kt.String()
+			c, err := decodeJV(dec)
+			if err != nil {
+				return nil, err
 			}
-			_, err := dec.Token()
-			return v, err
+			v.set(k, c)
 		}
-	case string:
-		return &jv{kind: 's', s: t}, nil
-	case json.Number:
-		return &jv{kind: 'n', s: string(t)}, nil
-	case bool:
-		return &jv{kind: 'b', b: t}, nil
-	case nil:
+		_, err := dec.ReadToken()
+		return v, err
+	case '[':
+		v := &jv{kind: 'a', arr: []*jv{}}
+		for dec.PeekKind() != ']' {
+			c, err := decodeJV(dec)
+			if err != nil {
+				return nil, err
+			}
+			v.arr = append(v.arr, c)
+		}
+		_, err := dec.ReadToken()
+		return v, err
+	case '"':
+		return &jv{kind: 's', s: tok.String()}, nil
+	case '0':
+		return &jv{kind: 'n', s: tok.String()}, nil
+	case 't', 'f':
+		return &jv{kind: 'b', b: tok.Bool()}, nil
+	case 'n':
 		return &jv{kind: 'z'}, nil
 	}
 	return nil, errors.New("unexpected JSON token")
@@ -189,8 +196,24 @@ func (v *jv) firstKey() string {
 // MarshalJSON writes v compactly, object keys in order.
 func (v *jv) MarshalJSON() ([]byte, error) {
 	var b bytes.Buffer
+	b.Grow(256)
 	v.write(&b)
 	return b.Bytes(), nil
+}
+
+// writeString writes s quoted as encoding/json quotes it: plain printable
+// ASCII directly, anything it would escape through encoding/json itself.
+func writeString(b *bytes.Buffer, s string) {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			q, _ := json.Marshal(s) // a string always marshals
+			b.Write(q)
+			return
+		}
+	}
+	b.WriteByte('"')
+	b.WriteString(s)
+	b.WriteByte('"')
 }
 
 func (v *jv) write(b *bytes.Buffer) {
@@ -201,8 +224,7 @@ func (v *jv) write(b *bytes.Buffer) {
 			if i > 0 {
 				b.WriteByte(',')
 			}
-			ks, _ := json.Marshal(k)
-			b.Write(ks)
+			writeString(b, k)
 			b.WriteByte(':')
 			v.obj[k].write(b)
 		}
@@ -217,8 +239,7 @@ func (v *jv) write(b *bytes.Buffer) {
 		}
 		b.WriteByte(']')
 	case 's':
-		s, _ := json.Marshal(v.s)
-		b.Write(s)
+		writeString(b, v.s)
 	case 'n':
 		b.WriteString(v.s)
 	case 'b':

@@ -33,12 +33,13 @@ var streamOps = map[string]bool{"DescribeStream": true, "GetRecords": true, "Get
 // Authorization header (or presigned query) MissingAuthenticationToken or
 // IncompleteSignature. The signature itself is not checked.
 //
-// The whole body is read before the DB is touched, and the DB is locked
-// only while the operation runs, so a slow client never holds up another.
+// The whole body is read, checked and decoded before the DB is touched,
+// and the DB is locked only while the operation runs, so a slow client
+// never holds up another and requests are parsed in parallel.
 func Handler(db *DB) http.Handler {
 	var mu sync.Mutex
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, err := io.ReadAll(io.LimitReader(r.Body, MaxRequestBytes+1))
+		body, err := readBody(r)
 		if err != nil {
 			w.WriteHeader(http.StatusBadRequest)
 			return
@@ -52,7 +53,7 @@ func Handler(db *DB) http.Handler {
 			return
 		}
 		h := w.Header()
-		h.Set("x-amzn-RequestId", requestID())
+		h["X-Amzn-Requestid"] = []string{requestID()} // h.Set's spelling, without working it out per request
 		if r.Header.Get("Origin") != "" {
 			h.Set("Access-Control-Allow-Origin", "*")
 			if r.Method == http.MethodOptions {
@@ -96,15 +97,44 @@ func Handler(db *DB) http.Handler {
 			writeJSON(w, ct, http.StatusBadRequest, ErrorJSON(apiErr(ErrSerialization, "")))
 			return
 		}
-		mu.Lock()
-		res, err := db.DoIn(signedRegion(r.Header.Get("Authorization")), op, body)
-		mu.Unlock()
-		if err != nil {
-			writeJSON(w, ct, http.StatusBadRequest, ErrorJSON(err))
-			return
+		d := db
+		if region := signedRegion(r.Header.Get("Authorization")); region != "" && region != db.opts.Region {
+			mu.Lock()
+			d, err = db.Region(region)
+			mu.Unlock()
+			if err != nil {
+				writeJSON(w, ct, http.StatusBadRequest, ErrorJSON(err))
+				return
+			}
 		}
-		writeJSON(w, ct, http.StatusOK, res)
+		// Checking and decoding the request touch no table: they run
+		// outside the lock, so requests in flight are parsed side by side.
+		run, err := d.prepare(op, body)
+		if err == nil {
+			var res []byte
+			mu.Lock()
+			res, err = run(d)
+			mu.Unlock()
+			if err == nil {
+				writeJSON(w, ct, http.StatusOK, res)
+				return
+			}
+		}
+		writeJSON(w, ct, http.StatusBadRequest, ErrorJSON(err))
 	})
+}
+
+// readBody reads a request body of up to MaxRequestBytes+1 bytes, in one
+// buffer of the announced length when there is one.
+func readBody(r *http.Request) ([]byte, error) {
+	if n := r.ContentLength; n >= 0 && n <= MaxRequestBytes {
+		body := make([]byte, n)
+		if _, err := io.ReadFull(r.Body, body); err != nil {
+			return nil, err
+		}
+		return body, nil
+	}
+	return io.ReadAll(io.LimitReader(r.Body, MaxRequestBytes+1))
 }
 
 func knownOp(op string) bool {
@@ -117,18 +147,20 @@ func knownOp(op string) bool {
 }
 
 func writeRaw(w http.ResponseWriter, status int, ct, body string) {
+	writeJSON(w, ct, status, []byte(body))
+}
+
+// writeJSON answers with body, its length and its CRC32 as DynamoDB sends
+// them.
+func writeJSON(w http.ResponseWriter, ct string, status int, body []byte) {
 	h := w.Header()
 	if ct != "" {
 		h.Set("Content-Type", ct)
 	}
-	h.Set("x-amz-crc32", strconv.FormatUint(uint64(crc32.ChecksumIEEE([]byte(body))), 10))
+	h["X-Amz-Crc32"] = []string{strconv.FormatUint(uint64(crc32.ChecksumIEEE(body)), 10)} // as h.Set spells it
 	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(status)
-	_, _ = io.WriteString(w, body)
-}
-
-func writeJSON(w http.ResponseWriter, ct string, status int, body []byte) {
-	writeRaw(w, status, ct, string(body))
+	_, _ = w.Write(body)
 }
 
 // requestID is a 52-character id of capitals and digits, like DynamoDB's.

@@ -55,6 +55,62 @@ const castMsg = "class sun.reflect.generics.reflectiveObjects.ParameterizedTypeI
 
 var subtypeRe = regexp.MustCompile(`^(.+?)<(.+)>$`)
 
+// The model's type names, patterns and attribute specs are few and fixed,
+// so what is worked out from them is kept: a request is checked without
+// compiling a regular expression or building a spec.
+var (
+	subtypes   sync.Map // type name -> [2]string{type, subtype}, or nil when it has none
+	patterns   sync.Map // model pattern -> *regexp.Regexp matching all of a value
+	attrSpecs  sync.Map // subtype -> the spec of an AttrStruct of that subtype
+	childSpecs sync.Map // *jv naming a type -> the spec of children of that type
+)
+
+// splitSubtype splits "Map<AttributeValue>" into "Map" and "AttributeValue".
+func splitSubtype(typ string) (string, string, bool) {
+	v, ok := subtypes.Load(typ)
+	if !ok {
+		var parts *[2]string
+		if m := subtypeRe.FindStringSubmatch(typ); m != nil {
+			parts = &[2]string{m[1], m[2]}
+		}
+		v, _ = subtypes.LoadOrStore(typ, parts)
+	}
+	if p := v.(*[2]string); p != nil {
+		return p[0], p[1], true
+	}
+	return typ, "", false
+}
+
+// modelPattern is the compiled form of a model "regex" constraint, which
+// must match the whole value.
+func modelPattern(p string) *regexp.Regexp {
+	if re, ok := patterns.Load(p); ok {
+		return re.(*regexp.Regexp)
+	}
+	re, _ := patterns.LoadOrStore(p, regexp.MustCompile("^(?:"+p+")$"))
+	return re.(*regexp.Regexp)
+}
+
+// childSpec wraps a model's children written as a bare type name, kept
+// per name node of the model.
+func childSpec(name *jv) *jv {
+	if v, ok := childSpecs.Load(name); ok {
+		return v.(*jv)
+	}
+	v, _ := childSpecs.LoadOrStore(name, &jv{kind: 'o', keys: []string{"type"}, obj: map[string]*jv{"type": name}})
+	return v.(*jv)
+}
+
+// attrStructSpec is the spec checkType follows for an AttrStruct<sub>.
+func attrStructSpec(sub string) *jv {
+	if v, ok := attrSpecs.Load(sub); ok {
+		return v.(*jv)
+	}
+	v, _ := attrSpecs.LoadOrStore(sub, &jv{kind: 'o', keys: []string{"type", "children"}, obj: map[string]*jv{
+		"type": {kind: 's', s: sub + "<AttributeValue>"}, "children": attrStruct}})
+	return v.(*jv)
+}
+
 // checkTypes checks each member of data that the model names and returns
 // the members converted (booleans from "true", integers floored) in the
 // model's order; members the model does not name are dropped when keep is
@@ -90,7 +146,7 @@ func specType(spec *jv) (typ string, children *jv) {
 	}
 	children = spec.get("children")
 	if children != nil && children.kind == 's' {
-		children = &jv{kind: 'o', keys: []string{"type"}, obj: map[string]*jv{"type": children}}
+		children = childSpec(children)
 	}
 	return spec.get("type").str(), children
 }
@@ -116,13 +172,9 @@ func checkType(val, spec *jv) (*jv, error) {
 		return nil, nil
 	}
 	typ, children := specType(spec)
-	sub := ""
-	if m := subtypeRe.FindStringSubmatch(typ); m != nil {
-		typ, sub = m[1], m[2]
-	}
+	typ, sub, _ := splitSubtype(typ)
 	if typ == "AttrStruct" {
-		return checkType(val, &jv{kind: 'o', keys: []string{"type", "children"}, obj: map[string]*jv{
-			"type": {kind: 's', s: sub + "<AttributeValue>"}, "children": attrStruct}})
+		return checkType(val, attrStructSpec(sub))
 	}
 	scalar := val.kind == 'b' || val.kind == 'n' || val.kind == 's'
 	switch typ {
@@ -267,7 +319,7 @@ func mapMemberOK(v, cons *jv) ([]string, bool) {
 			ok = ok && v.length() <= int(arg.num())
 			msgs = append(msgs, "Member must have length less than or equal to "+arg.display())
 		case "regex":
-			ok = ok && regexp.MustCompile("^(?:"+arg.s+")$").MatchString(v.display())
+			ok = ok && modelPattern(arg.s).MatchString(v.display())
 			msgs = append(msgs, "Member must satisfy regular expression pattern: "+arg.s)
 		}
 	}
@@ -386,7 +438,7 @@ func checkMember(name string, data, spec *jv, parent string, errs *[]string) {
 				fail("Member must have value less than or equal to " + arg.display())
 			}
 		case "regex":
-			if !regexp.MustCompile("^(?:" + arg.s + ")$").MatchString(data.display()) {
+			if !modelPattern(arg.s).MatchString(data.display()) {
 				fail("Member must satisfy regular expression pattern: " + arg.s)
 			}
 		case "lengthGreaterThanOrEqual":

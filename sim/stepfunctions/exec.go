@@ -1,7 +1,6 @@
 package stepfunctions
 
 import (
-	"container/heap"
 	"fmt"
 	"math/rand/v2"
 	"time"
@@ -93,37 +92,66 @@ type Execution struct {
 type agendaItem struct {
 	at  time.Time
 	seq uint64
+	f   *fiber // nil for the execution's own events
 	fn  func()
 }
 
+// agenda is a min-heap of events by time, then by the order they were
+// queued. It is typed rather than container/heap's so queueing and taking
+// an event do not box it.
 type agenda []agendaItem
 
 func (a agenda) Len() int { return len(a) }
-func (a agenda) Less(i, j int) bool {
+func (a agenda) less(i, j int) bool {
 	if a[i].at.Equal(a[j].at) {
 		return a[i].seq < a[j].seq
 	}
 	return a[i].at.Before(a[j].at)
 }
-func (a agenda) Swap(i, j int) { a[i], a[j] = a[j], a[i] }
-func (a *agenda) Push(x any)   { *a = append(*a, x.(agendaItem)) }
-func (a *agenda) Pop() any {
-	old := *a
-	it := old[len(old)-1]
-	*a = old[:len(old)-1]
-	return it
+
+func (a *agenda) push(it agendaItem) {
+	*a = append(*a, it)
+	h := *a
+	for i := len(h) - 1; i > 0; {
+		parent := (i - 1) / 2
+		if !h.less(i, parent) {
+			break
+		}
+		h[i], h[parent] = h[parent], h[i]
+		i = parent
+	}
+}
+
+func (a *agenda) pop() agendaItem {
+	h := *a
+	top := h[0]
+	last := len(h) - 1
+	h[0] = h[last]
+	h[last] = agendaItem{} // let the closure go
+	h = h[:last]
+	for i := 0; ; {
+		small, l, r := i, 2*i+1, 2*i+2
+		if l < len(h) && h.less(l, small) {
+			small = l
+		}
+		if r < len(h) && h.less(r, small) {
+			small = r
+		}
+		if small == i {
+			break
+		}
+		h[i], h[small] = h[small], h[i]
+		i = small
+	}
+	*a = h
+	return top
 }
 
 // at queues fn for virtual time t; it is skipped if the fiber has been
 // cancelled or the execution has ended by then.
 func (e *Execution) at(t time.Time, f *fiber, fn func()) {
 	e.seq++
-	heap.Push(&e.agenda, agendaItem{at: t, seq: e.seq, fn: func() {
-		if e.status != StatusRunning || (f != nil && f.dead) {
-			return
-		}
-		fn()
-	}})
+	e.agenda.push(agendaItem{at: t, seq: e.seq, f: f, fn: fn})
 }
 
 func (e *Execution) now(f *fiber, fn func()) { e.at(e.clk.Now(), f, fn) }
@@ -233,9 +261,11 @@ func (e *Execution) finish(st Status, out any, f *Failure, event string) {
 // waits for task tokens that no timer will resolve.
 func (e *Execution) Step() bool {
 	for e.status == StatusRunning && e.agenda.Len() > 0 {
-		it := heap.Pop(&e.agenda).(agendaItem)
+		it := e.agenda.pop()
 		e.clk.Set(it.at)
-		it.fn()
+		if e.status == StatusRunning && (it.f == nil || !it.f.dead) {
+			it.fn()
+		}
 		return true
 	}
 	return false

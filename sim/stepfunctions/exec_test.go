@@ -1,6 +1,8 @@
 package stepfunctions
 
 import (
+	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -359,5 +361,30 @@ func TestUnresolvedTasksEchoOrFailWhenStrict(t *testing.T) {
 	h := TaskHandlerFunc(func(r TaskRequest) TaskResponse { return TaskResponse{Output: r.Resource, Delay: time.Second} })
 	if res := Run(def, nil, nil, Options{Handler: h}); res.Output != "r" || res.DurationMs != 1000 {
 		t.Fatalf("handler: %v %d", res.Output, res.DurationMs)
+	}
+}
+
+// TestTaskResultSizeAtTheLimit: the payload limit counts the result's JSON
+// bytes exactly, escapes included, even where a quick estimate would be
+// over: a result of exactly MaxPayloadBytes passes, one byte more fails
+// and the cause quotes the exact size.
+func TestTaskResultSizeAtTheLimit(t *testing.T) {
+	def := `{"StartAt":"S","States":{"S":{"Type":"Task","Resource":"r","End":true}}}`
+	// {"a":"<<<…"}: each < is 6 bytes as JSON (\u003c); pad with x to the limit.
+	lt := 20000
+	pad := MaxPayloadBytes - len(`{"a":""}`) - 6*lt
+	for _, extra := range []int{0, 1} {
+		s := strings.Repeat(`<`, lt) + strings.Repeat("x", pad+extra)
+		result := `{"a":"` + s + `"}`
+		res := Run([]byte(def), nil, []byte(`{"S":[{"return":`+result+`}]}`), Options{})
+		if extra == 0 && res.Status != StatusSucceeded {
+			t.Fatalf("a result of exactly %d bytes: %s %s %s", MaxPayloadBytes, res.Status, res.Error, res.Cause)
+		}
+		if extra == 1 && (res.Error != ErrDataLimitExceeded || !strings.Contains(res.Cause, fmt.Sprintf("is %d bytes", MaxPayloadBytes+1))) {
+			t.Fatalf("one byte over: %s %s %q", res.Status, res.Error, res.Cause)
+		}
+	}
+	if n := jsonSize(map[string]any{"k": []any{"\u00e9<", json.Number("12"), true, nil, 1.5}}, 1); n != len(`{"k":["é\u003c",12,true,null,1.5]}`) {
+		t.Fatalf("jsonSize over the limit = %d, want the exact length", n)
 	}
 }

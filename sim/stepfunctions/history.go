@@ -38,7 +38,12 @@ func (e *Execution) record(ev Event) {
 	}
 	ev.ID = len(e.history) + 1
 	ev.Timestamp = e.clk.Now()
-	ev.ElapsedMs = e.clk.Now().Sub(e.startTime).Milliseconds()
+	ev.ElapsedMs = ev.Timestamp.Sub(e.startTime).Milliseconds()
+	if e.history == nil {
+		// About four events a state (entered, exited, a task's scheduled,
+		// started and succeeded) saves regrowing the history on the way.
+		e.history = make([]Event, 0, 4*len(e.m.States)+4)
+	}
 	e.history = append(e.history, ev)
 }
 
@@ -53,10 +58,56 @@ func compactJSON(v any) string {
 	return string(b)
 }
 
-func jsonSize(v any) int {
+// jsonSize is the length of v as JSON. Below limit it may answer with an
+// upper bound instead, worked out without encoding; from limit on it is the
+// exact length, so a message quoting it is right.
+func jsonSize(v any, limit int) int {
+	if n, ok := jsonSizeBound(v, 0, limit); ok && n <= limit {
+		return n
+	}
 	b, err := json.Marshal(v)
 	if err != nil {
 		return 0
 	}
 	return len(b)
+}
+
+// jsonSizeBound adds to n at least the length of v as JSON (a string counts
+// as if every byte needed a \u escape) and stops early once past limit. It
+// reports false for a value it does not know, which the caller encodes.
+func jsonSizeBound(v any, n, limit int) (int, bool) {
+	if n > limit {
+		return n, true
+	}
+	switch t := v.(type) {
+	case nil:
+		return n + 4, true
+	case bool:
+		return n + 5, true
+	case string:
+		return n + 2 + 6*len(t), true
+	case json.Number:
+		return n + len(t), true
+	case float64:
+		return n + 24, true // the longest float encoding/json writes
+	case map[string]any:
+		n += 2
+		for k, x := range t {
+			var ok bool
+			if n, ok = jsonSizeBound(x, n+4+6*len(k), limit); !ok {
+				return n, false
+			}
+		}
+		return n, true
+	case []any:
+		n += 2
+		for _, x := range t {
+			var ok bool
+			if n, ok = jsonSizeBound(x, n+1, limit); !ok {
+				return n, false
+			}
+		}
+		return n, true
+	}
+	return n, false
 }

@@ -155,7 +155,7 @@ func joinNote(a, b string) string {
 }
 
 func (e *Execution) finishComposite(r *run, results []any) {
-	if n := jsonSize(results); n > MaxPayloadBytes {
+	if n := jsonSize(results, MaxPayloadBytes); n > MaxPayloadBytes {
 		e.handleError(r, &Failure{Error: ErrDataLimitExceeded, Cause: fmt.Sprintf("the %s result is %d bytes; the limit is %d", r.st.Type, n, MaxPayloadBytes)})
 		return
 	}

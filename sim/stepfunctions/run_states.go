@@ -56,7 +56,7 @@ func (e *Execution) enter(f *fiber, name string, input any) {
 		e.finish(StatusFailed, nil, runtimeFailure("the simulator stopped the execution after %d state transitions (a loop that never waits?)", e.opts.MaxTransitions), "ExecutionFailed")
 		return
 	}
-	e.record(Event{Type: st.Type + "StateEntered", State: name, Input: input})
+	e.record(Event{Type: stateEvent(st.Type, entered), State: name, Input: input})
 	r := &run{f: f, st: st, raw: input, entered: e.clk.Now(), retries: make([]int, len(st.Retry))}
 	switch st.Type {
 	case "Pass":
@@ -173,7 +173,7 @@ func applyResultPath(p optPath, raw, result any) (any, *Failure) {
 // exit ends a state with its output and moves on.
 func (e *Execution) exit(r *run, out any) {
 	st := r.st
-	e.record(Event{Type: st.Type + "StateExited", State: st.Name, Output: out})
+	e.record(Event{Type: stateEvent(st.Type, exited), State: st.Name, Output: out})
 	if st.End || st.Type == "Succeed" {
 		r.f.onDone(out, nil)
 		return
@@ -309,4 +309,38 @@ func (e *Execution) failState(r *run) {
 		*x.dst = s
 	}
 	e.failFiber(r, fl)
+}
+
+// Which end of a state an event marks.
+const (
+	entered = iota
+	exited
+)
+
+// stateEvent is the event type for entering or leaving a state of type t,
+// <Type>StateEntered or <Type>StateExited, spelled out for the known types
+// rather than joined for every event.
+func stateEvent(t string, end int) string {
+	var names [2]string
+	switch t {
+	case "Pass":
+		names = [2]string{"PassStateEntered", "PassStateExited"}
+	case "Task":
+		names = [2]string{"TaskStateEntered", "TaskStateExited"}
+	case "Choice":
+		names = [2]string{"ChoiceStateEntered", "ChoiceStateExited"}
+	case "Wait":
+		names = [2]string{"WaitStateEntered", "WaitStateExited"}
+	case "Succeed":
+		names = [2]string{"SucceedStateEntered", "SucceedStateExited"}
+	case "Fail":
+		names = [2]string{"FailStateEntered", "FailStateExited"}
+	case "Parallel":
+		names = [2]string{"ParallelStateEntered", "ParallelStateExited"}
+	case "Map":
+		names = [2]string{"MapStateEntered", "MapStateExited"}
+	default:
+		return t + [2]string{"StateEntered", "StateExited"}[end]
+	}
+	return names[end]
 }

@@ -145,7 +145,7 @@ func (e *Execution) timedOut(r *run, fl *Failure) {
 }
 
 func (e *Execution) taskSucceeded(r *run, result any) {
-	if n := jsonSize(result); n > MaxPayloadBytes {
+	if n := jsonSize(result, MaxPayloadBytes); n > MaxPayloadBytes {
 		fl := &Failure{Error: ErrDataLimitExceeded, Cause: fmt.Sprintf("the task result is %d bytes; the limit is %d", n, MaxPayloadBytes)}
 		e.record(Event{Type: "TaskFailed", State: r.st.Name, Resource: r.st.Resource, Error: fl.Error, Cause: fl.Cause})
 		e.handleError(r, fl)
@@ -235,7 +235,7 @@ func (e *Execution) handleError(r *run, fl *Failure) {
 				e.failFiber(r, f)
 				return
 			}
-			e.record(Event{Type: st.Type + "StateExited", State: st.Name, Output: out, Error: fl.Error, Cause: fl.Cause,
+			e.record(Event{Type: stateEvent(st.Type, exited), State: st.Name, Output: out, Error: fl.Error, Cause: fl.Cause,
 				Detail: fmt.Sprintf("caught by Catch[%d], next: %s", i, c.Next)})
 			e.goTo(r.f, c.Next, out)
 			return

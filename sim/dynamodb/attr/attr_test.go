@@ -210,3 +210,23 @@ func BenchmarkUnmarshalItem(b *testing.B) {
 		}
 	}
 }
+
+// FuzzPlainScalar: the fast path for {"S":…} and {"N":…} decodes exactly
+// what the general path decodes, and refuses what it refuses.
+func FuzzPlainScalar(f *testing.F) {
+	for _, s := range []string{`{"S":"a"}`, `{"N":"12.50"}`, `{"N":"1e400"}`, `{"S":""}`, `{"N":"x"}`, `{"S":"a\\"b"}`, `{"B":"AA=="}`, `{"S":"a"} `, `{"S":"x\u0041y"}`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if _, _, ok := plainScalar([]byte(s)); !ok {
+			return
+		}
+		var fast, general Value
+		errFast := fast.UnmarshalJSON([]byte(s))
+		errGeneral := general.unmarshalGeneral([]byte(s))
+		if (errFast == nil) != (errGeneral == nil) || (errFast == nil && !Equal(fast, general)) ||
+			(errFast != nil && errFast.Error() != errGeneral.Error()) {
+			t.Fatalf("%s: fast %+v %v, general %+v %v", s, fast, errFast, general, errGeneral)
+		}
+	})
+}

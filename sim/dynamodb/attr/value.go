@@ -187,6 +187,51 @@ func (v Value) setLen() int {
 // UnmarshalJSON reads DynamoDB JSON and validates it the way DynamoDB does,
 // returning its ValidationException texts.
 func (v *Value) UnmarshalJSON(data []byte) error {
+	if t, s, ok := plainScalar(data); ok {
+		switch t {
+		case TS:
+			*v = Value{T: TS, S: s}
+			return nil
+		case TN:
+			n, err := ParseNumber(s)
+			if err != nil {
+				return err
+			}
+			*v = Value{T: TN, N: n}
+			return nil
+		}
+	}
+	return v.unmarshalGeneral(data)
+}
+
+// plainScalar reads the commonest values, {"S":"text"} and {"N":"12"} written
+// compactly with nothing to unescape, without going through encoding/json;
+// ok is false for anything else.
+func plainScalar(data []byte) (Type, string, bool) {
+	if len(data) < len(`{"S":""}`) || data[0] != '{' || data[1] != '"' || data[3] != '"' || data[4] != ':' || data[5] != '"' ||
+		data[len(data)-2] != '"' || data[len(data)-1] != '}' {
+		return "", "", false
+	}
+	var t Type
+	switch data[2] {
+	case 'S':
+		t = TS
+	case 'N':
+		t = TN
+	default:
+		return "", "", false
+	}
+	body := data[6 : len(data)-2]
+	for _, c := range body {
+		if c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+			return "", "", false
+		}
+	}
+	return t, string(body), true
+}
+
+// unmarshalGeneral is UnmarshalJSON for any value, through encoding/json.
+func (v *Value) unmarshalGeneral(data []byte) error {
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(data, &raw); err != nil || raw == nil {
 		return serialization("Start of structure or map found where not expected")
