@@ -139,17 +139,24 @@ func (r Review) Time() time.Time { return time.UnixMilli(r.ID).UTC() }
 
 // Collection is everything a package carries.
 type Collection struct {
-	// Created is the collection's creation time (col.crt): review and
-	// day-learning due dates count days from it.
+	// Created is the collection's creation time (col.crt), at the start
+	// of a study day: review and day-learning due dates count study days
+	// from it. Its zone is the learner's (Anki keeps the offset as
+	// creationOffset).
 	Created time.Time
-	Models  []Model
-	Decks   []Deck
-	Notes   []Note
-	Cards   []Card
-	Reviews []Review
-	// Media maps a file name in the zip ("0", "1" …) to the media file's
-	// real name; empty when there is none.
-	Media map[string]string
+	// Rollover is the hour (0..23) at which a study day starts.
+	Rollover int
+	Models   []Model
+	Decks    []Deck
+	Notes    []Note
+	Cards    []Card
+	Reviews  []Review
+	// DesiredRetention is the FSRS target written to the deck options
+	// (0 means Anki's default, 0.9).
+	DesiredRetention float64
+	// FSRSParams are the 21 FSRS-6 weights for the deck options; nil
+	// leaves Anki's defaults.
+	FSRSParams []float64
 }
 
 // GUID returns a note guid derived from a stable id: the same id always
@@ -173,16 +180,41 @@ func GUID(id string) string {
 	return string(b)
 }
 
-// StableID returns a positive id below 2^52 derived from key, for note,
-// card and deck ids that stay the same from one export to the next. It
-// stays below 2^53 so JavaScript readers hold it exactly.
+// Stable ids live in [idBase, idBase+idSpan): milliseconds of 2001–2017.
+// Anki's importer renumbers ids later than tomorrow (they are meant to be
+// creation times), so a stable id must lie in the past.
+const (
+	idBase = 1_000_000_000_000
+	idSpan = 500_000_000_000
+)
+
+// StableID returns an id derived from key, the same in every export, so
+// that re-importing a package finds the same decks and note types. It is a
+// millisecond time in the past, as Anki's own ids are, and below 2^53 so
+// JavaScript readers hold it exactly. Use IDs to avoid collisions.
 func StableID(key string) int64 {
 	sum := sha256.Sum256([]byte(key))
-	v := int64(binary.BigEndian.Uint64(sum[:8]) >> 12)
-	if v < 2 { // 1 is Anki's Default deck and config
-		v += 2
+	return idBase + int64(binary.BigEndian.Uint64(sum[:8])%idSpan)
+}
+
+// IDs hands out stable ids without collisions within one collection: a
+// key whose id is taken gets the next free one.
+type IDs struct{ used map[int64]bool }
+
+// ID returns the stable id of key, or the next free id after it.
+func (s *IDs) ID(key string) int64 {
+	if s.used == nil {
+		s.used = map[int64]bool{}
 	}
-	return v
+	id := StableID(key)
+	for s.used[id] {
+		id++
+		if id >= idBase+idSpan {
+			id = idBase
+		}
+	}
+	s.used[id] = true
+	return id
 }
 
 // Tag makes s usable as an Anki tag: whitespace becomes "_".
