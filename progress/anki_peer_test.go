@@ -130,7 +130,9 @@ func sortByID(v any) {
 	m := v.(map[string]any)
 	for _, k := range []string{"decks", "models", "cards", "notes"} {
 		l, _ := m[k].([]any)
-		sort.Slice(l, func(i, j int) bool { return l[i].(map[string]any)["id"].(float64) < l[j].(map[string]any)["id"].(float64) })
+		sort.Slice(l, func(i, j int) bool {
+			return l[i].(map[string]any)["id"].(float64) < l[j].(map[string]any)["id"].(float64)
+		})
 	}
 	l, _ := m["revlog"].([]any)
 	sort.Slice(l, func(i, j int) bool { return l[i].([]any)[0].(float64) < l[j].([]any)[0].(float64) })
