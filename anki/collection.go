@@ -40,6 +40,10 @@ CREATE TABLE revlog (
   type integer NOT NULL
 );
 CREATE TABLE graves (usn integer NOT NULL, oid integer NOT NULL, type integer NOT NULL);
+`
+
+// schema11Indexes are the collection's indexes, built once the rows are in.
+const schema11Indexes = `
 CREATE INDEX ix_notes_usn ON notes (usn);
 CREATE INDEX ix_cards_usn ON cards (usn);
 CREATE INDEX ix_revlog_usn ON revlog (usn);
@@ -86,6 +90,9 @@ func writeCollection(ctx context.Context, db *sql.DB, c *Collection) error {
 	}
 	if err := writeRevlog(ctx, tx, c); err != nil {
 		return err
+	}
+	if _, err := tx.ExecContext(ctx, schema11Indexes); err != nil {
+		return fmt.Errorf("indexing the collection: %w", err)
 	}
 	return tx.Commit()
 }
@@ -227,27 +234,61 @@ func writeNotes(ctx context.Context, tx *sql.Tx, c *Collection) error {
 	for _, m := range c.Models {
 		sortf[m.ID] = m.SortField
 	}
-	st, err := tx.PrepareContext(ctx, `INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')`)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	for _, n := range c.Notes {
+	return insertRows(ctx, tx, "notes", "(?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')", 8, len(c.Notes), func(i int, args []any) []any {
+		n := c.Notes[i]
 		tags := ""
 		if len(n.Tags) > 0 {
 			ts := append([]string(nil), n.Tags...)
 			sort.Strings(ts)
 			tags = " " + strings.Join(ts, " ") + " "
 		}
-		i := sortf[n.ModelID]
-		if i >= len(n.Fields) {
-			i = 0
+		f := sortf[n.ModelID]
+		if f >= len(n.Fields) {
+			f = 0
 		}
-		sfld := StripHTML(n.Fields[i])
-		if _, err := st.ExecContext(ctx, n.ID, n.GUID, n.ModelID, n.Mod, tags, strings.Join(n.Fields, FieldSep),
-			sfld, fieldChecksum(StripHTML(n.Fields[0]))); err != nil {
-			return fmt.Errorf("writing note %s: %w", n.GUID, err)
+		return append(args, n.ID, n.GUID, n.ModelID, n.Mod, tags, strings.Join(n.Fields, FieldSep),
+			StripHTML(n.Fields[f]), fieldChecksum(StripHTML(n.Fields[0])))
+	})
+}
+
+// insertBatch is how many rows one INSERT statement carries: fewer
+// statements, far less per-row overhead, and well under SQLite's limit of
+// 32766 parameters.
+const insertBatch = 100
+
+// insertRows inserts n rows into table, each row's values placeholders
+// given by tuple (with want "?"), filled by row.
+func insertRows(ctx context.Context, tx *sql.Tx, table, tuple string, want, n int, row func(i int, args []any) []any) error {
+	stmt := func(rows int) (*sql.Stmt, error) {
+		q := "INSERT INTO " + table + " VALUES " + strings.TrimSuffix(strings.Repeat(tuple+",", rows), ",")
+		return tx.PrepareContext(ctx, q)
+	}
+	var full *sql.Stmt
+	args := make([]any, 0, want*insertBatch)
+	for start := 0; start < n; start += insertBatch {
+		end := min(start+insertBatch, n)
+		args = args[:0]
+		for i := start; i < end; i++ {
+			args = row(i, args)
 		}
+		st := full
+		if end-start < insertBatch || full == nil {
+			var err error
+			if st, err = stmt(end - start); err != nil {
+				return err
+			}
+			if end-start == insertBatch {
+				full = st
+			} else {
+				defer st.Close()
+			}
+		}
+		if _, err := st.ExecContext(ctx, args...); err != nil {
+			return fmt.Errorf("writing %s rows %d-%d: %w", table, start, end-1, err)
+		}
+	}
+	if full != nil {
+		full.Close()
 	}
 	return nil
 }
@@ -260,18 +301,11 @@ func fieldChecksum(s string) int64 {
 }
 
 func writeCards(ctx context.Context, tx *sql.Tx, c *Collection) error {
-	st, err := tx.PrepareContext(ctx, `INSERT INTO cards VALUES (?, ?, ?, ?, ?, -1, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)`)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	for _, cd := range c.Cards {
-		if _, err := st.ExecContext(ctx, cd.ID, cd.NoteID, cd.DeckID, cd.Ord, cd.Mod, int(cd.Type), int(cd.Queue),
-			cd.Due, cd.Ivl, cd.Factor, cd.Reps, cd.Lapses, cd.Left, cardData(cd.Memory)); err != nil {
-			return fmt.Errorf("writing card %d: %w", cd.ID, err)
-		}
-	}
-	return nil
+	return insertRows(ctx, tx, "cards", "(?, ?, ?, ?, ?, -1, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)", 14, len(c.Cards), func(i int, args []any) []any {
+		cd := c.Cards[i]
+		return append(args, cd.ID, cd.NoteID, cd.DeckID, cd.Ord, cd.Mod, int(cd.Type), int(cd.Queue),
+			cd.Due, cd.Ivl, cd.Factor, cd.Reps, cd.Lapses, cd.Left, cardData(cd.Memory))
+	})
 }
 
 // cardData is the card's data column: the FSRS memory state rounded as
@@ -298,19 +332,13 @@ func cardData(m *Memory) string {
 }
 
 func writeRevlog(ctx context.Context, tx *sql.Tx, c *Collection) error {
-	st, err := tx.PrepareContext(ctx, `INSERT INTO revlog VALUES (?, ?, -1, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
 	for _, r := range c.Reviews {
 		if r.Ease < 1 || r.Ease > 4 {
 			return fmt.Errorf("review %d of card %d: ease %d is not 1..4", r.ID, r.CardID, r.Ease)
 		}
-		if _, err := st.ExecContext(ctx, r.ID, r.CardID, r.Ease, r.Ivl, r.LastIvl, r.Factor,
-			min(max(r.TimeMS, 0), 60000), int(r.Kind)); err != nil {
-			return fmt.Errorf("writing review %d: %w", r.ID, err)
-		}
 	}
-	return nil
+	return insertRows(ctx, tx, "revlog", "(?, ?, -1, ?, ?, ?, ?, ?, ?)", 8, len(c.Reviews), func(i int, args []any) []any {
+		r := c.Reviews[i]
+		return append(args, r.ID, r.CardID, r.Ease, r.Ivl, r.LastIvl, r.Factor, min(max(r.TimeMS, 0), 60000), int(r.Kind))
+	})
 }

@@ -103,7 +103,6 @@ func (p *Progress) ankiCollection(ctx context.Context, opt AnkiExportOptions) (*
 		return nil, AnkiExportSummary{}, err
 	}
 	items := map[string]SRSItem{}
-	var reviews []ReviewRecord
 	if p.HasStore() {
 		all, err := p.st.SRSItems(ctx)
 		if err != nil {
@@ -111,9 +110,6 @@ func (p *Progress) ankiCollection(ctx context.Context, opt AnkiExportOptions) (*
 		}
 		for _, it := range all {
 			items[it.Key()] = it
-		}
-		if reviews, err = p.st.ReviewsSince(ctx, time.Time{}); err != nil {
-			return nil, AnkiExportSummary{}, err
 		}
 	}
 	params, _, err := p.FSRSParameters(ctx)
@@ -125,25 +121,42 @@ func (p *Progress) ankiCollection(ctx context.Context, opt AnkiExportOptions) (*
 		now: now, day: sc.Day, retention: sc.Limits.DesiredRetention, lang: lang, lib: p.Library(),
 		noteIdx: map[string]int{}, deckIdx: map[string]int64{}, cardOf: map[string]int64{},
 		steps: len(srs.DefaultParams().LearningSteps), relearnSteps: len(srs.DefaultParams().RelearningSteps),
+		usedRev: map[int64]bool{}, lastIvl: map[string]int{},
 	}
-	first := now
-	for _, r := range reviews {
-		if r.ReviewedAt.Before(first) {
-			first = r.ReviewedAt
-		}
-	}
-	b.col.Created = sc.Day.DayStart(first)
-	b.col.Rollover = sc.Day.Hour
-	b.col.DesiredRetention = sc.Limits.DesiredRetention
-	b.col.FSRSParams = params
+	states := make([]SRSItem, 0, len(entries))
 	for _, e := range entries {
 		it, ok := items[e.Key()]
 		if !ok {
 			it = SRSItem{Kind: e.Kind, ItemID: e.ID, Card: srs.NewCard(now)}
 		}
-		b.add(e, it)
+		b.add(e)
+		states = append(states, it)
 	}
-	b.addReviews(reviews)
+	first := now
+	if p.HasStore() {
+		if n, err := p.st.ReviewCount(ctx); err == nil {
+			b.col.Reviews = make([]anki.Review, 0, n)
+		}
+		err := p.st.EachReview(ctx, func(r ReviewRecord) error {
+			if r.ReviewedAt.Before(first) {
+				first = r.ReviewedAt
+			}
+			b.addReview(r)
+			return nil
+		})
+		if err != nil {
+			return nil, AnkiExportSummary{}, err
+		}
+	}
+	// Review due dates count days from the collection's creation: the
+	// start of the study day of the first review.
+	b.col.Created = sc.Day.DayStart(first)
+	b.col.Rollover = sc.Day.Hour
+	b.col.DesiredRetention = sc.Limits.DesiredRetention
+	b.col.FSRSParams = params
+	for i := range b.col.Cards {
+		b.schedule(&b.col.Cards[i], states[i])
+	}
 	b.col.Models = []anki.Model{ankiBasic, ankiCloze}
 	if opt.Questions {
 		b.col.Models = append(b.col.Models, ankiQuestion)
@@ -202,6 +215,8 @@ type ankiBuilder struct {
 	deckIdx             map[string]int64 // topic → deck id
 	cardOf              map[string]int64 // item key → card id
 	steps, relearnSteps int
+	usedRev             map[int64]bool // revlog ids taken
+	lastIvl             map[string]int // item key → ivl of its last review
 }
 
 // deck returns the id of the Anki deck of an entry's topic, adding it.
@@ -223,8 +238,9 @@ func (b *ankiBuilder) deck(e *Entry) int64 {
 	return id
 }
 
-// add turns one schedulable item into a card, and its note when new.
-func (b *ankiBuilder) add(e *Entry, it SRSItem) {
+// add turns one schedulable item into a card (scheduled later), and its
+// note when new.
+func (b *ankiBuilder) add(e *Entry) {
 	noteKey, ord := e.Kind+":"+e.ID, 0
 	if e.ClozeN != "" {
 		base, _, _ := strings.Cut(e.ID, "::c")
@@ -242,7 +258,6 @@ func (b *ankiBuilder) add(e *Entry, it SRSItem) {
 	cid := b.ids.ID("card:" + e.Key())
 	b.cardOf[e.Key()] = cid
 	c := anki.Card{ID: cid, NoteID: n.ID, DeckID: b.deck(e), Ord: ord, Mod: n.Mod, Due: int64(len(b.col.Cards) + 1)}
-	b.schedule(&c, it)
 	b.col.Cards = append(b.col.Cards, c)
 }
 
@@ -363,40 +378,36 @@ func (b *ankiBuilder) schedule(c *anki.Card, it SRSItem) {
 	}
 }
 
-// addReviews turns the review log of exported items into revlog rows,
-// oldest first; ids are the answer times in ms, made unique.
-func (b *ankiBuilder) addReviews(reviews []ReviewRecord) {
-	used := map[int64]bool{}
-	lastIvl := map[string]int{}
-	for _, r := range reviews {
-		key := r.Kind + ":" + r.ItemID
-		cid, ok := b.cardOf[key]
-		if !ok || !r.Rating.Valid() {
-			continue
-		}
-		id := r.ReviewedAt.UnixMilli()
-		for used[id] {
-			id++
-		}
-		used[id] = true
-		ivl := max(r.ScheduledDays, 1)
-		if r.StateAfter != srs.Review {
-			// Learning steps: negative seconds until the step is due.
-			ivl = -max(int(r.Due.Sub(r.ReviewedAt)/time.Second), 1)
-		}
-		kind := anki.ReviewLearn
-		switch r.StateBefore {
-		case srs.Review:
-			kind = anki.ReviewReview
-		case srs.Relearning:
-			kind = anki.ReviewRelearn
-		}
-		b.col.Reviews = append(b.col.Reviews, anki.Review{
-			ID: id, CardID: cid, Ease: int(r.Rating), Ivl: ivl, LastIvl: lastIvl[key],
-			Factor: fsrsFactor(r.Difficulty), TimeMS: int(min(max(r.DurationMS, 0), 60000)), Kind: kind,
-		})
-		lastIvl[key] = ivl
+// addReview turns a review of an exported item into a revlog row; they
+// come oldest first. Ids are the answer times in ms, made unique.
+func (b *ankiBuilder) addReview(r ReviewRecord) {
+	key := r.Kind + ":" + r.ItemID
+	cid, ok := b.cardOf[key]
+	if !ok || !r.Rating.Valid() {
+		return
 	}
+	id := r.ReviewedAt.UnixMilli()
+	for b.usedRev[id] {
+		id++
+	}
+	b.usedRev[id] = true
+	ivl := max(r.ScheduledDays, 1)
+	if r.StateAfter != srs.Review {
+		// Learning steps: negative seconds until the step is due.
+		ivl = -max(int(r.Due.Sub(r.ReviewedAt)/time.Second), 1)
+	}
+	kind := anki.ReviewLearn
+	switch r.StateBefore {
+	case srs.Review:
+		kind = anki.ReviewReview
+	case srs.Relearning:
+		kind = anki.ReviewRelearn
+	}
+	b.col.Reviews = append(b.col.Reviews, anki.Review{
+		ID: id, CardID: cid, Ease: int(r.Rating), Ivl: ivl, LastIvl: b.lastIvl[key],
+		Factor: fsrsFactor(r.Difficulty), TimeMS: int(min(max(r.DurationMS, 0), 60000)), Kind: kind,
+	})
+	b.lastIvl[key] = ivl
 }
 
 // fsrsFactor is the revlog factor Anki writes under FSRS: the difficulty
