@@ -5,8 +5,10 @@ import (
 	"compress/flate"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -86,8 +88,11 @@ func buildCollection(ctx context.Context, path string, c *Collection) error {
 // replaces an older one.
 func WritePackageFile(ctx context.Context, path string, c *Collection) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("%s: the folder %s does not exist", path, filepath.Dir(path))
+	}
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: cannot write there: %w", path, errors.Unwrap(err))
 	}
 	defer os.Remove(tmp.Name())
 	if err := WritePackage(ctx, tmp, c); err != nil {

@@ -181,3 +181,11 @@ func TestGUIDAndIDsAreStable(t *testing.T) {
 		}
 	}
 }
+
+func TestWritePackageFileNamesAMissingFolder(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "no", "such", "x.apkg")
+	err := WritePackageFile(context.Background(), path, smallCollection())
+	if err == nil || !strings.Contains(err.Error(), "does not exist") || strings.Contains(err.Error(), ".tmp") {
+		t.Errorf("got %v, want a line naming the missing folder", err)
+	}
+}
