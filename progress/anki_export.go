@@ -22,7 +22,8 @@ type AnkiExportOptions struct {
 	Now       time.Time
 }
 
-// AnkiExportSummary counts what a package holds.
+// AnkiExportSummary counts what a package holds; Decks counts the decks
+// that hold cards (not their parent, AnkiDeckRoot).
 type AnkiExportSummary struct{ Decks, Notes, Cards, Reviews int }
 
 // AnkiDeckRoot is the parent deck of every exported deck.
@@ -161,7 +162,7 @@ func (p *Progress) ankiCollection(ctx context.Context, opt AnkiExportOptions) (*
 	if opt.Questions {
 		b.col.Models = append(b.col.Models, ankiQuestion)
 	}
-	sum := AnkiExportSummary{Decks: len(b.col.Decks), Notes: len(b.col.Notes), Cards: len(b.col.Cards), Reviews: len(b.col.Reviews)}
+	sum := AnkiExportSummary{Decks: len(b.deckIdx), Notes: len(b.col.Notes), Cards: len(b.col.Cards), Reviews: len(b.col.Reviews)}
 	return &b.col, sum, nil
 }
 
@@ -223,6 +224,11 @@ type ankiBuilder struct {
 func (b *ankiBuilder) deck(e *Entry) int64 {
 	if id, ok := b.deckIdx[e.Topic]; ok {
 		return id
+	}
+	if len(b.col.Decks) == 0 {
+		// The parent deck itself, as Anki writes it: importers that do
+		// not create missing parents still find it.
+		b.col.Decks = append(b.col.Decks, anki.Deck{ID: b.ids.ID("deck:" + AnkiDeckRoot), Name: AnkiDeckRoot})
 	}
 	title := e.Topic
 	if e.Deck == "" && b.lib != nil {
