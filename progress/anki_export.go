@@ -135,18 +135,26 @@ func (p *Progress) ankiCollection(ctx context.Context, opt AnkiExportOptions) (*
 	}
 	first := now
 	if p.HasStore() {
+		var reviews []ReviewRecord
 		if n, err := p.st.ReviewCount(ctx); err == nil {
-			b.col.Reviews = make([]anki.Review, 0, n)
+			reviews = make([]ReviewRecord, 0, n)
 		}
 		err := p.st.EachReview(ctx, func(r ReviewRecord) error {
+			if _, ok := b.cardOf[r.Kind+":"+r.ItemID]; ok {
+				reviews = append(reviews, r)
+			}
 			if r.ReviewedAt.Before(first) {
 				first = r.ReviewedAt
 			}
-			b.addReview(r)
 			return nil
 		})
 		if err != nil {
 			return nil, AnkiExportSummary{}, err
+		}
+		slices.SortStableFunc(reviews, func(a, b ReviewRecord) int { return a.ReviewedAt.Compare(b.ReviewedAt) })
+		b.col.Reviews = make([]anki.Review, 0, len(reviews))
+		for _, r := range reviews {
+			b.addReview(r)
 		}
 	}
 	// Review due dates count days from the collection's creation: the
