@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"html"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -72,6 +73,18 @@ func (p *Progress) ExportAnki(ctx context.Context, path string, opt AnkiExportOp
 		return AnkiExportSummary{}, err
 	}
 	if err := anki.WritePackageFile(orBackground(ctx), path, col); err != nil {
+		return AnkiExportSummary{}, err
+	}
+	return sum, nil
+}
+
+// WriteAnki writes the same package as ExportAnki to w (a pipe, say).
+func (p *Progress) WriteAnki(ctx context.Context, w io.Writer, opt AnkiExportOptions) (AnkiExportSummary, error) {
+	col, sum, err := p.ankiCollection(orBackground(ctx), opt)
+	if err != nil {
+		return AnkiExportSummary{}, err
+	}
+	if err := anki.WritePackage(orBackground(ctx), w, col); err != nil {
 		return AnkiExportSummary{}, err
 	}
 	return sum, nil

@@ -9,8 +9,8 @@
 // with a rating, from the last run of learning rows on; delta_t is the
 // difference of whole days before the next day start (rollover hour).
 //
-// Run by hand (node 20), after read.mjs's steps:
-//   npm install --no-save --no-package-lock @open-spaced-repetition/binding@0.5.0
+// Run by hand (node 20), after read.mjs's steps (its npm install brings
+// both packages of package.json):
 //   node fsrs.mjs small.apkg > fsrs-vectors.json
 import { readFile } from 'node:fs/promises';
 import { readAnkiPackage } from 'anki-reader';
