@@ -176,6 +176,7 @@ func (p *Progress) ankiCollection(ctx context.Context, opt AnkiExportOptions) (*
 	b.col.Rollover = sc.Day.Hour
 	b.col.DesiredRetention = sc.Limits.DesiredRetention
 	b.col.FSRSParams = params
+	b.col.NewPerDay, b.col.ReviewsPerDay = sc.Limits.NewPerDay, sc.Limits.ReviewsPerDay
 	for i := range b.col.Cards {
 		b.schedule(&b.col.Cards[i], states[i])
 	}
