@@ -3,6 +3,8 @@ package progress
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/srs"
@@ -78,7 +80,16 @@ func (p *Progress) LoadSet(ctx context.Context, lang content.Lang) (*Set, error)
 		return nil, err
 	}
 	for _, c := range imported {
-		set.add(&Entry{Kind: store.KindCard, ID: c.Deck + "/" + c.CardID, Deck: c.Deck, Topic: c.Deck, Front: c.Front, Back: c.Back})
+		e := &Entry{Kind: store.KindCard, ID: c.Deck + "/" + c.CardID, Deck: c.Deck, Topic: c.Deck, Front: c.Front, Back: c.Back}
+		if base, n, ok := strings.Cut(c.CardID, "::c"); ok {
+			// An imported cloze card: the front holds the cloze text, the
+			// back what Anki shows with the answer ("Back Extra").
+			cc := &content.Card{ID: c.Deck + "/" + base, Topic: c.Deck, Tags: c.Tags, Cloze: c.Front, Back: c.Back}
+			if slices.Contains(cc.ClozeNumbers(), n) {
+				e.Card, e.ClozeN = cc, n
+			}
+		}
+		set.add(e)
 	}
 	refs := make([]store.SRSRef, 0, len(set.Entries))
 	for i, e := range set.Entries {
