@@ -80,7 +80,11 @@ func (p *Progress) ImportAnki(ctx context.Context, path string, opt AnkiImportOp
 	plan.batch.Now = opt.Now
 	sum := AnkiImportSummary{Notes: len(pkg.Notes)}
 	written, err := copyMedia(pkg, plan.media, opt.DeckDir)
-	sum.Media = len(written)
+	for _, w := range written {
+		if filepath.Dir(w) == opt.DeckDir {
+			sum.Media++
+		}
+	}
 	if err != nil {
 		removeAll(written)
 		return AnkiImportSummary{}, err
@@ -227,13 +231,21 @@ func DeckIDFromName(name string) string {
 }
 
 // copyMedia copies the named media into dir (created if needed) and
-// returns the files it wrote.
+// returns what it created: the files it wrote, then the folders, deepest
+// first, so that removeAll undoes it.
 func copyMedia(pkg *anki.Package, names []string, dir string) ([]string, error) {
 	if len(names) == 0 {
 		return nil, nil
 	}
+	var made []string
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(d); err == nil || d == filepath.Dir(d) {
+			break
+		}
+		made = append(made, d)
+	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("deck folder: %w", err)
+		return made, fmt.Errorf("deck folder: %w", err)
 	}
 	var written []string
 	for _, n := range names {
@@ -243,15 +255,16 @@ func copyMedia(pkg *anki.Package, names []string, dir string) ([]string, error) 
 		}
 		w, err := pkg.CopyMedia(m, dir)
 		if err != nil {
-			return written, err
+			return append(written, made...), err
 		}
 		if w {
 			written = append(written, filepath.Join(dir, n))
 		}
 	}
-	return written, nil
+	return append(written, made...), nil
 }
 
+// removeAll removes files, then empty folders, in the order given.
 func removeAll(paths []string) {
 	for _, p := range paths {
 		os.Remove(p)
