@@ -68,6 +68,9 @@ func (p *Progress) ImportAnki(ctx context.Context, path string, opt AnkiImportOp
 	if opt.DeckDir == "" {
 		opt.DeckDir = filepath.Join(filepath.Dir(p.Path()), "decks", DeckIDFromName(path))
 	}
+	if abs, err := filepath.Abs(opt.DeckDir); err == nil {
+		opt.DeckDir = abs
+	}
 	folders := map[string]bool{}
 	decks, err := p.st.Decks(ctx)
 	if err != nil {
