@@ -63,6 +63,12 @@ func (s *Store) Import(ctx context.Context, b ImportBatch, replay Replayer, prog
 		now = s.now()
 	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
+		// A large import touches many pages; a bigger page cache for this
+		// transaction keeps SQLite from spilling them to the WAL early.
+		if _, err := tx.ExecContext(ctx, `PRAGMA cache_size = -65536`); err != nil {
+			return err
+		}
+		defer tx.ExecContext(context.WithoutCancel(ctx), `PRAGMA cache_size = -2000`)
 		for _, d := range b.Decks {
 			created, err := importDeckTx(ctx, tx, d, s.stamp())
 			if err != nil {

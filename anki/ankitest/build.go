@@ -419,3 +419,41 @@ func Sample(version int) *Package {
 		Media: []Media{{Name: "timeout.png", Data: []byte("\x89PNG not really")}},
 	}
 }
+
+// Large is a version-3 package of n Basic cards, each with reviews
+// answers spread over the year before Day0 (ratings mostly Good, some
+// Again, Hard and Easy), for benchmarks.
+func Large(n, reviews int) *Package {
+	p := &Package{Version: 3, Crt: 1759276800, Notetypes: []Notetype{Basic}, Decks: map[int64]string{1: "Default", 2: "Big::Deck"}}
+	p.Notes = make([]Note, 0, n)
+	p.Cards = make([]Card, 0, n)
+	p.Revlog = make([]Rev, 0, n*reviews)
+	const day = int64(86400000)
+	for i := 0; i < n; i++ {
+		id := int64(i + 1)
+		p.Notes = append(p.Notes, Note{ID: id, Mid: Basic.ID, GUID: fmt.Sprintf("g%07d", i), Tags: " big ",
+			Fields: []string{fmt.Sprintf("Question <b>%d</b> about Lambda?", i), fmt.Sprintf("Answer %d<br>with a second line", i)}})
+		p.Cards = append(p.Cards, Card{ID: 1_000_000 + id, Nid: id, Did: 2, Type: 2, Queue: 2})
+		t := Day0 - 365*day + int64(i)*1000
+		gap := int64(1)
+		for r := 0; r < reviews; r++ {
+			ease := 3
+			switch (i + r) % 11 {
+			case 3:
+				ease = 1
+			case 5:
+				ease = 2
+			case 7:
+				ease = 4
+			}
+			p.Revlog = append(p.Revlog, Rev{ID: t, Cid: 1_000_000 + id, Ease: ease, Ivl: int(gap), Type: min(r, 1), Time: 4000})
+			t += gap * day
+			if ease > 1 {
+				gap = min(gap*2, 30)
+			} else {
+				gap = 1
+			}
+		}
+	}
+	return p
+}
