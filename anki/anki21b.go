@@ -124,7 +124,7 @@ func eachField(b []byte, fn func(num protowire.Number, typ protowire.Type, v uin
 
 // notetypeKind reads Notetype.Config { Kind kind = 1; ... }.
 func notetypeKind(config []byte) (int, error) {
-	kind := KindNormal
+	kind := int(Standard)
 	err := eachField(config, func(num protowire.Number, typ protowire.Type, v uint64, _ []byte) error {
 		if num == 1 && typ == protowire.VarintType {
 			kind = int(v)

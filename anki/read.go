@@ -1,10 +1,9 @@
-// Package anki reads and writes Anki packages (.apkg, .colpkg): a zip
-// around Anki's SQLite collection, its media files and a map of their
-// names. The reader takes the three generations Anki writes
-// (collection.anki2, collection.anki21 and the zstd-compressed
-// collection.anki21b of schema 18); docs/anki-packages.md describes the
-// layout it supports.
 package anki
+
+// The reader takes the three generations of package Anki writes
+// (collection.anki2, collection.anki21 and the zstd-compressed
+// collection.anki21b of schema 18) into a Collection, the same types the
+// writer takes; docs/anki-packages.md describes the layout it supports.
 
 import (
 	"archive/zip"
@@ -14,7 +13,6 @@ import (
 	"io"
 	"os"
 	"strings"
-	"time"
 )
 
 // Package versions, as Anki's PackageMetadata numbers them.
@@ -49,92 +47,19 @@ func (l Limits) orDefault() Limits {
 	return l
 }
 
-// Package is an opened package: its collection read into memory (notes,
-// cards, review log, note types, decks) and the media it carries, which
-// CopyMedia extracts on demand. Close it when done.
+// Package is an opened package: its collection read into memory (note
+// types, decks, notes, cards and the review log) and the media it
+// carries, which CopyMedia extracts on demand. Close it when done.
 type Package struct {
-	Version   int       // VersionLegacy1, VersionLegacy2 or VersionLatest
-	Schema    int       // the collection's schema version (col.ver)
-	Created   time.Time // the collection's creation (col.crt): day 0 of card due days
-	Decks     map[int64]*Deck
-	Notetypes map[int64]*Notetype
-	Notes     []Note
-	Cards     []Card
-	Revlog    []Review
-	Media     []Media
+	Version int // VersionLegacy1, VersionLegacy2 or VersionLatest
+	Schema  int // the collection's schema version (col.ver)
+	Collection
+	Media []Media
 
 	zr     *zip.Reader
 	closer io.Closer
 	lim    Limits
 }
-
-// Deck is an Anki deck; Name uses "::" between levels.
-type Deck struct {
-	ID   int64
-	Name string
-}
-
-// Notetype kinds.
-const (
-	KindNormal = 0
-	KindCloze  = 1
-)
-
-// Notetype is a note type: its fields in order and its card templates.
-type Notetype struct {
-	ID        int64
-	Name      string
-	Kind      int // KindNormal or KindCloze
-	Fields    []string
-	Templates []Template
-}
-
-// Template is one card template: the HTML of the question and answer
-// sides, with {{Field}} references.
-type Template struct {
-	Name  string
-	Front string // qfmt
-	Back  string // afmt
-}
-
-// Note is a note: its fields (as HTML) and tags.
-type Note struct {
-	ID         int64
-	GUID       string
-	NotetypeID int64
-	Tags       []string
-	Fields     []string
-}
-
-// Card is a card of a note (one per template, or per cloze number).
-type Card struct {
-	ID     int64
-	NoteID int64
-	DeckID int64
-	Ord    int
-	Type   int // 0 new, 1 learning, 2 review, 3 relearning
-	Queue  int // -1 suspended, -2/-3 buried, else the type's queue
-	Due    int64
-	Ivl    int
-	Factor int
-	Reps   int
-	Lapses int
-}
-
-// Review is one row of the review log.
-type Review struct {
-	ID      int64 // milliseconds since the epoch: when it was answered
-	CardID  int64
-	Ease    int // 1 Again .. 4 Easy; 0 for a manual reschedule
-	Ivl     int
-	LastIvl int
-	Factor  int
-	TimeMS  int // how long the answer took
-	Type    int // 0 learn, 1 review, 2 relearn, 3 filtered, 4 manual, 5 rescheduled
-}
-
-// Time is when the review was answered.
-func (r Review) Time() time.Time { return time.UnixMilli(r.ID).UTC() }
 
 // Media is one file the package carries, under the name notes use.
 type Media struct {

@@ -36,13 +36,21 @@ func (p *Package) ImportCards() []ImportCard {
 	for i := range p.Notes {
 		notes[p.Notes[i].ID] = &p.Notes[i]
 	}
+	models := make(map[int64]*Model, len(p.Models))
+	for i := range p.Models {
+		models[p.Models[i].ID] = &p.Models[i]
+	}
+	decks := make(map[int64]string, len(p.Decks))
+	for _, d := range p.Decks {
+		decks[d.ID] = d.Name
+	}
 	revs := map[int64][]Review{}
-	for i := 0; i < len(p.Revlog); {
+	for i := 0; i < len(p.Reviews); {
 		j := i
-		for j < len(p.Revlog) && p.Revlog[j].CardID == p.Revlog[i].CardID {
+		for j < len(p.Reviews) && p.Reviews[j].CardID == p.Reviews[i].CardID {
 			j++
 		}
-		revs[p.Revlog[i].CardID] = p.Revlog[i:j:j]
+		revs[p.Reviews[i].CardID] = p.Reviews[i:j:j]
 		i = j
 	}
 	media := map[string]bool{}
@@ -52,11 +60,11 @@ func (p *Package) ImportCards() []ImportCard {
 	out := make([]ImportCard, 0, len(p.Cards))
 	for _, c := range p.Cards {
 		n := notes[c.NoteID]
-		nt := p.Notetypes[n.NotetypeID]
-		ic := ImportCard{AnkiID: c.ID, GUID: n.GUID, Ord: c.Ord, Tags: n.Tags, Suspended: c.Queue == -1,
+		nt := models[n.ModelID]
+		ic := ImportCard{AnkiID: c.ID, GUID: n.GUID, Ord: c.Ord, Tags: n.Tags, Suspended: c.Queue == QueueSuspended,
 			Reviews: ReplayReviews(revs[c.ID])}
-		if d := p.Decks[c.DeckID]; d != nil {
-			ic.Deck = d.Name
+		if name, ok := decks[c.DeckID]; ok {
+			ic.Deck = name
 		} else {
 			ic.Deck = "Default"
 		}
@@ -84,7 +92,7 @@ func (p *Package) ImportCards() []ImportCard {
 			}
 			return strings.Join(parts, "\n\n")
 		}
-		ic.Cloze = nt.Kind == KindCloze
+		ic.Cloze = nt.Kind == Cloze
 		ic.Front, ic.Back = join(front), join(back)
 		if ic.Front == "" {
 			ic.Front = "(empty)"
@@ -105,7 +113,7 @@ func (p *Package) ImportCards() []ImportCard {
 // its back, from its template; the id field is never shown. A note type
 // whose templates name no fields shows its first field on the front and
 // the second on the back.
-func sides(nt *Notetype, ord int) (front, back []string, idField string) {
+func sides(nt *Model, ord int) (front, back []string, idField string) {
 	var fields []string
 	for _, f := range nt.Fields {
 		if idField == "" && isIDField(f) {
@@ -115,7 +123,7 @@ func sides(nt *Notetype, ord int) (front, back []string, idField string) {
 		fields = append(fields, f)
 	}
 	ti := ord
-	if nt.Kind == KindCloze {
+	if nt.Kind == Cloze {
 		ti = 0 // every cloze card comes from the one template
 	}
 	if ti < len(nt.Templates) {
@@ -149,15 +157,9 @@ func isIDField(name string) bool {
 	return false
 }
 
-// Revlog types.
-const (
-	RevlogLearn       = 0
-	RevlogReview      = 1
-	RevlogRelearn     = 2
-	RevlogFiltered    = 3
-	RevlogManual      = 4
-	RevlogRescheduled = 5
-)
+// reviewRescheduled is revlog type 5: a due date set by hand or by
+// "reschedule cards on change".
+const reviewRescheduled ReviewKind = 5
 
 // ReplayReviews keeps the reviews a scheduler should replay, oldest first:
 // answers rated 1-4. Manual and rescheduling entries (types 4 and 5, or
@@ -168,13 +170,13 @@ const (
 func ReplayReviews(rs []Review) []Review {
 	start := 0
 	for i, r := range rs {
-		if r.Type == RevlogManual && r.Ivl == 0 && r.Ease == 0 {
+		if r.Kind == ReviewManual && r.Ivl == 0 && r.Ease == 0 {
 			start = i + 1
 		}
 	}
 	var out []Review
 	for _, r := range rs[start:] {
-		if r.Ease < 1 || r.Ease > 4 || r.Type >= RevlogManual || (r.Type == RevlogFiltered && r.Ivl == 0) {
+		if r.Ease < 1 || r.Ease > 4 || r.Kind == ReviewManual || r.Kind == reviewRescheduled || (r.Kind == ReviewFiltered && r.Ivl == 0) {
 			continue
 		}
 		out = append(out, r)

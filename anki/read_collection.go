@@ -139,7 +139,11 @@ func (p *Package) readTables(db *sql.DB) error {
 	if err != nil {
 		return err
 	}
-	if err := p.readNotes(db); err != nil {
+	known := map[int64]bool{}
+	for _, m := range p.Models {
+		known[m.ID] = true
+	}
+	if err := p.readNotes(db, known); err != nil {
 		return err
 	}
 	if err := p.readCards(db); err != nil {
@@ -170,15 +174,20 @@ func (p *Package) readLegacyJSON(models, decks string) error {
 	if err := json.Unmarshal([]byte(models), &ms); err != nil {
 		return refuse("the collection's note types (col.models) are not valid JSON: %v", err)
 	}
-	p.Notetypes = map[int64]*Notetype{}
-	for key, m := range ms {
+	keys := make([]string, 0, len(ms))
+	for k := range ms {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, key := range keys {
+		m := ms[key]
 		id, err := m.ID.Int64()
 		if err != nil {
 			if _, serr := fmt.Sscan(key, &id); serr != nil {
 				return refuse("note type %q has no numeric id", m.Name)
 			}
 		}
-		nt := &Notetype{ID: id, Name: m.Name, Kind: m.Type}
+		nt := Model{ID: id, Name: m.Name, Kind: ModelKind(m.Type)}
 		sort.SliceStable(m.Flds, func(i, j int) bool { return m.Flds[i].Ord < m.Flds[j].Ord })
 		for _, f := range m.Flds {
 			nt.Fields = append(nt.Fields, f.Name)
@@ -187,7 +196,7 @@ func (p *Package) readLegacyJSON(models, decks string) error {
 		for _, t := range m.Tmpls {
 			nt.Templates = append(nt.Templates, Template{Name: t.Name, Front: t.Qfmt, Back: t.Afmt})
 		}
-		p.Notetypes[id] = nt
+		p.Models = append(p.Models, nt)
 	}
 	var ds map[string]struct {
 		ID   json.Number `json:"id"`
@@ -196,37 +205,45 @@ func (p *Package) readLegacyJSON(models, decks string) error {
 	if err := json.Unmarshal([]byte(decks), &ds); err != nil {
 		return refuse("the collection's decks (col.decks) are not valid JSON: %v", err)
 	}
-	p.Decks = map[int64]*Deck{}
-	for key, d := range ds {
+	keys = keys[:0]
+	for k := range ds {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, key := range keys {
+		d := ds[key]
 		id, err := d.ID.Int64()
 		if err != nil {
 			if _, serr := fmt.Sscan(key, &id); serr != nil {
 				return refuse("deck %q has no numeric id", d.Name)
 			}
 		}
-		p.Decks[id] = &Deck{ID: id, Name: d.Name}
+		p.Decks = append(p.Decks, Deck{ID: id, Name: d.Name})
 	}
 	return nil
 }
 
 func (p *Package) readNotetypes18(db *sql.DB) error {
-	p.Notetypes = map[int64]*Notetype{}
-	rows, err := db.Query(`SELECT id, name, config FROM notetypes`)
+	byID := map[int64]int{}
+	rows, err := db.Query(`SELECT id, name, config FROM notetypes ORDER BY id`)
 	if err != nil {
 		return err
 	}
 	for rows.Next() {
-		nt := &Notetype{}
+		var nt Model
 		var cfg []byte
 		if err := rows.Scan(&nt.ID, &nt.Name, &cfg); err != nil {
 			rows.Close()
 			return err
 		}
-		if nt.Kind, err = notetypeKind(cfg); err != nil {
+		kind, err := notetypeKind(cfg)
+		if err != nil {
 			rows.Close()
 			return refuse("note type %q: its config is not valid: %v", nt.Name, err)
 		}
-		p.Notetypes[nt.ID] = nt
+		nt.Kind = ModelKind(kind)
+		byID[nt.ID] = len(p.Models)
+		p.Models = append(p.Models, nt)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -243,8 +260,8 @@ func (p *Package) readNotetypes18(db *sql.DB) error {
 			frows.Close()
 			return err
 		}
-		if nt := p.Notetypes[id]; nt != nil {
-			nt.Fields = append(nt.Fields, name)
+		if i, ok := byID[id]; ok {
+			p.Models[i].Fields = append(p.Models[i].Fields, name)
 		}
 	}
 	frows.Close()
@@ -266,33 +283,32 @@ func (p *Package) readNotetypes18(db *sql.DB) error {
 		if t.Front, t.Back, err = templateFormats(cfg); err != nil {
 			return refuse("template %q: its config is not valid: %v", t.Name, err)
 		}
-		if nt := p.Notetypes[id]; nt != nil {
-			nt.Templates = append(nt.Templates, t)
+		if i, ok := byID[id]; ok {
+			p.Models[i].Templates = append(p.Models[i].Templates, t)
 		}
 	}
 	return trows.Err()
 }
 
 func (p *Package) readDecks18(db *sql.DB) error {
-	p.Decks = map[int64]*Deck{}
-	rows, err := db.Query(`SELECT id, name FROM decks`)
+	rows, err := db.Query(`SELECT id, name FROM decks ORDER BY id`)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		d := &Deck{}
+		var d Deck
 		if err := rows.Scan(&d.ID, &d.Name); err != nil {
 			return err
 		}
 		// Schema 15 and later keep "::" as the unit separator.
 		d.Name = strings.ReplaceAll(d.Name, "\x1f", "::")
-		p.Decks[d.ID] = d
+		p.Decks = append(p.Decks, d)
 	}
 	return rows.Err()
 }
 
-func (p *Package) readNotes(db *sql.DB) error {
+func (p *Package) readNotes(db *sql.DB, models map[int64]bool) error {
 	rows, err := db.Query(`SELECT id, guid, mid, tags, flds FROM notes ORDER BY id`)
 	if err != nil {
 		return err
@@ -301,11 +317,11 @@ func (p *Package) readNotes(db *sql.DB) error {
 	for rows.Next() {
 		var n Note
 		var tags, flds string
-		if err := rows.Scan(&n.ID, &n.GUID, &n.NotetypeID, &tags, &flds); err != nil {
+		if err := rows.Scan(&n.ID, &n.GUID, &n.ModelID, &tags, &flds); err != nil {
 			return err
 		}
-		if p.Notetypes[n.NotetypeID] == nil {
-			return refuse("note %d uses note type %d, which the collection does not have", n.ID, n.NotetypeID)
+		if !models[n.ModelID] {
+			return refuse("note %d uses note type %d, which the collection does not have", n.ID, n.ModelID)
 		}
 		n.Tags = strings.Fields(tags)
 		n.Fields = strings.Split(flds, "\x1f")
@@ -347,7 +363,7 @@ func (p *Package) readRevlog(db *sql.DB) error {
 	if err := db.QueryRow(`SELECT count(*) FROM revlog`).Scan(&n); err != nil {
 		return err
 	}
-	p.Revlog = make([]Review, 0, n)
+	p.Reviews = make([]Review, 0, n)
 	rows, err := db.Query(`SELECT id, cid, ease, ivl, lastIvl, factor, time, type FROM revlog ORDER BY cid, id`)
 	if err != nil {
 		return err
@@ -355,10 +371,10 @@ func (p *Package) readRevlog(db *sql.DB) error {
 	defer rows.Close()
 	for rows.Next() {
 		var r Review
-		if err := rows.Scan(&r.ID, &r.CardID, &r.Ease, &r.Ivl, &r.LastIvl, &r.Factor, &r.TimeMS, &r.Type); err != nil {
+		if err := rows.Scan(&r.ID, &r.CardID, &r.Ease, &r.Ivl, &r.LastIvl, &r.Factor, &r.TimeMS, &r.Kind); err != nil {
 			return err
 		}
-		p.Revlog = append(p.Revlog, r)
+		p.Reviews = append(p.Reviews, r)
 	}
 	return rows.Err()
 }

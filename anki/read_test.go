@@ -56,8 +56,8 @@ func TestReadPeerHistory(t *testing.T) {
 	if len(cards) != 2 {
 		t.Fatalf("%d cards", len(cards))
 	}
-	if len(p.Revlog) != 9 {
-		t.Errorf("%d revlog rows, want 9", len(p.Revlog))
+	if len(p.Reviews) != 9 {
+		t.Errorf("%d revlog rows, want 9", len(p.Reviews))
 	}
 	var eases []string
 	for _, r := range cards[0].Reviews {

@@ -24,6 +24,7 @@ type Entry struct {
 	Lab      *content.Lab
 	Front    string // imported cards
 	Back     string
+	Tags     []string // imported cards' tags
 }
 
 // Key is "kind:id", as SRSItem.Key.
@@ -49,6 +50,26 @@ func (s *Set) ByKey(key string) *Entry { return s.byKey[key] }
 // disk; a deck that fails to load is skipped with a warning.
 func (p *Progress) LoadSet(ctx context.Context, lang content.Lang) (*Set, error) {
 	ctx = orBackground(ctx)
+	set, err := p.gatherSet(ctx, lang)
+	if err != nil || !p.HasStore() {
+		return set, err
+	}
+	refs := make([]store.SRSRef, 0, len(set.Entries))
+	for i, e := range set.Entries {
+		// A lab joins the schedule when it is first attempted (CommitLab),
+		// not as a new item of the day.
+		if e.Kind != store.KindLab {
+			refs = append(refs, store.SRSRef{Kind: e.Kind, ItemID: e.ID, Deck: e.Deck, Ord: i})
+		}
+	}
+	if _, err := p.st.RegisterSRSItems(ctx, refs); err != nil {
+		return nil, err
+	}
+	return set, nil
+}
+
+// gatherSet is LoadSet without registering anything: what an export reads.
+func (p *Progress) gatherSet(ctx context.Context, lang content.Lang) (*Set, error) {
 	set := &Set{Lang: lang, byKey: map[string]*Entry{}}
 	if lib := p.Library(); lib != nil {
 		set.addLibrary(lib, lang, "", "")
@@ -80,7 +101,7 @@ func (p *Progress) LoadSet(ctx context.Context, lang content.Lang) (*Set, error)
 		return nil, err
 	}
 	for _, c := range imported {
-		e := &Entry{Kind: store.KindCard, ID: c.Deck + "/" + c.CardID, Deck: c.Deck, Topic: c.Deck, Front: c.Front, Back: c.Back}
+		e := &Entry{Kind: store.KindCard, ID: c.Deck + "/" + c.CardID, Deck: c.Deck, Topic: c.Deck, Front: c.Front, Back: c.Back, Tags: c.Tags}
 		if base, n, ok := strings.Cut(c.CardID, "::c"); ok {
 			// An imported cloze card: the front holds the cloze text, the
 			// back what Anki shows with the answer ("Back Extra").
@@ -90,17 +111,6 @@ func (p *Progress) LoadSet(ctx context.Context, lang content.Lang) (*Set, error)
 			}
 		}
 		set.add(e)
-	}
-	refs := make([]store.SRSRef, 0, len(set.Entries))
-	for i, e := range set.Entries {
-		// A lab joins the schedule when it is first attempted (CommitLab),
-		// not as a new item of the day.
-		if e.Kind != store.KindLab {
-			refs = append(refs, store.SRSRef{Kind: e.Kind, ItemID: e.ID, Deck: e.Deck, Ord: i})
-		}
-	}
-	if _, err := st.RegisterSRSItems(ctx, refs); err != nil {
-		return nil, err
 	}
 	return set, nil
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/progress"
 	"github.com/saa-study/saa-study/store"
 )
 
@@ -195,16 +196,36 @@ func readDeckRows(r io.Reader, sep rune) ([]store.DeckCard, error) {
 
 func newDeckExportCmd(g *globals) *cobra.Command {
 	var deck string
+	var apkg apkgExport
 	cmd := &cobra.Command{
-		Use:   "export FILE.tsv",
-		Short: "Export flashcards as a TSV file Anki imports (front, back, tags)",
+		Use:   "export FILE.tsv | --apkg FILE.apkg",
+		Short: "Export flashcards as a TSV file or an Anki package with your review history",
 		Long: `Writes every flashcard of the current language (built-in and your decks, or
 one deck with --deck) as front<TAB>back<TAB>tags, with the header lines Anki
 reads (#separator:tab, #html:false, #tags column:3). A cloze card gives one row
-per cloze number. FILE "-" writes to standard output.`,
-		Example: "  saa-study deck export saa.tsv --lang ko",
-		Args:    cobra.ExactArgs(1),
+per cloze number. FILE "-" writes to standard output.
+
+With --apkg FILE it writes an Anki package (.apkg) instead, which Anki 2.1.50+
+and AnkiDroid import: a deck per topic under "` + progress.AnkiDeckRoot + `", the cards
+as HTML with their tags, each card's schedule and FSRS memory state, and the
+review log, so Anki carries on where you left off. --deck takes a topic id
+(lambda-limits), a deck id of yours or "builtin"; --questions adds the
+scenario questions as cards (options on the front, key and explanations on
+the back).`,
+		Example: "  saa-study deck export saa.tsv --lang ko\n  saa-study deck export --apkg saa.apkg --questions",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if apkg.file != "" {
+				return cobra.NoArgs(cmd, args)
+			}
+			return cobra.ExactArgs(1)(cmd, args)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if apkg.file != "" {
+				return apkg.run(cmd, g, deck)
+			}
+			if apkg.all || apkg.questions {
+				return &exitError{code: 2, msg: "--all and --questions go with --apkg FILE"}
+			}
 			st, lib, lang, err := g.session(cmd.Context())
 			if err != nil {
 				return err
@@ -224,7 +245,10 @@ per cloze number. FILE "-" writes to standard output.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&deck, "deck", "", `only this deck ("builtin" for the built-in cards)`)
+	cmd.Flags().StringVar(&deck, "deck", "", `only this deck ("builtin" for the built-in cards; with --apkg also a topic id)`)
+	cmd.Flags().StringVar(&apkg.file, "apkg", "", "write an Anki package with the review history to this file")
+	cmd.Flags().BoolVar(&apkg.all, "all", false, "with --apkg: every deck (the default)")
+	cmd.Flags().BoolVar(&apkg.questions, "questions", false, "with --apkg: also export the scenario questions as cards")
 	return cmd
 }
 
