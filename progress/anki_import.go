@@ -165,7 +165,11 @@ func planImport(cards []anki.ImportCard, known map[string]string, folders map[st
 				deckSeen[deck] = true
 				plan.batch.Decks = append(plan.batch.Decks, store.Deck{ID: deck, Source: store.DeckImport, Path: deckDir})
 			}
-			plan.batch.Cards = append(plan.batch.Cards, store.DeckCard{Deck: deck, CardID: cardID, Ord: i, Front: ic.Front, Back: ic.Back, Tags: ic.Tags})
+			tags := ic.Tags
+			if ic.SaaID != "" {
+				tags = ownTags(tags, deck)
+			}
+			plan.batch.Cards = append(plan.batch.Cards, store.DeckCard{Deck: deck, CardID: cardID, Ord: i, Front: ic.Front, Back: ic.Back, Tags: tags})
 		}
 		it := store.ImportItem{Kind: kind, ItemID: itemID, Deck: deck, Ord: i, Suspended: ic.Suspended}
 		for _, r := range ic.Reviews {
@@ -213,6 +217,19 @@ func resolveCard(ic anki.ImportCard, known map[string]string, folders map[string
 		cardID += fmt.Sprintf("-%d", ic.Ord+1)
 	}
 	return store.KindCard, deck + "/" + cardID, deck, cardID
+}
+
+// ownTags drops the tags saa-study's export adds to a note ("saa-study",
+// the deck's id, domain:: and objective::), keeping the learner's own.
+func ownTags(tags []string, deck string) []string {
+	var out []string
+	for _, t := range tags {
+		if t == "saa-study" || t == deck || strings.HasPrefix(t, "domain::") || strings.HasPrefix(t, "objective::") {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 var nonDeckID = regexp.MustCompile(`[^a-z0-9]+`)

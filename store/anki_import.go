@@ -131,12 +131,13 @@ func importDeckTx(ctx context.Context, tx *sql.Tx, d Deck, stamp string) (bool, 
 }
 
 // importCardsTx upserts deck cards and returns the "deck/card" keys whose
-// text, tags or order changed (new ones included).
+// text or tags changed (new ones included). A card already there keeps
+// its place in the order new cards come in.
 func importCardsTx(ctx context.Context, tx *sql.Tx, cards []DeckCard) (map[string]bool, error) {
 	changed := map[string]bool{}
 	st, err := tx.PrepareContext(ctx, `INSERT INTO srs_deck_card (deck, card_id, ord, front, back, tags) VALUES (?, ?, ?, ?, ?, ?)
-		ON CONFLICT (deck, card_id) DO UPDATE SET ord = excluded.ord, front = excluded.front, back = excluded.back, tags = excluded.tags
-		WHERE ord <> excluded.ord OR front <> excluded.front OR back <> excluded.back OR tags <> excluded.tags`)
+		ON CONFLICT (deck, card_id) DO UPDATE SET front = excluded.front, back = excluded.back, tags = excluded.tags
+		WHERE front <> excluded.front OR back <> excluded.back OR tags <> excluded.tags`)
 	if err != nil {
 		return nil, err
 	}
