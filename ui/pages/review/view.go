@@ -407,7 +407,7 @@ func (r *Review) FullHelp() [][]key.Binding {
 	case rvGraded:
 		return [][]key.Binding{{k.Rate, k.Continue, k.OpenNote, cardform.AddKey}, {k.Undo, k.Bury, k.Suspend}, scroll}
 	case rvEmpty:
-		return [][]key.Binding{{k.Ahead, k.Drill, k.Undo}}
+		return [][]key.Binding{{k.Ahead, k.Drill, k.Undo}, {k.Decks}}
 	case rvLeech:
 		return [][]key.Binding{{k.Continue}}
 	}
