@@ -120,6 +120,21 @@ func TestImportAnkiPeerBasic(t *testing.T) {
 	if n != 3 {
 		t.Errorf("%d imported cards in the review set, want 3", n)
 	}
+	rep, err := p.Stats(ctx, content.EN, fixedClock())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Decks != 1 || rep.DeckCards != 3 {
+		t.Errorf("stats count %d decks and %d cards of them, want 1 and 3", rep.Decks, rep.DeckCards)
+	}
+	counts, err := p.DeckCounts(ctx, content.EN, fixedClock())
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := counts[len(counts)-1]
+	if last.ID != "saa-peer-basics" || last.Source != DeckImport || last.New != 3 || last.Cards != 3 || counts[0].Source != DeckBuiltin {
+		t.Errorf("deck counts %+v", counts)
+	}
 }
 
 // backupBytes is every table of the progress file, as JSON.

@@ -3,6 +3,7 @@ package text
 // The deck list's interface text.
 func init() {
 	for k, v := range map[string][2]string{
+		"st.decks":             {"Your own decks: %d, with %d cards (imported and from folders; D in Review lists them).", "내 덱: %d개, 카드 %d장 (가져온 덱과 폴더 덱. 복습에서 D로 목록을 봅니다)."},
 		"decks.title":          {"Decks", "덱"},
 		"decks.intro":          {"Every deck you review, with its new and due cards. Enter reviews one deck; i imports an Anki package, x exports the deck under the cursor.", "복습하는 모든 덱과 새 카드·기한 카드 수입니다. enter로 덱 하나를 복습하고, i로 Anki 패키지를 가져오며, x로 커서의 덱을 내보냅니다."},
 		"decks.counts":         {"%d new · %d due", "새 %d · 기한 %d"},
