@@ -56,15 +56,35 @@ CREATE INDEX ix_notes_csum ON notes (csum);
 // SchemaVersion is the col.ver this package writes.
 const SchemaVersion = 11
 
-// defaultDeckConf is deck options group 1 ("Default") as a schema 11
-// collection holds it: Anki's defaults (learning steps 1m 10m, 20 new
-// cards and 200 reviews a day, starting ease 250%).
-const defaultDeckConf = `{"id":1,"mod":0,"name":"Default","usn":0,"maxTaken":60,"autoplay":true,"timer":0,
-"replayq":true,"dyn":false,
-"new":{"bury":false,"delays":[1.0,10.0],"initialFactor":2500,"ints":[1,4,0],"order":1,"perDay":20},
-"rev":{"bury":false,"ease4":1.3,"ivlFct":1.0,"maxIvl":36500,"perDay":200,"hardFactor":1.2},
-"lapse":{"delays":[10.0],"leechAction":1,"leechFails":8,"minInt":1,"mult":0.0},
-"desiredRetention":%s,"fsrsParams6":%s}`
+// PresetName names the deck options group ("preset") the exported decks
+// use; the Default deck keeps group 1 with Anki's defaults.
+const PresetName = "saa-study"
+
+// presetID is the id of the PresetName group, the same in every export.
+var presetID = StableID("deck options:" + PresetName)
+
+// deckConfJSON is a deck options group as a schema 11 "dconf" entry:
+// Anki's defaults (learning steps 1m 10m, relearning 10m, starting ease
+// 250%), with the given daily limits (0 is none), desired retention, FSRS-6 weights
+// (none: Anki's) and leeches suspended after 8 lapses, as saa-study does.
+func deckConfJSON(id int64, name string, mod int64, o DeckOptions) map[string]any {
+	if o.DesiredRetention <= 0 || o.DesiredRetention >= 1 {
+		o.DesiredRetention = 0.9
+	}
+	params := []float64{}
+	if len(o.FSRSParams) == 21 {
+		params = o.FSRSParams
+	}
+	return map[string]any{
+		"id": id, "mod": mod, "name": name, "usn": -1, "maxTaken": 60, "autoplay": true, "timer": 0,
+		"replayq": true, "dyn": false,
+		"new":              map[string]any{"bury": false, "delays": []float64{1, 10}, "initialFactor": 2500, "ints": []int{1, 4, 0}, "order": 1, "perDay": o.NewPerDay},
+		"rev":              map[string]any{"bury": false, "ease4": 1.3, "ivlFct": 1.0, "maxIvl": 36500, "perDay": o.ReviewsPerDay, "hardFactor": 1.2},
+		"lapse":            map[string]any{"delays": []float64{10}, "leechAction": 0, "leechFails": 8, "minInt": 1, "mult": 0.0},
+		"desiredRetention": math.Round(o.DesiredRetention*100) / 100,
+		"fsrsParams6":      params,
+	}
+}
 
 // writeCollection creates the schema 11 tables in db and fills them from c.
 func writeCollection(ctx context.Context, db *sql.DB, c *Collection) error {
@@ -141,7 +161,6 @@ func (c *Collection) check() error {
 }
 
 func writeCol(ctx context.Context, tx *sql.Tx, c *Collection) error {
-	dr := c.DesiredRetention
 	created := c.Created
 	if created.IsZero() {
 		created = time.Now()
@@ -152,9 +171,9 @@ func writeCol(ctx context.Context, tx *sql.Tx, c *Collection) error {
 	for _, m := range c.Models {
 		models[strconv.FormatInt(m.ID, 10)] = modelJSON(m, now.Unix())
 	}
-	decks := map[string]any{"1": deckJSON(Deck{ID: 1, Name: "Default"}, now.Unix())}
+	decks := map[string]any{"1": deckJSON(Deck{ID: 1, Name: "Default"}, 1, now.Unix())}
 	for _, d := range c.Decks {
-		decks[strconv.FormatInt(d.ID, 10)] = deckJSON(d, now.Unix())
+		decks[strconv.FormatInt(d.ID, 10)] = deckJSON(d, presetID, now.Unix())
 	}
 	var curModel string
 	if len(c.Models) > 0 {
@@ -166,17 +185,14 @@ func writeCol(ctx context.Context, tx *sql.Tx, c *Collection) error {
 		"sortType": "noteFld", "sortBackwards": false, "addToCur": true, "schedVer": 2,
 		"rollover": min(max(c.Rollover, 0), 23), "creationOffset": -offset / 60,
 	}
-	if dr <= 0 || dr >= 1 {
-		dr = 0.9
-	}
 	js := func(v any) string { b, _ := json.Marshal(v); return string(b) }
-	params := "[]"
-	if len(c.FSRSParams) == 21 {
-		params = js(c.FSRSParams)
+	dconf := map[string]any{
+		"1": deckConfJSON(1, "Default", 0, DeckOptions{NewPerDay: 20, ReviewsPerDay: 200}),
+		strconv.FormatInt(presetID, 10): deckConfJSON(presetID, PresetName, now.Unix(), DeckOptions{
+			NewPerDay: c.NewPerDay, ReviewsPerDay: c.ReviewsPerDay, DesiredRetention: c.DesiredRetention, FSRSParams: c.FSRSParams}),
 	}
-	dconf := fmt.Sprintf(`{"1":`+defaultDeckConf+`}`, strconv.FormatFloat(dr, 'f', 2, 64), params)
 	_, err := tx.ExecContext(ctx, `INSERT INTO col VALUES (1, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?, ?, '{}')`,
-		created.Unix(), now.UnixMilli(), now.UnixMilli(), SchemaVersion, js(conf), js(models), js(decks), dconf)
+		created.Unix(), now.UnixMilli(), now.UnixMilli(), SchemaVersion, js(conf), js(models), js(decks), js(dconf))
 	if err != nil {
 		return fmt.Errorf("writing the collection header: %w", err)
 	}
@@ -219,11 +235,11 @@ func modelJSON(m Model, mod int64) map[string]any {
 const latexPre = "\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage[utf8]{inputenc}\n" +
 	"\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n"
 
-// deckJSON is a normal deck as a schema 11 "decks" entry, with options group 1.
-func deckJSON(d Deck, mod int64) map[string]any {
+// deckJSON is a normal deck as a schema 11 "decks" entry, with options group conf.
+func deckJSON(d Deck, conf, mod int64) map[string]any {
 	zero := []int{0, 0}
 	return map[string]any{
-		"id": d.ID, "mod": mod, "name": d.Name, "usn": -1, "desc": d.Desc, "dyn": 0, "conf": 1,
+		"id": d.ID, "mod": mod, "name": d.Name, "usn": -1, "desc": d.Desc, "dyn": 0, "conf": conf,
 		"collapsed": false, "browserCollapsed": false, "extendNew": 0, "extendRev": 0,
 		"newToday": zero, "revToday": zero, "lrnToday": zero, "timeToday": zero,
 	}

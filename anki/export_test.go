@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -20,10 +21,11 @@ var testModel = Model{ID: 1_400_000_000_001, Name: "Basic", Fields: []string{"Fr
 func smallCollection() *Collection {
 	crt := time.Date(2026, 11, 1, 4, 0, 0, 0, time.FixedZone("KST", 9*3600))
 	return &Collection{
-		Created: crt, Rollover: 4, DesiredRetention: 0.85,
-		Models: []Model{testModel},
-		Decks:  []Deck{{ID: 1_100_000_000_000, Name: "SAA::Lambda"}},
-		Notes:  []Note{{ID: 1_200_000_000_000, GUID: GUID("card-a"), ModelID: testModel.ID, Mod: 1, Tags: []string{"b", "a"}, Fields: []string{"<p>Q &amp; A</p>", "<p>A</p>"}}},
+		Created: crt, Rollover: 4, DesiredRetention: 0.85, NewPerDay: 15, ReviewsPerDay: 150,
+		FSRSParams: []float64{0.2, 1.3, 2.3, 8.3, 6.4, 0.8, 3.0, 0.001, 1.9, 0.17, 0.8, 1.5, 0.06, 0.26, 1.6, 0.6, 1.9, 0.54, 0.09, 0.07, 0.15},
+		Models:     []Model{testModel},
+		Decks:      []Deck{{ID: 1_100_000_000_000, Name: "SAA::Lambda"}},
+		Notes:      []Note{{ID: 1_200_000_000_000, GUID: GUID("card-a"), ModelID: testModel.ID, Mod: 1, Tags: []string{"b", "a"}, Fields: []string{"<p>Q &amp; A</p>", "<p>A</p>"}}},
 		Cards: []Card{{ID: 1_300_000_000_000, NoteID: 1_200_000_000_000, DeckID: 1_100_000_000_000, Type: TypeReview, Queue: QueueReview,
 			Due: 30, Ivl: 12, Factor: 2500, Reps: 3, Lapses: 1, Memory: &Memory{Stability: 12.345678, Difficulty: 5.55555, DesiredRetention: 0.85}}},
 		Reviews: []Review{{ID: 1_790_000_000_000, CardID: 1_300_000_000_000, Ease: 3, Ivl: 12, LastIvl: -600, Factor: 600, TimeMS: 90000, Kind: ReviewReview}},
@@ -94,15 +96,28 @@ func TestWritePackageRows(t *testing.T) {
 	if m := ms["1400000000001"]; m.Name != "Basic" || len(m.Flds) != 2 || m.Flds[1].Name != "Back" {
 		t.Errorf("models %s", models)
 	}
-	var ds map[string]struct{ Name string }
-	json.Unmarshal([]byte(decks), &ds)
-	if ds["1100000000000"].Name != "SAA::Lambda" || ds["1"].Name != "Default" {
-		t.Errorf("decks %s", decks)
+	var ds map[string]struct {
+		Name string
+		Conf int64
 	}
-	var dc map[string]struct{ DesiredRetention float64 }
+	json.Unmarshal([]byte(decks), &ds)
+	if d := ds["1100000000000"]; d.Name != "SAA::Lambda" || d.Conf != presetID || ds["1"].Name != "Default" || ds["1"].Conf != 1 {
+		t.Errorf("decks %s: want ours on options group %d", decks, presetID)
+	}
+	var dc map[string]struct {
+		Name             string
+		DesiredRetention float64
+		New              struct{ PerDay int }
+		Rev              struct{ PerDay int }
+		FSRSParams6      []float64
+	}
 	json.Unmarshal([]byte(dconf), &dc)
-	if dc["1"].DesiredRetention != 0.85 {
-		t.Errorf("dconf %s", dconf)
+	p := dc[strconv.FormatInt(presetID, 10)]
+	if p.Name != PresetName || p.DesiredRetention != 0.85 || p.New.PerDay != 15 || p.Rev.PerDay != 150 || len(p.FSRSParams6) != 21 {
+		t.Errorf("dconf %s: want the saa-study preset with retention 0.85, 15 new and 150 reviews a day, 21 weights", dconf)
+	}
+	if dc["1"].Name != "Default" || dc["1"].DesiredRetention != 0.9 {
+		t.Errorf("dconf %s: the Default group keeps Anki's defaults", dconf)
 	}
 
 	var guid, tags, flds, sfld string

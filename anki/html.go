@@ -42,6 +42,7 @@ func MarkdownToHTML(src string) string {
 // rawAsText renders raw HTML (inline and blocks) as escaped text.
 type rawAsText struct{}
 
+// RegisterFuncs implements renderer.NodeRenderer.
 func (rawAsText) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
 	r.Register(ast.KindRawHTML, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {

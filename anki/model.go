@@ -157,6 +157,9 @@ type Collection struct {
 	// FSRSParams are the 21 FSRS-6 weights for the deck options; nil
 	// leaves Anki's defaults.
 	FSRSParams []float64
+	// NewPerDay and ReviewsPerDay are the daily limits of the deck
+	// options, written as they are (0 means none a day).
+	NewPerDay, ReviewsPerDay int
 }
 
 // GUID returns a note guid derived from a stable id: the same id always
@@ -220,4 +223,12 @@ func (s *IDs) ID(key string) int64 {
 // Tag makes s usable as an Anki tag: whitespace becomes "_".
 func Tag(s string) string {
 	return strings.Join(strings.Fields(s), "_")
+}
+
+// DeckOptions are the settings of the deck options group ("preset") the
+// exported decks share, named PresetName.
+type DeckOptions struct {
+	NewPerDay, ReviewsPerDay int
+	DesiredRetention         float64
+	FSRSParams               []float64
 }

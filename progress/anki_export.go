@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"html"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -22,7 +23,8 @@ type AnkiExportOptions struct {
 	Now       time.Time
 }
 
-// AnkiExportSummary counts what a package holds.
+// AnkiExportSummary counts what a package holds; Decks counts the decks
+// that hold cards (not their parent, AnkiDeckRoot).
 type AnkiExportSummary struct{ Decks, Notes, Cards, Reviews int }
 
 // AnkiDeckRoot is the parent deck of every exported deck.
@@ -71,6 +73,18 @@ func (p *Progress) ExportAnki(ctx context.Context, path string, opt AnkiExportOp
 		return AnkiExportSummary{}, err
 	}
 	if err := anki.WritePackageFile(orBackground(ctx), path, col); err != nil {
+		return AnkiExportSummary{}, err
+	}
+	return sum, nil
+}
+
+// WriteAnki writes the same package as ExportAnki to w (a pipe, say).
+func (p *Progress) WriteAnki(ctx context.Context, w io.Writer, opt AnkiExportOptions) (AnkiExportSummary, error) {
+	col, sum, err := p.ankiCollection(orBackground(ctx), opt)
+	if err != nil {
+		return AnkiExportSummary{}, err
+	}
+	if err := anki.WritePackage(orBackground(ctx), w, col); err != nil {
 		return AnkiExportSummary{}, err
 	}
 	return sum, nil
@@ -134,18 +148,26 @@ func (p *Progress) ankiCollection(ctx context.Context, opt AnkiExportOptions) (*
 	}
 	first := now
 	if p.HasStore() {
+		var reviews []ReviewRecord
 		if n, err := p.st.ReviewCount(ctx); err == nil {
-			b.col.Reviews = make([]anki.Review, 0, n)
+			reviews = make([]ReviewRecord, 0, n)
 		}
 		err := p.st.EachReview(ctx, func(r ReviewRecord) error {
+			if _, ok := b.cardOf[r.Kind+":"+r.ItemID]; ok {
+				reviews = append(reviews, r)
+			}
 			if r.ReviewedAt.Before(first) {
 				first = r.ReviewedAt
 			}
-			b.addReview(r)
 			return nil
 		})
 		if err != nil {
 			return nil, AnkiExportSummary{}, err
+		}
+		slices.SortStableFunc(reviews, func(a, b ReviewRecord) int { return a.ReviewedAt.Compare(b.ReviewedAt) })
+		b.col.Reviews = make([]anki.Review, 0, len(reviews))
+		for _, r := range reviews {
+			b.addReview(r)
 		}
 	}
 	// Review due dates count days from the collection's creation: the
@@ -154,6 +176,7 @@ func (p *Progress) ankiCollection(ctx context.Context, opt AnkiExportOptions) (*
 	b.col.Rollover = sc.Day.Hour
 	b.col.DesiredRetention = sc.Limits.DesiredRetention
 	b.col.FSRSParams = params
+	b.col.NewPerDay, b.col.ReviewsPerDay = sc.Limits.NewPerDay, sc.Limits.ReviewsPerDay
 	for i := range b.col.Cards {
 		b.schedule(&b.col.Cards[i], states[i])
 	}
@@ -161,7 +184,7 @@ func (p *Progress) ankiCollection(ctx context.Context, opt AnkiExportOptions) (*
 	if opt.Questions {
 		b.col.Models = append(b.col.Models, ankiQuestion)
 	}
-	sum := AnkiExportSummary{Decks: len(b.col.Decks), Notes: len(b.col.Notes), Cards: len(b.col.Cards), Reviews: len(b.col.Reviews)}
+	sum := AnkiExportSummary{Decks: len(b.deckIdx), Notes: len(b.col.Notes), Cards: len(b.col.Cards), Reviews: len(b.col.Reviews)}
 	return &b.col, sum, nil
 }
 
@@ -223,6 +246,11 @@ type ankiBuilder struct {
 func (b *ankiBuilder) deck(e *Entry) int64 {
 	if id, ok := b.deckIdx[e.Topic]; ok {
 		return id
+	}
+	if len(b.col.Decks) == 0 {
+		// The parent deck itself, as Anki writes it: importers that do
+		// not create missing parents still find it.
+		b.col.Decks = append(b.col.Decks, anki.Deck{ID: b.ids.ID("deck:" + AnkiDeckRoot), Name: AnkiDeckRoot})
 	}
 	title := e.Topic
 	if e.Deck == "" && b.lib != nil {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -248,5 +249,68 @@ func TestAnkiPeerComparisonCatchesBrokenPackages(t *testing.T) {
 		if len(diffs) == 0 {
 			t.Errorf("%s: the broken package matches the vectors", name)
 		}
+	}
+}
+
+// fsrsVectors is each card's memory state as fsrs-rs (Anki's FSRS engine)
+// rebuilds it from small.apkg's review log (anki/testdata/peer-reader/fsrs.mjs).
+const fsrsVectors = "../anki/testdata/peer-reader/fsrs-vectors.json"
+
+// memoryMismatches lists the cards whose data column's memory state is not
+// the one fsrs-rs rebuilt from the same review log.
+func memoryMismatches(t testing.TB, db *sql.DB) []string {
+	t.Helper()
+	b, err := os.ReadFile(fsrsVectors)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want struct {
+		Cards map[string]struct{ S, D float64 }
+	}
+	if err := json.Unmarshal(b, &want); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := db.Query(`SELECT id, data FROM cards WHERE data != ''`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var bad []string
+	n := 0
+	for rows.Next() {
+		var id, data string
+		rows.Scan(&id, &data)
+		var got struct{ S, D float64 }
+		json.Unmarshal([]byte(data), &got)
+		w, ok := want.Cards[id]
+		// Our data is rounded as Anki rounds it (4 and 3 places); fsrs-rs
+		// computes in float32.
+		if !ok || math.Abs(got.S-w.S) > 1e-4+1e-6*w.S || math.Abs(got.D-w.D) > 1e-3 {
+			bad = append(bad, fmt.Sprintf("card %s: data %s, fsrs-rs from the revlog: s %.4f d %.3f (found %v)", id, data, w.S, w.D, ok))
+		}
+		n++
+	}
+	if n != len(want.Cards) {
+		bad = append(bad, fmt.Sprintf("%d cards with a memory state, fsrs-rs rebuilt %d", n, len(want.Cards)))
+	}
+	return bad
+}
+
+// TestAnkiMemoryIsWhatAnkiRebuilds: the FSRS memory state each exported
+// card carries is the one Anki's FSRS engine (fsrs-rs) computes from the
+// exported review log, so Anki's "recompute memory states" changes nothing.
+func TestAnkiMemoryIsWhatAnkiRebuilds(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "small.apkg")
+	peerFixtureExport(t, path)
+	for _, m := range memoryMismatches(t, openApkg(t, path)) {
+		t.Error(m)
+	}
+	// The check is not blind: one stability changed is found.
+	db := openApkg(t, path)
+	if _, err := db.Exec(`UPDATE cards SET data = replace(data, '"s":', '"s":1') WHERE id = (SELECT max(id) FROM cards WHERE data != '')`); err != nil {
+		t.Fatal(err)
+	}
+	if len(memoryMismatches(t, db)) != 1 {
+		t.Error("a changed stability went unnoticed")
 	}
 }

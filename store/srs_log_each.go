@@ -5,13 +5,14 @@ import (
 	"fmt"
 )
 
-// EachReview calls fn for every review of the log, oldest first, without
+// EachReview calls fn for every review of the log in the order they were
+// written (a plain scan: an export sorts what it keeps itself), without
 // the Prev snapshot, reading one row at a time: what an export of a long
 // history needs without holding it all twice.
 func (s *Store) EachReview(ctx context.Context, fn func(ReviewRecord) error) error {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, kind, item_id, rating, state_before, state_after, stability,
 		difficulty, elapsed_days, scheduled_days, due, reviewed_at, duration_ms
-		FROM srs_review ORDER BY reviewed_at, id`)
+		FROM srs_review ORDER BY id`)
 	if err != nil {
 		return fmt.Errorf("%s: reading reviews: %w", s.path, err)
 	}

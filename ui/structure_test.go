@@ -178,8 +178,9 @@ var coreMayImport = map[string][]string{
 	"sim":      nil,
 	"quiz":     {"content"},
 	"store":    {"srs"},
-	"progress": {"store", "srs", "quiz", "content"},
+	"progress": {"store", "srs", "quiz", "content", "anki"},
 	"lab":      {"content", "sim"},
+	"anki":     nil,
 }
 
 // top is the first element of a module-relative path.

@@ -211,7 +211,7 @@ as HTML with their tags, each card's schedule and FSRS memory state, and the
 review log, so Anki carries on where you left off. --deck takes a topic id
 (lambda-limits), a deck id of yours or "builtin"; --questions adds the
 scenario questions as cards (options on the front, key and explanations on
-the back).`,
+the back). --apkg - writes the package to standard output (not to a terminal).`,
 		Example: "  saa-study deck export saa.tsv --lang ko\n  saa-study deck export --apkg saa.apkg --questions",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if apkg.file != "" {

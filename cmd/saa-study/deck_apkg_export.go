@@ -32,12 +32,24 @@ func (a apkgExport) run(cmd *cobra.Command, g *globals, deck string) error {
 	if deck != "" {
 		opt.Decks = []string{deck}
 	}
-	sum, err := p.ExportAnki(cmd.Context(), a.file, opt)
+	var sum progress.AnkiExportSummary
+	if a.file == "-" {
+		if isTerminal(g.stdout) {
+			return &exitError{code: 2, msg: "--apkg -: a package is binary; pipe it (… | ssh phone 'cat > saa.apkg') or give a file name"}
+		}
+		sum, err = p.WriteAnki(cmd.Context(), g.stdout, opt)
+	} else {
+		sum, err = p.ExportAnki(cmd.Context(), a.file, opt)
+	}
 	if err != nil {
 		return &exitError{code: 1, msg: err.Error()}
 	}
+	to := a.file
+	if to == "-" {
+		to = "standard output"
+	}
 	fmt.Fprintf(g.stderr, "exported %s, %s and %s in %s to %s\n",
 		plural(sum.Notes, "note", "notes"), plural(sum.Cards, "card", "cards"),
-		plural(sum.Reviews, "review", "reviews"), plural(sum.Decks, "deck", "decks"), a.file)
+		plural(sum.Reviews, "review", "reviews"), plural(sum.Decks, "deck", "decks"), to)
 	return nil
 }

@@ -40,6 +40,14 @@ func TestDeckExportAPKG(t *testing.T) {
 		t.Fatalf("export --all: exit %d, %q", code, errs)
 	}
 
+	code, out, errs := saa(t, "--db", db, "--lang", "en", "deck", "export", "--apkg", "-", "--deck", "words")
+	if code != 0 || !strings.HasPrefix(out, "PK\x03\x04") || !strings.Contains(errs, "to standard output") {
+		t.Fatalf("--apkg -: exit %d, %d bytes, %q", code, len(out), errs)
+	}
+	if zr, err := zip.NewReader(strings.NewReader(out), int64(len(out))); err != nil || len(zr.File) != 2 {
+		t.Errorf("--apkg - wrote no package: %v", err)
+	}
+
 	for _, bad := range [][]string{
 		{"deck", "export", "--apkg", filepath.Join(dir, "x.apkg"), "--all", "--deck", "words"},
 		{"deck", "export", filepath.Join(dir, "x.tsv"), "--questions"},

@@ -8,6 +8,7 @@
 //   cd anki/testdata/peer-reader && npm install --no-save --no-package-lock
 //   SAA_WRITE_PEER_APKG=$PWD/small.apkg go test -run TestAnkiPeerVectors ../../../progress/
 //   node read.mjs small.apkg > vectors.json
+//   node fsrs.mjs small.apkg > fsrs-vectors.json
 import { readFile } from 'node:fs/promises';
 import { readAnkiPackage } from 'anki-reader';
 
