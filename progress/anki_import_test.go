@@ -316,3 +316,35 @@ func tree(t *testing.T, root string) string {
 	})
 	return strings.Join(out, "\n")
 }
+
+// A session of one deck shows that deck's new cards even when the new
+// cards of the whole collection that come first belong to other decks.
+func TestDeckSessionShowsItsNewCards(t *testing.T) {
+	ctx := context.Background()
+	lib, err := content.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := testProgress(t, lib)
+	if _, err := p.ImportAnki(ctx, peer("basic.apkg"), AnkiImportOptions{DeckDir: t.TempDir()}); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.st.SetSRSConfig(ctx, func() SRSConfig { c, _ := p.st.SRSConfig(ctx); c.NewPerDay = 2; return c }()); err != nil {
+		t.Fatal(err)
+	}
+	all, err := p.LoadSet(ctx, content.EN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := p.LoadSession(ctx, content.EN, all.Only("saa-peer-basics"), fixedClock())
+	if err != nil {
+		t.Fatal(err)
+	}
+	k, ok := s.Pick(fixedClock())
+	if !ok || !strings.HasPrefix(k, "card:saa-peer-basics/") {
+		t.Fatalf("picked %q (%v); want a card of the imported deck", k, ok)
+	}
+	if _, _, n := s.Counts(); n != 2 {
+		t.Errorf("%d new cards queued, want the day's limit of 2", n)
+	}
+}

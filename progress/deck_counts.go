@@ -107,7 +107,7 @@ func (p *Progress) DeckCounts(ctx context.Context, lang content.Lang, now time.T
 // Only is the part of the set in one deck or topic (a DeckCount's ID), for
 // reviewing that deck alone.
 func (s *Set) Only(topic string) *Set {
-	out := &Set{Lang: s.Lang, byKey: map[string]*Entry{}, Warnings: s.Warnings}
+	out := &Set{Lang: s.Lang, byKey: map[string]*Entry{}, Warnings: s.Warnings, only: topic}
 	for _, e := range s.Entries {
 		if e.Topic == topic {
 			out.add(e)

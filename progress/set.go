@@ -37,6 +37,7 @@ type Set struct {
 	Entries  []*Entry
 	byKey    map[string]*Entry
 	Warnings []string // decks that could not be loaded
+	only     string   // the deck or topic of a set made by Only
 }
 
 // Get returns the entry of an item, or nil when it is not in the set.
