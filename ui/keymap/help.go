@@ -27,7 +27,7 @@ var helpKo = map[string]string{
 	"variant": "변형", "half page up": "반쪽 위", "half page down": "반쪽 아래",
 	"½ page up": "반쪽 위", "½ page down": "반쪽 아래", "next match": "다음 결과",
 	"sections on screen long enough to read them": "읽을 만큼 오래 화면에 있었던 절",
-	"decks": "덱", "review deck": "덱 복습", "import a package": "패키지 가져오기", "export a package": "패키지 내보내기",
+	"decks": "덱", "review deck": "덱 복습", "import a package": "패키지 가져오기", "export a package": "패키지 내보내기", "confirm": "확정",
 	"add a card": "카드 만들기", "front ⇄ back": "앞면 ⇄ 뒷면", "save the card": "카드 저장", "cancel": "취소",
 }
 

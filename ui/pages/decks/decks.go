@@ -21,13 +21,15 @@ import (
 )
 
 // keys of the deck list.
-type keys struct{ Review, Import, Export key.Binding }
+type keys struct{ Review, Import, Export, Confirm key.Binding }
 
 func newKeys() keys {
 	return keys{
 		Review: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "review deck")),
 		Import: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "import a package")),
 		Export: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export a package")),
+		// While a path is typed (esc, which cancels, the App lists itself).
+		Confirm: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "confirm")),
 	}
 }
 
@@ -82,7 +84,7 @@ func (d *Decks) Capturing() bool { return d.ask != askNone }
 
 func (d *Decks) ShortHelp() []key.Binding {
 	if d.ask != askNone {
-		return []key.Binding{d.c.Keys.Open, d.c.Keys.Back}
+		return []key.Binding{d.keys.Confirm}
 	}
 	return []key.Binding{d.keys.Review, d.keys.Import, d.keys.Export}
 }
