@@ -90,6 +90,9 @@ func (d *Decks) ShortHelp() []key.Binding {
 }
 
 func (d *Decks) FullHelp() [][]key.Binding {
+	if d.ask != askNone {
+		return [][]key.Binding{{d.keys.Confirm}}
+	}
 	k := d.c.Keys
 	return [][]key.Binding{{k.Up, k.Down}, {d.keys.Review, d.keys.Import, d.keys.Export}}
 }
