@@ -1,6 +1,7 @@
 package anki
 
 import (
+	"bufio"
 	"bytes"
 	"html"
 	"strings"
@@ -10,8 +11,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
-	xhtml "golang.org/x/net/html"
 )
 
 // md converts our Markdown (CommonMark with GitHub tables and
@@ -30,14 +31,34 @@ var md = sync.OnceValue(func() goldmark.Markdown {
 // all come through; text is HTML-escaped. Cloze marks ({{c1::...}}) pass
 // through unchanged, so Anki's cloze note type finds them.
 func MarkdownToHTML(src string) string {
-	var b bytes.Buffer
-	if err := md().Convert([]byte(src), &b); err != nil {
+	o := outPool.Get().(*out)
+	defer outPool.Put(o)
+	o.buf.Reset()
+	o.w.Reset(&o.buf)
+	source := []byte(src)
+	m := md()
+	doc := m.Parser().Parse(text.NewReader(source))
+	// Rendering into a *bufio.Writer spares goldmark a new 4 KB buffer
+	// per call (an export converts tens of thousands of fields).
+	if err := m.Renderer().Render(o.w, source, doc); err != nil || o.w.Flush() != nil {
 		// goldmark only fails when the writer does; a bytes.Buffer
 		// does not. Fall back to the escaped text rather than lose it.
 		return "<pre>" + html.EscapeString(src) + "</pre>"
 	}
-	return strings.TrimSuffix(b.String(), "\n")
+	return strings.TrimSuffix(o.buf.String(), "\n")
 }
+
+// out is a reusable output buffer for MarkdownToHTML.
+type out struct {
+	buf bytes.Buffer
+	w   *bufio.Writer
+}
+
+var outPool = sync.Pool{New: func() any {
+	o := &out{}
+	o.w = bufio.NewWriter(&o.buf)
+	return o
+}}
 
 // rawAsText renders raw HTML (inline and blocks) as escaped text.
 type rawAsText struct{}
@@ -59,40 +80,47 @@ func (rawAsText) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
 			return ast.WalkContinue, nil
 		}
 		b := n.(*ast.HTMLBlock)
-		var text strings.Builder
+		var sb strings.Builder
 		lines := b.Lines()
 		for i := 0; i < lines.Len(); i++ {
 			seg := lines.At(i)
-			text.Write(seg.Value(src))
+			sb.Write(seg.Value(src))
 		}
 		if b.HasClosure() {
-			text.Write(b.ClosureLine.Value(src))
+			sb.Write(b.ClosureLine.Value(src))
 		}
 		w.WriteString("<p>")
-		w.WriteString(strings.ReplaceAll(html.EscapeString(strings.TrimRight(text.String(), "\n")), "\n", "<br>"))
+		w.WriteString(strings.ReplaceAll(html.EscapeString(strings.TrimRight(sb.String(), "\n")), "\n", "<br>"))
 		w.WriteString("</p>\n")
 		return ast.WalkSkipChildren, nil
 	})
 }
 
-// StripHTML returns the text of an HTML fragment: tags dropped, entities
-// decoded, as Anki's sort field and duplicate checksum read a field.
+// StripHTML returns the text of an HTML fragment: tags dropped (a <br>
+// becomes a space), entities decoded, as Anki's sort field and duplicate
+// checksum read a field. It expects HTML as MarkdownToHTML writes it,
+// where a "<" in text is always escaped.
 func StripHTML(s string) string {
 	if !strings.ContainsAny(s, "<&") {
 		return s
 	}
-	z := xhtml.NewTokenizer(strings.NewReader(s))
 	var b strings.Builder
-	for {
-		switch z.Next() {
-		case xhtml.ErrorToken:
-			return strings.TrimSpace(b.String())
-		case xhtml.TextToken:
-			b.Write(z.Text())
-		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
-			if name, _ := z.TagName(); string(name) == "br" {
-				b.WriteByte(' ')
-			}
+	b.Grow(len(s))
+	for len(s) > 0 {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			b.WriteString(s)
+			break
 		}
+		b.WriteString(s[:i])
+		j := strings.IndexByte(s[i:], '>')
+		if j < 0 {
+			break // an unclosed tag: drop it
+		}
+		if tag := strings.ToLower(s[i+1 : i+j]); tag == "br" || strings.HasPrefix(tag, "br ") || strings.HasPrefix(tag, "br/") {
+			b.WriteByte(' ')
+		}
+		s = s[i+j+1:]
 	}
+	return strings.TrimSpace(html.UnescapeString(b.String()))
 }

@@ -50,6 +50,9 @@ func TestStripHTML(t *testing.T) {
 		"plain":                        "plain",
 		"<p>a &amp; <b>b</b><br>c</p>": "a & b c",
 		"<p>x</p>\n<p>y</p>":           "x\ny",
+		"<p>1 &lt; 2<br/>3</p>":        "1 < 2 3",
+		"<td>a</td><td>b":              "ab",
+		"<p>unclosed <b":               "unclosed",
 	}
 	for in, want := range cases {
 		if got := StripHTML(in); got != want {
