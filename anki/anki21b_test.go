@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"google.golang.org/protobuf/encoding/protowire"
+
 	"github.com/saa-study/saa-study/anki/ankitest"
 )
 
@@ -152,5 +154,32 @@ func TestReadBadPackages(t *testing.T) {
 				t.Errorf("err = %q; want one line with %q", err, c.want)
 			}
 		})
+	}
+}
+
+// A media entry converted from a legacy map keeps its zip member name in
+// field 255; others are named by their index.
+func TestDecodeMediaEntries(t *testing.T) {
+	entry := func(name string, legacy int) []byte {
+		var e []byte
+		e = protowire.AppendTag(e, 1, protowire.BytesType)
+		e = protowire.AppendString(e, name)
+		if legacy >= 0 {
+			e = protowire.AppendTag(e, 255, protowire.VarintType)
+			e = protowire.AppendVarint(e, uint64(legacy))
+		}
+		out := protowire.AppendTag(nil, 1, protowire.BytesType)
+		return protowire.AppendBytes(out, e)
+	}
+	b := append(entry("a.png", -1), entry("b.mp3", 7)...)
+	ms, err := decodeMediaEntries(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 2 || ms[0].Name != "a.png" || ms[0].zipName != "0" || ms[1].Name != "b.mp3" || ms[1].zipName != "7" {
+		t.Errorf("entries %+v", ms)
+	}
+	if _, err := decodeMediaEntries([]byte{0x0a, 0x05, 0x0a}); err == nil {
+		t.Error("a truncated map decoded")
 	}
 }

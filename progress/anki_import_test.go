@@ -348,3 +348,19 @@ func TestDeckSessionShowsItsNewCards(t *testing.T) {
 		t.Errorf("%d new cards queued, want the day's limit of 2", n)
 	}
 }
+
+func TestDeckIDFromName(t *testing.T) {
+	for in, want := range map[string]string{
+		"SAA::Lambda":             "saa-lambda",
+		"/home/me/AWS SAA.apkg":   "aws-saa",
+		"collection.colpkg":       "collection",
+		"Default":                 "default",
+		"builtin":                 "anki-builtin",
+		"日本語":                     "anki",
+		strings.Repeat("ab-", 40): strings.TrimRight(strings.Repeat("ab-", 21), "-"),
+	} {
+		if got := DeckIDFromName(in); got != want || !store.ValidDeckID(got) {
+			t.Errorf("DeckIDFromName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
