@@ -3,6 +3,7 @@ package anki
 import (
 	"fmt"
 	"strings"
+	"time"
 )
 
 // IDFieldNames are the names a note field carrying saa-study's own item
@@ -25,6 +26,19 @@ type ImportCard struct {
 	Media     []string // media files it names that the package carries
 	Suspended bool
 	Reviews   []Review // the reviews to replay, oldest first
+	// Scheduled is Anki's own schedule of a review card that has no
+	// answers to replay (its log was cleared or never exported); nil
+	// otherwise.
+	Scheduled *Scheduled
+}
+
+// Scheduled is the schedule Anki keeps on a review card.
+type Scheduled struct {
+	Due    time.Time // the start of the day it is due
+	Ivl    int       // days
+	Factor int       // ease in permille (2500 = 250%)
+	Reps   int
+	Lapses int
 }
 
 // ClozeN is the cloze number a cloze card hides ("1" for c1).
@@ -63,6 +77,9 @@ func (p *Package) ImportCards() []ImportCard {
 		nt := models[n.ModelID]
 		ic := ImportCard{AnkiID: c.ID, GUID: n.GUID, Ord: c.Ord, Tags: n.Tags, Suspended: c.Queue == QueueSuspended,
 			Reviews: ReplayReviews(revs[c.ID])}
+		if len(ic.Reviews) == 0 && c.Type == TypeReview && c.Ivl > 0 {
+			ic.Scheduled = &Scheduled{Due: p.Created.AddDate(0, 0, int(c.Due)), Ivl: c.Ivl, Factor: c.Factor, Reps: c.Reps, Lapses: c.Lapses}
+		}
 		if name, ok := decks[c.DeckID]; ok {
 			ic.Deck = name
 		} else {

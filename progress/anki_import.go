@@ -5,6 +5,7 @@ import (
 	"crypto/sha1"
 	"encoding/hex"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -79,7 +80,7 @@ func (p *Progress) ImportAnki(ctx context.Context, path string, opt AnkiImportOp
 	for _, d := range decks {
 		folders[d.ID] = d.Source == store.DeckFolder
 	}
-	plan := planImport(pkg.ImportCards(), p.knownItems(), folders, opt.DeckDir)
+	plan := planImport(pkg.ImportCards(), p.knownItems(), folders, opt.DeckDir, sc)
 	plan.batch.Now = opt.Now
 	sum := AnkiImportSummary{Notes: len(pkg.Notes)}
 	written, err := copyMedia(pkg, plan.media, opt.DeckDir)
@@ -149,7 +150,7 @@ func (p *Progress) knownItems() map[string]string {
 // built-in card or question, a card of a folder deck, or an imported
 // deck's card); any other gets a stable id from its note's guid in a deck
 // named after its Anki deck.
-func planImport(cards []anki.ImportCard, known map[string]string, folders map[string]bool, deckDir string) importPlan {
+func planImport(cards []anki.ImportCard, known map[string]string, folders map[string]bool, deckDir string, sc Scheduling) importPlan {
 	var plan importPlan
 	deckSeen := map[string]bool{}
 	itemSeen := map[string]bool{}
@@ -174,6 +175,10 @@ func planImport(cards []anki.ImportCard, known map[string]string, folders map[st
 		it := store.ImportItem{Kind: kind, ItemID: itemID, Deck: deck, Ord: i, Suspended: ic.Suspended}
 		for _, r := range ic.Reviews {
 			it.Reviews = append(it.Reviews, store.ImportReview{At: r.Time(), Rating: srs.Rating(r.Ease), DurationMS: int64(r.TimeMS)})
+		}
+		if ic.Scheduled != nil {
+			c := fromSM2(*ic.Scheduled, sc.Sched.Weights())
+			it.State = &c
 		}
 		plan.batch.Items = append(plan.batch.Items, it)
 		for _, m := range ic.Media {
@@ -217,6 +222,25 @@ func resolveCard(ic anki.ImportCard, known map[string]string, folders map[string
 		cardID += fmt.Sprintf("-%d", ic.Ord+1)
 	}
 	return store.KindCard, deck + "/" + cardID, deck, cardID
+}
+
+// fromSM2 is the state of a review card known only by Anki's SM-2
+// schedule: due when Anki has it due, with the memory Anki's FSRS infers
+// from an interval and an ease when there is no log to replay
+// (fsrs-rs memory_state_from_sm2, at 90% retention): stability is the
+// interval, difficulty 11 − (ease − 1) / (e^w8 · S^−w9 · (e^(0.1·w10) − 1)),
+// clamped to 1..10.
+func fromSM2(s anki.Scheduled, w [21]float64) srs.Card {
+	st := max(float64(s.Ivl), 0.01)
+	ease := float64(s.Factor) / 1000
+	if ease <= 0 {
+		ease = 2.5
+	}
+	d := 11 - (ease-1)/(math.Exp(w[8])*math.Pow(st, -w[9])*math.Expm1(0.1*w[10]))
+	return srs.Card{
+		State: srs.Review, Due: s.Due, Stability: st, Difficulty: min(max(d, 1), 10),
+		ScheduledDays: s.Ivl, Reps: s.Reps, Lapses: s.Lapses, LastReview: s.Due.AddDate(0, 0, -s.Ivl),
+	}
 }
 
 // ownTags drops the tags saa-study's export adds to a note ("saa-study",

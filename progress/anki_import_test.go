@@ -364,3 +364,43 @@ func TestDeckIDFromName(t *testing.T) {
 		}
 	}
 }
+
+// A review card whose log was not exported keeps Anki's schedule: due on
+// the day Anki has it due, its memory inferred from interval and ease.
+func TestImportAnkiScheduleWithoutHistory(t *testing.T) {
+	ctx := context.Background()
+	pk := &ankitest.Package{Version: anki.VersionLatest, Crt: 1790812800, // 2026-10-01 00:00 UTC
+		Notetypes: []ankitest.Notetype{ankitest.Basic}, Decks: map[int64]string{1: "Default"},
+		Notes: []ankitest.Note{{ID: 1, Mid: ankitest.Basic.ID, GUID: "g1", Fields: []string{"q", "a"}},
+			{ID: 2, Mid: ankitest.Basic.ID, GUID: "g2", Fields: []string{"q2", "a2"}}},
+		Cards: []ankitest.Card{{ID: 11, Nid: 1, Did: 1, Type: 2, Queue: 2, Due: 60, Ivl: 20, Factor: 2500, Reps: 5},
+			{ID: 12, Nid: 2, Did: 1, Type: 0, Queue: 0}}}
+	path := filepath.Join(t.TempDir(), "sched.apkg")
+	if err := pk.Write(path); err != nil {
+		t.Fatal(err)
+	}
+	p := testProgress(t, srsLibrary(t))
+	if _, err := p.ImportAnki(ctx, path, AnkiImportOptions{DeckDir: t.TempDir()}); err != nil {
+		t.Fatal(err)
+	}
+	it, err := p.Item(ctx, store.KindCard, "default/"+cardIDOf("g1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := it.Card
+	if c.State != srs.Review || !c.Due.Equal(time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)) || c.Stability != 20 || c.Reps != 5 ||
+		c.Difficulty < 1 || c.Difficulty > 10 {
+		t.Errorf("scheduled card without a log: %+v", c)
+	}
+	if n, _ := p.ReviewCount(ctx); n != 0 {
+		t.Errorf("%d reviews logged for a card without history", n)
+	}
+	if it, _ := p.Item(ctx, store.KindCard, "default/"+cardIDOf("g2")); it.Card.State != srs.New {
+		t.Errorf("new card: %+v", it.Card)
+	}
+}
+
+func cardIDOf(guid string) string {
+	_, _, _, id := resolveCard(anki.ImportCard{GUID: guid, Deck: "Default"}, nil, nil)
+	return id
+}

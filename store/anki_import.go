@@ -27,6 +27,10 @@ type ImportItem struct {
 	Ord                int
 	Suspended          bool // applies to an item the schedule does not have yet
 	Reviews            []ImportReview
+	// State, when not nil and there are no reviews, is the state an item
+	// the schedule does not have yet starts in (a schedule without its
+	// history).
+	State *srs.Card
 }
 
 // ImportBatch is everything an import writes: its decks, their cards and
@@ -226,6 +230,11 @@ func (im *importer) item(it ImportItem) (int, bool, error) {
 	}
 	added := len(all) - len(old)
 	if added == 0 {
+		if fresh && it.State != nil && len(all) == 0 {
+			cur.Card = *it.State
+			_, err := im.upsert.ExecContext(im.ctx, itemArgs(cur)...)
+			return 0, true, err
+		}
 		if fresh {
 			_, err := im.register.ExecContext(im.ctx, it.Kind, it.ItemID, it.Deck, it.Ord, ns(im.now), it.Suspended)
 			return 0, true, err
