@@ -99,7 +99,7 @@ func Open(path string, lim Limits) (*Package, error) {
 	}
 	if fi.Size() > lim.Package {
 		f.Close()
-		return nil, refuse("%s is %s; packages up to %s are imported (split the deck in Anki, or export it without media)",
+		return nil, refuse("%s is %s; packages up to %s are imported (--max-size raises the limit; or export the deck from Anki without media)",
 			path, mib(fi.Size()), mib(lim.Package))
 	}
 	p, err := read(f, fi.Size(), lim)

@@ -97,6 +97,7 @@ is read again each time reviews start, so edits to it show up.`,
 
 func newDeckImportCmd(g *globals) *cobra.Command {
 	var id, deckDir string
+	var maxMiB int64
 	cmd := &cobra.Command{
 		Use:   "import FILE.csv|FILE.tsv|FILE.apkg|FILE.colpkg",
 		Short: "Import cards from CSV or TSV (front, back, tags), or an Anki package with its review history",
@@ -114,7 +115,7 @@ says. Importing the same package again changes nothing.`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if isAnkiPackage(args[0]) {
-				return g.importAnkiPackage(cmd, args[0], deckDir)
+				return g.importAnkiPackage(cmd, args[0], deckDir, maxMiB)
 			}
 			f, err := os.Open(args[0])
 			if err != nil {
@@ -146,6 +147,7 @@ says. Importing the same package again changes nothing.`,
 	}
 	cmd.Flags().StringVar(&id, "deck", "", "deck id for CSV/TSV (default: from the file name)")
 	cmd.Flags().StringVar(&deckDir, "deck-dir", "", "Anki packages: where their media go (default: decks/NAME beside the progress file)")
+	cmd.Flags().Int64Var(&maxMiB, "max-size", 100, "Anki packages: the largest package to read, in MiB")
 	return cmd
 }
 

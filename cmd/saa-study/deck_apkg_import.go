@@ -35,14 +35,17 @@ func isAnkiPackage(path string) bool {
 
 // importAnkiPackage runs `deck import FILE.apkg`: the package's decks,
 // cards, media and review history into the progress file.
-func (g *globals) importAnkiPackage(cmd *cobra.Command, path, deckDir string) error {
+func (g *globals) importAnkiPackage(cmd *cobra.Command, path, deckDir string, maxMiB int64) error {
+	if maxMiB <= 0 {
+		return &exitError{code: 2, msg: "--max-size must be a positive number of MiB"}
+	}
 	st, lib, _, err := g.session(cmd.Context())
 	if err != nil {
 		return err
 	}
 	p := progress.New(st, lib, progress.Options{Loc: time.Local})
 	defer p.Close()
-	opt := progress.AnkiImportOptions{DeckDir: deckDir}
+	opt := progress.AnkiImportOptions{DeckDir: deckDir, Limits: anki.Limits{Package: maxMiB << 20}}
 	if isTerminal(g.stderr) {
 		opt.Progress = func(done, total int) {
 			if total >= 2000 {

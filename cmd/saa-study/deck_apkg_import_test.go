@@ -37,3 +37,16 @@ func TestDeckImportAPKG(t *testing.T) {
 		t.Error("a refused package left a deck folder")
 	}
 }
+
+// A package over --max-size is refused by name, before it is read.
+func TestDeckImportAPKGTooLarge(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.apkg")
+	f, _ := os.Create(big)
+	f.Truncate(2<<20 + 1)
+	f.Close()
+	code, _, errs := saa(t, "--db", filepath.Join(dir, "p.db"), "deck", "import", big, "--max-size", "2")
+	if code != 1 || !strings.Contains(errs, "big.apkg is 2 MiB; packages up to 2 MiB are imported (--max-size raises the limit") {
+		t.Fatalf("exit %d, %q", code, errs)
+	}
+}
