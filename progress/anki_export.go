@@ -306,7 +306,7 @@ func (b *ankiBuilder) note(e *Entry, key string) anki.Note {
 		}
 	case e.Card != nil && e.Card.IsCloze():
 		n.ModelID = ankiCloze.ID
-		n.Fields = []string{anki.MarkdownToHTML(e.Card.Cloze), "", saaID}
+		n.Fields = []string{anki.MarkdownToHTML(e.Card.Cloze), anki.MarkdownToHTML(e.Card.Back), saaID}
 	case e.Card != nil:
 		n.ModelID = ankiBasic.ID
 		n.Fields = []string{anki.MarkdownToHTML(e.Card.Front), anki.MarkdownToHTML(e.Card.Back), saaID}

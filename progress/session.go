@@ -53,7 +53,14 @@ func (p *Progress) LoadSession(ctx context.Context, lang content.Lang, set *Set,
 	// other language or to content that is gone.
 	newLeft := max(0, sc.Policy.NewPerDay-done.New)
 	reviewsLeft := max(0, sc.Policy.ReviewsPerDay-done.Reviews)
-	raw, err := st.SRSDue(ctx, now, sc.Day.NextDayStart(now), reviewsLeft*2+50, newLeft*2+50)
+	var raw []SRSItem
+	if set.only != "" {
+		// One deck: the due-now scans cover every deck and may not reach
+		// this one's items; read them all (in introduction order) instead.
+		raw, err = st.SRSItems(ctx)
+	} else {
+		raw, err = st.SRSDue(ctx, now, sc.Day.NextDayStart(now), reviewsLeft*2+50, newLeft*2+50)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -3,6 +3,8 @@ package progress
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/srs"
@@ -35,6 +37,7 @@ type Set struct {
 	Entries  []*Entry
 	byKey    map[string]*Entry
 	Warnings []string // decks that could not be loaded
+	only     string   // the deck or topic of a set made by Only
 }
 
 // Get returns the entry of an item, or nil when it is not in the set.
@@ -99,7 +102,16 @@ func (p *Progress) gatherSet(ctx context.Context, lang content.Lang) (*Set, erro
 		return nil, err
 	}
 	for _, c := range imported {
-		set.add(&Entry{Kind: store.KindCard, ID: c.Deck + "/" + c.CardID, Deck: c.Deck, Topic: c.Deck, Front: c.Front, Back: c.Back, Tags: c.Tags})
+		e := &Entry{Kind: store.KindCard, ID: c.Deck + "/" + c.CardID, Deck: c.Deck, Topic: c.Deck, Front: c.Front, Back: c.Back, Tags: c.Tags}
+		if base, n, ok := strings.Cut(c.CardID, "::c"); ok {
+			// An imported cloze card: the front holds the cloze text, the
+			// back what Anki shows with the answer ("Back Extra").
+			cc := &content.Card{ID: c.Deck + "/" + base, Topic: c.Deck, Tags: c.Tags, Cloze: c.Front, Back: c.Back}
+			if slices.Contains(cc.ClozeNumbers(), n) {
+				e.Card, e.ClozeN = cc, n
+			}
+		}
+		set.add(e)
 	}
 	return set, nil
 }

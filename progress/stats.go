@@ -30,7 +30,9 @@ type StatsReport struct {
 	Warnings     []string        `json:"warnings,omitempty"`
 	Limits       SRSConfig       `json:"limits"`
 	Items        int             `json:"items"`
-	Exams        []ExamPoint     `json:"exams"` // submitted exams, oldest first
+	Decks        int             `json:"decks"`      // the learner's own decks with cards (folder and imported)
+	DeckCards    int             `json:"deck_cards"` // the items in them
+	Exams        []ExamPoint     `json:"exams"`      // submitted exams, oldest first
 }
 
 // ExamPoint is one submitted exam on the trend line.
@@ -105,6 +107,14 @@ func (p *Progress) Stats(ctx context.Context, lang content.Lang, now time.Time) 
 	}
 	qc, _ := set.queueCards(items)
 	r.Items = len(qc)
+	own := map[string]bool{}
+	for _, e := range set.Entries {
+		if e.Deck != "" && e.Kind != KindLab {
+			own[e.Deck] = true
+			r.DeckCards++
+		}
+	}
+	r.Decks = len(own)
 	logs := logsOf(recs)
 	r.Today = srs.Today(qc, logs, now, sc.Policy)
 	r.Retention7 = srs.TrueRetention(logs, now, 7, sc.Day)

@@ -7,6 +7,7 @@ import (
 	"github.com/saa-study/saa-study/ui/common"
 	"github.com/saa-study/saa-study/ui/components/reader"
 	classroompage "github.com/saa-study/saa-study/ui/pages/classroom"
+	"github.com/saa-study/saa-study/ui/pages/decks"
 	"github.com/saa-study/saa-study/ui/pages/exam"
 	"github.com/saa-study/saa-study/ui/pages/lab"
 	"github.com/saa-study/saa-study/ui/pages/notes"
@@ -48,7 +49,15 @@ var screens = map[string]func(c *common.Common, arg string) common.Screen{
 		return reader.NewAt(c, n, sec)
 	},
 
-	"review": func(c *common.Common, _ string) common.Screen { return review.New(c) },
+	// "review" is today's whole session; "review:DECK" one deck or topic.
+	"review": func(c *common.Common, arg string) common.Screen {
+		if arg != "" {
+			return review.NewDeck(c, arg)
+		}
+		return review.New(c)
+	},
+
+	"decks": func(c *common.Common, _ string) common.Screen { return decks.New(c) },
 
 	"exam": func(c *common.Common, _ string) common.Screen { return exam.NewMenu(c) },
 

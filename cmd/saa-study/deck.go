@@ -96,17 +96,27 @@ is read again each time reviews start, so edits to it show up.`,
 }
 
 func newDeckImportCmd(g *globals) *cobra.Command {
-	var id string
+	var id, deckDir string
+	var maxMiB int64
 	cmd := &cobra.Command{
-		Use:   "import FILE.csv|FILE.tsv",
-		Short: "Import cards from CSV or TSV: front, back, tags",
+		Use:   "import FILE.csv|FILE.tsv|FILE.apkg|FILE.colpkg",
+		Short: "Import cards from CSV or TSV (front, back, tags), or an Anki package with its review history",
 		Long: `Each row is front, back and optional space-separated tags; .csv is comma
 separated, anything else tab separated. Lines starting with # (Anki's header
 lines) and a first row "front,back,tags" are skipped. A card's id comes from its
-front, so importing the file again updates the cards instead of duplicating them.`,
-		Example: "  saa-study deck import vocab.tsv --deck vocab",
+front, so importing the file again updates the cards instead of duplicating them.
+
+An Anki package (.apkg or .colpkg, from Anki 2.1 to today's) brings its decks,
+notes (as Markdown; cloze kept as cloze), tags, the media its cards name (copied
+into --deck-dir, by default decks/NAME beside the progress file) and its review
+history, replayed through your scheduler so each card is due when its history
+says. Importing the same package again changes nothing.`,
+		Example: "  saa-study deck import vocab.tsv --deck vocab\n  saa-study deck import 'AWS SAA.apkg'",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if isAnkiPackage(args[0]) {
+				return g.importAnkiPackage(cmd, args[0], deckDir, maxMiB)
+			}
 			f, err := os.Open(args[0])
 			if err != nil {
 				return &exitError{code: 1, msg: err.Error()}
@@ -135,7 +145,9 @@ front, so importing the file again updates the cards instead of duplicating them
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&id, "deck", "", "deck id (default: from the file name)")
+	cmd.Flags().StringVar(&id, "deck", "", "deck id for CSV/TSV (default: from the file name)")
+	cmd.Flags().StringVar(&deckDir, "deck-dir", "", "Anki packages: where their media go (default: decks/NAME beside the progress file)")
+	cmd.Flags().Int64Var(&maxMiB, "max-size", 100, "Anki packages: the largest package to read, in MiB")
 	return cmd
 }
 

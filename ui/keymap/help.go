@@ -28,6 +28,7 @@ var helpKo = map[string]string{
 	"½ page up": "반쪽 위", "½ page down": "반쪽 아래", "next match": "다음 결과",
 	"sections on screen long enough to read them": "읽을 만큼 오래 화면에 있었던 절",
 	"give up": "포기", "facts cited": "인용한 사실", "facts": "사실", "definition/history": "정의/기록",
+	"decks": "덱", "review deck": "덱 복습", "import a package": "패키지 가져오기", "export a package": "패키지 내보내기", "confirm": "확정",
 	"add a card": "카드 만들기", "front ⇄ back": "앞면 ⇄ 뒷면", "save the card": "카드 저장", "cancel": "취소",
 	"scroll down": "아래로 스크롤",
 	"scroll up":   "위로 스크롤", "type a value": "값 입력", "previous panel": "이전 패널", "panel": "패널", "history": "기록",

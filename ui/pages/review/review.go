@@ -22,7 +22,7 @@ import (
 
 // reviewKeys are the keys of the review screen.
 type reviewKeys struct {
-	Reveal, Rate, Undo, Bury, Suspend, Ahead, Drill, Continue, Up, Down, OpenNote key.Binding
+	Reveal, Rate, Undo, Bury, Suspend, Ahead, Drill, Continue, Up, Down, OpenNote, Decks key.Binding
 }
 
 func newReviewKeys() reviewKeys {
@@ -42,6 +42,8 @@ func newReviewKeys() reviewKeys {
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll")),
 		// As on the exam's results: o opens the note that explains the item.
 		OpenNote: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open the note")),
+		// The deck list, as Anki's main screen: every deck with its counts.
+		Decks: key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "decks")),
 	}
 }
 
@@ -100,6 +102,7 @@ type Review struct {
 	listPos  int
 
 	leechKey string
+	deck     string // review only this deck or topic ("" = everything)
 }
 
 // New opens the review session of the learner's language.
@@ -109,7 +112,20 @@ func New(c *common.Common) *Review {
 	return r
 }
 
-func (r *Review) Title() string { return r.c.T("home.review") }
+// NewDeck opens a review session of one deck or topic (a
+// progress.DeckCount's ID).
+func NewDeck(c *common.Common, deck string) *Review {
+	r := New(c)
+	r.deck = deck
+	return r
+}
+
+func (r *Review) Title() string {
+	if r.deck != "" {
+		return r.c.T("home.review") + " · " + r.deck
+	}
+	return r.c.T("home.review")
+}
 
 func (r *Review) Init() tea.Cmd { return r.reload("", "", "") }
 
@@ -122,8 +138,15 @@ func (r *Review) reload(show, leech, note string) tea.Cmd {
 	if r.s != nil && r.s.Set().Lang == c.Lang {
 		set = r.s.Set()
 	}
-	now := c.Clock()
+	now, deck := c.Clock(), r.deck
 	return func() tea.Msg {
+		if set == nil && deck != "" {
+			all, err := c.Progress.LoadSet(c.Context(), c.Lang)
+			if err != nil {
+				return rvLoadedMsg{gen: gen, err: err}
+			}
+			set = all.Only(deck)
+		}
 		s, err := c.Progress.LoadSession(c.Context(), c.Lang, set, now)
 		return rvLoadedMsg{gen: gen, s: s, show: show, leech: leech, note: note, err: err}
 	}
@@ -247,6 +270,8 @@ func (r *Review) onKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	case key.Matches(msg, k.Down):
 		r.scroll++
 		return r, nil
+	case key.Matches(msg, k.Decks) && r.mode != rvQuestion:
+		return r, common.Open("decks")
 	case key.Matches(msg, k.OpenNote) && r.noteSection() != "":
 		// The session stays as it is beneath the note: back returns to
 		// this card, still graded or turned over.

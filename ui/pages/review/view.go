@@ -218,8 +218,14 @@ func (r *Review) cardLines(w int) []string {
 		out = r.tags()
 	}
 	if r.mode == rvBack && e.Card != nil && e.Card.IsCloze() {
-		// A cloze is revealed in place, as Anki does.
-		return append(out, text.WrapMarkdown(back, w)...)
+		// A cloze is revealed in place, as Anki does; an imported one may
+		// carry an extra ("Back Extra") shown with the answer.
+		out = append(out, text.WrapMarkdown(back, w)...)
+		if e.Card.Back != "" {
+			out = append(out, st.Muted.Render(strings.Repeat("─", min(w, 40))))
+			out = append(out, text.WrapMarkdown(e.Card.Back, w)...)
+		}
+		return out
 	}
 	out = append(out, text.WrapMarkdown(front, w)...)
 	if r.mode == rvBack {
@@ -401,7 +407,7 @@ func (r *Review) FullHelp() [][]key.Binding {
 	case rvGraded:
 		return [][]key.Binding{{k.Rate, k.Continue, k.OpenNote, cardform.AddKey}, {k.Undo, k.Bury, k.Suspend}, scroll}
 	case rvEmpty:
-		return [][]key.Binding{{k.Ahead, k.Drill, k.Undo}}
+		return [][]key.Binding{{k.Ahead, k.Drill, k.Undo}, {k.Decks}}
 	case rvLeech:
 		return [][]key.Binding{{k.Continue}}
 	}

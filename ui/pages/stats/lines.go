@@ -35,6 +35,9 @@ func StatsLines(lang content.Lang, r *progress.StatsReport, w int, st *styles.St
 	add(fmt.Sprintf(t("st.retention"), stPct(r.Retention7, lang), stPct(r.Retention30, lang)))
 	sc := r.States
 	add(fmt.Sprintf(t("st.states"), sc.New, sc.Learning, sc.Review, sc.Relearning, sc.Suspended))
+	if r.Decks > 0 {
+		add(fmt.Sprintf(t("st.decks"), r.Decks, r.DeckCards))
+	}
 	out = append(out, "")
 	// Forecast: one column per day, as many days as fit.
 	peak := 0
