@@ -63,6 +63,13 @@ func snsEngine() engine {
 			if fs.s("shipping_filter") != "none" {
 				o.ShippingPolicy = sns.ShippingWants
 			}
+			// A lab's own policies, typed whole, stand for the presets.
+			if fs.has("fraud_policy") {
+				o.FraudPolicy, o.FraudScope = fs.s("fraud_policy"), sns.Scope(fs.s("fraud_scope"))
+			}
+			if fs.has("shipping_policy") {
+				o.ShippingPolicy = fs.s("shipping_policy")
+			}
 			cfg := sns.QuickConfig(o)
 			out := outcome{title: t("sim.yours"), metrics: snsMetrics(cfg, t), xunit: "#", overlay: true}
 			r, err := sns.Run(cfg)
