@@ -102,10 +102,10 @@ func snsEngine() engine {
 				for i, r := range runs {
 					cfg := sc.Runs[i].Config
 					if r.Refusal != nil {
-						out.runs = append(out.runs, snsRefused(r.Name, r.Refusal, cfg, t))
+						out.runs = append(out.runs, snsRefused(r.Label(langOf(t)), r.Refusal, cfg, t))
 						continue
 					}
-					out.runs = append(out.runs, snsRun(r.Name, *r.Result, cfg, out.metrics, t))
+					out.runs = append(out.runs, snsRun(r.Label(langOf(t)), *r.Result, cfg, out.metrics, t))
 				}
 				return out, nil
 			}
