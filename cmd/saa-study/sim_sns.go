@@ -65,7 +65,7 @@ func runSNSScenario(g *globals, arg string, asJSON bool) error {
 		lang := g.simLang()
 		for _, r := range runs {
 			if r.Refusal != nil {
-				why := r.Refusal.Error()
+				why := r.Refusal.In(lang)
 				if r.Refusal.Fact != "" {
 					why += " [" + r.Refusal.Fact + "]" // cited as a reference
 				}
@@ -81,11 +81,11 @@ func runSNSScenario(g *globals, arg string, asJSON bool) error {
 // words it, and the limit behind it, if any, as the fact itself.
 func snsRefused(g *globals, err error) error {
 	var e *sns.Error
-	if !errors.As(err, &e) || e.Fact == "" {
+	if !errors.As(err, &e) {
 		return simError(err)
 	}
-	msg := e.Error()
-	if lib, lerr := content.EmbeddedFacts(); lerr == nil {
+	msg := e.In(g.simLang())
+	if lib, lerr := content.EmbeddedFacts(); lerr == nil && e.Fact != "" {
 		msg += lab.Cite(lib, content.Lang(g.simLang()), " ["+e.Fact+"]")
 	}
 	return &exitError{code: 1, msg: msg}

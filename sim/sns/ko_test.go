@@ -50,3 +50,34 @@ func TestExplanationsReadInKorean(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnRefusalsReadInKorean: a refusal the simulator words itself (not
+// a message SNS writes) has a Korean message with no English sentence,
+// while SNS's own messages are kept as SNS writes them.
+func TestOwnRefusalsReadInKorean(t *testing.T) {
+	sqs := []Subscription{{Name: "q", Protocol: SQS}}
+	for _, c := range []Config{
+		{Workload: Workload{Orders: 10}},
+		{Subscriptions: sqs},
+		{Subscriptions: sqs, Workload: Workload{Orders: maxOrders + 1}},
+		{Subscriptions: []Subscription{{Name: "bad name!", Protocol: SQS}}, Workload: Workload{Orders: 10}},
+		{Subscriptions: []Subscription{{Name: "f", Protocol: Lambda, FIFOQueue: true}}, Workload: Workload{Orders: 10}},
+		{Subscriptions: []Subscription{{Name: "p", Protocol: "sms"}}, Workload: Workload{Orders: 10}},
+	} {
+		_, err := Run(c)
+		e, ok := err.(*Error)
+		if !ok {
+			t.Fatalf("%+v: want an *Error, got %v", c, err)
+		}
+		if len(say.English(e.Message)) == 0 {
+			t.Errorf("%q reads as no English: the check is blind", e.Message)
+		}
+		if p := say.NotKorean(e.MessageKo); len(p) > 0 || e.MessageKo == "" {
+			t.Errorf("%s: Korean %q has %q", e.Message, e.MessageKo, p)
+		}
+	}
+	_, err := Run(Config{FIFO: true, Subscriptions: []Subscription{{Name: "r", Protocol: Lambda}}, Workload: Workload{Orders: 10}})
+	if e := err.(*Error); e.In("ko") != "InvalidParameterException: Invalid parameter: Invalid protocol type: lambda" {
+		t.Errorf("SNS's own message should stay as SNS writes it: %q", e.In("ko"))
+	}
+}

@@ -129,17 +129,17 @@ func (c Config) Validate(lim Limits) error {
 
 func (c Config) prepare(lim Limits) ([]sub, error) {
 	if len(c.Subscriptions) == 0 {
-		return nil, &Error{Code: ErrInvalidParameter, Message: "Invalid parameter: the topic has no subscriptions"}
+		return nil, refuse("the topic has no subscriptions")
 	}
 	if len(c.Subscriptions) > lim.PoliciesPerTopic {
 		return nil, &Error{Code: "FilterPolicyLimitExceededException", Message: fmt.Sprintf("Filter policy limit exceeded: at most %d filter policies per topic", lim.PoliciesPerTopic), Fact: "sns.filter.per_topic"}
 	}
 	if len(c.Messages) == 0 {
 		if c.Workload.Orders <= 0 {
-			return nil, &Error{Code: ErrInvalidParameter, Message: "Invalid parameter: nothing to publish: give workload.orders or messages"}
+			return nil, refuse("nothing to publish: give workload.orders or messages")
 		}
 		if c.Workload.Orders > maxOrders {
-			return nil, &Error{Code: ErrInvalidParameter, Message: "Invalid parameter: at most 1,000,000 orders in one run"}
+			return nil, refuse("at most %s orders in one run", comma(maxOrders))
 		}
 	}
 	if err := checkMessages(c.FIFO, c.Messages); err != nil {
@@ -149,7 +149,7 @@ func (c Config) prepare(lim Limits) ([]sub, error) {
 	seen := map[string]bool{}
 	for _, s := range c.Subscriptions {
 		if !nameRe.MatchString(s.Name) || seen[s.Name] {
-			return nil, &Error{Code: ErrInvalidParameter, Message: fmt.Sprintf("Invalid parameter: subscription name %q: use 1 to 80 letters, digits, - and _ (like a queue name), each name once", s.Name)}
+			return nil, refuse("subscription name %q: use 1 to 80 letters, digits, - and _ (like a queue name), each name once", s.Name)
 		}
 		seen[s.Name] = true
 		f, w, err := subscribe(c.FIFO, s, lim)

@@ -345,7 +345,7 @@ func (s *console) labDone(msg labRanMsg) tea.Cmd {
 		if errors.As(msg.err, &refused) {
 			// SNS's own refusal, word for word, in a sentence; the limit
 			// behind it, if any, as the fact itself.
-			why := refused.Error()
+			why := refused.In(string(s.c.Lang))
 			if refused.Fact != "" {
 				why += labrun.Cite(s.c.Lib, s.c.Lang, " ["+refused.Fact+"]")
 			}

@@ -118,10 +118,13 @@ func snsEngine() engine {
 func snsRefused(label string, err error, cfg sns.Config, t func(string) string) variant {
 	msg := err.Error()
 	var e *sns.Error
-	if errors.As(err, &e) && e.Fact != "" {
-		msg += " [" + e.Fact + "]"
+	if errors.As(err, &e) {
+		msg = e.In(langOf(t))
+		if e.Fact != "" {
+			msg += " [" + e.Fact + "]"
+		}
 	}
-	return variant{label: label, explain: t("sim.refused") + " " + msg, events: []string{err.Error()},
+	return variant{label: label, explain: t("sim.refused") + " " + msg, events: []string{msg},
 		pages: []page{{name: t("sim.v.policies"), lines: snsPolicies(cfg, t)}}}
 }
 
