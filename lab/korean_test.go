@@ -1,10 +1,13 @@
 package lab
 
 import (
+	"errors"
+	"strings"
 	"testing"
 
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/sim/say"
+	"github.com/saa-study/saa-study/sim/sns"
 )
 
 // TestKoreanLabsExplainInKorean: a Korean lab's "why", for its starting
@@ -27,6 +30,32 @@ func TestKoreanLabsExplainInKorean(t *testing.T) {
 					t.Errorf("en %s %s: the checker finds no English in %q", l.ID, name, rep.Explanation)
 				}
 			}
+		}
+	}
+}
+
+// TestRefusalReadsInTheLabsLanguage: a filter policy SNS refuses is an
+// error in the lab's language that quotes SNS's exception as SNS writes
+// it, and still unwraps to the engine's error.
+func TestRefusalReadsInTheLabsLanguage(t *testing.T) {
+	lib := embedded(t)
+	for _, lang := range content.Langs {
+		l := lib.Lab(lang, "sns-fraud-filter")
+		_, err := Run(lib, l, map[string]string{"fraud_policy": `{"a": []}`})
+		var refused *RefusedError
+		if !errors.As(err, &refused) {
+			t.Fatalf("%s: want a RefusedError, got %v", lang, err)
+		}
+		msg := err.Error()
+		if !strings.Contains(msg, "InvalidParameterException: Invalid parameter: FilterPolicy: Empty arrays are not allowed") {
+			t.Errorf("%s: SNS's message is not quoted: %q", lang, msg)
+		}
+		if found := say.NotKorean(msg); lang == content.KO && len(found) > 0 {
+			t.Errorf("ko: %q in %q", found, msg)
+		}
+		var e *sns.Error
+		if !errors.As(err, &e) {
+			t.Errorf("%s: the SNS error is not wrapped", lang)
 		}
 	}
 }

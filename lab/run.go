@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/sim/say"
 )
 
 // Report is what a run of a lab shows: each check with the figure it got
@@ -92,6 +93,24 @@ func Resolve(lib *content.Library, l *content.Lab, settings map[string]string) R
 	}
 }
 
+// RefusedError is an engine's refusal of a lab's settings (SNS refusing a
+// filter policy), in the lab's language; the engine's error is wrapped.
+type RefusedError struct {
+	Lab, Engine string
+	Lang        content.Lang
+	Err         error
+}
+
+func (e *RefusedError) Error() string {
+	msg := e.Err.Error()
+	if r, ok := e.Err.(interface{ In(string) string }); ok {
+		msg = r.In(string(e.Lang))
+	}
+	return say.Sprintf("lab %s: %s refused the settings: %s", e.Lab, e.Engine, msg).In(string(e.Lang))
+}
+
+func (e *RefusedError) Unwrap() error { return e.Err }
+
 // Run runs a lab with overrides of its starting settings.
 func Run(lib *content.Library, l *content.Lab, overrides map[string]string) (Report, error) {
 	settings, err := Settings(l, overrides)
@@ -108,7 +127,7 @@ func run(lib *content.Library, l *content.Lab, settings map[string]string) (Repo
 	}
 	metrics, why, err := eng.Run(settings)
 	if err != nil {
-		return Report{}, fmt.Errorf("lab %s: %s refused the settings: %w", l.ID, l.Engine, err)
+		return Report{}, &RefusedError{Lab: l.ID, Engine: l.Engine, Lang: l.Lang, Err: err}
 	}
 	rep := Report{Lab: l.ID, Passed: true, Settings: settings, Why: why.In(string(l.Lang)), Metrics: metrics}
 	resolve := Resolve(lib, l, settings)

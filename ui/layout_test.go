@@ -52,7 +52,7 @@ func layoutCases(lib *content.Library) []layoutCase {
 		{name: "facts a note cites", target: "note:lambda", keys: []string{"i", "pgdown"}},
 		{name: "dynamodb facts panel", target: "sim:dynamodb", keys: []string{"tab", "tab", "tab", "tab", "tab"}},
 	}
-	for _, id := range []string{"lambda", "apigateway", "edge", "rdsproxy", "dynamodb", "sfn"} {
+	for _, id := range []string{"lambda", "apigateway", "edge", "rdsproxy", "dynamodb", "sfn", "sns"} {
 		cases = append(cases, layoutCase{name: "sim " + id, target: "sim:" + id})
 	}
 	cases = append(cases, layoutCase{name: "labs", target: "lab"})
@@ -64,7 +64,12 @@ func layoutCases(lib *content.Library) []layoutCase {
 			layoutCase{name: "lab " + l.ID + " run", target: "lab:" + l.ID, keys: []string{"r"}})
 	}
 	cases = append(cases, layoutCase{name: "lab facts cited", target: "lab:lambda-reserved-throttle", keys: []string{"r", "i"}},
-		layoutCase{name: "lab given up, back at the form", target: "lab:sfn-retry-attempts", keys: []string{"r", "x", "esc"}})
+		layoutCase{name: "lab given up, back at the form", target: "lab:sfn-retry-attempts", keys: []string{"r", "x", "esc"}},
+		// A text setting: its policy whole on the form, on a line of its
+		// own while edited, and SNS's refusal of a broken one.
+		layoutCase{name: "lab sns policy being edited", target: "lab:sns-fraud-filter", keys: []string{"enter"}},
+		layoutCase{name: "lab sns policy refused", target: "lab:sns-fraud-filter", keys: []string{"enter", "x", "enter", "r"}},
+		layoutCase{name: "lab sns run, back at the form", target: "lab:sns-fraud-filter", keys: []string{"r", "esc"}})
 	for _, n := range lib.Notes(content.EN) {
 		cases = append(cases,
 			layoutCase{name: "note " + n.ID, target: "note:" + n.ID},

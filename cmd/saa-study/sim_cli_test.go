@@ -65,7 +65,8 @@ func TestExamHistoryNamesDomainsLikeTheScreen(t *testing.T) {
 }
 
 // TestSimSNS: the quick run prints a row per subscriber, --json gives the
-// counts by subscriber name, a scenario prints in Korean with --lang ko,
+// counts by subscriber name, a scenario prints in Korean with --lang ko
+// (the refusal quoted as SNS words it),
 // and a policy SNS refuses exits 1 with its InvalidParameterException.
 func TestSimSNS(t *testing.T) {
 	code, out, errs := saa(t, "sim", "sns", "--fraud-policy", `{"country": ["US"]}`)
@@ -77,7 +78,7 @@ func TestSimSNS(t *testing.T) {
 		t.Fatalf("sim sns --json: exit %d: %s%s", code, out, errs)
 	}
 	code, out, errs = saa(t, "sim", "sns", "--scenario", "fifo-ordering", "--lang", "ko")
-	if code != 0 || !strings.Contains(out, "FIFO 주제로") || !strings.Contains(out, "refused: InvalidParameterException: Invalid parameter: Invalid protocol type: lambda") {
+	if code != 0 || !strings.Contains(out, "FIFO 주제로") || !strings.Contains(out, "거부됨: InvalidParameterException: Invalid parameter: Invalid protocol type: lambda") {
 		t.Fatalf("scenario in Korean: exit %d: %s%s", code, out, errs)
 	}
 	code, _, errs = saa(t, "sim", "sns", "--fraud-policy", `{"a": []}`)

@@ -25,8 +25,10 @@ func TestSimCommandsPrintKorean(t *testing.T) {
 		{"sim", "stepfunctions", "run", "--definition", "choice"},
 		{"sim", "stepfunctions", "validate", "--definition", "choice"},
 		{"sim", "dynamodb", "--wcu", "5", "--rate", "20", "--seconds", "2"},
+		{"sim", "sns"},
+		{"sim", "sns", "--fifo-topic", "--fifo-queue", "--shipping-policy", `{"event_type":["order_placed","order_cancelled"]}`},
 	}
-	for _, engine := range []string{"lambda", "apigateway", "edge", "rdsproxy"} {
+	for _, engine := range []string{"lambda", "apigateway", "edge", "rdsproxy", "sns"} {
 		code, out, errs := saa(t, "sim", engine, "--scenario", "nonesuch")
 		if code != 2 {
 			t.Fatalf("%s: exit %d: %s%s", engine, code, out, errs)
@@ -36,7 +38,7 @@ func TestSimCommandsPrintKorean(t *testing.T) {
 			runs = append(runs, []string{"sim", engine, "--scenario", id})
 		}
 	}
-	if len(runs) < 12+18 {
+	if len(runs) < 14+21 {
 		t.Fatalf("found %d runs, want every shipped scenario too", len(runs))
 	}
 	for _, args := range runs {

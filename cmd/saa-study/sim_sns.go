@@ -1,11 +1,14 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/lab"
 	"github.com/saa-study/saa-study/sim/sns"
 	"github.com/saa-study/saa-study/ui/text"
 )
@@ -34,7 +37,7 @@ what it did not need, what it missed and what it read out of order.`,
 			o.FraudScope = sns.Scope(scope)
 			res, err := sns.Quick(o)
 			if err != nil {
-				return simError(err)
+				return snsRefused(g, err)
 			}
 			if asJSON {
 				return writeJSON(g, res)
@@ -59,33 +62,76 @@ what it did not need, what it missed and what it read out of order.`,
 
 func runSNSScenario(g *globals, arg string, asJSON bool) error {
 	return runScenario(g, arg, asJSON, sns.ParseScenario, sns.Scenarios, func(g *globals, runs []sns.RunResult) {
+		lang := g.simLang()
 		for _, r := range runs {
 			if r.Refusal != nil {
-				fmt.Fprintf(g.stdout, "[%s] refused: %v\n\n", r.Name, r.Refusal)
+				why := r.Refusal.In(lang)
+				if r.Refusal.Fact != "" {
+					why += " [" + r.Refusal.Fact + "]" // cited as a reference
+				}
+				fmt.Fprintf(g.stdout, "[%s] %s: %s\n\n", r.Label(lang), text.T(content.Lang(lang), "simc.refused"), why)
 				continue
 			}
-			printSNS(g, r.Name, *r.Result)
+			printSNS(g, r.Label(lang), *r.Result)
 		}
 	}, func(sc sns.Scenario) map[string]any { return map[string]any{"fact": sc.Fact} })
 }
 
+// snsRefused is SNS's refusal as the one-line error: the exception as SNS
+// words it, and the limit behind it, if any, as the fact itself.
+func snsRefused(g *globals, err error) error {
+	var e *sns.Error
+	if !errors.As(err, &e) {
+		return simError(err)
+	}
+	msg := e.In(g.simLang())
+	if lib, lerr := content.EmbeddedFacts(); lerr == nil && e.Fact != "" {
+		msg += lab.Cite(lib, content.Lang(g.simLang()), " ["+e.Fact+"]")
+	}
+	return &exitError{code: 1, msg: msg}
+}
+
+// printSNS prints a run: the topic's totals, a row per subscriber and the
+// engine's explanation, in the language asked for.
 func printSNS(g *globals, name string, r sns.Result) {
 	if name != "" {
 		fmt.Fprintf(g.stdout, "[%s]\n", name)
 	}
-	kind := "standard"
+	lang := g.simLang()
+	t := func(k string) string { return text.T(content.Lang(lang), k) }
+	kind := t("sim.sns.standard")
 	if r.FIFOTopic {
-		kind = "FIFO"
+		kind = t("sim.sns.fifo")
 	}
-	fmt.Fprintf(g.stdout, "%s topic: published %s  deliveries %s  filtered out %s\n", kind, text.Comma(int64(r.Published)), text.Comma(int64(r.Deliveries)), text.Comma(int64(r.FilteredOut)))
-	fmt.Fprintf(g.stdout, "  %-12s %-8s %10s %10s %10s %10s %10s\n", "subscriber", "protocol", "delivered", "filtered", "unwanted", "missed", "reordered")
+	fmt.Fprintln(g.stdout, kind+": "+figures(t("sims.published"), text.Comma(int64(r.Published)), t("sims.deliveries"), text.Comma(int64(r.Deliveries)),
+		t("sims.filtered_out"), text.Comma(int64(r.FilteredOut))))
+	head := []string{t("simc.subscriber"), t("simc.protocol"), t("sims.delivered"), t("sims.filtered_out"), t("sims.unwanted"), t("sims.missed"), t("sims.reordered")}
+	rows := [][]string{head}
 	for _, n := range r.Names {
 		s := r.Subs[n]
-		fmt.Fprintf(g.stdout, "  %-12s %-8s %10s %10s %10s %10s %10s\n", n, s.Protocol, text.Comma(int64(s.Delivered)), text.Comma(int64(s.FilteredOut)),
-			text.Comma(int64(s.Unwanted)), text.Comma(int64(s.Missed)), text.Comma(int64(s.OutOfOrder)))
+		rows = append(rows, []string{n, s.Protocol, text.Comma(int64(s.Delivered)), text.Comma(int64(s.FilteredOut)),
+			text.Comma(int64(s.Unwanted)), text.Comma(int64(s.Missed)), text.Comma(int64(s.OutOfOrder))})
+	}
+	widths := make([]int, len(head))
+	for _, row := range rows {
+		for i, c := range row {
+			widths[i] = max(widths[i], text.Width(c))
+		}
+	}
+	for _, row := range rows {
+		line := " "
+		for i, c := range row {
+			pad := strings.Repeat(" ", widths[i]-text.Width(c))
+			if i < 2 {
+				line += " " + c + pad // names to the left, figures to the right
+			} else {
+				line += "  " + pad + c
+			}
+		}
+		fmt.Fprintln(g.stdout, strings.TrimRight(line, " "))
 	}
 	why := r.Explanation
-	if lang, err := g.printLang(); err == nil && lang == content.KO {
+	if lang == "ko" {
 		why = r.ExplanationKo
 	}
 	fmt.Fprintf(g.stdout, "%s\n\n", why)

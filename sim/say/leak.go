@@ -1,6 +1,7 @@
 package say
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -18,6 +19,12 @@ var verbatim = []string{
 	"User is not authorized to access this resource with an explicit deny",
 }
 
+// quotedException is an AWS exception quoted with its message, as the
+// service writes it ("InvalidParameterException: Invalid parameter:
+// FilterPolicy: Filter policy is too complex"): the message runs to the
+// end of the line, or to the fact id cited after it.
+var quotedException = regexp.MustCompile(`\b[A-Z][A-Za-z]*Exception: [^\[\n]*`)
+
 // English lists the runs of three or more English words in s: what a
 // Korean text should not contain. A word is a token of ASCII letters only
 // (after trimming punctuation around it); numbers, ids with dots, dashes or
@@ -26,8 +33,10 @@ var verbatim = []string{
 // a run, and so does punctuation (a name in parentheses after a function
 // name is not a sentence). A run made only of capitalised words is a name (Amazon States
 // Language, Too Many Requests) and is not flagged; the phrases in verbatim
-// are error messages quoted as the service writes them.
+// are error messages quoted as the service writes them, and so is the
+// message after an exception's name (see quotedException).
 func English(s string) []string {
+	s = quotedException.ReplaceAllString(s, " ")
 	for _, v := range verbatim {
 		s = strings.ReplaceAll(s, v, " ")
 	}

@@ -14,6 +14,8 @@ func TestEnglishFlagsEnglish(t *testing.T) {
 		"예약된 동시성 100 — requests were throttled (429).",
 		"t=1.00s: a backlog formed: events wait in the queue",
 		"The account token bucket (10,000 rps, burst 5,000) emptied",
+		// a quoted exception ends at the fact cited after it
+		"거부됨: InvalidParameterException: Filter policy is too complex [sns.filter.combinations_max] and the run was stopped here",
 	} {
 		if got := English(s); len(got) == 0 {
 			t.Errorf("English(%q) found nothing", s)
@@ -30,6 +32,8 @@ func TestEnglishLetsKoreanPass(t *testing.T) {
 		"504 Endpoint request timed out을 받았습니다",
 		"Amazon States Language 정의 · max_connections=90 · x86_64 · 0.5 GB-s × $0.0000166667",
 		"CloudFront Functions와 Lambda@Edge 비교",
+		"거부됨: InvalidParameterException: Invalid parameter: FilterPolicy: Filter policy can not have more than 5 keys [sns.filter.keys_max]",
+		"InvalidParameterException: Invalid parameter: Endpoint Reason: FIFO SQS Queues can not be subscribed to standard SNS topics",
 	} {
 		if got := English(s); len(got) != 0 {
 			t.Errorf("English(%q) = %q, want nothing", s, got)

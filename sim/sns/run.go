@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/saa-study/saa-study/sim/say"
 )
 
 // Workload generates order events: each has the attributes event_type
@@ -127,17 +129,17 @@ func (c Config) Validate(lim Limits) error {
 
 func (c Config) prepare(lim Limits) ([]sub, error) {
 	if len(c.Subscriptions) == 0 {
-		return nil, &Error{Code: ErrInvalidParameter, Message: "Invalid parameter: the topic has no subscriptions"}
+		return nil, refuse("the topic has no subscriptions")
 	}
 	if len(c.Subscriptions) > lim.PoliciesPerTopic {
 		return nil, &Error{Code: "FilterPolicyLimitExceededException", Message: fmt.Sprintf("Filter policy limit exceeded: at most %d filter policies per topic", lim.PoliciesPerTopic), Fact: "sns.filter.per_topic"}
 	}
 	if len(c.Messages) == 0 {
 		if c.Workload.Orders <= 0 {
-			return nil, &Error{Code: ErrInvalidParameter, Message: "Invalid parameter: nothing to publish: give workload.orders or messages"}
+			return nil, refuse("nothing to publish: give workload.orders or messages")
 		}
 		if c.Workload.Orders > maxOrders {
-			return nil, &Error{Code: ErrInvalidParameter, Message: "Invalid parameter: at most 1,000,000 orders in one run"}
+			return nil, refuse("at most %s orders in one run", comma(maxOrders))
 		}
 	}
 	if err := checkMessages(c.FIFO, c.Messages); err != nil {
@@ -147,7 +149,7 @@ func (c Config) prepare(lim Limits) ([]sub, error) {
 	seen := map[string]bool{}
 	for _, s := range c.Subscriptions {
 		if !nameRe.MatchString(s.Name) || seen[s.Name] {
-			return nil, &Error{Code: ErrInvalidParameter, Message: fmt.Sprintf("Invalid parameter: subscription name %q: use 1 to 80 letters, digits, - and _ (like a queue name), each name once", s.Name)}
+			return nil, refuse("subscription name %q: use 1 to 80 letters, digits, - and _ (like a queue name), each name once", s.Name)
 		}
 		seen[s.Name] = true
 		f, w, err := subscribe(c.FIFO, s, lim)
@@ -275,37 +277,33 @@ func explain(c Config, r Result) (en, ko string) {
 			reordered = append(reordered, n+" "+comma(s.OutOfOrder))
 		}
 	}
-	var parts, partsKo []string
+	var parts []say.Text
 	if len(unwanted) > 0 {
-		l := strings.Join(unwanted, ", ")
-		parts = append(parts, "Delivered but not needed: "+l+". A subscriber gets every message its filter policy matches, and its consumer pays to read and drop them.")
-		partsKo = append(partsKo, "필요 없는데 전달됨: "+l+"건. 구독자는 필터 정책에 맞는 메시지를 모두 받고, 소비자가 그것을 읽고 버리는 비용을 냅니다.")
+		parts = append(parts, say.Sprintf("Delivered but not needed: %s. A subscriber gets every message its filter policy matches, and its consumer pays to read and drop them.", strings.Join(unwanted, ", ")))
 	}
 	if len(missed) > 0 {
-		l := strings.Join(missed, ", ")
-		parts = append(parts, "Needed but filtered out: "+l+". Keys of a filter policy are ANDed; the values in one key's array are ORed.")
-		partsKo = append(partsKo, "필요한데 걸러짐: "+l+"건. 필터 정책의 키끼리는 AND로, 한 키의 배열 안 값끼리는 OR로 묶입니다.")
+		parts = append(parts, say.Sprintf("Needed but filtered out: %s. Keys of a filter policy are ANDed; the values in one key's array are ORed.", strings.Join(missed, ", ")))
 	}
 	if len(reordered) > 0 {
 		l := strings.Join(reordered, ", ")
-		why, whyKo := "a standard topic delivers in best-effort order", "표준 주제는 최선 노력 순서로 전달합니다"
 		if c.FIFO {
-			why = "a FIFO topic keeps each message group in order, but a standard queue hands messages out in best-effort order"
-			whyKo = "FIFO 주제는 메시지 그룹의 순서를 지키지만, 표준 대기열은 최선 노력 순서로 메시지를 내줍니다"
+			parts = append(parts, say.Sprintf("Read after a later message of the same customer: %s; a FIFO topic keeps each message group in order, but a standard queue hands messages out in best-effort order [sns.fifo.subscribers].", l))
+		} else {
+			parts = append(parts, say.Sprintf("Read after a later message of the same customer: %s; a standard topic delivers in best-effort order [sns.fifo.subscribers].", l))
 		}
-		parts = append(parts, "Read after a later message of the same customer: "+l+"; "+why+" [sns.fifo.subscribers].")
-		partsKo = append(partsKo, "같은 고객의 더 나중 메시지보다 늦게 읽힘: "+l+"건. "+whyKo+" [sns.fifo.subscribers].")
 	}
 	if len(parts) == 0 {
-		en = fmt.Sprintf("Every subscriber received exactly what it needs: %s published, %s deliveries, %s kept away by filter policies.", comma(r.Published), comma(r.Deliveries), comma(r.FilteredOut))
-		ko = fmt.Sprintf("모든 구독자가 필요한 메시지를 정확히 받았습니다. 게시 %s건, 전달 %s건, 필터 정책으로 제외 %s건입니다.", comma(r.Published), comma(r.Deliveries), comma(r.FilteredOut))
+		t := say.Sprintf("Every subscriber received exactly what it needs: %s published, %s deliveries, %s kept away by filter policies.", comma(r.Published), comma(r.Deliveries), comma(r.FilteredOut))
 		if c.FIFO {
-			en += " The FIFO topic kept each customer's messages in order for the subscribers that need it."
-			ko += " FIFO 주제가 순서가 필요한 구독자에게 고객별 메시지 순서를 지켰습니다."
+			t = t.Add(say.Sprintf(" The FIFO topic kept each customer's messages in order for the subscribers that need it."))
 		}
-		return en, ko
+		return t.En, t.Ko
 	}
-	return strings.Join(parts, " "), strings.Join(partsKo, " ")
+	all := parts[0]
+	for _, p := range parts[1:] {
+		all = all.Add(say.Text{En: " ", Ko: " "}).Add(p)
+	}
+	return all.En, all.Ko
 }
 
 // comma writes n with thousands separators.

@@ -10,6 +10,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/saa-study/saa-study/sim/internal/scenariofile"
+	"github.com/saa-study/saa-study/sim/say"
 	"github.com/saa-study/saa-study/sim/scenario"
 )
 
@@ -29,7 +30,9 @@ type Scenario struct {
 // ScenarioRun is one named configuration; ExpectError names the exception
 // SNS must refuse it with, when the run is there to show a refusal.
 type ScenarioRun struct {
-	Name        string `json:"name" yaml:"name"`
+	Name string `json:"name" yaml:"name"`
+	// NameKo is the run's name in Korean.
+	NameKo      string `json:"name_ko,omitempty" yaml:"name_ko"`
 	ExpectError string `json:"expect_error,omitempty" yaml:"expect_error"`
 	Config      Config `json:"config" yaml:"config"`
 }
@@ -37,6 +40,7 @@ type ScenarioRun struct {
 // RunResult is a run's result, or the refusal it was written to show.
 type RunResult struct {
 	Name    string  `json:"name"`
+	NameKo  string  `json:"-"`
 	Result  *Result `json:"result,omitempty"`
 	Refusal *Error  `json:"refusal,omitempty"`
 }
@@ -103,6 +107,9 @@ func ParseScenario(data []byte) (s Scenario, err error) {
 	return s, nil
 }
 
+// Label is the run's name in lang ("en" or "ko").
+func (r RunResult) Label(lang string) string { return say.Pick(lang, r.Name, r.NameKo) }
+
 // Run runs every configuration of the scenario; a run written to be
 // refused gives its refusal.
 func (s Scenario) Run() ([]RunResult, error) {
@@ -112,11 +119,11 @@ func (s Scenario) Run() ([]RunResult, error) {
 		var e *Error
 		switch {
 		case err != nil && r.ExpectError != "" && errors.As(err, &e):
-			out = append(out, RunResult{Name: r.Name, Refusal: e})
+			out = append(out, RunResult{Name: r.Name, NameKo: r.NameKo, Refusal: e})
 		case err != nil:
 			return out, fmt.Errorf("run %q: %w", r.Name, err)
 		default:
-			out = append(out, RunResult{Name: r.Name, Result: &res})
+			out = append(out, RunResult{Name: r.Name, NameKo: r.NameKo, Result: &res})
 		}
 	}
 	return out, nil

@@ -10,7 +10,7 @@
 // invocations. What a consumer then does is the other engines' job.
 package sns
 
-import "fmt"
+import "github.com/saa-study/saa-study/sim/say"
 
 // Limits are the numbers SNS enforces on filter policies. Each field names
 // the fact of content/facts.yaml it comes from.
@@ -58,10 +58,28 @@ type Error struct {
 	Code    string `json:"code"`
 	Message string `json:"message"`
 	Fact    string `json:"fact,omitempty"`
+	// MessageKo is the message in Korean where the simulator words it
+	// itself; SNS's own messages stay as SNS writes them.
+	MessageKo string `json:"-"`
 }
 
 // Error formats the error as "Code: message".
 func (e *Error) Error() string { return e.Code + ": " + e.Message }
+
+// In formats the error as "Code: message" in lang ("en" or "ko").
+func (e *Error) In(lang string) string {
+	if lang == "ko" && e.MessageKo != "" {
+		return e.Code + ": " + e.MessageKo
+	}
+	return e.Error()
+}
+
+// refuse is an InvalidParameterException the simulator words itself
+// (SNS's own messages are quoted as they are), in both languages.
+func refuse(format string, args ...any) *Error {
+	t := say.Sprintf(format, args...)
+	return &Error{Code: ErrInvalidParameter, Message: "Invalid parameter: " + t.En, MessageKo: t.Ko}
+}
 
 func (e *Error) withFact(id string) *Error { e.Fact = id; return e }
 
@@ -116,16 +134,19 @@ func subscribe(fifoTopic bool, s Subscription, lim Limits) (filter, wants *Polic
 			return nil, nil, &Error{Code: ErrInvalidParameter, Message: "Invalid parameter: Invalid protocol type: " + s.Protocol, Fact: "sns.fifo.subscribers"}
 		}
 		if s.FIFOQueue {
-			return nil, nil, &Error{Code: ErrInvalidParameter, Message: fmt.Sprintf("Invalid parameter: %s: fifo_queue is for sqs subscriptions only", s.Name)}
+			return nil, nil, refuse("%s: fifo_queue is for sqs subscriptions only", s.Name)
 		}
 	default:
-		return nil, nil, &Error{Code: ErrInvalidParameter, Message: fmt.Sprintf("Invalid parameter: Invalid protocol type: %s (this simulator has sqs, lambda, http and email)", s.Protocol)}
+		return nil, nil, refuse("Invalid protocol type: %s (this simulator has sqs, lambda, http and email)", s.Protocol)
 	}
 	if filter, err = ParsePolicy(s.FilterPolicy, s.Scope, lim); err != nil {
 		return nil, nil, err
 	}
 	if wants, err = ParsePolicy(s.Wants, s.Scope, lim); err != nil {
 		e := *err.(*Error)
+		if e.MessageKo != "" {
+			e.MessageKo = "wants: " + e.MessageKo
+		}
 		e.Message = "wants: " + e.Message
 		return nil, nil, &e
 	}

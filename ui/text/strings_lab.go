@@ -12,6 +12,8 @@ func init() {
 		"lab.change":       {"You may change", "바꿀 수 있는 설정"},
 		"lab.range":        {"allowed:", "허용 범위:"},
 		"lab.text":         {"enter edits the text (JSON as AWS takes it); the engine checks it when you run.", "enter로 텍스트를 고칩니다(AWS가 받는 JSON 그대로). 실행할 때 엔진이 검사합니다."},
+		"lab.text.range":   {"any text (JSON)", "자유 텍스트(JSON)"},
+		"lab.sns.refused":  {"SNS refused this filter policy, as it would refuse Subscribe: %s", "SNS가 이 필터 정책을 거부했습니다(Subscribe를 거부하듯이): %s"},
 		"lab.fixed":        {"Fixed by the situation:", "상황으로 정해진 설정:"},
 		"lab.refused":      {"%s is not allowed for %s: use %s.", "%s은(는) %s에 쓸 수 없습니다. %s 범위로 입력하세요."},
 		"lab.situation":    {"Situation", "상황"},

@@ -13,6 +13,8 @@ func init() {
 		"simc.latency":     {"latency", "지연"},
 		"simc.fnruns":      {"function runs at %s: %d", "%s 함수 실행: %d"},
 		"simc.refused":     {"refused", "거부됨"},
+		"simc.subscriber":  {"subscriber", "구독자"},
+		"simc.protocol":    {"protocol", "프로토콜"},
 		"simc.status":      {"status", "상태"},
 		"simc.error":       {"error", "오류"},
 		"simc.valid":       {"valid", "올바른 정의입니다"},

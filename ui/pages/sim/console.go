@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/saa-study/saa-study/content"
 	scen "github.com/saa-study/saa-study/sim/scenario"
 	"github.com/saa-study/saa-study/ui/common"
 	"github.com/saa-study/saa-study/ui/components/menu"
@@ -134,7 +135,11 @@ func (s *console) build() {
 	cur := s.menu.Cursor
 	s.menu.Items = s.menu.Items[:0]
 	for _, f := range s.fields {
-		s.menu.Items = append(s.menu.Items, menu.Item{ID: "f", Title: s.label(f), Note: "◂ " + f.str() + " ▸"})
+		note := "◂ " + f.str() + " ▸"
+		if f.text {
+			note = "" // shown whole under the form: a policy cut short cannot be read
+		}
+		s.menu.Items = append(s.menu.Items, menu.Item{ID: "f", Title: s.label(f), Note: note})
 	}
 	s.menu.Items = append(s.menu.Items, menu.Item{ID: "run", Title: "▶ " + s.c.T("sim.run")})
 	for _, sc := range s.scens {
@@ -243,7 +248,7 @@ func (s *console) setupKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 		case "enter":
 			s.editing = false
 			if f := s.field(); f != nil {
-				if strings.TrimSpace(s.input.Value()) == "" {
+				if strings.TrimSpace(s.input.Value()) == "" && !f.text {
 					return s, nil // nothing typed: the value stays
 				}
 				if err := f.set(s.input.Value()); err != nil {
@@ -292,9 +297,21 @@ func (s *console) setupKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 				s.build()
 				return s, nil
 			}
+			s.editing, s.problem = true, ""
+			if f.text {
+				// A text (a JSON policy) is edited, not retyped: it starts
+				// as it is, the cursor at its end, on a line of its own.
+				s.input.CharLimit = content.LabTextMax
+				s.input.SetWidth(max(10, s.c.Width-4))
+				s.input.Placeholder = ""
+				s.input.SetValue(f.txt)
+				s.input.CursorEnd()
+				return s, s.input.Focus()
+			}
 			// What is typed replaces the value, which stays as the
 			// placeholder until then.
-			s.editing, s.problem = true, ""
+			s.input.CharLimit = 12
+			s.input.SetWidth(0)
 			s.input.SetValue("")
 			s.input.Placeholder = f.str()
 			return s, s.input.Focus()

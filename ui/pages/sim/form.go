@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/ui/text"
 )
 
@@ -32,6 +33,14 @@ type formField struct {
 	// A choice: choices are the values, choice the index.
 	choices []string
 	choice  int
+	// A text (a lab's JSON filter policy): txt is the value, edited from
+	// what it is and taken as typed; the engine judges it.
+	text bool
+	txt  string
+}
+
+func textField(key, label, v string) *formField {
+	return &formField{key: key, label: label, text: true, txt: v}
 }
 
 func numField(key string, v, step, lo, hi float64) *formField {
@@ -50,6 +59,9 @@ func (f *formField) isChoice() bool { return len(f.choices) > 0 }
 
 // str is the value as the form shows it.
 func (f *formField) str() string {
+	if f.text {
+		return f.txt
+	}
 	if f.isChoice() {
 		return f.choices[f.choice]
 	}
@@ -64,6 +76,9 @@ func (f *formField) str() string {
 
 // move changes the value one step in dir (-1 or +1).
 func (f *formField) move(dir int) {
+	if f.text {
+		return // typed only
+	}
 	if f.isChoice() {
 		n := len(f.choices)
 		f.choice = (f.choice + dir + n) % n
@@ -102,6 +117,14 @@ func roundTo(v, step float64) float64 {
 // set parses a typed value; a value that is not a number, or is out of
 // range, is refused with a sentence that says what the field takes.
 func (f *formField) set(s string) error {
+	if f.text {
+		// As typed: commas belong to the JSON.
+		if s = strings.TrimSpace(s); len(s) > content.LabTextMax {
+			return fmt.Errorf("at most %d characters, not %d", content.LabTextMax, len(s))
+		}
+		f.txt = s
+		return nil
+	}
 	s = strings.TrimSpace(strings.ReplaceAll(s, ",", ""))
 	if f.isChoice() {
 		for i, c := range f.choices {
@@ -157,6 +180,16 @@ func (fs fieldSet) get(k string) *formField {
 		}
 	}
 	return &formField{choices: []string{""}}
+}
+
+// has reports whether the form has a field k.
+func (fs fieldSet) has(k string) bool {
+	for _, f := range fs {
+		if f.key == "simf."+k {
+			return true
+		}
+	}
+	return false
 }
 
 func (fs fieldSet) n(k string) float64 { return fs.get(k).num }

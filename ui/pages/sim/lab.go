@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -14,6 +15,7 @@ import (
 	"github.com/saa-study/saa-study/content"
 	labrun "github.com/saa-study/saa-study/lab"
 	"github.com/saa-study/saa-study/progress"
+	"github.com/saa-study/saa-study/sim/sns"
 	"github.com/saa-study/saa-study/ui/common"
 )
 
@@ -73,6 +75,8 @@ func formEngine(id string) (engine, bool) {
 		return edgeEngine(), true
 	case "rdsproxy":
 		return rdsproxyEngine(), true
+	case "sns":
+		return snsEngine(), true
 	}
 	return engine{id: id}, false
 }
@@ -97,6 +101,17 @@ func NewLab(c *common.Common, id string) common.Screen {
 	}
 	if hasForm {
 		st.base = eng.fields()
+		// A lab setting the form has no field for (SNS's own filter
+		// policies) joins the form the charts are drawn from.
+		for _, x := range labrun.Engines[l.Engine].Settings {
+			if n := st.formName(x.Name); st.base.has(n) {
+				continue
+			} else if x.Text {
+				st.base = append(st.base, textField("simf."+n, x.Name, ""))
+			} else if len(x.Choices) > 0 {
+				st.base = append(st.base, &formField{key: "simf." + n, label: x.Name, choices: append([]string(nil), x.Choices...)})
+			}
+		}
 		for k, v := range start {
 			force(st.base.get(st.formName(k)), labToForm(k, v))
 		}
@@ -133,6 +148,10 @@ func (st *labState) field(ch content.LabChange, value string) *formField {
 	if f == nil {
 		f = &formField{key: "simf." + ch.Name, label: ch.Name}
 	}
+	if ch.Text {
+		f.choices, f.text, f.txt, f.label = nil, true, value, ch.Name
+		return f
+	}
 	if len(ch.Choices) > 0 {
 		f.choices, f.choice = append([]string(nil), ch.Choices...), 0
 		for i, c := range ch.Choices {
@@ -167,6 +186,10 @@ func (st *labState) field(ch content.LabChange, value string) *formField {
 // force sets a field to a lab's value as it is, past the form's own steps
 // and bounds, so that the console runs exactly what the lab runs.
 func force(f *formField, v string) {
+	if f.text {
+		f.txt = v
+		return
+	}
 	if f.isChoice() {
 		for i, c := range f.choices {
 			if c == v {
@@ -194,6 +217,9 @@ func labToForm(name, v string) string {
 
 // formToLab is a field's value as the lab takes it.
 func formToLab(name string, f *formField) string {
+	if f.text {
+		return f.txt
+	}
 	if f.isChoice() {
 		return f.choices[f.choice]
 	}
@@ -315,6 +341,16 @@ func (s *console) labDone(msg labRanMsg) tea.Cmd {
 	st := s.lab
 	if msg.err != nil {
 		s.mode, s.problem = modeSetup, msg.err.Error()
+		var refused *sns.Error
+		if errors.As(msg.err, &refused) {
+			// SNS's own refusal, word for word, in a sentence; the limit
+			// behind it, if any, as the fact itself.
+			why := refused.In(string(s.c.Lang))
+			if refused.Fact != "" {
+				why += labrun.Cite(s.c.Lib, s.c.Lang, " ["+refused.Fact+"]")
+			}
+			s.problem = fmt.Sprintf(s.c.T("lab.sns.refused"), why)
+		}
 		return nil
 	}
 	st.report = &msg.rep

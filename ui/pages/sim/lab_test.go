@@ -7,10 +7,13 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/progress"
 	"github.com/saa-study/saa-study/srs"
 	"github.com/saa-study/saa-study/ui/internal/uitest"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 func openLab(t *testing.T, id string, lang content.Lang) (*uitest.Harness, *progress.Progress) {
@@ -183,3 +186,56 @@ func TestLabRatings(t *testing.T) {
 
 // flat is a view with its lines joined, for text that may wrap anywhere.
 func flat(v string) string { return strings.Join(strings.Fields(v), " ") }
+
+// TestLabTextSettingIsEditedWhole: in the SNS console a lab's filter
+// policy shows whole (wrapped, never cut), enter edits it from its current
+// value, and the typed policy, commas and all, reaches the engine as
+// typed: the start fails, a policy SNS refuses gets SNS's own refusal in a
+// sentence, the right one passes.
+func TestLabTextSettingIsEditedWhole(t *testing.T) {
+	for _, lang := range content.Langs {
+		h, _ := openLab(t, "sns-fraud-filter", lang)
+		v := h.View()
+		if !strings.Contains(v, `fraud_policy {"country": ["US"]}`) || !strings.Contains(v, text.T(lang, "lab.text")[:10]) {
+			t.Fatalf("the policy or its hint is missing:\n%s", v)
+		}
+		h.Keys("r")
+		if v := h.View(); !strings.Contains(v, "✗ subs.fraud.unwanted: ") || !strings.Contains(v, " 291, ") {
+			t.Fatalf("the start should fail:\n%s", v)
+		}
+		h.Keys("esc") // back to the form, on the policy
+		edit := func(policy string) {
+			h.Keys("enter")
+			s := h.Top().(*console)
+			if s.input.Value() == "" || s.input.CharLimit != content.LabTextMax {
+				t.Fatalf("editing should start from the current value, up to %d characters: %q (limit %d)", content.LabTextMax, s.input.Value(), s.input.CharLimit)
+			}
+			// Typed straight into the screen: the harness would wait for
+			// the cursor-blink commands a key returns.
+			for range 200 {
+				s.Update(tea.KeyPressMsg{Code: tea.KeyBackspace})
+			}
+			for _, r := range policy {
+				s.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+			}
+			h.Keys("enter")
+			if got := s.overrides()["fraud_policy"]; got != policy {
+				t.Fatalf("the engine gets %q, typed %q", got, policy)
+			}
+		}
+		edit(`{"amount":[{"numeric":[">",100,"<",5]}]}`)
+		if v := h.View(); !strings.Contains(v, `fraud_policy {"amount":[{"numeric":[">",100,"<",5]}]}`) {
+			t.Fatalf("the typed policy is not shown whole:\n%s", v)
+		}
+		h.Keys("r")
+		want := map[content.Lang]string{content.EN: "SNS refused this filter policy", content.KO: "SNS가 이 필터 정책을 거부했습니다"}[lang]
+		if v := h.View(); !strings.Contains(v, want) || !strings.Contains(v, "InvalidParameterException") || !strings.Contains(v, "Bottom must be less than top") {
+			t.Fatalf("a policy SNS refuses:\n%s", v)
+		}
+		edit(`{"event_type":["order_placed"],"country":["US"],"amount":[{"numeric":[">",100]}]}`)
+		h.Keys("r")
+		if v := h.View(); !strings.Contains(v, "✓ subs.fraud.unwanted: ") || !strings.Contains(v, "✓ subs.fraud.missed: ") {
+			t.Fatalf("the right policy should pass:\n%s", v)
+		}
+	}
+}

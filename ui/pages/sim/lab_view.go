@@ -96,16 +96,37 @@ func (s *console) labSetupView(w, h int) string {
 	}
 	lines = append(lines, strings.Split(text.TruncateLines(s.menu.View(s.c, len(s.menu.Items)), w), "\n")...)
 	lines = append(lines, "")
+	// A text setting (a JSON policy) is shown whole, wrapped: cut short it
+	// cannot be read.
+	for i, f := range s.fields {
+		if f.text && !(s.editing && i == s.menu.Cursor) {
+			style := st.Item
+			if i == s.menu.Cursor {
+				style = st.ItemSelected
+			}
+			for _, l := range text.Wrap(s.label(f)+" "+f.txt, w) {
+				lines = append(lines, style.Render(l))
+			}
+			lines = append(lines, "")
+		}
+	}
 	if s.problem != "" {
 		for _, l := range text.Wrap(s.problem, w) {
 			lines = append(lines, st.Error.Render(l))
 		}
 	}
 	if f := s.field(); f != nil {
-		if s.editing {
+		switch {
+		case s.editing && f.text:
+			// The text gets a line of its own, scrolled by the input.
+			lines = append(lines, text.Truncate(s.label(f)+":", w), text.Truncate(s.input.View(), w))
+			muted(s.c.T("sim.edit.hint"))
+		case s.editing:
 			lines = append(lines, text.Truncate(s.label(f)+": "+s.input.View(), w))
 			muted(s.c.T("sim.edit.hint"))
-		} else {
+		case f.text:
+			muted(s.c.T("lab.text"))
+		default:
 			if hint := s.c.T("simh." + strings.TrimPrefix(f.key, "simf.")); !strings.HasPrefix(hint, "simh.") && f.label == "" {
 				muted(hint)
 			}
@@ -169,6 +190,9 @@ func (s *console) labAfter() []string {
 
 // labRange is what a setting allows, in the learner's language.
 func (s *console) labRange(ch content.LabChange) string {
+	if ch.Text {
+		return s.c.T("lab.text.range")
+	}
 	if s.c.Lang != content.KO {
 		return ch.Range()
 	}

@@ -19,7 +19,7 @@ func TestNoRawFactIDInAnyRun(t *testing.T) {
 	}
 	for _, lang := range content.Langs {
 		tr := func(k string) string { return text.T(lang, k) }
-		for _, mk := range []func() engine{lambdaEngine, apigatewayEngine, edgeEngine, rdsproxyEngine} {
+		for _, mk := range []func() engine{lambdaEngine, apigatewayEngine, edgeEngine, rdsproxyEngine, snsEngine} {
 			eng := mk()
 			runs := map[string]func() (outcome, error){"form": func() (outcome, error) { return eng.quick(eng.fields(), tr) }}
 			list, err := eng.scenarios()

@@ -63,6 +63,13 @@ func snsEngine() engine {
 			if fs.s("shipping_filter") != "none" {
 				o.ShippingPolicy = sns.ShippingWants
 			}
+			// A lab's own policies, typed whole, stand for the presets.
+			if fs.has("fraud_policy") {
+				o.FraudPolicy, o.FraudScope = fs.s("fraud_policy"), sns.Scope(fs.s("fraud_scope"))
+			}
+			if fs.has("shipping_policy") {
+				o.ShippingPolicy = fs.s("shipping_policy")
+			}
 			cfg := sns.QuickConfig(o)
 			out := outcome{title: t("sim.yours"), metrics: snsMetrics(cfg, t), xunit: "#", overlay: true}
 			r, err := sns.Run(cfg)
@@ -95,10 +102,10 @@ func snsEngine() engine {
 				for i, r := range runs {
 					cfg := sc.Runs[i].Config
 					if r.Refusal != nil {
-						out.runs = append(out.runs, snsRefused(r.Name, r.Refusal, cfg, t))
+						out.runs = append(out.runs, snsRefused(r.Label(langOf(t)), r.Refusal, cfg, t))
 						continue
 					}
-					out.runs = append(out.runs, snsRun(r.Name, *r.Result, cfg, out.metrics, t))
+					out.runs = append(out.runs, snsRun(r.Label(langOf(t)), *r.Result, cfg, out.metrics, t))
 				}
 				return out, nil
 			}
@@ -111,10 +118,13 @@ func snsEngine() engine {
 func snsRefused(label string, err error, cfg sns.Config, t func(string) string) variant {
 	msg := err.Error()
 	var e *sns.Error
-	if errors.As(err, &e) && e.Fact != "" {
-		msg += " [" + e.Fact + "]"
+	if errors.As(err, &e) {
+		msg = e.In(langOf(t))
+		if e.Fact != "" {
+			msg += " [" + e.Fact + "]"
+		}
 	}
-	return variant{label: label, explain: t("sim.refused") + " " + msg, events: []string{err.Error()},
+	return variant{label: label, explain: t("sim.refused") + " " + msg, events: []string{msg},
 		pages: []page{{name: t("sim.v.policies"), lines: snsPolicies(cfg, t)}}}
 }
 
