@@ -85,7 +85,7 @@ func snsRefused(g *globals, err error) error {
 		return simError(err)
 	}
 	msg := e.In(g.simLang())
-	if lib, lerr := content.EmbeddedFacts(); lerr == nil && e.Fact != "" {
+	if lib, lerr := content.Embedded(); lerr == nil && e.Fact != "" {
 		msg += lab.Cite(lib, content.Lang(g.simLang()), " ["+e.Fact+"]")
 	}
 	return &exitError{code: 1, msg: msg}
