@@ -37,7 +37,7 @@ func init() {
 		"simh.borrow_timeout":  {"Seconds a client waits for a pooled connection before an error. 0: the proxy's default (120 s).", "클라이언트가 풀 연결을 기다리는 시간(초)입니다. 0: 프록시 기본값(120초)."},
 		"simh.orders":          {"Order events published to the topic, each to every subscriber its filter policy lets through.", "주제에 게시하는 주문 이벤트 수이며, 필터 정책이 통과시키는 모든 구독자에게 전달됩니다."},
 		"simh.customers":       {"Customers the orders spread over; on a FIFO topic each customer is a message group.", "주문이 나뉘는 고객 수입니다. FIFO 주제에서는 고객마다 메시지 그룹 하나입니다."},
-		"simh.topic":           {"standard: best-effort order, any subscriber; fifo: order per message group, SQS queues only.", "standard: 최선 노력 순서, 모든 구독자; fifo: 메시지 그룹별 순서, SQS 대기열만."},
+		"simh.topic":           {"standard: best-effort order, any subscriber; fifo: order per message group, SQS queues only.", "standard: 순서 보장 없음, 모든 구독자; fifo: 메시지 그룹별 순서, SQS 대기열만."},
 		"simh.queue":           {"The three SQS queues: fifo keeps the topic's order but needs a FIFO topic.", "SQS 대기열 세 개의 유형입니다. fifo는 주제의 순서를 지키지만 FIFO 주제가 필요합니다."},
 		"simh.fraud_filter":    {"The fraud queue's filter policy; fraud needs orders placed in the US above 100 USD. body: the same policy on the message body.", "사기 탐지 대기열의 필터 정책입니다. 미국에서 100 USD를 넘게 접수된 주문이 필요합니다. body: 같은 정책을 메시지 본문에 적용."},
 		"simh.shipping_filter": {"The shipping queue's filter policy; shipping needs placed and cancelled orders. none: every message.", "배송 대기열의 필터 정책입니다. 접수·취소된 주문이 필요합니다. none: 모든 메시지."},
