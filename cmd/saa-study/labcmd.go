@@ -9,6 +9,7 @@ import (
 
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/lab"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 func newLabCmd(g *globals) *cobra.Command {
@@ -210,21 +211,21 @@ func newLabRunCmd(g *globals) *cobra.Command {
 					Explanation string       `json:"explanation"`
 				}{rep.Lab, rep.Passed, rep.Checks, rep.Explanation})
 			}
-			w := g.stdout
+			w, t := g.stdout, func(k string) string { return text.T(l.Lang, k) }
 			for _, c := range rep.Checks {
 				mark := "✓"
 				if !c.OK {
 					mark = "✗"
 				}
-				fmt.Fprintf(w, "%s %s: got %s, want %s\n", mark, c.Name, c.Got, c.Want)
+				fmt.Fprintf(w, "%s %s: %s %s, %s %s\n", mark, c.Name, t("lab.got"), c.Got, t("lab.want"), c.Want)
 			}
-			verdict := "passed"
+			verdict := t("lab.cli.passed")
 			if !rep.Passed {
-				verdict = "not yet"
+				verdict = t("lab.cli.notyet")
 			}
 			fmt.Fprintf(w, "\n%s: %s\n%s\n", l.ID, verdict, rep.Explanation)
 			if rep.Passed {
-				fmt.Fprintf(w, "\nWhy: %s\n", l.Why)
+				fmt.Fprintf(w, "\n%s %s\n", t("lab.why"), l.Why)
 			}
 			return nil
 		},

@@ -4,6 +4,9 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/saa-study/saa-study/content"
+	"github.com/saa-study/saa-study/sim/say"
 )
 
 // TestLabCommandsListShowAndRunEveryLab: lab list --json has 12 or more
@@ -114,5 +117,28 @@ func TestLabShowTextSetting(t *testing.T) {
 		`fraud_policy={"event_type": ["order_placed"], "country": ["US"], "amount": [{"numeric": [">", 100]}]}`)
 	if code != 0 || !strings.Contains(out, `"passed":true`) {
 		t.Fatalf("lab run with a policy: exit %d: %s%s", code, out, errs)
+	}
+}
+
+// TestLabRunInKorean: with --lang ko, every lab's run (its start, which
+// fails) reads in Korean: the checks' words, the verdict and the why; the
+// English run keeps its words.
+func TestLabRunInKorean(t *testing.T) {
+	lib, err := content.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range lib.Labs(content.KO) {
+		code, out, errs := saa(t, "lab", "run", l.ID, "--lang", "ko")
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", l.ID, code, errs)
+		}
+		if leaks := say.English(out); len(leaks) > 0 || !strings.Contains(out, "아직 통과하지 못함") {
+			t.Errorf("%s in Korean: English %q in\n%s", l.ID, leaks, out)
+		}
+	}
+	_, out, _ := saa(t, "lab", "run", "lambda-reserved-throttle")
+	if len(say.English(out)) == 0 || !strings.Contains(out, "not yet") {
+		t.Errorf("the English run should read in English:\n%s", out)
 	}
 }

@@ -21,6 +21,8 @@ func init() {
 		"lab.hint":         {"Change a setting with ←/→ or enter, then press r to run the engine.", "←/→ 또는 enter로 설정을 바꾸고 r을 눌러 엔진을 실행하세요."},
 		"lab.notyet":       {"Not yet (run %d): at least one check fails.", "아직입니다(실행 %d회): 통과하지 못한 확인 항목이 있습니다."},
 		"lab.passed":       {"Passed on run %d.", "실행 %d회 만에 통과했습니다."},
+		"lab.cli.passed":   {"passed", "통과"},
+		"lab.cli.notyet":   {"not yet", "아직 통과하지 못함"},
 		"lab.engine":       {"What happened:", "무슨 일이 있었나:"},
 		"lab.why":          {"Why:", "이유:"},
 		"lab.solution":     {"A solution:", "정답 예:"},
