@@ -61,6 +61,8 @@ type lazyParts struct {
 	// parts is filled when the library is made and never written after:
 	// each part guards its own items.
 	parts map[Lang]*[partKinds]part
+	// ix holds each language's index, scanned without parsing (Index).
+	ix lazyIndexes
 }
 
 // lazyFacts are the parsed facts and their index by id.

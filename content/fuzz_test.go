@@ -99,3 +99,20 @@ func FuzzLoadCards(f *testing.F) {
 		}
 	})
 }
+
+// FuzzIndexScan: scanning any questions or cards file for the index never
+// panics, and finds no more items than the file has "## " lines.
+func FuzzIndexScan(f *testing.F) {
+	f.Add(goodQuestions)
+	f.Add(goodCards)
+	f.Add("---\ntopic: x\n---\n## a\n```\n## b\n## c\nsection: y\n{{c1::z}}{{c1::w}}\nQ: q\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		for _, cards := range []bool{false, true} {
+			fsys := fstest.MapFS{"d/x.md": &fstest.MapFile{Data: []byte(src)}}
+			items := scanItems(fsys, "d", cards)
+			if n := strings.Count("\n"+src, "\n## "); len(items) > n {
+				t.Fatalf("%d items from %d headings", len(items), n)
+			}
+		}
+	})
+}

@@ -26,7 +26,7 @@ func (p *Progress) Glance(ctx context.Context, lang content.Lang, now time.Time)
 	}
 	ctx = orBackground(ctx)
 	st := p.st
-	set, err := p.LoadSet(ctx, lang)
+	set, err := p.loadSet(ctx, lang, true)
 	if err != nil {
 		return Glance{}, err
 	}

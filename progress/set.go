@@ -50,6 +50,14 @@ func (s *Set) ByKey(key string) *Entry { return s.byKey[key] }
 // schedule (new ones start as new cards). Folder decks are loaded from
 // disk; a deck that fails to load is skipped with a warning.
 func (p *Progress) LoadSet(ctx context.Context, lang content.Lang) (*Set, error) {
+	return p.loadSet(ctx, lang, false)
+}
+
+// loadSet is LoadSet; with light set, the built-in content's entries
+// carry no question or card (Entry.Q and Entry.Card are nil): their ids,
+// topics, domains and sections come from the content's index, which needs
+// no item parsed. The home screen's glance counts from such a set.
+func (p *Progress) loadSet(ctx context.Context, lang content.Lang, light bool) (*Set, error) {
 	ctx = orBackground(ctx)
 	set, err := p.gatherSet(ctx, lang)
 	if err != nil || !p.HasStore() {
@@ -73,7 +81,7 @@ func (p *Progress) LoadSet(ctx context.Context, lang content.Lang) (*Set, error)
 func (p *Progress) gatherSet(ctx context.Context, lang content.Lang) (*Set, error) {
 	set := &Set{Lang: lang, byKey: map[string]*Entry{}}
 	if lib := p.Library(); lib != nil {
-		set.addLibrary(lib, lang, "", "")
+		set.addLibrary(lib, lang, "", "", light)
 		for _, l := range lib.Labs(lang) {
 			set.add(&Entry{Kind: store.KindLab, ID: l.ID, Topic: noteOfSection(l.Section), Section: l.Section, Lab: l})
 		}
@@ -95,7 +103,7 @@ func (p *Progress) gatherSet(ctx context.Context, lang content.Lang) (*Set, erro
 			set.Warnings = append(set.Warnings, fmt.Sprintf("deck %s (%s): %v", d.ID, d.Path, firstLine(err.Error())))
 			continue
 		}
-		set.addLibrary(dl, lang, d.ID, d.ID+"/")
+		set.addLibrary(dl, lang, d.ID, d.ID+"/", false)
 	}
 	imported, err := st.DeckCards(ctx)
 	if err != nil {
@@ -134,11 +142,19 @@ func (s *Set) add(e *Entry) {
 }
 
 // addLibrary adds a library's cards and questions topic by topic, in note
-// order, so new items arrive the way the notes teach them.
-func (s *Set) addLibrary(lib *content.Library, lang content.Lang, deck, prefix string) {
+// order, so new items arrive the way the notes teach them. With light set,
+// they come from the library's index and carry no card or question.
+func (s *Set) addLibrary(lib *content.Library, lang content.Lang, deck, prefix string, light bool) {
+	var cs []*content.Card
+	var qs []*content.Question
+	if !light {
+		// Parsed first: the index then lists these very items, in order.
+		cs, qs = lib.Cards(lang), lib.Questions(lang)
+	}
+	ix := lib.Index(lang)
 	order := map[string]int{}
-	for i, n := range lib.Notes(lang) {
-		order[n.ID] = i
+	for i, id := range ix.Notes {
+		order[id] = i
 	}
 	rank := func(topic string) int {
 		if i, ok := order[topic]; ok {
@@ -156,21 +172,29 @@ func (s *Set) addLibrary(lib *content.Library, lang content.Lang, deck, prefix s
 		// Cards and questions of a topic alternate, so a day's new items
 		// mix recall and scenarios.
 		var cards, questions []*Entry
-		for _, c := range lib.Cards(lang) {
+		for i, c := range ix.Cards {
 			if rank(c.Topic) != r {
 				continue
 			}
-			if c.IsCloze() {
-				for _, n := range c.ClozeNumbers() {
-					cards = append(cards, &Entry{Kind: store.KindCard, ID: prefix + c.ID + "::c" + n, Deck: deck, Topic: topicOf(c.Topic), Section: c.Section, Card: c, ClozeN: n})
+			var card *content.Card
+			if cs != nil {
+				card = cs[i]
+			}
+			if len(c.Cloze) > 0 {
+				for _, n := range c.Cloze {
+					cards = append(cards, &Entry{Kind: store.KindCard, ID: prefix + c.ID + "::c" + n, Deck: deck, Topic: topicOf(c.Topic), Section: c.Section, Card: card, ClozeN: n})
 				}
 				continue
 			}
-			cards = append(cards, &Entry{Kind: store.KindCard, ID: prefix + c.ID, Deck: deck, Topic: topicOf(c.Topic), Section: c.Section, Card: c})
+			cards = append(cards, &Entry{Kind: store.KindCard, ID: prefix + c.ID, Deck: deck, Topic: topicOf(c.Topic), Section: c.Section, Card: card})
 		}
-		for _, q := range lib.Questions(lang) {
+		for i, q := range ix.Questions {
 			if rank(q.Topic) == r {
-				questions = append(questions, &Entry{Kind: store.KindQuestion, ID: prefix + q.ID, Deck: deck, Topic: topicOf(q.Topic), Domain: q.Domain, Section: q.Section, Q: q})
+				var qq *content.Question
+				if qs != nil {
+					qq = qs[i]
+				}
+				questions = append(questions, &Entry{Kind: store.KindQuestion, ID: prefix + q.ID, Deck: deck, Topic: topicOf(q.Topic), Domain: q.Domain, Section: q.Section, Q: qq})
 			}
 		}
 		for i := 0; i < max(len(cards), len(questions)); i++ {

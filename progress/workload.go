@@ -81,7 +81,7 @@ func (in *simInput) run(ret float64, days int) srs.SimResult {
 // simSetup reads the learner's cards of lang for a simulation from now.
 func (p *Progress) simSetup(ctx context.Context, lang content.Lang, now time.Time) (*simInput, error) {
 	ctx = orBackground(ctx)
-	set, err := p.LoadSet(ctx, lang)
+	set, err := p.loadSet(ctx, lang, true)
 	if err != nil {
 		return nil, err
 	}
@@ -155,6 +155,10 @@ func (p *Progress) Workload(ctx context.Context, lang content.Lang, now time.Tim
 
 // ExamOutlook is the exam-day forecast alone (nil without an exam date).
 func (p *Progress) ExamOutlook(ctx context.Context, lang content.Lang, now time.Time) (*ExamForecast, error) {
+	// Without an exam date there is nothing to simulate.
+	if exam, err := p.ExamDate(ctx); err != nil || exam.IsZero() {
+		return nil, err
+	}
 	in, err := p.simSetup(ctx, lang, now)
 	if err != nil {
 		return nil, err

@@ -12,6 +12,7 @@ package say
 
 import (
 	"fmt"
+	"sync"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
@@ -19,25 +20,46 @@ import (
 )
 
 var (
-	cat = catalog.NewBuilder(catalog.Fallback(language.English))
-	ko  = message.NewPrinter(language.Korean, message.Catalog(cat))
+	// mu guards the catalogue: the Korean formats are given at init
+	// (Korean) and compiled into it the first time a sentence is written
+	// (ready), so a start that writes none, as most commands, skips it.
+	mu      sync.Mutex
+	pending []map[string]string
+	cat     = catalog.NewBuilder(catalog.Fallback(language.English))
+	ko      = message.NewPrinter(language.Korean, message.Catalog(cat))
 	// known holds the English formats that have a Korean one.
 	known = map[string]bool{}
 )
 
 // Korean registers Korean formats, each under the English format it
-// translates. It is meant for init functions.
+// translates. It is meant for init functions; the formats are compiled
+// when a sentence is first written.
 func Korean(formats map[string]string) {
-	for en, k := range formats {
-		if err := cat.SetString(language.Korean, en, k); err != nil {
-			panic(fmt.Sprintf("say: Korean %q: %v", en, err))
+	mu.Lock()
+	defer mu.Unlock()
+	pending = append(pending, formats)
+}
+
+// ready compiles the formats registered so far into the catalogue.
+func ready() {
+	mu.Lock()
+	defer mu.Unlock()
+	for _, formats := range pending {
+		for en, k := range formats {
+			if err := cat.SetString(language.Korean, en, k); err != nil {
+				panic(fmt.Sprintf("say: Korean %q: %v", en, err))
+			}
+			known[en] = true
 		}
-		known[en] = true
 	}
+	pending = nil
 }
 
 // Has reports whether format has a Korean translation.
-func Has(format string) bool { return known[format] }
+func Has(format string) bool {
+	ready()
+	return known[format]
+}
 
 // Text is one sentence in both languages.
 type Text struct {
@@ -50,7 +72,7 @@ type Text struct {
 // rather than vanishing.
 func Sprintf(format string, args ...any) Text {
 	t := Text{En: fmt.Sprintf(format, args...)}
-	if known[format] {
+	if Has(format) {
 		t.Ko = ko.Sprintf(format, args...)
 	} else {
 		t.Ko = t.En

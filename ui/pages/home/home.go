@@ -127,16 +127,17 @@ type summaryMsg struct {
 }
 
 // summaryCmd counts the notes, questions, cards and facts in the
-// background: counting parses them (the built-in content is parsed on
-// first use), which the first frame does not wait for.
+// background, from the content's index (no item is parsed for it), which
+// the first frame does not wait for.
 func summaryCmd(c *common.Common) tea.Cmd {
 	lib, lang := c.Lib, c.Lang
 	if lib == nil {
 		return nil
 	}
 	return func() tea.Msg {
+		ix := lib.Index(lang)
 		return summaryMsg{lang: lang, line: fmt.Sprintf(text.T(lang, "home.summary"),
-			len(lib.Notes(lang)), len(lib.Questions(lang)), len(lib.Cards(lang)), len(lib.Facts()))}
+			len(ix.Notes), len(ix.Questions), len(ix.Cards), ix.Facts)}
 	}
 }
 
