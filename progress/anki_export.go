@@ -104,7 +104,7 @@ func (p *Progress) ankiCollection(ctx context.Context, opt AnkiExportOptions) (*
 	if now.IsZero() {
 		now = p.Now()
 	}
-	set, err := p.gatherSet(ctx, lang)
+	set, err := p.gatherSet(ctx, lang, false)
 	if err != nil {
 		return nil, AnkiExportSummary{}, err
 	}

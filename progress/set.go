@@ -59,7 +59,7 @@ func (p *Progress) LoadSet(ctx context.Context, lang content.Lang) (*Set, error)
 // no item parsed. The home screen's glance counts from such a set.
 func (p *Progress) loadSet(ctx context.Context, lang content.Lang, light bool) (*Set, error) {
 	ctx = orBackground(ctx)
-	set, err := p.gatherSet(ctx, lang)
+	set, err := p.gatherSet(ctx, lang, light)
 	if err != nil || !p.HasStore() {
 		return set, err
 	}
@@ -77,8 +77,9 @@ func (p *Progress) loadSet(ctx context.Context, lang content.Lang, light bool) (
 	return set, nil
 }
 
-// gatherSet is LoadSet without registering anything: what an export reads.
-func (p *Progress) gatherSet(ctx context.Context, lang content.Lang) (*Set, error) {
+// gatherSet is loadSet without registering anything: what an export reads
+// (always the full entries, light false).
+func (p *Progress) gatherSet(ctx context.Context, lang content.Lang, light bool) (*Set, error) {
 	set := &Set{Lang: lang, byKey: map[string]*Entry{}}
 	if lib := p.Library(); lib != nil {
 		set.addLibrary(lib, lang, "", "", light)
