@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -101,49 +103,59 @@ func TestEveryScreenFitsItsArea(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checked := 0
-	defer func() { t.Logf("%d screens checked", checked) }()
+	var checked atomic.Int64
+	defer func() { t.Logf("%d screens checked", checked.Load()) }()
+	var wg sync.WaitGroup
 	for _, lang := range content.Langs {
 		for _, sz := range layoutSizes {
 			if testing.Short() && sz[0] != 80 {
 				continue
 			}
 			// One program per size and language, as a learner would go from
-			// screen to screen; each case starts again from home.
-			a := New(Options{Ctx: context.Background(), Lib: lib, Progress: testProgress(t), Lang: lang, Theme: "dark", Now: fixedClock})
-			drive(a, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
-			for _, lc := range layoutCases(lib) {
-				a.stack = a.stack[:1]
-				a.c.Lang = lang
-				name := fmt.Sprintf("%s/%dx%d/%s", lang, sz[0], sz[1], lc.name)
-				if lc.setup != nil {
-					lc.setup(t, a)
-				}
-				if lc.target != "" {
-					drive(a, common.OpenMsg{Target: lc.target})
-				}
-				for _, k := range lc.keys {
-					drive(a, press(k))
-				}
-				s := a.top()
-				if lc.target != "" && len(a.stack) < 2 {
-					t.Errorf("%s: nothing opened", name)
-					continue
-				}
-				checked++
-				if ps := layoutcheck.Check(s.View(), a.c.Width, a.c.Height); len(ps) > 0 {
-					var b strings.Builder
-					for _, p := range ps[:min(len(ps), 4)] {
-						b.WriteString("\n\t" + p.String())
+			// screen to screen; each case starts again from home. The
+			// programs run side by side, all at once (t.Parallel would run
+			// only GOMAXPROCS of them): most of a case's time is a text
+			// field's cursor-blink timer, not work. Only t.Errorf is called
+			// from them.
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				a := New(Options{Ctx: context.Background(), Lib: lib, Progress: testProgress(t), Lang: lang, Theme: "dark", Now: fixedClock})
+				drive(a, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+				for _, lc := range layoutCases(lib) {
+					a.stack = a.stack[:1]
+					a.c.Lang = lang
+					name := fmt.Sprintf("%s/%dx%d/%s", lang, sz[0], sz[1], lc.name)
+					if lc.setup != nil {
+						lc.setup(t, a)
 					}
-					if len(ps) > 4 {
-						fmt.Fprintf(&b, "\n\t… and %d more", len(ps)-4)
+					if lc.target != "" {
+						drive(a, common.OpenMsg{Target: lc.target})
 					}
-					t.Errorf("%s (%T, area %dx%d):%s", name, s, a.c.Width, a.c.Height, b.String())
+					for _, k := range lc.keys {
+						drive(a, press(k))
+					}
+					s := a.top()
+					if lc.target != "" && len(a.stack) < 2 {
+						t.Errorf("%s: nothing opened", name)
+						continue
+					}
+					checked.Add(1)
+					if ps := layoutcheck.Check(s.View(), a.c.Width, a.c.Height); len(ps) > 0 {
+						var b strings.Builder
+						for _, p := range ps[:min(len(ps), 4)] {
+							b.WriteString("\n\t" + p.String())
+						}
+						if len(ps) > 4 {
+							fmt.Fprintf(&b, "\n\t… and %d more", len(ps)-4)
+						}
+						t.Errorf("%s (%T, area %dx%d):%s", name, s, a.c.Width, a.c.Height, b.String())
+					}
 				}
-			}
+			}()
 		}
 	}
+	wg.Wait()
 }
 
 // TestStudyPanesWrapAt100To115Columns: between 100 and 115 columns, where
