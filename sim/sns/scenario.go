@@ -1,13 +1,9 @@
 package sns
 
 import (
-	"bytes"
 	"embed"
 	"errors"
 	"fmt"
-	"io"
-
-	"gopkg.in/yaml.v3"
 
 	"github.com/saa-study/saa-study/sim/internal/scenariofile"
 	"github.com/saa-study/saa-study/sim/say"
@@ -66,19 +62,11 @@ func ParseScenario(data []byte) (s Scenario, err error) {
 			s, err = Scenario{}, &scenario.Error{Line: 1, Msg: fmt.Sprintf("unreadable YAML: %v", r)}
 		}
 	}()
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		return Scenario{}, yamlErr(err)
+	root, err := scenariofile.Decode(data, &s)
+	if err != nil {
+		return Scenario{}, err
 	}
-	if len(root.Content) == 0 {
-		return Scenario{}, &scenario.Error{Line: 1, Msg: "empty scenario"}
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&s); err != nil && !errors.Is(err, io.EOF) {
-		return Scenario{}, yamlErr(err)
-	}
-	at := func(p ...any) int { return scenariofile.LineOf(&root, p...) }
+	at := func(p ...any) int { return scenariofile.LineOf(root, p...) }
 	if s.ID == "" {
 		return s, &scenario.Error{Line: at("id"), Msg: "id is required"}
 	}
@@ -127,11 +115,6 @@ func (s Scenario) Run() ([]RunResult, error) {
 		}
 	}
 	return out, nil
-}
-
-func yamlErr(err error) error {
-	line, msg := scenariofile.YAMLError(err)
-	return &scenario.Error{Line: line, Msg: msg, Err: err}
 }
 
 var _ scenario.Scenario[[]RunResult] = Scenario{}

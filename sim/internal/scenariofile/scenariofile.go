@@ -3,8 +3,10 @@
 package scenariofile
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -73,6 +75,30 @@ func LineOf(root *yaml.Node, p ...any) int {
 		n = next
 	}
 	return line
+}
+
+// Decode reads a scenario file into s strictly (an unknown field is an
+// error) and returns its node tree for LineOf. Errors are *scenario.Error
+// with the line yaml names; an empty file is refused.
+func Decode[S any](data []byte, s *S) (*yaml.Node, error) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, yamlErr(err)
+	}
+	if len(root.Content) == 0 {
+		return nil, &scenario.Error{Line: 1, Msg: "empty scenario"}
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(s); err != nil && !errors.Is(err, io.EOF) {
+		return nil, yamlErr(err)
+	}
+	return &root, nil
+}
+
+func yamlErr(err error) error {
+	line, msg := YAMLError(err)
+	return &scenario.Error{Line: line, Msg: msg, Err: err}
 }
 
 // YAMLError splits a yaml.v3 error into the line it names (1 when none)
