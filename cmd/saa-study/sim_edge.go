@@ -11,6 +11,7 @@ import (
 
 	"github.com/saa-study/saa-study/sim/edge"
 	"github.com/saa-study/saa-study/sim/rdsproxy"
+	"github.com/saa-study/saa-study/sim/say"
 )
 
 func newSimEdgeCmd(g *globals) *cobra.Command {
@@ -85,10 +86,7 @@ func printEdge(g *globals, name string, s edge.Summary) {
 	for _, l := range s.Cost.In(lang) {
 		fmt.Fprintf(g.stdout, "  %v\n", l)
 	}
-	why := s.Explanation
-	if lang == "ko" {
-		why = s.ExplanationKo
-	}
+	why := say.Pick(lang, s.Explanation, s.ExplanationKo)
 	fmt.Fprintf(g.stdout, "%s $%.6f\n%s\n\n", t("sims.cost"), s.Cost.TotalUSD, why)
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/saa-study/saa-study/sim/apigateway"
 	"github.com/saa-study/saa-study/sim/lambda"
+	"github.com/saa-study/saa-study/sim/say"
 )
 
 func newSimLambdaCmd(g *globals) *cobra.Command {
@@ -52,10 +53,7 @@ func newSimLambdaCmd(g *globals) *cobra.Command {
 				label, ar := l.In(lang)
 				fmt.Fprintf(g.stdout, "  %s%s %s\n", label, strings.Repeat(" ", labelW-text.Width(label)), ar)
 			}
-			why := res.Explanation
-			if lang == "ko" {
-				why = res.ExplanationKo
-			}
+			why := say.Pick(lang, res.Explanation, res.ExplanationKo)
 			fmt.Fprintf(g.stdout, "%s $%.2f\n%s\n", t("simc.total"), res.CostUSD.Total, why)
 			return nil
 		},
@@ -117,10 +115,7 @@ func newSimAPIGatewayCmd(g *globals) *cobra.Command {
 			}
 			lang := g.simLang()
 			t := func(k string) string { return text.T(content.Lang(lang), k) }
-			why := res.Explanation
-			if lang == "ko" {
-				why = res.ExplanationKo
-			}
+			why := say.Pick(lang, res.Explanation, res.ExplanationKo)
 			fmt.Fprintf(g.stdout, "%s\n%s\n", figures(t("sims.requests"), res.Requests, t("simc.ok"), res.OK, t("sims.throttled"), res.Throttled,
 				t("sims.quota"), res.QuotaExceeded, t("simc.timeouts"), res.Timeouts, t("sims.cache_hits"), res.CacheHits), why)
 			return nil
@@ -143,10 +138,7 @@ func runAPIGatewayScenario(g *globals, arg string, asJSON bool) error {
 	return runScenario(g, arg, asJSON, apigateway.ParseScenario, apigateway.Scenarios, func(g *globals, runs []apigateway.VariantResult) {
 		lang := g.simLang()
 		for _, r := range runs {
-			why := r.Result.Explanation
-			if lang == "ko" {
-				why = r.Result.ExplanationKo
-			}
+			why := say.Pick(lang, r.Result.Explanation, r.Result.ExplanationKo)
 			fmt.Fprintf(g.stdout, "[%s] %s\n", r.Label, why)
 		}
 	}, nil)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/lab"
+	"github.com/saa-study/saa-study/sim/say"
 	"github.com/saa-study/saa-study/sim/sns"
 	"github.com/saa-study/saa-study/ui/text"
 )
@@ -130,9 +131,6 @@ func printSNS(g *globals, name string, r sns.Result) {
 		}
 		fmt.Fprintln(g.stdout, strings.TrimRight(line, " "))
 	}
-	why := r.Explanation
-	if lang == "ko" {
-		why = r.ExplanationKo
-	}
+	why := say.Pick(lang, r.Explanation, r.ExplanationKo)
 	fmt.Fprintf(g.stdout, "%s\n\n", why)
 }
