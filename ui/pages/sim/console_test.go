@@ -183,3 +183,37 @@ func TestSimViewNameStaysInSight(t *testing.T) {
 		}
 	}
 }
+
+// TestTheWhyIsShownWhole: from 80×24 up, a run's explanation — what the run
+// teaches, which no other view repeats — is on the result screen whole, for
+// every form engine's run and scenario, in both languages: no "…" in it.
+func TestTheWhyIsShownWhole(t *testing.T) {
+	lib, err := content.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sz := range [][2]int{{80, 20}, {100, 26}} {
+		for _, eng := range engines() {
+			for _, lang := range content.Langs {
+				con := newConsole(uitest.Common(lib, nil, lang, sz[0], sz[1]), eng)
+				h := uitest.NewHarness(t, con)
+				h.Keys("r")
+				if con.mode != modeResult {
+					t.Fatalf("%s: no result", eng.id)
+				}
+				for _, r := range con.out.runs {
+					if r.explain == "" {
+						continue
+					}
+					v := ansi.Strip(con.View())
+					tail := strings.Fields(r.explain)
+					last := tail[len(tail)-1]
+					if strings.Contains(v, "… [") || !strings.Contains(v, last) {
+						t.Errorf("%s %s %dx%d: the why is cut:\n%s", eng.id, lang, sz[0], sz[1], v)
+					}
+					break
+				}
+			}
+		}
+	}
+}

@@ -121,7 +121,10 @@ func (s *console) resultView() string {
 	top = append(top, viewLine)
 
 	explain := r.explain
-	maxExpl := 3
+	// The why is what a run teaches, and no other view repeats it: it gets
+	// a third of the window (at least 3 lines) before the chart gives way,
+	// and is cut only on a very small screen.
+	maxExpl := max(3, h/3)
 	if h < 16 {
 		maxExpl = 2
 	}
