@@ -31,6 +31,13 @@ var embedded = sync.OnceValues(func() (*Library, error) { return openLazy(files)
 // error is always nil; it is kept for the callers that also load folders.
 func Embedded() (*Library, error) { return embedded() }
 
+// OpenEmbedded returns a library of the built-in content of its own, with
+// nothing read yet: what a fresh start has (Embedded shares one).
+func OpenEmbedded() *Library {
+	lib, _ := openLazy(files)
+	return lib
+}
+
 // EmbeddedVersion is the built-in content's Library.Version, computed
 // without reading the content (`saa-study version` needs nothing else).
 var EmbeddedVersion = sync.OnceValue(func() string { return contentDigest(files, Langs) })
@@ -80,6 +87,8 @@ type part struct {
 	// them, so an item is the same pointer however it was reached.
 	byFile    map[string]*Note
 	labByFile map[string]*Lab
+	// heads are the titles and sections of notes not read (NoteHead).
+	heads     map[string]*NoteHead
 	notes     []*Note
 	questions []*Question
 	cards     []*Card
@@ -162,7 +171,7 @@ func (lp *lazyParts) fact(id string) (*Fact, bool) {
 // loader returns a loader for parsing one part: its own problems (which
 // the tests have ruled out) and the library's facts.
 func (lp *lazyParts) loader() *loader {
-	return &loader{c: &collector{}, usedFacts: map[string]bool{}, lookup: lp.fact, langs: lp.langs}
+	return &loader{c: &collector{}, usedFacts: map[string]bool{}, lookup: lp.fact, langs: lp.langs, light: true}
 }
 
 // get returns the part of a kind in a language, parsed.

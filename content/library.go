@@ -44,6 +44,9 @@ type loader struct {
 	links     []noteLink
 	// langs are the languages being loaded (see Library.Langs).
 	langs []Lang
+	// light is set for the built-in content, which the tests check: a
+	// note's body is not parsed for problems, only its sections are read.
+	light bool
 	// noFactsFile is set when a folder has no facts.yaml.
 	noFactsFile bool
 	// unknownFacts are the uses of each fact id that does not exist, in

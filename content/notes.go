@@ -74,9 +74,6 @@ func parseNote(file string, lang Lang, src []byte, ld *loader) *Note {
 			}
 		}
 	}
-	checkActions(string(body), false, file, bodyLine, c)
-	expanded := expandFacts(string(body), lang, file, bodyLine, ld)
-	d := parseDoc([]byte(expanded), bodyLine)
 	n := &Note{ID: want, Lang: lang, Title: fm.Title, Order: fm.Order, Related: fm.Related, File: file, Facts: citedFacts(string(body))}
 	for i := range fm.Related {
 		line := 2
@@ -87,6 +84,16 @@ func parseNote(file string, lang Lang, src []byte, ld *loader) *Note {
 		}
 		n.relatedLines = append(n.relatedLines, line)
 	}
+	if ld.light {
+		// The built-in content: checked by the tests, so only what the
+		// program shows is read (TestLightNotesAreTheParsedNotes).
+		n.Sections = headingSections(string(body), lang, file, bodyLine, ld)
+		n.Body = stripHeadingIDs(expandFacts(string(body), lang, file, bodyLine, ld))
+		return n
+	}
+	checkActions(string(body), false, file, bodyLine, c)
+	expanded := expandFacts(string(body), lang, file, bodyLine, ld)
+	d := parseDoc([]byte(expanded), bodyLine)
 	seen := map[string]int{}
 	_ = ast.Walk(d.root, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -198,4 +205,76 @@ func citedFacts(text string) []string {
 		}
 	}
 	return out
+}
+
+// headingSections reads a note's sections from its heading lines alone,
+// as parseNote's full reading finds them in content that has no problems:
+// the level-2 and -3 headings outside code blocks, each with its id, its
+// text without Markdown marks and with facts filled in, and its line.
+func headingSections(body string, lang Lang, file string, bodyLine int, ld *loader) []Section {
+	lines, at := headingLines(body)
+	if len(lines) == 0 {
+		return nil
+	}
+	// One blank line between headings makes each its own block, so the
+	// i-th block is the i-th line.
+	src := expandFacts(strings.Join(lines, "\n\n"), lang, file, bodyLine, ld)
+	d := parseDoc([]byte(src), 1)
+	var out []Section
+	seen := map[string]bool{}
+	i := 0
+	for b := d.root.FirstChild(); b != nil && i < len(at); b, i = b.NextSibling(), i+1 {
+		h, ok := b.(*ast.Heading)
+		if !ok || h.Level < 2 || h.Level > 3 {
+			continue
+		}
+		id := headingID(h)
+		if id == "" || seen[id] {
+			continue
+		}
+		seen[id] = true
+		out = append(out, Section{ID: id, Title: d.plain(h), Level: h.Level, Line: bodyLine + at[i], BodyLine: at[i]})
+	}
+	return out
+}
+
+// headingLines returns the lines of body that open with "## " or "### "
+// outside fenced code blocks, and the index of each in body.
+func headingLines(body string) (lines []string, at []int) {
+	var fence string // the open fence's marker, or ""
+	for i, l := range strings.Split(body, "\n") {
+		t := strings.TrimLeft(l, " ")
+		if len(l)-len(t) <= 3 {
+			if m := fenceMarker(t); m != "" {
+				switch {
+				case fence == "":
+					fence = m
+				case m[0] == fence[0] && len(m) >= len(fence) && strings.TrimSpace(t[len(m):]) == "":
+					fence = ""
+				}
+				continue
+			}
+		}
+		if fence == "" && (strings.HasPrefix(l, "## ") || strings.HasPrefix(l, "### ")) {
+			lines = append(lines, l)
+			at = append(at, i)
+		}
+	}
+	return lines, at
+}
+
+// fenceMarker returns the run of backticks or tildes (three or more) a
+// line starts with, or "".
+func fenceMarker(l string) string {
+	if len(l) < 3 || (l[0] != '`' && l[0] != '~') {
+		return ""
+	}
+	n := 0
+	for n < len(l) && l[n] == l[0] {
+		n++
+	}
+	if n < 3 {
+		return ""
+	}
+	return l[:n]
 }
