@@ -145,7 +145,7 @@ func PrepareMarkdown(lib *content.Library, n *content.Note) string {
 		sub = []string{sub[0], sub[1], sub[3], sub[4]}
 		target := sub[2]
 		if lib != nil {
-			if t := lib.Note(n.Lang, sub[2]); t != nil {
+			if t := lib.NoteHead(n.Lang, sub[2]); t != nil {
 				target = t.Title
 				if sub[3] != "" {
 					if s := t.Section(sub[3]); s != nil {
@@ -172,10 +172,7 @@ func RenderNote(lib *content.Library, n *content.Note, width int, style string) 
 	if err != nil {
 		return "", err
 	}
-	md := PrepareMarkdown(lib, n)
-	if style == "plain" {
-		md = textFences(md)
-	}
+	md := textFences(PrepareMarkdown(lib, n))
 	out, err := r.Render(JoinNumbers(md))
 	if err != nil {
 		return "", err
@@ -186,7 +183,8 @@ func RenderNote(lib *content.Library, n *content.Note, width int, style string) 
 
 // textFences labels each code fence that names no language as "text":
 // without a name, chroma tries every lexer it has on the block to guess
-// one, which was most of the time of rendering a note without colour.
+// one, which was most of the time of rendering a note, and took two of
+// the diagrams for GDScript and coloured them as code.
 func textFences(md string) string {
 	lines := strings.Split(md, "\n")
 	open := ""

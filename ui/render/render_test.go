@@ -82,6 +82,59 @@ func BenchmarkPrintNote(b *testing.B) {
 	}
 }
 
+// TestDiagramsAreNotColouredAsCode: a fence that names no language (the
+// notes' diagrams) is shown as text in every style, not as the language
+// chroma would guess (it took the lambda note's diagram for GDScript).
+func TestDiagramsAreNotColouredAsCode(t *testing.T) {
+	lib, err := content.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := lib.Note(content.EN, "lambda")
+	if n == nil || !strings.Contains(n.Body, "```\n") {
+		t.Fatal("the lambda note has no unlabelled fence to check")
+	}
+	// The same note with each opening fence labelled by hand.
+	lines, open := strings.Split(n.Body, "\n"), false
+	for i, l := range lines {
+		if strings.HasPrefix(l, "```") {
+			if !open && l == "```" {
+				lines[i] = "```text"
+			}
+			open = !open
+		}
+	}
+	labelled := *n
+	labelled.Body = strings.Join(lines, "\n")
+	for _, style := range []string{"dark", "light"} {
+		got, err := RenderNote(lib, n, 100, style)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := RenderNote(lib, &labelled, 100, style)
+		if got != want {
+			t.Errorf("%s: an unlabelled fence is not rendered as text", style)
+		}
+	}
+}
+
+// BenchmarkPrintNoteFreshStart is what `saa-study notes lambda-limits
+// --print --width 100` does after start-up: a library with nothing read,
+// the note (and the titles of the notes it links to), rendered plain.
+func BenchmarkPrintNoteFreshStart(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		lib := content.OpenEmbedded()
+		n := lib.Note(content.EN, "lambda-limits")
+		if n == nil {
+			b.Fatal("no note")
+		}
+		if _, err := RenderNote(lib, n, 100, "plain"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // TestPlainIsTheDarkRenderingWithoutColour: a note printed to a pipe is
 // rendered in the "plain" style (no colour codes) and
 // reads exactly as the dark style's text with its escape codes removed,
