@@ -9,6 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
+	"github.com/mattn/go-runewidth"
 
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/progress"
@@ -47,11 +48,22 @@ func (g *globals) session(ctx context.Context) (*store.Store, *content.Library, 
 	return nil, nil, "", err
 }
 
+// warmWidthTable builds go-runewidth's table of character widths (two
+// tables of 1.1 MB, filled the first time a character from U+0300 up is
+// measured) on the second core while the progress file opens, instead of
+// inside the first frame: in a terminal without Unicode core mode (most of
+// them) Bubble Tea measures every cell with it, and the home screen's rules
+// and arrows are above U+0300.
+func warmWidthTable() { runewidth.RuneWidth('─') }
+
 // runApp starts the full-screen program on a screen, after setup (when
 // given) has prepared the app (an exam from flags, a teacher's quiz). It
 // refuses to draw into a pipe or a file and names the command that prints
 // instead.
 func (g *globals) runApp(ctx context.Context, start, twin string, setup func(*ui.App) error) error {
+	if isTerminal(g.stdout) {
+		go warmWidthTable()
+	}
 	st, lib, lang, err := g.session(ctx)
 	if err != nil {
 		return err
