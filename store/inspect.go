@@ -48,7 +48,7 @@ func inspect(path string) (exists bool, err error) {
 	}
 	// The header says who wrote the file; a file of ours that is newer than
 	// this program is refused before SQLite opens it at all.
-	if be32(head[68:72]) == ApplicationID && int(be32(head[60:64])) > len(migrations) {
+	if be32(head[68:72]) == ApplicationID && int(be32(head[60:64])) > len(migrations()) {
 		return true, tooNew(path, int(be32(head[60:64])))
 	}
 	// Without a write-ahead log the file alone is the database, and its
@@ -84,7 +84,7 @@ func inspect(path string) (exists bool, err error) {
 	switch {
 	case appID != ApplicationID && tables > 0:
 		return true, fmt.Errorf("%s: %w (an SQLite database of another program); choose another file with --db", path, ErrNotProgressFile)
-	case appID == ApplicationID && version > len(migrations):
+	case appID == ApplicationID && version > len(migrations()):
 		return true, tooNew(path, version)
 	}
 	return true, writable(path)
@@ -201,7 +201,7 @@ func fileKind(m os.FileMode) string {
 }
 
 func tooNew(path string, v int) error {
-	return fmt.Errorf("%s: %w (schema version %d; this one knows up to %d); upgrade saa-study or use another file with --db", path, ErrTooNew, v, len(migrations))
+	return fmt.Errorf("%s: %w (schema version %d; this one knows up to %d); upgrade saa-study or use another file with --db", path, ErrTooNew, v, len(migrations()))
 }
 
 func be32(b []byte) uint32 {

@@ -8,13 +8,15 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"sync"
 )
 
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
 
 // migrations are the schema steps in order; version N is migrations[N-1].
-var migrations = loadMigrations()
+// They are read when a progress file is first opened, not at start.
+var migrations = sync.OnceValue(loadMigrations)
 
 func loadMigrations() []string {
 	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
@@ -31,7 +33,7 @@ func loadMigrations() []string {
 }
 
 // SchemaVersion is the version this program migrates files to.
-func SchemaVersion() int { return len(migrations) }
+func SchemaVersion() int { return len(migrations()) }
 
 // migrate brings the database to SchemaVersion in one transaction, after
 // keeping a copy of an existing file that is about to change.
@@ -40,10 +42,10 @@ func (s *Store) migrate(ctx context.Context, existed bool) error {
 	if err := s.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v); err != nil {
 		return fmt.Errorf("%s: %w", s.path, err)
 	}
-	if v > len(migrations) {
-		return fmt.Errorf("%s: %w (schema version %d; this one knows up to %d)", s.path, ErrTooNew, v, len(migrations))
+	if v > len(migrations()) {
+		return fmt.Errorf("%s: %w (schema version %d; this one knows up to %d)", s.path, ErrTooNew, v, len(migrations()))
 	}
-	if v == len(migrations) {
+	if v == len(migrations()) {
 		return nil
 	}
 	if existed && v > 0 {
@@ -53,12 +55,12 @@ func (s *Store) migrate(ctx context.Context, existed bool) error {
 		}
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		for i := v; i < len(migrations); i++ {
-			if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
+		for i := v; i < len(migrations()); i++ {
+			if _, err := tx.ExecContext(ctx, migrations()[i]); err != nil {
 				return fmt.Errorf("%s: migration %d: %w", s.path, i+1, err)
 			}
 		}
-		if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, len(migrations))); err != nil {
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, len(migrations()))); err != nil {
 			return err
 		}
 		_, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA application_id = %d`, ApplicationID))

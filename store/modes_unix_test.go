@@ -59,7 +59,7 @@ func TestUpgradeBackupIsTheUsersAlone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, stmt := range []string{migrations[0], `PRAGMA user_version = 1`,
+	for _, stmt := range []string{migrations()[0], `PRAGMA user_version = 1`,
 		fmt.Sprintf(`PRAGMA application_id = %d`, ApplicationID)} {
 		if _, err := db.Exec(stmt); err != nil {
 			t.Fatal(err)

@@ -122,7 +122,7 @@ func (s *Store) prepareBackup(ctx context.Context) error {
 	if err := s.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v); err != nil {
 		return fmt.Errorf("%s: %w", s.path, err)
 	}
-	if v <= 0 || v >= len(migrations) {
+	if v <= 0 || v >= len(migrations()) {
 		return nil
 	}
 	f, err := os.OpenFile(fmt.Sprintf("%s.bak-v%d", s.path, v), os.O_WRONLY|os.O_CREATE|os.O_EXCL, fileMode)

@@ -103,7 +103,7 @@ func TestUpgradeFromV1KeepsDataAndBackup(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, stmt := range []string{migrations[0], `PRAGMA user_version = 1`,
+	for _, stmt := range []string{migrations()[0], `PRAGMA user_version = 1`,
 		fmt.Sprintf(`PRAGMA application_id = %d`, ApplicationID),
 		`INSERT INTO settings VALUES ('lang', 'ko')`} {
 		if _, err := db.Exec(stmt); err != nil {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -95,7 +96,9 @@ func (s Scenario) Run() ([]VariantResult, error) {
 	return out, nil
 }
 
-var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,63}$`)
+// (Compiled on first use: the counted repeat makes a large program, and a
+// start that loads no scenario should not pay for it.)
+var idPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,63}$`) })
 
 // ParseScenario reads a YAML (or JSON) scenario. Errors start "line N: ".
 func ParseScenario(data []byte) (s Scenario, err error) {
@@ -120,7 +123,7 @@ func ParseScenario(data []byte) (s Scenario, err error) {
 	}
 	at := func(key string) int { return keyLine(doc, key) }
 	switch {
-	case !idPattern.MatchString(s.ID):
+	case !idPattern().MatchString(s.ID):
 		return Scenario{}, scenario.Errorf(at("id"), "id %q must be 1-64 lowercase letters, digits or dashes", s.ID)
 	case s.Title == "":
 		return Scenario{}, scenario.Errorf(at("id"), "title is required")

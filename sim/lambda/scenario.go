@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -65,7 +66,9 @@ type variantFile struct {
 
 const maxScenarioBytes = 1 << 20
 
-var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,63}$`)
+// (Compiled on first use: the counted repeat makes a large program, and a
+// start that loads no scenario should not pay for it.)
+var idPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,63}$`) })
 
 // ParseScenario reads a scenario in YAML (JSON is accepted too, being YAML).
 // Errors name the line: "line 7: function: InvalidParameterValueException: ...".
@@ -93,7 +96,7 @@ func ParseScenario(data []byte) (s Scenario, err error) {
 		doc = doc.Content[0]
 	}
 	at := func(key string) int { return keyLine(doc, key) }
-	if !idPattern.MatchString(f.ID) {
+	if !idPattern().MatchString(f.ID) {
 		return Scenario{}, scenario.Errorf(at("id"), "id %q must be 1-64 lowercase letters, digits or dashes", f.ID)
 	}
 	if f.Title == "" {

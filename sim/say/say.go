@@ -24,7 +24,7 @@ var (
 	// (Korean) and compiled into it the first time a sentence is written
 	// (ready), so a start that writes none, as most commands, skips it.
 	mu      sync.Mutex
-	pending []map[string]string
+	pending []func() map[string]string
 	cat     = catalog.NewBuilder(catalog.Fallback(language.English))
 	ko      = message.NewPrinter(language.Korean, message.Catalog(cat))
 	// known holds the English formats that have a Korean one.
@@ -32,9 +32,9 @@ var (
 )
 
 // Korean registers Korean formats, each under the English format it
-// translates. It is meant for init functions; the formats are compiled
-// when a sentence is first written.
-func Korean(formats map[string]string) {
+// translates. It is meant for init functions; the table is made, and its
+// formats compiled, when a sentence is first written.
+func Korean(formats func() map[string]string) {
 	mu.Lock()
 	defer mu.Unlock()
 	pending = append(pending, formats)
@@ -45,7 +45,7 @@ func ready() {
 	mu.Lock()
 	defer mu.Unlock()
 	for _, formats := range pending {
-		for en, k := range formats {
+		for en, k := range formats() {
 			if err := cat.SetString(language.Korean, en, k); err != nil {
 				panic(fmt.Sprintf("say: Korean %q: %v", en, err))
 			}

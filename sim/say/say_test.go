@@ -45,7 +45,9 @@ func TestEnglishLetsKoreanPass(t *testing.T) {
 // (reordered where the Korean puts them in another order); an unknown one
 // gives the English in both, which the Korean tests then catch.
 func TestSprintf(t *testing.T) {
-	Korean(map[string]string{"%d of %d requests failed": "요청 %[2]d건 중 %[1]d건이 실패했습니다"})
+	Korean(func() map[string]string {
+		return map[string]string{"%d of %d requests failed": "요청 %[2]d건 중 %[1]d건이 실패했습니다"}
+	})
 	got := Sprintf("%d of %d requests failed", 3, 12000)
 	want := Text{En: "3 of 12000 requests failed", Ko: "요청 12,000건 중 3건이 실패했습니다"}
 	if !reflect.DeepEqual(got, want) {

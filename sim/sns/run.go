@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/saa-study/saa-study/sim/say"
 )
@@ -148,7 +149,7 @@ func (c Config) prepare(lim Limits) ([]sub, error) {
 	subs := make([]sub, 0, len(c.Subscriptions))
 	seen := map[string]bool{}
 	for _, s := range c.Subscriptions {
-		if !nameRe.MatchString(s.Name) || seen[s.Name] {
+		if !nameRe().MatchString(s.Name) || seen[s.Name] {
 			return nil, refuse("subscription name %q: use 1 to 80 letters, digits, - and _ (like a queue name), each name once", s.Name)
 		}
 		seen[s.Name] = true
@@ -162,7 +163,9 @@ func (c Config) prepare(lim Limits) ([]sub, error) {
 }
 
 // nameRe is what a subscription name may be: a queue's or function's name.
-var nameRe = regexp.MustCompile(`^[A-Za-z0-9_-]{1,80}$`)
+// (Compiled on first use: the counted repeat makes a large program, and a
+// start that loads no scenario should not pay for it.)
+var nameRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9_-]{1,80}$`) })
 
 // maxOrders bounds a generated workload.
 const maxOrders = 1_000_000
