@@ -162,8 +162,19 @@ func PrepareMarkdown(lib *content.Library, n *content.Note) string {
 }
 
 // RenderNote renders a note's Markdown for a terminal width and style. It
-// is slow (milliseconds per KB), so the UI calls it from a command.
+// is slow (milliseconds per KB), so the UI calls it from a command. The
+// colour styles come out compacted (Compact): the reader draws them on
+// every frame.
 func RenderNote(lib *content.Library, n *content.Note, width int, style string) (string, error) {
+	out, err := renderGlamour(lib, n, width, style)
+	if err != nil || style == "plain" {
+		return out, err
+	}
+	return Compact(out), nil
+}
+
+// renderGlamour is glamour's rendering of a note, as glamour writes it.
+func renderGlamour(lib *content.Library, n *content.Note, width int, style string) (string, error) {
 	opts := []glamour.TermRendererOption{glamour.WithStyles(styleConfig(style)), glamour.WithWordWrap(WrapWidth(width))}
 	if style == "plain" {
 		opts = append(opts, glamour.WithChromaFormatter("noop"))
