@@ -61,7 +61,7 @@ func TestCompactDrawsTheSameCells(t *testing.T) {
 		for _, n := range lib.Notes(lang) {
 			for _, style := range []string{"dark", "light"} {
 				for _, width := range []int{60, 100} {
-					out, err := renderGlamour(lib, n, width, style)
+					out, err := glamourRender(noteMarkdown(lib, n), width, style)
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -97,7 +97,7 @@ func TestCellsDifferSeesAChange(t *testing.T) {
 // dark style, done once for each render the reader keeps.
 func BenchmarkCompact(b *testing.B) {
 	lib, n := fixture.LongestNote(b)
-	out, err := renderGlamour(lib, n, 100, "dark")
+	out, err := glamourRender(noteMarkdown(lib, n), 100, "dark")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -126,4 +126,73 @@ func FuzzCompact(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestSectionsRenderAsTheWhole: a note rendered in runs of sections side
+// by side is, once compacted, the note rendered in one piece: every note,
+// in both languages, every style, three widths, cut into 2, 3 and 8 runs.
+func TestSectionsRenderAsTheWhole(t *testing.T) {
+	lib, err := content.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := 0
+	for _, lang := range content.Langs {
+		for _, n := range lib.Notes(lang) {
+			md := noteMarkdown(lib, n)
+			for _, style := range []string{"dark", "light", "plain"} {
+				for _, width := range []int{40, 60, 100} {
+					whole, err := renderRuns(md, width, style, 1)
+					if err != nil {
+						t.Fatal(err)
+					}
+					want := Compact(whole)
+					for _, k := range []int{2, 3, 8} {
+						if len(sectionRuns(md, k)) > 1 {
+							cut++
+						}
+						got, err := renderRuns(md, width, style, k)
+						if err != nil {
+							t.Fatal(err)
+						}
+						if got := Compact(got); got != want {
+							t.Fatalf("%s/%s %s at %d in %d runs differs from the whole:\n%s", lang, n.ID, style, width, k, firstDiff(got, want))
+						}
+					}
+				}
+			}
+		}
+	}
+	if cut == 0 {
+		t.Fatal("no note was cut into runs")
+	}
+}
+
+// firstDiff shows where two texts part.
+func firstDiff(got, want string) string {
+	i := 0
+	for i < len(got) && i < len(want) && got[i] == want[i] {
+		i++
+	}
+	return fmt.Sprintf(" got …%q\nwant …%q", got[max(0, i-60):min(len(got), i+60)], want[max(0, i-60):min(len(want), i+60)])
+}
+
+// TestSectionRunsCutBeforeHeadings: runs start at "## " headings outside
+// code, cover the text exactly, and are no more than asked for.
+func TestSectionRunsCutBeforeHeadings(t *testing.T) {
+	md := "intro\n\n## A\n\naaaa\n\n```\n## not a heading\n```\n\n## B\n\nbbbb\n\n## C\n\ncccc\n"
+	for k := 1; k <= 5; k++ {
+		runs := sectionRuns(md, k)
+		if len(runs) > k || strings.Join(runs, "") != md {
+			t.Fatalf("k=%d: runs %q", k, runs)
+		}
+		for i, r := range runs[1:] {
+			if !strings.HasPrefix(r, "## ") || strings.HasPrefix(r, "## not") {
+				t.Errorf("k=%d: run %d starts %q", k, i+1, r[:min(len(r), 12)])
+			}
+		}
+	}
+	if got := sectionRuns(md, 2); len(got) != 2 {
+		t.Errorf("2 runs asked: got %d", len(got))
+	}
 }

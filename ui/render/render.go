@@ -6,6 +6,7 @@ package render
 import (
 	"reflect"
 	"regexp"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -163,18 +164,51 @@ func PrepareMarkdown(lib *content.Library, n *content.Note) string {
 
 // RenderNote renders a note's Markdown for a terminal width and style. It
 // is slow (milliseconds per KB), so the UI calls it from a command. The
-// colour styles come out compacted (Compact): the reader draws them on
-// every frame.
+// output is compacted (Compact): the reader draws it on every frame.
 func RenderNote(lib *content.Library, n *content.Note, width int, style string) (string, error) {
-	out, err := renderGlamour(lib, n, width, style)
-	if err != nil || style == "plain" {
-		return out, err
+	out, err := renderRuns(noteMarkdown(lib, n), width, style, runtime.GOMAXPROCS(0))
+	if err != nil {
+		return "", err
 	}
-	return Compact(out), nil
+	out = UnjoinNumbers(Compact(out))
+	return text.TruncateLines(strings.TrimRight(out, "\n ")+"\n", width), nil
 }
 
-// renderGlamour is glamour's rendering of a note, as glamour writes it.
-func renderGlamour(lib *content.Library, n *content.Note, width int, style string) (string, error) {
+// noteMarkdown is the Markdown of a note as glamour gets it.
+func noteMarkdown(lib *content.Library, n *content.Note) string {
+	return JoinNumbers(textFences(PrepareMarkdown(lib, n)))
+}
+
+// renderRuns renders Markdown cut at its sections ("## " headings outside
+// code) into at most k runs of about the same length, side by side, and
+// joins them. Glamour keeps nothing from one section to the next, so once
+// compacted this is the whole rendered in one piece
+// (TestSectionsRenderAsTheWhole); on two processors the longest note
+// renders in a little over half the time.
+func renderRuns(md string, width int, style string, k int) (string, error) {
+	runs := sectionRuns(md, k)
+	outs := make([]string, len(runs))
+	errs := make([]error, len(runs))
+	var wg sync.WaitGroup
+	for i, run := range runs {
+		wg.Go(func() { outs[i], errs[i] = glamourRender(run, width, style) })
+	}
+	wg.Wait()
+	for i := range outs {
+		if errs[i] != nil {
+			return "", errs[i]
+		}
+		if i > 0 {
+			// Each run is a document: the blank line glamour opens one
+			// with is already closing the run before.
+			outs[i] = strings.TrimPrefix(outs[i], "\n")
+		}
+	}
+	return strings.Join(outs, ""), nil
+}
+
+// glamourRender is glamour's rendering of Markdown, as glamour writes it.
+func glamourRender(md string, width int, style string) (string, error) {
 	opts := []glamour.TermRendererOption{glamour.WithStyles(styleConfig(style)), glamour.WithWordWrap(WrapWidth(width))}
 	if style == "plain" {
 		opts = append(opts, glamour.WithChromaFormatter("noop"))
@@ -183,13 +217,57 @@ func renderGlamour(lib *content.Library, n *content.Note, width int, style strin
 	if err != nil {
 		return "", err
 	}
-	md := textFences(PrepareMarkdown(lib, n))
-	out, err := r.Render(JoinNumbers(md))
-	if err != nil {
-		return "", err
+	return r.Render(md)
+}
+
+// sectionRuns cuts Markdown before its "## " headings outside fenced
+// code, into at most k runs of consecutive sections of about equal length.
+func sectionRuns(md string, k int) []string {
+	if k <= 1 {
+		return []string{md}
 	}
-	out = UnjoinNumbers(out)
-	return text.TruncateLines(strings.TrimRight(out, "\n ")+"\n", width), nil
+	var cuts []int // byte offsets of the section starts after the first
+	fence, off := "", 0
+	for l := range strings.Lines(md) {
+		t := strings.TrimLeft(l, " ")
+		if m := fenceMarker(t); m != "" && len(l)-len(t) <= 3 {
+			switch {
+			case fence == "":
+				fence = m
+			case m[0] == fence[0] && len(m) >= len(fence) && strings.TrimSpace(t[len(m):]) == "":
+				fence = ""
+			}
+		} else if fence == "" && off > 0 && strings.HasPrefix(l, "## ") {
+			cuts = append(cuts, off)
+		}
+		off += len(l)
+	}
+	var runs []string
+	start := 0
+	for _, c := range cuts {
+		// Cut where the run so far reaches its share of what is left.
+		if want := (len(md) - start) / (k - len(runs)); c-start >= want && len(runs) < k-1 {
+			runs = append(runs, md[start:c])
+			start = c
+		}
+	}
+	return append(runs, md[start:])
+}
+
+// fenceMarker returns the run of three or more backticks or tildes a line
+// starts with, or "".
+func fenceMarker(l string) string {
+	if len(l) < 3 || (l[0] != '`' && l[0] != '~') {
+		return ""
+	}
+	n := 0
+	for n < len(l) && l[n] == l[0] {
+		n++
+	}
+	if n < 3 {
+		return ""
+	}
+	return l[:n]
 }
 
 // textFences labels each code fence that names no language as "text":
