@@ -168,10 +168,15 @@ func (lp *lazyParts) fact(id string) (*Fact, bool) {
 	return lp.entries.fact(lp.fsys, id)
 }
 
+// prefetchFacts parses the facts a text inserts, together.
+func (lp *lazyParts) prefetchFacts(text string) {
+	lp.entries.prefetch(lp.fsys, citedFacts(text))
+}
+
 // loader returns a loader for parsing one part: its own problems (which
 // the tests have ruled out) and the library's facts.
 func (lp *lazyParts) loader() *loader {
-	return &loader{c: &collector{}, usedFacts: map[string]bool{}, lookup: lp.fact, langs: lp.langs, light: true}
+	return &loader{c: &collector{}, usedFacts: map[string]bool{}, lookup: lp.fact, prefetch: lp.prefetchFacts, langs: lp.langs, light: true}
 }
 
 // get returns the part of a kind in a language, parsed.

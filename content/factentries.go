@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"io/fs"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -78,4 +79,53 @@ func (fe *factEntries) fact(fsys fs.FS, id string) (*Fact, bool) {
 	}
 	fe.parsed[id] = f
 	return f, f != nil
+}
+
+// prefetch parses the entries of ids not parsed yet in one pass of the
+// YAML parser: a note inserts a dozen facts or more, and starting the
+// parser once for each was most of the cost of reading them. When the
+// joined entries do not read back as those facts in order (an odd file),
+// fact parses them one at a time as before.
+func (fe *factEntries) prefetch(fsys fs.FS, ids []string) {
+	fe.index(fsys)
+	fe.mu.Lock()
+	defer fe.mu.Unlock()
+	var src []byte
+	var want []string
+	var starts []int // the line of src where each entry starts
+	line := 1
+	for _, id := range ids {
+		e, ok := fe.at[id]
+		if _, done := fe.parsed[id]; done || !ok || slices.Contains(want, id) {
+			continue
+		}
+		want = append(want, id)
+		starts = append(starts, line)
+		entry := fe.src[e.start:e.end]
+		src = append(src, entry...)
+		if !bytes.HasSuffix(entry, []byte("\n")) {
+			src = append(src, '\n')
+		}
+		line += bytes.Count(entry, []byte("\n"))
+		if !bytes.HasSuffix(entry, []byte("\n")) {
+			line++
+		}
+	}
+	if len(want) < 2 {
+		return
+	}
+	got := parseFacts("facts.yaml", src, Langs, &collector{})
+	if len(got) != len(want) {
+		return
+	}
+	for i := range got {
+		if got[i].ID != want[i] {
+			return
+		}
+	}
+	for i := range got {
+		f := got[i]
+		f.Line += fe.at[want[i]].line - starts[i]
+		fe.parsed[want[i]] = &f
+	}
 }

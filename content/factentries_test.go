@@ -2,6 +2,7 @@ package content
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -33,6 +34,22 @@ func TestFactEntriesAreTheParsedFacts(t *testing.T) {
 	if _, ok := fe.fact(files, "no.such.fact"); ok {
 		t.Error("found a fact that does not exist")
 	}
+	// Read together, as a note's facts are, they are the same facts.
+	var together factEntries
+	var ids []string
+	for _, f := range all {
+		ids = append(ids, f.ID)
+	}
+	slices.Reverse(ids)
+	together.prefetch(files, append(ids, "no.such.fact", ids[0]))
+	if len(together.parsed) != len(all) {
+		t.Fatalf("prefetch parsed %d of %d facts", len(together.parsed), len(all))
+	}
+	for _, want := range all {
+		if got := together.parsed[want.ID]; got == nil || !reflect.DeepEqual(*got, want) {
+			t.Errorf("%s read together: got %+v, want %+v", want.ID, got, want)
+		}
+	}
 }
 
 // TestFactEntriesOfAnOddFile: a quoted id, comments and blank lines
@@ -48,6 +65,14 @@ func TestFactEntriesOfAnOddFile(t *testing.T) {
 	}
 	if ab.Line != 3 || ab.Number != 1 || cd.Line != 11 || cd.Value != "two words" || cd.Source != "https://y" {
 		t.Errorf("a.b %+v\nc.d %+v", ab, cd)
+	}
+	var together factEntries
+	together.prefetch(fsys, []string{"c.d", "a.b"})
+	if got := together.parsed["a.b"]; got == nil || !reflect.DeepEqual(*got, *ab) {
+		t.Errorf("a.b read together: %+v", got)
+	}
+	if got := together.parsed["c.d"]; got == nil || !reflect.DeepEqual(*got, *cd) {
+		t.Errorf("c.d read together: %+v", got)
 	}
 }
 

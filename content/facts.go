@@ -196,6 +196,9 @@ func expandFacts(text string, lang Lang, file string, firstLine int, ld *loader)
 		return text
 	}
 	c := ld.c
+	if ld.prefetch != nil {
+		ld.prefetch(text)
+	}
 	lines := strings.Split(text, "\n")
 	for i, l := range lines {
 		if !strings.Contains(l, "{{") {

@@ -39,7 +39,10 @@ type loader struct {
 	facts map[string]*Fact
 	// lookup, when set, finds a fact instead of facts (the built-in
 	// content parses only the facts its items use).
-	lookup    func(id string) (*Fact, bool)
+	lookup func(id string) (*Fact, bool)
+	// prefetch, when set, is told the text whose facts lookup is about
+	// to be asked for, so it can read them together.
+	prefetch  func(text string)
 	usedFacts map[string]bool
 	links     []noteLink
 	// langs are the languages being loaded (see Library.Langs).
