@@ -245,7 +245,7 @@ func headingLines(body string) (lines []string, at []int) {
 	for i, l := range strings.Split(body, "\n") {
 		t := strings.TrimLeft(l, " ")
 		if len(l)-len(t) <= 3 {
-			if m := fenceMarker(t); m != "" {
+			if m := FenceMarker(t); m != "" {
 				switch {
 				case fence == "":
 					fence = m
@@ -263,9 +263,10 @@ func headingLines(body string) (lines []string, at []int) {
 	return lines, at
 }
 
-// fenceMarker returns the run of backticks or tildes (three or more) a
-// line starts with, or "".
-func fenceMarker(l string) string {
+// FenceMarker returns the run of three or more backticks or tildes that a
+// line (its indentation removed) starts with: the mark that opens or
+// closes a fenced code block. It returns "" for any other line.
+func FenceMarker(l string) string {
 	if len(l) < 3 || (l[0] != '`' && l[0] != '~') {
 		return ""
 	}

@@ -230,7 +230,7 @@ func sectionRuns(md string, k int) []string {
 	fence, off := "", 0
 	for l := range strings.Lines(md) {
 		t := strings.TrimLeft(l, " ")
-		if m := fenceMarker(t); m != "" && len(l)-len(t) <= 3 {
+		if m := content.FenceMarker(t); m != "" && len(l)-len(t) <= 3 {
 			switch {
 			case fence == "":
 				fence = m
@@ -252,22 +252,6 @@ func sectionRuns(md string, k int) []string {
 		}
 	}
 	return append(runs, md[start:])
-}
-
-// fenceMarker returns the run of three or more backticks or tildes a line
-// starts with, or "".
-func fenceMarker(l string) string {
-	if len(l) < 3 || (l[0] != '`' && l[0] != '~') {
-		return ""
-	}
-	n := 0
-	for n < len(l) && l[n] == l[0] {
-		n++
-	}
-	if n < 3 {
-		return ""
-	}
-	return l[:n]
 }
 
 // textFences labels each code fence that names no language as "text":
