@@ -195,4 +195,16 @@ func TestSectionRunsCutBeforeHeadings(t *testing.T) {
 	if got := sectionRuns(md, 2); len(got) != 2 {
 		t.Errorf("2 runs asked: got %d", len(got))
 	}
+	// A link defined once for the whole text keeps the text in one run,
+	// so the section that uses it still links.
+	withRef := md + "\nSee [the docs][d].\n\n[d]: https://docs.aws.amazon.com/\n"
+	if got := sectionRuns(withRef, 3); len(got) != 1 {
+		t.Errorf("a text with a link reference definition was cut into %d runs", len(got))
+	}
+	refs := "## A\n\nSee [the docs][d]. " + strings.Repeat("Words fill the first section. ", 20) + "\n\n## B\n\nmore\n\n[d]: https://docs.aws.amazon.com/\n"
+	whole, _ := renderRuns(refs, 60, "dark", 1)
+	split, _ := renderRuns(refs, 60, "dark", 2)
+	if Compact(whole) != Compact(split) {
+		t.Errorf("a reference link renders differently in runs:\n%s", firstDiff(Compact(split), Compact(whole)))
+	}
 }

@@ -220,10 +220,15 @@ func glamourRender(md string, width int, style string) (string, error) {
 	return r.Render(md)
 }
 
+// linkDefRe finds a link reference definition ("[name]: url").
+var linkDefRe = regexp.MustCompile(`(?m)^ {0,3}\[[^\]]+\]:`)
+
 // sectionRuns cuts Markdown before its "## " headings outside fenced
 // code, into at most k runs of consecutive sections of about equal length.
 func sectionRuns(md string, k int) []string {
-	if k <= 1 {
+	if k <= 1 || linkDefRe.MatchString(md) {
+		// A link reference definition serves the whole document: a
+		// section rendered apart from it would lose the link.
 		return []string{md}
 	}
 	var cuts []int // byte offsets of the section starts after the first
