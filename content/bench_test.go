@@ -59,3 +59,18 @@ func BenchmarkContentDigest(b *testing.B) {
 		contentDigest(files, Langs)
 	}
 }
+
+// BenchmarkIndexCold is the home screen's counts on a fresh start: the
+// index of one language scanned from the files, nothing parsed.
+func BenchmarkIndexCold(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		lib, err := openLazy(files)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(lib.Index(EN).Questions) == 0 {
+			b.Fatal("no questions")
+		}
+	}
+}

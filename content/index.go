@@ -215,12 +215,12 @@ func scanItems(fsys fs.FS, dir string, cards bool) []IndexItem {
 				continue
 			}
 			if inMeta {
-				if m := metaLineRe.FindSubmatch(t); m != nil {
-					switch string(m[1]) {
+				if key, value, ok := metaLine(t); ok {
+					switch key {
 					case "domain":
-						cur.Domain = string(m[2])
+						cur.Domain = string(value)
 					case "section":
-						cur.Section = string(m[2])
+						cur.Section = string(value)
 					}
 					continue
 				}
@@ -234,6 +234,9 @@ func scanItems(fsys fs.FS, dir string, cards bool) []IndexItem {
 			}
 			// A cloze mark never spans lines (clozeRe does not match a
 			// newline), so the numbers are gathered line by line.
+			if !bytes.Contains(t, []byte("{{c")) {
+				continue
+			}
 			for _, m := range clozeRe.FindAllSubmatch(t, -1) {
 				if n := string(m[1]); !slices.Contains(cloze, n) {
 					cloze = append(cloze, n)
@@ -243,4 +246,24 @@ func scanItems(fsys fs.FS, dir string, cards bool) []IndexItem {
 		flush()
 	}
 	return out
+}
+
+// metaLine reads a metadata line "key: value" as metaLineRe does (a key
+// of lowercase letters and '_', spaces after the colon dropped), without
+// running the expression on every line the index scans.
+func metaLine(t []byte) (key string, value []byte, ok bool) {
+	i := bytes.IndexByte(t, ':')
+	if i <= 0 {
+		return "", nil, false
+	}
+	for _, c := range t[:i] {
+		if (c < 'a' || c > 'z') && c != '_' {
+			return "", nil, false
+		}
+	}
+	value = bytes.TrimLeft(t[i+1:], " \t\n\f\r") // \s in RE2
+	if bytes.IndexByte(value, '\n') >= 0 {
+		return "", nil, false // one line only, as '.' in the expression
+	}
+	return string(t[:i]), value, true
 }

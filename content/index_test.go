@@ -85,3 +85,21 @@ func TestIndexScanFollowsTheMarkdown(t *testing.T) {
 func indexDiff(got, want *Index) string {
 	return fmt.Sprintf("got  %+v\nwant %+v", got, want)
 }
+
+// FuzzMetaLine: the index's reading of a metadata line agrees with
+// metaLineRe, the parser's, on any line.
+func FuzzMetaLine(f *testing.F) {
+	f.Add("domain: secure")
+	f.Add("section:lambda-limits#memory")
+	f.Add("Domain: x")
+	f.Add("a b: c")
+	f.Add(":x")
+	f.Add("key:\t \tv ")
+	f.Fuzz(func(t *testing.T, line string) {
+		key, value, ok := metaLine([]byte(line))
+		m := metaLineRe.FindStringSubmatch(line)
+		if ok != (m != nil) || ok && (key != m[1] || string(value) != m[2]) {
+			t.Fatalf("%q: metaLine %q %q %v, metaLineRe %q", line, key, value, ok, m)
+		}
+	})
+}
