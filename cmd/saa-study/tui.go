@@ -15,6 +15,7 @@ import (
 	"github.com/saa-study/saa-study/progress"
 	"github.com/saa-study/saa-study/store"
 	"github.com/saa-study/saa-study/ui"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 // isTerminal reports whether w is an interactive terminal.
@@ -48,13 +49,17 @@ func (g *globals) session(ctx context.Context) (*store.Store, *content.Library, 
 	return nil, nil, "", err
 }
 
-// warmWidthTable builds go-runewidth's table of character widths (two
+// prepareScreen builds, on the second core while the progress file opens,
+// what the first frame needs and would otherwise build itself: the
+// interface strings, then go-runewidth's table of character widths (two
 // tables of 1.1 MB, filled the first time a character from U+0300 up is
-// measured) on the second core while the progress file opens, instead of
-// inside the first frame: in a terminal without Unicode core mode (most of
-// them) Bubble Tea measures every cell with it, and the home screen's rules
-// and arrows are above U+0300.
-func warmWidthTable() { runewidth.RuneWidth('─') }
+// measured; in a terminal without Unicode core mode, most of them, Bubble
+// Tea measures every cell with it, and the home screen's rules and arrows
+// are above U+0300).
+func prepareScreen() {
+	text.Prepare()
+	runewidth.RuneWidth('─')
+}
 
 // runApp starts the full-screen program on a screen, after setup (when
 // given) has prepared the app (an exam from flags, a teacher's quiz). It
@@ -62,7 +67,7 @@ func warmWidthTable() { runewidth.RuneWidth('─') }
 // instead.
 func (g *globals) runApp(ctx context.Context, start, twin string, setup func(*ui.App) error) error {
 	if isTerminal(g.stdout) {
-		go warmWidthTable()
+		go prepareScreen()
 	}
 	st, lib, lang, err := g.session(ctx)
 	if err != nil {

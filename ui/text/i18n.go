@@ -79,6 +79,9 @@ func baseStrings() map[string][2]string {
 	}
 }
 
+// Prepare builds the interface strings now, where the first T would.
+func Prepare() { ready() }
+
 // T returns the interface text for key in lang.
 func T(lang content.Lang, key string) string {
 	ready()
