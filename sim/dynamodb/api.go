@@ -92,9 +92,23 @@ func (db *DB) Do(op string, body []byte) ([]byte, error) {
 // its options, so the HTTP front end runs it outside the lock that
 // serialises operations, and many requests are checked at once.
 func (db *DB) prepare(op string, body []byte) (prepared, error) {
-	body, err := db.validateRequest(op, body)
+	data, err := db.checkRequest(op, body)
 	if err != nil {
 		return nil, err
+	}
+	if data != nil {
+		if op == "GetItem" {
+			if in, ok := getItemInput(data); ok {
+				return func(db *DB) ([]byte, error) {
+					out, err := db.GetItem(in)
+					if err != nil {
+						return nil, err
+					}
+					return out.appendJSON(nil), nil
+				}, nil
+			}
+		}
+		body, _ = data.MarshalJSON() // a jv always marshals
 	}
 	switch op {
 	case "CreateTable":

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -79,6 +80,50 @@ func BenchmarkHTTPGetItem(b *testing.B) {
 
 func BenchmarkHTTPQuery10Items(b *testing.B) {
 	httpBench(b, "Query", func(i int) string {
+		return `{"TableName":"bench","KeyConditionExpression":"pk = :p","ExpressionAttributeValues":{":p":{"S":"p` + strconv.Itoa(i%100) + `"}},"Limit":10}`
+	}, 1000)
+}
+
+// handlerBench runs op through Handler without a network: the server's own
+// work on one request (headers, body, validation, the operation, the
+// answer), seeded with seed puts.
+func handlerBench(b *testing.B, op string, body func(i int) string, seed int) {
+	c := clock.New(clock.Epoch)
+	h := fastForward(c, Handler(NewWithOptions(c, Options{NoThrottling: true})))
+	post := func(op, body string) {
+		req := httptest.NewRequest(http.MethodPost, "/", strings.NewReader(body))
+		req.Header.Set("X-Amz-Target", "DynamoDB_20120810."+op)
+		req.Header.Set("Content-Type", "application/x-amz-json-1.0")
+		signForTest(req.Header, "us-east-1")
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, req)
+		if w.Code != http.StatusOK {
+			b.Fatalf("%s: status %d: %s", op, w.Code, w.Body)
+		}
+	}
+	post("CreateTable", `{"TableName":"bench","AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"N"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}],"BillingMode":"PAY_PER_REQUEST"}`)
+	for i := 0; i < seed; i++ {
+		post("PutItem", putBody(i))
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		post(op, body(i))
+		i++
+	}
+}
+
+func getBody(i int) string {
+	i %= 1000
+	return `{"TableName":"bench","Key":{"pk":{"S":"p` + strconv.Itoa(i%100) + `"},"sk":{"N":"` + strconv.Itoa(i) + `"}}}`
+}
+
+func BenchmarkHandlerPutItem(b *testing.B) { handlerBench(b, "PutItem", putBody, 0) }
+
+func BenchmarkHandlerGetItem(b *testing.B) { handlerBench(b, "GetItem", getBody, 1000) }
+
+func BenchmarkHandlerQuery10Items(b *testing.B) {
+	handlerBench(b, "Query", func(i int) string {
 		return `{"TableName":"bench","KeyConditionExpression":"pk = :p","ExpressionAttributeValues":{":p":{"S":"p` + strconv.Itoa(i%100) + `"}},"Limit":10}`
 	}, 1000)
 }

@@ -11,14 +11,15 @@ import (
 	"github.com/saa-study/saa-study/sim/dynamodb/expr"
 )
 
-// validateRequest runs DynamoDB's request validation for op on a raw body,
+// checkRequest runs DynamoDB's request validation for op on a raw body,
 // before any table is looked up (see shape.go for the stages). It returns
-// the body the engine should run: members converted to their model types,
-// nulls dropped. Operations without a model pass through unchanged.
-func (db *DB) validateRequest(op string, body []byte) ([]byte, error) {
+// the request the engine should run: members converted to their model
+// types, nulls dropped. It returns nil (and no error) for an operation
+// without a model, whose body passes through unchanged.
+func (db *DB) checkRequest(op string, body []byte) (*jv, error) {
 	types := shapeOf(op)
 	if types == nil {
-		return body, nil
+		return nil, nil
 	}
 	if len(strings.TrimSpace(string(body))) == 0 {
 		body = []byte("{}")
@@ -43,7 +44,7 @@ func (db *DB) validateRequest(op string, body []byte) ([]byte, error) {
 		}
 	}
 	rewriteLegacy(data)
-	return data.MarshalJSON()
+	return data, nil
 }
 
 var customChecks = map[string]func(*DB, *jv) error{
