@@ -218,9 +218,17 @@ func signedRegion(auth string) string {
 		return ""
 	}
 	cred, _, _ = strings.Cut(cred, ",")
-	parts := strings.Split(cred, "/")
-	if len(parts) < 5 {
+	// the third of at least five parts split at "/"
+	var cut [4]int
+	n := 0
+	for i := 0; i < len(cred) && n < 4; i++ {
+		if cred[i] == '/' {
+			cut[n] = i
+			n++
+		}
+	}
+	if n < 4 {
 		return ""
 	}
-	return parts[2]
+	return cred[cut[1]+1 : cut[2]]
 }

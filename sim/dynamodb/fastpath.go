@@ -14,8 +14,8 @@ import (
 // a valid N), and the request then goes the general way.
 func getItemInput(data *jv) (in *GetItemInput, ok bool) {
 	in = &GetItemInput{}
-	for _, k := range data.keys {
-		v := data.obj[k]
+	for i, k := range data.keys {
+		v := data.vals[i]
 		switch k {
 		case "TableName":
 			if v.kind != 's' {
@@ -27,8 +27,8 @@ func getItemInput(data *jv) (in *GetItemInput, ok bool) {
 				return nil, false
 			}
 			in.Key = make(Item, len(v.keys))
-			for _, name := range v.keys {
-				av, ok := plainAttr(v.obj[name])
+			for j, name := range v.keys {
+				av, ok := plainAttr(v.vals[j])
 				if !ok {
 					return nil, false
 				}
@@ -54,8 +54,8 @@ func getItemInput(data *jv) (in *GetItemInput, ok bool) {
 				return nil, false
 			}
 			in.ExpressionAttributeNames = make(map[string]string, len(v.keys))
-			for _, name := range v.keys {
-				s := v.obj[name]
+			for j, name := range v.keys {
+				s := v.vals[j]
 				if s.kind != 's' {
 					return nil, false
 				}
@@ -74,7 +74,7 @@ func plainAttr(v *jv) (attr.Value, bool) {
 	if v == nil || v.kind != 'o' || len(v.keys) != 1 {
 		return attr.Value{}, false
 	}
-	c := v.obj[v.keys[0]]
+	c := v.vals[0]
 	if c.kind != 's' {
 		return attr.Value{}, false
 	}

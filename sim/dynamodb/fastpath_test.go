@@ -3,9 +3,11 @@ package dynamodb
 import (
 	"encoding/json"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/saa-study/saa-study/sim/clock"
+	"github.com/saa-study/saa-study/sim/dynamodb/attr"
 )
 
 // FuzzGetItemInput: a GetItem request the fast reader takes is read into
@@ -104,4 +106,80 @@ func FuzzGetItemOutput(f *testing.F) {
 			t.Fatalf("%s:\n appendJSON   %s\n json.Marshal %s", s, got, want)
 		}
 	})
+}
+
+// FuzzAuthParams: the Authorization header's parameters are read as a map
+// of its comma- and space-separated fields reads them.
+func FuzzAuthParams(f *testing.F) {
+	for _, s := range []string{
+		"AWS4-HMAC-SHA256 Credential=x/20250101/us-east-1/dynamodb/aws4_request, SignedHeaders=host;x-amz-date, Signature=0",
+		"AWS4-HMAC-SHA256 Credential=a,Credential=b Signature=",
+		"AWS4-HMAC-SHA256\tCredential=a, \tSignature=s\u00a0, SignedHeaders=h=i",
+		"Credential=first-field-skipped", "", ",,, ,", "AWS4 =x Signature",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, auth string) {
+		params := map[string]string{}
+		fields := strings.FieldsFunc(auth, func(r rune) bool { return r == ',' || r == ' ' })
+		for _, f := range fields[min(1, len(fields)):] {
+			k, v, _ := strings.Cut(strings.TrimSpace(f), "=")
+			params[k] = v
+		}
+		cred, sig, signed := authParams(auth)
+		if cred != params["Credential"] || sig != params["Signature"] || signed != params["SignedHeaders"] {
+			t.Fatalf("%q: read %q %q %q, want %q %q %q", auth, cred, sig, signed, params["Credential"], params["Signature"], params["SignedHeaders"])
+		}
+	})
+}
+
+// FuzzSignedRegion: the region is the third part of the credential split
+// at "/", when it has at least five.
+func FuzzSignedRegion(f *testing.F) {
+	for _, s := range []string{
+		"AWS4-HMAC-SHA256 Credential=x/20250101/eu-west-1/dynamodb/aws4_request, Signature=0",
+		"Credential=a/b/c/d", "Credential=a//c/d/e/f", "Credential=/////", "no credential", "Credential=a/b/c,/d/e",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, auth string) {
+		want := ""
+		if _, cred, ok := strings.Cut(auth, "Credential="); ok {
+			cred, _, _ = strings.Cut(cred, ",")
+			if parts := strings.Split(cred, "/"); len(parts) >= 5 {
+				want = parts[2]
+			}
+		}
+		if got := signedRegion(auth); got != want {
+			t.Fatalf("%q: region %q, want %q", auth, got, want)
+		}
+	})
+}
+
+// TestCmpTupleOrdersAsCompare: the store orders sort keys exactly as
+// attr.Compare does, element by element, the shorter tuple first.
+func TestCmpTupleOrdersAsCompare(t *testing.T) {
+	vals := []attr.Value{
+		attr.Str(""), attr.Str("a"), attr.Str("ab"), attr.Str("b"), attr.Str("\u00e9"),
+		attr.Num("-10"), attr.Num("-1.5"), attr.Num("0"), attr.Num("2"), attr.Num("10"), attr.Num("1e2"),
+		attr.Bin(nil), attr.Bin([]byte{0}), attr.Bin([]byte{0xff}), attr.Bool(true),
+	}
+	ref := func(a, b []attr.Value) int {
+		for i := 0; i < len(a) && i < len(b); i++ {
+			if c, _ := attr.Compare(a[i], b[i]); c != 0 {
+				return c
+			}
+		}
+		return len(a) - len(b)
+	}
+	sign := func(c int) int { return min(max(c, -1), 1) }
+	for _, x := range vals {
+		for _, y := range vals {
+			for _, tup := range [][2][]attr.Value{{{x}, {y}}, {{x, y}, {x}}, {{y, x}, {y, y}}, {{x}, {x, y}}} {
+				if got, want := sign(cmpTuple(tup[0], tup[1])), sign(ref(tup[0], tup[1])); got != want {
+					t.Errorf("cmpTuple(%v, %v) = %d, want %d", tup[0], tup[1], got, want)
+				}
+			}
+		}
+	}
 }

@@ -22,7 +22,7 @@ func parseJVReference(b []byte) (*jv, error) {
 		switch t := tok.(type) {
 		case json.Delim:
 			if t == '{' {
-				v := &jv{kind: 'o', obj: map[string]*jv{}}
+				v := &jv{kind: 'o'}
 				for dec.More() {
 					kt, err := dec.Token()
 					if err != nil {
@@ -110,7 +110,7 @@ func FuzzJVString(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		want, _ := json.Marshal(s)
-		got, _ := (&jv{kind: 'o', keys: []string{s}, obj: map[string]*jv{s: {kind: 's', s: s}}}).MarshalJSON()
+		got, _ := (&jv{kind: 'o', keys: []string{s}, vals: []*jv{{kind: 's', s: s}}}).MarshalJSON()
 		if string(got) != "{"+string(want)+":"+string(want)+"}" {
 			t.Fatalf("%q: wrote %s, encoding/json %s", s, got, want)
 		}

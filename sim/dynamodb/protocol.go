@@ -72,7 +72,8 @@ func Handler(db *DB) http.Handler {
 			writeRaw(w, http.StatusOK, "", "healthy: dynamodb."+db.opts.Region+".amazonaws.com ")
 			return
 		}
-		ct := strings.TrimSpace(strings.Split(r.Header.Get("Content-Type"), ";")[0])
+		ct, _, _ := strings.Cut(r.Header.Get("Content-Type"), ";")
+		ct = strings.TrimSpace(ct)
 		if r.Method != http.MethodPost || (len(body) > 0 && ct != "application/json" && ct != "application/x-amz-json-1.0") {
 			writeRaw(w, http.StatusNotFound, "", "<UnknownOperationException/>\n")
 			return
@@ -183,7 +184,10 @@ func (e *authError) Error() string { return e.typ + ": " + e.msg }
 // signature, in the Authorization header or the query string.
 func checkSignature(r *http.Request) error {
 	auth := r.Header.Get("Authorization")
-	q, _ := url.ParseQuery(r.URL.RawQuery)
+	var q url.Values
+	if r.URL.RawQuery != "" {
+		q, _ = url.ParseQuery(r.URL.RawQuery)
+	}
 	_, inQuery := q["X-Amz-Algorithm"]
 	if auth != "" && inQuery {
 		return &authError{"InvalidSignatureException", "Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP header."}
@@ -193,15 +197,10 @@ func checkSignature(r *http.Request) error {
 	}
 	msg := ""
 	if auth != "" {
-		params := map[string]string{}
-		fields := strings.FieldsFunc(auth, func(r rune) bool { return r == ',' || r == ' ' })
-		for _, f := range fields[min(1, len(fields)):] {
-			k, v, _ := strings.Cut(strings.TrimSpace(f), "=")
-			params[k] = v
-		}
-		for _, p := range []string{"Credential", "Signature", "SignedHeaders"} {
-			if params[p] == "" {
-				msg += "Authorization header requires '" + p + "' parameter. "
+		cred, sig, signed := authParams(auth)
+		for _, p := range [...]struct{ name, v string }{{"Credential", cred}, {"Signature", sig}, {"SignedHeaders", signed}} {
+			if p.v == "" {
+				msg += "Authorization header requires '" + p.name + "' parameter. "
 			}
 		}
 		if r.Header.Get("X-Amz-Date") == "" && r.Header.Get("Date") == "" {
@@ -224,6 +223,37 @@ func checkSignature(r *http.Request) error {
 		return &authError{"IncompleteSignatureException", msg}
 	}
 	return nil
+}
+
+// authParams reads the Credential, Signature and SignedHeaders parameters
+// of an Authorization header: the fields after the first, split at commas
+// and spaces, each name=value; the last of a name counts.
+func authParams(auth string) (cred, sig, signed string) {
+	rest, first := auth, true
+	for {
+		rest = strings.TrimLeft(rest, ", ")
+		if rest == "" {
+			return cred, sig, signed
+		}
+		end := strings.IndexAny(rest, ", ")
+		if end < 0 {
+			end = len(rest)
+		}
+		f := rest[:end]
+		rest = rest[end:]
+		if first {
+			first = false
+			continue
+		}
+		switch k, v, _ := strings.Cut(strings.TrimSpace(f), "="); k {
+		case "Credential":
+			cred = v
+		case "Signature":
+			sig = v
+		case "SignedHeaders":
+			signed = v
+		}
+	}
 }
 
 func init() {

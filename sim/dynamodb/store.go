@@ -1,8 +1,10 @@
 package dynamodb
 
 import (
+	"bytes"
 	"hash/fnv"
 	"sort"
+	"strings"
 
 	"github.com/saa-study/saa-study/sim/dynamodb/attr"
 )
@@ -43,16 +45,39 @@ func token(v attr.Value) uint64 {
 
 func cmpTuple(a, b []attr.Value) int {
 	for i := 0; i < len(a) && i < len(b); i++ {
-		if c, _ := attr.Compare(a[i], b[i]); c != 0 {
+		// attr.Compare's order, on the values where they are rather than
+		// on copies of them
+		x, y := &a[i], &b[i]
+		c := 0
+		switch {
+		case x.T != y.T:
+		case x.T == attr.TS:
+			c = strings.Compare(x.S, y.S)
+		case x.T == attr.TN:
+			c = x.N.Cmp(y.N)
+		case x.T == attr.TB:
+			c = bytes.Compare(x.B, y.B)
+		}
+		if c != 0 {
 			return c
 		}
 	}
 	return len(a) - len(b)
 }
 
+// find is the position of the first record whose sort key is not below
+// sk, and whether its key is sk.
 func (g *group) find(sk []attr.Value) (int, bool) {
-	i := sort.Search(len(g.recs), func(i int) bool { return cmpTuple(g.recs[i].sort, sk) >= 0 })
-	return i, i < len(g.recs) && cmpTuple(g.recs[i].sort, sk) == 0
+	lo, hi := 0, len(g.recs)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if cmpTuple(g.recs[m].sort, sk) < 0 {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo, lo < len(g.recs) && cmpTuple(g.recs[lo].sort, sk) == 0
 }
 
 func (s *store) get(h attr.Value, sk []attr.Value) *record {

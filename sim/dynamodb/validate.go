@@ -72,7 +72,7 @@ func checkAttrValue(v *jv) error {
 		return validationf("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes")
 	}
 	for _, typ := range v.keys {
-		val := v.obj[typ]
+		val := v.get(typ)
 		switch typ {
 		case "N":
 			if err := checkNum(val.str()); err != nil {
@@ -110,7 +110,7 @@ func checkAttrValue(v *jv) error {
 			}
 		case "M":
 			for _, k := range val.keys {
-				if err := checkAttrValue(val.obj[k]); err != nil {
+				if err := checkAttrValue(val.get(k)); err != nil {
 					return err
 				}
 			}
@@ -158,7 +158,7 @@ func checkMap(m *jv) error {
 		return nil
 	}
 	for _, k := range m.keys {
-		if err := checkAttrValue(m.obj[k]); err != nil {
+		if err := checkAttrValue(m.get(k)); err != nil {
 			return err
 		}
 	}
@@ -233,7 +233,7 @@ func checkExpressions(data *jv) error {
 			if !nameKeyRe.MatchString(k) {
 				return validationf(`ExpressionAttributeNames contains invalid key: Syntax error; key: "` + k + `"`)
 			}
-			names[k] = n.obj[k].str()
+			names[k] = n.get(k).str()
 		}
 	}
 	if v := data.get("ExpressionAttributeValues"); !v.isNull() {
@@ -247,10 +247,10 @@ func checkExpressions(data *jv) error {
 		}
 		values = map[string]attr.Value{}
 		for _, k := range v.keys {
-			if err := checkAttrValue(v.obj[k]); err != nil {
+			if err := checkAttrValue(v.get(k)); err != nil {
 				return validationf("ExpressionAttributeValues contains invalid value: " + ErrorMessage(err) + " for key " + k)
 			}
-			av, err := toAttr(v.obj[k])
+			av, err := toAttr(v.get(k))
 			if err != nil {
 				return err
 			}
@@ -325,7 +325,7 @@ func checkConditions(conds *jv) error {
 		return nil
 	}
 	for _, k := range conds.keys {
-		c := conds.obj[k]
+		c := conds.get(k)
 		op := c.get("ComparisonOperator").str()
 		var list []*jv
 		if l := c.get("AttributeValueList"); l != nil {
@@ -378,7 +378,7 @@ func checkExpected(data *jv) error {
 		return nil
 	}
 	for _, key := range exp.keys {
-		c := exp.obj[key]
+		c := exp.get(key)
 		switch {
 		case c.has("AttributeValueList") && c.has("Value"):
 			return invalid("Value and AttributeValueList cannot be used together for Attribute: " + key)
@@ -510,7 +510,7 @@ func checkUpdateItem(_ *DB, data *jv) error {
 	}
 	if ups := data.get("AttributeUpdates"); ups != nil {
 		for _, k := range ups.keys {
-			u := ups.obj[k]
+			u := ups.get(k)
 			val, action := u.get("Value"), u.get("Action").str()
 			if !val.isNull() {
 				if err := checkAttrValue(val); err != nil {
@@ -615,7 +615,7 @@ func checkBatchGetItem(_ *DB, data *jv) error {
 	reqs := data.get("RequestItems")
 	n := 0
 	for _, name := range reqs.keys {
-		td := reqs.obj[name]
+		td := reqs.get(name)
 		if td.isNull() {
 			continue
 		}
@@ -637,7 +637,7 @@ func checkBatchGetItem(_ *DB, data *jv) error {
 			sort.Strings(ks)
 			var parts []string
 			for _, k := range ks {
-				b, _ := key.obj[k].MarshalJSON()
+				b, _ := key.get(k).MarshalJSON()
 				parts = append(parts, k+"="+string(b))
 			}
 			s := strings.Join(parts, "/")
@@ -657,7 +657,7 @@ func checkBatchGetItem(_ *DB, data *jv) error {
 func checkBatchWriteItem(_ *DB, data *jv) error {
 	reqs := data.get("RequestItems")
 	for _, name := range reqs.keys {
-		list := reqs.obj[name]
+		list := reqs.get(name)
 		if list.isNull() {
 			continue
 		}
