@@ -33,6 +33,7 @@ import (
 	"os"
 	"runtime/pprof"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -47,6 +48,7 @@ func main() {
 	jsonOut := flag.Bool("json", false, "print one JSON object instead of text")
 	wait := flag.Duration("wait", 15*time.Second, "how long to wait for the endpoint to answer at all")
 	cpuProfile := flag.String("cpuprofile", "", "write the generator's own CPU profile here")
+	pid := flag.Int("pid", 0, "the server's process id: also report its CPU time per request of each operation")
 	flag.Parse()
 	u, err := url.Parse(*rawURL)
 	if err != nil || u.Scheme != "http" || u.Host == "" {
@@ -106,7 +108,20 @@ func main() {
 		b = strconv.AppendInt(b, int64(i), 10)
 		return append(b, `"}`...)
 	}
+	// cpu is the server's CPU time so far, in seconds (0 without -pid).
+	cpu := func() float64 {
+		if *pid == 0 {
+			return 0
+		}
+		t, err := cpuSeconds(*pid)
+		if err != nil {
+			fail(err)
+		}
+		return t
+	}
+	var cpuUS [3]float64 // per operation, µs of server CPU a request
 	var puts atomic.Int64
+	c0 := cpu()
 	put, putN := run(ws, *dur, "PutItem", func(w *worker, i int) ([]byte, error) {
 		puts.Add(1)
 		b := append(w.body[:0], `{"TableName":"`+table+`","Item":{`...)
@@ -114,6 +129,8 @@ func main() {
 		w.body = append(b, `,"v":{"S":"`+payload+`"}}}`...)
 		return w.body, nil
 	}, func(w *worker, i int, res []byte) bool { return string(res) == "{}" })
+	c1 := cpu()
+	cpuUS[0] = (c1 - c0) * 1e6 / float64(putN)
 	n := int(puts.Load())
 	get, getN := run(ws, *dur, "GetItem", func(w *worker, i int) ([]byte, error) {
 		b := append(w.body[:0], `{"TableName":"`+table+`","Key":{`...)
@@ -131,6 +148,8 @@ func main() {
 		return ok && bytes.Count(res, w.want) == 1 &&
 			bytes.Count(res, []byte(`"v":{"S":"`+payload+`"}`)) == 1 && bytes.Count(res, []byte(`{"S":`)) == 2
 	})
+	c2 := cpu()
+	cpuUS[1] = (c2 - c1) * 1e6 / float64(getN)
 	query, queryN := run(ws, *dur, "Query", func(w *worker, i int) ([]byte, error) {
 		b := append(w.body[:0], `{"TableName":"`+table+`","KeyConditionExpression":"pk = :p AND sk >= :s",`+
 			`"ExpressionAttributeValues":{":p":{"S":"p`...)
@@ -150,11 +169,41 @@ func main() {
 		return c > 0 && (res[c+10] == ',' || res[c+10] == '}') && bytes.Count(res, w.want) == keys &&
 			bytes.Count(res, []byte(`"v":{"S":"`+payload+`"}`)) == 10
 	})
+	cpuUS[2] = (cpu() - c2) * 1e6 / float64(queryN)
 	if *jsonOut {
-		json.NewEncoder(os.Stdout).Encode(map[string]float64{"put": put, "get": get, "query": query, "requests": float64(putN + getN + queryN)})
+		out := map[string]float64{"put": put, "get": get, "query": query, "requests": float64(putN + getN + queryN)}
+		if *pid != 0 {
+			out["put_cpu_us"], out["get_cpu_us"], out["query_cpu_us"] = cpuUS[0], cpuUS[1], cpuUS[2]
+		}
+		json.NewEncoder(os.Stdout).Encode(out)
 		return
 	}
 	fmt.Printf("put %.0f/s  get %.0f/s  query %.0f/s  (%d in flight, %s each)\n", put, get, query, *conc, *dur)
+	if *pid != 0 {
+		fmt.Printf("server CPU a request: put %.0f µs  get %.0f µs  query %.0f µs\n", cpuUS[0], cpuUS[1], cpuUS[2])
+	}
+}
+
+// cpuSeconds is a process's user and system CPU time from /proc/PID/stat
+// (fields 14 and 15, in ticks of USER_HZ, which Linux fixes at 100).
+func cpuSeconds(pid int) (float64, error) {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return 0, err
+	}
+	// the fields after the command name, which is in parentheses and may
+	// hold spaces: state is field 3, so utime (14) is the 12th after it
+	i := bytes.LastIndexByte(b, ')')
+	f := strings.Fields(string(b[i+1:]))
+	if i < 0 || len(f) < 13 {
+		return 0, fmt.Errorf("/proc/%d/stat: unexpected format", pid)
+	}
+	u, err1 := strconv.ParseFloat(f[11], 64)
+	s, err2 := strconv.ParseFloat(f[12], 64)
+	if err1 != nil || err2 != nil {
+		return 0, fmt.Errorf("/proc/%d/stat: unexpected format", pid)
+	}
+	return (u + s) / 100, nil
 }
 
 // post sends one request through net/http (table set-up only) and returns
