@@ -97,16 +97,8 @@ func (db *DB) prepare(op string, body []byte) (prepared, error) {
 		return nil, err
 	}
 	if data != nil {
-		if op == "GetItem" {
-			if in, ok := getItemInput(data); ok {
-				return func(db *DB) ([]byte, error) {
-					out, err := db.GetItem(in)
-					if err != nil {
-						return nil, err
-					}
-					return out.appendJSON(nil), nil
-				}, nil
-			}
+		if run := fastPrepared(op, data); run != nil {
+			return run, nil
 		}
 		body, _ = data.MarshalJSON() // a jv always marshals
 	}

@@ -6,66 +6,129 @@ import (
 	"github.com/saa-study/saa-study/sim/dynamodb/attr"
 )
 
-// getItemInput reads a checked GetItem request straight into its input,
-// as json.Unmarshal of the request written back out reads it, without
-// writing it out. ok is false for anything it does not read the same way
-// (a member GetItemInput does not spell exactly so, which encoding/json
-// would match without regard to case; a key value other than a plain S or
-// a valid N), and the request then goes the general way.
-func getItemInput(data *jv) (in *GetItemInput, ok bool) {
-	in = &GetItemInput{}
+// fastPrepared is prepare's shortcut for the commonest requests: a checked
+// GetItem or PutItem is read straight into its input, as json.Unmarshal
+// reads the request written back out, without writing it out, and its
+// answer is written directly. It returns nil for anything else, and for a
+// request it does not read the same way (a member the input does not spell
+// exactly so, which encoding/json would match without regard to case; an
+// attribute value other than a plain S or a valid N), which then goes the
+// general way.
+func fastPrepared(op string, data *jv) prepared {
+	switch op {
+	case "GetItem":
+		if in, ok := getItemInput(data); ok {
+			return func(db *DB) ([]byte, error) {
+				out, err := db.GetItem(in)
+				if err != nil {
+					return nil, err
+				}
+				return out.appendJSON(nil), nil
+			}
+		}
+	case "PutItem":
+		if in, ok := putItemInput(data); ok {
+			return func(db *DB) ([]byte, error) {
+				out, err := db.PutItem(in)
+				if err != nil {
+					return nil, err
+				}
+				return out.appendJSON(nil), nil
+			}
+		}
+	}
+	return nil
+}
+
+func getItemInput(data *jv) (*GetItemInput, bool) {
+	in := &GetItemInput{}
 	for i, k := range data.keys {
-		v := data.vals[i]
+		v, ok := data.vals[i], false
 		switch k {
 		case "TableName":
-			if v.kind != 's' {
-				return nil, false
-			}
-			in.TableName = v.s
+			in.TableName, ok = jvString(v)
 		case "Key":
-			if v.kind != 'o' {
-				return nil, false
-			}
-			in.Key = make(Item, len(v.keys))
-			for j, name := range v.keys {
-				av, ok := plainAttr(v.vals[j])
-				if !ok {
-					return nil, false
-				}
-				in.Key[name] = av
-			}
+			in.Key, ok = plainItem(v)
 		case "ConsistentRead":
-			if v.kind != 'b' {
-				return nil, false
-			}
-			in.ConsistentRead = v.b
+			in.ConsistentRead, ok = v.b, v.kind == 'b'
 		case "ProjectionExpression":
-			if v.kind != 's' {
-				return nil, false
-			}
-			in.ProjectionExpression = v.s
+			in.ProjectionExpression, ok = jvString(v)
 		case "ReturnConsumedCapacity":
-			if v.kind != 's' {
-				return nil, false
-			}
-			in.ReturnConsumedCapacity = v.s
+			in.ReturnConsumedCapacity, ok = jvString(v)
 		case "ExpressionAttributeNames":
-			if v.kind != 'o' {
-				return nil, false
-			}
-			in.ExpressionAttributeNames = make(map[string]string, len(v.keys))
-			for j, name := range v.keys {
-				s := v.vals[j]
-				if s.kind != 's' {
-					return nil, false
-				}
-				in.ExpressionAttributeNames[name] = s.s
-			}
-		default:
+			in.ExpressionAttributeNames, ok = stringMap(v)
+		}
+		if !ok {
 			return nil, false
 		}
 	}
 	return in, true
+}
+
+func putItemInput(data *jv) (*PutItemInput, bool) {
+	in := &PutItemInput{}
+	for i, k := range data.keys {
+		v, ok := data.vals[i], false
+		switch k {
+		case "TableName":
+			in.TableName, ok = jvString(v)
+		case "Item":
+			in.Item, ok = plainItem(v)
+		case "ConditionExpression":
+			in.ConditionExpression, ok = jvString(v)
+		case "ExpressionAttributeNames":
+			in.ExpressionAttributeNames, ok = stringMap(v)
+		case "ExpressionAttributeValues":
+			var vals Item
+			vals, ok = plainItem(v)
+			in.ExpressionAttributeValues = vals
+		case "ReturnValues":
+			in.ReturnValues, ok = jvString(v)
+		case "ReturnConsumedCapacity":
+			in.ReturnConsumedCapacity, ok = jvString(v)
+		case "ReturnValuesOnConditionCheckFailure":
+			in.ReturnValuesOnConditionCheckFailure, ok = jvString(v)
+		}
+		if !ok {
+			return nil, false
+		}
+	}
+	return in, true
+}
+
+// jvString reads a string.
+func jvString(v *jv) (string, bool) { return v.s, v.kind == 's' }
+
+// stringMap reads an object of strings.
+func stringMap(v *jv) (map[string]string, bool) {
+	if v.kind != 'o' {
+		return nil, false
+	}
+	m := make(map[string]string, len(v.keys))
+	for i, name := range v.keys {
+		s := v.vals[i]
+		if s.kind != 's' {
+			return nil, false
+		}
+		m[name] = s.s
+	}
+	return m, true
+}
+
+// plainItem reads an object of plain attribute values.
+func plainItem(v *jv) (Item, bool) {
+	if v.kind != 'o' {
+		return nil, false
+	}
+	it := make(Item, len(v.keys))
+	for i, name := range v.keys {
+		av, ok := plainAttr(v.vals[i])
+		if !ok {
+			return nil, false
+		}
+		it[name] = av
+	}
+	return it, true
 }
 
 // plainAttr reads {"S":…} and {"N":…} with a valid number; ok is false for
@@ -91,22 +154,35 @@ func plainAttr(v *jv) (attr.Value, bool) {
 	return attr.Value{}, false
 }
 
-// appendJSON appends the answer as json.Marshal writes it: the item's own
-// JSON is already compact and escaped as encoding/json escapes strings, so
-// it goes in as it is.
+// appendJSON appends the answer as json.Marshal writes it.
 func (o *GetItemOutput) appendJSON(b []byte) []byte {
+	return appendItemAnswer(b, "Item", o.Item, o.ConsumedCapacity)
+}
+
+// appendJSON appends the answer as json.Marshal writes it.
+func (o *ItemOutput) appendJSON(b []byte) []byte {
+	return appendItemAnswer(b, "Attributes", o.Attributes, o.ConsumedCapacity)
+}
+
+// appendItemAnswer appends {"NAME":item,"ConsumedCapacity":…}, each member
+// left out when empty, as json.Marshal writes the two answers: the item's
+// own JSON is already compact and escaped as encoding/json escapes
+// strings, so it goes in as it is.
+func appendItemAnswer(b []byte, name string, it Item, cc *ConsumedCapacity) []byte {
 	b = append(b, '{')
-	if len(o.Item) > 0 {
-		b = append(b, `"Item":`...)
-		b = o.Item.AppendJSON(b)
+	if len(it) > 0 {
+		b = append(b, '"')
+		b = append(b, name...)
+		b = append(b, `":`...)
+		b = it.AppendJSON(b)
 	}
-	if o.ConsumedCapacity != nil {
-		if len(o.Item) > 0 {
+	if cc != nil {
+		if len(it) > 0 {
 			b = append(b, ',')
 		}
-		cc, _ := json.Marshal(o.ConsumedCapacity) // a plain struct always marshals
+		j, _ := json.Marshal(cc) // a plain struct always marshals
 		b = append(b, `"ConsumedCapacity":`...)
-		b = append(b, cc...)
+		b = append(b, j...)
 	}
 	return append(b, '}')
 }

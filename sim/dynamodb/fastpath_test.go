@@ -50,6 +50,41 @@ func FuzzGetItemInput(f *testing.F) {
 	})
 }
 
+// FuzzPutItemInput: as FuzzGetItemInput, for PutItem.
+func FuzzPutItemInput(f *testing.F) {
+	for _, s := range []string{
+		`{"TableName":"bench","Item":{"pk":{"S":"p1"},"sk":{"N":"12"},"v":{"S":"payload"}}}`,
+		`{"TableName":"bench","Item":{"pk":{"S":"a\"b<c>\u00e9"},"sk":{"N":"-1.50E+3"}},"ReturnValues":"ALL_OLD","ReturnConsumedCapacity":"TOTAL"}`,
+		`{"TableName":"bench","Item":{"pk":{"S":"p"}},"ConditionExpression":"#a <> :v","ExpressionAttributeNames":{"#a":"a"},"ExpressionAttributeValues":{":v":{"N":"1"}},"ReturnValuesOnConditionCheckFailure":"ALL_OLD"}`,
+		`{"TableName":"bench","Item":{"pk":{"S":"p"},"l":{"L":[]}}}`,
+		`{"TableName":"bench","Item":{"pk":{"S":"p"}},"Expected":{"a":{"Exists":false}}}`,
+		`{"TableName":"bench","item":{"pk":{"S":"p"}},"Item":{"pk":{"S":"q"}}}`,
+		`{"TableName":"bench","Item":{"pk":{"S":"p"}},"ExpressionAttributeValues":{}}`,
+	} {
+		f.Add(s)
+	}
+	db := New(clock.New(clock.Epoch))
+	f.Fuzz(func(t *testing.T, s string) {
+		data, err := db.checkRequest("PutItem", []byte(s))
+		if err != nil || data == nil {
+			return
+		}
+		body, _ := data.MarshalJSON()
+		var want PutItemInput
+		werr := json.Unmarshal(body, &want)
+		got, ok := putItemInput(data)
+		if !ok {
+			return
+		}
+		if werr != nil {
+			t.Fatalf("%s: fast reader took what json.Unmarshal refuses (%v)", s, werr)
+		}
+		if !reflect.DeepEqual(*got, want) {
+			t.Fatalf("%s:\n fast    %#v\n general %#v", s, *got, want)
+		}
+	})
+}
+
 // TestGetItemInputFallsBack: members the fast reader does not read as
 // encoding/json does are left to the general path.
 func TestGetItemInputFallsBack(t *testing.T) {
@@ -77,7 +112,7 @@ func TestGetItemInputFallsBack(t *testing.T) {
 	}
 }
 
-// FuzzGetItemOutput: the answer is written byte for byte as json.Marshal
+// FuzzGetItemOutput: the answer (and PutItem's) is written byte for byte as json.Marshal
 // writes it, whatever the item holds.
 func FuzzGetItemOutput(f *testing.F) {
 	for _, s := range []string{
@@ -104,6 +139,10 @@ func FuzzGetItemOutput(f *testing.F) {
 		}
 		if got := out.appendJSON(nil); string(got) != string(want) {
 			t.Fatalf("%s:\n appendJSON   %s\n json.Marshal %s", s, got, want)
+		}
+		put := &ItemOutput{Attributes: out.Item, ConsumedCapacity: out.ConsumedCapacity}
+		if want, _ = json.Marshal(put); string(put.appendJSON(nil)) != string(want) {
+			t.Fatalf("%s:\n appendJSON   %s\n json.Marshal %s", s, put.appendJSON(nil), want)
 		}
 	})
 }
