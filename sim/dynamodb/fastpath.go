@@ -117,7 +117,7 @@ func stringMap(v *jv) (map[string]string, bool) {
 
 // plainItem reads an object of plain attribute values.
 func plainItem(v *jv) (Item, bool) {
-	if v.kind != 'o' {
+	if v == nil || v.kind != 'o' {
 		return nil, false
 	}
 	it := make(Item, len(v.keys))
