@@ -42,6 +42,10 @@ func (db *DB) AdvanceClock(in *AdvanceClockInput) (*AdvanceClockOutput, error) {
 // prepared is a request checked and decoded, ready to run on a DB.
 type prepared func(db *DB) ([]byte, error)
 
+// jsonAppender is an answer that writes itself as json.Marshal writes it,
+// without reflection.
+type jsonAppender interface{ appendJSON(b []byte) []byte }
+
 // prep decodes body into fn's input, then runs fn on the DB it is given.
 func prep[I any, O any](body []byte, fn func(*DB, *I) (*O, error)) (prepared, error) {
 	in := new(I)
@@ -59,6 +63,9 @@ func prep[I any, O any](body []byte, fn func(*DB, *I) (*O, error)) (prepared, er
 		out, err := fn(db, in)
 		if err != nil {
 			return nil, err
+		}
+		if a, ok := any(out).(jsonAppender); ok {
+			return a.appendJSON(nil), nil
 		}
 		return json.Marshal(out)
 	}, nil

@@ -2,6 +2,7 @@ package dynamodb
 
 import (
 	"encoding/json"
+	"strconv"
 
 	"github.com/saa-study/saa-study/sim/dynamodb/attr"
 )
@@ -183,6 +184,36 @@ func appendItemAnswer(b []byte, name string, it Item, cc *ConsumedCapacity) []by
 		j, _ := json.Marshal(cc) // a plain struct always marshals
 		b = append(b, `"ConsumedCapacity":`...)
 		b = append(b, j...)
+	}
+	return append(b, '}')
+}
+
+// appendJSON appends the answer as its MarshalJSON, through json.Marshal,
+// writes it: Count, ScannedCount, LastEvaluatedKey and ConsumedCapacity,
+// then Items, which is left out only when nil.
+func (o *QueryOutput) appendJSON(b []byte) []byte {
+	b = append(b, `{"Count":`...)
+	b = strconv.AppendInt(b, int64(o.Count), 10)
+	b = append(b, `,"ScannedCount":`...)
+	b = strconv.AppendInt(b, int64(o.ScannedCount), 10)
+	if len(o.LastEvaluatedKey) > 0 {
+		b = append(b, `,"LastEvaluatedKey":`...)
+		b = o.LastEvaluatedKey.AppendJSON(b)
+	}
+	if o.ConsumedCapacity != nil {
+		j, _ := json.Marshal(o.ConsumedCapacity) // a plain struct always marshals
+		b = append(b, `,"ConsumedCapacity":`...)
+		b = append(b, j...)
+	}
+	if o.Items != nil {
+		b = append(b, `,"Items":[`...)
+		for i, it := range o.Items {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = it.AppendJSON(b)
+		}
+		b = append(b, ']')
 	}
 	return append(b, '}')
 }

@@ -222,3 +222,49 @@ func TestCmpTupleOrdersAsCompare(t *testing.T) {
 		}
 	}
 }
+
+// FuzzQueryOutput: Query's and Scan's answer is written byte for byte as
+// json.Marshal writes it through QueryOutput's MarshalJSON: with or without
+// items (nil or none), a LastEvaluatedKey and consumed capacity.
+func FuzzQueryOutput(f *testing.F) {
+	for _, s := range []string{
+		`{"pk":{"S":"p1"},"sk":{"N":"12"},"v":{"S":"payload"}}`,
+		`{"a<b":{"S":"x&y>z\u2028\u00e9\"\\"},"n":{"NS":["1","2.5"]},"b":{"B":"AAEC"}}`,
+		`{}`,
+	} {
+		for _, items := range []uint8{0, 1, 3} {
+			f.Add(s, items, true, false)
+			f.Add(s, items, false, true)
+		}
+	}
+	f.Fuzz(func(t *testing.T, s string, items uint8, lastKey, withCapacity bool) {
+		var it Item
+		if json.Unmarshal([]byte(s), &it) != nil {
+			return
+		}
+		out := &QueryOutput{Count: int(items), ScannedCount: int(items) * 2}
+		switch items % 4 {
+		case 0: // nil: no Items member
+		case 1:
+			out.Items = []Item{}
+		default:
+			for range items % 4 {
+				out.Items = append(out.Items, it)
+			}
+			out.Items = append(out.Items, nil)
+		}
+		if lastKey {
+			out.LastEvaluatedKey = it
+		}
+		if withCapacity {
+			out.ConsumedCapacity = &ConsumedCapacity{TableName: "bench", CapacityUnits: 1.5, Table: &Capacity{CapacityUnits: 1.5}}
+		}
+		want, err := json.Marshal(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := out.appendJSON(nil); string(got) != string(want) {
+			t.Fatalf("%s:\n appendJSON   %s\n json.Marshal %s", s, got, want)
+		}
+	})
+}
