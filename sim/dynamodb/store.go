@@ -23,6 +23,25 @@ type group struct {
 	token uint64 // position in the hash ring, which fixes Scan order
 	recs  []*record
 	bytes int64
+	// byKey finds a record by its whole sort key (tupleKey) without a
+	// binary search, for reads of one item.
+	byKey map[string]*record
+}
+
+// appendTupleKey appends a sort key tuple's identity: equal tuples (by
+// cmpTuple) append the same bytes and different ones different bytes.
+func appendTupleKey(b []byte, sk []attr.Value) []byte {
+	if len(sk) == 1 {
+		return sk[0].AppendKey(b)
+	}
+	for _, v := range sk {
+		n := len(b)
+		b = append(b, 0, 0, 0, 0) // the element's length, filled in below
+		b = v.AppendKey(b)
+		l := len(b) - n - 4
+		b[n], b[n+1], b[n+2], b[n+3] = byte(l>>24), byte(l>>16), byte(l>>8), byte(l)
+	}
+	return b
 }
 
 // store keeps records grouped by partition key. Scan walks groups in token
@@ -85,17 +104,15 @@ func (s *store) get(h attr.Value, sk []attr.Value) *record {
 	if g == nil {
 		return nil
 	}
-	if i, ok := g.find(sk); ok {
-		return g.recs[i]
-	}
-	return nil
+	var buf [64]byte
+	return g.byKey[string(appendTupleKey(buf[:0], sk))]
 }
 
 func (s *store) put(r *record) {
 	k := r.hash.KeyString()
 	g := s.groups[k]
 	if g == nil {
-		g = &group{hash: r.hash, token: token(r.hash)}
+		g = &group{hash: r.hash, token: token(r.hash), byKey: map[string]*record{}}
 		s.groups[k] = g
 		i := sort.Search(len(s.order), func(i int) bool { return groupLess(g, s.order[i]) })
 		s.order = append(s.order, nil)
@@ -103,6 +120,7 @@ func (s *store) put(r *record) {
 		s.order[i] = g
 	}
 	i, ok := g.find(r.sort)
+	g.byKey[string(appendTupleKey(nil, r.sort))] = r
 	if ok {
 		s.bytes += int64(r.size - g.recs[i].size)
 		g.bytes += int64(r.size - g.recs[i].size)
@@ -137,6 +155,8 @@ func (s *store) del(h attr.Value, sk []attr.Value) {
 	s.bytes -= int64(g.recs[i].size)
 	g.bytes -= int64(g.recs[i].size)
 	s.count--
+	var buf [64]byte
+	delete(g.byKey, string(appendTupleKey(buf[:0], sk)))
 	g.recs = append(g.recs[:i], g.recs[i+1:]...)
 	if len(g.recs) == 0 {
 		delete(s.groups, k)

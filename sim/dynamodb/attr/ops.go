@@ -3,6 +3,7 @@ package attr
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -375,4 +376,29 @@ func (v Value) stored(compact bool) int {
 		return 0
 	}
 	return sz
+}
+
+// AppendKey appends a key scalar's identity: two S, N or B values append
+// the same bytes exactly when Compare finds them equal (numbers by value,
+// so 1.0 and 1 alike). It is for map keys, not for display.
+func (v Value) AppendKey(b []byte) []byte {
+	b = append(b, v.T...)
+	switch v.T {
+	case TS:
+		b = append(b, v.S...)
+	case TB:
+		b = append(b, v.B...)
+	case TN:
+		if s := v.N.sign(); s != 0 {
+			if s < 0 {
+				b = append(b, '-')
+			} else {
+				b = append(b, '+')
+			}
+			b = strconv.AppendInt(b, int64(v.N.exp), 10)
+			b = append(b, 'e')
+			b = append(b, v.N.coef...)
+		}
+	}
+	return b
 }
