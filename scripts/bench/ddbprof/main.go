@@ -17,6 +17,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime"
 	"runtime/pprof"
 	"strings"
 	"sync"
@@ -31,6 +32,7 @@ func main() {
 	addr := flag.String("addr", "127.0.0.1:8000", "where to listen")
 	op := flag.String("op", "GetItem", "the operation whose phase is profiled")
 	out := flag.String("o", "ddb.pprof", "the CPU profile to write")
+	heap := flag.String("heap", "", "also write a heap profile here when stopped")
 	flag.Parse()
 	f, err := os.Create(*out)
 	if err != nil {
@@ -75,6 +77,17 @@ func main() {
 		signal.Notify(c, os.Interrupt, syscall.SIGTERM)
 		<-c
 		stop()
+		if *heap != "" {
+			h, err := os.Create(*heap)
+			if err != nil {
+				fail(err)
+			}
+			runtime.GC()
+			if err := pprof.WriteHeapProfile(h); err != nil {
+				fail(err)
+			}
+			h.Close()
+		}
 		os.Exit(0)
 	}()
 	srv := &http.Server{Addr: *addr, Handler: wrap, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 120 * time.Second}
