@@ -307,3 +307,18 @@ func TestTupleKeyMatchesCmpTuple(t *testing.T) {
 		}
 	}
 }
+
+// TestRequestID: 52 capitals and digits, a new one each time.
+func TestRequestID(t *testing.T) {
+	seen := map[string]bool{}
+	for range 100 {
+		id := requestID()
+		if len(id) != 52 || strings.Trim(id, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") != "" {
+			t.Fatalf("request id %q", id)
+		}
+		if seen[id] {
+			t.Fatalf("request id %q twice", id)
+		}
+		seen[id] = true
+	}
+}

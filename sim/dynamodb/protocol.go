@@ -1,11 +1,11 @@
 package dynamodb
 
 import (
-	"crypto/rand"
 	"encoding/json"
 	"errors"
 	"hash/crc32"
 	"io"
+	"math/rand/v2"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -155,24 +155,33 @@ func writeRaw(w http.ResponseWriter, status int, ct, body string) {
 // them.
 func writeJSON(w http.ResponseWriter, ct string, status int, body []byte) {
 	h := w.Header()
+	// the three values share one allocation; the keys are spelled as
+	// h.Set spells them
+	v := &[3]string{ct, strconv.FormatUint(uint64(crc32.ChecksumIEEE(body)), 10), strconv.Itoa(len(body))}
 	if ct != "" {
-		h.Set("Content-Type", ct)
+		h["Content-Type"] = v[0:1:1]
 	}
-	h["X-Amz-Crc32"] = []string{strconv.FormatUint(uint64(crc32.ChecksumIEEE(body)), 10)} // as h.Set spells it
-	h.Set("Content-Length", strconv.Itoa(len(body)))
+	h["X-Amz-Crc32"] = v[1:2:2]
+	h["Content-Length"] = v[2:3:3]
 	w.WriteHeader(status)
 	_, _ = w.Write(body)
 }
 
 // requestID is a 52-character id of capitals and digits, like DynamoDB's.
+// It only has to differ from one request to the next, so it comes from
+// math/rand/v2, not from crypto/rand.
 func requestID() string {
 	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
-	b := make([]byte, 52)
-	_, _ = rand.Read(b)
-	for i := range b {
-		b[i] = alphabet[int(b[i])%len(alphabet)]
+	var b [52]byte
+	for i := 0; i < len(b); {
+		r := rand.Uint64()
+		for j := 0; j < 8 && i < len(b); j++ {
+			b[i] = alphabet[int(byte(r))%len(alphabet)]
+			r >>= 8
+			i++
+		}
 	}
-	return string(b)
+	return string(b[:])
 }
 
 // authError is one of the front end's authentication exceptions.
