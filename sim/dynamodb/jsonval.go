@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode/utf16"
 
 	"github.com/go-json-experiment/json/jsontext"
 )
@@ -66,7 +65,14 @@ func decodeJV(dec *jsontext.Decoder) (*jv, error) {
 	}
 	switch tok.Kind() {
 	case '{':
-		v := &jv{kind: 'o'}
+		// the object and room for its first four members, in one allocation
+		o := new(struct {
+			v    jv
+			keys [4]string
+			vals [4]*jv
+		})
+		v := &o.v
+		v.kind, v.keys, v.vals = 'o', o.keys[:0], o.vals[:0]
 		for dec.PeekKind() != '}' {
 			kt, err := dec.ReadToken()
 			if err != nil {
@@ -227,13 +233,26 @@ func (v *jv) truthy() bool {
 func (v *jv) length() int {
 	switch v.kind {
 	case 's':
-		return len(utf16.Encode([]rune(v.s)))
+		return utf16Len(v.s)
 	case 'a':
 		return len(v.arr)
 	case 'o':
 		return len(v.keys)
 	}
 	return 0
+}
+
+// utf16Len is len(utf16.Encode([]rune(s))) without building either: one
+// unit a rune (U+FFFD for each byte of invalid UTF-8), two past U+FFFF.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r > 0xFFFF {
+			n++
+		}
+	}
+	return n
 }
 
 // firstKey is the first key of an object ("" when empty).

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"testing"
+	"unicode/utf16"
 )
 
 // parseJVReference is the request reader as encoding/json's token stream
@@ -113,6 +114,19 @@ func FuzzJVString(f *testing.F) {
 		got, _ := (&jv{kind: 'o', keys: []string{s}, vals: []*jv{{kind: 's', s: s}}}).MarshalJSON()
 		if string(got) != "{"+string(want)+":"+string(want)+"}" {
 			t.Fatalf("%q: wrote %s, encoding/json %s", s, got, want)
+		}
+	})
+}
+
+// FuzzUTF16Len: a string's length in UTF-16 units is counted as
+// utf16.Encode counts it, invalid UTF-8 included.
+func FuzzUTF16Len(f *testing.F) {
+	for _, s := range []string{"", "abc", "\u00e9\u4e2d", "\U0001F600x", "\xff\xfe", "\xed\xa0\x80", "a\x00b", "\uffff\U00010000"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := utf16Len(s), len(utf16.Encode([]rune(s))); got != want {
+			t.Fatalf("%q: %d units, utf16.Encode %d", s, got, want)
 		}
 	})
 }
