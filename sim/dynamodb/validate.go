@@ -445,8 +445,27 @@ func checkAttributesToGet(data *jv) error {
 }
 
 func itemTooBig(item *jv) bool {
+	if size, ok := plainItemSize(item); ok {
+		return size > attr.MaxItemBytes
+	}
 	it, err := toItem(item)
 	return err == nil && it.Size() > attr.MaxItemBytes
+}
+
+// plainItemSize is Item.Size of an item of plain S and N values, without
+// building the item; ok is false for any other item.
+func plainItemSize(v *jv) (size int, ok bool) {
+	if v == nil || v.kind != 'o' {
+		return 0, false
+	}
+	for i, k := range v.keys {
+		av, ok := plainAttr(v.vals[i])
+		if !ok {
+			return 0, false
+		}
+		size += len(k) + av.Size()
+	}
+	return size, true
 }
 
 func toItem(v *jv) (Item, error) {
