@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -126,4 +127,32 @@ func BenchmarkHandlerQuery10Items(b *testing.B) {
 	handlerBench(b, "Query", func(i int) string {
 		return `{"TableName":"bench","KeyConditionExpression":"pk = :p","ExpressionAttributeValues":{":p":{"S":"p` + strconv.Itoa(i%100) + `"}},"Limit":10}`
 	}, 1000)
+}
+
+// BenchmarkLiveBytesPerItem reports the heap a stored item keeps alive
+// (ddbload's items: a string partition key, a number sort key and an
+// 18-byte string), which is most of the endpoint's peak memory.
+func BenchmarkLiveBytesPerItem(b *testing.B) {
+	const items = 10000
+	var perItem float64
+	for b.Loop() {
+		c := clock.New(clock.Epoch)
+		db := NewWithOptions(c, Options{NoThrottling: true})
+		if _, err := db.Do("CreateTable", []byte(`{"TableName":"bench","AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"N"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}],"BillingMode":"PAY_PER_REQUEST"}`)); err != nil {
+			b.Fatal(err)
+		}
+		var m0, m1 runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&m0)
+		for i := range items {
+			if _, err := db.Do("PutItem", []byte(`{"TableName":"bench","Item":{"pk":{"S":"p`+strconv.Itoa(i%100)+`"},"sk":{"N":"`+strconv.Itoa(i)+`"},"v":{"S":"payload-0123456789"}}}`)); err != nil {
+				b.Fatal(err)
+			}
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&m1)
+		perItem = float64(m1.HeapAlloc-m0.HeapAlloc) / items
+		runtime.KeepAlive(db)
+	}
+	b.ReportMetric(perItem, "B/item")
 }

@@ -10,8 +10,8 @@ import (
 )
 
 // record is one stored item of a table or index.
+// Its partition key value is its group's.
 type record struct {
-	hash attr.Value   // partition key value
 	sort []attr.Value // sort key tuple: [sk] for a table, [isk, pk, sk] for an index
 	item Item
 	size int
@@ -108,11 +108,12 @@ func (s *store) get(h attr.Value, sk []attr.Value) *record {
 	return g.byKey[string(appendTupleKey(buf[:0], sk))]
 }
 
-func (s *store) put(r *record) {
-	k := r.hash.KeyString()
+// put stores r under partition key value h.
+func (s *store) put(h attr.Value, r *record) {
+	k := h.KeyString()
 	g := s.groups[k]
 	if g == nil {
-		g = &group{hash: r.hash, token: token(r.hash), byKey: map[string]*record{}}
+		g = &group{hash: h, token: token(h), byKey: map[string]*record{}}
 		s.groups[k] = g
 		i := sort.Search(len(s.order), func(i int) bool { return groupLess(g, s.order[i]) })
 		s.order = append(s.order, nil)

@@ -39,12 +39,12 @@ func (ix *index) project(t *table, item Item) Item {
 	return out
 }
 
-func (ix *index) record(t *table, item Item) *record {
+func (ix *index) record(t *table, item Item) (attr.Value, *record) {
 	p := ix.project(t, item)
 	if p == nil {
-		return nil
+		return attr.Value{}, nil
 	}
-	r := &record{hash: p[ix.hash.name], item: p, size: p.Size()}
+	r := &record{item: p, size: p.Size()}
 	if ix.rng != nil {
 		r.sort = append(r.sort, p[ix.rng.name])
 	}
@@ -52,7 +52,7 @@ func (ix *index) record(t *table, item Item) *record {
 	if t.rng != nil {
 		r.sort = append(r.sort, item[t.rng.name])
 	}
-	return r
+	return p[ix.hash.name], r
 }
 
 // keyOf extracts the primary key of a full item.
@@ -200,11 +200,11 @@ func (t *table) plan(old, nu Item, transactional bool) *writePlan {
 				p.use.gsi = map[string]float64{}
 			}
 			p.use.gsi[ix.name] = u
-			rec := ix.record(t, nu)
+			h, rec := ix.record(t, nu)
 			if rec == nil {
-				rec = ix.record(t, old)
+				h, _ = ix.record(t, old)
 			}
-			p.gsiParts[ix] = ix.thr.partition(token(rec.hash))
+			p.gsiParts[ix] = ix.thr.partition(token(h))
 		}
 	}
 	for _, ix := range t.lsis {
@@ -298,17 +298,17 @@ func (p *writePlan) apply(db *DB, ttlDelete bool) {
 		h, s := t.keyOf(p.old)
 		t.st.del(h, s)
 		for _, ix := range append(append([]*index{}, t.gsis...), t.lsis...) {
-			if r := ix.record(t, p.old); r != nil {
-				ix.st.del(r.hash, r.sort)
+			if h, r := ix.record(t, p.old); r != nil {
+				ix.st.del(h, r.sort)
 			}
 		}
 	}
 	if p.nu != nil {
 		h, s := t.keyOf(p.nu)
-		t.st.put(&record{hash: h, sort: s, item: p.nu, size: p.nu.Size()})
+		t.st.put(h, &record{sort: s, item: p.nu, size: p.nu.Size()})
 		for _, ix := range append(append([]*index{}, t.gsis...), t.lsis...) {
-			if r := ix.record(t, p.nu); r != nil {
-				ix.st.put(r)
+			if h, r := ix.record(t, p.nu); r != nil {
+				ix.st.put(h, r)
 			}
 		}
 	}
