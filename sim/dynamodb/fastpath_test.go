@@ -3,6 +3,7 @@ package dynamodb
 import (
 	"encoding/json"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -352,4 +353,43 @@ func FuzzPlainItemSize(f *testing.F) {
 			t.Fatalf("%s: size %d, want %d", s, size, want)
 		}
 	})
+}
+
+// TestStoreKeepsOrderAndLookups: records written in any order, rewritten
+// and deleted stay in sort order, and each is found by its key.
+func TestStoreKeepsOrderAndLookups(t *testing.T) {
+	s := newStore()
+	h := attr.Str("p")
+	want := map[int]int{} // sort key → version
+	r := uint64(7)
+	for step := range 5000 {
+		r = r*6364136223846793005 + 1442695040888963407
+		k := int(r>>33) % 300
+		sk := []attr.Value{attr.Num(strconv.Itoa(k))}
+		if r>>62 == 0 {
+			s.del(h, sk)
+			delete(want, k)
+			continue
+		}
+		s.put(h, &record{sort: sk, item: Item{"v": attr.Num(strconv.Itoa(step))}})
+		want[k] = step
+	}
+	if s.count != len(want) {
+		t.Fatalf("%d records, want %d", s.count, len(want))
+	}
+	g := s.groups[h.KeyString()]
+	for i := 1; i < len(g.recs); i++ {
+		if cmpTuple(g.recs[i-1].sort, g.recs[i].sort) >= 0 {
+			t.Fatalf("records %d and %d out of order", i-1, i)
+		}
+	}
+	for k, step := range want {
+		got := s.get(h, []attr.Value{attr.Num(strconv.Itoa(k))})
+		if got == nil || !attr.Equal(got.item["v"], attr.Num(strconv.Itoa(step))) {
+			t.Fatalf("key %d: %v, want version %d", k, got, step)
+		}
+	}
+	if len(g.byKey) != len(g.recs) {
+		t.Fatalf("%d keys for %d records", len(g.byKey), len(g.recs))
+	}
 }

@@ -120,13 +120,21 @@ func (s *store) put(h attr.Value, r *record) {
 		copy(s.order[i+1:], s.order[i:])
 		s.order[i] = g
 	}
-	i, ok := g.find(r.sort)
-	g.byKey[string(appendTupleKey(nil, r.sort))] = r
-	if ok {
+	key := string(appendTupleKey(nil, r.sort))
+	_, replace := g.byKey[key]
+	g.byKey[key] = r
+	if replace {
+		i, _ := g.find(r.sort)
 		s.bytes += int64(r.size - g.recs[i].size)
 		g.bytes += int64(r.size - g.recs[i].size)
 		g.recs[i] = r
 		return
+	}
+	// a key past the last, as keys written in order are, goes at the end
+	// without a search
+	i := len(g.recs)
+	if i > 0 && cmpTuple(g.recs[i-1].sort, r.sort) > 0 {
+		i, _ = g.find(r.sort)
 	}
 	g.recs = append(g.recs, nil)
 	copy(g.recs[i+1:], g.recs[i:])
