@@ -122,20 +122,20 @@ func main() {
 	var cpuUS [3]float64 // per operation, µs of server CPU a request
 	var puts atomic.Int64
 	c0 := cpu()
-	put, putN := run(ws, *dur, "PutItem", func(w *worker, i int) ([]byte, error) {
+	put, putN := run(ws, *dur, "PutItem", func(w *worker, i int) []byte {
 		puts.Add(1)
 		b := append(w.body[:0], `{"TableName":"`+table+`","Item":{`...)
 		b = key(b, i)
 		w.body = append(b, `,"v":{"S":"`+payload+`"}}}`...)
-		return w.body, nil
+		return w.body
 	}, func(w *worker, i int, res []byte) bool { return string(res) == "{}" })
 	c1 := cpu()
 	cpuUS[0] = (c1 - c0) * 1e6 / float64(putN)
 	n := int(puts.Load())
-	get, getN := run(ws, *dur, "GetItem", func(w *worker, i int) ([]byte, error) {
+	get, getN := run(ws, *dur, "GetItem", func(w *worker, i int) []byte {
 		b := append(w.body[:0], `{"TableName":"`+table+`","Key":{`...)
 		w.body = append(key(b, i%n), "}}"...)
-		return w.body, nil
+		return w.body
 	}, func(w *worker, i int, res []byte) bool {
 		// {"Item":{…}} holding exactly the key asked for and the payload,
 		// in whichever order the server writes the members.
@@ -150,12 +150,12 @@ func main() {
 	})
 	c2 := cpu()
 	cpuUS[1] = (c2 - c1) * 1e6 / float64(getN)
-	query, queryN := run(ws, *dur, "Query", func(w *worker, i int) ([]byte, error) {
+	query, queryN := run(ws, *dur, "Query", func(w *worker, i int) []byte {
 		b := append(w.body[:0], `{"TableName":"`+table+`","KeyConditionExpression":"pk = :p AND sk >= :s",`+
 			`"ExpressionAttributeValues":{":p":{"S":"p`...)
 		b = strconv.AppendInt(b, int64(i%100), 10)
 		w.body = append(b, `"},":s":{"N":"0"}},"Limit":10}`...)
-		return w.body, nil
+		return w.body
 	}, func(w *worker, i int, res []byte) bool {
 		// "Count":10 and ten items, each of the partition asked for (whose
 		// key is also the LastEvaluatedKey's when there is one).
@@ -326,7 +326,7 @@ func (w *worker) do(op string, body []byte) (int, []byte, error) {
 // run keeps one request in flight on each worker for d and returns the
 // completed requests per second and their number. next builds the i-th
 // request's body; ok checks the i-th answer's body.
-func run(ws []*worker, d time.Duration, op string, next func(w *worker, i int) ([]byte, error), ok func(w *worker, i int, res []byte) bool) (float64, int64) {
+func run(ws []*worker, d time.Duration, op string, next func(w *worker, i int) []byte, ok func(w *worker, i int, res []byte) bool) (float64, int64) {
 	var seq, done atomic.Int64
 	var firstErr error
 	var once sync.Once
@@ -339,14 +339,10 @@ func run(ws []*worker, d time.Duration, op string, next func(w *worker, i int) (
 			defer wg.Done()
 			for time.Now().Before(stop) {
 				i := int(seq.Add(1) - 1)
-				body, err := next(w, i)
-				if err == nil {
-					var status int
-					var res []byte
-					status, res, err = w.do(op, body)
-					if err == nil && (status != http.StatusOK || !ok(w, i, res)) {
-						err = fmt.Errorf("%s %s: HTTP %d: %s", op, body, status, res)
-					}
+				body := next(w, i)
+				status, res, err := w.do(op, body)
+				if err == nil && (status != http.StatusOK || !ok(w, i, res)) {
+					err = fmt.Errorf("%s %s: HTTP %d: %s", op, body, status, res)
 				}
 				if err != nil {
 					once.Do(func() { firstErr = err })
