@@ -393,3 +393,16 @@ func TestStoreKeepsOrderAndLookups(t *testing.T) {
 		t.Fatalf("%d keys for %d records", len(g.byKey), len(g.recs))
 	}
 }
+
+// FuzzMatchPattern: the name pattern checked byte by byte matches what
+// the model's regular expression matches.
+func FuzzMatchPattern(f *testing.F) {
+	for _, s := range []string{"bench", "a.b-c_D9", "", "a b", "tab\t", "name\n", "\u00e9t\u00e9", "\xff", "x$"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := matchPattern(namePattern, s), modelPattern(namePattern).MatchString(s); got != want {
+			t.Fatalf("%q: %v, the regular expression %v", s, got, want)
+		}
+	})
+}

@@ -83,6 +83,26 @@ func splitSubtype(typ string) (string, string, bool) {
 
 // modelPattern is the compiled form of a model "regex" constraint, which
 // must match the whole value.
+// namePattern is the model's pattern of table and index names, its only
+// one.
+const namePattern = "[a-zA-Z0-9_.-]+"
+
+// matchPattern reports whether all of s matches the model's pattern p, as
+// modelPattern(p) does; the name pattern is checked byte by byte.
+func matchPattern(p, s string) bool {
+	if p != namePattern {
+		return modelPattern(p).MatchString(s)
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '_', c == '.', c == '-':
+		default:
+			return false
+		}
+	}
+	return s != ""
+}
+
 func modelPattern(p string) *regexp.Regexp {
 	if re, ok := patterns.Load(p); ok {
 		return re.(*regexp.Regexp)
@@ -319,7 +339,7 @@ func mapMemberOK(v, cons *jv) ([]string, bool) {
 			ok = ok && v.length() <= int(arg.num())
 			msgs = append(msgs, "Member must have length less than or equal to "+arg.display())
 		case "regex":
-			ok = ok && modelPattern(arg.s).MatchString(v.display())
+			ok = ok && matchPattern(arg.s, v.display())
 			msgs = append(msgs, "Member must satisfy regular expression pattern: "+arg.s)
 		}
 	}
@@ -438,7 +458,7 @@ func checkMember(name string, data, spec *jv, parent string, errs *[]string) {
 				fail("Member must have value less than or equal to " + arg.display())
 			}
 		case "regex":
-			if !modelPattern(arg.s).MatchString(data.display()) {
+			if !matchPattern(arg.s, data.display()) {
 				fail("Member must satisfy regular expression pattern: " + arg.s)
 			}
 		case "lengthGreaterThanOrEqual":
