@@ -99,7 +99,13 @@ func (db *DB) Do(op string, body []byte) ([]byte, error) {
 // its options, so the HTTP front end runs it outside the lock that
 // serialises operations, and many requests are checked at once.
 func (db *DB) prepare(op string, body []byte) (prepared, error) {
-	data, err := db.checkRequest(op, body)
+	return db.prepareParsed(op, body, nil)
+}
+
+// prepareParsed is prepare for a body already decoded into raw (nil when
+// it is not).
+func (db *DB) prepareParsed(op string, body []byte, raw *jv) (prepared, error) {
+	data, err := db.checkRequest(op, body, raw)
 	if err != nil {
 		return nil, err
 	}

@@ -31,7 +31,7 @@ func FuzzGetItemInput(f *testing.F) {
 	}
 	db := New(clock.New(clock.Epoch))
 	f.Fuzz(func(t *testing.T, s string) {
-		data, err := db.checkRequest("GetItem", []byte(s))
+		data, err := db.checkRequest("GetItem", []byte(s), nil)
 		if err != nil || data == nil {
 			return
 		}
@@ -66,7 +66,7 @@ func FuzzPutItemInput(f *testing.F) {
 	}
 	db := New(clock.New(clock.Epoch))
 	f.Fuzz(func(t *testing.T, s string) {
-		data, err := db.checkRequest("PutItem", []byte(s))
+		data, err := db.checkRequest("PutItem", []byte(s), nil)
 		if err != nil || data == nil {
 			return
 		}
@@ -96,7 +96,7 @@ func TestGetItemInputFallsBack(t *testing.T) {
 		`{"TableName":"bench","Key":{"pk":{"S":"p"}},"Unknown":1}`,      // a member DynamoDB ignores
 		`{"TableName":"bench","Key":{"pk":{"S":"p"}},"Limit":{"a":[]}}`, // one json.Unmarshal would refuse
 	} {
-		data, err := db.checkRequest("GetItem", []byte(s))
+		data, err := db.checkRequest("GetItem", []byte(s), nil)
 		if err != nil {
 			t.Fatalf("%s: %v", s, err)
 		}
@@ -104,7 +104,7 @@ func TestGetItemInputFallsBack(t *testing.T) {
 			t.Errorf("%s: read by the fast reader", s)
 		}
 	}
-	data, err := db.checkRequest("GetItem", []byte(`{"TableName":"bench","Key":{"pk":{"S":"p"},"sk":{"N":"1"}},"ConsistentRead":true}`))
+	data, err := db.checkRequest("GetItem", []byte(`{"TableName":"bench","Key":{"pk":{"S":"p"},"sk":{"N":"1"}},"ConsistentRead":true}`), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

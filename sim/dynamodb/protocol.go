@@ -81,7 +81,15 @@ func Handler(db *DB) http.Handler {
 		if ct != "application/x-amz-json-1.0" {
 			ct = "application/json"
 		}
-		if len(body) > 0 && !json.Valid(body) {
+		// The body is decoded here, once: what parseJV reads json.Valid
+		// accepts, and json.Valid still has the last word on the rest.
+		var raw *jv
+		if len(body) > 0 {
+			if raw, err = parseJV(body); err != nil {
+				raw = nil
+			}
+		}
+		if len(body) > 0 && raw == nil && !json.Valid(body) {
 			writeJSON(w, ct, http.StatusBadRequest, ErrorJSON(apiErr(ErrSerialization, "")))
 			return
 		}
@@ -110,7 +118,7 @@ func Handler(db *DB) http.Handler {
 		}
 		// Checking and decoding the request touch no table: they run
 		// outside the lock, so requests in flight are parsed side by side.
-		run, err := d.prepare(op, body)
+		run, err := d.prepareParsed(op, body, raw)
 		if err == nil {
 			var res []byte
 			mu.Lock()

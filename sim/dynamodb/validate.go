@@ -15,18 +15,21 @@ import (
 // before any table is looked up (see shape.go for the stages). It returns
 // the request the engine should run: members converted to their model
 // types, nulls dropped. It returns nil (and no error) for an operation
-// without a model, whose body passes through unchanged.
-func (db *DB) checkRequest(op string, body []byte) (*jv, error) {
+// without a model, whose body passes through unchanged. raw is the body
+// already decoded, or nil.
+func (db *DB) checkRequest(op string, body []byte, raw *jv) (*jv, error) {
 	types := shapeOf(op)
 	if types == nil {
 		return nil, nil
 	}
-	if len(strings.TrimSpace(string(body))) == 0 {
-		body = []byte("{}")
-	}
-	raw, err := parseJV(body)
-	if err != nil {
-		return nil, apiErr(ErrSerialization, "")
+	if raw == nil {
+		if len(strings.TrimSpace(string(body))) == 0 {
+			body = []byte("{}")
+		}
+		var err error
+		if raw, err = parseJV(body); err != nil {
+			return nil, apiErr(ErrSerialization, "")
+		}
 	}
 	if raw.kind != 'o' {
 		return nil, typeError("Start of structure or map found where not expected")
