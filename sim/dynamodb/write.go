@@ -162,11 +162,18 @@ func (t *table) checkItem(item Item) error {
 }
 
 func (t *table) get(key Item) Item {
+	item, _ := t.getSized(key)
+	return item
+}
+
+// getSized is get with the item's size (Item.Size), kept since it was
+// written.
+func (t *table) getSized(key Item) (Item, int) {
 	h, s := t.keyOf(key)
 	if r := t.st.get(h, s); r != nil {
-		return r.item
+		return r.item, r.size
 	}
-	return nil
+	return nil, 0
 }
 
 // writePlan is a checked write, ready to be charged and applied.
