@@ -100,12 +100,18 @@ func (g *group) find(sk []attr.Value) (int, bool) {
 }
 
 func (s *store) get(h attr.Value, sk []attr.Value) *record {
-	g := s.groups[h.KeyString()]
+	var buf [64]byte
+	return s.lookup(h, appendTupleKey(buf[:0], sk))
+}
+
+// lookup is get by the sort key's appendTupleKey bytes.
+func (s *store) lookup(h attr.Value, key []byte) *record {
+	var buf [64]byte
+	g := s.groups[string(h.AppendKeyString(buf[:0]))]
 	if g == nil {
 		return nil
 	}
-	var buf [64]byte
-	return g.byKey[string(appendTupleKey(buf[:0], sk))]
+	return g.byKey[string(key)]
 }
 
 // put stores r under partition key value h.

@@ -169,8 +169,14 @@ func (t *table) get(key Item) Item {
 // getSized is get with the item's size (Item.Size), kept since it was
 // written.
 func (t *table) getSized(key Item) (Item, int) {
-	h, s := t.keyOf(key)
-	if r := t.st.get(h, s); r != nil {
+	// the sort key's lookup bytes, as appendTupleKey writes a tuple of
+	// one (or of none), without building the tuple
+	var buf [64]byte
+	k := buf[:0]
+	if t.rng != nil {
+		k = key[t.rng.name].AppendKey(k)
+	}
+	if r := t.st.lookup(key[t.hash.name], k); r != nil {
 		return r.item, r.size
 	}
 	return nil, 0

@@ -312,6 +312,20 @@ func (v Value) KeyString() string {
 	return "?"
 }
 
+// AppendKeyString appends KeyString's bytes (to look a map up with
+// without making the string).
+func (v Value) AppendKeyString(b []byte) []byte {
+	switch v.T {
+	case TS:
+		return append(append(b, 'S'), v.S...)
+	case TN:
+		return append(append(b, 'N'), v.N.String()...)
+	case TB:
+		return append(append(b, 'B'), v.B...)
+	}
+	return append(b, '?')
+}
+
 // PageSize is what one item counts toward the 1 MB a single Query or Scan
 // reads: its size in the compact form items are stored in (one byte per
 // attribute name instead of the name, length prefixes on strings and sets)
