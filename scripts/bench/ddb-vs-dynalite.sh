@@ -5,7 +5,8 @@
 # (Limit 10), DURATION each (default 2s). Each run starts a fresh server;
 # runs alternate, RUNS each (default 9). Prints the median requests per
 # second of each operation, the servers' peak memory (VmHWM) and CPU time
-# per request, and the ratios. saa-study serves with --throttle off, as
+# per request (over the whole run, and in each operation's phase alone),
+# and the ratios. saa-study serves with --throttle off, as
 # dynalite never throttles.
 #
 # Usage: scripts/bench/ddb-vs-dynalite.sh PEER_DIR [RUNS] [DURATION]
@@ -26,14 +27,15 @@ saa=$(build_saa "$work")
 tck=$(getconf CLK_TCK)
 
 # one NAME PORT CMD... starts a server, loads it, and appends
-# "put get query rss_kib cpu_us_per_request" to $work/NAME.
+# "put get query rss_kib cpu_us_per_request put_cpu get_cpu query_cpu" to
+# $work/NAME (the last three: µs of server CPU a request in that phase).
 one() {
   local name=$1 port=$2
   shift 2
   "$@" >/dev/null 2>&1 &
   pid=$!
   local res
-  res=$("$work/ddbload" -url "http://127.0.0.1:$port" -c 16 -d "$dur" -json) || die "$name: ddbload failed"
+  res=$("$work/ddbload" -url "http://127.0.0.1:$port" -c 16 -d "$dur" -pid "$pid" -json) || die "$name: ddbload failed"
   local rss ticks
   rss=$(awk '/^VmHWM/ {print $2}' "/proc/$pid/status")
   ticks=$(awk '{print $14 + $15}' "/proc/$pid/stat")
@@ -41,7 +43,7 @@ one() {
   wait "$pid" 2>/dev/null || true
   pid=
   echo "$res" | jq -r --arg rss "$rss" --arg t "$ticks" --arg tck "$tck" \
-    '"\(.put) \(.get) \(.query) \($rss) \(($t | tonumber) / ($tck | tonumber) * 1e6 / .requests)"' >>"$work/$name"
+    '"\(.put) \(.get) \(.query) \($rss) \(($t | tonumber) / ($tck | tonumber) * 1e6 / .requests) \(.put_cpu_us) \(.get_cpu_us) \(.query_cpu_us)"' >>"$work/$name"
 }
 port=$((20000 + RANDOM % 20000))
 for i in $(seq "$runs"); do
@@ -50,7 +52,7 @@ for i in $(seq "$runs"); do
 done
 col() { awk -v c="$2" '{print $c}' "$work/$1"; }
 for name in saa dynalite; do
-  for c in 1 2 3 4 5; do
+  for c in 1 2 3 4 5 6 7 8; do
     declare "m_${name}_$c=$(median $(col $name $c))"
   done
 done
@@ -59,6 +61,12 @@ for name in saa dynalite; do
   a="m_${name}_1" b="m_${name}_2" c="m_${name}_3" d="m_${name}_4" e="m_${name}_5"
   printf '%-10s %10.0f %10.0f %10.0f %14.0f %14.0f\n' "$name" "${!a}" "${!b}" "${!c}" "$((${!d} / 1024))" "${!e}"
 done
+printf '%-10s %10s %10s %10s   (µs of server CPU a request, each phase alone)\n' "" "put" "get" "query"
+for name in saa dynalite; do
+  a="m_${name}_6" b="m_${name}_7" c="m_${name}_8"
+  printf '%-10s %10.0f %10.0f %10.0f\n' "$name" "${!a}" "${!b}" "${!c}"
+done
 echo "ratio (saa-study / dynalite, medians of $runs alternating runs, 16 in flight, $dur each):" \
   "put $(ratio "$m_saa_1" "$m_dynalite_1")x, get $(ratio "$m_saa_2" "$m_dynalite_2")x, query $(ratio "$m_saa_3" "$m_dynalite_3")x;" \
-  "memory $(ratio "$m_dynalite_4" "$m_saa_4")x less; CPU per request $(ratio "$m_dynalite_5" "$m_saa_5")x less"
+  "memory $(ratio "$m_dynalite_4" "$m_saa_4")x less; CPU per request $(ratio "$m_dynalite_5" "$m_saa_5")x less" \
+  "(put $(ratio "$m_dynalite_6" "$m_saa_6")x, get $(ratio "$m_dynalite_7" "$m_saa_7")x, query $(ratio "$m_dynalite_8" "$m_saa_8")x)"

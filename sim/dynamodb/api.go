@@ -42,6 +42,10 @@ func (db *DB) AdvanceClock(in *AdvanceClockInput) (*AdvanceClockOutput, error) {
 // prepared is a request checked and decoded, ready to run on a DB.
 type prepared func(db *DB) ([]byte, error)
 
+// jsonAppender is an answer that writes itself as json.Marshal writes it,
+// without reflection.
+type jsonAppender interface{ appendJSON(b []byte) []byte }
+
 // prep decodes body into fn's input, then runs fn on the DB it is given.
 func prep[I any, O any](body []byte, fn func(*DB, *I) (*O, error)) (prepared, error) {
 	in := new(I)
@@ -59,6 +63,9 @@ func prep[I any, O any](body []byte, fn func(*DB, *I) (*O, error)) (prepared, er
 		out, err := fn(db, in)
 		if err != nil {
 			return nil, err
+		}
+		if a, ok := any(out).(jsonAppender); ok {
+			return a.appendJSON(nil), nil
 		}
 		return json.Marshal(out)
 	}, nil
@@ -92,9 +99,21 @@ func (db *DB) Do(op string, body []byte) ([]byte, error) {
 // its options, so the HTTP front end runs it outside the lock that
 // serialises operations, and many requests are checked at once.
 func (db *DB) prepare(op string, body []byte) (prepared, error) {
-	body, err := db.validateRequest(op, body)
+	return db.prepareParsed(op, body, nil)
+}
+
+// prepareParsed is prepare for a body already decoded into raw (nil when
+// it is not).
+func (db *DB) prepareParsed(op string, body []byte, raw *jv) (prepared, error) {
+	data, err := db.checkRequest(op, body, raw)
 	if err != nil {
 		return nil, err
+	}
+	if data != nil {
+		if run := fastPrepared(op, data); run != nil {
+			return run, nil
+		}
+		body, _ = data.MarshalJSON() // a jv always marshals
 	}
 	switch op {
 	case "CreateTable":
@@ -204,9 +223,17 @@ func signedRegion(auth string) string {
 		return ""
 	}
 	cred, _, _ = strings.Cut(cred, ",")
-	parts := strings.Split(cred, "/")
-	if len(parts) < 5 {
+	// the third of at least five parts split at "/"
+	var cut [4]int
+	n := 0
+	for i := 0; i < len(cred) && n < 4; i++ {
+		if cred[i] == '/' {
+			cut[n] = i
+			n++
+		}
+	}
+	if n < 4 {
 		return ""
 	}
-	return parts[2]
+	return cred[cut[1]+1 : cut[2]]
 }

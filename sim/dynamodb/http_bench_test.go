@@ -5,7 +5,9 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -81,4 +83,76 @@ func BenchmarkHTTPQuery10Items(b *testing.B) {
 	httpBench(b, "Query", func(i int) string {
 		return `{"TableName":"bench","KeyConditionExpression":"pk = :p","ExpressionAttributeValues":{":p":{"S":"p` + strconv.Itoa(i%100) + `"}},"Limit":10}`
 	}, 1000)
+}
+
+// handlerBench runs op through Handler without a network: the server's own
+// work on one request (headers, body, validation, the operation, the
+// answer), seeded with seed puts.
+func handlerBench(b *testing.B, op string, body func(i int) string, seed int) {
+	c := clock.New(clock.Epoch)
+	h := fastForward(c, Handler(NewWithOptions(c, Options{NoThrottling: true})))
+	post := func(op, body string) {
+		req := httptest.NewRequest(http.MethodPost, "/", strings.NewReader(body))
+		req.Header.Set("X-Amz-Target", "DynamoDB_20120810."+op)
+		req.Header.Set("Content-Type", "application/x-amz-json-1.0")
+		signForTest(req.Header, "us-east-1")
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, req)
+		if w.Code != http.StatusOK {
+			b.Fatalf("%s: status %d: %s", op, w.Code, w.Body)
+		}
+	}
+	post("CreateTable", `{"TableName":"bench","AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"N"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}],"BillingMode":"PAY_PER_REQUEST"}`)
+	for i := 0; i < seed; i++ {
+		post("PutItem", putBody(i))
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		post(op, body(i))
+		i++
+	}
+}
+
+func getBody(i int) string {
+	i %= 1000
+	return `{"TableName":"bench","Key":{"pk":{"S":"p` + strconv.Itoa(i%100) + `"},"sk":{"N":"` + strconv.Itoa(i) + `"}}}`
+}
+
+func BenchmarkHandlerPutItem(b *testing.B) { handlerBench(b, "PutItem", putBody, 0) }
+
+func BenchmarkHandlerGetItem(b *testing.B) { handlerBench(b, "GetItem", getBody, 1000) }
+
+func BenchmarkHandlerQuery10Items(b *testing.B) {
+	handlerBench(b, "Query", func(i int) string {
+		return `{"TableName":"bench","KeyConditionExpression":"pk = :p","ExpressionAttributeValues":{":p":{"S":"p` + strconv.Itoa(i%100) + `"}},"Limit":10}`
+	}, 1000)
+}
+
+// BenchmarkLiveBytesPerItem reports the heap a stored item keeps alive
+// (ddbload's items: a string partition key, a number sort key and an
+// 18-byte string), which is most of the endpoint's peak memory.
+func BenchmarkLiveBytesPerItem(b *testing.B) {
+	const items = 10000
+	var perItem float64
+	for b.Loop() {
+		c := clock.New(clock.Epoch)
+		db := NewWithOptions(c, Options{NoThrottling: true})
+		if _, err := db.Do("CreateTable", []byte(`{"TableName":"bench","AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"N"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}],"BillingMode":"PAY_PER_REQUEST"}`)); err != nil {
+			b.Fatal(err)
+		}
+		var m0, m1 runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&m0)
+		for i := range items {
+			if _, err := db.Do("PutItem", []byte(`{"TableName":"bench","Item":{"pk":{"S":"p`+strconv.Itoa(i%100)+`"},"sk":{"N":"`+strconv.Itoa(i)+`"},"v":{"S":"payload-0123456789"}}}`)); err != nil {
+				b.Fatal(err)
+			}
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&m1)
+		perItem = float64(m1.HeapAlloc-m0.HeapAlloc) / items
+		runtime.KeepAlive(db)
+	}
+	b.ReportMetric(perItem, "B/item")
 }

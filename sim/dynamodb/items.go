@@ -175,11 +175,7 @@ func (db *DB) GetItem(in *GetItemInput) (*GetItemOutput, error) {
 	if err := checkKeyPaths(t, proj); err != nil {
 		return nil, err
 	}
-	item := t.get(in.Key)
-	size := 0
-	if item != nil {
-		size = item.Size()
-	}
+	item, size := t.getSized(in.Key)
 	u := usage{table: ReadUnits(size, in.ConsistentRead, false), read: true}
 	now := db.clk.Now()
 	part := t.thr.partition(token(in.Key[t.hash.name]))

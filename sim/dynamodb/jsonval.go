@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode/utf16"
 
 	"github.com/go-json-experiment/json/jsontext"
 )
@@ -17,14 +16,23 @@ import (
 // jv is a decoded JSON value that keeps the order of object keys. DynamoDB
 // reports validation errors in the order of its API model and the keys of
 // the request, so the request validator needs both orders.
+//
+// An object's members are two parallel slices, keys and vals, searched in
+// order: a request's objects are small, and a map for each of them cost
+// more than the search. An object with more than indexAbove members also
+// keeps idx, each key's position.
 type jv struct {
 	kind byte // 'o' object, 'a' array, 's' string, 'n' number, 'b' boolean, 'z' null
 	s    string
 	b    bool
 	keys []string
-	obj  map[string]*jv
+	vals []*jv
+	idx  map[string]int
 	arr  []*jv
 }
+
+// indexAbove is the number of members past which an object keeps idx.
+const indexAbove = 8
 
 var errTrailing = errors.New("trailing data after JSON value")
 
@@ -57,7 +65,14 @@ func decodeJV(dec *jsontext.Decoder) (*jv, error) {
 	}
 	switch tok.Kind() {
 	case '{':
-		v := &jv{kind: 'o', obj: map[string]*jv{}}
+		// the object and room for its first four members, in one allocation
+		o := new(struct {
+			v    jv
+			keys [4]string
+			vals [4]*jv
+		})
+		v := &o.v
+		v.kind, v.keys, v.vals = 'o', o.keys[:0], o.vals[:0]
 		for dec.PeekKind() != '}' {
 			kt, err := dec.ReadToken()
 			if err != nil {
@@ -95,26 +110,65 @@ func decodeJV(dec *jsontext.Decoder) (*jv, error) {
 	return nil, errors.New("unexpected JSON token")
 }
 
-// set adds or replaces key k of an object.
-func (v *jv) set(k string, c *jv) {
-	if _, ok := v.obj[k]; !ok {
-		v.keys = append(v.keys, k)
+// find is the position of key k of an object, -1 when it has none.
+func (v *jv) find(k string) int {
+	if v.idx != nil {
+		if i, ok := v.idx[k]; ok {
+			return i
+		}
+		return -1
 	}
-	v.obj[k] = c
+	for i, x := range v.keys {
+		if x == k {
+			return i
+		}
+	}
+	return -1
+}
+
+// set adds or replaces key k of an object; a new key goes last.
+func (v *jv) set(k string, c *jv) {
+	if i := v.find(k); i >= 0 {
+		v.vals[i] = c
+		return
+	}
+	if v.keys == nil {
+		// the first four members share one allocation
+		m := new(struct {
+			keys [4]string
+			vals [4]*jv
+		})
+		v.keys, v.vals = m.keys[:0], m.vals[:0]
+	}
+	v.keys = append(v.keys, k)
+	v.vals = append(v.vals, c)
+	switch {
+	case v.idx != nil:
+		v.idx[k] = len(v.keys) - 1
+	case len(v.keys) > indexAbove:
+		v.reindex()
+	}
+}
+
+// reindex builds idx from keys.
+func (v *jv) reindex() {
+	v.idx = make(map[string]int, len(v.keys))
+	for i, x := range v.keys {
+		v.idx[x] = i
+	}
 }
 
 // drop removes members of an object.
 func (v *jv) drop(keys ...string) {
 	for _, k := range keys {
-		if _, ok := v.obj[k]; !ok {
+		i := v.find(k)
+		if i < 0 {
 			continue
 		}
-		delete(v.obj, k)
-		for i, x := range v.keys {
-			if x == k {
-				v.keys = append(v.keys[:i], v.keys[i+1:]...)
-				break
-			}
+		v.keys = append(v.keys[:i], v.keys[i+1:]...)
+		v.vals = append(v.vals[:i], v.vals[i+1:]...)
+		if v.idx != nil {
+			v.reindex()
 		}
 	}
 }
@@ -124,7 +178,10 @@ func (v *jv) get(k string) *jv {
 	if v == nil || v.kind != 'o' {
 		return nil
 	}
-	return v.obj[k]
+	if i := v.find(k); i >= 0 {
+		return v.vals[i]
+	}
+	return nil
 }
 
 // isNull reports a missing or null value.
@@ -176,13 +233,26 @@ func (v *jv) truthy() bool {
 func (v *jv) length() int {
 	switch v.kind {
 	case 's':
-		return len(utf16.Encode([]rune(v.s)))
+		return utf16Len(v.s)
 	case 'a':
 		return len(v.arr)
 	case 'o':
 		return len(v.keys)
 	}
 	return 0
+}
+
+// utf16Len is len(utf16.Encode([]rune(s))) without building either: one
+// unit a rune (U+FFFD for each byte of invalid UTF-8), two past U+FFFF.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r > 0xFFFF {
+			n++
+		}
+	}
+	return n
 }
 
 // firstKey is the first key of an object ("" when empty).
@@ -226,7 +296,7 @@ func (v *jv) write(b *bytes.Buffer) {
 			}
 			writeString(b, k)
 			b.WriteByte(':')
-			v.obj[k].write(b)
+			v.vals[i].write(b)
 		}
 		b.WriteByte('}')
 	case 'a':

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"testing"
+	"unicode/utf16"
 )
 
 // parseJVReference is the request reader as encoding/json's token stream
@@ -22,7 +23,7 @@ func parseJVReference(b []byte) (*jv, error) {
 		switch t := tok.(type) {
 		case json.Delim:
 			if t == '{' {
-				v := &jv{kind: 'o', obj: map[string]*jv{}}
+				v := &jv{kind: 'o'}
 				for dec.More() {
 					kt, err := dec.Token()
 					if err != nil {
@@ -94,6 +95,9 @@ func FuzzParseJV(f *testing.F) {
 		if (err == nil) != (werr == nil) {
 			t.Fatalf("%q: parseJV error %v, encoding/json error %v", b, err, werr)
 		}
+		if err == nil && !json.Valid(b) {
+			t.Fatalf("%q: parseJV read what json.Valid refuses", b) // the endpoint skips json.Valid then
+		}
 		if err == nil && !sameJV(got, want) {
 			g, _ := got.MarshalJSON()
 			w, _ := want.MarshalJSON()
@@ -110,9 +114,22 @@ func FuzzJVString(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		want, _ := json.Marshal(s)
-		got, _ := (&jv{kind: 'o', keys: []string{s}, obj: map[string]*jv{s: {kind: 's', s: s}}}).MarshalJSON()
+		got, _ := (&jv{kind: 'o', keys: []string{s}, vals: []*jv{{kind: 's', s: s}}}).MarshalJSON()
 		if string(got) != "{"+string(want)+":"+string(want)+"}" {
 			t.Fatalf("%q: wrote %s, encoding/json %s", s, got, want)
+		}
+	})
+}
+
+// FuzzUTF16Len: a string's length in UTF-16 units is counted as
+// utf16.Encode counts it, invalid UTF-8 included.
+func FuzzUTF16Len(f *testing.F) {
+	for _, s := range []string{"", "abc", "\u00e9\u4e2d", "\U0001F600x", "\xff\xfe", "\xed\xa0\x80", "a\x00b", "\uffff\U00010000"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := utf16Len(s), len(utf16.Encode([]rune(s))); got != want {
+			t.Fatalf("%q: %d units, utf16.Encode %d", s, got, want)
 		}
 	})
 }

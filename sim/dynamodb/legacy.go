@@ -24,11 +24,11 @@ func newLegacyWriter(data *jv) *legacyWriter {
 	w := &legacyWriter{data: data}
 	w.names = data.get("ExpressionAttributeNames")
 	if w.names.isNull() {
-		w.names = &jv{kind: 'o', obj: map[string]*jv{}}
+		w.names = &jv{kind: 'o'}
 	}
 	w.values = data.get("ExpressionAttributeValues")
 	if w.values.isNull() {
-		w.values = &jv{kind: 'o', obj: map[string]*jv{}}
+		w.values = &jv{kind: 'o'}
 	}
 	return w
 }
@@ -104,7 +104,7 @@ func (w *legacyWriter) condition(a, op string, list []*jv) string {
 func (w *legacyWriter) conditions(m *jv, joiner string, parens bool) string {
 	var parts []string
 	for _, a := range m.keys {
-		c := m.obj[a]
+		c := m.get(a)
 		var list []*jv
 		if l := c.get("AttributeValueList"); l != nil {
 			list = l.arr
@@ -129,7 +129,7 @@ func (w *legacyWriter) joiner() string {
 func (w *legacyWriter) expected(exp *jv) string {
 	var parts []string
 	for _, a := range exp.keys {
-		c := exp.obj[a]
+		c := exp.get(a)
 		switch {
 		case c.has("ComparisonOperator"):
 			var list []*jv
@@ -161,7 +161,7 @@ func (w *legacyWriter) projection(list *jv) string {
 func (w *legacyWriter) updates(ups *jv) string {
 	var set, remove, add, del []string
 	for _, a := range ups.keys {
-		u := ups.obj[a]
+		u := ups.get(a)
 		val := u.get("Value")
 		action := u.get("Action").str()
 		if action == "" {
@@ -176,7 +176,7 @@ func (w *legacyWriter) updates(ups *jv) string {
 		case action == "DELETE":
 			del = append(del, n+" "+w.value(val))
 		case action == "ADD" && val.firstKey() == "L":
-			empty := &jv{kind: 'o', keys: []string{"L"}, obj: map[string]*jv{"L": {kind: 'a', arr: []*jv{}}}}
+			empty := &jv{kind: 'o', keys: []string{"L"}, vals: []*jv{{kind: 'a', arr: []*jv{}}}}
 			set = append(set, n+" = list_append(if_not_exists("+n+", "+w.value(empty)+"), "+w.value(val)+")")
 		default:
 			add = append(add, n+" "+w.value(val))
@@ -204,7 +204,7 @@ func rewriteLegacy(data *jv) {
 	// BatchGetItem: each table's AttributesToGet.
 	if ri := data.get("RequestItems"); ri != nil && ri.kind == 'o' {
 		for _, name := range ri.keys {
-			ka := ri.obj[name]
+			ka := ri.get(name)
 			if ka == nil || ka.kind != 'o' {
 				continue
 			}

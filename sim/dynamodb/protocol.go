@@ -1,11 +1,11 @@
 package dynamodb
 
 import (
-	"crypto/rand"
 	"encoding/json"
 	"errors"
 	"hash/crc32"
 	"io"
+	"math/rand/v2"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -72,7 +72,8 @@ func Handler(db *DB) http.Handler {
 			writeRaw(w, http.StatusOK, "", "healthy: dynamodb."+db.opts.Region+".amazonaws.com ")
 			return
 		}
-		ct := strings.TrimSpace(strings.Split(r.Header.Get("Content-Type"), ";")[0])
+		ct, _, _ := strings.Cut(r.Header.Get("Content-Type"), ";")
+		ct = strings.TrimSpace(ct)
 		if r.Method != http.MethodPost || (len(body) > 0 && ct != "application/json" && ct != "application/x-amz-json-1.0") {
 			writeRaw(w, http.StatusNotFound, "", "<UnknownOperationException/>\n")
 			return
@@ -80,7 +81,15 @@ func Handler(db *DB) http.Handler {
 		if ct != "application/x-amz-json-1.0" {
 			ct = "application/json"
 		}
-		if len(body) > 0 && !json.Valid(body) {
+		// The body is decoded here, once: what parseJV reads json.Valid
+		// accepts, and json.Valid still has the last word on the rest.
+		var raw *jv
+		if len(body) > 0 {
+			if raw, err = parseJV(body); err != nil {
+				raw = nil
+			}
+		}
+		if len(body) > 0 && raw == nil && !json.Valid(body) {
 			writeJSON(w, ct, http.StatusBadRequest, ErrorJSON(apiErr(ErrSerialization, "")))
 			return
 		}
@@ -109,7 +118,7 @@ func Handler(db *DB) http.Handler {
 		}
 		// Checking and decoding the request touch no table: they run
 		// outside the lock, so requests in flight are parsed side by side.
-		run, err := d.prepare(op, body)
+		run, err := d.prepareParsed(op, body, raw)
 		if err == nil {
 			var res []byte
 			mu.Lock()
@@ -154,24 +163,33 @@ func writeRaw(w http.ResponseWriter, status int, ct, body string) {
 // them.
 func writeJSON(w http.ResponseWriter, ct string, status int, body []byte) {
 	h := w.Header()
+	// the three values share one allocation; the keys are spelled as
+	// h.Set spells them
+	v := &[3]string{ct, strconv.FormatUint(uint64(crc32.ChecksumIEEE(body)), 10), strconv.Itoa(len(body))}
 	if ct != "" {
-		h.Set("Content-Type", ct)
+		h["Content-Type"] = v[0:1:1]
 	}
-	h["X-Amz-Crc32"] = []string{strconv.FormatUint(uint64(crc32.ChecksumIEEE(body)), 10)} // as h.Set spells it
-	h.Set("Content-Length", strconv.Itoa(len(body)))
+	h["X-Amz-Crc32"] = v[1:2:2]
+	h["Content-Length"] = v[2:3:3]
 	w.WriteHeader(status)
 	_, _ = w.Write(body)
 }
 
 // requestID is a 52-character id of capitals and digits, like DynamoDB's.
+// It only has to differ from one request to the next, so it comes from
+// math/rand/v2, not from crypto/rand.
 func requestID() string {
 	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
-	b := make([]byte, 52)
-	_, _ = rand.Read(b)
-	for i := range b {
-		b[i] = alphabet[int(b[i])%len(alphabet)]
+	var b [52]byte
+	for i := 0; i < len(b); {
+		r := rand.Uint64()
+		for j := 0; j < 8 && i < len(b); j++ {
+			b[i] = alphabet[int(byte(r))%len(alphabet)]
+			r >>= 8
+			i++
+		}
 	}
-	return string(b)
+	return string(b[:])
 }
 
 // authError is one of the front end's authentication exceptions.
@@ -183,7 +201,10 @@ func (e *authError) Error() string { return e.typ + ": " + e.msg }
 // signature, in the Authorization header or the query string.
 func checkSignature(r *http.Request) error {
 	auth := r.Header.Get("Authorization")
-	q, _ := url.ParseQuery(r.URL.RawQuery)
+	var q url.Values
+	if r.URL.RawQuery != "" {
+		q, _ = url.ParseQuery(r.URL.RawQuery)
+	}
 	_, inQuery := q["X-Amz-Algorithm"]
 	if auth != "" && inQuery {
 		return &authError{"InvalidSignatureException", "Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP header."}
@@ -193,15 +214,10 @@ func checkSignature(r *http.Request) error {
 	}
 	msg := ""
 	if auth != "" {
-		params := map[string]string{}
-		fields := strings.FieldsFunc(auth, func(r rune) bool { return r == ',' || r == ' ' })
-		for _, f := range fields[min(1, len(fields)):] {
-			k, v, _ := strings.Cut(strings.TrimSpace(f), "=")
-			params[k] = v
-		}
-		for _, p := range []string{"Credential", "Signature", "SignedHeaders"} {
-			if params[p] == "" {
-				msg += "Authorization header requires '" + p + "' parameter. "
+		cred, sig, signed := authParams(auth)
+		for _, p := range [...]struct{ name, v string }{{"Credential", cred}, {"Signature", sig}, {"SignedHeaders", signed}} {
+			if p.v == "" {
+				msg += "Authorization header requires '" + p.name + "' parameter. "
 			}
 		}
 		if r.Header.Get("X-Amz-Date") == "" && r.Header.Get("Date") == "" {
@@ -224,6 +240,37 @@ func checkSignature(r *http.Request) error {
 		return &authError{"IncompleteSignatureException", msg}
 	}
 	return nil
+}
+
+// authParams reads the Credential, Signature and SignedHeaders parameters
+// of an Authorization header: the fields after the first, split at commas
+// and spaces, each name=value; the last of a name counts.
+func authParams(auth string) (cred, sig, signed string) {
+	rest, first := auth, true
+	for {
+		rest = strings.TrimLeft(rest, ", ")
+		if rest == "" {
+			return cred, sig, signed
+		}
+		end := strings.IndexAny(rest, ", ")
+		if end < 0 {
+			end = len(rest)
+		}
+		f := rest[:end]
+		rest = rest[end:]
+		if first {
+			first = false
+			continue
+		}
+		switch k, v, _ := strings.Cut(strings.TrimSpace(f), "="); k {
+		case "Credential":
+			cred = v
+		case "Signature":
+			sig = v
+		case "SignedHeaders":
+			signed = v
+		}
+	}
 }
 
 func init() {

@@ -55,8 +55,8 @@ func (s source) startKey(k Item) (attr.Value, []attr.Value, error) {
 		h, sk := s.t.keyOf(k)
 		return h, sk, nil
 	}
-	r := s.ix.record(s.t, k)
-	return r.hash, r.sort, nil
+	h, r := s.ix.record(s.t, k)
+	return h, r.sort, nil
 }
 
 func (s source) lastKey(item Item) Item {

@@ -83,6 +83,26 @@ func splitSubtype(typ string) (string, string, bool) {
 
 // modelPattern is the compiled form of a model "regex" constraint, which
 // must match the whole value.
+// namePattern is the model's pattern of table and index names, its only
+// one.
+const namePattern = "[a-zA-Z0-9_.-]+"
+
+// matchPattern reports whether all of s matches the model's pattern p, as
+// modelPattern(p) does; the name pattern is checked byte by byte.
+func matchPattern(p, s string) bool {
+	if p != namePattern {
+		return modelPattern(p).MatchString(s)
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '_', c == '.', c == '-':
+		default:
+			return false
+		}
+	}
+	return s != ""
+}
+
 func modelPattern(p string) *regexp.Regexp {
 	if re, ok := patterns.Load(p); ok {
 		return re.(*regexp.Regexp)
@@ -97,7 +117,7 @@ func childSpec(name *jv) *jv {
 	if v, ok := childSpecs.Load(name); ok {
 		return v.(*jv)
 	}
-	v, _ := childSpecs.LoadOrStore(name, &jv{kind: 'o', keys: []string{"type"}, obj: map[string]*jv{"type": name}})
+	v, _ := childSpecs.LoadOrStore(name, &jv{kind: 'o', keys: []string{"type"}, vals: []*jv{name}})
 	return v.(*jv)
 }
 
@@ -106,8 +126,8 @@ func attrStructSpec(sub string) *jv {
 	if v, ok := attrSpecs.Load(sub); ok {
 		return v.(*jv)
 	}
-	v, _ := attrSpecs.LoadOrStore(sub, &jv{kind: 'o', keys: []string{"type", "children"}, obj: map[string]*jv{
-		"type": {kind: 's', s: sub + "<AttributeValue>"}, "children": attrStruct}})
+	v, _ := attrSpecs.LoadOrStore(sub, &jv{kind: 'o', keys: []string{"type", "children"}, vals: []*jv{
+		{kind: 's', s: sub + "<AttributeValue>"}, attrStruct}})
 	return v.(*jv)
 }
 
@@ -116,13 +136,13 @@ func attrStructSpec(sub string) *jv {
 // model's order; members the model does not name are dropped when keep is
 // false, kept after the others when it is true.
 func checkTypes(data, types *jv, keep bool) (*jv, error) {
-	out := &jv{kind: 'o', obj: map[string]*jv{}}
+	out := &jv{kind: 'o'}
 	for _, k := range types.keys {
 		val := data.get(k)
 		if val.isNull() {
 			continue
 		}
-		c, err := checkType(val, types.obj[k])
+		c, err := checkType(val, types.get(k))
 		if err != nil {
 			return nil, err
 		}
@@ -133,7 +153,7 @@ func checkTypes(data, types *jv, keep bool) (*jv, error) {
 	if keep {
 		for _, k := range data.keys {
 			if types.get(k) == nil {
-				out.set(k, data.obj[k])
+				out.set(k, data.get(k))
 			}
 		}
 	}
@@ -277,9 +297,9 @@ func checkType(val, spec *jv) (*jv, error) {
 			}
 			return nil, typeError("Unrecognized collection type java.util.Map<java.lang.String, " + sub + ">")
 		}
-		out := &jv{kind: 'o', obj: map[string]*jv{}}
+		out := &jv{kind: 'o'}
 		for _, k := range val.keys {
-			cv, err := checkType(val.obj[k], children)
+			cv, err := checkType(val.get(k), children)
 			if err != nil {
 				return nil, err
 			}
@@ -310,7 +330,7 @@ func mapMemberOK(v, cons *jv) ([]string, bool) {
 	ok := true
 	var msgs []string
 	for _, c := range cons.keys {
-		arg := cons.obj[c]
+		arg := cons.get(c)
 		switch c {
 		case "lengthGreaterThanOrEqual":
 			ok = ok && v.length() >= int(arg.num())
@@ -319,7 +339,7 @@ func mapMemberOK(v, cons *jv) ([]string, bool) {
 			ok = ok && v.length() <= int(arg.num())
 			msgs = append(msgs, "Member must have length less than or equal to "+arg.display())
 		case "regex":
-			ok = ok && modelPattern(arg.s).MatchString(v.display())
+			ok = ok && matchPattern(arg.s, v.display())
 			msgs = append(msgs, "Member must satisfy regular expression pattern: "+arg.s)
 		}
 	}
@@ -338,7 +358,7 @@ func lowerFirst(s string) string {
 // every other constraint, reported together (at most ten).
 func checkConstraints(data, types *jv) error {
 	for _, k := range types.keys {
-		spec := types.obj[k]
+		spec := types.get(k)
 		if spec.get("required").truthy() && data.get(k).isNull() {
 			return validationf("The parameter '" + k + "' is required but was not present in the request")
 		}
@@ -350,7 +370,7 @@ func checkConstraints(data, types *jv) error {
 	}
 	var errs []string
 	for _, k := range types.keys {
-		checkMember(k, data.get(k), types.obj[k], "", &errs)
+		checkMember(k, data.get(k), types.get(k), "", &errs)
 	}
 	if len(errs) > 0 {
 		s := ""
@@ -382,7 +402,7 @@ func checkMember(name string, data, spec *jv, parent string, errs *[]string) {
 		if c != "notNull" && data.isNull() {
 			continue
 		}
-		arg := spec.obj[c]
+		arg := spec.get(c)
 		fail := func(msg string) {
 			v := data.display()
 			if !data.isNull() {
@@ -403,17 +423,17 @@ func checkMember(name string, data, spec *jv, parent string, errs *[]string) {
 				}
 			case strings.Contains(typ, "Map"):
 				for _, k := range data.keys {
-					checkMember("member", data.obj[k], children, prefix+lowerFirst(name)+"."+k, errs)
+					checkMember("member", data.get(k), children, prefix+lowerFirst(name)+"."+k, errs)
 				}
 			default:
 				inner := children
 				for _, k := range inner.keys {
-					checkMember(k, data.get(k), inner.obj[k], prefix+lowerFirst(name), errs)
+					checkMember(k, data.get(k), inner.get(k), prefix+lowerFirst(name), errs)
 				}
 			}
 		case "keys", "values":
 			for _, k := range data.keys {
-				subject := data.obj[k]
+				subject := data.get(k)
 				if c == "keys" {
 					subject = &jv{kind: 's', s: k}
 				}
@@ -438,7 +458,7 @@ func checkMember(name string, data, spec *jv, parent string, errs *[]string) {
 				fail("Member must have value less than or equal to " + arg.display())
 			}
 		case "regex":
-			if !modelPattern(arg.s).MatchString(data.display()) {
+			if !matchPattern(arg.s, data.display()) {
 				fail("Member must satisfy regular expression pattern: " + arg.s)
 			}
 		case "lengthGreaterThanOrEqual":

@@ -11,21 +11,25 @@ import (
 	"github.com/saa-study/saa-study/sim/dynamodb/expr"
 )
 
-// validateRequest runs DynamoDB's request validation for op on a raw body,
+// checkRequest runs DynamoDB's request validation for op on a raw body,
 // before any table is looked up (see shape.go for the stages). It returns
-// the body the engine should run: members converted to their model types,
-// nulls dropped. Operations without a model pass through unchanged.
-func (db *DB) validateRequest(op string, body []byte) ([]byte, error) {
+// the request the engine should run: members converted to their model
+// types, nulls dropped. It returns nil (and no error) for an operation
+// without a model, whose body passes through unchanged. raw is the body
+// already decoded, or nil.
+func (db *DB) checkRequest(op string, body []byte, raw *jv) (*jv, error) {
 	types := shapeOf(op)
 	if types == nil {
-		return body, nil
+		return nil, nil
 	}
-	if len(strings.TrimSpace(string(body))) == 0 {
-		body = []byte("{}")
-	}
-	raw, err := parseJV(body)
-	if err != nil {
-		return nil, apiErr(ErrSerialization, "")
+	if raw == nil {
+		if len(strings.TrimSpace(string(body))) == 0 {
+			body = []byte("{}")
+		}
+		var err error
+		if raw, err = parseJV(body); err != nil {
+			return nil, apiErr(ErrSerialization, "")
+		}
 	}
 	if raw.kind != 'o' {
 		return nil, typeError("Start of structure or map found where not expected")
@@ -43,7 +47,7 @@ func (db *DB) validateRequest(op string, body []byte) ([]byte, error) {
 		}
 	}
 	rewriteLegacy(data)
-	return data.MarshalJSON()
+	return data, nil
 }
 
 var customChecks = map[string]func(*DB, *jv) error{
@@ -71,7 +75,7 @@ func checkAttrValue(v *jv) error {
 		return validationf("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes")
 	}
 	for _, typ := range v.keys {
-		val := v.obj[typ]
+		val := v.get(typ)
 		switch typ {
 		case "N":
 			if err := checkNum(val.str()); err != nil {
@@ -109,7 +113,7 @@ func checkAttrValue(v *jv) error {
 			}
 		case "M":
 			for _, k := range val.keys {
-				if err := checkAttrValue(val.obj[k]); err != nil {
+				if err := checkAttrValue(val.get(k)); err != nil {
 					return err
 				}
 			}
@@ -157,7 +161,7 @@ func checkMap(m *jv) error {
 		return nil
 	}
 	for _, k := range m.keys {
-		if err := checkAttrValue(m.obj[k]); err != nil {
+		if err := checkAttrValue(m.get(k)); err != nil {
 			return err
 		}
 	}
@@ -232,7 +236,7 @@ func checkExpressions(data *jv) error {
 			if !nameKeyRe.MatchString(k) {
 				return validationf(`ExpressionAttributeNames contains invalid key: Syntax error; key: "` + k + `"`)
 			}
-			names[k] = n.obj[k].str()
+			names[k] = n.get(k).str()
 		}
 	}
 	if v := data.get("ExpressionAttributeValues"); !v.isNull() {
@@ -246,10 +250,10 @@ func checkExpressions(data *jv) error {
 		}
 		values = map[string]attr.Value{}
 		for _, k := range v.keys {
-			if err := checkAttrValue(v.obj[k]); err != nil {
+			if err := checkAttrValue(v.get(k)); err != nil {
 				return validationf("ExpressionAttributeValues contains invalid value: " + ErrorMessage(err) + " for key " + k)
 			}
-			av, err := toAttr(v.obj[k])
+			av, err := toAttr(v.get(k))
 			if err != nil {
 				return err
 			}
@@ -324,7 +328,7 @@ func checkConditions(conds *jv) error {
 		return nil
 	}
 	for _, k := range conds.keys {
-		c := conds.obj[k]
+		c := conds.get(k)
 		op := c.get("ComparisonOperator").str()
 		var list []*jv
 		if l := c.get("AttributeValueList"); l != nil {
@@ -377,7 +381,7 @@ func checkExpected(data *jv) error {
 		return nil
 	}
 	for _, key := range exp.keys {
-		c := exp.obj[key]
+		c := exp.get(key)
 		switch {
 		case c.has("AttributeValueList") && c.has("Value"):
 			return invalid("Value and AttributeValueList cannot be used together for Attribute: " + key)
@@ -444,11 +448,33 @@ func checkAttributesToGet(data *jv) error {
 }
 
 func itemTooBig(item *jv) bool {
+	if size, ok := plainItemSize(item); ok {
+		return size > attr.MaxItemBytes
+	}
 	it, err := toItem(item)
 	return err == nil && it.Size() > attr.MaxItemBytes
 }
 
+// plainItemSize is Item.Size of an item of plain S and N values, without
+// building the item; ok is false for any other item.
+func plainItemSize(v *jv) (size int, ok bool) {
+	if v == nil || v.kind != 'o' {
+		return 0, false
+	}
+	for i, k := range v.keys {
+		av, ok := plainAttr(v.vals[i])
+		if !ok {
+			return 0, false
+		}
+		size += len(k) + av.Size()
+	}
+	return size, true
+}
+
 func toItem(v *jv) (Item, error) {
+	if it, ok := plainItem(v); ok {
+		return it, nil // as json.Unmarshal reads it (FuzzPutItemInput)
+	}
 	var it Item
 	b, _ := v.MarshalJSON()
 	err := json.Unmarshal(b, &it)
@@ -509,7 +535,7 @@ func checkUpdateItem(_ *DB, data *jv) error {
 	}
 	if ups := data.get("AttributeUpdates"); ups != nil {
 		for _, k := range ups.keys {
-			u := ups.obj[k]
+			u := ups.get(k)
 			val, action := u.get("Value"), u.get("Action").str()
 			if !val.isNull() {
 				if err := checkAttrValue(val); err != nil {
@@ -614,7 +640,7 @@ func checkBatchGetItem(_ *DB, data *jv) error {
 	reqs := data.get("RequestItems")
 	n := 0
 	for _, name := range reqs.keys {
-		td := reqs.obj[name]
+		td := reqs.get(name)
 		if td.isNull() {
 			continue
 		}
@@ -636,7 +662,7 @@ func checkBatchGetItem(_ *DB, data *jv) error {
 			sort.Strings(ks)
 			var parts []string
 			for _, k := range ks {
-				b, _ := key.obj[k].MarshalJSON()
+				b, _ := key.get(k).MarshalJSON()
 				parts = append(parts, k+"="+string(b))
 			}
 			s := strings.Join(parts, "/")
@@ -656,7 +682,7 @@ func checkBatchGetItem(_ *DB, data *jv) error {
 func checkBatchWriteItem(_ *DB, data *jv) error {
 	reqs := data.get("RequestItems")
 	for _, name := range reqs.keys {
-		list := reqs.obj[name]
+		list := reqs.get(name)
 		if list.isNull() {
 			continue
 		}

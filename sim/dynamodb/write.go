@@ -39,12 +39,12 @@ func (ix *index) project(t *table, item Item) Item {
 	return out
 }
 
-func (ix *index) record(t *table, item Item) *record {
+func (ix *index) record(t *table, item Item) (attr.Value, *record) {
 	p := ix.project(t, item)
 	if p == nil {
-		return nil
+		return attr.Value{}, nil
 	}
-	r := &record{hash: p[ix.hash.name], item: p, size: p.Size()}
+	r := &record{item: p, size: p.Size()}
 	if ix.rng != nil {
 		r.sort = append(r.sort, p[ix.rng.name])
 	}
@@ -52,7 +52,7 @@ func (ix *index) record(t *table, item Item) *record {
 	if t.rng != nil {
 		r.sort = append(r.sort, item[t.rng.name])
 	}
-	return r
+	return p[ix.hash.name], r
 }
 
 // keyOf extracts the primary key of a full item.
@@ -162,11 +162,24 @@ func (t *table) checkItem(item Item) error {
 }
 
 func (t *table) get(key Item) Item {
-	h, s := t.keyOf(key)
-	if r := t.st.get(h, s); r != nil {
-		return r.item
+	item, _ := t.getSized(key)
+	return item
+}
+
+// getSized is get with the item's size (Item.Size), kept since it was
+// written.
+func (t *table) getSized(key Item) (Item, int) {
+	// the sort key's lookup bytes, as appendTupleKey writes a tuple of
+	// one (or of none), without building the tuple
+	var buf [64]byte
+	k := buf[:0]
+	if t.rng != nil {
+		k = key[t.rng.name].AppendKey(k)
 	}
-	return nil
+	if r := t.st.lookup(key[t.hash.name], k); r != nil {
+		return r.item, r.size
+	}
+	return nil, 0
 }
 
 // writePlan is a checked write, ready to be charged and applied.
@@ -200,11 +213,11 @@ func (t *table) plan(old, nu Item, transactional bool) *writePlan {
 				p.use.gsi = map[string]float64{}
 			}
 			p.use.gsi[ix.name] = u
-			rec := ix.record(t, nu)
+			h, rec := ix.record(t, nu)
 			if rec == nil {
-				rec = ix.record(t, old)
+				h, _ = ix.record(t, old)
 			}
-			p.gsiParts[ix] = ix.thr.partition(token(rec.hash))
+			p.gsiParts[ix] = ix.thr.partition(token(h))
 		}
 	}
 	for _, ix := range t.lsis {
@@ -298,17 +311,17 @@ func (p *writePlan) apply(db *DB, ttlDelete bool) {
 		h, s := t.keyOf(p.old)
 		t.st.del(h, s)
 		for _, ix := range append(append([]*index{}, t.gsis...), t.lsis...) {
-			if r := ix.record(t, p.old); r != nil {
-				ix.st.del(r.hash, r.sort)
+			if h, r := ix.record(t, p.old); r != nil {
+				ix.st.del(h, r.sort)
 			}
 		}
 	}
 	if p.nu != nil {
 		h, s := t.keyOf(p.nu)
-		t.st.put(&record{hash: h, sort: s, item: p.nu, size: p.nu.Size()})
+		t.st.put(h, &record{sort: s, item: p.nu, size: p.nu.Size()})
 		for _, ix := range append(append([]*index{}, t.gsis...), t.lsis...) {
-			if r := ix.record(t, p.nu); r != nil {
-				ix.st.put(r)
+			if h, r := ix.record(t, p.nu); r != nil {
+				ix.st.put(h, r)
 			}
 		}
 	}

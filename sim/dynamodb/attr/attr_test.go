@@ -230,3 +230,12 @@ func FuzzPlainScalar(f *testing.F) {
 		}
 	})
 }
+
+// TestAppendKeyString: the appended bytes are KeyString's.
+func TestAppendKeyString(t *testing.T) {
+	for _, v := range []Value{Str(""), Str("a\u00e9"), Num("-1.50e3"), Num("0"), Bin(nil), Bin([]byte{0, 0xff}), Bool(true)} {
+		if got := string(v.AppendKeyString([]byte("x"))); got != "x"+v.KeyString() {
+			t.Errorf("%v: %q, want %q", v, got, "x"+v.KeyString())
+		}
+	}
+}

@@ -3,6 +3,7 @@ package attr
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -311,6 +312,20 @@ func (v Value) KeyString() string {
 	return "?"
 }
 
+// AppendKeyString appends KeyString's bytes (to look a map up with
+// without making the string).
+func (v Value) AppendKeyString(b []byte) []byte {
+	switch v.T {
+	case TS:
+		return append(append(b, 'S'), v.S...)
+	case TN:
+		return append(append(b, 'N'), v.N.String()...)
+	case TB:
+		return append(append(b, 'B'), v.B...)
+	}
+	return append(b, '?')
+}
+
 // PageSize is what one item counts toward the 1 MB a single Query or Scan
 // reads: its size in the compact form items are stored in (one byte per
 // attribute name instead of the name, length prefixes on strings and sets)
@@ -375,4 +390,29 @@ func (v Value) stored(compact bool) int {
 		return 0
 	}
 	return sz
+}
+
+// AppendKey appends a key scalar's identity: two S, N or B values append
+// the same bytes exactly when Compare finds them equal (numbers by value,
+// so 1.0 and 1 alike). It is for map keys, not for display.
+func (v Value) AppendKey(b []byte) []byte {
+	b = append(b, v.T...)
+	switch v.T {
+	case TS:
+		b = append(b, v.S...)
+	case TB:
+		b = append(b, v.B...)
+	case TN:
+		if s := v.N.sign(); s != 0 {
+			if s < 0 {
+				b = append(b, '-')
+			} else {
+				b = append(b, '+')
+			}
+			b = strconv.AppendInt(b, int64(v.N.exp), 10)
+			b = append(b, 'e')
+			b = append(b, v.N.coef...)
+		}
+	}
+	return b
 }

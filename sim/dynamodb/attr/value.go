@@ -4,11 +4,11 @@
 package attr
 
 import (
-	"bytes"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -91,85 +91,103 @@ const invalidPrefix = "One or more parameter values were invalid: "
 
 // MarshalJSON writes DynamoDB JSON.
 func (v Value) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	v.appendJSON(&b)
-	return b.Bytes(), nil
+	return v.appendJSON(make([]byte, 0, 64)), nil
 }
 
-func (v Value) appendJSON(b *bytes.Buffer) {
-	str := func(s string) { j, _ := json.Marshal(s); b.Write(j) }
-	b.WriteString(`{"` + string(v.T) + `":`)
+// appendString appends s quoted as json.Marshal quotes it: printable ASCII
+// with nothing to escape directly, anything else through encoding/json.
+func appendString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			q, _ := json.Marshal(s) // a string always marshals
+			return append(b, q...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+func (v Value) appendJSON(b []byte) []byte {
+	b = append(b, `{"`...)
+	b = append(b, v.T...)
+	b = append(b, `":`...)
 	switch v.T {
 	case TS:
-		str(v.S)
+		b = appendString(b, v.S)
 	case TN:
-		str(v.N.String())
+		b = appendString(b, v.N.String())
 	case TB:
-		str(base64.StdEncoding.EncodeToString(v.B))
+		b = appendString(b, base64.StdEncoding.EncodeToString(v.B))
 	case TBOOL:
-		fmt.Fprint(b, v.BOOL)
+		b = strconv.AppendBool(b, v.BOOL)
 	case TNULL:
-		b.WriteString("true")
+		b = append(b, "true"...)
 	case TL:
-		b.WriteByte('[')
+		b = append(b, '[')
 		for i, e := range v.L {
 			if i > 0 {
-				b.WriteByte(',')
+				b = append(b, ',')
 			}
-			e.appendJSON(b)
+			b = e.appendJSON(b)
 		}
-		b.WriteByte(']')
+		b = append(b, ']')
 	case TM:
-		appendItem(b, v.M)
+		b = appendItem(b, v.M)
 	case TSS, TNS, TBS:
-		b.WriteByte('[')
+		b = append(b, '[')
 		for i := 0; i < v.setLen(); i++ {
 			if i > 0 {
-				b.WriteByte(',')
+				b = append(b, ',')
 			}
 			switch v.T {
 			case TSS:
-				str(v.SS[i])
+				b = appendString(b, v.SS[i])
 			case TNS:
-				str(v.NS[i].String())
+				b = appendString(b, v.NS[i].String())
 			default:
-				str(base64.StdEncoding.EncodeToString(v.BS[i]))
+				b = appendString(b, base64.StdEncoding.EncodeToString(v.BS[i]))
 			}
 		}
-		b.WriteByte(']')
+		b = append(b, ']')
 	default:
-		b.WriteString("null")
+		b = append(b, "null"...)
 	}
-	b.WriteByte('}')
+	return append(b, '}')
 }
 
-func appendItem(b *bytes.Buffer, it Item) {
-	keys := make([]string, 0, len(it))
+func appendItem(b []byte, it Item) []byte {
+	var small [16]string
+	keys := small[:0]
 	for k := range it {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	b.WriteByte('{')
+	b = append(b, '{')
 	for i, k := range keys {
 		if i > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		j, _ := json.Marshal(k)
-		b.Write(j)
-		b.WriteByte(':')
-		it[k].appendJSON(b)
+		b = appendString(b, k)
+		b = append(b, ':')
+		b = it[k].appendJSON(b)
 	}
-	b.WriteByte('}')
+	return append(b, '}')
 }
 
 // MarshalJSON writes the item with sorted keys, so output is deterministic.
 func (it Item) MarshalJSON() ([]byte, error) {
+	return it.AppendJSON(make([]byte, 0, 128)), nil
+}
+
+// AppendJSON appends what MarshalJSON writes. The result is compact, with
+// strings escaped as json.Marshal escapes them, so encoding/json writes it
+// unchanged where an Item is a member of a larger value.
+func (it Item) AppendJSON(b []byte) []byte {
 	if it == nil {
-		return []byte("null"), nil
+		return append(b, "null"...)
 	}
-	var b bytes.Buffer
-	appendItem(&b, it)
-	return b.Bytes(), nil
+	return appendItem(b, it)
 }
 
 func (v Value) setLen() int {

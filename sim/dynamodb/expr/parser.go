@@ -24,9 +24,10 @@ type Context struct {
 	usedV  map[string]bool
 }
 
-// NewContext builds a Context for one request.
+// NewContext builds a Context for one request. The sets of placeholders
+// used are made when the first one is.
 func NewContext(names map[string]string, values map[string]attr.Value) *Context {
-	return &Context{Names: names, Values: values, usedN: map[string]bool{}, usedV: map[string]bool{}}
+	return &Context{Names: names, Values: values}
 }
 
 // CheckUnused returns AWS's error for a placeholder no expression used. Call
@@ -227,6 +228,9 @@ func (p *parser) pathName() (string, bool) {
 			setOnce(&p.errs.attrNameVal, "An expression attribute name used in the document path is not defined; attribute name: "+t.text)
 			return t.text, true
 		}
+		if p.ctx.usedN == nil {
+			p.ctx.usedN = map[string]bool{}
+		}
 		p.ctx.usedN[t.text] = true
 		return v, true
 	}
@@ -240,6 +244,9 @@ func (p *parser) value() (ValueOperand, bool) {
 	if !ok {
 		setOnce(&p.errs.attrNameVal, "An expression attribute value used in expression is not defined; attribute value: "+t.text)
 		return ValueOperand{Name: t.text}, true
+	}
+	if p.ctx.usedV == nil {
+		p.ctx.usedV = map[string]bool{}
 	}
 	p.ctx.usedV[t.text] = true
 	return ValueOperand{Name: t.text, Value: v}, true
