@@ -4,7 +4,7 @@
 # seconds, executions and result.
 #
 #   scripts/fuzz-all.sh          # 60 s each, by hand
-#   scripts/fuzz-all.sh 3        # what CI runs (.ci/run)
+#   scripts/fuzz-all.sh 2        # what CI runs (.ci/run)
 #
 # A failing input is written by `go test` into the target's
 # testdata/fuzz/<Target>/ folder; commit it with the fix so it is tested
