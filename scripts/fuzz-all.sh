@@ -34,15 +34,16 @@ printf '%-32s %-22s %5s %12s  %s\n' package target secs execs result
 while read -r dir name; do
   t0=$SECONDS
   result=FAIL
-  for try in 1 2; do
+  for try in 1 2 3; do
     if go test -run='^$' -fuzz="^${name}\$" -fuzztime="${secs}s" "./$dir" >"$log" 2>&1; then
       result=ok
-      [ "$try" = 2 ] && result="ok (second try)"
+      [ "$try" -gt 1 ] && result="ok (try $try)"
       break
     fi
     # On a busy machine the fuzzing engine itself can miss its own stop
     # deadline ("context deadline exceeded") with no failing input found:
-    # that says nothing about the code, so the target runs once more. A
+    # that says nothing about the code, so the target runs again, up to
+    # three times (at 2 s a target about one in 25 runs misses it). A
     # real failure writes its input to testdata and is never retried.
     if ! grep -q 'context deadline exceeded' "$log" || grep -q 'Failing input written' "$log"; then
       break
