@@ -243,17 +243,10 @@ func headingSections(body string, lang Lang, file string, bodyLine int, ld *load
 func headingLines(body string) (lines []string, at []int) {
 	var fence string // the open fence's marker, or ""
 	for i, l := range strings.Split(body, "\n") {
-		t := strings.TrimLeft(l, " ")
-		if len(l)-len(t) <= 3 {
-			if m := FenceMarker(t); m != "" {
-				switch {
-				case fence == "":
-					fence = m
-				case m[0] == fence[0] && len(m) >= len(fence) && strings.TrimSpace(t[len(m):]) == "":
-					fence = ""
-				}
-				continue
-			}
+		next, isFence := Fence(fence, l)
+		fence = next
+		if isFence {
+			continue
 		}
 		if fence == "" && (strings.HasPrefix(l, "## ") || strings.HasPrefix(l, "### ")) {
 			lines = append(lines, l)
@@ -263,10 +256,30 @@ func headingLines(body string) (lines []string, at []int) {
 	return lines, at
 }
 
-// FenceMarker returns the run of three or more backticks or tildes that a
-// line (its indentation removed) starts with: the mark that opens or
-// closes a fenced code block. It returns "" for any other line.
-func FenceMarker(l string) string {
+// Fence reads one line of Markdown for fenced code. Given the mark of the
+// code block open before the line ("" outside code), it returns the mark
+// open after it, and whether the line is a fence line (three or more
+// backticks or tildes, indented at most three spaces): it opens a block,
+// closes the open one (the same character, at least as many, nothing
+// after), or stands inside it.
+func Fence(open, line string) (string, bool) {
+	t := strings.TrimLeft(line, " ")
+	m := fenceMarker(t)
+	if m == "" || len(line)-len(t) > 3 {
+		return open, false
+	}
+	switch {
+	case open == "":
+		return m, true
+	case m[0] == open[0] && len(m) >= len(open) && strings.TrimSpace(t[len(m):]) == "":
+		return "", true
+	}
+	return open, true
+}
+
+// fenceMarker returns the run of three or more backticks or tildes that a
+// line (its indentation removed) starts with, or "".
+func fenceMarker(l string) string {
 	if len(l) < 3 || (l[0] != '`' && l[0] != '~') {
 		return ""
 	}

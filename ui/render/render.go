@@ -234,15 +234,9 @@ func sectionRuns(md string, k int) []string {
 	var cuts []int // byte offsets of the section starts after the first
 	fence, off := "", 0
 	for l := range strings.Lines(md) {
-		t := strings.TrimLeft(l, " ")
-		if m := content.FenceMarker(t); m != "" && len(l)-len(t) <= 3 {
-			switch {
-			case fence == "":
-				fence = m
-			case m[0] == fence[0] && len(m) >= len(fence) && strings.TrimSpace(t[len(m):]) == "":
-				fence = ""
-			}
-		} else if fence == "" && off > 0 && strings.HasPrefix(l, "## ") {
+		next, isFence := content.Fence(fence, l)
+		fence = next
+		if !isFence && fence == "" && off > 0 && strings.HasPrefix(l, "## ") {
 			cuts = append(cuts, off)
 		}
 		off += len(l)
