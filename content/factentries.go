@@ -101,15 +101,12 @@ func (fe *factEntries) prefetch(fsys fs.FS, ids []string) {
 		}
 		want = append(want, id)
 		starts = append(starts, line)
-		entry := fe.src[e.start:e.end]
+		entry, before := fe.src[e.start:e.end], len(src)
 		src = append(src, entry...)
 		if !bytes.HasSuffix(entry, []byte("\n")) {
-			src = append(src, '\n')
+			src = append(src, '\n') // the file's last entry
 		}
-		line += bytes.Count(entry, []byte("\n"))
-		if !bytes.HasSuffix(entry, []byte("\n")) {
-			line++
-		}
+		line += bytes.Count(src[before:], []byte("\n"))
 	}
 	if len(want) < 2 {
 		return

@@ -91,7 +91,7 @@ func compactLine(b *strings.Builder, line string) {
 			i = j
 			continue
 		}
-		n := escapeLen(line[i:])
+		n, _ := escape(line[i:]) // wellFormed has found it complete
 		seq := line[i : i+n]
 		if params, ok := sgr(seq); ok {
 			switch {
@@ -144,12 +144,6 @@ func wellFormed(line string) bool {
 		}
 	}
 	return true
-}
-
-// escapeLen is the length of the escape sequence s starts with.
-func escapeLen(s string) int {
-	n, _ := escape(s)
-	return n
 }
 
 // escape measures the escape sequence s starts with, and says whether it
