@@ -2,10 +2,8 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net"
-	"net/http"
 	"strings"
 	"time"
 
@@ -140,14 +138,13 @@ func ddbOptions(s3Dir string, lag time.Duration, throttle string) (dynamodb.Opti
 	return o, nil
 }
 
-// Server timeouts of --serve: a client gets this long to send its headers
-// and its body and to read the answer; an idle keep-alive connection is
-// closed after idleTimeout.
+// Server timeouts of --serve: a client gets this long to send a request
+// and to read the answer; an idle keep-alive connection is closed after
+// idleTimeout.
 const (
-	headerTimeout = 10 * time.Second
-	readTimeout   = 60 * time.Second
-	writeTimeout  = 60 * time.Second
-	idleTimeout   = 120 * time.Second
+	readTimeout  = 60 * time.Second
+	writeTimeout = 60 * time.Second
+	idleTimeout  = 120 * time.Second
 )
 
 // serveDynamoDB runs the HTTP endpoint until interrupted.
@@ -160,8 +157,7 @@ func serveDynamoDB(ctx context.Context, g *globals, addr string, public bool, op
 		return &exitError{code: 2, msg: fmt.Sprintf("--serve %s is not a loopback address; add --public to listen there", addr)}
 	}
 	db := dynamodb.NewWithOptions(clock.Wall{}, opts)
-	srv := &http.Server{Addr: addr, Handler: dynamodb.Handler(db), ReadHeaderTimeout: headerTimeout,
-		ReadTimeout: readTimeout, WriteTimeout: writeTimeout, IdleTimeout: idleTimeout}
+	srv := dynamodb.NewServer(db, dynamodb.Timeouts{Read: readTimeout, Write: writeTimeout, Idle: idleTimeout})
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return &exitError{code: 1, msg: err.Error()}
@@ -171,14 +167,19 @@ func serveDynamoDB(ctx context.Context, g *globals, addr string, public bool, op
 		mode = "capacity counted, throttling off"
 	}
 	fmt.Fprintf(g.stderr, "DynamoDB endpoint on http://%s (%s; ctrl+c stops)\n", ln.Addr(), mode)
+	stopped := make(chan struct{})
 	go func() {
+		defer close(stopped)
 		<-ctx.Done()
+		// requests in flight get 2 s to finish; idle connections close now
 		shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
-		srv.Shutdown(shut)
+		srv.ShutdownWithContext(shut)
 	}()
-	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return err
+	err = srv.Serve(ln)
+	if ctx.Err() != nil {
+		<-stopped
+		return nil
 	}
-	return nil
+	return err
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/http"
-	"net/http/httptest"
 	"testing"
 	"time"
 
@@ -98,10 +97,9 @@ func TestReplicaUpdatesThroughUpdateTableAndHTTPRegion(t *testing.T) {
 	simpleTable(t, db, "carts", 0, 0)
 	put(t, db, "carts", "before", "1") // copied into the new replica
 	mustDo(t, db, "UpdateTable", `{"TableName":"carts","ReplicaUpdates":[{"Create":{"RegionName":"eu-west-1"}}]}`)
-	srv := httptest.NewServer(Handler(db))
-	defer srv.Close()
+	url := startServer(t, db) // as --serve does; the region comes from the signature
 	call := func(region, op, body string) map[string]any {
-		req, _ := http.NewRequest(http.MethodPost, srv.URL, bytes.NewBufferString(body))
+		req, _ := http.NewRequest(http.MethodPost, url, bytes.NewBufferString(body))
 		req.Header.Set("X-Amz-Target", "DynamoDB_20120810."+op)
 		req.Header.Set("Content-Type", "application/x-amz-json-1.0")
 		signForTest(req.Header, region)

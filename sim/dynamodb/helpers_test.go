@@ -2,9 +2,12 @@ package dynamodb
 
 import (
 	"encoding/json"
+	"net"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/saa-study/saa-study/sim/clock"
 	"github.com/saa-study/saa-study/sim/dynamodb/attr"
@@ -62,4 +65,38 @@ func newClock() *clock.Virtual { return clock.New(clock.Epoch) }
 func signForTest(h http.Header, region string) {
 	h.Set("X-Amz-Date", "20250101T000000Z")
 	h.Set("Authorization", "AWS4-HMAC-SHA256 Credential=x/20250101/"+region+"/dynamodb/aws4_request, SignedHeaders=host;x-amz-date, Signature=0")
+}
+
+// servers are the front end's two HTTP servers: start serves db on a
+// loopback port and returns its URL; the server stops when the test ends.
+var servers = []struct {
+	name  string
+	start func(t testing.TB, db *DB) string
+}{
+	{"net-http", func(t testing.TB, db *DB) string {
+		srv := httptest.NewServer(Handler(db))
+		t.Cleanup(srv.Close)
+		return srv.URL
+	}},
+	{"fasthttp", startServer},
+}
+
+// startServer serves db with NewServer, as `sim dynamodb --serve` does.
+func startServer(t testing.TB, db *DB) string {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := NewServer(db, Timeouts{Read: 30 * time.Second, Write: 30 * time.Second, Idle: 30 * time.Second})
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	t.Cleanup(func() {
+		if err := srv.Shutdown(); err != nil {
+			t.Errorf("Shutdown: %v", err)
+		}
+		if err := <-done; err != nil {
+			t.Errorf("Serve: %v", err)
+		}
+	})
+	return "http://" + ln.Addr().String()
 }

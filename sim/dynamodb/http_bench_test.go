@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/valyala/fasthttp"
+
 	"github.com/saa-study/saa-study/sim/clock"
 )
 
@@ -156,3 +158,48 @@ func BenchmarkLiveBytesPerItem(b *testing.B) {
 	}
 	b.ReportMetric(perItem, "B/item")
 }
+
+// serverBench runs op through NewServer's handler without a network, as
+// handlerBench does for Handler: what `--serve` does for one request
+// between reading it and writing its answer.
+func serverBench(b *testing.B, op string, body func(i int) string, seed int) {
+	c := clock.New(clock.Epoch)
+	h := NewServer(NewWithOptions(c, Options{NoThrottling: true}), Timeouts{}).Handler
+	var ctx fasthttp.RequestCtx
+	var req fasthttp.Request
+	n := 0
+	post := func(op, body string) {
+		if n++; n%500 == 0 {
+			c.Advance(time.Second)
+		}
+		req.Reset()
+		req.Header.SetMethod(http.MethodPost)
+		req.Header.Set("X-Amz-Target", "DynamoDB_20120810."+op)
+		req.Header.SetContentType("application/x-amz-json-1.0")
+		hd := http.Header{}
+		signForTest(hd, "us-east-1")
+		for k := range hd {
+			req.Header.Set(k, hd.Get(k))
+		}
+		req.SetBodyString(body)
+		ctx.Init(&req, nil, nil)
+		h(&ctx)
+		if code := ctx.Response.StatusCode(); code != http.StatusOK {
+			b.Fatalf("%s: status %d: %s", op, code, ctx.Response.Body())
+		}
+	}
+	post("CreateTable", `{"TableName":"bench","AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"N"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}],"BillingMode":"PAY_PER_REQUEST"}`)
+	for i := 0; i < seed; i++ {
+		post("PutItem", putBody(i))
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		post(op, body(i))
+		i++
+	}
+}
+
+func BenchmarkServerPutItem(b *testing.B) { serverBench(b, "PutItem", putBody, 0) }
+
+func BenchmarkServerGetItem(b *testing.B) { serverBench(b, "GetItem", getBody, 1000) }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"sync"
 	"testing"
 
@@ -18,15 +17,21 @@ import (
 // checked and decoded side by side and run one at a time, so every write
 // is acknowledged, read back whole, and counted once.
 func TestHandlerRequestsInFlight(t *testing.T) {
+	for _, s := range servers {
+		t.Run(s.name, func(t *testing.T) { testRequestsInFlight(t, s.start) })
+	}
+}
+
+func testRequestsInFlight(t *testing.T, start func(testing.TB, *DB) string) {
 	db := NewWithOptions(clock.New(clock.Epoch), Options{NoThrottling: true})
-	srv := httptest.NewServer(Handler(db))
-	defer srv.Close()
+	url := start(t, db)
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 16}}
 	post := func(op, body string) (int, []byte) {
-		req, _ := http.NewRequest(http.MethodPost, srv.URL, bytes.NewBufferString(body))
+		req, _ := http.NewRequest(http.MethodPost, url, bytes.NewBufferString(body))
 		req.Header.Set("X-Amz-Target", "DynamoDB_20120810."+op)
 		req.Header.Set("Content-Type", "application/x-amz-json-1.0")
 		signForTest(req.Header, "us-east-1")
-		res, err := srv.Client().Do(req)
+		res, err := client.Do(req)
 		if err != nil {
 			t.Error(err)
 			return 0, nil

@@ -17,15 +17,17 @@ import (
 // a larger one gets 413.
 const MaxRequestBytes = 16 << 20
 
-// dynamoOps are the operations DynamoDB's front end routes to the
-// DynamoDB_20120810 API; any other target is an UnknownOperationException.
-var streamOps = map[string]bool{"DescribeStream": true, "GetRecords": true, "GetShardIterator": true, "ListStreams": true}
+// streamOps are the operations the front end routes to the
+// DynamoDBStreams_20120810 API (Operations those of DynamoDB_20120810);
+// any other target is an UnknownOperationException.
+var streamOps = [...]string{"DescribeStream", "GetRecords", "GetShardIterator", "ListStreams"}
 
-// Handler serves the DynamoDB JSON protocol over HTTP: POST with
-// X-Amz-Target: DynamoDB_20120810.<Operation> (or DynamoDBStreams_20120810.
-// for the stream operations) and an application/x-amz-json-1.0 body. The
-// region in the request's signature picks the region, so
-// `aws --region eu-west-1` reaches a global table's other replica.
+// The front end below answers the DynamoDB JSON protocol over HTTP: POST
+// with X-Amz-Target: DynamoDB_20120810.<Operation> (or
+// DynamoDBStreams_20120810. for the stream operations) and an
+// application/x-amz-json-1.0 body. The region in the request's signature
+// picks the region, so `aws --region eu-west-1` reaches a global table's
+// other replica.
 //
 // It answers like DynamoDB's front end: GET is a health check, OPTIONS
 // with an Origin is a CORS preflight, a body over 16 MB gets 413, a body
@@ -36,8 +38,136 @@ var streamOps = map[string]bool{"DescribeStream": true, "GetRecords": true, "Get
 // The whole body is read, checked and decoded before the DB is touched,
 // and the DB is locked only while the operation runs, so a slow client
 // never holds up another and requests are parsed in parallel.
+//
+// Two HTTP servers carry it: Handler adapts it to net/http (for tests and
+// for embedding in another server), NewServer to fasthttp, which serves
+// `sim dynamodb --serve` with a fraction of net/http's work per request.
+// Both read a request through frontRequest and answer through
+// frontAnswer, so the protocol is written once.
+
+// frontRequest is what the front end reads of a request besides its body.
+type frontRequest interface {
+	// method is the request's method, upper case.
+	method() string
+	// header is a header's value ("" when absent); name is canonical.
+	// The value may be a view of the server's buffer, valid until the
+	// answer is sent: what outlives the request is copied (strings.Clone)
+	// or replaced by a constant.
+	header(name string) string
+	// rawQuery is the query string without its "?".
+	rawQuery() string
+}
+
+// frontAnswer is how the front end answers.
+type frontAnswer interface {
+	// set sets a response header; name is canonical.
+	set(name, value string)
+	// setID sets X-Amzn-Requestid to a fresh request id.
+	setID()
+	// send answers with status and body, adding the body's length and,
+	// when crc is true, its CRC32 as DynamoDB does. ct "" leaves the
+	// content type to the server (net/http sniffs it from the body).
+	send(status int, ct string, body []byte, crc bool)
+}
+
+// front is the front end of one DB.
+type front struct {
+	db *DB
+	mu sync.Mutex // held while an operation runs, and while a region is looked up
+}
+
+// serve answers one request whose body has been read in full (and is
+// within MaxRequestBytes).
+func (f *front) serve(r frontRequest, body []byte, w frontAnswer) {
+	w.setID()
+	method := r.method()
+	if r.header("Origin") != "" {
+		w.set("Access-Control-Allow-Origin", "*")
+		if method == http.MethodOptions {
+			if v := r.header("Access-Control-Request-Headers"); v != "" {
+				w.set("Access-Control-Allow-Headers", v)
+			}
+			if v := r.header("Access-Control-Request-Method"); v != "" {
+				w.set("Access-Control-Allow-Methods", v)
+			}
+			w.set("Access-Control-Max-Age", "172800")
+			w.send(http.StatusOK, "", nil, false)
+			return
+		}
+	}
+	if method == http.MethodGet {
+		w.send(http.StatusOK, "", []byte("healthy: dynamodb."+f.db.opts.Region+".amazonaws.com "), true)
+		return
+	}
+	ct, _, _ := strings.Cut(r.header("Content-Type"), ";")
+	ct = strings.TrimSpace(ct)
+	if method != http.MethodPost || (len(body) > 0 && ct != "application/json" && ct != "application/x-amz-json-1.0") {
+		w.send(http.StatusNotFound, "", []byte("<UnknownOperationException/>\n"), true)
+		return
+	}
+	// the answer's type is one of two constants, never a view of the request
+	if ct == "application/x-amz-json-1.0" {
+		ct = "application/x-amz-json-1.0"
+	} else {
+		ct = "application/json"
+	}
+	fail := func(err error) { w.send(http.StatusBadRequest, ct, ErrorJSON(err), true) }
+	// The body is decoded here, once: what parseJV reads json.Valid
+	// accepts, and json.Valid still has the last word on the rest.
+	var raw *jv
+	var err error
+	if len(body) > 0 {
+		if raw, err = parseJV(body); err != nil {
+			raw = nil
+		}
+	}
+	if len(body) > 0 && raw == nil && !json.Valid(body) {
+		fail(apiErr(ErrSerialization, ""))
+		return
+	}
+	op, ok := operation(strings.Cut(r.header("X-Amz-Target"), "."))
+	if !ok {
+		fail(apiErr(ErrUnknownOperation, ""))
+		return
+	}
+	auth := r.header("Authorization")
+	if err := checkSignature(r, auth); err != nil {
+		fail(err)
+		return
+	}
+	if len(body) == 0 {
+		fail(apiErr(ErrSerialization, ""))
+		return
+	}
+	d := f.db
+	if region := signedRegion(auth); region != "" && region != d.opts.Region {
+		f.mu.Lock()
+		d, err = d.Region(strings.Clone(region)) // the DB keeps the name
+		f.mu.Unlock()
+		if err != nil {
+			fail(err)
+			return
+		}
+	}
+	// Checking and decoding the request touch no table: they run
+	// outside the lock, so requests in flight are parsed side by side.
+	run, err := d.prepareParsed(op, body, raw)
+	if err == nil {
+		var res []byte
+		f.mu.Lock()
+		res, err = run(d)
+		f.mu.Unlock()
+		if err == nil {
+			w.send(http.StatusOK, ct, res, true)
+			return
+		}
+	}
+	fail(err)
+}
+
+// Handler serves the front end (above) with net/http.
 func Handler(db *DB) http.Handler {
-	var mu sync.Mutex
+	f := &front{db: db}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, err := readBody(r)
 		if err != nil {
@@ -47,90 +177,46 @@ func Handler(db *DB) http.Handler {
 		if len(body) > MaxRequestBytes {
 			w.Header().Set("Connection", "close")
 			w.WriteHeader(http.StatusRequestEntityTooLarge)
-			if f, ok := w.(http.Flusher); ok {
-				f.Flush() // an empty chunked body, as DynamoDB sends
+			if fl, ok := w.(http.Flusher); ok {
+				fl.Flush() // an empty chunked body, as DynamoDB sends
 			}
 			return
 		}
-		h := w.Header()
-		h["X-Amzn-Requestid"] = []string{requestID()} // h.Set's spelling, without working it out per request
-		if r.Header.Get("Origin") != "" {
-			h.Set("Access-Control-Allow-Origin", "*")
-			if r.Method == http.MethodOptions {
-				if v := r.Header.Get("Access-Control-Request-Headers"); v != "" {
-					h.Set("Access-Control-Allow-Headers", v)
-				}
-				if v := r.Header.Get("Access-Control-Request-Method"); v != "" {
-					h.Set("Access-Control-Allow-Methods", v)
-				}
-				h.Set("Access-Control-Max-Age", "172800")
-				h.Set("Content-Length", "0")
-				return
-			}
-		}
-		if r.Method == http.MethodGet {
-			writeRaw(w, http.StatusOK, "", "healthy: dynamodb."+db.opts.Region+".amazonaws.com ")
-			return
-		}
-		ct, _, _ := strings.Cut(r.Header.Get("Content-Type"), ";")
-		ct = strings.TrimSpace(ct)
-		if r.Method != http.MethodPost || (len(body) > 0 && ct != "application/json" && ct != "application/x-amz-json-1.0") {
-			writeRaw(w, http.StatusNotFound, "", "<UnknownOperationException/>\n")
-			return
-		}
-		if ct != "application/x-amz-json-1.0" {
-			ct = "application/json"
-		}
-		// The body is decoded here, once: what parseJV reads json.Valid
-		// accepts, and json.Valid still has the last word on the rest.
-		var raw *jv
-		if len(body) > 0 {
-			if raw, err = parseJV(body); err != nil {
-				raw = nil
-			}
-		}
-		if len(body) > 0 && raw == nil && !json.Valid(body) {
-			writeJSON(w, ct, http.StatusBadRequest, ErrorJSON(apiErr(ErrSerialization, "")))
-			return
-		}
-		api, op, _ := strings.Cut(r.Header.Get("X-Amz-Target"), ".")
-		if !(((api == "DynamoDB_20120810" || api == "DynamoDB_20111205") && knownOp(op)) || (api == "DynamoDBStreams_20120810" && streamOps[op])) {
-			writeJSON(w, ct, http.StatusBadRequest, ErrorJSON(apiErr(ErrUnknownOperation, "")))
-			return
-		}
-		if err := checkSignature(r); err != nil {
-			writeJSON(w, ct, http.StatusBadRequest, ErrorJSON(err))
-			return
-		}
-		if len(body) == 0 {
-			writeJSON(w, ct, http.StatusBadRequest, ErrorJSON(apiErr(ErrSerialization, "")))
-			return
-		}
-		d := db
-		if region := signedRegion(r.Header.Get("Authorization")); region != "" && region != db.opts.Region {
-			mu.Lock()
-			d, err = db.Region(region)
-			mu.Unlock()
-			if err != nil {
-				writeJSON(w, ct, http.StatusBadRequest, ErrorJSON(err))
-				return
-			}
-		}
-		// Checking and decoding the request touch no table: they run
-		// outside the lock, so requests in flight are parsed side by side.
-		run, err := d.prepareParsed(op, body, raw)
-		if err == nil {
-			var res []byte
-			mu.Lock()
-			res, err = run(d)
-			mu.Unlock()
-			if err == nil {
-				writeJSON(w, ct, http.StatusOK, res)
-				return
-			}
-		}
-		writeJSON(w, ct, http.StatusBadRequest, ErrorJSON(err))
+		f.serve(httpRequest{r}, body, httpAnswer{w})
 	})
+}
+
+// httpRequest and httpAnswer adapt net/http to the front end.
+type httpRequest struct{ r *http.Request }
+
+func (r httpRequest) method() string            { return r.r.Method }
+func (r httpRequest) header(name string) string { return r.r.Header.Get(name) }
+func (r httpRequest) rawQuery() string          { return r.r.URL.RawQuery }
+
+type httpAnswer struct{ w http.ResponseWriter }
+
+// set stores the value under its canonical name directly, as h.Set would
+// after working the spelling out again.
+func (a httpAnswer) set(name, value string) { a.w.Header()[name] = []string{value} }
+
+func (a httpAnswer) setID() { a.set("X-Amzn-Requestid", requestID()) }
+
+func (a httpAnswer) send(status int, ct string, body []byte, crc bool) {
+	h := a.w.Header()
+	// the three values share one allocation
+	v := &[3]string{ct, "", strconv.Itoa(len(body))}
+	if ct != "" {
+		h["Content-Type"] = v[0:1:1]
+	}
+	if crc {
+		v[1] = strconv.FormatUint(uint64(crc32.ChecksumIEEE(body)), 10)
+		h["X-Amz-Crc32"] = v[1:2:2]
+	}
+	h["Content-Length"] = v[2:3:3]
+	a.w.WriteHeader(status)
+	if len(body) > 0 {
+		_, _ = a.w.Write(body)
+	}
 }
 
 // readBody reads a request body of up to MaxRequestBytes+1 bytes, in one
@@ -146,50 +232,46 @@ func readBody(r *http.Request) ([]byte, error) {
 	return io.ReadAll(io.LimitReader(r.Body, MaxRequestBytes+1))
 }
 
-func knownOp(op string) bool {
-	for _, o := range Operations {
+// operation returns the operation X-Amz-Target names (api.op), spelled
+// as this package spells it rather than as a view of the request, which
+// the server reuses once it has answered; ok is false when the front end
+// routes no such operation.
+func operation(api, op string, _ bool) (name string, ok bool) {
+	var ops []string
+	switch api {
+	case "DynamoDB_20120810", "DynamoDB_20111205":
+		ops = Operations
+	case "DynamoDBStreams_20120810":
+		ops = streamOps[:]
+	}
+	for _, o := range ops {
 		if o == op {
-			return true
+			return o, true
 		}
 	}
-	return false
-}
-
-func writeRaw(w http.ResponseWriter, status int, ct, body string) {
-	writeJSON(w, ct, status, []byte(body))
-}
-
-// writeJSON answers with body, its length and its CRC32 as DynamoDB sends
-// them.
-func writeJSON(w http.ResponseWriter, ct string, status int, body []byte) {
-	h := w.Header()
-	// the three values share one allocation; the keys are spelled as
-	// h.Set spells them
-	v := &[3]string{ct, strconv.FormatUint(uint64(crc32.ChecksumIEEE(body)), 10), strconv.Itoa(len(body))}
-	if ct != "" {
-		h["Content-Type"] = v[0:1:1]
-	}
-	h["X-Amz-Crc32"] = v[1:2:2]
-	h["Content-Length"] = v[2:3:3]
-	w.WriteHeader(status)
-	_, _ = w.Write(body)
+	return "", false
 }
 
 // requestID is a 52-character id of capitals and digits, like DynamoDB's.
-// It only has to differ from one request to the next, so it comes from
-// math/rand/v2, not from crypto/rand.
 func requestID() string {
-	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 	var b [52]byte
-	for i := 0; i < len(b); {
+	return string(appendRequestID(b[:0]))
+}
+
+// appendRequestID appends a fresh request id to b. It only has to differ
+// from one request to the next, so it comes from math/rand/v2, not from
+// crypto/rand.
+func appendRequestID(b []byte) []byte {
+	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+	for n := 0; n < 52; {
 		r := rand.Uint64()
-		for j := 0; j < 8 && i < len(b); j++ {
-			b[i] = alphabet[int(byte(r))%len(alphabet)]
+		for j := 0; j < 8 && n < 52; j++ {
+			b = append(b, alphabet[int(byte(r))%len(alphabet)])
 			r >>= 8
-			i++
+			n++
 		}
 	}
-	return string(b[:])
+	return b
 }
 
 // authError is one of the front end's authentication exceptions.
@@ -198,12 +280,11 @@ type authError struct{ typ, msg string }
 func (e *authError) Error() string { return e.typ + ": " + e.msg }
 
 // checkSignature checks that a request carries a complete SigV4
-// signature, in the Authorization header or the query string.
-func checkSignature(r *http.Request) error {
-	auth := r.Header.Get("Authorization")
+// signature, in the Authorization header (auth) or the query string.
+func checkSignature(r frontRequest, auth string) error {
 	var q url.Values
-	if r.URL.RawQuery != "" {
-		q, _ = url.ParseQuery(r.URL.RawQuery)
+	if raw := r.rawQuery(); raw != "" {
+		q, _ = url.ParseQuery(raw)
 	}
 	_, inQuery := q["X-Amz-Algorithm"]
 	if auth != "" && inQuery {
@@ -220,7 +301,7 @@ func checkSignature(r *http.Request) error {
 				msg += "Authorization header requires '" + p.name + "' parameter. "
 			}
 		}
-		if r.Header.Get("X-Amz-Date") == "" && r.Header.Get("Date") == "" {
+		if r.header("X-Amz-Date") == "" && r.header("Date") == "" {
 			msg += "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. "
 		}
 		if msg != "" {

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 )
@@ -13,12 +13,17 @@ import (
 // A client that trickles its body one byte a second holds no lock: a
 // concurrent GetItem is answered at once.
 func TestSlowClientDoesNotDelayOthers(t *testing.T) {
+	for _, s := range servers {
+		t.Run(s.name, func(t *testing.T) { testSlowClient(t, s.start) })
+	}
+}
+
+func testSlowClient(t *testing.T, start func(testing.TB, *DB) string) {
 	db, _ := newDB()
 	mustDo(t, db, "CreateTable", `{"TableName":"slow","AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],"BillingMode":"PAY_PER_REQUEST"}`)
-	srv := httptest.NewServer(Handler(db))
-	defer srv.Close()
+	url := start(t, db)
 
-	conn, err := net.Dial("tcp", srv.Listener.Addr().String())
+	conn, err := net.Dial("tcp", strings.TrimPrefix(url, "http://"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +49,7 @@ func TestSlowClientDoesNotDelayOthers(t *testing.T) {
 	time.Sleep(1500 * time.Millisecond) // the slow request is in the handler now
 
 	for i := 0; i < 3; i++ {
-		req, _ := http.NewRequest(http.MethodPost, srv.URL, bytes.NewBufferString(`{"TableName":"slow","Key":{"pk":{"S":"a"}}}`))
+		req, _ := http.NewRequest(http.MethodPost, url, bytes.NewBufferString(`{"TableName":"slow","Key":{"pk":{"S":"a"}}}`))
 		req.Header.Set("X-Amz-Target", "DynamoDB_20120810.GetItem")
 		req.Header.Set("Content-Type", "application/x-amz-json-1.0")
 		signForTest(req.Header, "us-east-1")

@@ -1,7 +1,7 @@
 //go:build ignore
 
 // ddbprof serves the DynamoDB endpoint as `saa-study sim dynamodb --serve
-// ADDR --throttle off` does and writes a CPU profile of one operation's
+// ADDR --throttle off` does (the same fasthttp server) and writes a CPU profile of one operation's
 // phase of a ddbload run: profiling starts at the first request for -op
 // and stops at the first request for any other operation after it (or at
 // ctrl+c).
@@ -14,7 +14,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"net/http"
 	"os"
 	"os/signal"
 	"runtime"
@@ -23,6 +22,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"github.com/valyala/fasthttp"
 
 	"github.com/saa-study/saa-study/sim/clock"
 	"github.com/saa-study/saa-study/sim/dynamodb"
@@ -39,7 +40,8 @@ func main() {
 		fail(err)
 	}
 	db := dynamodb.NewWithOptions(clock.Wall{}, dynamodb.Options{AdaptiveCapacity: true, NoThrottling: true})
-	h := dynamodb.Handler(db)
+	srv := dynamodb.NewServer(db, dynamodb.Timeouts{Read: 60 * time.Second, Write: 60 * time.Second, Idle: 120 * time.Second})
+	h := srv.Handler
 	var mu sync.Mutex
 	state := 0 // 0 before the phase, 1 profiling, 2 done
 	stop := func() {
@@ -52,8 +54,8 @@ func main() {
 		}
 		state = 2
 	}
-	wrap := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		_, target, _ := strings.Cut(r.Header.Get("X-Amz-Target"), ".")
+	srv.Handler = func(c *fasthttp.RequestCtx) {
+		_, target, _ := strings.Cut(string(c.Request.Header.Peek("X-Amz-Target")), ".")
 		mu.Lock()
 		s := state
 		mu.Unlock()
@@ -70,8 +72,8 @@ func main() {
 		case s == 1 && target != *op && target != "":
 			stop()
 		}
-		h.ServeHTTP(w, r)
-	})
+		h(c)
+	}
 	go func() {
 		c := make(chan os.Signal, 1)
 		signal.Notify(c, os.Interrupt, syscall.SIGTERM)
@@ -90,8 +92,7 @@ func main() {
 		}
 		os.Exit(0)
 	}()
-	srv := &http.Server{Addr: *addr, Handler: wrap, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 120 * time.Second}
-	fail(srv.ListenAndServe())
+	fail(srv.ListenAndServe(*addr))
 }
 
 func fail(err error) {

@@ -7,12 +7,15 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/saa-study/saa-study/sim/clock"
 	"github.com/saa-study/saa-study/sim/dynamodb"
@@ -353,4 +356,56 @@ func TestCompareSpotsDifferences(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestServedEndpointAnswersTheCorpusLikeHandler sends every corpus line
+// over the wire, in order, to the server `sim dynamodb --serve` runs
+// (dynamodb.NewServer) and the same line to Handler on a DB of its own,
+// and checks that each answer, status and body, is the same:
+// TestAgreementWithDynalite compares Handler's with dynalite's.
+func TestServedEndpointAnswersTheCorpusLikeHandler(t *testing.T) {
+	h := dynamodb.Handler(dynamodb.New(clock.New(clock.Epoch)))
+	srv := dynamodb.NewServer(dynamodb.New(clock.New(clock.Epoch)), dynamodb.Timeouts{Read: 30 * time.Second, Write: 30 * time.Second, Idle: 30 * time.Second})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go srv.Serve(ln)
+	defer srv.Shutdown()
+	n := 0
+	for _, c := range readLines[corpusLine](t, "corpus.jsonl") {
+		x := c.HTTP
+		if x == nil {
+			x = &httpExchange{Method: http.MethodPost, Body: string(c.Request), Headers: map[string]string{
+				"X-Amz-Target":  "DynamoDB_20120810." + c.Operation,
+				"Content-Type":  "application/x-amz-json-1.0",
+				"X-Amz-Date":    "20250101T000000Z",
+				"Authorization": "AWS4-HMAC-SHA256 Credential=x/20250101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0",
+			}}
+		}
+		n++
+		req, _ := http.NewRequest(x.Method, "http://"+ln.Addr().String()+"/", strings.NewReader(x.Body))
+		for k, v := range x.Headers {
+			req.Header.Set(k, v)
+		}
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		var body map[string]any
+		if err := json.Unmarshal(b, &body); err != nil {
+			body = map[string]any{"raw": string(b)}
+		}
+		got := map[string]any{"status": float64(res.StatusCode), "body": body}
+		want := exchange(h, x)
+		if g, w := canon(got, false), canon(want, false); g != w {
+			t.Errorf("line %s (%s %.60q):\nserved  %s\nhandler %s", c.ID, x.Method, x.Body, g, w)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no corpus lines")
+	}
+	t.Logf("%d lines answered alike", n)
 }
