@@ -2,7 +2,10 @@
 # ddb-vs-dynalite.sh: `saa-study sim dynamodb --serve` against dynalite, both
 # in memory on loopback, driven over raw HTTP by ddbload (scripts/bench/
 # ddbload) with 16 requests in flight: PutItem, then GetItem, then Query
-# (Limit 10), DURATION each (default 2s). Each run starts a fresh server;
+# (Limit 10), DURATION each (default 2s). The puts cycle over KEYS keys
+# (default 10000), so both servers end holding the same items and their
+# peak memory compares like for like (KEYS=0: a new key for every put, so
+# the faster server holds more). Each run starts a fresh server;
 # runs alternate, RUNS each (default 9). Prints the median requests per
 # second of each operation, the servers' peak memory (VmHWM) and CPU time
 # per request (over the whole run, and in each operation's phase alone),
@@ -35,7 +38,7 @@ one() {
   "$@" >/dev/null 2>&1 &
   pid=$!
   local res
-  res=$("$work/ddbload" -url "http://127.0.0.1:$port" -c 16 -d "$dur" -pid "$pid" -json) || die "$name: ddbload failed"
+  res=$("$work/ddbload" -url "http://127.0.0.1:$port" -c 16 -d "$dur" -keys "${KEYS:-10000}" -pid "$pid" -json) || die "$name: ddbload failed"
   local rss ticks
   rss=$(awk '/^VmHWM/ {print $2}' "/proc/$pid/status")
   ticks=$(awk '{print $14 + $15}' "/proc/$pid/stat")
@@ -66,7 +69,7 @@ for name in saa dynalite; do
   a="m_${name}_6" b="m_${name}_7" c="m_${name}_8"
   printf '%-10s %10.0f %10.0f %10.0f\n' "$name" "${!a}" "${!b}" "${!c}"
 done
-echo "ratio (saa-study / dynalite, medians of $runs alternating runs, 16 in flight, $dur each):" \
+echo "ratio (saa-study / dynalite, medians of $runs alternating runs, 16 in flight, $dur each, puts over ${KEYS:-10000} keys):" \
   "put $(ratio "$m_saa_1" "$m_dynalite_1")x, get $(ratio "$m_saa_2" "$m_dynalite_2")x, query $(ratio "$m_saa_3" "$m_dynalite_3")x;" \
   "memory $(ratio "$m_dynalite_4" "$m_saa_4")x less; CPU per request $(ratio "$m_dynalite_5" "$m_saa_5")x less" \
   "(put $(ratio "$m_dynalite_6" "$m_saa_6")x, get $(ratio "$m_dynalite_7" "$m_saa_7")x, query $(ratio "$m_dynalite_8" "$m_saa_8")x)"

@@ -159,21 +159,24 @@ func (db *DB) GetItem(in *GetItemInput) (*GetItemOutput, error) {
 	if err := t.checkKey(in.Key); err != nil {
 		return nil, err
 	}
-	ctx, err := newCtx(in.ExpressionAttributeNames, nil)
-	if err != nil {
-		return nil, err
-	}
 	var proj []expr.Path
-	if in.ProjectionExpression != "" {
-		if proj, err = expr.ParseProjection(ctx, in.ProjectionExpression); err != nil {
+	if in.ExpressionAttributeNames != nil || in.ProjectionExpression != "" {
+		// without either there is nothing to parse or to leave unused
+		ctx, err := newCtx(in.ExpressionAttributeNames, nil)
+		if err != nil {
 			return nil, err
 		}
-	}
-	if err := ctx.CheckUnused(); err != nil {
-		return nil, err
-	}
-	if err := checkKeyPaths(t, proj); err != nil {
-		return nil, err
+		if in.ProjectionExpression != "" {
+			if proj, err = expr.ParseProjection(ctx, in.ProjectionExpression); err != nil {
+				return nil, err
+			}
+		}
+		if err := ctx.CheckUnused(); err != nil {
+			return nil, err
+		}
+		if err := checkKeyPaths(t, proj); err != nil {
+			return nil, err
+		}
 	}
 	item, size := t.getSized(in.Key)
 	u := usage{table: ReadUnits(size, in.ConsistentRead, false), read: true}

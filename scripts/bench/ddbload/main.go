@@ -8,7 +8,9 @@
 //	go run scripts/bench/ddbload/main.go -url http://127.0.0.1:8000 -c 16 -d 2s
 //
 // It creates its own on-demand table (pk S, sk N), fills it with the puts
-// (keys over 100 partitions), then reads the same keys back. The machine
+// (keys over 100 partitions), then reads the same keys back. With -keys N
+// the puts cycle over N keys, so the table ends with N items however fast
+// the server is, and two servers' memory compares like for like. The machine
 // it runs on is shared with the server it measures, so it spends as little
 // CPU as it can: each of the -c workers owns one TCP connection, writes
 // its request with the headers written out once, and reads the answer's
@@ -48,6 +50,7 @@ func main() {
 	jsonOut := flag.Bool("json", false, "print one JSON object instead of text")
 	wait := flag.Duration("wait", 15*time.Second, "how long to wait for the endpoint to answer at all")
 	cpuProfile := flag.String("cpuprofile", "", "write the generator's own CPU profile here")
+	keySpace := flag.Int("keys", 0, "cycle the puts over this many keys (0: a new key for every put)")
 	pid := flag.Int("pid", 0, "the server's process id: also report its CPU time per request of each operation")
 	flag.Parse()
 	u, err := url.Parse(*rawURL)
@@ -124,6 +127,9 @@ func main() {
 	c0 := cpu()
 	put, putN := run(ws, *dur, "PutItem", func(w *worker, i int) []byte {
 		puts.Add(1)
+		if *keySpace > 0 {
+			i %= *keySpace
+		}
 		b := append(w.body[:0], `{"TableName":"`+table+`","Item":{`...)
 		b = key(b, i)
 		w.body = append(b, `,"v":{"S":"`+payload+`"}}}`...)
@@ -132,6 +138,9 @@ func main() {
 	c1 := cpu()
 	cpuUS[0] = (c1 - c0) * 1e6 / float64(putN)
 	n := int(puts.Load())
+	if *keySpace > 0 && n > *keySpace {
+		n = *keySpace
+	}
 	get, getN := run(ws, *dur, "GetItem", func(w *worker, i int) []byte {
 		b := append(w.body[:0], `{"TableName":"`+table+`","Key":{`...)
 		w.body = append(key(b, i%n), "}}"...)
