@@ -394,3 +394,55 @@ func FuzzMatchPattern(f *testing.F) {
 		}
 	})
 }
+
+// Checking a request copies only what the check changes: a request that
+// is already in its checked form comes back as the very same tree, and one
+// with a value to convert comes back converted, with what did not change
+// shared and the request as sent left as it was.
+func TestCheckTypesCopiesOnlyWhatChanges(t *testing.T) {
+	types := shapeOf("Query")
+	plain, err := parseJV([]byte(`{"ExpressionAttributeValues":{":p":{"S":"a"},":n":{"N":"1"}},"KeyConditionExpression":"pk = :p","TableName":"orders"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// put the members in the model's order, so nothing has to move
+	var ordered []string
+	for _, k := range types.keys {
+		if plain.get(k) != nil {
+			ordered = append(ordered, k)
+		}
+	}
+	re := &jv{kind: 'o'}
+	for _, k := range ordered {
+		re.set(k, plain.get(k))
+	}
+	got, err := checkTypes(re, types, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != re {
+		t.Errorf("a request in checked form was copied")
+	}
+
+	sent := `{"TableName":"orders","ConsistentRead":"true","Limit":10.7,"ExpressionAttributeValues":{":p":{"S":"a"}},"KeyConditionExpression":"pk = :p"}`
+	raw, err := parseJV([]byte(sent))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err = checkTypes(raw, types, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := got.get("ConsistentRead"); c.kind != 'b' || !c.b {
+		t.Errorf("ConsistentRead %+v, want true", c)
+	}
+	if l := got.get("Limit"); l.kind != 'n' || l.s != "10" {
+		t.Errorf("Limit %+v, want 10", l)
+	}
+	if got.get("ExpressionAttributeValues") != raw.get("ExpressionAttributeValues") {
+		t.Errorf("an unchanged member was copied")
+	}
+	if b, _ := raw.MarshalJSON(); string(b) != sent {
+		t.Errorf("the request as sent changed: %s", b)
+	}
+}

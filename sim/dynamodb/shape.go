@@ -136,7 +136,8 @@ func attrStructSpec(sub string) *jv {
 // model's order; members the model does not name are dropped when keep is
 // false, kept after the others when it is true.
 func checkTypes(data, types *jv, keep bool) (*jv, error) {
-	out := &jv{kind: 'o'}
+	var b copier
+	b.of(data)
 	for _, k := range types.keys {
 		val := data.get(k)
 		if val.isNull() {
@@ -147,17 +148,60 @@ func checkTypes(data, types *jv, keep bool) (*jv, error) {
 			return nil, err
 		}
 		if !c.isNull() {
-			out.set(k, c)
+			b.set(k, c)
 		}
 	}
 	if keep {
 		for _, k := range data.keys {
 			if types.get(k) == nil {
-				out.set(k, data.get(k))
+				b.set(k, data.get(k))
 			}
 		}
 	}
-	return out, nil
+	return b.done(), nil
+}
+
+// copier builds a checked object that is most often the object it checks:
+// as long as every member set is the one that object holds at the same
+// place, it copies nothing, and done returns the object itself. Only a
+// member that differs (converted, dropped, or out of the original's order)
+// makes the copy, of the members before it and then of the rest.
+type copier struct {
+	from *jv // the object checked
+	n    int // members of from matched so far
+	out  *jv // the copy, once one is needed
+}
+
+func (c *copier) of(v *jv) { *c = copier{from: v} }
+
+func (c *copier) set(k string, v *jv) {
+	if c.out == nil {
+		f := c.from
+		if c.n < len(f.keys) && f.keys[c.n] == k && f.vals[c.n] == v {
+			c.n++
+			return
+		}
+		c.start()
+	}
+	c.out.set(k, v)
+}
+
+// start copies the members matched so far.
+func (c *copier) start() {
+	c.out = &jv{kind: 'o'}
+	for i := range c.n {
+		c.out.set(c.from.keys[i], c.from.vals[i])
+	}
+}
+
+func (c *copier) done() *jv {
+	if c.out == nil {
+		if c.n == len(c.from.keys) {
+			return c.from
+		}
+		c.start()
+	}
+	return c.out
 }
 
 func specType(spec *jv) (typ string, children *jv) {
@@ -269,7 +313,7 @@ func checkType(val, spec *jv) (*jv, error) {
 		if val.kind != 'a' {
 			return nil, typeError("Start of structure or map found where not expected")
 		}
-		out := &jv{kind: 'a', arr: make([]*jv, len(val.arr))}
+		var out *jv // nil while every element checks to itself
 		for i, c := range val.arr {
 			cv, err := checkType(c, children)
 			if err != nil {
@@ -278,7 +322,16 @@ func checkType(val, spec *jv) (*jv, error) {
 			if cv == nil {
 				cv = &jv{kind: 'z'}
 			}
-			out.arr[i] = cv
+			if out == nil && cv != c {
+				out = &jv{kind: 'a', arr: make([]*jv, len(val.arr))}
+				copy(out.arr, val.arr[:i])
+			}
+			if out != nil {
+				out.arr[i] = cv
+			}
+		}
+		if out == nil {
+			return val, nil
 		}
 		return out, nil
 	case "ParameterizedMap", "Map":
@@ -297,7 +350,8 @@ func checkType(val, spec *jv) (*jv, error) {
 			}
 			return nil, typeError("Unrecognized collection type java.util.Map<java.lang.String, " + sub + ">")
 		}
-		out := &jv{kind: 'o'}
+		var b copier
+		b.of(val)
 		for _, k := range val.keys {
 			cv, err := checkType(val.get(k), children)
 			if err != nil {
@@ -306,9 +360,9 @@ func checkType(val, spec *jv) (*jv, error) {
 			if cv == nil {
 				cv = &jv{kind: 'z'}
 			}
-			out.set(k, cv)
+			b.set(k, cv)
 		}
-		return out, nil
+		return b.done(), nil
 	case "ValueStruct", "FieldStruct":
 		if scalar {
 			if typ == "ValueStruct" {
