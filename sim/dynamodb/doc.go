@@ -5,8 +5,11 @@
 // Entry points:
 //
 //   - DB.Do(op, body) runs one JSON request; ServeAPI reads JSON lines
-//     (`saa-study sim dynamodb --api`); Handler serves the HTTP protocol
-//     (`--serve`), so the AWS CLI works with --endpoint-url.
+//     (`saa-study sim dynamodb --api`). The HTTP front end (protocol.go)
+//     is written once and carried by two servers: NewServer, on fasthttp,
+//     is what `--serve` runs, so the AWS CLI works with --endpoint-url;
+//     Handler is the same front end as a net/http Handler, for tests and
+//     for mounting in another server.
 //   - Load drives synthetic traffic and reports capacity and throttles
 //     per second.
 //   - Streams: StreamSpecification on CreateTable/UpdateTable, the four
