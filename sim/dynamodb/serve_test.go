@@ -8,9 +8,13 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/saa-study/saa-study/sim/clock"
+	"github.com/valyala/fasthttp"
 )
 
 // wireAnswer is one answer as a client reads it off the connection.
@@ -182,4 +186,68 @@ func TestServerKeepsRegionNamesItWasSent(t *testing.T) {
 	if n := len(db.ext.regions.dbs); n != 4 {
 		t.Errorf("%d regions, want 4 (us-east-1 and three eu-west)", n)
 	}
+}
+
+// FuzzServersAnswerAlike sends the same request, whatever its method,
+// target, content type, signature and body, to Handler and to NewServer's
+// handler, each on a DB of its own, and checks that the two answer alike:
+// status, content type, CRC32 and body.
+func FuzzServersAnswerAlike(f *testing.F) {
+	auth := "AWS4-HMAC-SHA256 Credential=x/20250101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0"
+	f.Add("POST", "DynamoDB_20120810.ListTables", "application/x-amz-json-1.0", auth, `{}`)
+	f.Add("POST", "DynamoDB_20120810.GetItem", "application/json", auth, `{"TableName":"t","Key":{"pk":{"S":"a"}}}`)
+	f.Add("POST", "DynamoDB_20120810.CreateTable", "application/x-amz-json-1.0", auth, `{"TableName":"tbl","AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],"BillingMode":"PAY_PER_REQUEST"}`)
+	f.Add("POST", "DynamoDBStreams_20120810.ListStreams", "application/x-amz-json-1.0; charset=utf-8", auth, `{"Limit":"1"}`)
+	f.Add("GET", "", "", "", "")
+	f.Add("PUT", "DynamoDB_20120810.ListTables", "text/plain", "AWS4- Credential=", `{`)
+	f.Fuzz(func(t *testing.T, method, target, ct, auth, body string) {
+		for _, s := range []string{method, target, ct, auth} {
+			for _, r := range s {
+				if r < ' ' || r > '~' {
+					return // a header value HTTP would not carry
+				}
+			}
+		}
+		if method == "" || strings.ContainsAny(method, " ()<>@,;:\\\"/[]?={}") {
+			return
+		}
+		method = strings.ToUpper(method)
+		if method == http.MethodOptions || method == http.MethodHead || method == http.MethodConnect || method == http.MethodTrace {
+			return // answered by each server's own rules before the front end
+		}
+		set := func(h func(k, v string)) {
+			h("X-Amz-Target", target)
+			h("Content-Type", ct)
+			h("Authorization", auth)
+			h("X-Amz-Date", "20250101T000000Z")
+		}
+
+		req := httptest.NewRequest(method, "/", strings.NewReader(body))
+		set(req.Header.Set)
+		rec := httptest.NewRecorder()
+		Handler(New(clock.New(clock.Epoch))).ServeHTTP(rec, req)
+
+		var fr fasthttp.Request
+		fr.Header.SetMethod(method)
+		set(fr.Header.Set)
+		fr.SetBodyString(body)
+		var ctx fasthttp.RequestCtx
+		ctx.Init(&fr, nil, nil)
+		NewServer(New(clock.New(clock.Epoch)), Timeouts{}).Handler(&ctx)
+
+		res := &ctx.Response
+		h := rec.Header()
+		if h.Get("Content-Type") == "" && rec.Body.Len() > 0 {
+			// a net/http server names an unnamed body when it sends it (the
+			// recorder does not, after WriteHeader)
+			h.Set("Content-Type", http.DetectContentType(rec.Body.Bytes()))
+		}
+		if rec.Code != res.StatusCode() || rec.Body.String() != string(res.Body()) ||
+			h.Get("X-Amz-Crc32") != string(res.Header.Peek("X-Amz-Crc32")) ||
+			h.Get("Content-Type") != string(res.Header.ContentType()) {
+			t.Errorf("%s %q %q %q %q:\nnet/http %d %q %q %q\nfasthttp %d %q %q %q", method, target, ct, auth, body,
+				rec.Code, h.Get("Content-Type"), h.Get("X-Amz-Crc32"), rec.Body,
+				res.StatusCode(), res.Header.ContentType(), res.Header.Peek("X-Amz-Crc32"), res.Body())
+		}
+	})
 }
