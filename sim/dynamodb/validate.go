@@ -260,6 +260,10 @@ func checkExpressions(data *jv) error {
 			values[k] = av
 		}
 	}
+	if names == nil && values == nil && data.get("UpdateExpression") == nil && data.get("ConditionExpression") == nil &&
+		data.get("KeyConditionExpression") == nil && data.get("FilterExpression") == nil && data.get("ProjectionExpression") == nil {
+		return nil // no expression, and nothing an expression could leave unused
+	}
 	ctx := expr.NewContext(names, values)
 	if s := data.get("UpdateExpression"); s != nil {
 		if _, err := expr.ParseUpdate(ctx, s.str()); err != nil {

@@ -176,6 +176,12 @@ func FuzzParseNumber(f *testing.F) {
 		if err != nil || m.Cmp(n) != 0 {
 			t.Fatalf("%q -> %q does not round-trip: %v", s, n.String(), err)
 		}
+		if got := string(n.appendDecimal([]byte("x"))); got != "x"+n.String() || len(n.String()) != n.decimalLen() && !n.IsZero() {
+			t.Fatalf("%q: appendDecimal %q, String %q (length %d)", s, got, n.String(), n.decimalLen())
+		}
+		if got, want := string(Value{T: TN, N: n}.appendJSON(nil)), `{"N":"`+n.String()+`"}`; got != want {
+			t.Fatalf("%q: %s, want %s", s, got, want)
+		}
 	})
 }
 

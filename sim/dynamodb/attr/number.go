@@ -137,24 +137,52 @@ func (n Number) String() string {
 	if n.coef == "" {
 		return "0"
 	}
-	var b strings.Builder
+	return string(n.appendDecimal(make([]byte, 0, n.decimalLen())))
+}
+
+// decimalLen is the length of String's text.
+func (n Number) decimalLen() int {
+	l := len(n.coef)
+	switch {
+	case n.exp <= 0:
+		l += 2 - n.exp
+	case n.exp >= len(n.coef):
+		l = n.exp
+	default:
+		l++
+	}
 	if n.neg {
-		b.WriteByte('-')
+		l++
+	}
+	return l
+}
+
+// appendDecimal appends String's text to b.
+func (n Number) appendDecimal(b []byte) []byte {
+	if n.coef == "" {
+		return append(b, '0')
+	}
+	if n.neg {
+		b = append(b, '-')
 	}
 	switch {
 	case n.exp <= 0:
-		b.WriteString("0.")
-		b.WriteString(strings.Repeat("0", -n.exp))
-		b.WriteString(n.coef)
+		b = append(b, "0."...)
+		for range -n.exp {
+			b = append(b, '0')
+		}
+		b = append(b, n.coef...)
 	case n.exp >= len(n.coef):
-		b.WriteString(n.coef)
-		b.WriteString(strings.Repeat("0", n.exp-len(n.coef)))
+		b = append(b, n.coef...)
+		for range n.exp - len(n.coef) {
+			b = append(b, '0')
+		}
 	default:
-		b.WriteString(n.coef[:n.exp])
-		b.WriteByte('.')
-		b.WriteString(n.coef[n.exp:])
+		b = append(b, n.coef[:n.exp]...)
+		b = append(b, '.')
+		b = append(b, n.coef[n.exp:]...)
 	}
-	return b.String()
+	return b
 }
 
 // Cmp returns -1, 0 or +1 as n is less than, equal to or greater than m.

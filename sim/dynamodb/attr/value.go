@@ -7,7 +7,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -116,7 +116,10 @@ func (v Value) appendJSON(b []byte) []byte {
 	case TS:
 		b = appendString(b, v.S)
 	case TN:
-		b = appendString(b, v.N.String())
+		// a number's text needs no escaping
+		b = append(b, '"')
+		b = v.N.appendDecimal(b)
+		b = append(b, '"')
 	case TB:
 		b = appendString(b, base64.StdEncoding.EncodeToString(v.B))
 	case TBOOL:
@@ -162,7 +165,7 @@ func appendItem(b []byte, it Item) []byte {
 	for k := range it {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
+	slices.Sort(keys) // unlike sort.Strings, leaves small on the stack
 	b = append(b, '{')
 	for i, k := range keys {
 		if i > 0 {
