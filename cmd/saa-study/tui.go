@@ -84,6 +84,10 @@ func (g *globals) runApp(ctx context.Context, start, twin string, setup func(*ui
 		}
 		return &exitError{code: 2, msg: fmt.Sprintf("standard output is not a terminal, so the interactive screen cannot start; for output you can pipe, use: %s", twin)}
 	}
+	// The home screen's summary counts the content; its index is built
+	// meanwhile, while the terminal is set up, rather than after the first
+	// frame (the index is built once, whoever asks first).
+	go lib.Index(lang)
 	prog := progress.New(st, lib, progress.Options{Loc: time.Local})
 	app := ui.New(ui.Options{Ctx: ctx, Lib: lib, Progress: prog, Lang: lang, Theme: theme, Start: start})
 	if setup != nil {
