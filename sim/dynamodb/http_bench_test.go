@@ -55,6 +55,13 @@ func httpBench(b *testing.B, op string, body func(i int) string, seed int) {
 			b.Fatalf("%s: status %d", op, res.StatusCode)
 		}
 	}
+	benchPosts(b, post, op, body, seed)
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "req/s")
+}
+
+// benchPosts creates the benchmarks' table through post, puts seed items
+// in it, then times op with body(i) for i = 0, 1, 2…
+func benchPosts(b *testing.B, post func(op, body string), op string, body func(i int) string, seed int) {
 	post("CreateTable", `{"TableName":"bench","AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"N"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}],"BillingMode":"PAY_PER_REQUEST"}`)
 	for i := 0; i < seed; i++ {
 		post("PutItem", putBody(i))
@@ -65,7 +72,6 @@ func httpBench(b *testing.B, op string, body func(i int) string, seed int) {
 		post(op, body(i))
 		i++
 	}
-	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "req/s")
 }
 
 func putBody(i int) string {
@@ -104,16 +110,7 @@ func handlerBench(b *testing.B, op string, body func(i int) string, seed int) {
 			b.Fatalf("%s: status %d: %s", op, w.Code, w.Body)
 		}
 	}
-	post("CreateTable", `{"TableName":"bench","AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"N"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}],"BillingMode":"PAY_PER_REQUEST"}`)
-	for i := 0; i < seed; i++ {
-		post("PutItem", putBody(i))
-	}
-	b.ReportAllocs()
-	i := 0
-	for b.Loop() {
-		post(op, body(i))
-		i++
-	}
+	benchPosts(b, post, op, body, seed)
 }
 
 func getBody(i int) string {
@@ -188,16 +185,7 @@ func serverBench(b *testing.B, op string, body func(i int) string, seed int) {
 			b.Fatalf("%s: status %d: %s", op, code, ctx.Response.Body())
 		}
 	}
-	post("CreateTable", `{"TableName":"bench","AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"N"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}],"BillingMode":"PAY_PER_REQUEST"}`)
-	for i := 0; i < seed; i++ {
-		post("PutItem", putBody(i))
-	}
-	b.ReportAllocs()
-	i := 0
-	for b.Loop() {
-		post(op, body(i))
-		i++
-	}
+	benchPosts(b, post, op, body, seed)
 }
 
 func BenchmarkServerPutItem(b *testing.B) { serverBench(b, "PutItem", putBody, 0) }
