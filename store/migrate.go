@@ -38,14 +38,15 @@ func SchemaVersion() int { return len(migrations()) }
 // migrate brings the database to SchemaVersion in one transaction, after
 // keeping a copy of an existing file that is about to change.
 func (s *Store) migrate(ctx context.Context, existed bool) error {
+	ms := migrations()
 	var v int
 	if err := s.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v); err != nil {
 		return fmt.Errorf("%s: %w", s.path, err)
 	}
-	if v > len(migrations()) {
-		return fmt.Errorf("%s: %w (schema version %d; this one knows up to %d)", s.path, ErrTooNew, v, len(migrations()))
+	if v > len(ms) {
+		return fmt.Errorf("%s: %w (schema version %d; this one knows up to %d)", s.path, ErrTooNew, v, len(ms))
 	}
-	if v == len(migrations()) {
+	if v == len(ms) {
 		return nil
 	}
 	if existed && v > 0 {
@@ -55,12 +56,12 @@ func (s *Store) migrate(ctx context.Context, existed bool) error {
 		}
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		for i := v; i < len(migrations()); i++ {
-			if _, err := tx.ExecContext(ctx, migrations()[i]); err != nil {
+		for i := v; i < len(ms); i++ {
+			if _, err := tx.ExecContext(ctx, ms[i]); err != nil {
 				return fmt.Errorf("%s: migration %d: %w", s.path, i+1, err)
 			}
 		}
-		if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, len(migrations()))); err != nil {
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, len(ms))); err != nil {
 			return err
 		}
 		_, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA application_id = %d`, ApplicationID))
