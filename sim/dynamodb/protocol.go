@@ -41,7 +41,7 @@ var streamOps = [...]string{"DescribeStream", "GetRecords", "GetShardIterator", 
 //
 // Two HTTP servers carry it: Handler adapts it to net/http (for tests and
 // for embedding in another server), NewServer to fasthttp, which serves
-// `sim dynamodb --serve` with a fraction of net/http's work per request.
+// `sim dynamodb --serve` with about a fifth less CPU a request.
 // Both read a request through frontRequest and answer through
 // frontAnswer, so the protocol is written once.
 
@@ -106,12 +106,11 @@ func (f *front) serve(r frontRequest, body []byte, w frontAnswer) {
 		return
 	}
 	// the answer's type is one of two constants, never a view of the request
+	answerType := "application/json"
 	if ct == "application/x-amz-json-1.0" {
-		ct = "application/x-amz-json-1.0"
-	} else {
-		ct = "application/json"
+		answerType = "application/x-amz-json-1.0"
 	}
-	fail := func(err error) { w.send(http.StatusBadRequest, ct, ErrorJSON(err), true) }
+	fail := func(err error) { w.send(http.StatusBadRequest, answerType, ErrorJSON(err), true) }
 	// The body is decoded here, once: what parseJV reads json.Valid
 	// accepts, and json.Valid still has the last word on the rest.
 	var raw *jv
@@ -125,7 +124,8 @@ func (f *front) serve(r frontRequest, body []byte, w frontAnswer) {
 		fail(apiErr(ErrSerialization, ""))
 		return
 	}
-	op, ok := operation(strings.Cut(r.header("X-Amz-Target"), "."))
+	api, name, _ := strings.Cut(r.header("X-Amz-Target"), ".")
+	op, ok := operation(api, name)
 	if !ok {
 		fail(apiErr(ErrUnknownOperation, ""))
 		return
@@ -158,7 +158,7 @@ func (f *front) serve(r frontRequest, body []byte, w frontAnswer) {
 		res, err = run(d)
 		f.mu.Unlock()
 		if err == nil {
-			w.send(http.StatusOK, ct, res, true)
+			w.send(http.StatusOK, answerType, res, true)
 			return
 		}
 	}
@@ -236,7 +236,7 @@ func readBody(r *http.Request) ([]byte, error) {
 // as this package spells it rather than as a view of the request, which
 // the server reuses once it has answered; ok is false when the front end
 // routes no such operation.
-func operation(api, op string, _ bool) (name string, ok bool) {
+func operation(api, op string) (name string, ok bool) {
 	var ops []string
 	switch api {
 	case "DynamoDB_20120810", "DynamoDB_20111205":

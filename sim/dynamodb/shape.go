@@ -81,8 +81,6 @@ func splitSubtype(typ string) (string, string, bool) {
 	return typ, "", false
 }
 
-// modelPattern is the compiled form of a model "regex" constraint, which
-// must match the whole value.
 // namePattern is the model's pattern of table and index names, its only
 // one.
 const namePattern = "[a-zA-Z0-9_.-]+"
@@ -103,6 +101,8 @@ func matchPattern(p, s string) bool {
 	return s != ""
 }
 
+// modelPattern is the compiled form of a model "regex" constraint, which
+// must match the whole value.
 func modelPattern(p string) *regexp.Regexp {
 	if re, ok := patterns.Load(p); ok {
 		return re.(*regexp.Regexp)

@@ -237,11 +237,21 @@ func FuzzPlainScalar(f *testing.F) {
 	})
 }
 
-// TestAppendKeyString: the appended bytes are KeyString's.
+// TestAppendKeyString: a key value's map key is its type and its text
+// (a number's in plain decimal), appended after what is there.
 func TestAppendKeyString(t *testing.T) {
-	for _, v := range []Value{Str(""), Str("a\u00e9"), Num("-1.50e3"), Num("0"), Bin(nil), Bin([]byte{0, 0xff}), Bool(true)} {
-		if got := string(v.AppendKeyString([]byte("x"))); got != "x"+v.KeyString() {
-			t.Errorf("%v: %q, want %q", v, got, "x"+v.KeyString())
+	for _, c := range []struct {
+		v    Value
+		want string
+	}{
+		{Str(""), "S"}, {Str("a\u00e9"), "Sa\u00e9"}, {Num("-1.50e3"), "N-1500"}, {Num("0"), "N0"}, {Num("0.012"), "N0.012"},
+		{Bin(nil), "B"}, {Bin([]byte{0, 0xff}), "B\x00\xff"}, {Bool(true), "?"},
+	} {
+		if got := c.v.KeyString(); got != c.want {
+			t.Errorf("%v: KeyString %q, want %q", c.v, got, c.want)
+		}
+		if got := string(c.v.AppendKeyString([]byte("x"))); got != "x"+c.want {
+			t.Errorf("%v: AppendKeyString %q, want %q", c.v, got, "x"+c.want)
 		}
 	}
 }

@@ -301,15 +301,8 @@ func (v Value) String() string {
 // KeyString encodes a scalar key value into a string that is unique per
 // value, for use as a map key.
 func (v Value) KeyString() string {
-	switch v.T {
-	case TS:
-		return "S" + v.S
-	case TN:
-		return "N" + v.N.String()
-	case TB:
-		return "B" + string(v.B)
-	}
-	return "?"
+	var buf [64]byte
+	return string(v.AppendKeyString(buf[:0]))
 }
 
 // AppendKeyString appends KeyString's bytes (to look a map up with
@@ -319,7 +312,7 @@ func (v Value) AppendKeyString(b []byte) []byte {
 	case TS:
 		return append(append(b, 'S'), v.S...)
 	case TN:
-		return append(append(b, 'N'), v.N.String()...)
+		return v.N.appendDecimal(append(b, 'N'))
 	case TB:
 		return append(append(b, 'B'), v.B...)
 	}
