@@ -169,7 +169,7 @@ func (f *front) serve(r frontRequest, body []byte, w frontAnswer) {
 func Handler(db *DB) http.Handler {
 	f := &front{db: db}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, err := readBody(r)
+		body, err := readLimited(r.Body, r.ContentLength)
 		if err != nil {
 			w.WriteHeader(http.StatusBadRequest)
 			return
@@ -219,17 +219,19 @@ func (a httpAnswer) send(status int, ct string, body []byte, crc bool) {
 	}
 }
 
-// readBody reads a request body of up to MaxRequestBytes+1 bytes, in one
-// buffer of the announced length when there is one.
-func readBody(r *http.Request) ([]byte, error) {
-	if n := r.ContentLength; n >= 0 && n <= MaxRequestBytes {
+// readLimited reads a body of announced length n (negative when not
+// announced) from r: one buffer of n bytes when n is within
+// MaxRequestBytes, otherwise up to MaxRequestBytes+1 bytes, so that a
+// body over the limit shows as one.
+func readLimited(r io.Reader, n int64) ([]byte, error) {
+	if n >= 0 && n <= MaxRequestBytes {
 		body := make([]byte, n)
-		if _, err := io.ReadFull(r.Body, body); err != nil {
+		if _, err := io.ReadFull(r, body); err != nil {
 			return nil, err
 		}
 		return body, nil
 	}
-	return io.ReadAll(io.LimitReader(r.Body, MaxRequestBytes+1))
+	return io.ReadAll(io.LimitReader(r, MaxRequestBytes+1))
 }
 
 // operation returns the operation X-Amz-Target names (api.op), spelled

@@ -69,14 +69,7 @@ func fastBody(c *fasthttp.RequestCtx) (body []byte, status int) {
 	if s == nil {
 		return c.PostBody(), 0
 	}
-	if n := c.Request.Header.ContentLength(); n >= 0 && n <= MaxRequestBytes {
-		body = make([]byte, n)
-		if _, err := io.ReadFull(s, body); err != nil {
-			return nil, http.StatusBadRequest
-		}
-		return body, 0
-	}
-	body, err := io.ReadAll(io.LimitReader(s, MaxRequestBytes+1))
+	body, err := readLimited(s, int64(c.Request.Header.ContentLength()))
 	switch {
 	case err != nil:
 		return nil, http.StatusBadRequest
