@@ -261,16 +261,11 @@ func textFences(md string) string {
 	lines := strings.Split(md, "\n")
 	open := ""
 	for i, l := range lines {
-		t := strings.TrimSpace(l)
-		switch {
-		case open == "" && (strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~")):
-			open = t[:3]
-			if t == open {
-				lines[i] = l + "text"
-			}
-		case open != "" && strings.HasPrefix(t, open) && strings.Trim(t, open[:1]) == "":
-			open = ""
+		next, isFence := content.Fence(open, l)
+		if isFence && open == "" && strings.TrimSpace(l) == next {
+			lines[i] = l + "text" // an opening fence that names no language
 		}
+		open = next
 	}
 	return strings.Join(lines, "\n")
 }
