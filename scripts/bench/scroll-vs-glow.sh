@@ -5,8 +5,8 @@
 # presses of j each run, 40-60 ms apart. Prints two figures for each: the CPU
 # milliseconds the program spends per key (its idle CPU over as long taken
 # away: the work from key to frame, renderer included), and the median
-# milliseconds from the key to the end of the frame it draws (both
-# programs draw at most 60 frames a second, so this includes the wait for
+# milliseconds from the key to the end of the frame it draws (saa-study
+# draws at most 120 frames a second and glow 60, so this includes the wait for
 # the next frame). Run by hand: scripts/bench/scroll-vs-glow.sh PEER
 USAGE="scripts/bench/scroll-vs-glow.sh PEER"
 source "$(dirname "$0")/common.sh"

@@ -12,6 +12,10 @@
 //	    the end of the frame it draws (keys 40-60 ms apart)
 //	ttybench memory -ready TEXT [-keys 'enter,wait,esc,...'] -- CMD [ARG...]
 //	    peak resident memory of CMD (MiB) after the keys, then quits it
+//	ttybench idle -ready TEXT [-for 5s] -- CMD [ARG...]
+//	    CPU milliseconds a second CMD uses while it waits for a key, and
+//	    the times a second it wakes up (context switches), once its
+//	    screen has been still for half a second
 //
 //	ttybench run -- CMD [ARG...]
 //	    CMD with no terminal and its output discarded: wall milliseconds,
@@ -55,6 +59,7 @@ func main() {
 	n := fl.Int("n", 40, "scroll: how many presses")
 	keys := fl.String("keys", "", "memory: comma-separated keys to send; wait pauses 700 ms")
 	quit := fl.String("quit", "q", "memory: the key that quits the program")
+	idleFor := fl.Duration("for", 5*time.Second, "idle: how long to watch the waiting program")
 	fl.Parse(os.Args[2:])
 	cmd := fl.Args()
 	if len(cmd) == 0 {
@@ -80,6 +85,15 @@ func main() {
 		check(err)
 		cpu, lat := t.scroll(key(*keyName), *n)
 		fmt.Printf("%.3f %.3f\n", cpu, lat)
+	case "idle":
+		_, err := t.waitFor(*ready, 10*time.Second)
+		check(err)
+		t.quiet(500 * time.Millisecond)
+		c0, w0 := t.cpu(), t.switches()
+		time.Sleep(*idleFor)
+		c1, w1 := t.cpu(), t.switches()
+		secs := idleFor.Seconds()
+		fmt.Printf("%.3f %.1f\n", float64((c1-c0).Microseconds())/1000/secs, float64(w1-w0)/secs)
 	case "memory":
 		_, err := t.waitFor(*ready, 10*time.Second)
 		check(err)
@@ -125,7 +139,7 @@ func runPlain(args []string) {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: ttybench first-frame|scroll|memory|run [flags] -- CMD [ARG...] (see the package comment)")
+	fmt.Fprintln(os.Stderr, "usage: ttybench first-frame|scroll|memory|idle|run [flags] -- CMD [ARG...] (see the package comment)")
 	os.Exit(2)
 }
 
@@ -281,6 +295,28 @@ func (t *term) cpu() time.Duration {
 		sum += ns
 	}
 	return time.Duration(sum)
+}
+
+// switches is how many times the program's threads have been switched
+// out (voluntarily or not): once for each time it wakes up and sleeps again.
+func (t *term) switches() int64 {
+	dirs, _ := filepath.Glob(fmt.Sprintf("/proc/%d/task/*/status", t.cmd.Process.Pid))
+	var sum int64
+	for _, d := range dirs {
+		b, err := os.ReadFile(d)
+		if err != nil {
+			continue
+		}
+		for l := range strings.Lines(string(b)) {
+			var n int64
+			if _, err := fmt.Sscanf(l, "voluntary_ctxt_switches: %d", &n); err == nil {
+				sum += n
+			} else if _, err := fmt.Sscanf(l, "nonvoluntary_ctxt_switches: %d", &n); err == nil {
+				sum += n
+			}
+		}
+	}
+	return sum
 }
 
 // scroll presses k n times, 40 to 60 ms apart, and returns the CPU
