@@ -28,7 +28,9 @@ func init() {
 			"hit: served from the edge, origin triggers skipped":     "적중: 엣지에서 응답, 오리진 트리거 건너뜀",
 			"miss: forward to origin":                                "미스: 오리진으로 전달",
 			"fetch from %s":                                          "오리진 %s에서 가져옴",
-			// refusals: the attachment rules
+			// refusals: where, then the attachment rules
+			"function %q on %s: ": "%[2]s의 함수 %[1]q: ",
+			"workload: ":          "워크로드: ",
 			"%s already has function %q; a cache behaviour takes one function per event type":                                                                        "%s에는 이미 함수(%q)가 있습니다. 캐시 동작 하나에는 이벤트 유형마다 함수를 하나만 연결할 수 있습니다",
 			"CloudFront Functions run only on viewer-request and viewer-response (and connection-request for mTLS), not on %s; use Lambda@Edge for origin triggers":  "CloudFront Functions는 viewer-request와 viewer-response(mTLS라면 connection-request)에서만 실행되고 %s에서는 실행되지 않습니다. 오리진 트리거에는 Lambda@Edge를 쓰세요",
 			"a connection-request function needs viewer mutual TLS enabled on the distribution":                                                                      "connection-request 함수를 쓰려면 배포에서 뷰어 상호 TLS(mTLS)를 켜야 합니다",

@@ -8,7 +8,12 @@
 // CloudFront would. Everything is deterministic for a given seed.
 package edge
 
-import "github.com/saa-study/saa-study/sim/say"
+import (
+	"errors"
+	"fmt"
+
+	"github.com/saa-study/saa-study/sim/say"
+)
 
 // Limits holds the numbers the engine enforces. Each field names the fact
 // id of the content facts file it comes from, so a test can prove they agree.
@@ -133,6 +138,25 @@ func (e *Error) In(lang string) string {
 		return e.Code + ": " + e.MessageKo
 	}
 	return e.Error()
+}
+
+// within puts where a refusal happened (format and args, a sentence of
+// package say ending in ": ") before its message, in both languages. The
+// result is the same exception, named once: wrapping it with fmt.Errorf
+// would put the name in the middle ("function "f" on viewer-request:
+// InvalidFunctionAssociation: …") and leave the Korean without the where.
+func within(err error, format string, args ...any) error {
+	w := say.Sprintf(format, args...)
+	var e *Error
+	if !errors.As(err, &e) {
+		return fmt.Errorf("%s%w", w.En, err)
+	}
+	out := *e
+	out.Message = w.En + e.Message
+	if e.MessageKo != "" {
+		out.MessageKo = w.Ko + e.MessageKo
+	}
+	return &out
 }
 
 func newErr(code, fact, format string, args ...any) *Error {

@@ -201,12 +201,12 @@ func (d Distribution) Validate(lim Limits) error {
 	seen := map[Trigger]string{}
 	for _, a := range d.Associations {
 		if prev, dup := seen[a.Trigger]; dup {
-			return fmt.Errorf("function %q on %s: %w", a.Function.Name, a.Trigger,
-				newErr(ErrInvalidArgument, "", "%s already has function %q; a cache behaviour takes one function per event type", a.Trigger, prev))
+			return within(newErr(ErrInvalidArgument, "", "%s already has function %q; a cache behaviour takes one function per event type", a.Trigger, prev),
+				"function %q on %s: ", a.Function.Name, a.Trigger)
 		}
 		seen[a.Trigger] = a.Function.Name
 		if err := CheckAssociation(a, d.MTLS, lim); err != nil {
-			return fmt.Errorf("function %q on %s: %w", a.Function.Name, a.Trigger, err)
+			return within(err, "function %q on %s: ", a.Function.Name, a.Trigger)
 		}
 	}
 	return nil

@@ -154,7 +154,7 @@ func Run(d Distribution, w Workload) (Summary, error) {
 func RunWith(d Distribution, w Workload, lim Limits, pr Prices) (Summary, error) {
 	w = w.withDefaults()
 	if err := w.validate(); err != nil {
-		return Summary{}, fmt.Errorf("workload: %w", err)
+		return Summary{}, within(err, "workload: ")
 	}
 	if err := d.Validate(lim); err != nil {
 		return Summary{}, err

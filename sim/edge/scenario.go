@@ -122,7 +122,7 @@ func (s Scenario) Run() ([]RunResult, error) {
 		case err == nil:
 			res.Summary = &sum
 		case errors.As(err, &ae):
-			res.Refusal = &Error{Code: ae.Code, Message: err.Error(), Fact: ae.Fact, MessageKo: ae.MessageKo}
+			res.Refusal = ae
 		default:
 			res.Refusal = &Error{Code: ErrInvalidArgument, Message: err.Error()}
 		}

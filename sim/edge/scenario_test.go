@@ -120,3 +120,51 @@ func FuzzParseScenario(f *testing.F) {
 		}
 	})
 }
+
+// TestRefusalNamesItsExceptionOnce: a refused distribution reads the way
+// AWS words a refusal, "Code: message", the message saying which function
+// on which trigger was refused, in English and in Korean; the exception's
+// name is not repeated inside the message (the CLI, --json and the
+// simulator screen all show it).
+func TestRefusalNamesItsExceptionOnce(t *testing.T) {
+	ss, err := Scenarios()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ref *Error
+	for _, s := range ss {
+		if s.ID != "body-inspection" {
+			continue
+		}
+		res, _ := s.Run()
+		for _, r := range res {
+			if r.Refusal != nil {
+				ref = r.Refusal
+			}
+		}
+	}
+	if ref == nil {
+		t.Fatal("body-inspection refuses nothing")
+	}
+	want := `InvalidFunctionAssociation: function "scan-form" on viewer-request: behaviour read-body reads the request body, which CloudFront Functions cannot access; use Lambda@Edge with include_body`
+	if got := ref.Error(); got != want {
+		t.Errorf("refusal\n got %s\nwant %s", got, want)
+	}
+	if got, want := ref.In("ko"), `InvalidFunctionAssociation: viewer-request의 함수 "scan-form": read-body 동작은`; !strings.HasPrefix(got, want) {
+		t.Errorf("Korean refusal\n got %s\nwant it to start %s", got, want)
+	}
+
+	// The same for a refusal Validate finds outside a scenario.
+	d := Distribution{Origins: []Origin{{Name: "o"}}, Associations: []Association{
+		{Trigger: ViewerRequest, Function: Function{Name: "a", Kind: CFF, Action: AddHeader}},
+		{Trigger: ViewerRequest, Function: Function{Name: "b", Kind: CFF, Action: AddHeader}},
+	}}
+	err = d.Validate(DefaultLimits())
+	var e *Error
+	if !errors.As(err, &e) || e.Code != ErrInvalidArgument {
+		t.Fatalf("two functions on one trigger: %v, want an InvalidArgument", err)
+	}
+	if got := err.Error(); strings.Count(got, ErrInvalidArgument) != 1 || !strings.HasPrefix(got, `InvalidArgument: function "b" on viewer-request: `) {
+		t.Errorf("two functions on one trigger: %s", got)
+	}
+}
