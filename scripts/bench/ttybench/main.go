@@ -14,7 +14,7 @@
 //	    peak resident memory of CMD (MiB) after the keys, then quits it
 //	ttybench idle -ready TEXT [-for 5s] -- CMD [ARG...]
 //	    CPU milliseconds a second CMD uses while it waits for a key, and
-//	    the times a second it wakes up (context switches), once its
+//	    the times a second its threads are put on a CPU, once its
 //	    screen has been still for half a second
 //
 //	ttybench run -- CMD [ARG...]
@@ -89,9 +89,9 @@ func main() {
 		_, err := t.waitFor(*ready, 10*time.Second)
 		check(err)
 		t.quiet(500 * time.Millisecond)
-		c0, w0 := t.cpu(), t.switches()
+		c0, w0 := t.schedstat()
 		time.Sleep(*idleFor)
-		c1, w1 := t.cpu(), t.switches()
+		c1, w1 := t.schedstat()
 		secs := idleFor.Seconds()
 		fmt.Printf("%.3f %.1f\n", float64((c1-c0).Microseconds())/1000/secs, float64(w1-w0)/secs)
 	case "memory":
@@ -280,43 +280,29 @@ func (t *term) quiet(d time.Duration) {
 
 func (t *term) send(k string) { t.pty.WriteString(k) }
 
-// cpu is the CPU time the program's threads have used, from each
-// thread's schedstat (nanoseconds; /proc/PID/stat counts 10 ms ticks).
+// cpu is the CPU time the program's threads have used.
 func (t *term) cpu() time.Duration {
-	dirs, _ := filepath.Glob(fmt.Sprintf("/proc/%d/task/*/schedstat", t.cmd.Process.Pid))
-	var sum int64
-	for _, d := range dirs {
-		b, err := os.ReadFile(d)
-		if err != nil {
-			continue
-		}
-		var ns int64
-		fmt.Sscan(string(b), &ns)
-		sum += ns
-	}
-	return time.Duration(sum)
+	c, _ := t.schedstat()
+	return c
 }
 
-// switches is how many times the program's threads have been switched
-// out (voluntarily or not): once for each time it wakes up and sleeps again.
-func (t *term) switches() int64 {
-	dirs, _ := filepath.Glob(fmt.Sprintf("/proc/%d/task/*/status", t.cmd.Process.Pid))
-	var sum int64
-	for _, d := range dirs {
-		b, err := os.ReadFile(d)
+// schedstat sums each thread's /proc/PID/task/TID/schedstat: the CPU time
+// it has used (nanoseconds; /proc/PID/stat counts 10 ms ticks) and how
+// many times it has been put on a CPU, once for each time it woke up (or
+// was preempted and ran again).
+func (t *term) schedstat() (cpu time.Duration, runs int64) {
+	files, _ := filepath.Glob(fmt.Sprintf("/proc/%d/task/*/schedstat", t.cmd.Process.Pid))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
 		if err != nil {
 			continue
 		}
-		for l := range strings.Lines(string(b)) {
-			var n int64
-			if _, err := fmt.Sscanf(l, "voluntary_ctxt_switches: %d", &n); err == nil {
-				sum += n
-			} else if _, err := fmt.Sscanf(l, "nonvoluntary_ctxt_switches: %d", &n); err == nil {
-				sum += n
-			}
-		}
+		var ns, wait, slices int64
+		fmt.Sscan(string(b), &ns, &wait, &slices)
+		cpu += time.Duration(ns)
+		runs += slices
 	}
-	return sum
+	return cpu, runs
 }
 
 // scroll presses k n times, 40 to 60 ms apart, and returns the CPU
