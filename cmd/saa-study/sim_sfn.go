@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -28,14 +27,7 @@ the name of a shipped example (` + strings.Join(exampleNames(), ", ") + `).`,
 	return cmd
 }
 
-func exampleNames() []string {
-	var out []string
-	for _, e := range sfn.Examples() {
-		out = append(out, e.Name)
-	}
-	sort.Strings(out)
-	return out
-}
+func exampleNames() []string { return sfn.ExampleNames() }
 
 // definition reads --definition: a file, or a shipped example (whose mocks
 // and input are then the defaults).

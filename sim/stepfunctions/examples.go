@@ -3,6 +3,7 @@ package stepfunctions
 import (
 	"embed"
 	"encoding/json"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -59,6 +60,25 @@ func Examples() []Example {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
+}
+
+// ExampleNames lists the names of the embedded examples, sorted, from
+// their file names alone: a command's help names them on every start,
+// where Examples would read and decode every definition.
+func ExampleNames() []string {
+	entries, err := exampleFS.ReadDir("examples")
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, ent := range entries {
+		name, _, ok := strings.Cut(strings.TrimSuffix(ent.Name(), ".json"), ".")
+		if ok {
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	return slices.Compact(out)
 }
 
 // ExampleByName finds one embedded example.

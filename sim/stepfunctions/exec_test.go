@@ -3,6 +3,7 @@ package stepfunctions
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -386,5 +387,17 @@ func TestTaskResultSizeAtTheLimit(t *testing.T) {
 	}
 	if n := jsonSize(map[string]any{"k": []any{"\u00e9<", json.Number("12"), true, nil, 1.5}}, 1); n != len(`{"k":["é\u003c",12,true,null,1.5]}`) {
 		t.Fatalf("jsonSize over the limit = %d, want the exact length", n)
+	}
+}
+
+// TestExampleNamesAreTheExamples: the names the CLI's help lists without
+// reading the examples are those of the examples themselves.
+func TestExampleNamesAreTheExamples(t *testing.T) {
+	var want []string
+	for _, ex := range Examples() {
+		want = append(want, ex.Name)
+	}
+	if got := ExampleNames(); !slices.Equal(got, want) || len(got) == 0 {
+		t.Errorf("ExampleNames() = %v, want %v", got, want)
 	}
 }
