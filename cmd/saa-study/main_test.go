@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +13,8 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/mattn/go-runewidth"
+
+	"github.com/saa-study/saa-study/content"
 )
 
 // saa runs the command line in process and returns its exit code and output.
@@ -209,5 +212,38 @@ func TestNotesIDOpensTheNoteOrNamesItsTwin(t *testing.T) {
 	code, out, errs := saa(t, "notes", "lambda-limits")
 	if code != 2 || out != "" || !strings.Contains(errs, "not a terminal") || !strings.Contains(errs, "saa-study notes lambda-limits --print") {
 		t.Fatalf("exit %d, stderr %q; want 2 naming saa-study notes lambda-limits --print", code, errs)
+	}
+}
+
+// TestNotesListIsEveryNoteInReadingOrder: `notes --list` prints every note
+// of the language, id<TAB>title, in the order of the fully parsed
+// library, for the built-in content and for a content folder.
+func TestNotesListIsEveryNoteInReadingOrder(t *testing.T) {
+	lib, err := content.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []content.Lang{content.EN, content.KO} {
+		var want strings.Builder
+		for _, n := range lib.Notes(lang) {
+			fmt.Fprintf(&want, "%s\t%s\n", n.ID, n.Title)
+		}
+		code, out, errs := saa(t, "--lang", string(lang), "notes", "--list")
+		if code != 0 || out != want.String() {
+			t.Errorf("%s: exit %d (%s)\n got %q\nwant %q", lang, code, errs, out, want.String())
+		}
+	}
+	dir := t.TempDir()
+	for _, f := range []struct{ name, body string }{
+		{"notes/en/b.md", "---\nid: b\ntitle: First by order\norder: 1\n---\n\n# First by order\n\n## Only {#only}\n\nText.\n"},
+		{"notes/en/a.md", "---\nid: a\ntitle: Second by order\norder: 2\n---\n\n# Second by order\n\n## Only {#only}\n\nText.\n"},
+	} {
+		p := filepath.Join(dir, f.name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(f.body), 0o644)
+	}
+	code, out, errs := saa(t, "--content", dir, "--lang", "en", "notes", "--list")
+	if want := "b\tFirst by order\na\tSecond by order\n"; code != 0 || out != want {
+		t.Errorf("content folder: exit %d (%s)\n got %q\nwant %q", code, errs, out, want)
 	}
 }

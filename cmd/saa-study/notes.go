@@ -71,8 +71,12 @@ func (g *globals) listNotes() error {
 		return err
 	}
 	g.langNote(lib, lang)
-	for _, n := range lib.Notes(lang) {
-		fmt.Fprintf(g.stdout, "%s\t%s\n", n.ID, n.Title)
+	// The index has the notes in reading order and a head has the title:
+	// neither reads a note's body or its facts, as Notes would.
+	for _, id := range lib.Index(lang).Notes {
+		if h := lib.NoteHead(lang, id); h != nil {
+			fmt.Fprintf(g.stdout, "%s\t%s\n", h.ID, h.Title)
+		}
 	}
 	return nil
 }
