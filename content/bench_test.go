@@ -37,6 +37,22 @@ func BenchmarkNoteListCold(b *testing.B) {
 	}
 }
 
+// BenchmarkNoteHeadsCold is what the notes list reads on a fresh start
+// now: the index (the notes' order) and each note's front matter and
+// headings, no bodies and no facts.
+func BenchmarkNoteHeadsCold(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		lib, err := openLazy(files)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(lib.NoteHeads(EN)) == 0 {
+			b.Fatal("no notes")
+		}
+	}
+}
+
 // BenchmarkFirstNoteByID is opening one note of the built-in content on a
 // fresh start, as `saa-study notes ID --print` does: the facts and the one
 // note's file.

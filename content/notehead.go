@@ -40,6 +40,20 @@ func (l *Library) NoteHead(lang Lang, id string) *NoteHead {
 	return &NoteHead{ID: n.ID, Title: n.Title, Sections: n.Sections}
 }
 
+// NoteHeads returns the heads of every note of lang (see In), in reading
+// order: what a list of the notes shows. For the built-in content it reads
+// no note's body and none of its facts (the order comes from the index).
+func (l *Library) NoteHeads(lang Lang) []*NoteHead {
+	ids := l.Index(lang).Notes
+	out := make([]*NoteHead, 0, len(ids))
+	for _, id := range ids {
+		if h := l.NoteHead(lang, id); h != nil {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
 // head reads a note's head from its own file, once; ok is false when the
 // note has been read already or its file is not where its id says.
 func (lp *lazyParts) head(lang Lang, id string) (*NoteHead, bool) {

@@ -84,6 +84,17 @@ func TestNoteHeadsAreTheParsedNotes(t *testing.T) {
 			}
 		}
 		p := &lib.lazy.parts[lang][partNotes]
+		var heads []*NoteHead
+		for _, w := range full.Notes(lang) {
+			heads = append(heads, &NoteHead{ID: w.ID, Title: w.Title, Sections: w.Sections})
+		}
+		fresh, _ := openLazy(embeddedCopy(t))
+		if got := fresh.NoteHeads(lang); !reflect.DeepEqual(got, heads) {
+			t.Errorf("%s: NoteHeads is not every note's head in reading order", lang)
+		}
+		if fp := &fresh.lazy.parts[lang][partNotes]; fp.done || len(fp.byFile) > 0 {
+			t.Errorf("%s: listing the heads read notes", lang)
+		}
 		if p.done || len(p.byFile) > 0 {
 			t.Errorf("%s: reading heads read notes", lang)
 		}

@@ -71,12 +71,9 @@ func (g *globals) listNotes() error {
 		return err
 	}
 	g.langNote(lib, lang)
-	// The index has the notes in reading order and a head has the title:
-	// neither reads a note's body or its facts, as Notes would.
-	for _, id := range lib.Index(lang).Notes {
-		if h := lib.NoteHead(lang, id); h != nil {
-			fmt.Fprintf(g.stdout, "%s\t%s\n", h.ID, h.Title)
-		}
+	// Heads, not notes: a list needs no note's body or facts.
+	for _, h := range lib.NoteHeads(lang) {
+		fmt.Fprintf(g.stdout, "%s\t%s\n", h.ID, h.Title)
 	}
 	return nil
 }

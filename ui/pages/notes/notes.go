@@ -51,7 +51,9 @@ func (l *list) build() {
 	if l.c.Lib == nil {
 		return
 	}
-	for _, n := range l.c.Lib.Notes(l.c.Lang) {
+	// Heads, not notes: the list opens on a key, and parsing every note
+	// with its facts would hold that key's frame (8 ms on a fresh start).
+	for _, n := range l.c.Lib.NoteHeads(l.c.Lang) {
 		note := l.c.T("notes.unread")
 		if p, ok := l.progress[n.ID]; ok && p.ReadPct > 0 {
 			note = fmt.Sprintf(l.c.T("notes.read"), p.ReadPct)
