@@ -3,6 +3,8 @@ package render
 import (
 	"regexp"
 	"strings"
+
+	"github.com/saa-study/saa-study/content"
 )
 
 // Glamour wraps list items and other blocks at spaces and also at "," "."
@@ -33,15 +35,13 @@ var (
 // fenced code blocks (which are never wrapped).
 func JoinNumbers(md string) string {
 	lines := strings.Split(md, "\n")
-	fence := false
+	fence := ""
 	for i, l := range lines {
-		if t := strings.TrimSpace(l); strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
-			fence = !fence
-			continue
-		}
-		if !fence {
+		next, _ := content.Fence(fence, l)
+		if fence == "" && next == "" { // neither code nor a fence
 			lines[i] = joinLine(l)
 		}
+		fence = next
 	}
 	return strings.Join(lines, "\n")
 }

@@ -69,3 +69,21 @@ func TestJoinNumbersRoundTrips(t *testing.T) {
 		}
 	}
 }
+
+// TestFencesAreFoundAsCommonMarkDoes: a line of the other fence mark inside
+// a code block is code, not a fence. JoinNumbers leaves the code as it is
+// and joins the numbers after the block; DiagramWidth measures that line
+// as part of the diagram.
+func TestFencesAreFoundAsCommonMarkDoes(t *testing.T) {
+	md := "```\n~~~\ncode 1,000\n```\nthen 2,000 MB\n"
+	got := JoinNumbers(md)
+	want := "```\n~~~\ncode 1,000\n```\nthen 2" + string(joinComma) + "000" + string(joinSpace) + "MB\n"
+	if got != want {
+		t.Errorf("JoinNumbers\n got %q\nwant %q", got, want)
+	}
+	widest := strings.Repeat("~", 40) // a diagram's rule, not a fence
+	n := &content.Note{Body: "```\nab\n" + widest + "\n```\n\n````\nabcd\n```\nthe ``` above is code too\n````\n"}
+	if got, want := DiagramWidth(n), len(widest)+DiagramMargin; got != want {
+		t.Errorf("DiagramWidth = %d, want %d (the widest line of code)", got, want)
+	}
+}

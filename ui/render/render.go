@@ -278,15 +278,15 @@ const DiagramMargin = 4
 // preformatted block (diagram, table drawn in text, code) to show whole,
 // unwrapped; 0 when it has none.
 func DiagramWidth(n *content.Note) int {
-	widest, fence := 0, false
+	widest, fence := 0, ""
 	for _, l := range strings.Split(strings.ReplaceAll(n.Body, "\t", "    "), "\n") {
-		if t := strings.TrimSpace(l); strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
-			fence = !fence
-			continue
-		}
-		if fence {
+		next, _ := content.Fence(fence, l)
+		// A line of code: inside a block, neither its opening nor its
+		// closing fence (a fence of the other mark inside is code too).
+		if fence != "" && next != "" {
 			widest = max(widest, text.Width(strings.TrimRight(l, " ")))
 		}
+		fence = next
 	}
 	if widest == 0 {
 		return 0
