@@ -44,7 +44,10 @@ func TestDecksImportAndReviewTeatest(t *testing.T) {
 	}
 	tm.Send(press("G"))
 	tm.Send(press("enter"))
-	v = waitView(t, tm, "Review · peer-history")
+	waitView(t, tm, "Review · peer-history")
+	// The session loads after the screen opens ("Loading today's
+	// reviews…"): wait for its counts before reading the card.
+	v = waitView(t, tm, "review 1 ·")
 	// Its history makes one card due today; the other is suspended, and
 	// nothing of the other decks comes up.
 	if !strings.Contains(v, "API Gateway default timeout?") || !strings.Contains(v, "review 1 · new 0") || strings.Contains(v, "How many requests") {
