@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -49,10 +50,14 @@ type App struct {
 	fits     map[string]bool
 	fitsW    int
 	fullHelp bool
-	status   string
-	isErr    bool
-	width    int
-	height   int
+	// helpTop is the first line of the full help shown, when it is taller
+	// than the room (a small window): the keys that scroll a screen
+	// scroll it.
+	helpTop int
+	status  string
+	isErr   bool
+	width   int
+	height  int
 }
 
 // New builds the program's root model.
@@ -215,9 +220,12 @@ func (a *App) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a, tea.Quit
 	case !capturing && key.Matches(msg, k.Help):
 		a.fullHelp = !a.fullHelp
+		a.helpTop = 0
 		return a, nil
 	case a.fullHelp && key.Matches(msg, k.Back):
 		a.fullHelp = false
+		return a, nil
+	case a.fullHelp && a.scrollHelp(msg):
 		return a, nil
 	}
 	a.status = ""
@@ -234,7 +242,7 @@ func (a *App) View() tea.View {
 	}
 	body := a.top().View()
 	if a.fullHelp {
-		body = a.fullHelpView(a.width)
+		body = a.helpPage()
 	}
 	b.WriteString(text.Fit(body, a.c.Height))
 	b.WriteByte('\n')
@@ -376,6 +384,60 @@ func (a *App) helpSections() []common.HelpSection {
 		out[i].Keys = keymap.Localize(a.c.Lang, out[i].Keys)
 	}
 	return out
+}
+
+// scrollHelp moves the full help by a line, a page or to an end for the
+// keys that do so on a screen, and reports whether msg was one of them.
+// The screen under the help is hidden, so it gets none of them.
+func (a *App) scrollHelp(msg tea.KeyPressMsg) bool {
+	k := a.c.Keys
+	page := max(a.c.Height-1, 1)
+	switch {
+	case key.Matches(msg, k.Up):
+		a.helpTop--
+	case key.Matches(msg, k.Down):
+		a.helpTop++
+	case key.Matches(msg, k.PageUp):
+		a.helpTop -= page
+	case key.Matches(msg, k.PageDown):
+		a.helpTop += page
+	case key.Matches(msg, k.Top):
+		a.helpTop = 0
+	case key.Matches(msg, k.Bottom):
+		a.helpTop = math.MaxInt / 2
+	default:
+		return false
+	}
+	a.helpTop = min(max(a.helpTop, 0), a.helpOverflow())
+	return true
+}
+
+// helpOverflow is how many lines of the full help do not fit the room
+// when its last line says where the reader is (0 when it all fits).
+func (a *App) helpOverflow() int {
+	n := strings.Count(a.fullHelpView(a.width), "\n") + 1
+	if n <= a.c.Height {
+		return 0
+	}
+	return n - max(a.c.Height-1, 1)
+}
+
+// helpPage is the full help as it fits the room: all of it, or, in a
+// small window, the lines from helpTop and a last line saying which lines
+// these are and that ↑/↓ show the others (esc back and q quit are in the
+// help's last column, the first to fall off a 40×12 window).
+func (a *App) helpPage() string {
+	full := a.fullHelpView(a.width)
+	lines := strings.Split(full, "\n")
+	h := a.c.Height
+	if len(lines) <= h {
+		return full
+	}
+	room := max(h-1, 1)
+	top := min(max(a.helpTop, 0), len(lines)-room)
+	more := fmt.Sprintf(a.c.T("app.help.more"), top+1, top+room, len(lines))
+	shown := append(lines[top:top+room:top+room], a.c.Styles.Muted.Render(text.Truncate(more, a.width)))
+	return strings.Join(shown, "\n")
 }
 
 // fullHelpView lays the help sections out in columns that fit w: each

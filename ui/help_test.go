@@ -143,3 +143,59 @@ func TestHelpFitsTheWindowAndSaysWhereKeysApply(t *testing.T) {
 		}
 	}
 }
+
+// TestFullHelpScrollsInASmallWindow: where the ? overlay is taller than
+// the room (the note reader's at 40×12), it shows a page and a line saying which
+// lines these are, and ↓/j, G and ↑/k page through every line of it, the
+// last column (esc back, q quit) included; each page fits the room. In a
+// window it fits, it is shown whole with no such line, and the keys that
+// page it reach the screen under it no more than before: none do.
+func TestFullHelpScrollsInASmallWindow(t *testing.T) {
+	lib, err := content.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := New(Options{Ctx: context.Background(), Lib: lib, Progress: testProgress(t), Lang: content.EN, Theme: "dark", Now: fixedClock, Start: "note:lambda"})
+	drive(a, tea.WindowSizeMsg{Width: 40, Height: 12})
+	drive(a, press("?"))
+	full := strings.Split(ansi.Strip(a.fullHelpView(a.width)), "\n")
+	if len(full) <= a.c.Height {
+		t.Fatalf("the reader's help (%d lines) fits %d lines at 40×12; the test needs one that does not", len(full), a.c.Height)
+	}
+	page := func() []string {
+		lines := strings.Split(ansi.Strip(a.View().Content), "\n")
+		return lines[2 : 2+a.c.Height] // below the header and its blank line
+	}
+	seen := map[string]bool{}
+	for i := 0; i < len(full); i++ {
+		p := page()
+		if !strings.Contains(p[len(p)-1], "more help") {
+			t.Fatalf("page %d does not end with where the reader is:\n%s", i, strings.Join(p, "\n"))
+		}
+		for _, l := range p[:len(p)-1] {
+			seen[l] = true
+		}
+		drive(a, press("j"))
+	}
+	for _, l := range full {
+		if !seen[l] {
+			t.Errorf("paging with j never showed the help line %q", l)
+		}
+	}
+	if !seen["q  quit"] || !seen["esc back"] {
+		t.Errorf("esc back and q quit were never shown")
+	}
+	drive(a, press("G"))
+	if last := page(); !strings.Contains(last[len(last)-1], fmt.Sprintf("of %d", len(full))) || !strings.Contains(strings.Join(last, "\n"), "q  quit") {
+		t.Errorf("G does not show the help's last page:\n%s", strings.Join(last, "\n"))
+	}
+	drive(a, press("g"))
+	if first := page(); first[0] != full[0] {
+		t.Errorf("g does not go back to the help's first line:\n%s", strings.Join(first, "\n"))
+	}
+
+	drive(a, tea.WindowSizeMsg{Width: 100, Height: 30})
+	if v := ansi.Strip(a.View().Content); strings.Contains(v, "more help") || !strings.Contains(v, "q  quit") {
+		t.Errorf("at 100×30 the help should show whole:\n%s", v)
+	}
+}

@@ -67,6 +67,7 @@ func baseStrings() map[string][2]string {
 		"err.prefix":       {"Error: ", "오류: "},
 		"app.only.en":      {"This content is in English only.", "이 콘텐츠는 영어로만 되어 있습니다."},
 		"app.only.ko":      {"This content is in Korean only.", "이 콘텐츠는 한국어로만 되어 있습니다."},
+		"app.help.more":    {"↑/↓ more help · lines %d–%d of %d", "↑/↓ 도움말 더 보기 · %d–%d / %d줄"},
 		"app.noopen":       {"There is nothing to open at %s.", "%s: 열 수 있는 화면이 없습니다."},
 		"reader.contents":  {"Contents — enter jumps, esc closes", "목차 — enter로 이동, esc로 닫기"},
 		"reader.link":      {"link → %s (enter follows)", "링크 → %s (enter로 이동)"},
