@@ -200,7 +200,8 @@ func (d *Dashboard) render() string {
 		top = append(top, lipgloss.JoinHorizontal(lipgloss.Top, code, "   ", strings.Join(info, "\n")))
 	} else {
 		top = append(top, st.Muted.Render(d.t("dash.code")+": ")+st.Title.Render(v.Session.JoinCode)+"  "+st.Header.Render(d.stateLine(v)))
-		top = append(top, join)
+		// How to join is what the room copies: wrapped, never cut.
+		top = append(top, text.Wrap(join, w)...)
 	}
 	top = append(top, "")
 	used := len(strings.Split(strings.Join(top, "\n"), "\n"))
@@ -208,27 +209,56 @@ func (d *Dashboard) render() string {
 		top = append(top, q...)
 		top = append(top, "")
 	}
-	used = len(strings.Split(strings.Join(top, "\n"), "\n"))
-	rows := max(d.height-used-1, 1)
-	top = append(top, d.people(v, rows))
-	body := strings.Split(strings.Join(top, "\n"), "\n")
-	if len(body) > d.height-1 {
-		body = body[:max(d.height-1, 0)]
-	}
-	for len(body) < d.height-1 {
-		body = append(body, "")
-	}
-	foot := st.Muted.Render(d.t("dash.help.teacher"))
+	// The keys, on as many lines as the width needs: a key cut off is a
+	// key the teacher cannot find.
+	keys := d.t("dash.help.teacher")
 	if v.Session.Paced == string(SelfPaced) {
-		foot = st.Muted.Render(d.t("dash.help.self"))
+		keys = d.t("dash.help.self")
+	}
+	var foot []string
+	for _, l := range packItems(strings.Split(keys, " · "), " · ", w) {
+		foot = append(foot, st.Muted.Render(l))
 	}
 	switch {
 	case d.confirm:
-		foot = st.Warn.Render(d.t("dash.endconfirm"))
+		foot = []string{st.Warn.Render(d.t("dash.endconfirm"))}
 	case d.note != "":
-		foot = st.Error.Render(d.note)
+		foot = []string{st.Error.Render(d.note)}
 	}
-	return strings.Join(append(body, foot), "\n")
+	room := max(d.height-len(foot), 1)
+	used = len(strings.Split(strings.Join(top, "\n"), "\n"))
+	rows := max(room-used, 1)
+	top = append(top, d.people(v, rows))
+	body := strings.Split(strings.Join(top, "\n"), "\n")
+	if len(body) > room {
+		body = body[:room]
+	}
+	for len(body) < room {
+		body = append(body, "")
+	}
+	return strings.Join(append(body, foot...), "\n")
+}
+
+// packItems joins items with sep into lines of at most w cells, as many
+// on a line as fit; an item wider than w is a line of its own.
+func packItems(items []string, sep string, w int) []string {
+	var lines []string
+	cur := ""
+	for _, it := range items {
+		switch {
+		case cur == "":
+			cur = it
+		case text.Width(cur)+text.Width(sep)+text.Width(it) <= w:
+			cur += sep + it
+		default:
+			lines = append(lines, cur)
+			cur = it
+		}
+	}
+	if cur != "" {
+		lines = append(lines, cur)
+	}
+	return lines
 }
 
 func (d *Dashboard) stateLine(v TeacherView) string {

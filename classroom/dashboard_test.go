@@ -2,6 +2,7 @@ package classroom
 
 import (
 	"context"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/sim/clock"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 // distBar matches a distribution bar with its count.
@@ -118,5 +120,32 @@ func TestDashboardAnsweredMark(t *testing.T) {
 	}
 	if s := dashAt(t, r, 100, 30); strings.Contains(s, "✓") {
 		t.Errorf("the student list must not use ✓ for answered:\n%s", s)
+	}
+}
+
+// TestDashboardKeysAndJoinWrapInANarrowWindow: at 40×12 the projected
+// screen still fits, and how to join and every key the teacher has are
+// there whole, wrapped onto more lines, in both languages and both pacings.
+func TestDashboardKeysAndJoinWrapInANarrowWindow(t *testing.T) {
+	for _, paced := range []Paced{TeacherPaced, SelfPaced} {
+		r, _, _ := testRoom(t, paced, 2, time.Minute)
+		for _, lang := range []content.Lang{content.EN, content.KO} {
+			d := NewDashboard(DashboardOptions{Room: r, Ctx: context.Background(), Listen: "127.0.0.1:2222", Lang: lang})
+			d.Update(tea.WindowSizeMsg{Width: 40, Height: 12})
+			s := screen(d)
+			d.Close()
+			name := string(paced) + "/" + string(lang)
+			checkFits(t, name, s, 40, 12)
+			flat := strings.Join(strings.Fields(s), "")
+			keys := "dash.help.teacher"
+			if paced == SelfPaced {
+				keys = "dash.help.self"
+			}
+			for _, want := range append(strings.Split(text.T(lang, keys), " · "), fmt.Sprintf(text.T(lang, "dash.join"), "2222", "127.0.0.1")) {
+				if !strings.Contains(flat, strings.Join(strings.Fields(want), "")) {
+					t.Errorf("%s: %q is not on the screen whole:\n%s", name, want, s)
+				}
+			}
+		}
 	}
 }
