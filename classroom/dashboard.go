@@ -199,7 +199,15 @@ func (d *Dashboard) render() string {
 		}
 		top = append(top, lipgloss.JoinHorizontal(lipgloss.Top, code, "   ", strings.Join(info, "\n")))
 	} else {
-		top = append(top, st.Muted.Render(d.t("dash.code")+": ")+st.Title.Render(v.Session.JoinCode)+"  "+st.Header.Render(d.stateLine(v)))
+		codeLine := st.Muted.Render(d.t("dash.code")+": ") + st.Title.Render(v.Session.JoinCode)
+		if state := d.stateLine(v); lipgloss.Width(codeLine)+2+text.Width(state) <= w {
+			top = append(top, codeLine+"  "+st.Header.Render(state))
+		} else {
+			top = append(top, codeLine)
+			for _, l := range text.Wrap(state, w) {
+				top = append(top, st.Header.Render(l))
+			}
+		}
 		// How to join is what the room copies: wrapped, never cut.
 		top = append(top, text.Wrap(join, w)...)
 	}

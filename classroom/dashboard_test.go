@@ -124,8 +124,9 @@ func TestDashboardAnsweredMark(t *testing.T) {
 }
 
 // TestDashboardKeysAndJoinWrapInANarrowWindow: at 40×12 the projected
-// screen still fits, and how to join and every key the teacher has are
-// there whole, wrapped onto more lines, in both languages and both pacings.
+// screen still fits, and the class's state, how to join and every key the
+// teacher has are there whole, wrapped onto more lines, in both languages
+// and both pacings.
 func TestDashboardKeysAndJoinWrapInANarrowWindow(t *testing.T) {
 	for _, paced := range []Paced{TeacherPaced, SelfPaced} {
 		r, _, _ := testRoom(t, paced, 2, time.Minute)
@@ -133,6 +134,7 @@ func TestDashboardKeysAndJoinWrapInANarrowWindow(t *testing.T) {
 			d := NewDashboard(DashboardOptions{Room: r, Ctx: context.Background(), Listen: "127.0.0.1:2222", Lang: lang})
 			d.Update(tea.WindowSizeMsg{Width: 40, Height: 12})
 			s := screen(d)
+			state := d.stateLine(r.TeacherView(0))
 			d.Close()
 			name := string(paced) + "/" + string(lang)
 			checkFits(t, name, s, 40, 12)
@@ -141,7 +143,7 @@ func TestDashboardKeysAndJoinWrapInANarrowWindow(t *testing.T) {
 			if paced == SelfPaced {
 				keys = "dash.help.self"
 			}
-			for _, want := range append(strings.Split(text.T(lang, keys), " · "), fmt.Sprintf(text.T(lang, "dash.join"), "2222", "127.0.0.1")) {
+			for _, want := range append(strings.Split(text.T(lang, keys), " · "), fmt.Sprintf(text.T(lang, "dash.join"), "2222", "127.0.0.1"), state) {
 				if !strings.Contains(flat, strings.Join(strings.Fields(want), "")) {
 					t.Errorf("%s: %q is not on the screen whole:\n%s", name, want, s)
 				}
