@@ -44,8 +44,15 @@ func StatsLines(lang content.Lang, r *progress.StatsReport, w int, st *styles.St
 	for _, n := range r.Forecast {
 		peak = max(peak, n)
 	}
-	out = append(out, hd(fmt.Sprintf(t("st.forecast"), peak)))
-	out = append(out, stBars(r.Forecast[:min(len(r.Forecast), w)], 4)...)
+	if peak == 0 {
+		// Four rows of empty bars read as a drawing that failed.
+		for _, l := range text.WrapMarkdown(t("st.forecast.none"), w) {
+			out = append(out, hd(l))
+		}
+	} else {
+		out = append(out, hd(fmt.Sprintf(t("st.forecast"), peak)))
+		out = append(out, stBars(r.Forecast[:min(len(r.Forecast), w)], 4)...)
+	}
 	out = append(out, "")
 	out = append(out, hd(fmt.Sprintf(t("st.heatmap"), progress.HeatmapWeeks, string(stShades[0]), string(stShades[4]))))
 	out = append(out, stHeatmap(lang, r.Heatmap, w)...)

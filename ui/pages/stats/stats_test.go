@@ -11,6 +11,7 @@ import (
 	"github.com/saa-study/saa-study/progress"
 	"github.com/saa-study/saa-study/srs"
 	"github.com/saa-study/saa-study/ui/internal/fixture"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 func fixedClock() time.Time { return time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC) }
@@ -77,5 +78,41 @@ func TestHeatmapPutsTodayInItsWeekdayRow(t *testing.T) {
 	fri, thu, sat := []rune(rows[4]), []rune(rows[3]), []rune(rows[5])
 	if fri[len(fri)-1] != '█' || thu[len(thu)-1] != '░' || sat[len(sat)-1] != ' ' {
 		t.Fatalf("calendar:\n%s", strings.Join(rows, "\n"))
+	}
+}
+
+// TestForecastSaysNothingIsDueInsteadOfEmptyBars: with nothing due in the
+// next 30 days the forecast is one line saying so, not a heading over four
+// empty rows; with something due, the bars are drawn.
+func TestForecastSaysNothingIsDueInsteadOfEmptyBars(t *testing.T) {
+	for _, lang := range []content.Lang{content.EN, content.KO} {
+		r := progress.StatsReport{Forecast: make([]int, 30)}
+		lines := StatsLines(lang, &r, 80, nil)
+		joined := strings.Join(lines, "\n")
+		if !strings.Contains(joined, text.T(lang, "st.forecast.none")) || strings.Contains(joined, strings.SplitN(text.T(lang, "st.forecast"), "%", 2)[0]) {
+			t.Errorf("%s: nothing due, yet no line says so:\n%s", lang, joined)
+		}
+		for i, l := range lines {
+			if i+1 < len(lines) && strings.TrimSpace(l) == "" && strings.TrimSpace(lines[i+1]) == "" {
+				t.Errorf("%s: two blank lines in a row at line %d (empty bars):\n%s", lang, i, joined)
+				break
+			}
+		}
+		r.Forecast[2] = 3
+		joined = strings.Join(StatsLines(lang, &r, 80, nil), "\n")
+		if strings.Contains(joined, text.T(lang, "st.forecast.none")) || !strings.Contains(joined, "█") {
+			t.Errorf("%s: 3 due in two days, yet no bars:\n%s", lang, joined)
+		}
+	}
+}
+
+// TestForecastLineFitsANarrowWindow: the "nothing due" line wraps to the
+// width like the lines above it.
+func TestForecastLineFitsANarrowWindow(t *testing.T) {
+	r := progress.StatsReport{Forecast: make([]int, 30)}
+	for _, l := range StatsLines(content.EN, &r, 40, nil) {
+		if text.Width(l) > 40 && strings.Contains(l, "nothing") {
+			t.Errorf("a line of %d cells at 40: %q", text.Width(l), l)
+		}
 	}
 }
