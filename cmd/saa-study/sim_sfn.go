@@ -21,19 +21,17 @@ func newSimStepFunctionsCmd(g *globals) *cobra.Command {
 		Long: `validate checks a definition (JSON or YAML) more strictly than the console's
 linter; run executes it with mocked tasks, on virtual time: a one-hour Wait
 returns at once and the history shows the hour. --definition takes a file or
-the name of a shipped example (` + strings.Join(exampleNames(), ", ") + `).`,
+the name of a shipped example (` + strings.Join(sfn.ExampleNames(), ", ") + `).`,
 	}
 	cmd.AddCommand(newSFNValidateCmd(g), newSFNRunCmd(g))
 	return cmd
 }
 
-func exampleNames() []string { return sfn.ExampleNames() }
-
 // definition reads --definition: a file, or a shipped example (whose mocks
 // and input are then the defaults).
 func definition(arg string) (def []byte, ex *sfn.Example, err error) {
 	if arg == "" {
-		return nil, nil, &exitError{code: 2, msg: "--definition FILE (or an example: " + strings.Join(exampleNames(), ", ") + ") is required"}
+		return nil, nil, &exitError{code: 2, msg: "--definition FILE (or an example: " + strings.Join(sfn.ExampleNames(), ", ") + ") is required"}
 	}
 	b, err := os.ReadFile(arg)
 	if err == nil {
@@ -42,7 +40,7 @@ func definition(arg string) (def []byte, ex *sfn.Example, err error) {
 	if e, ok := sfn.ExampleByName(arg); ok {
 		return e.Definition, &e, nil
 	}
-	return nil, nil, &exitError{code: 2, msg: fmt.Sprintf("--definition %s: %v (examples: %s)", arg, err, strings.Join(exampleNames(), ", "))}
+	return nil, nil, &exitError{code: 2, msg: fmt.Sprintf("--definition %s: %v (examples: %s)", arg, err, strings.Join(sfn.ExampleNames(), ", "))}
 }
 
 func newSFNValidateCmd(g *globals) *cobra.Command {

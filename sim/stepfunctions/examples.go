@@ -29,7 +29,7 @@ func Examples() []Example {
 	}
 	byName := map[string]*Example{}
 	for _, ent := range entries {
-		name, kind, ok := strings.Cut(strings.TrimSuffix(ent.Name(), ".json"), ".")
+		name, kind, ok := exampleFile(ent.Name())
 		if !ok {
 			continue
 		}
@@ -72,13 +72,18 @@ func ExampleNames() []string {
 	}
 	var out []string
 	for _, ent := range entries {
-		name, _, ok := strings.Cut(strings.TrimSuffix(ent.Name(), ".json"), ".")
-		if ok {
+		if name, _, ok := exampleFile(ent.Name()); ok {
 			out = append(out, name)
 		}
 	}
 	sort.Strings(out)
 	return slices.Compact(out)
+}
+
+// exampleFile reads an example's file name, NAME.KIND.json (KIND is asl,
+// mocks or input).
+func exampleFile(file string) (name, kind string, ok bool) {
+	return strings.Cut(strings.TrimSuffix(file, ".json"), ".")
 }
 
 // ExampleByName finds one embedded example.
