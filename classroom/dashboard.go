@@ -224,7 +224,7 @@ func (d *Dashboard) render() string {
 		keys = d.t("dash.help.self")
 	}
 	var foot []string
-	for _, l := range packItems(strings.Split(keys, " · "), " · ", w) {
+	for _, l := range text.Pack(strings.Split(keys, " · "), " · ", w) {
 		foot = append(foot, st.Muted.Render(l))
 	}
 	switch {
@@ -245,28 +245,6 @@ func (d *Dashboard) render() string {
 		body = append(body, "")
 	}
 	return strings.Join(append(body, foot...), "\n")
-}
-
-// packItems joins items with sep into lines of at most w cells, as many
-// on a line as fit; an item wider than w is a line of its own.
-func packItems(items []string, sep string, w int) []string {
-	var lines []string
-	cur := ""
-	for _, it := range items {
-		switch {
-		case cur == "":
-			cur = it
-		case text.Width(cur)+text.Width(sep)+text.Width(it) <= w:
-			cur += sep + it
-		default:
-			lines = append(lines, cur)
-			cur = it
-		}
-	}
-	if cur != "" {
-		lines = append(lines, cur)
-	}
-	return lines
 }
 
 func (d *Dashboard) stateLine(v TeacherView) string {

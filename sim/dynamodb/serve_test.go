@@ -13,8 +13,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/saa-study/saa-study/sim/clock"
 	"github.com/valyala/fasthttp"
+
+	"github.com/saa-study/saa-study/sim/clock"
 )
 
 // wireAnswer is one answer as a client reads it off the connection.

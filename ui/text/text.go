@@ -161,6 +161,29 @@ func Wrap(s string, w int) []string {
 	return out
 }
 
+// Pack lays items out in lines of at most w cells, as many on a line as
+// fit, joined with sep; an item wider than w is a line of its own. Items
+// may be styled (they are measured by their cells).
+func Pack(items []string, sep string, w int) []string {
+	var lines []string
+	cur := ""
+	for _, it := range items {
+		switch {
+		case cur == "":
+			cur = it
+		case Width(cur)+Width(sep)+Width(it) <= w:
+			cur += sep + it
+		default:
+			lines = append(lines, cur)
+			cur = it
+		}
+	}
+	if cur != "" {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
 // HardWrap cuts one line of plain text into pieces of w cells, wherever
 // that falls: for columns that are aligned with runs of spaces.
 func HardWrap(s string, w int) []string {

@@ -26,3 +26,23 @@ func TestComma(t *testing.T) {
 		}
 	}
 }
+
+// TestPackPutsAsManyItemsOnALineAsFit: items keep their order, a line
+// takes the next item while it fits with the separator (Korean measured at
+// two cells a character, styles at none), and an item wider than the width
+// stands alone.
+func TestPackPutsAsManyItemsOnALineAsFit(t *testing.T) {
+	got := Pack([]string{"s start", "n next step", "c close", "r reveal", "\x1b[1mq quit\x1b[0m", "한국어 항목"}, " · ", 20)
+	// 7+3+11 and 11+3+7 are 21 cells; 7+3+8 is 18; 6+3+11 (Hangul is two
+	// cells) is 20.
+	want := []string{"s start", "n next step", "c close · r reveal", "\x1b[1mq quit\x1b[0m · 한국어 항목"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+	if got := Pack([]string{"a-very-long-item", "b"}, " ", 5); strings.Join(got, "|") != "a-very-long-item|b" {
+		t.Errorf("a long item: %q", got)
+	}
+	if got := Pack(nil, " ", 10); len(got) != 0 {
+		t.Errorf("no items: %q", got)
+	}
+}

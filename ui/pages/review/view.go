@@ -349,20 +349,7 @@ func (r *Review) buttons(w int, suggested srs.Rating) []string {
 		}
 		cells = append(cells, label)
 	}
-	var lines []string
-	cur := ""
-	for _, cell := range cells {
-		switch {
-		case cur == "":
-			cur = cell
-		case text.Width(cur)+3+text.Width(cell) <= w:
-			cur += "   " + cell
-		default:
-			lines = append(lines, cur)
-			cur = cell
-		}
-	}
-	return append(lines, cur)
+	return text.Pack(cells, "   ", w)
 }
 
 func (r *Review) ShortHelp() []key.Binding {
