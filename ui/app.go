@@ -240,7 +240,7 @@ func (a *App) View() tea.View {
 	}
 	body := a.top().View()
 	if a.fullHelp {
-		body = a.helpPage()
+		body, _ = a.helpPage()
 	}
 	b.WriteString(text.Fit(body, a.c.Height))
 	b.WriteByte('\n')

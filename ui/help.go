@@ -102,7 +102,7 @@ func (a *App) helpSections() []common.HelpSection {
 // The screen under the help is hidden, so it gets none of them.
 func (a *App) scrollHelp(msg tea.KeyPressMsg) bool {
 	k := a.c.Keys
-	page := max(a.c.Height-1, 1)
+	page := a.helpRoom()
 	switch {
 	case key.Matches(msg, k.Up):
 		a.helpTop--
@@ -119,37 +119,31 @@ func (a *App) scrollHelp(msg tea.KeyPressMsg) bool {
 	default:
 		return false
 	}
-	a.helpTop = min(max(a.helpTop, 0), a.helpOverflow())
+	// Clamped here, where it moved, so that ↑ after G moves at once.
+	_, a.helpTop = a.helpPage()
 	return true
 }
 
-// helpOverflow is how many lines of the full help do not fit the room
-// when its last line says where the reader is (0 when it all fits).
-func (a *App) helpOverflow() int {
-	n := strings.Count(a.fullHelpView(a.width), "\n") + 1
-	if n <= a.c.Height {
-		return 0
-	}
-	return n - max(a.c.Height-1, 1)
-}
-
-// helpPage is the full help as it fits the room: all of it, or, in a
-// small window, the lines from helpTop and a last line saying which lines
-// these are and that ↑/↓ show the others (esc back and q quit are in the
-// help's last column, the first to fall off a 40×12 window).
-func (a *App) helpPage() string {
+// helpPage is the full help as it fits the room, and the first line shown:
+// all of it, or, in a small window, the lines from helpTop and a last line
+// saying which lines these are and that ↑/↓ show the others (esc back and
+// q quit are in the help's last column, the first to fall off a 40×12
+// window).
+func (a *App) helpPage() (string, int) {
 	full := a.fullHelpView(a.width)
 	lines := strings.Split(full, "\n")
-	h := a.c.Height
-	if len(lines) <= h {
-		return full
+	if len(lines) <= a.c.Height {
+		return full, 0
 	}
-	room := max(h-1, 1)
-	top := min(max(a.helpTop, 0), len(lines)-room)
+	room := a.helpRoom()
+	page, top := text.Scroll(lines, a.helpTop, room)
 	more := fmt.Sprintf(a.c.T("app.help.more"), top+1, top+room, len(lines))
-	shown := append(lines[top:top+room:top+room], a.c.Styles.Muted.Render(text.Truncate(more, a.width)))
-	return strings.Join(shown, "\n")
+	return page + "\n" + a.c.Styles.Muted.Render(text.Truncate(more, a.width)), top
 }
+
+// helpRoom is how many lines of the full help a page shows when it does
+// not all fit: the room less the line that says where the reader is.
+func (a *App) helpRoom() int { return max(a.c.Height-1, 1) }
 
 // fullHelpView lays the help sections out in columns that fit w: each
 // section is a column of "key  what it does" under its title; columns go

@@ -189,6 +189,11 @@ func TestFullHelpScrollsInASmallWindow(t *testing.T) {
 	if last := page(); !strings.Contains(last[len(last)-1], fmt.Sprintf("of %d", len(full))) || !strings.Contains(strings.Join(last, "\n"), "q  quit") {
 		t.Errorf("G does not show the help's last page:\n%s", strings.Join(last, "\n"))
 	}
+	drive(a, press("k"))
+	room := a.c.Height - 1
+	if up := page(); !strings.Contains(up[len(up)-1], fmt.Sprintf("lines %d–%d of %d", len(full)-room, len(full)-1, len(full))) {
+		t.Errorf("k after G does not move up a line at once:\n%s", strings.Join(up, "\n"))
+	}
 	drive(a, press("g"))
 	if first := page(); first[0] != full[0] {
 		t.Errorf("g does not go back to the help's first line:\n%s", strings.Join(first, "\n"))
