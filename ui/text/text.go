@@ -30,6 +30,14 @@ func MaxWidth(s string) int {
 	return w
 }
 
+// FieldWidth is the width to give a text input drawn after label and a
+// space on a line of w cells: what its prompt and the cursor's cell at the
+// end leave. A text input with no width shows only the first character of
+// its placeholder ("m" for "machine.asl.json").
+func FieldWidth(w int, label, prompt string) int {
+	return max(1, w-Width(label)-1-Width(prompt)-1)
+}
+
 // PadRight pads s with spaces to w cells; a wider s is left as it is.
 func PadRight(s string, w int) string {
 	if d := w - Width(s); d > 0 {

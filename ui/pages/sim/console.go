@@ -11,6 +11,7 @@ import (
 	scen "github.com/saa-study/saa-study/sim/scenario"
 	"github.com/saa-study/saa-study/ui/common"
 	"github.com/saa-study/saa-study/ui/components/menu"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 // engine adapts one engine to the shared console: its form, its shipped
@@ -310,10 +311,12 @@ func (s *console) setupKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 			}
 			// What is typed replaces the value, which stays as the
 			// placeholder until then.
+			// The width holds the whole placeholder: with none set, the
+			// text input shows only its first character (90 as 9).
 			s.input.CharLimit = 12
-			s.input.SetWidth(0)
 			s.input.SetValue("")
 			s.input.Placeholder = f.str()
+			s.input.SetWidth(max(s.input.CharLimit, text.Width(s.input.Placeholder)))
 			return s, s.input.Focus()
 		case it.ID == "run":
 			return s, s.runQuick()

@@ -53,6 +53,26 @@ func TestTypingReplacesThePlaceholderAndABadValueGetsASentence(t *testing.T) {
 	}
 }
 
+// TestEditingShowsTheWholeValueUntilTyped: enter on a number opens the
+// line to type a new one, and until a key is typed that line shows the
+// value as it stands, every digit of it (max_connections 90, not 9).
+func TestEditingShowsTheWholeValueUntilTyped(t *testing.T) {
+	for _, lang := range []content.Lang{content.EN, content.KO} {
+		h := uitest.NewHarness(t, newConsole(uitest.Common(fixture.Library(t), nil, lang, 100, 30), rdsproxyEngine()))
+		if v := h.View(); !strings.Contains(v, "◂ 90 ▸") {
+			t.Fatalf("%s: max_connections should start at 90:\n%s", lang, v)
+		}
+		h.Keys("enter")
+		if v := h.View(); !strings.Contains(v, "max_connections: > 90") {
+			t.Fatalf("%s: the edit line should show 90 until a key is typed:\n%s", lang, v)
+		}
+		h.Keys("5", "0", "0", "enter")
+		if v := h.View(); !strings.Contains(v, "◂ 500 ▸") {
+			t.Fatalf("%s: typing 500 replaces 90:\n%s", lang, v)
+		}
+	}
+}
+
 // TestFocusedFieldExplainsItself: the focused field shows one line with its
 // unit and what 0 or none means, in both languages.
 func TestFocusedFieldExplainsItself(t *testing.T) {

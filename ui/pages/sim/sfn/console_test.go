@@ -52,8 +52,8 @@ func TestApprovalApproveThenReject(t *testing.T) {
 		t.Fatalf("first run: %s %s: %s; want SUCCEEDED", r.Status, r.Error, r.Cause)
 	}
 	h.Keys("n", "r", "x")
-	if v := h.View(); !strings.Contains(v, "Reject with reason") {
-		t.Fatalf("x should ask for a reason:\n%s", v)
+	if v := h.View(); !strings.Contains(v, "Reject with reason: > reason") {
+		t.Fatalf("x should ask for a reason, its placeholder whole:\n%s", v)
 	}
 	typeText(h, "too expensive")
 	h.Keys("enter")
@@ -64,6 +64,18 @@ func TestApprovalApproveThenReject(t *testing.T) {
 	view := h.View()
 	if !strings.Contains(view, "Standard:") || !strings.Contains(view, "Express:") {
 		t.Errorf("the finished run should be priced both ways:\n%s", view)
+	}
+}
+
+// TestOpenAFileShowsWhatToType: the last item asks for a path, and the
+// empty field shows the kind of file it wants, whole.
+func TestOpenAFileShowsWhatToType(t *testing.T) {
+	for _, w := range []int{80, 40} {
+		h := openPicker(t, w, 20, content.EN)
+		h.Keys("G", "enter")
+		if v := h.View(); !strings.Contains(v, "Path: > machine.asl.json") {
+			t.Fatalf("%d columns: the path field should show its placeholder whole:\n%s", w, v)
+		}
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"github.com/saa-study/saa-study/sim/stepfunctions"
 	"github.com/saa-study/saa-study/ui/common"
 	"github.com/saa-study/saa-study/ui/components/menu"
+	"github.com/saa-study/saa-study/ui/text"
 )
 
 // Picker lists the shipped state machines and lets a path be typed.
@@ -128,7 +129,9 @@ func (p *Picker) View() string {
 	st := p.c.Styles
 	h := p.c.Height
 	if p.editing {
-		return p.menu.View(p.c, max(1, h-2)) + "\n\n" + p.c.T("sfn.path") + " " + p.input.View()
+		label := p.c.T("sfn.path")
+		p.input.SetWidth(text.FieldWidth(p.c.Width, label, p.input.Prompt))
+		return p.menu.View(p.c, max(1, h-2)) + "\n\n" + label + " " + p.input.View()
 	}
 	if h >= 10 {
 		return st.Subtitle.Render(p.c.T("sfn.intro")) + "\n\n" + p.menu.View(p.c, h-2)

@@ -42,7 +42,9 @@ func (s *console) View() string {
 	}
 	if tok, ok := s.waiting(); ok {
 		if s.rejecting {
-			bottom = append(bottom, text.Truncate(s.c.T("sfn.reason")+" "+s.reason.View(), w))
+			label := s.c.T("sfn.reason")
+			s.reason.SetWidth(text.FieldWidth(w, label, s.reason.Prompt))
+			bottom = append(bottom, text.Truncate(label+" "+s.reason.View(), w))
 		} else {
 			add(st.Warn, fmt.Sprintf(s.c.T("sfn.prompt"), tok.State))
 		}
