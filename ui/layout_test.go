@@ -50,6 +50,8 @@ func layoutCases(lib *content.Library) []layoutCase {
 		{name: "stats", target: "stats"},
 		{name: "stats optimizer, too few reviews", target: "stats", keys: []string{"o"}},
 		{name: "settings", target: "settings"},
+		{name: "classroom setup", target: "classroom"},
+		{name: "classroom, typing a quiz file", target: "classroom", keys: []string{"down", "enter"}},
 		{name: "new card from a note", target: "note:lambda", keys: []string{"+"}},
 		{name: "facts a note cites", target: "note:lambda", keys: []string{"i", "pgdown"}},
 		{name: "dynamodb facts panel", target: "sim:dynamodb", keys: []string{"tab", "tab", "tab", "tab", "tab"}},

@@ -70,12 +70,14 @@ func (m *Menu) View(c *common.Common, h int) string {
 	titleW, noteW := 0, 0
 	for _, it := range m.Items {
 		titleW = max(titleW, text.Width(it.Title))
-		noteW = max(noteW, text.Width(it.Note))
+		if w := text.Width(it.Note); c.Width <= 0 || w <= c.Width-4-minTitle {
+			noteW = max(noteW, w) // a longer note goes under its title
+		}
 	}
 	if noteW > 0 && c.Width > 0 {
 		// On a narrow window cut the titles, not the notes beside them
 		// (a note list's "not started" / "40% read").
-		titleW = min(titleW, max(c.Width-4-noteW, 10))
+		titleW = min(titleW, max(c.Width-4-noteW, minTitle))
 	}
 	// The selected description, when its row cannot hold it, goes below.
 	var below []string
@@ -89,35 +91,34 @@ func (m *Menu) View(c *common.Common, h int) string {
 	if below != nil {
 		rows = h - len(below) - 1
 	}
+	// Items are a line each, but a note too long to stand beside its
+	// title goes under it, wrapped: the list scrolls by whole items.
+	lines := make([][]string, len(m.Items))
+	for i, it := range m.Items {
+		lines[i] = m.itemLines(c, it, i == m.Cursor, titleW)
+	}
+	rows = max(rows, 1)
 	if m.Cursor < m.offset {
 		m.offset = m.Cursor
 	}
-	if m.Cursor >= m.offset+rows {
-		m.offset = m.Cursor - rows + 1
+	for m.offset < m.Cursor && linesIn(lines[m.offset:m.Cursor+1]) > rows {
+		m.offset++
 	}
 	var b strings.Builder
-	for i := m.offset; i < len(m.Items) && i < m.offset+rows; i++ {
-		it := m.Items[i]
-		sel := i == m.Cursor
-		prefix := "  "
-		title, desc := st.Item, st.ItemDesc
-		if sel {
-			prefix = st.Cursor.Render("▸ ")
-			title, desc = st.ItemSelected, st.ItemDescSelected
+	used := 0
+	for i := m.offset; i < len(m.Items); i++ {
+		ls := lines[i]
+		if used+len(ls) > rows {
+			if used > 0 {
+				break
+			}
+			ls = ls[:rows] // an item taller than the room shows its top
 		}
-		t := it.Title
-		if text.Width(t) > titleW {
-			t = ansi.Truncate(t, titleW, "…")
+		for _, l := range ls {
+			b.WriteString(l)
+			b.WriteByte('\n')
 		}
-		line := prefix + title.Render(text.PadRight(t, titleW))
-		if it.Note != "" {
-			line += "  " + st.Muted.Render(it.Note)
-		}
-		if it.Desc != "" && m.descFits(c, it, titleW) {
-			line += "  " + desc.Render(it.Desc)
-		}
-		b.WriteString(line)
-		b.WriteByte('\n')
+		used += len(ls)
 	}
 	if below != nil {
 		b.WriteByte('\n')
@@ -126,6 +127,50 @@ func (m *Menu) View(c *common.Common, h int) string {
 		}
 	}
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// minTitle is the fewest cells a title is cut to so that a note fits
+// beside it.
+const minTitle = 10
+
+// itemLines draws one item: its row, then, when its note does not fit
+// beside the title even with the title cut, the note wrapped under it.
+func (m *Menu) itemLines(c *common.Common, it Item, sel bool, titleW int) []string {
+	st := c.Styles
+	prefix := "  "
+	title, desc := st.Item, st.ItemDesc
+	if sel {
+		prefix = st.Cursor.Render("▸ ")
+		title, desc = st.ItemSelected, st.ItemDescSelected
+	}
+	if it.Note != "" && c.Width > 0 && 2+titleW+2+text.Width(it.Note) > c.Width {
+		out := []string{prefix + title.Render(ansi.Truncate(it.Title, max(c.Width-2, 1), "…"))}
+		for _, l := range text.Wrap(it.Note, max(c.Width-4, 1)) {
+			out = append(out, "    "+st.Muted.Render(l))
+		}
+		return out
+	}
+	t := it.Title
+	if text.Width(t) > titleW {
+		t = ansi.Truncate(t, titleW, "…")
+	}
+	line := prefix + title.Render(text.PadRight(t, titleW))
+	if it.Note != "" {
+		line += "  " + st.Muted.Render(it.Note)
+	}
+	if it.Desc != "" && m.descFits(c, it, titleW) {
+		line += "  " + desc.Render(it.Desc)
+	}
+	return []string{line}
+}
+
+// linesIn counts the lines of items.
+func linesIn(items [][]string) int {
+	n := 0
+	for _, ls := range items {
+		n += len(ls)
+	}
+	return n
 }
 
 // descFits reports whether an item's row has room for its description
