@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -67,7 +68,8 @@ func (a *App) drawHelpBar(bs []key.Binding) string {
 func (a *App) shortHelp() []key.Binding {
 	k := a.c.Keys
 	out := append([]key.Binding{}, a.top().ShortHelp()...)
-	if len(a.stack) > 1 {
+	// Some screens list esc themselves, where it means more than back.
+	if len(a.stack) > 1 && !slices.ContainsFunc(out, func(b key.Binding) bool { return b.Help() == k.Back.Help() }) {
 		out = append(out, k.Back)
 	}
 	if cp, ok := a.top().(common.Capturer); ok && cp.Capturing() {

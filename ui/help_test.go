@@ -97,6 +97,37 @@ func TestNoTwoActiveBindingsShareAKey(t *testing.T) {
 	}
 }
 
+// TestHelpBarNamesEachKeyOnce: the bar at the foot of every screen names
+// each key once, whether the screen lists esc itself or the app adds it.
+func TestHelpBarNamesEachKeyOnce(t *testing.T) {
+	lib, err := content.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := New(Options{Ctx: context.Background(), Lib: lib, Progress: testProgress(t), Lang: content.EN, Theme: "dark", Now: fixedClock})
+	drive(a, tea.WindowSizeMsg{Width: 100, Height: 30})
+	for _, lc := range helpCases(lib) {
+		a.stack = a.stack[:1]
+		if lc.setup != nil {
+			lc.setup(t, a)
+		}
+		if lc.target != "" {
+			drive(a, common.OpenMsg{Target: lc.target})
+		}
+		for _, k := range lc.keys {
+			drive(a, press(k))
+		}
+		seen := map[string]bool{}
+		for _, b := range a.shortHelp() {
+			h := b.Help().Key + " " + b.Help().Desc
+			if seen[h] {
+				t.Errorf("%s (%T): the help bar names %q twice", lc.name, a.top(), h)
+			}
+			seen[h] = true
+		}
+	}
+}
+
 // TestHelpFitsTheWindowAndSaysWhereKeysApply: the ? overlay of every
 // screen fits the window at every size (columns wrap to the next row, long
 // lines wrap), nothing is cut with "…", and Study's names the question
