@@ -68,8 +68,7 @@ func (s *settings) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch {
 	case key.Matches(km, k.Back):
 		return s, common.Pop
-	case key.Matches(km, k.Up, k.Down):
-		s.menu.Move(s.c, km)
+	case s.menu.Move(s.c, km): // ↑/↓, g/G, pgup/pgdn, as in every list
 	case key.Matches(km, k.Open, k.Right, k.Left):
 		step := 1
 		if key.Matches(km, k.Left) {

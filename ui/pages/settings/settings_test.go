@@ -105,3 +105,32 @@ func TestRetentionAndExamDateAreSavedAndUsed(t *testing.T) {
 		t.Fatalf("exam date after 4×←: %v", d)
 	}
 }
+
+// TestListKeysMoveLikeEveryOtherList: G goes to the last setting and g to
+// the first, as in every other list, so G then enter changes the exam
+// date, not the language.
+func TestListKeysMoveLikeEveryOtherList(t *testing.T) {
+	p, err := progress.Open(filepath.Join(t.TempDir(), "progress.db"), nil, progress.Options{Loc: time.UTC})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { p.Close() })
+	c := uitest.Common(nil, p, content.EN, 80, 24)
+	s := New(c)
+	selected := func() string {
+		for _, l := range strings.Split(s.View(), "\n") {
+			if strings.Contains(l, "▸") {
+				return l
+			}
+		}
+		return ""
+	}
+	s.Update(uitest.Press("G"))
+	if l := selected(); !strings.Contains(l, c.T("settings.exam")) {
+		t.Fatalf("G selected %q, want the exam date, the last setting", l)
+	}
+	s.Update(uitest.Press("g"))
+	if l := selected(); !strings.Contains(l, c.T("settings.lang")) {
+		t.Fatalf("g selected %q, want the language, the first setting", l)
+	}
+}
