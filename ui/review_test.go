@@ -282,3 +282,24 @@ func TestQuestionAndEmptyScreensFitSmallScreens(t *testing.T) {
 		}
 	}
 }
+
+// TestDecksKeyIsInTheHelpWhereverItWorks: D opens the decks from a card
+// and from its back, so the ? help lists it there too, not only when
+// nothing is due.
+func TestDecksKeyIsInTheHelpWhereverItWorks(t *testing.T) {
+	a := reviewApp(t, testProgress(t), content.EN, fixedClock)
+	for _, keys := range [][]string{nil, {" "}} {
+		for _, k := range keys {
+			drive(a, press(k))
+		}
+		help := ansi.Strip(a.fullHelpView(a.width))
+		if !strings.Contains(help, "D  decks") && !strings.Contains(help, "D decks") {
+			t.Errorf("after %q the help does not list D decks:\n%s", keys, help)
+		}
+		drive(a, press("D"))
+		if got := a.top().Title(); got != a.c.T("decks.title") {
+			t.Fatalf("after %q, D opened %q", keys, got)
+		}
+		drive(a, press("esc"))
+	}
+}

@@ -384,17 +384,21 @@ func (r *Review) ShortHelp() []key.Binding {
 func (r *Review) FullHelp() [][]key.Binding {
 	k := r.keys
 	scroll := []key.Binding{k.Up, k.Down}
+	// D opens the decks from anything but a question (onKey), so every
+	// other state lists it.
 	switch r.mode {
 	case rvFront:
-		return [][]key.Binding{{k.Reveal, k.Rate}, {k.Undo, k.Bury, k.Suspend}, scroll}
+		return [][]key.Binding{{k.Reveal, k.Rate}, {k.Undo, k.Bury, k.Suspend}, scroll, {k.Decks}}
 	case rvBack:
-		return [][]key.Binding{{k.Rate, k.OpenNote, cardform.AddKey}, {k.Undo, k.Bury, k.Suspend}, scroll}
+		return [][]key.Binding{{k.Rate, k.OpenNote, cardform.AddKey}, {k.Undo, k.Bury, k.Suspend}, scroll, {k.Decks}}
 	case rvQuestion:
 		return [][]key.Binding{{r.q.PickHelp(), r.q.Keys.Submit}, {k.Undo, k.Suspend}, scroll}
 	case rvGraded:
-		return [][]key.Binding{{k.Rate, k.Continue, k.OpenNote, cardform.AddKey}, {k.Undo, k.Bury, k.Suspend}, scroll}
+		return [][]key.Binding{{k.Rate, k.Continue, k.OpenNote, cardform.AddKey}, {k.Undo, k.Bury, k.Suspend}, scroll, {k.Decks}}
 	case rvEmpty:
 		return [][]key.Binding{{k.Ahead, k.Drill, k.Undo}, {k.Decks}}
+	case rvLab:
+		return [][]key.Binding{{r.c.Keys.Open, k.Bury, k.Suspend}, {k.Decks}}
 	case rvLeech:
 		return [][]key.Binding{{k.Continue}}
 	}
