@@ -70,27 +70,24 @@ func helpCases(lib *content.Library) []layoutCase {
 	return cases
 }
 
-// TestNoTwoActiveBindingsShareAKey: on every screen, in each state the
-// layout test reaches, no key has two meanings among the bindings that
-// work at the same time.
-func TestNoTwoActiveBindingsShareAKey(t *testing.T) {
+// helpApp is the app at 100×30 on the built-in content, in English.
+func helpApp(t *testing.T) (*App, *content.Library) {
 	lib, err := content.Embedded()
 	if err != nil {
 		t.Fatal(err)
 	}
 	a := New(Options{Ctx: context.Background(), Lib: lib, Progress: testProgress(t), Lang: content.EN, Theme: "dark", Now: fixedClock})
 	drive(a, tea.WindowSizeMsg{Width: 100, Height: 30})
+	return a, lib
+}
+
+// TestNoTwoActiveBindingsShareAKey: on every screen, in each state the
+// layout test reaches, no key has two meanings among the bindings that
+// work at the same time.
+func TestNoTwoActiveBindingsShareAKey(t *testing.T) {
+	a, lib := helpApp(t)
 	for _, lc := range helpCases(lib) {
-		a.stack = a.stack[:1]
-		if lc.setup != nil {
-			lc.setup(t, a)
-		}
-		if lc.target != "" {
-			drive(a, common.OpenMsg{Target: lc.target})
-		}
-		for _, k := range lc.keys {
-			drive(a, press(k))
-		}
+		lc.reach(t, a)
 		if c := keymap.Clashes(activeBindings(a)); len(c) > 0 {
 			t.Errorf("%s (%T): keys with two meanings at once: %s", lc.name, a.top(), strings.Join(c, "; "))
 		}
@@ -100,23 +97,9 @@ func TestNoTwoActiveBindingsShareAKey(t *testing.T) {
 // TestHelpBarNamesEachKeyOnce: the bar at the foot of every screen names
 // each key once, whether the screen lists esc itself or the app adds it.
 func TestHelpBarNamesEachKeyOnce(t *testing.T) {
-	lib, err := content.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := New(Options{Ctx: context.Background(), Lib: lib, Progress: testProgress(t), Lang: content.EN, Theme: "dark", Now: fixedClock})
-	drive(a, tea.WindowSizeMsg{Width: 100, Height: 30})
+	a, lib := helpApp(t)
 	for _, lc := range helpCases(lib) {
-		a.stack = a.stack[:1]
-		if lc.setup != nil {
-			lc.setup(t, a)
-		}
-		if lc.target != "" {
-			drive(a, common.OpenMsg{Target: lc.target})
-		}
-		for _, k := range lc.keys {
-			drive(a, press(k))
-		}
+		lc.reach(t, a)
 		seen := map[string]bool{}
 		for _, b := range a.shortHelp() {
 			h := b.Help().Key + " " + b.Help().Desc
@@ -142,17 +125,8 @@ func TestHelpFitsTheWindowAndSaysWhereKeysApply(t *testing.T) {
 			a := New(Options{Ctx: context.Background(), Lib: lib, Progress: testProgress(t), Lang: lang, Theme: "dark", Now: fixedClock})
 			drive(a, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
 			for _, lc := range helpCases(lib) {
-				a.stack = a.stack[:1]
 				a.c.Lang = lang
-				if lc.setup != nil {
-					lc.setup(t, a)
-				}
-				if lc.target != "" {
-					drive(a, common.OpenMsg{Target: lc.target})
-				}
-				for _, k := range lc.keys {
-					drive(a, press(k))
-				}
+				lc.reach(t, a)
 				name := fmt.Sprintf("%s/%dx%d/%s", lang, sz[0], sz[1], lc.name)
 				v := ansi.Strip(a.fullHelpView(a.width))
 				for _, l := range strings.Split(v, "\n") {

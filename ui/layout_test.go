@@ -34,6 +34,20 @@ type layoutCase struct {
 	setup  func(t *testing.T, a *App)
 }
 
+// reach goes back to home, then to the case's screen.
+func (lc layoutCase) reach(t *testing.T, a *App) {
+	a.stack = a.stack[:1]
+	if lc.setup != nil {
+		lc.setup(t, a)
+	}
+	if lc.target != "" {
+		drive(a, common.OpenMsg{Target: lc.target})
+	}
+	for _, k := range lc.keys {
+		drive(a, press(k))
+	}
+}
+
 func layoutCases(lib *content.Library) []layoutCase {
 	cases := []layoutCase{
 		{name: "home"},
@@ -125,18 +139,9 @@ func TestEveryScreenFitsItsArea(t *testing.T) {
 				a := New(Options{Ctx: context.Background(), Lib: lib, Progress: testProgress(t), Lang: lang, Theme: "dark", Now: fixedClock})
 				drive(a, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
 				for _, lc := range layoutCases(lib) {
-					a.stack = a.stack[:1]
 					a.c.Lang = lang
 					name := fmt.Sprintf("%s/%dx%d/%s", lang, sz[0], sz[1], lc.name)
-					if lc.setup != nil {
-						lc.setup(t, a)
-					}
-					if lc.target != "" {
-						drive(a, common.OpenMsg{Target: lc.target})
-					}
-					for _, k := range lc.keys {
-						drive(a, press(k))
-					}
+					lc.reach(t, a)
 					s := a.top()
 					if lc.target != "" && len(a.stack) < 2 {
 						t.Errorf("%s: nothing opened", name)

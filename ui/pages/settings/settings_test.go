@@ -13,16 +13,22 @@ import (
 	"github.com/saa-study/saa-study/ui/internal/uitest"
 )
 
-// TestThemeCyclesSavesAndNotifies: → and ← step through the themes; each
-// step is saved at once and tells every screen to redraw.
-func TestThemeCyclesSavesAndNotifies(t *testing.T) {
+// openSettings is the Settings screen at 80×24 on a new progress file.
+func openSettings(t *testing.T) (*progress.Progress, *common.Common, common.Screen) {
+	t.Helper()
 	p, err := progress.Open(filepath.Join(t.TempDir(), "progress.db"), nil, progress.Options{Loc: time.UTC})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { p.Close() })
 	c := uitest.Common(nil, p, content.EN, 80, 24)
-	s := New(c)
+	return p, c, New(c)
+}
+
+// TestThemeCyclesSavesAndNotifies: → and ← step through the themes; each
+// step is saved at once and tells every screen to redraw.
+func TestThemeCyclesSavesAndNotifies(t *testing.T) {
+	p, c, s := openSettings(t)
 	s.Update(uitest.Press("down")) // Theme
 	for _, step := range []struct {
 		key, theme string
@@ -110,13 +116,7 @@ func TestRetentionAndExamDateAreSavedAndUsed(t *testing.T) {
 // the first, as in every other list, so G then enter changes the exam
 // date, not the language.
 func TestListKeysMoveLikeEveryOtherList(t *testing.T) {
-	p, err := progress.Open(filepath.Join(t.TempDir(), "progress.db"), nil, progress.Options{Loc: time.UTC})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { p.Close() })
-	c := uitest.Common(nil, p, content.EN, 80, 24)
-	s := New(c)
+	_, c, s := openSettings(t)
 	selected := func() string {
 		for _, l := range strings.Split(s.View(), "\n") {
 			if strings.Contains(l, "▸") {
