@@ -50,7 +50,7 @@ func init() {
 			"practice.endhint":       {"esc goes back", "esc로 돌아가기"},
 			"history.title":          {"Exam history", "시험 기록"},
 			"history.d":              {"Past attempts with the score per domain", "지난 응시와 도메인별 점수"},
-			"history.none":           {"No exams submitted yet.", "아직 제출한 시험이 없습니다."},
+			"history.none":           {"No exams submitted yet. Start one with New exam; once submitted, it is listed here with its score per domain.", "아직 제출한 시험이 없습니다. 새 시험으로 시작하세요. 제출하면 도메인별 점수와 함께 여기에 나옵니다."},
 			"history.q":              {"q", "문제"},
 			"results.title":          {"Results", "결과"},
 			"results.score":          {"Score %.1f%% · %d of %d right", "점수 %.1f%% · %d/%d 정답"},

@@ -427,3 +427,22 @@ func TestPastExamOpensFromHistory(t *testing.T) {
 		t.Errorf("the question lacks its options or explanations:\n%s", v)
 	}
 }
+
+// TestEmptyHistorySaysHowToFillIt: with no exam submitted, the history says
+// how to take one and offers no list keys, in both languages.
+func TestEmptyHistorySaysHowToFillIt(t *testing.T) {
+	for _, lang := range content.Langs {
+		c := quizCommon(t, testProgress(t), lang, 80, 24, fixedClock)
+		h := uitest.NewHarness(t, newExamMenu(c))
+		hist := newExamHistory(c)
+		h.Send(common.PushMsg{Screen: hist})
+		if v := h.View(); !strings.Contains(strings.Join(strings.Fields(v), " "), c.T("exam.new")) {
+			t.Errorf("%s: the empty history does not say to start a %q:\n%s", lang, c.T("exam.new"), v)
+		}
+		for _, b := range hist.ShortHelp() {
+			if b.Help().Key == c.Keys.Open.Help().Key {
+				t.Errorf("%s: the empty history offers %q", lang, b.Help().Key+" "+b.Help().Desc)
+			}
+		}
+	}
+}

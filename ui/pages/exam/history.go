@@ -172,12 +172,19 @@ func historyLine(c *common.Common, e progress.ExamRecord) string {
 		c.T("history.q"), score, st.Muted.Render(strings.Join(doms, " · ")))
 }
 
+// ShortHelp offers the list's keys only when there is a list.
 func (h *examHistory) ShortHelp() []key.Binding {
 	k := h.c.Keys
+	if len(h.rows) == 0 {
+		return nil
+	}
 	return []key.Binding{k.Up, k.Down, k.Open}
 }
 
 func (h *examHistory) FullHelp() [][]key.Binding {
 	k := h.c.Keys
+	if len(h.rows) == 0 {
+		return [][]key.Binding{{k.Back}}
+	}
 	return [][]key.Binding{{k.Up, k.Down, k.Open, k.Back}}
 }
