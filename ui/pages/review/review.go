@@ -257,6 +257,10 @@ func (r *Review) showItem(k string, it progress.SRSItem, now time.Time) {
 	r.mode = rvFront
 }
 
+// decksOpen reports whether D opens the decks now: from anything but a
+// question being answered.
+func (r *Review) decksOpen() bool { return r.mode != rvQuestion }
+
 func (r *Review) onKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	k := r.keys
 	switch {
@@ -270,7 +274,7 @@ func (r *Review) onKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	case key.Matches(msg, k.Down):
 		r.scroll++
 		return r, nil
-	case key.Matches(msg, k.Decks) && r.mode != rvQuestion:
+	case key.Matches(msg, k.Decks) && r.decksOpen():
 		return r, common.Open("decks")
 	case key.Matches(msg, k.OpenNote) && r.noteSection() != "":
 		// The session stays as it is beneath the note: back returns to

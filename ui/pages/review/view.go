@@ -382,23 +382,30 @@ func (r *Review) ShortHelp() []key.Binding {
 // only while a question is answered, a and d start more reviews only when
 // nothing is due.
 func (r *Review) FullHelp() [][]key.Binding {
+	out := r.modeHelp()
+	if r.decksOpen() {
+		out = append(out, []key.Binding{r.keys.Decks})
+	}
+	return out
+}
+
+// modeHelp is the full help of the current state, before D (decks).
+func (r *Review) modeHelp() [][]key.Binding {
 	k := r.keys
 	scroll := []key.Binding{k.Up, k.Down}
-	// D opens the decks from anything but a question (onKey), so every
-	// other state lists it.
 	switch r.mode {
 	case rvFront:
-		return [][]key.Binding{{k.Reveal, k.Rate}, {k.Undo, k.Bury, k.Suspend}, scroll, {k.Decks}}
+		return [][]key.Binding{{k.Reveal, k.Rate}, {k.Undo, k.Bury, k.Suspend}, scroll}
 	case rvBack:
-		return [][]key.Binding{{k.Rate, k.OpenNote, cardform.AddKey}, {k.Undo, k.Bury, k.Suspend}, scroll, {k.Decks}}
+		return [][]key.Binding{{k.Rate, k.OpenNote, cardform.AddKey}, {k.Undo, k.Bury, k.Suspend}, scroll}
 	case rvQuestion:
 		return [][]key.Binding{{r.q.PickHelp(), r.q.Keys.Submit}, {k.Undo, k.Suspend}, scroll}
 	case rvGraded:
-		return [][]key.Binding{{k.Rate, k.Continue, k.OpenNote, cardform.AddKey}, {k.Undo, k.Bury, k.Suspend}, scroll, {k.Decks}}
+		return [][]key.Binding{{k.Rate, k.Continue, k.OpenNote, cardform.AddKey}, {k.Undo, k.Bury, k.Suspend}, scroll}
 	case rvEmpty:
-		return [][]key.Binding{{k.Ahead, k.Drill, k.Undo}, {k.Decks}}
+		return [][]key.Binding{{k.Ahead, k.Drill, k.Undo}}
 	case rvLab:
-		return [][]key.Binding{{r.c.Keys.Open, k.Bury, k.Suspend}, {k.Decks}}
+		return [][]key.Binding{{r.c.Keys.Open, k.Bury, k.Suspend}}
 	case rvLeech:
 		return [][]key.Binding{{k.Continue}}
 	}

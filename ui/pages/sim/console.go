@@ -310,9 +310,8 @@ func (s *console) setupKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 				return s, s.input.Focus()
 			}
 			// What is typed replaces the value, which stays as the
-			// placeholder until then.
-			// The width holds the whole placeholder: with none set, the
-			// text input shows only its first character (90 as 9).
+			// placeholder until then; the width holds all of it (with
+			// none set, the text input shows its first character: 90 as 9).
 			s.input.CharLimit = 12
 			s.input.SetValue("")
 			s.input.Placeholder = f.str()
