@@ -70,8 +70,10 @@ func (m *Menu) View(c *common.Common, h int) string {
 	titleW, noteW := 0, 0
 	for _, it := range m.Items {
 		titleW = max(titleW, text.Width(it.Title))
-		if w := text.Width(it.Note); c.Width <= 0 || w <= c.Width-4-minTitle {
-			noteW = max(noteW, w) // a longer note goes under its title
+		// A note takes at most half the row beside the titles; a longer
+		// one goes under its title rather than cut every title short.
+		if w := text.Width(it.Note); c.Width <= 0 || w <= (c.Width-4)/2 {
+			noteW = max(noteW, w)
 		}
 	}
 	if noteW > 0 && c.Width > 0 {

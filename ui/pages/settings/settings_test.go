@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/saa-study/saa-study/content"
 	"github.com/saa-study/saa-study/progress"
 	"github.com/saa-study/saa-study/ui/common"
@@ -132,5 +134,25 @@ func TestListKeysMoveLikeEveryOtherList(t *testing.T) {
 	s.Update(uitest.Press("g"))
 	if l := selected(); !strings.Contains(l, c.T("settings.lang")) {
 		t.Fatalf("g selected %q, want the language, the first setting", l)
+	}
+}
+
+// TestNarrowWindowKeepsEveryTitleWhole: at 40 columns a value too long to
+// stand beside the titles ("auto (follow the terminal)") goes under its
+// own, and no title is cut to make room, in both languages.
+func TestNarrowWindowKeepsEveryTitleWhole(t *testing.T) {
+	for _, lang := range content.Langs {
+		_, c, s := openSettings(t)
+		c.Lang, c.Width, c.Theme = lang, 40, "auto"
+		s.(*settings).build()
+		v := ansi.Strip(s.View())
+		for _, k := range []string{"settings.lang", "settings.theme", "settings.retention", "settings.exam", "theme.auto"} {
+			if !strings.Contains(v, c.T(k)) {
+				t.Errorf("%s: %q is not whole at 40 columns:\n%s", lang, c.T(k), v)
+			}
+		}
+		if strings.Contains(v, "…") {
+			t.Errorf("%s: a line is cut at 40 columns:\n%s", lang, v)
+		}
 	}
 }
