@@ -140,7 +140,7 @@ func (g *globals) serveClassroom(ctx context.Context, o serveOpts) error {
 	room := class.Room
 	d := classroom.NewDashboard(classroom.DashboardOptions{Room: room, Ctx: ctx, Lang: lang, Listen: class.Addr, IsDark: true})
 	defer d.Close()
-	p := tea.NewProgram(d, tea.WithContext(ctx))
+	p := tea.NewProgram(d, screenOptions(ctx)...)
 	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrInterrupted) && !errors.Is(err, context.Canceled) && !errors.Is(err, tea.ErrProgramKilled) {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/term"
 	"github.com/mattn/go-runewidth"
 
@@ -61,6 +62,15 @@ func prepareScreen() {
 	runewidth.RuneWidth('─')
 }
 
+// screenOptions are the options of a full-screen program on this
+// process's terminal. Its colour profile is the one Lip Gloss found for
+// standard output as it loaded: left to itself, Bubble Tea would look
+// again, and inside tmux each look runs "tmux info" (about 10 ms, before
+// the first frame).
+func screenOptions(ctx context.Context) []tea.ProgramOption {
+	return []tea.ProgramOption{tea.WithContext(ctx), tea.WithColorProfile(lipgloss.Writer.Profile)}
+}
+
 // runApp starts the full-screen program on a screen, after setup (when
 // given) has prepared the app (an exam from flags, a teacher's quiz). It
 // refuses to draw into a pipe or a file and names the command that prints
@@ -97,7 +107,7 @@ func (g *globals) runApp(ctx context.Context, start, twin string, setup func(*ui
 	}
 	// 120 frames a second, Bubble Tea's most: a key's frame waits for the
 	// next tick of the frame clock, 4 ms on average instead of 8.
-	p := tea.NewProgram(app, tea.WithContext(ctx), tea.WithFPS(120))
+	p := tea.NewProgram(app, append(screenOptions(ctx), tea.WithFPS(120))...)
 	// However the program ends, a class it runs ends cleanly for the
 	// students (their final board, ssh exit 0), not with the process.
 	defer app.Close()

@@ -4,6 +4,7 @@
 # (or uses $SAA when set), the ttybench tool and a folder of the built-in
 # notes as Markdown (for a peer that reads files), and offers median and
 # ratio helpers. RUNS (default 9) is how many runs of each program.
+# IN_TMUX=1 (run inside tmux) has ttybench say its terminal is a tmux pane.
 
 set -euo pipefail
 
@@ -36,6 +37,8 @@ build_all() {
 	TTYBENCH=$WORK/ttybench
 	(cd "$ROOT" && go run ./scripts/bench/exportnotes "$WORK/notes")
 	NOTES=$WORK/notes
+	TTYFLAGS=()
+	[[ ${IN_TMUX:-} == 1 ]] && TTYFLAGS=(-tmux)
 	DB=$WORK/progress.db
 	export XDG_CONFIG_HOME=$WORK/config XDG_DATA_HOME=$WORK/data XDG_CACHE_HOME=$WORK/cache
 }

@@ -21,7 +21,11 @@
 //	    CMD with no terminal and its output discarded: wall milliseconds,
 //	    CPU milliseconds (user and system) and peak resident memory (MiB)
 //
-// The terminal is 100x30 unless -cols and -rows say otherwise. Like a real
+// The terminal is 100x30 unless -cols and -rows say otherwise. It says it
+// is xterm with true colour (TERM, COLORTERM); with -tmux it says it is a
+// tmux pane (TERM=tmux-256color, no COLORTERM, TMUX as ttybench was given
+// it: run it inside tmux), where programs on Charm's colorprofile ask tmux
+// for its colours by running "tmux info". Like a real
 // terminal it answers the queries programs send on start (cursor
 // position, device attributes, background colour): a program that waits
 // for the answer would otherwise wait for its timeout.
@@ -60,6 +64,7 @@ func main() {
 	keys := fl.String("keys", "", "memory: comma-separated keys to send; wait pauses 700 ms")
 	quit := fl.String("quit", "q", "memory: the key that quits the program")
 	idleFor := fl.Duration("for", 5*time.Second, "idle: how long to watch the waiting program")
+	fl.BoolVar(&inTmux, "tmux", false, "say the terminal is a tmux pane (run ttybench inside tmux)")
 	fl.Parse(os.Args[2:])
 	cmd := fl.Args()
 	if len(cmd) == 0 {
@@ -182,9 +187,21 @@ type term struct {
 	done chan struct{}
 }
 
+// inTmux is -tmux: the program is told it runs in a tmux pane.
+var inTmux bool
+
 func start(args []string, cols, rows int) (*term, error) {
 	c := exec.Command(args[0], args[1:]...)
 	c.Env = append(os.Environ(), "TERM=xterm-256color", "COLORTERM=truecolor")
+	if inTmux {
+		if os.Getenv("TMUX") == "" {
+			return nil, fmt.Errorf("-tmux: TMUX is not set; run ttybench inside tmux")
+		}
+		c.Env = slices.DeleteFunc(os.Environ(), func(e string) bool {
+			return strings.HasPrefix(e, "TERM=") || strings.HasPrefix(e, "COLORTERM=")
+		})
+		c.Env = append(c.Env, "TERM=tmux-256color")
+	}
 	t := &term{cmd: c, news: make(chan struct{}, 1), done: make(chan struct{})}
 	t.start = time.Now()
 	f, err := pty.StartWithSize(c, &pty.Winsize{Cols: uint16(cols), Rows: uint16(rows)})
