@@ -271,3 +271,32 @@ func TestExamHelpBarFitsAt80(t *testing.T) {
 		}
 	}
 }
+
+// TestEscSaysWhatItDoesInAnExam: in a running exam esc pauses it, keeping
+// its answers and the time left. The help bar says so, as the line under
+// the question does, and does not call it "back".
+func TestEscSaysWhatItDoesInAnExam(t *testing.T) {
+	lib, err := content.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range content.Langs {
+		a := New(Options{Ctx: context.Background(), Lib: lib, Progress: testProgress(t), Lang: lang, Theme: "dark", Now: fixedClock})
+		if err := a.StartExam(quiz.ExamConfig{Questions: 5, Seed: 1}, false); err != nil {
+			t.Fatal(err)
+		}
+		local := func(b key.Binding) string { return "esc " + keymap.Localize(lang, []key.Binding{b})[0].Help().Desc }
+		pause, back := local(key.NewBinding(key.WithHelp("esc", "pause"))), local(a.c.Keys.Back)
+		tm := newTM(t, a, 100, 30)
+		v := waitView(t, tm, "?")
+		lines := strings.Split(strings.TrimRight(v, "\n"), "\n")
+		if bar := lines[len(lines)-1]; !strings.Contains(bar, pause) || strings.Contains(v, back) {
+			t.Errorf("%s: the help bar should name esc %q, not %q:\n%s", lang, pause, back, v)
+		}
+		if strings.Count(v, pause) != 2 {
+			t.Errorf("%s: want %q under the question and in the help bar:\n%s", lang, pause, v)
+		}
+		tm.Quit()
+		tm.WaitFinished(t, teatest.WithFinalTimeout(20*time.Second))
+	}
+}

@@ -68,8 +68,9 @@ func (a *App) drawHelpBar(bs []key.Binding) string {
 func (a *App) shortHelp() []key.Binding {
 	k := a.c.Keys
 	out := append([]key.Binding{}, a.top().ShortHelp()...)
-	// Some screens list esc themselves, where it means more than back.
-	if len(a.stack) > 1 && !slices.ContainsFunc(out, func(b key.Binding) bool { return b.Help() == k.Back.Help() }) {
+	// Some screens list esc themselves, where it means more than back
+	// (an exam's pauses it).
+	if len(a.stack) > 1 && !slices.ContainsFunc(out, func(b key.Binding) bool { return b.Help().Key == k.Back.Help().Key }) {
 		out = append(out, k.Back)
 	}
 	if cp, ok := a.top().(common.Capturer); ok && cp.Capturing() {

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -102,12 +103,32 @@ func TestHelpBarNamesEachKeyOnce(t *testing.T) {
 		lc.reach(t, a)
 		seen := map[string]bool{}
 		for _, b := range a.shortHelp() {
-			h := b.Help().Key + " " + b.Help().Desc
+			h := b.Help().Key
 			if seen[h] {
 				t.Errorf("%s (%T): the help bar names %q twice", lc.name, a.top(), h)
 			}
 			seen[h] = true
 		}
+	}
+}
+
+// TestContentsSayEscClosesThem: in a note's contents esc closes them, back
+// to the note, as their heading says; the help bar says "close", not
+// "back".
+func TestContentsSayEscClosesThem(t *testing.T) {
+	a, _ := helpApp(t)
+	layoutCase{target: "note:lambda", keys: []string{"c"}}.reach(t, a)
+	var escs []string
+	for _, b := range a.shortHelp() {
+		if b.Help().Key == "esc" {
+			escs = append(escs, b.Help().Desc)
+		}
+	}
+	if !slices.Equal(escs, []string{"close"}) {
+		t.Errorf("the help bar names esc as %q, want only \"close\"", escs)
+	}
+	if v := ansi.Strip(a.top().View()); !strings.Contains(v, "esc closes") {
+		t.Errorf("the contents do not say what esc does:\n%s", v)
 	}
 }
 

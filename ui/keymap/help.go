@@ -32,6 +32,7 @@ var helpKo = map[string]string{
 	"add a card": "카드 만들기", "front ⇄ back": "앞면 ⇄ 뒷면", "save the card": "카드 저장", "cancel": "취소",
 	"scroll down": "아래로 스크롤",
 	"scroll up":   "위로 스크롤", "type a value": "값 입력", "previous panel": "이전 패널", "panel": "패널", "history": "기록",
+	"pause": "일시 정지", "close": "닫기",
 }
 
 // Localize returns the bindings with their help text in lang.

@@ -199,6 +199,10 @@ func (r *Reader) openTOC() {
 	r.mode = modeTOC
 }
 
+// closeTOCKey names esc in the contents, which it closes (back to the
+// note), as the contents' heading says.
+var closeTOCKey = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close"))
+
 func (r *Reader) tocKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, r.c.Keys.Back), key.Matches(msg, r.keys.TOC):

@@ -449,7 +449,7 @@ func (r *Reader) ShortHelp() []key.Binding {
 		return []key.Binding{r.c.Keys.Up, r.c.Keys.Down, r.c.Keys.Back}
 	}
 	if r.mode == modeTOC {
-		return []key.Binding{r.c.Keys.Up, r.c.Keys.Down, r.c.Keys.Open}
+		return []key.Binding{r.c.Keys.Up, r.c.Keys.Down, r.c.Keys.Open, closeTOCKey}
 	}
 	b := []key.Binding{r.c.Keys.PageDown, r.keys.TOC, r.keys.Search}
 	if r.srch != nil {

@@ -22,7 +22,7 @@ import (
 
 // examKeys are the keys of a running exam besides the answering keys.
 type examKeys struct {
-	Next, Prev, Flag, Grid, Submit, Yes, No key.Binding
+	Next, Prev, Flag, Grid, Submit, Yes, No, Pause key.Binding
 }
 
 func newExamKeys() examKeys {
@@ -34,6 +34,9 @@ func newExamKeys() examKeys {
 		Submit: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "submit")),
 		Yes:    key.NewBinding(key.WithKeys("y", "enter"), key.WithHelp("y", "submit")),
 		No:     key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "keep going")),
+		// esc leaves a running exam paused, its answers and time kept; the
+		// help says so rather than the app's "back".
+		Pause: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "pause")),
 	}
 }
 

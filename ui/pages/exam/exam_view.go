@@ -142,7 +142,7 @@ func (s *examScreen) gridView(w, h int) string {
 }
 
 // ShortHelp stays short enough for "? help" to fit at 80 columns; the
-// foot line under the question names g, s and esc.
+// foot line under the question names g, s and esc too.
 func (s *examScreen) ShortHelp() []key.Binding {
 	if s.confirm {
 		return []key.Binding{s.keys.Yes, s.keys.No}
@@ -152,7 +152,7 @@ func (s *examScreen) ShortHelp() []key.Binding {
 	if s.grid {
 		return []key.Binding{s.c.Keys.Open, flag, s.keys.Grid, s.keys.Submit}
 	}
-	return []key.Binding{s.q.PickHelp(), s.keys.Next, s.keys.Prev, flag}
+	return []key.Binding{s.q.PickHelp(), s.keys.Next, s.keys.Prev, flag, s.keys.Pause}
 }
 
 func (s *examScreen) FullHelp() [][]key.Binding {
