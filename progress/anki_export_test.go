@@ -48,7 +48,7 @@ func reviewedProgress(t testing.TB) *Progress {
 				break
 			}
 			it, _ := s.Item(k)
-			after, _, err := p.Rate(ctx, s, it, ratings[n%len(ratings)], now, took[n%len(took)])
+			after, _, err := p.Rate(ctx, s, it, ratings[n%len(ratings)], Rated{At: now, Took: took[n%len(took)]})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -65,7 +65,7 @@ func reviewedProgress(t testing.TB) *Progress {
 	}
 	if k, ok := s.Pick(now); ok {
 		it, _ := s.Item(k)
-		if _, _, err := p.Rate(ctx, s, it, srs.Again, now, 2*time.Second); err != nil {
+		if _, _, err := p.Rate(ctx, s, it, srs.Again, Rated{At: now, Took: 2 * time.Second}); err != nil {
 			t.Fatal(err)
 		}
 	}

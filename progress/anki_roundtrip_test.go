@@ -41,7 +41,7 @@ func TestAnkiRoundTrip(t *testing.T) {
 				break
 			}
 			it, _ := s.Item(k)
-			after, _, err := a.Rate(ctx, s, it, ratings[(day+i)%len(ratings)], at, 5*time.Second)
+			after, _, err := a.Rate(ctx, s, it, ratings[(day+i)%len(ratings)], Rated{At: at, Took: 5 * time.Second})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -69,20 +69,44 @@ func (p *Progress) Rerate(ctx context.Context, id int64, rating int) error {
 	return err
 }
 
+// Rated says when an item was rated: Shown, when it came on screen and
+// its rating buttons were worked out (Session.Preview; zero: At), At, when
+// the rating was given, and Took, the time the learner spent on it, for
+// the review log.
+type Rated struct {
+	Shown, At time.Time
+	Took      time.Duration
+}
+
 // Rate applies a rating to an item of a review session and commits it:
 // the review log row and the new state in one transaction. A card that
 // just reached LeechLapses is tagged and suspended in the same write;
 // leech says so.
-func (p *Progress) Rate(ctx context.Context, s *Session, it SRSItem, r srs.Rating, now time.Time, took time.Duration) (after SRSItem, leech bool, err error) {
-	after, leech, err = s.sc.next(it, r, now)
+//
+// The item is scheduled as at when.Shown, so each button gives the
+// interval it showed: fuzz is seeded from the time of the review, as in
+// ts-fsrs, and would otherwise draw again. The interval then runs from
+// when.At, as Anki's does.
+func (p *Progress) Rate(ctx context.Context, s *Session, it SRSItem, r srs.Rating, when Rated) (after SRSItem, leech bool, err error) {
+	shown, now := when.Shown, when.At
+	if shown.IsZero() {
+		shown = now
+	}
+	after, leech, err = s.sc.next(it, r, shown)
 	if err != nil {
 		return it, false, err
+	}
+	if d := now.Sub(shown); d != 0 {
+		after.Card.Due = after.Card.Due.Add(d)
+		if !after.Card.LastReview.IsZero() {
+			after.Card.LastReview = after.Card.LastReview.Add(d)
+		}
 	}
 	if !p.HasStore() {
 		return after, leech, nil
 	}
 	_, err = p.st.CommitReview(orBackground(ctx), store.Review{Kind: it.Kind, ItemID: it.ItemID, Rating: r, Before: it, After: after,
-		ReviewedAt: now, DurationMS: took.Milliseconds()})
+		ReviewedAt: now, DurationMS: when.Took.Milliseconds()})
 	return after, leech, err
 }
 

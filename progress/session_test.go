@@ -30,7 +30,7 @@ func TestSessionAfterMatchesAReload(t *testing.T) {
 			t.Fatalf("step %d: nothing to pick", step)
 		}
 		it, _ := s.Item(k)
-		after, _, err := p.Rate(ctx, s, it, g, now, time.Second)
+		after, _, err := p.Rate(ctx, s, it, g, Rated{At: now, Took: time.Second})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -116,6 +116,43 @@ func TestOneLanguageDeckJoinsTheOtherLanguagesReviews(t *testing.T) {
 	for _, k := range []string{"card:mine/my-card-dlq", "card:mine/my-card-vis::c1", "question:mine/my-sqs-q1"} {
 		if set.byKey[k] == nil {
 			t.Errorf("%s is not in the Korean learner's review set", k)
+		}
+	}
+}
+
+// TestRatingGivesTheIntervalItsButtonShowed: the rating buttons show each
+// rating's next interval when the card comes on screen; the learner rates
+// it some seconds later. The card gets the interval its button showed
+// (fuzz, seeded from the review's time, is not drawn again), counted from
+// the moment it was rated.
+func TestRatingGivesTheIntervalItsButtonShowed(t *testing.T) {
+	ctx := context.Background()
+	lib := srsLibrary(t)
+	shown := fixedClock()
+	for _, wait := range []time.Duration{1100 * time.Millisecond, 4 * time.Second, 9 * time.Second, 17 * time.Second, 90 * time.Second, 7 * time.Minute} {
+		p := testProgress(t, lib)
+		s, err := p.LoadSession(ctx, content.EN, nil, shown)
+		if err != nil {
+			t.Fatal(err)
+		}
+		k, _ := s.Pick(shown)
+		it, _ := s.Item(k)
+		button := s.Preview(it, shown)[srs.Easy-1]
+		rated := shown.Add(wait)
+		after, _, err := p.Rate(ctx, s, it, srs.Easy, Rated{Shown: shown, At: rated, Took: wait})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := after.Card.Due.Sub(rated), button.Due.Sub(shown); got != want || after.Card.ScheduledDays != button.ScheduledDays {
+			t.Errorf("rated %v after it showed: Easy gives %v (%d days), its button said %v (%d days)",
+				wait, got, after.Card.ScheduledDays, want, button.ScheduledDays)
+		}
+		if !after.Card.LastReview.Equal(rated) {
+			t.Errorf("rated %v after it showed: last review %v, want %v", wait, after.Card.LastReview, rated)
+		}
+		logs, _ := p.ReviewsSince(ctx, time.Time{})
+		if len(logs) != 1 || !logs[0].ReviewedAt.Equal(rated) || logs[0].DurationMS != wait.Milliseconds() {
+			t.Errorf("rated %v after it showed: logged %+v", wait, logs)
 		}
 	}
 }

@@ -109,6 +109,9 @@ func TestQuestionIsGradedAndRated(t *testing.T) {
 	if !strings.Contains(v, "Lambda basics › Execution model") {
 		t.Fatalf("a wrong answer should name the section to read:\n%s", v)
 	}
+	if n := strings.Count(v, "Because it is wrong."); n != 3 {
+		t.Fatalf("every wrong option should say why, not only the one picked (%d of 3):\n%s", n, v)
+	}
 	drive(a, press("2")) // override: Hard
 	logs, _ := st.ReviewsSince(context.Background(), time.Time{})
 	if len(logs) != 1 || logs[0].Kind != progress.KindQuestion || logs[0].Rating != srs.Hard {

@@ -403,7 +403,7 @@ func (r *Review) rvRate(g srs.Rating) tea.Cmd {
 		return nil
 	}
 	c, it, now := r.c, r.it, r.c.Clock()
-	took := now.Sub(r.shownAt)
+	when := progress.Rated{Shown: r.shownAt, At: now, Took: now.Sub(r.shownAt)}
 	if r.list != nil {
 		// Review ahead / drill: the list stays; only this item changes.
 		r.gen++
@@ -411,7 +411,7 @@ func (r *Review) rvRate(g srs.Rating) tea.Cmd {
 		gen, s, key, pos := r.gen, r.s, r.curKey, r.listPos+1
 		list, kind := r.list, r.listKind
 		return func() tea.Msg {
-			after, leech, err := c.Progress.Rate(c.Context(), s, it, g, now, took)
+			after, leech, err := c.Progress.Rate(c.Context(), s, it, g, when)
 			if err != nil {
 				return rvLoadedMsg{gen: gen, err: err}
 			}
@@ -422,7 +422,7 @@ func (r *Review) rvRate(g srs.Rating) tea.Cmd {
 	load := r.reload("", "", "")
 	gen, key, s := r.gen, r.curKey, r.s
 	return func() tea.Msg {
-		after, leech, err := c.Progress.Rate(c.Context(), s, it, g, now, took)
+		after, leech, err := c.Progress.Rate(c.Context(), s, it, g, when)
 		if err != nil {
 			return rvLoadedMsg{gen: gen, err: err}
 		}

@@ -322,10 +322,11 @@ func (r *Review) gradedLines(w int) []string {
 		for _, l := range lines[1:] {
 			out = append(out, "      "+l)
 		}
-		if o.Correct || o.Chosen {
-			for _, l := range inlineLines(st, o.Explanation, w-6) {
-				out = append(out, "      "+l)
-			}
+		// Every option's explanation, as Study and Practice give them:
+		// why an option nobody picked is wrong is half of what a question
+		// teaches.
+		for _, l := range inlineLines(st, o.Explanation, w-6) {
+			out = append(out, "      "+l)
 		}
 	}
 	if e := r.entry; e != nil && !res.Correct && e.Section != "" {
