@@ -300,3 +300,44 @@ func TestEscSaysWhatItDoesInAnExam(t *testing.T) {
 		tm.WaitFinished(t, teatest.WithFinalTimeout(20*time.Second))
 	}
 }
+
+// TestQuittingAnExamKeepsItsTimeLeft: the time left is saved every ten
+// seconds; quitting with q in between saves it too, so the resumed exam
+// has the time that was left, not some seconds more.
+func TestQuittingAnExamKeepsItsTimeLeft(t *testing.T) {
+	lib := quizLibrary(t)
+	path := filepath.Join(t.TempDir(), "progress.db")
+	clk := &lockedClock{t: fixedClock()}
+	st, err := progress.Open(path, nil, progress.Options{Loc: time.Local, Now: clk.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	a := New(Options{Ctx: context.Background(), Lib: lib, Progress: st, Lang: content.EN, Theme: "dark", Now: clk.Now})
+	if err := a.StartExam(quiz.ExamConfig{Questions: 12, Seed: 7}, false); err != nil {
+		t.Fatal(err)
+	}
+	tm := newTM(t, a, 80, 24)
+	waitView(t, tm, "Question 1 of 12")
+	tm.Send(press("a"))
+	waitView(t, tm, "1/12 answered")
+	clk.Advance(7 * time.Second)
+	tm.Send(press("q"))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(20*time.Second))
+
+	rec, ok, err := st.UnfinishedExam(context.Background())
+	if err != nil || !ok {
+		t.Fatalf("no unfinished exam after q: %v", err)
+	}
+	var state quiz.ExamState
+	if err := json.Unmarshal(rec.State, &state); err != nil {
+		t.Fatal(err)
+	}
+	ex, err := quiz.Resume(lib.Questions(content.EN), state, clk.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if left := ex.Remaining(clk.Now()); left != 24*time.Minute-7*time.Second {
+		t.Errorf("resumed with %v left, want %v", left, 24*time.Minute-7*time.Second)
+	}
+}

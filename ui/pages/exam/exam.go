@@ -6,8 +6,10 @@
 package exam
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
+	"sync"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -66,6 +68,10 @@ type examScreen struct {
 	// Writes go one at a time so the newest state is always the last one
 	// on disk: while one is in flight, later changes only mark dirty.
 	inflight, dirty, finishing bool
+	// disk orders those writes with the one Close makes on the way out;
+	// version numbers each state as it is taken.
+	disk    *examDisk
+	version int
 
 	// every schedules the next timer tick; nil means once a second. Tests
 	// replace it and send examTickMsg themselves with a moved clock.
@@ -97,7 +103,7 @@ func newExamFrom(c *common.Common, pool []*content.Question, lang content.Lang, 
 	if err != nil {
 		return nil, fmt.Errorf("starting the exam: %w", err)
 	}
-	s := &examScreen{c: c, keys: newExamKeys(), ex: ex, pool: pool, lang: lang, q: newPanel(c)}
+	s := &examScreen{c: c, keys: newExamKeys(), ex: ex, pool: pool, lang: lang, q: newPanel(c), disk: &examDisk{}}
 	s.load()
 	return s, nil
 }
@@ -109,7 +115,7 @@ func resumeExamScreen(c *common.Common, rec progress.ExamRecord) (*examScreen, e
 	if err != nil {
 		return nil, err
 	}
-	s := &examScreen{c: c, keys: newExamKeys(), ex: ex, pool: pool, lang: lang, id: rec.ID, q: newPanel(c)}
+	s := &examScreen{c: c, keys: newExamKeys(), ex: ex, pool: pool, lang: lang, id: rec.ID, q: newPanel(c), disk: &examDisk{id: rec.ID}}
 	s.load()
 	return s, nil
 }
@@ -173,25 +179,78 @@ func (s *examScreen) tick() tea.Cmd {
 
 // create stores the new exam so that a crash from now on can resume it.
 func (s *examScreen) create() tea.Cmd {
-	c, state, lang, old := s.c, s.stateJSON(), string(s.lang), s.replaces
+	c, d, lang, old := s.c, s.disk, string(s.lang), s.replaces
+	v, state := s.state()
 	return func() tea.Msg {
 		if !c.Progress.HasStore() {
 			return examStoredMsg{}
 		}
+		d.mu.Lock()
+		defer d.mu.Unlock()
 		// An unfinished exam is never dropped: one the learner chose to
 		// set aside stays in the history as abandoned.
+		var id int64
+		var err error
 		if old != 0 {
-			id, err := c.Progress.ReplaceExam(c.Ctx, old, lang, state)
-			return examStoredMsg{id, err}
+			id, err = c.Progress.ReplaceExam(c.Ctx, old, lang, state)
+		} else {
+			id, err = c.Progress.StartExam(c.Ctx, lang, state)
 		}
-		id, err := c.Progress.StartExam(c.Ctx, lang, state)
+		if err == nil {
+			d.id, d.written = id, v
+		}
 		return examStoredMsg{id, err}
 	}
 }
 
-func (s *examScreen) stateJSON() []byte {
+// state is the exam's state now, as stored, and its version.
+func (s *examScreen) state() (int, []byte) {
+	s.version++
 	b, _ := json.Marshal(s.ex.State(s.c.Clock()))
-	return b
+	return s.version, b
+}
+
+// examDisk orders the writes of one exam: those of the program's
+// commands, and the one Close makes on the way out, which must be the
+// last word whatever is still in flight. It also learns the exam's row
+// as soon as it is stored.
+type examDisk struct {
+	mu      sync.Mutex
+	id      int64 // the exam's row; 0 until it is stored
+	written int   // version of the newest state on disk
+	final   bool  // the submitted exam and its answers are stored
+}
+
+// save writes state (version v) unless a newer one is on disk already.
+func (d *examDisk) save(ctx context.Context, p *progress.Progress, v int, state []byte) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if v <= d.written || d.id == 0 || d.final {
+		return nil
+	}
+	if err := p.SaveExam(ctx, d.id, state); err != nil {
+		return err
+	}
+	d.written = v
+	return nil
+}
+
+// Close writes, on the way out (q, ctrl+c, a signal), what the exam has
+// that is not on disk: the time left (saved otherwise every 10 seconds),
+// an answer given while another write was in flight, or a submission
+// waiting its turn. It waits for a write in flight, so its own is last.
+func (s *examScreen) Close() {
+	if !s.c.Progress.HasStore() {
+		return
+	}
+	ctx := context.WithoutCancel(s.c.Ctx)
+	if s.done {
+		s.finishing = false
+		s.finishCmd(ctx)()
+		return
+	}
+	v, state := s.state()
+	_ = s.disk.save(ctx, s.c.Progress, v, state)
 }
 
 // save writes the state after an answer or a flag, or marks it dirty
@@ -213,11 +272,12 @@ func (s *examScreen) flush() tea.Cmd {
 	switch {
 	case s.finishing:
 		s.inflight, s.finishing = true, false
-		return s.finishCmd()
+		return s.finishCmd(s.c.Ctx)
 	case s.dirty:
 		s.inflight, s.dirty = true, false
-		c, id, state := s.c, s.id, s.stateJSON()
-		return func() tea.Msg { return examSavedMsg{c.Progress.SaveExam(c.Ctx, id, state)} }
+		c, d := s.c, s.disk
+		v, state := s.state()
+		return func() tea.Msg { return examSavedMsg{d.save(c.Ctx, c.Progress, v, state)} }
 	case s.leaving:
 		return common.Pop
 	}
@@ -406,9 +466,10 @@ func (s *examScreen) finish() tea.Cmd {
 	return s.flush()
 }
 
-func (s *examScreen) finishCmd() tea.Cmd {
+func (s *examScreen) finishCmd(ctx context.Context) tea.Cmd {
 	res, _ := s.ex.Results()
-	c, id, state := s.c, s.id, s.stateJSON()
+	c, d := s.c, s.disk
+	_, state := s.state()
 	var answers []progress.Answer
 	for _, it := range res.Items {
 		if !it.Answered {
@@ -424,6 +485,13 @@ func (s *examScreen) finishCmd() tea.Cmd {
 		score.Domains = append(score.Domains, progress.ExamDomain{Domain: d.Domain, Correct: d.Correct, Total: d.Total, Percent: d.Percent})
 	}
 	return func() tea.Msg {
-		return examFinishMsg{c.Progress.FinishExam(c.Ctx, id, state, score, answers)}
+		d.mu.Lock()
+		defer d.mu.Unlock()
+		if d.final {
+			return examFinishMsg{}
+		}
+		err := c.Progress.FinishExam(ctx, d.id, state, score, answers)
+		d.final = err == nil
+		return examFinishMsg{err}
 	}
 }
