@@ -305,14 +305,8 @@ func TestEscSaysWhatItDoesInAnExam(t *testing.T) {
 // seconds; quitting with q in between saves it too, so the resumed exam
 // has the time that was left, not some seconds more.
 func TestQuittingAnExamKeepsItsTimeLeft(t *testing.T) {
-	lib := quizLibrary(t)
-	path := filepath.Join(t.TempDir(), "progress.db")
+	lib, st := quizLibrary(t), testProgress(t)
 	clk := &lockedClock{t: fixedClock()}
-	st, err := progress.Open(path, nil, progress.Options{Loc: time.Local, Now: clk.Now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
 	a := New(Options{Ctx: context.Background(), Lib: lib, Progress: st, Lang: content.EN, Theme: "dark", Now: clk.Now})
 	if err := a.StartExam(quiz.ExamConfig{Questions: 12, Seed: 7}, false); err != nil {
 		t.Fatal(err)

@@ -54,6 +54,10 @@ func TestClashCheckerCatchesASharedKey(t *testing.T) {
 	if got := keymap.Clashes([]key.Binding{unsure, pick, unsure}); len(got) != 0 {
 		t.Errorf("one binding twice is no clash: %q", got)
 	}
+	k := keymap.Default()
+	if got := keymap.Clashes([]key.Binding{k.Left, k.Right, k.Change}); len(got) != 0 {
+		t.Errorf("one meaning named two ways is no clash: %q", got)
+	}
 	off := toc
 	off.SetEnabled(false)
 	if got := keymap.Clashes([]key.Binding{pick, off}); len(got) != 0 {
@@ -129,6 +133,22 @@ func TestContentsSayEscClosesThem(t *testing.T) {
 	}
 	if v := ansi.Strip(a.top().View()); !strings.Contains(v, "esc closes") {
 		t.Errorf("the contents do not say what esc does:\n%s", v)
+	}
+}
+
+// TestHelpBarNamesBothArrowsThatChange: where ← and → change a value, the
+// bar names both ("←/→ change"), not one of them.
+func TestHelpBarNamesBothArrowsThatChange(t *testing.T) {
+	a, lib := helpApp(t)
+	left := tea.KeyPressMsg{Code: tea.KeyLeft}
+	right := tea.KeyPressMsg{Code: tea.KeyRight}
+	for _, lc := range helpCases(lib) {
+		lc.reach(t, a)
+		for _, b := range a.shortHelp() {
+			if b.Help().Desc == "change" && key.Matches(left, b) != key.Matches(right, b) {
+				t.Errorf("%s (%T): the help bar names %q for change", lc.name, a.top(), b.Help().Key)
+			}
+		}
 	}
 }
 

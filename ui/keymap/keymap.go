@@ -8,10 +8,12 @@ import "charm.land/bubbles/v2/key"
 // the ones they use so the help bar stays honest.
 type KeyMap struct {
 	Up, Down, Left, Right key.Binding
-	PageUp, PageDown      key.Binding
-	Top, Bottom           key.Binding
-	Open, Back            key.Binding
-	Help, Quit            key.Binding
+	// Change is Left and Right together, as a short help names them.
+	Change           key.Binding
+	PageUp, PageDown key.Binding
+	Top, Bottom      key.Binding
+	Open, Back       key.Binding
+	Help, Quit       key.Binding
 }
 
 // Default returns the standard bindings.
@@ -21,6 +23,7 @@ func Default() KeyMap {
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		Left:     key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "change")),
 		Right:    key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "change")),
+		Change:   key.NewBinding(key.WithKeys("left", "h", "right", "l"), key.WithHelp("←/→", "change")),
 		PageUp:   key.NewBinding(key.WithKeys("pgup", "b", "ctrl+u"), key.WithHelp("pgup/b", "page up")),
 		PageDown: key.NewBinding(key.WithKeys("pgdown", "space", "f", "ctrl+d"), key.WithHelp("pgdn/space", "page down")),
 		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g", "top")),

@@ -97,7 +97,7 @@ func (s *Screen) ShortHelp() []key.Binding {
 	if s.class != nil {
 		return nil // the dashboard writes its own keys
 	}
-	return []key.Binding{k.Up, k.Down, k.Left, k.Right, k.Open, k.Back}
+	return []key.Binding{k.Up, k.Down, k.Change, k.Open, k.Back}
 }
 
 // FullHelp implements common.Screen.

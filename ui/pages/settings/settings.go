@@ -168,7 +168,7 @@ func (s *settings) View() string {
 
 func (s *settings) ShortHelp() []key.Binding {
 	k := s.c.Keys
-	return []key.Binding{k.Up, k.Down, k.Right}
+	return []key.Binding{k.Up, k.Down, k.Change}
 }
 
 func (s *settings) FullHelp() [][]key.Binding {

@@ -441,7 +441,7 @@ func (s *console) ShortHelp() []key.Binding {
 		if s.mode == modeResult {
 			return []key.Binding{keys.Tab, keys.Facts, keys.Run, giveUpKey}
 		}
-		return []key.Binding{k.Up, k.Down, k.Left, k.Open, keys.Run, giveUpKey}
+		return []key.Binding{k.Up, k.Down, k.Change, k.Open, keys.Run, giveUpKey}
 	}
 	switch s.mode {
 	case modeResult:
@@ -451,7 +451,7 @@ func (s *console) ShortHelp() []key.Binding {
 		}
 		return []key.Binding{keys.Tab, keys.Variant, keys.Facts, keys.Metric, k.Down}
 	}
-	return []key.Binding{k.Up, k.Down, k.Left, k.Open, keys.Run}
+	return []key.Binding{k.Up, k.Down, k.Change, k.Open, keys.Run}
 }
 
 func (s *console) FullHelp() [][]key.Binding {
