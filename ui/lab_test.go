@@ -3,10 +3,12 @@ package ui
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -80,9 +82,18 @@ func TestGivenUpLabComesBackInReview(t *testing.T) {
 	drive(a, tea.WindowSizeMsg{Width: 100, Height: 30})
 	drive(a, common.OpenMsg{Target: "lab:rdsproxy-pinning"})
 	drive(a, press("r"))
+	offersGiveUp := func() bool {
+		return slices.ContainsFunc(a.shortHelp(), func(b key.Binding) bool { return b.Enabled() && b.Help().Desc == "give up" })
+	}
+	if !offersGiveUp() {
+		t.Fatal("a lab not yet passed should offer x give up")
+	}
 	drive(a, press("x"))
 	if v := ansi.Strip(a.View().Content); !strings.Contains(v, "come back in Review") {
 		t.Fatalf("giving up did not save:\n%s", v)
+	}
+	if offersGiveUp() {
+		t.Error("a lab given up still offers x give up")
 	}
 	a.stack = a.stack[:1]
 	now = now.Add(30 * time.Minute)

@@ -439,9 +439,9 @@ func (s *console) ShortHelp() []key.Binding {
 	k := s.c.Keys
 	if s.lab != nil {
 		if s.mode == modeResult {
-			return []key.Binding{keys.Tab, keys.Facts, keys.Run, giveUpKey}
+			return []key.Binding{keys.Tab, keys.Facts, keys.Run, s.lab.giveUpKey()}
 		}
-		return []key.Binding{k.Up, k.Down, k.Change, k.Open, keys.Run, giveUpKey}
+		return []key.Binding{k.Up, k.Down, k.Change, k.Open, keys.Run, s.lab.giveUpKey()}
 	}
 	switch s.mode {
 	case modeResult:
@@ -461,7 +461,7 @@ func (s *console) FullHelp() [][]key.Binding {
 		{keys.Tab, keys.BackTab, keys.Facts, keys.Metric, k.PageUp, k.PageDown, k.Top, k.Bottom},
 	}
 	if s.lab != nil {
-		rows = append(rows, []key.Binding{giveUpKey, k.Back})
+		rows = append(rows, []key.Binding{s.lab.giveUpKey(), k.Back})
 	}
 	return rows
 }

@@ -57,6 +57,14 @@ type labRatedMsg struct{ err error }
 
 var giveUpKey = key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "give up"))
 
+// giveUpKey is x while there is something to give up: not once the lab
+// has passed or been given up.
+func (st *labState) giveUpKey() key.Binding {
+	b := giveUpKey
+	b.SetEnabled(!st.passed && !st.gaveUp)
+	return b
+}
+
 // labFormNames are the lab settings whose form field has another name.
 var labFormNames = map[string]map[string]string{
 	"lambda":     {"timeout_s": "timeout"},
@@ -252,7 +260,7 @@ func (s *console) labKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(msg, keys.Run):
 		return s.runLab(), true
-	case key.Matches(msg, giveUpKey):
+	case key.Matches(msg, s.lab.giveUpKey()):
 		return s.giveUp(), true
 	case s.mode == modeSetup && key.Matches(msg, k.Back):
 		return common.Pop, true // a lab's form is the lab's, not the engine's
