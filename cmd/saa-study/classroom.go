@@ -189,7 +189,7 @@ func newClassroomResultsCmd(g *globals) *cobra.Command {
 			return quiz.ExportCSV(g.stdout, recs)
 		},
 	}
-	cmd.Flags().StringVar(&export, "export", "csv", "csv or json")
+	cmd.Flags().StringVar(&export, "export", "csv", "Format: csv or json")
 	return cmd
 }
 

@@ -73,7 +73,7 @@ func newSimDynamoDBCmd(g *globals) *cobra.Command {
 	f.BoolVar(&api, "api", false, "read JSON-line requests on standard input")
 	f.StringVar(&serve, "serve", "", "serve the DynamoDB HTTP API at this address, e.g. 127.0.0.1:8000")
 	f.BoolVar(&public, "public", false, "allow --serve on an address other than loopback")
-	f.StringVar(&throttle, "throttle", "on", "--api and --serve: on throttles requests beyond a table's capacity and burst credit; off counts capacity but never refuses a request, like DynamoDB Local")
+	f.StringVar(&throttle, "throttle", "on", "With --api and --serve, on throttles requests beyond a table's capacity and burst credit; off counts capacity but never refuses a request, like DynamoDB Local")
 	f.StringVar(&s3Dir, "s3-dir", "", "folder standing in for S3 (bucket b is DIR/b) for export and import")
 	f.DurationVar(&lag, "replication-lag", time.Second, "how long a global table takes to copy a write to its other regions")
 	f.Int64Var(&wcu, "wcu", 5, "load run: provisioned write capacity units")

@@ -20,7 +20,7 @@ func newSimEdgeCmd(g *globals) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "edge",
-		Short: "CloudFront with CloudFront Functions or Lambda@Edge: cache, triggers, latency, cost",
+		Short: "A CloudFront distribution with CloudFront Functions or Lambda@Edge: cache, triggers, latency, cost",
 		Example: `  saa-study sim edge --requests 100000 --function cff --trigger viewer-request --json
   saa-study sim edge --function cff --trigger origin-request     # refused, and why
   saa-study sim edge --scenario origin-selection`,
@@ -50,7 +50,7 @@ func newSimEdgeCmd(g *globals) *cobra.Command {
 	f.IntVar(&o.Keys, "keys", 0, "distinct paths (default: the engine's)")
 	f.Float64Var(&o.HitRatioTarget, "hit-ratio", 0, "aim for this cache hit ratio (0..1) instead of a Zipf key mix")
 	f.StringVar(&o.Function, "function", "", "attach a function: cff (CloudFront Functions) or lae (Lambda@Edge)")
-	f.StringVar(&trigger, "trigger", "viewer-request", "viewer-request, origin-request, origin-response or viewer-response")
+	f.StringVar(&trigger, "trigger", "viewer-request", "Which event runs the function: viewer-request, origin-request, origin-response or viewer-response")
 	f.StringVar(&action, "action", "add-header", "what the function does: add-header, rewrite-uri, redirect-country, check-jwt, ab-cookie, pick-origin, read-body, call-api")
 	f.Uint64Var(&o.Seed, "seed", 1, "random seed")
 	f.StringVar(&scenario, "scenario", "", "run a scenario: a shipped id or a YAML file")
@@ -124,7 +124,7 @@ func newSimRDSProxyCmd(g *globals) *cobra.Command {
 	f.StringVar(&o.Mode, "mode", "reuse", "reuse (a connection per warm environment) or per-invocation")
 	f.BoolVar(&o.Proxy, "proxy", false, "put RDS Proxy in front of the database")
 	f.Float64Var(&o.PinnedPct, "pinned-pct", 0, "share of sessions pinned to a connection (0..100)")
-	f.Float64Var(&o.BorrowTimeoutS, "borrow-timeout", 0, "ConnectionBorrowTimeout in seconds (default 120)")
+	f.Float64Var(&o.BorrowTimeoutS, "borrow-timeout", 0, "Seconds a request waits for a free connection, ConnectionBorrowTimeout (default 120)")
 	f.Float64Var(&o.FailoverS, "failover", 0, "fail the writer over for this many seconds during the surge")
 	f.Uint64Var(&o.Seed, "seed", 1, "random seed")
 	f.StringVar(&scenario, "scenario", "", "run a scenario: a shipped id or a YAML file")

@@ -67,7 +67,7 @@ func newSimLambdaCmd(g *globals) *cobra.Command {
 	f.IntVar(&reserved, "reserved", 0, "reserved concurrency (unset: none)")
 	f.IntVar(&o.Provisioned, "provisioned", d.Provisioned, "provisioned concurrency")
 	f.IntVar(&o.AccountLimit, "account-limit", d.AccountLimit, "the account's concurrency limit")
-	f.IntVar(&o.ColdStartMS, "cold-start-ms", d.ColdStartMS, "INIT duration of a cold start, in ms")
+	f.IntVar(&o.ColdStartMS, "cold-start-ms", d.ColdStartMS, "Milliseconds a cold start adds (the INIT phase)")
 	f.Float64Var(&o.CPUShare, "cpu-share", d.CPUShare, "share of the duration that is CPU-bound (0..1); 0 = duration does not depend on memory")
 	f.StringVar(&o.Arch, "arch", d.Arch, "x86_64 or arm64")
 	f.BoolVar(&o.FreeTier, "free-tier", d.FreeTier, "apply the monthly free tier")

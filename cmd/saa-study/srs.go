@@ -78,7 +78,7 @@ func newStatsCmd(g *globals) *cobra.Command {
 func newSRSCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "srs",
-		Short: "Spaced-repetition tools: replay a history, limits, unsuspend, fit the parameters",
+		Short: "Tools for spaced repetition: replay a history, limits, unsuspend, fit the parameters",
 	}
 	cmd.AddCommand(newReplayCmd(g), newLimitsCmd(g), newUnsuspendCmd(g), newOptimizeCmd(g))
 	return cmd
