@@ -107,10 +107,19 @@ func TestStudentAndDashboardScreens(t *testing.T) {
 	drive(d, press("s"))
 	clk.Advance(3 * time.Second)
 	right := string(rune('a' + r.posOf(0, 1)))
+	foot := func(s string) string { return s[strings.LastIndex(s, "\n")+1:] }
+	if s := screen(m); !strings.Contains(foot(s), "enter answer") {
+		t.Fatalf("an open question's foot should name the answering keys:\n%s", s)
+	}
 	m = drive(m, press(right))
 	m = drive(m, press("enter"))
 	if s := screen(m); !strings.Contains(s, "Waiting for the teacher…") {
 		t.Fatalf("after answering:\n%s", s)
+	}
+	// Answered: nothing to pick or answer until the teacher moves on, and
+	// "Answer saved" once, above the foot.
+	if s := screen(m); foot(s) != "L language · q leave" || strings.Count(s, "Answer saved") != 1 {
+		t.Fatalf("after answering, the foot should offer only L and q:\n%s", s)
 	}
 	if s := screen(d); !strings.Contains(s, "1 of 1 answered") {
 		t.Fatalf("dashboard after the answer:\n%s", s)

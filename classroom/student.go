@@ -93,6 +93,9 @@ type Student struct {
 	sel      *quiz.Selection
 	cursor   int
 	feedback int // self-paced: position whose feedback is on screen, -1 none
+	// What the last frame drew, for its foot line: a question to answer
+	// (the answering keys), or the saved answer with "Answer saved".
+	answering, waiting bool
 }
 
 // NewStudent returns the model for one SSH session.

@@ -20,9 +20,9 @@ func (m *Student) t(k string) string { return text.T(m.lang, k) }
 // rendered once per style and language rather than on every frame: a
 // room of 200 draws thousands of frames a minute.
 type chrome struct {
-	styles                *styles.Styles
-	lang                  string
-	head, sep, help, code string
+	styles                      *styles.Styles
+	lang                        string
+	head, sep, help, wait, code string
 }
 
 func (m *Student) chrome() *chrome {
@@ -31,7 +31,8 @@ func (m *Student) chrome() *chrome {
 		st := m.styles
 		*c = chrome{styles: st, lang: string(m.lang), sep: st.Muted.Render(" · "),
 			head: st.Title.Render("saa-study") + st.Muted.Render(" · ") + st.Header.Render(m.o.Room.Quiz().Title),
-			help: st.Muted.Render(m.t("class.help")), code: st.Muted.Render(m.t("class.help.code"))}
+			help: st.Muted.Render(m.t("class.help")), wait: st.Muted.Render(m.t("class.help.wait")),
+			code: st.Muted.Render(m.t("class.help.code"))}
 	}
 	return c
 }
@@ -73,16 +74,19 @@ func (m *Student) render() string {
 func (m *Student) footer() string {
 	st := m.styles
 	var parts []string
-	if m.note != "" {
-		if m.noteBad {
-			parts = append(parts, st.Error.Render(m.note))
-		} else {
-			parts = append(parts, st.Good.Render(m.note))
-		}
+	switch {
+	case m.note == "":
+	case m.noteBad:
+		parts = append(parts, st.Error.Render(m.note))
+	case !m.waiting: // the body says it already
+		parts = append(parts, st.Good.Render(m.note))
 	}
 	c := m.chrome()
-	if m.stage == stageIn {
+	if m.stage == stageIn && m.answering {
 		parts = append(parts, c.help)
+	} else if m.stage == stageIn {
+		// Nothing to pick or answer: only the keys that work.
+		parts = append(parts, c.wait)
 	} else if m.stage == stageCode {
 		parts = append(parts, c.code)
 	}
@@ -111,6 +115,7 @@ func (m *Student) renderCode() string {
 func (m *Student) renderIn(v StudentView) string {
 	st := m.styles
 	w := m.width
+	m.answering, m.waiting = false, false
 	if m.feedback >= 0 {
 		p, a := m.o.Room.LastAnswerView(m.name, m.feedback)
 		return m.renderFeedback(p, a, nil) + "\n" + st.Muted.Render(m.t("class.next"))
@@ -162,8 +167,10 @@ func (m *Student) renderIn(v StudentView) string {
 			b.WriteString(text.Hang(mark+o.Letter+". "+o.Text, w, 5) + "\n")
 		}
 		b.WriteString("\n" + st.Good.Render(m.t("class.wait")) + "\n")
+		m.waiting = true
 		return b.String()
 	}
+	m.answering = v.Phase == Open
 	if m.sel == nil || m.selIndex != v.Index {
 		m.sel, m.selIndex, m.cursor = quiz.NewSelection(v.Presented), v.Index, 0
 	}

@@ -77,7 +77,7 @@ func newClassroomServeCmd(g *globals) *cobra.Command {
 	f.IntVar(&n, "questions", 10, "how many questions (0 = all)")
 	f.StringVar(&code, "code", "", "join code (default: a random 6-letter code)")
 	f.StringVar(&paced, "paced", "teacher", "teacher: everyone on the same question; self: each student at their own speed")
-	f.StringVar(&allowKeys, "allow-keys", "", "authorized_keys file: only these keys may join")
+	f.StringVar(&allowKeys, "allow-keys", "", "A file of public keys in authorized_keys format: only these keys may join")
 	f.DurationVar(&timer, "timer", quiz.ExamPace, "time per question (self-paced: times the number of questions); 0 for none")
 	f.StringVar(&resume, "resume", "", "carry on a stored session (an id from classroom sessions, or latest)")
 	f.StringVar(&keyDir, "host-key-dir", classroom.DefaultHostKeyDir(), "folder of the server's SSH host key and the classroom log; yours alone (0700), never a shared one")

@@ -7,6 +7,7 @@ func init() {
 			"class.pts":           {"pts", "점"},
 			"class.help":          {"↑/↓ move · a, b … or space pick · enter answer · L language · q leave", "↑/↓ 이동 · a, b … 또는 space 선택 · enter 제출 · L 언어 · q 나가기"},
 			"class.help.code":     {"enter to join · esc to leave", "enter로 참가 · esc로 나가기"},
+			"class.help.wait":     {"L language · q leave", "L 언어 · q 나가기"},
 			"class.bye":           {"Goodbye.", "안녕히 가세요."},
 			"class.code.prompt":   {"Type the join code the teacher shows:", "선생님이 보여 주는 참가 코드를 입력하세요:"},
 			"class.code.wrong":    {"That is not the code.", "코드가 틀렸습니다."},
