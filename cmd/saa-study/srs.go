@@ -63,7 +63,7 @@ func newStatsCmd(g *globals) *cobra.Command {
 				return enc.Encode(rep)
 			}
 			for _, l := range ui.StatsLines(lang, &rep, max(width, 30), nil) {
-				fmt.Fprintln(g.stdout, l)
+				fmt.Fprintln(g.stdout, strings.TrimRight(l, " ")) // no padding in a file
 			}
 			return nil
 		},

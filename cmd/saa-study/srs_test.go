@@ -182,6 +182,11 @@ func TestStatsJSON(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "시험 준비도") {
 		t.Fatalf("--print ko: %q", out)
 	}
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasSuffix(l, " ") {
+			t.Errorf("--print pads a line for a file: %q", l)
+		}
+	}
 }
 
 // countingWriter counts the writes that reach it.
