@@ -86,8 +86,9 @@ func TestPracticeFeedbackNoteReportAndDrill(t *testing.T) {
 	}
 }
 
-// TestPracticeSetupSaysWhatRowsAre: the domain rows say they are domains,
-// and on the count row the help bar names ←/→, which change it.
+// TestPracticeSetupSaysWhatRowsAre: the domain rows name the exam guide's
+// domains with their weights, and on the count row the help bar names
+// ←/→, which change it.
 func TestPracticeSetupSaysWhatRowsAre(t *testing.T) {
 	a := New(Options{Ctx: context.Background(), Lib: quizLibrary(t), Progress: testProgress(t), Lang: content.EN, Theme: "dark", Now: fixedClock, Start: "exam"})
 	drive(a, tea.WindowSizeMsg{Width: 80, Height: 24})
@@ -97,7 +98,7 @@ func TestPracticeSetupSaysWhatRowsAre(t *testing.T) {
 	if !strings.Contains(v, text.T(content.EN, "practice.setup.title")) {
 		t.Fatalf("practice did not open:\n%s", v)
 	}
-	for _, want := range []string{"[ ] domain: secure", "←/→ change"} {
+	for _, want := range []string{"[ ] Domain 1: Design Secure Architectures (30% of the exam)", "Domain 4: Design Cost-Optimized Architectures (20% of the exam)", "←/→ change"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("setup lacks %q:\n%s", want, v)
 		}

@@ -37,7 +37,7 @@ func init() {
 			"practice.setup":         {"Choose what to practise (none ticked = everything), then Start.", "연습할 범위를 고르고(아무것도 안 고르면 전체) 시작하세요."},
 			"practice.count":         {"Questions: ‹ %s ›", "문제 수: ‹ %s ›"},
 			"practice.setup.title":   {"Practice setup", "연습 설정"},
-			"practice.domain":        {"domain: %s", "도메인: %s"},
+			"practice.domain":        {"Domain %d: %s (%d%% of the exam)", "도메인 %d: %s (시험의 %d%%)"},
 			"practice.all":           {"all", "전체"},
 			"practice.due":           {"Questions due for review first", "복습할 때가 된 문제 먼저"},
 			"practice.start":         {"Start ▶", "시작 ▶"},

@@ -35,10 +35,15 @@ func init() {
 			"domain.resilient":  {"resilient", "복원력"},
 			"domain.performant": {"high-performing", "고성능"},
 			"domain.cost":       {"cost-optimized", "비용 최적화"},
-			"rating.Again":      {"Again", "Again(다시)"},
-			"rating.Hard":       {"Hard", "Hard(어려움)"},
-			"rating.Good":       {"Good", "Good(좋음)"},
-			"rating.Easy":       {"Easy", "Easy(쉬움)"},
+			// The exam guide's names of its domains.
+			"domain.guide.secure":     {"Design Secure Architectures", "안전한 아키텍처 설계"},
+			"domain.guide.resilient":  {"Design Resilient Architectures", "복원력을 갖춘 아키텍처 설계"},
+			"domain.guide.performant": {"Design High-Performing Architectures", "고성능 아키텍처 설계"},
+			"domain.guide.cost":       {"Design Cost-Optimized Architectures", "비용에 최적화된 아키텍처 설계"},
+			"rating.Again":            {"Again", "Again(다시)"},
+			"rating.Hard":             {"Hard", "Hard(어려움)"},
+			"rating.Good":             {"Good", "Good(좋음)"},
+			"rating.Easy":             {"Easy", "Easy(쉬움)"},
 		} {
 			strs[k] = v
 		}

@@ -2,6 +2,7 @@ package exam
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -167,7 +168,9 @@ func (p *practiceSetup) label(row string) string {
 		return box(p.due) + p.c.T("practice.due")
 	case strings.HasPrefix(row, "dom:"):
 		d := strings.TrimPrefix(row, "dom:")
-		return box(p.domains[d]) + fmt.Sprintf(p.c.T("practice.domain"), p.c.T("domain."+d))
+		// As the exam guide names and weighs it: Domain 1 is secure.
+		return box(p.domains[d]) + fmt.Sprintf(p.c.T("practice.domain"),
+			slices.Index(content.Domains, d)+1, p.c.T("domain.guide."+d), content.DomainWeight[d])
 	case strings.HasPrefix(row, "topic:"):
 		t := strings.TrimPrefix(row, "topic:")
 		title := t

@@ -325,6 +325,9 @@ func (r *Review) gradedLines(w int) []string {
 		// Every option's explanation, as Study and Practice give them:
 		// why an option nobody picked is wrong is half of what a question
 		// teaches.
+		if o.Explanation == "" {
+			continue
+		}
 		for _, l := range inlineLines(st, o.Explanation, w-6) {
 			out = append(out, "      "+l)
 		}
