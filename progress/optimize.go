@@ -109,7 +109,12 @@ const (
 	SettingExamDate         = "srs.exam_date"
 	MinDesiredRetention     = store.MinDesiredRetention
 	MaxDesiredRetention     = store.MaxDesiredRetention
+	MaxNewPerDay            = store.MaxNewPerDay
+	MaxReviewsPerDay        = store.MaxReviewsPerDay
 )
+
+// DefaultSRSConfig is the limits of a new progress file.
+func DefaultSRSConfig() SRSConfig { return store.DefaultSRSConfig() }
 
 // ExamDate returns the saved exam date (the zero time if none), at
 // midnight in the learner's time zone.
@@ -123,6 +128,20 @@ func (p *Progress) ExamDate(ctx context.Context) (time.Time, error) {
 		return time.Time{}, nil
 	}
 	return d, nil
+}
+
+// SetLimits saves the learner's daily limits (new items, reviews) and the
+// hour a study day starts, leaving the desired retention as it is.
+func (p *Progress) SetLimits(ctx context.Context, newPerDay, reviewsPerDay, dayHour int) error {
+	if !p.HasStore() {
+		return nil
+	}
+	cfg, err := p.st.SRSConfig(orBackground(ctx))
+	if err != nil {
+		return err
+	}
+	cfg.NewPerDay, cfg.ReviewsPerDay, cfg.DayHour = newPerDay, reviewsPerDay, dayHour
+	return p.st.SetSRSConfig(orBackground(ctx), cfg)
 }
 
 // SetDesiredRetention saves the retention the scheduler aims at.

@@ -129,6 +129,12 @@ const (
 	DefaultDesiredRetention = 0.90
 )
 
+// The most new items and reviews a day a saved limit may ask for.
+const (
+	MaxNewPerDay     = 9999
+	MaxReviewsPerDay = 99999
+)
+
 // DefaultSRSConfig is 20 new items and 200 reviews a day, days starting at
 // 04:00 local time.
 func DefaultSRSConfig() SRSConfig {
@@ -161,8 +167,8 @@ func (s *Store) SRSConfig(ctx context.Context) (SRSConfig, error) {
 			*dst = v
 		}
 	}
-	get(SettingNewPerDay, 0, 9999, &c.NewPerDay)
-	get(SettingReviewsPerDay, 0, 99999, &c.ReviewsPerDay)
+	get(SettingNewPerDay, 0, MaxNewPerDay, &c.NewPerDay)
+	get(SettingReviewsPerDay, 0, MaxReviewsPerDay, &c.ReviewsPerDay)
 	get(SettingDayHour, 0, 23, &c.DayHour)
 	if v, err := strconv.ParseFloat(all[SettingDesiredRetention], 64); err == nil && ValidRetention(v) {
 		c.DesiredRetention = v

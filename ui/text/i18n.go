@@ -45,7 +45,7 @@ func baseStrings() map[string][2]string {
 		"home.classroom":   {"Classroom", "교실"},
 		"home.classroom.d": {"Run a quiz for a class over SSH: students join with a code", "SSH로 수업 퀴즈 진행: 학생은 코드로 참여"},
 		"home.settings":    {"Settings", "설정"},
-		"home.settings.d":  {"Language, colours, desired retention, exam date", "언어, 색상, 목표 기억 유지율, 시험 날짜"},
+		"home.settings.d":  {"Language, colours, daily limits, retention, exam date", "언어, 색상, 하루 한도, 기억 유지율, 시험 날짜"},
 		"home.summary":     {"%d notes · %d questions · %d flashcards · %d facts", "노트 %d개 · 문제 %d개 · 플래시카드 %d개 · 사실 %d개"},
 		"soon":             {"%s is not in this version yet. Press esc to go back.", "%s 기능은 아직 이 버전에 없습니다. esc를 눌러 돌아가세요."},
 		"notes.title":      {"Notes", "노트"},

@@ -1,6 +1,6 @@
 // Package settings lets the learner change the language, the theme, the
-// desired retention and the exam date; each change is saved at once and
-// applies immediately.
+// desired retention, the daily limits, the hour a study day starts and the
+// exam date; each change is saved at once and applies immediately.
 package settings
 
 import (
@@ -31,15 +31,22 @@ var themes = []string{"auto", "dark", "light"}
 type settings struct {
 	c         *common.Common
 	menu      menu.Menu
-	retention float64   // desired retention, 0.70..0.97
+	retention float64 // desired retention, 0.70..0.97
+	limits    progress.SRSConfig
 	exam      time.Time // exam day; zero for none
 }
 
+// Steps of ←/→ on the daily limits; enter steps up.
+const (
+	newStep     = 5
+	reviewsStep = 50
+)
+
 // New builds the Settings screen.
 func New(c *common.Common) common.Screen {
-	s := &settings{c: c, retention: 0.9}
+	s := &settings{c: c, retention: 0.9, limits: progress.DefaultSRSConfig()}
 	if sc, err := c.Progress.Scheduling(c.Context()); err == nil {
-		s.retention = sc.Limits.DesiredRetention
+		s.retention, s.limits = sc.Limits.DesiredRetention, sc.Limits
 	}
 	s.exam, _ = c.Progress.ExamDate(c.Context())
 	s.build()
@@ -52,6 +59,9 @@ func (s *settings) build() {
 		{ID: "lang", Title: c.T("settings.lang"), Note: c.T("lang." + string(c.Lang))},
 		{ID: "theme", Title: c.T("settings.theme"), Note: c.T("theme." + c.Theme)},
 		{ID: "retention", Title: c.T("settings.retention"), Note: fmt.Sprintf("%.0f%%", s.retention*100)},
+		{ID: "new", Title: c.T("settings.new"), Note: fmt.Sprint(s.limits.NewPerDay)},
+		{ID: "reviews", Title: c.T("settings.reviews"), Note: fmt.Sprint(s.limits.ReviewsPerDay)},
+		{ID: "dayhour", Title: c.T("settings.dayhour"), Note: fmt.Sprintf("%02d:00", s.limits.DayHour)},
 		{ID: "exam", Title: c.T("settings.exam"), Note: s.examNote()},
 	}
 }
@@ -103,6 +113,24 @@ func (s *settings) change(step int) tea.Cmd {
 		r = s.retention
 		return func() tea.Msg {
 			if err := c.Progress.SetDesiredRetention(c.Ctx, r); err != nil {
+				return common.ErrMsg{Err: err}
+			}
+			return common.StatusMsg{Text: c.T("settings.saved")}
+		}
+	case "new", "reviews", "dayhour":
+		l := &s.limits
+		switch it.ID {
+		case "new":
+			l.NewPerDay = min(max(l.NewPerDay+step*newStep, 0), progress.MaxNewPerDay)
+		case "reviews":
+			l.ReviewsPerDay = min(max(l.ReviewsPerDay+step*reviewsStep, 0), progress.MaxReviewsPerDay)
+		default:
+			l.DayHour = (l.DayHour + step + 24) % 24
+		}
+		s.build()
+		n, r, h := l.NewPerDay, l.ReviewsPerDay, l.DayHour
+		return func() tea.Msg {
+			if err := c.Progress.SetLimits(c.Ctx, n, r, h); err != nil {
 				return common.ErrMsg{Err: err}
 			}
 			return common.StatusMsg{Text: c.T("settings.saved")}

@@ -99,7 +99,7 @@ func TestRetentionAndExamDateAreSavedAndUsed(t *testing.T) {
 	if sc, _ := p.Scheduling(context.Background()); sc.Limits.DesiredRetention != 0.97 {
 		t.Fatalf("→ past the top: %v", sc.Limits.DesiredRetention)
 	}
-	s.Update(uitest.Press("down")) // Exam date
+	s.Update(uitest.Press("G")) // Exam date, the last
 	_, cmd := s.Update(uitest.Press("l"))
 	uitest.Run(cmd)
 	if d, _ := p.ExamDate(context.Background()); d.Format(time.DateOnly) != "2026-12-25" {
@@ -111,6 +111,46 @@ func TestRetentionAndExamDateAreSavedAndUsed(t *testing.T) {
 	}
 	if d, _ := p.ExamDate(context.Background()); !d.IsZero() || !strings.Contains(s.View(), "none") {
 		t.Fatalf("exam date after 4×←: %v", d)
+	}
+}
+
+// TestDailyLimitsAndDayStartAreSavedAndUsed: ←/→ on the daily limits move
+// them by 5 new items and 50 reviews, never below 0; the hour a day starts
+// goes round the clock. Each change is saved at once, and the next review
+// session follows it.
+func TestDailyLimitsAndDayStartAreSavedAndUsed(t *testing.T) {
+	p, c, s := openSettings(t)
+	move := func(keys ...string) {
+		for _, k := range keys {
+			_, cmd := s.Update(uitest.Press(k))
+			for _, m := range uitest.Run(cmd) {
+				if e, ok := m.(common.ErrMsg); ok {
+					t.Fatal(e.Err)
+				}
+			}
+		}
+	}
+	move("down", "down", "down") // New items a day
+	move("l", "l")
+	move("down") // Reviews a day
+	move("h", "h", "h", "h", "h")
+	move("down") // A new day starts at
+	move("h", "h", "h", "h", "h")
+	sc, err := p.Scheduling(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l := sc.Limits; l.NewPerDay != 30 || l.ReviewsPerDay != 0 || l.DayHour != 23 {
+		t.Fatalf("saved %d new, %d reviews, day at %d; want 30, 0 (not below), 23 (round the clock)", l.NewPerDay, l.ReviewsPerDay, l.DayHour)
+	}
+	if sc.Policy.NewPerDay != 30 || sc.Day.Hour != 23 {
+		t.Fatalf("the scheduler uses %d new a day and days at %d", sc.Policy.NewPerDay, sc.Day.Hour)
+	}
+	v := ansi.Strip(s.View())
+	for _, want := range []string{c.T("settings.new"), "30", c.T("settings.dayhour"), "23:00"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the screen lacks %q:\n%s", want, v)
+		}
 	}
 }
 
