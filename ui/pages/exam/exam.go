@@ -243,7 +243,7 @@ func (s *examScreen) Close() {
 	if !s.c.Progress.HasStore() {
 		return
 	}
-	ctx := context.WithoutCancel(s.c.Ctx)
+	ctx := context.WithoutCancel(s.c.Context())
 	if s.done {
 		s.finishing = false
 		s.finishCmd(ctx)()
