@@ -182,10 +182,12 @@ func (f *Fact) DisplayValue() string {
 }
 
 // factCallRe matches {{fact "id"}} and {{value "id"}}; looseCallRe finds
-// calls written without quotes, to report them.
+// calls written without quotes, and openCallRe calls not closed on their
+// line, to report them.
 var (
 	factCallRe  = regexp.MustCompile(`\{\{\s*(fact|value)\s+"([^"]*)"\s*\}\}`)
 	looseCallRe = regexp.MustCompile(`\{\{\s*(fact|value)\b[^}]*\}\}`)
+	openCallRe  = regexp.MustCompile(`\{\{\s*(fact|value)\b[^}]*$`)
 )
 
 // expandFacts replaces fact calls in text. firstLine is the file line of
@@ -208,6 +210,9 @@ func expandFacts(text string, lang Lang, file string, firstLine int, ld *loader)
 			if !factCallRe.MatchString(m) {
 				c.add(file, firstLine+i, "%s: write the fact id in double quotes, e.g. {{fact \"lambda.timeout.max\"}}", shown(m))
 			}
+		}
+		if m := openCallRe.FindString(l); m != "" {
+			c.add(file, firstLine+i, "%s: a fact call stays on one line; close it with }} on this line", shown(m))
 		}
 		lines[i] = factCallRe.ReplaceAllStringFunc(l, func(m string) string {
 			sub := factCallRe.FindStringSubmatch(m)

@@ -100,6 +100,8 @@ func TestMalformedContent(t *testing.T) {
 		{"broken link", "notes/en/lambda.md", goodNote + "\nSee [x](note:lambda#nope).\n", "notes/en/lambda.md:12: link note:lambda#nope does not resolve"},
 		{"unknown fact", "notes/en/lambda.md", goodNote + "\n{{fact \"lambda.timeout.min\"}}\n", "notes/en/lambda.md:12: unknown fact \"lambda.timeout.min\""},
 		{"unquoted fact", "notes/en/lambda.md", goodNote + "\n{{fact lambda.timeout.max}}\n", "notes/en/lambda.md:12: {{fact lambda.timeout.max}}: write the fact id in double quotes"},
+		{"fact call over two lines", "cards/en/lambda.md", "---\ntopic: lambda\n---\n\n## card-x\nsection: lambda#model\n\nQ: How long?\n\nA: {{fact \"lambda.time\nout.max\"}}.\n",
+			"cards/en/lambda.md:10: {{fact \"lambda.time: a fact call stays on one line"},
 		{"no correct option", "questions/en/lambda.md", q(func(s string) string { return strings.Replace(s, "[x]", "[ ]", 1) }), "questions/en/lambda.md:5: question \"lambda-q1\" has no correct option"},
 		{"wrong count for multiple", "questions/en/lambda.md", q(func(s string) string {
 			return strings.Replace(s, "section:", "choose: 2\nsection:", 1) + "- [ ] 2 hours\n  Wrong: too long.\n"
