@@ -133,19 +133,19 @@ func (p *Progress) ExamDate(ctx context.Context) (time.Time, error) {
 // SetLimits saves the learner's daily limits (new items, reviews) and the
 // hour a study day starts, leaving the desired retention as it is.
 func (p *Progress) SetLimits(ctx context.Context, newPerDay, reviewsPerDay, dayHour int) error {
-	if !p.HasStore() {
-		return nil
-	}
-	cfg, err := p.st.SRSConfig(orBackground(ctx))
-	if err != nil {
-		return err
-	}
-	cfg.NewPerDay, cfg.ReviewsPerDay, cfg.DayHour = newPerDay, reviewsPerDay, dayHour
-	return p.st.SetSRSConfig(orBackground(ctx), cfg)
+	return p.updateSRSConfig(ctx, func(c *SRSConfig) {
+		c.NewPerDay, c.ReviewsPerDay, c.DayHour = newPerDay, reviewsPerDay, dayHour
+	})
 }
 
 // SetDesiredRetention saves the retention the scheduler aims at.
 func (p *Progress) SetDesiredRetention(ctx context.Context, r float64) error {
+	return p.updateSRSConfig(ctx, func(c *SRSConfig) { c.DesiredRetention = r })
+}
+
+// updateSRSConfig changes part of the saved scheduling limits, keeping the
+// rest as stored.
+func (p *Progress) updateSRSConfig(ctx context.Context, change func(*SRSConfig)) error {
 	if !p.HasStore() {
 		return nil
 	}
@@ -153,6 +153,6 @@ func (p *Progress) SetDesiredRetention(ctx context.Context, r float64) error {
 	if err != nil {
 		return err
 	}
-	cfg.DesiredRetention = r
+	change(&cfg)
 	return p.st.SetSRSConfig(orBackground(ctx), cfg)
 }
