@@ -4,6 +4,7 @@
 package settings
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"strings"
@@ -26,14 +27,13 @@ const (
 
 var themes = []string{"auto", "dark", "light"}
 
-// settings lets the learner change the language, theme, desired retention
+// settings lets the learner change the language, theme, scheduling limits
 // and exam date; each change is saved at once and applies immediately.
 type settings struct {
-	c         *common.Common
-	menu      menu.Menu
-	retention float64 // desired retention, 0.70..0.97
-	limits    progress.SRSConfig
-	exam      time.Time // exam day; zero for none
+	c      *common.Common
+	menu   menu.Menu
+	limits progress.SRSConfig // desired retention, daily limits, the day's start
+	exam   time.Time          // exam day; zero for none
 }
 
 // Steps of ←/→ on the daily limits; enter steps up.
@@ -44,9 +44,9 @@ const (
 
 // New builds the Settings screen.
 func New(c *common.Common) common.Screen {
-	s := &settings{c: c, retention: 0.9, limits: progress.DefaultSRSConfig()}
+	s := &settings{c: c, limits: progress.DefaultSRSConfig()}
 	if sc, err := c.Progress.Scheduling(c.Context()); err == nil {
-		s.retention, s.limits = sc.Limits.DesiredRetention, sc.Limits
+		s.limits = sc.Limits
 	}
 	s.exam, _ = c.Progress.ExamDate(c.Context())
 	s.build()
@@ -58,7 +58,7 @@ func (s *settings) build() {
 	s.menu.Items = []menu.Item{
 		{ID: "lang", Title: c.T("settings.lang"), Note: c.T("lang." + string(c.Lang))},
 		{ID: "theme", Title: c.T("settings.theme"), Note: c.T("theme." + c.Theme)},
-		{ID: "retention", Title: c.T("settings.retention"), Note: fmt.Sprintf("%.0f%%", s.retention*100)},
+		{ID: "retention", Title: c.T("settings.retention"), Note: fmt.Sprintf("%.0f%%", s.limits.DesiredRetention*100)},
 		{ID: "new", Title: c.T("settings.new"), Note: fmt.Sprint(s.limits.NewPerDay)},
 		{ID: "reviews", Title: c.T("settings.reviews"), Note: fmt.Sprint(s.limits.ReviewsPerDay)},
 		{ID: "dayhour", Title: c.T("settings.dayhour"), Note: fmt.Sprintf("%02d:00", s.limits.DayHour)},
@@ -107,16 +107,12 @@ func (s *settings) change(step int) tea.Cmd {
 		}
 		k, v, notify = KeyTheme, c.Theme, common.ThemeChangedMsg{}
 	case "retention":
-		r := math.Round((s.retention+float64(step)*0.01)*100) / 100
-		s.retention = min(max(r, progress.MinDesiredRetention), progress.MaxDesiredRetention)
+		l := &s.limits
+		r := math.Round((l.DesiredRetention+float64(step)*0.01)*100) / 100
+		l.DesiredRetention = min(max(r, progress.MinDesiredRetention), progress.MaxDesiredRetention)
 		s.build()
-		r = s.retention
-		return func() tea.Msg {
-			if err := c.Progress.SetDesiredRetention(c.Ctx, r); err != nil {
-				return common.ErrMsg{Err: err}
-			}
-			return common.StatusMsg{Text: c.T("settings.saved")}
-		}
+		r = l.DesiredRetention
+		return s.save(func(ctx context.Context) error { return c.Progress.SetDesiredRetention(ctx, r) })
 	case "new", "reviews", "dayhour":
 		l := &s.limits
 		switch it.ID {
@@ -129,12 +125,7 @@ func (s *settings) change(step int) tea.Cmd {
 		}
 		s.build()
 		n, r, h := l.NewPerDay, l.ReviewsPerDay, l.DayHour
-		return func() tea.Msg {
-			if err := c.Progress.SetLimits(c.Ctx, n, r, h); err != nil {
-				return common.ErrMsg{Err: err}
-			}
-			return common.StatusMsg{Text: c.T("settings.saved")}
-		}
+		return s.save(func(ctx context.Context) error { return c.Progress.SetLimits(ctx, n, r, h) })
 	case "exam":
 		// A week at a time; before today means no exam date.
 		today := c.Clock().In(c.Progress.Location())
@@ -148,29 +139,29 @@ func (s *settings) change(step int) tea.Cmd {
 				s.exam = time.Time{}
 			}
 		}
-		v := ""
-		if !s.exam.IsZero() {
+		if !s.exam.IsZero() { // else no exam date: ""
 			v = s.exam.Format(time.DateOnly)
 		}
-		k = progress.SettingExamDate
 		s.build()
-		return func() tea.Msg {
-			if err := c.Progress.SetSetting(c.Ctx, k, v); err != nil {
-				return common.ErrMsg{Err: err}
-			}
-			return common.StatusMsg{Text: c.T("settings.saved")}
-		}
+		return s.save(func(ctx context.Context) error { return c.Progress.SetSetting(ctx, progress.SettingExamDate, v) })
 	default:
 		return nil
 	}
 	s.build()
-	save := func() tea.Msg {
-		if err := c.Progress.SetSetting(c.Ctx, k, v); err != nil {
+	return tea.Batch(s.save(func(ctx context.Context) error { return c.Progress.SetSetting(ctx, k, v) }),
+		func() tea.Msg { return notify })
+}
+
+// save runs write in the background and says "Saved." once it has, or
+// what went wrong.
+func (s *settings) save(write func(context.Context) error) tea.Cmd {
+	c := s.c
+	return func() tea.Msg {
+		if err := write(c.Ctx); err != nil {
 			return common.ErrMsg{Err: err}
 		}
 		return common.StatusMsg{Text: c.T("settings.saved")}
 	}
-	return tea.Batch(save, func() tea.Msg { return notify })
 }
 
 func (s *settings) examNote() string {
