@@ -51,7 +51,6 @@ type examScreen struct {
 	ex   *quiz.Exam
 	pool []*content.Question
 	lang content.Lang
-	id   int64 // store row; 0 until the exam is stored
 	// replaces is the unfinished exam this one sets aside as abandoned
 	// when it is stored (0: none).
 	replaces int64
@@ -68,8 +67,9 @@ type examScreen struct {
 	// Writes go one at a time so the newest state is always the last one
 	// on disk: while one is in flight, later changes only mark dirty.
 	inflight, dirty, finishing bool
-	// disk orders those writes with the one Close makes on the way out;
-	// version numbers each state as it is taken.
+	// disk holds the exam's row once stored and orders those writes with
+	// the one Close makes on the way out; version numbers each state as it
+	// is taken.
 	disk    *examDisk
 	version int
 
@@ -80,10 +80,7 @@ type examScreen struct {
 
 type (
 	examTickMsg   struct{ gen int }
-	examStoredMsg struct {
-		id  int64
-		err error
-	}
+	examStoredMsg struct{ err error }
 	examSavedMsg  struct{ err error }
 	examFinishMsg struct{ err error }
 )
@@ -115,7 +112,7 @@ func resumeExamScreen(c *common.Common, rec progress.ExamRecord) (*examScreen, e
 	if err != nil {
 		return nil, err
 	}
-	s := &examScreen{c: c, keys: newExamKeys(), ex: ex, pool: pool, lang: lang, id: rec.ID, q: newPanel(c), disk: &examDisk{id: rec.ID}}
+	s := &examScreen{c: c, keys: newExamKeys(), ex: ex, pool: pool, lang: lang, q: newPanel(c), disk: &examDisk{id: rec.ID}}
 	s.load()
 	return s, nil
 }
@@ -162,7 +159,7 @@ func (s *examScreen) Title() string { return s.c.T("exam.title") }
 func (s *examScreen) Init() tea.Cmd {
 	s.gen++
 	cmds := []tea.Cmd{s.tick()}
-	if s.id == 0 && s.c.Progress.HasStore() {
+	if !s.disk.stored() && s.c.Progress.HasStore() {
 		s.inflight = true
 		cmds = append(cmds, s.create())
 	}
@@ -199,7 +196,7 @@ func (s *examScreen) create() tea.Cmd {
 		if err == nil {
 			d.id, d.written = id, v
 		}
-		return examStoredMsg{id, err}
+		return examStoredMsg{err}
 	}
 }
 
@@ -219,6 +216,13 @@ type examDisk struct {
 	id      int64 // the exam's row; 0 until it is stored
 	written int   // version of the newest state on disk
 	final   bool  // the submitted exam and its answers are stored
+}
+
+// stored reports whether the exam has its row in the store.
+func (d *examDisk) stored() bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.id != 0
 }
 
 // save writes state (version v) unless a newer one is on disk already.
@@ -314,7 +318,7 @@ func (s *examScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		return s, s.tick()
 	case examStoredMsg:
-		s.id, s.inflight = msg.id, false
+		s.inflight = false
 		if msg.err != nil {
 			return s, tea.Batch(common.Err(msg.err), s.flush())
 		}

@@ -354,7 +354,7 @@ func TestNewExamKeepsTheUnfinishedOneAsAbandoned(t *testing.T) {
 	h.Keys(fixture.RightLetters(ex.item().Presented)...)
 	h.Keys("esc")
 	m := h.Top().(*examMenu)
-	old := ex.id
+	old := ex.disk.id
 	startNew(t, h, m.choose("new"))
 	hist, err := st.ExamHistory(context.Background())
 	if err != nil || len(hist) != 1 || hist[0].ID != old || !hist[0].Abandoned {
