@@ -82,12 +82,12 @@ func (m *Student) footer() string {
 		parts = append(parts, st.Good.Render(m.note))
 	}
 	c := m.chrome()
-	if m.stage == stageIn && m.answering {
+	switch {
+	case m.stage == stageIn && m.answering:
 		parts = append(parts, c.help)
-	} else if m.stage == stageIn {
-		// Nothing to pick or answer: only the keys that work.
+	case m.stage == stageIn: // nothing to pick or answer: only the keys that work
 		parts = append(parts, c.wait)
-	} else if m.stage == stageCode {
+	case m.stage == stageCode:
 		parts = append(parts, c.code)
 	}
 	return strings.Join(parts, c.sep)
